@@ -1,0 +1,59 @@
+//! The command line (DESIGN §3).
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// sinmun (신문) — a terminal reader for folders of Jekyll-style posts.
+#[derive(Debug, Parser, Default)]
+#[command(name = "sinmun", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Args {
+    /// Folders (or files) of posts. Default: the config's `posts`, else
+    /// ./_posts, else the built-in demo posts.
+    pub paths: Vec<PathBuf>,
+
+    /// Print one line per post: DATE  CATEGORIES  ID  TITLE.
+    #[arg(long, conflicts_with_all = ["check"])]
+    pub list: bool,
+
+    /// With --list: print a JSON array instead.
+    #[arg(long, requires = "list")]
+    pub json: bool,
+
+    /// Keep posts in this category (repeatable: any of them).
+    #[arg(long = "category", value_name = "NAME")]
+    pub categories: Vec<String>,
+
+    /// Keep posts matching QUERY (all terms; 초성 like ㅈㅈㅎㄱ; #category).
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+
+    /// Include drafts (`published: false`).
+    #[arg(long)]
+    pub drafts: bool,
+
+    /// Validate the posts: one line per problem, exit status 1 if any.
+    #[arg(long)]
+    pub check: bool,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+const AFTER_HELP: &str = "\
+Exit status: 0 success, 1 problems found (--check), 2 usage or configuration error.
+
+Examples:
+  sinmun --list                     list the posts in ./_posts (or the demo posts)
+  sinmun --list --search ㅈㅈㅎㄱ     posts that mention 제주항공 (초성 search)
+  sinmun --list --json site/_posts  the same as JSON, for scripts
+  sinmun --check site/_posts        report every problem in a Jekyll site's posts";

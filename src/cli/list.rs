@@ -1,0 +1,100 @@
+//! `--list` and `--list --json`.
+
+use std::io::{self, Write};
+
+use crate::post::Post;
+use crate::text::{fit, truncate, width};
+
+/// The widest the categories column grows before it truncates with `…`.
+const MAX_CATEGORY_CELLS: usize = 24;
+const GAP: &str = "  ";
+const NONE: &str = "-";
+
+fn categories_of(post: &Post) -> String {
+    if post.categories.is_empty() {
+        NONE.to_string()
+    } else {
+        post.categories.join(", ")
+    }
+}
+
+fn title_of(post: &Post) -> String {
+    if post.published {
+        post.title.clone()
+    } else {
+        format!("(draft) {}", post.title)
+    }
+}
+
+/// One line per post, `DATE  CATEGORIES  ID  TITLE`, columns aligned in
+/// terminal cells. With `max_width` (a terminal), titles are cut to fit.
+pub fn write_list(
+    out: &mut impl Write,
+    posts: &[&Post],
+    max_width: Option<usize>,
+) -> io::Result<()> {
+    let cat_w = posts
+        .iter()
+        .map(|p| width(&categories_of(p)))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_CATEGORY_CELLS);
+    let id_w = posts.iter().map(|p| width(&p.id)).max().unwrap_or(0);
+    let date_w = 10;
+    let title_col = date_w + cat_w + id_w + 3 * GAP.len();
+    let mut line = String::with_capacity(256);
+    for post in posts {
+        line.clear();
+        let date = post
+            .date
+            .map_or_else(|| NONE.to_string(), |d| d.day_string());
+        line.push_str(&fit(&date, date_w));
+        line.push_str(GAP);
+        line.push_str(&fit(&categories_of(post), cat_w));
+        line.push_str(GAP);
+        line.push_str(&crate::text::pad_right(&post.id, id_w));
+        line.push_str(GAP);
+        let title = title_of(post);
+        match max_width {
+            Some(w) => line.push_str(&truncate(&title, w.saturating_sub(title_col).max(1))),
+            None => line.push_str(&title),
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct JsonPost<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    categories: &'a [String],
+    tags: &'a [String],
+    date: Option<String>,
+    excerpt: &'a str,
+    image: &'a str,
+    published: bool,
+    problems: Vec<String>,
+}
+
+/// A JSON array of the posts' documented fields.
+pub fn write_json(out: &mut impl Write, posts: &[&Post]) -> io::Result<()> {
+    let items: Vec<JsonPost> = posts
+        .iter()
+        .map(|p| JsonPost {
+            id: &p.id,
+            path: crate::text::one_line(&p.path.to_string_lossy()),
+            title: &p.title,
+            categories: &p.categories,
+            tags: &p.tags,
+            date: p.date.map(|d| d.to_string()),
+            excerpt: &p.excerpt,
+            image: &p.image,
+            published: p.published,
+            problems: p.problems.iter().map(ToString::to_string).collect(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &items)?;
+    writeln!(out)
+}

@@ -1,0 +1,3 @@
+//! The demo posts built into the binary (see build.rs).
+
+include!(concat!(env!("OUT_DIR"), "/demo_posts.rs"));

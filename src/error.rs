@@ -1,0 +1,13 @@
+//! The errors a user sees: one line, naming the file and the bad value.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{}: no such file or folder", crate::text::one_line(&.0.to_string_lossy()))]
+    NoSuchPath(PathBuf),
+    #[error("the interactive reader is not part of this build yet; use --list or --check")]
+    NoReader,
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
+}

@@ -1,0 +1,17 @@
+//! sinmun (신문): a terminal reader for folders of Jekyll-style posts.
+//!
+//! The library holds every code path; the binary only calls [`cli::main`].
+
+pub mod cli;
+pub mod date;
+pub mod demo;
+pub mod error;
+pub mod frontmatter;
+pub mod html_text;
+pub mod loader;
+pub mod markdown;
+pub mod post;
+pub mod problem;
+pub mod search;
+pub mod store;
+pub mod text;

@@ -1,0 +1,262 @@
+//! Paths -> posts. The only code that walks folders: recursively, symlink
+//! loops detected, post files parsed in parallel.
+
+use std::cmp::Ordering;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::post::{self, Format, Keep, Post};
+use crate::problem::Problem;
+
+/// Everything a load found.
+#[derive(Debug, Default)]
+pub struct Load {
+    /// Posts in DESIGN order: newest first, then file name; undated last.
+    pub posts: Vec<Post>,
+    /// Problems of files that could not become posts, and of the walk.
+    pub problems: Vec<Problem>,
+    /// Files that are not posts (other extensions), skipped.
+    pub skipped: usize,
+}
+
+impl Load {
+    /// Every problem: the walk's, then each post's, in path order.
+    pub fn all_problems(&self) -> Vec<&Problem> {
+        let mut all: Vec<&Problem> = self
+            .problems
+            .iter()
+            .chain(self.posts.iter().flat_map(|p| &p.problems))
+            .collect();
+        all.sort();
+        all
+    }
+}
+
+/// A post file found by the walk.
+#[derive(Debug)]
+struct Source {
+    path: PathBuf,
+    id: String,
+    format: Format,
+}
+
+/// Load every post under `roots` (folders or single files).
+pub fn load(roots: &[PathBuf], keep: Keep) -> Load {
+    let mut walk = Walk::default();
+    for root in roots {
+        walk.root(root);
+    }
+    let results: Vec<Result<Post, Problem>> = walk
+        .sources
+        .par_iter()
+        .map(|s| read_post(s, keep))
+        .collect();
+    finish(results, walk.problems, walk.skipped)
+}
+
+/// Load posts given as (name, text) pairs, such as the demo posts built
+/// into the binary; `prefix` stands in for their folder in paths.
+pub fn load_embedded(files: &[(&str, &str)], prefix: &str, keep: Keep) -> Load {
+    let results = files
+        .par_iter()
+        .filter_map(|(name, text)| {
+            let path = Path::new(prefix).join(name);
+            let format = Format::from_extension(path.extension()?.to_str()?)?;
+            Some(post::parse(
+                &path,
+                &id_of(Path::new(name)),
+                text.as_bytes(),
+                format,
+                keep,
+            ))
+        })
+        .collect();
+    finish(results, Vec::new(), 0)
+}
+
+fn finish(results: Vec<Result<Post, Problem>>, mut problems: Vec<Problem>, skipped: usize) -> Load {
+    let mut posts = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(p) => posts.push(p),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    posts.par_sort_by(post_order);
+    report_duplicate_ids(&mut posts);
+    Load {
+        posts,
+        problems,
+        skipped,
+    }
+}
+
+/// Newest first, then file name; posts without a date after dated ones.
+pub fn post_order(a: &Post, b: &Post) -> Ordering {
+    let key = |p: &Post| p.date.map(|d| d.sort_key());
+    match (key(a), key(b)) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then_with(|| a.path.file_name().cmp(&b.path.file_name()))
+    .then_with(|| a.path.cmp(&b.path))
+}
+
+fn report_duplicate_ids(posts: &mut [Post]) {
+    let mut seen: std::collections::HashMap<String, PathBuf> =
+        std::collections::HashMap::with_capacity(posts.len());
+    for post in posts.iter_mut() {
+        match seen.get(&post.id) {
+            Some(first) => {
+                let msg = format!(
+                    "id \"{}\" is also the id of {}; that post is the one --dump finds",
+                    post.id,
+                    first.display()
+                );
+                post.problems.push(Problem::new(&post.path, 1, msg));
+            }
+            None => {
+                seen.insert(post.id.clone(), post.path.clone());
+            }
+        }
+    }
+}
+
+fn read_post(source: &Source, keep: Keep) -> Result<Post, Problem> {
+    let bytes = read_limited(&source.path).map_err(|e| Problem::new(&source.path, 1, e))?;
+    post::parse(&source.path, &source.id, &bytes, source.format, keep)
+}
+
+/// Read a file, refusing one over the size limit before reading it all.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > post::MAX_FILE_SIZE {
+        return Err(format!(
+            "file is {len} bytes, over the 16 MiB limit; not read"
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.take(post::MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    Ok(bytes)
+}
+
+/// The id of a post at `rel` (relative to its folder): the path without
+/// its extension, with `/` separators.
+fn id_of(rel: &Path) -> String {
+    let no_ext = rel.with_extension("");
+    no_ext
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[derive(Default)]
+struct Walk {
+    sources: Vec<Source>,
+    problems: Vec<Problem>,
+    skipped: usize,
+}
+
+impl Walk {
+    fn root(&mut self, root: &Path) {
+        match fs::metadata(root) {
+            Ok(m) if m.is_dir() => {
+                let mut ancestors = Vec::new();
+                self.dir(root, root, &mut ancestors);
+            }
+            Ok(_) => {
+                let name = root.file_name().map(Path::new).unwrap_or(root);
+                self.file(root, name);
+            }
+            Err(e) => self
+                .problems
+                .push(Problem::new(root, 1, format!("cannot read: {e}"))),
+        }
+    }
+
+    fn file(&mut self, path: &Path, rel: &Path) {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+        {
+            Some(format) => self.sources.push(Source {
+                path: path.to_path_buf(),
+                id: id_of(rel),
+                format,
+            }),
+            None => self.skipped += 1,
+        }
+    }
+
+    fn dir(&mut self, root: &Path, dir: &Path, ancestors: &mut Vec<DirId>) {
+        let id = match dir_id(dir) {
+            Ok(id) => id,
+            Err(e) => {
+                return self
+                    .problems
+                    .push(Problem::new(dir, 1, format!("cannot read folder: {e}")));
+            }
+        };
+        if ancestors.contains(&id) {
+            let msg = "symlink loop: this folder contains itself; not followed again";
+            return self.problems.push(Problem::new(dir, 1, msg));
+        }
+        let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                return self
+                    .problems
+                    .push(Problem::new(dir, 1, format!("cannot read folder: {e}")));
+            }
+        };
+        entries.sort();
+        ancestors.push(id);
+        for path in entries {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    if !hidden {
+                        self.dir(root, &path, ancestors);
+                    }
+                }
+                Ok(_) => {
+                    let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                    self.file(&path, &rel);
+                }
+                Err(e) => self
+                    .problems
+                    .push(Problem::new(&path, 1, format!("cannot read: {e}"))),
+            }
+        }
+        ancestors.pop();
+    }
+}
+
+#[cfg(unix)]
+type DirId = (u64, u64);
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+#[cfg(unix)]
+fn dir_id(dir: &Path) -> std::io::Result<DirId> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::metadata(dir)?;
+    Ok((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_id(dir: &Path) -> std::io::Result<DirId> {
+    fs::canonicalize(dir)
+}

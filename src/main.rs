@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(sinmun::cli::main());
+}

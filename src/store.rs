@@ -1,0 +1,125 @@
+//! The in-memory model: posts in order, categories with counts, and the
+//! filter that the list view and `--list` show.
+
+use rayon::prelude::*;
+
+use crate::loader::Load;
+use crate::post::Post;
+use crate::problem::Problem;
+use crate::search::{Query, label_key};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub name: String,
+    /// Posts in this category (drafts counted only when shown).
+    pub count: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Store {
+    posts: Vec<Post>,
+    categories: Vec<Category>,
+    problems: Vec<Problem>,
+    skipped: usize,
+}
+
+/// Which posts to show: any of `categories` (all when empty), matching
+/// `query`.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub categories: Vec<String>,
+    pub query: Query,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.categories.is_empty() || !self.query.is_empty()
+    }
+}
+
+impl Store {
+    /// The model of a load; drafts are left out unless `drafts`.
+    pub fn new(load: Load, drafts: bool) -> Store {
+        let problems = load.all_problems().into_iter().cloned().collect();
+        let posts: Vec<Post> = load
+            .posts
+            .into_iter()
+            .filter(|p| drafts || p.published)
+            .collect();
+        let categories = count_categories(&posts);
+        Store {
+            posts,
+            categories,
+            problems,
+            skipped: load.skipped,
+        }
+    }
+
+    pub fn posts(&self) -> &[Post] {
+        &self.posts
+    }
+
+    /// Categories by name, each with its number of posts.
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// Everything the loader reported, sorted by path and line.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Files skipped for not being posts.
+    pub fn skipped(&self) -> usize {
+        self.skipped
+    }
+
+    /// Indices of the posts that pass `filter`, in order.
+    pub fn filter(&self, filter: &Filter) -> Vec<usize> {
+        let wanted: Vec<String> = filter.categories.iter().map(|c| label_key(c)).collect();
+        let keep = |post: &Post| {
+            (wanted.is_empty()
+                || post
+                    .categories
+                    .iter()
+                    .any(|c| wanted.contains(&label_key(c))))
+                && filter.query.matches(post)
+        };
+        if !filter.is_active() {
+            return (0..self.posts.len()).collect();
+        }
+        (0..self.posts.len())
+            .into_par_iter()
+            .filter(|&i| keep(&self.posts[i]))
+            .collect()
+    }
+
+    /// A post by id, or by the path it was read from.
+    pub fn find(&self, id_or_path: &str) -> Option<&Post> {
+        let wanted = crate::text::one_line(id_or_path);
+        self.posts.iter().find(|p| p.id == wanted).or_else(|| {
+            let as_path = std::path::Path::new(id_or_path);
+            let canonical = std::fs::canonicalize(as_path).ok();
+            self.posts.iter().find(|p| {
+                p.path == as_path
+                    || (canonical.is_some() && std::fs::canonicalize(&p.path).ok() == canonical)
+            })
+        })
+    }
+}
+
+fn count_categories(posts: &[Post]) -> Vec<Category> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for post in posts {
+        for c in &post.categories {
+            *counts.entry(c.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(name, count)| Category {
+            name: name.to_string(),
+            count,
+        })
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! Width-aware text helpers. Every column, truncation and wrap in sinmun is
+//! measured here, in terminal cells over grapheme clusters, never in bytes or
+//! chars. Post text is sanitised here too, once, at load.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The ellipsis that marks truncated text (one cell wide).
+pub const ELLIPSIS: &str = "…";
+
+/// Tab stops are every this many cells.
+const TAB_STOP: usize = 8;
+
+/// Width of `s` in terminal cells: the sum of its graphemes' widths, the way
+/// Ratatui's buffer places them.
+pub fn width(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Printable ASCII: one cell per byte, the common case in columns.
+        return s.len();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Width of one grapheme cluster.
+pub fn grapheme_width(g: &str) -> usize {
+    g.width()
+}
+
+/// Cut `s` to at most `max` cells, ending in `…` when anything was cut.
+/// Never splits a grapheme; a wide character that would straddle the limit
+/// is dropped whole.
+pub fn truncate(s: &str, max: usize) -> String {
+    let total = width(s);
+    if total <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let budget = max - 1; // room for the ellipsis
+    let mut out = String::with_capacity(s.len().min(max * 4));
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out.push_str(ELLIPSIS);
+    out
+}
+
+/// `s` truncated to `cells` and padded with spaces to exactly `cells`.
+pub fn fit(s: &str, cells: usize) -> String {
+    let mut out = truncate(s, cells);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+/// `s` padded on the right with spaces to at least `cells` cells.
+pub fn pad_right(s: &str, cells: usize) -> String {
+    let w = width(s);
+    let mut out = String::with_capacity(s.len() + cells.saturating_sub(w));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+/// True for characters that must never reach a terminal: C0 and C1 controls
+/// (ESC, BEL, CSI …), DEL, and the bidi controls that reorder what follows.
+pub fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Normalise to NFC and make safe for a terminal: controls and bidi
+/// overrides removed, CR dropped, tabs expanded to the next tab stop.
+/// Newlines are kept.
+pub fn sanitize(s: &str) -> String {
+    let clean = s.chars().all(|c| !is_forbidden(c) && c != '\t');
+    let nfc = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+    if clean && nfc {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut column = 0;
+    let chars: Box<dyn Iterator<Item = char>> = if nfc {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfc())
+    };
+    for c in chars {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let n = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+            }
+            c if is_forbidden(c) => {}
+            c => {
+                out.push(c);
+                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+/// Sanitise and fold onto one line: every run of whitespace (newlines
+/// included) becomes one space, and the ends are trimmed. For titles,
+/// categories and other one-line fields.
+pub fn one_line(s: &str) -> String {
+    let clean = sanitize(s);
+    let mut out = String::with_capacity(clean.len());
+    for word in clean.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hangul_is_two_cells_and_ascii_one() {
+        assert_eq!(width("신문"), 4);
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("IT 대란"), 7);
+    }
+
+    #[test]
+    fn truncate_never_splits_a_wide_character() {
+        assert_eq!(truncate("제주항공", 5), "제주…");
+        assert_eq!(width(&truncate("제주항공", 5)), 5);
+        assert_eq!(truncate("제주항공", 4), "제…");
+        assert_eq!(width(&truncate("제주항공", 4)), 3);
+        assert_eq!(truncate("제주항공", 8), "제주항공");
+        assert_eq!(truncate("제주항공", 1), "…");
+        assert_eq!(truncate("제주항공", 0), "");
+    }
+
+    #[test]
+    fn fit_pads_to_exact_cells() {
+        for s in ["제주항공 발권 마비", "abc", "🌧️ 비", ""] {
+            for w in 0..12 {
+                assert_eq!(width(&fit(s, w)), w, "{s:?} at {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn sanitize_removes_escapes_and_bidi() {
+        let s = sanitize("a\u{1b}[31mb\u{7}c\u{9b}d\u{202e}e\r\n");
+        assert_eq!(s, "a[31mbcde\n");
+    }
+
+    #[test]
+    fn sanitize_expands_tabs_to_stops() {
+        assert_eq!(sanitize("a\tb"), "a       b");
+        assert_eq!(sanitize("한\tb"), "한      b");
+    }
+
+    #[test]
+    fn sanitize_composes_nfd_hangul() {
+        let nfd: String = "제주항공".nfd().collect();
+        assert_ne!(nfd, "제주항공");
+        assert_eq!(sanitize(&nfd), "제주항공");
+    }
+
+    #[test]
+    fn one_line_folds_whitespace() {
+        assert_eq!(one_line("  IT\n 대란\t원인 "), "IT 대란 원인");
+    }
+}
