@@ -240,17 +240,11 @@ fn parse_entries(yaml: &str, whole: &serde_yaml::Error, parsed: &mut Parsed) {
                 line,
                 message: format!("expected `key: value`, found {}", quote(first_line(text))),
             }),
-            Err(e) => parsed.problems.push(YamlProblem {
-                line: line + e.location().map_or(1, |l| l.line()) - 1,
-                message: yaml_message(&e),
-            }),
+            Err(e) => parsed.problems.push(yaml_problem(&e, line)),
         }
     }
     if parsed.problems.len() == before {
-        parsed.problems.push(YamlProblem {
-            line: whole.location().map_or(1, |l| l.line()),
-            message: yaml_message(whole),
-        });
+        parsed.problems.push(yaml_problem(whole, 1));
     }
 }
 
@@ -298,13 +292,42 @@ fn raw_scalars(yaml: &str) -> Vec<(String, String, usize)> {
     out
 }
 
-/// serde_yaml's message without its " at line L column C" suffix (the
-/// caller reports the line in the file).
-pub fn yaml_message(e: &serde_yaml::Error) -> String {
+/// A serde_yaml error as a problem at a line of the YAML (`base` is the
+/// 1-based line of the parsed text within the YAML). When the error names
+/// the construct it was reading ("while scanning a quoted scalar at line
+/// 2"), the problem is placed where that construct starts: that is where
+/// the author's slip is, not at the end of the stream.
+fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
     let text = e.to_string();
-    match text.find(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
+    let (what, context) = match text.split_once(", while ") {
+        Some((w, c)) => (w, Some(c)),
+        None => (text.as_str(), None),
+    };
+    let error_line = e.location().map_or(1, |l| l.line());
+    let (line, message) = match context {
+        Some(c) => {
+            let (desc, at) = strip_location(c);
+            (
+                at.unwrap_or(error_line),
+                format!("{}, while {desc}", strip_location(what).0),
+            )
+        }
+        None => (error_line, strip_location(what).0.to_string()),
+    };
+    YamlProblem {
+        line: base + line - 1,
+        message: crate::text::one_line(&message),
+    }
+}
+
+/// "did X at line 3 column 5" -> ("did X", Some(3)).
+fn strip_location(s: &str) -> (&str, Option<usize>) {
+    match s.find(" at line ") {
+        Some(i) => {
+            let line = s[i + 9..].split(' ').next().and_then(|n| n.parse().ok());
+            (&s[..i], line)
+        }
+        None => (s, None),
     }
 }
 

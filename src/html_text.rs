@@ -289,7 +289,7 @@ fn push_decoded(out: &mut String, t: &str) {
 /// Decode the reference at the start of `s` (which starts with `&`):
 /// the character and how many bytes it used.
 pub fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    let semi = memchr::memchr(b';', &s.as_bytes()[..s.len().min(12)])?;
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -362,6 +362,11 @@ mod tests {
             Some("클라우드 장애")
         );
         assert_eq!(first_heading("<p>제목 없음</p>"), None);
+    }
+
+    #[test]
+    fn an_ampersand_before_hangul_is_text() {
+        assert_eq!(visible_text("&Q제주항공; &제"), "&Q제주항공; &제");
     }
 
     #[test]

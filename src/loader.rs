@@ -202,36 +202,48 @@ impl Walk {
         let id = match dir_id(dir) {
             Ok(id) => id,
             Err(e) => {
-                return self
-                    .problems
-                    .push(Problem::new(dir, 1, format!("cannot read folder: {e}")));
+                return self.problems.push(Problem::new(
+                    dir,
+                    1,
+                    format!("cannot read folder: {e}"),
+                ));
             }
         };
         if ancestors.contains(&id) {
             let msg = "symlink loop: this folder contains itself; not followed again";
             return self.problems.push(Problem::new(dir, 1, msg));
         }
-        let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        // The entry's own type costs no system call; only symlinks are
+        // followed with a stat.
+        let mut entries: Vec<(PathBuf, Option<fs::FileType>)> = match fs::read_dir(dir) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+                .collect(),
             Err(e) => {
-                return self
-                    .problems
-                    .push(Problem::new(dir, 1, format!("cannot read folder: {e}")));
+                return self.problems.push(Problem::new(
+                    dir,
+                    1,
+                    format!("cannot read folder: {e}"),
+                ));
             }
         };
-        entries.sort();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
         ancestors.push(id);
-        for path in entries {
+        for (path, file_type) in entries {
             let hidden = path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            match fs::metadata(&path) {
-                Ok(m) if m.is_dir() => {
+            let is_dir = match file_type {
+                Some(t) if !t.is_symlink() => Ok(t.is_dir()),
+                _ => fs::metadata(&path).map(|m| m.is_dir()),
+            };
+            match is_dir {
+                Ok(true) => {
                     if !hidden {
                         self.dir(root, &path, ancestors);
                     }
                 }
-                Ok(_) => {
+                Ok(false) => {
                     let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
                     self.file(&path, &rel);
                 }

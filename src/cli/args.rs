@@ -2,22 +2,14 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
+use clap::Parser;
 
 /// sinmun (신문) — a terminal reader for folders of Jekyll-style posts.
 #[derive(Debug, Parser, Default)]
 #[command(name = "sinmun", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Args {
-    /// Folders (or files) of posts. Default: the config's `posts`, else
-    /// ./_posts, else the built-in demo posts.
+    /// Folders (or files) of posts. Default: ./_posts when it exists, else
+    /// the built-in demo posts.
     pub paths: Vec<PathBuf>,
 
     /// Print one line per post: DATE  CATEGORIES  ID  TITLE.
@@ -43,10 +35,6 @@ pub struct Args {
     /// Validate the posts: one line per problem, exit status 1 if any.
     #[arg(long)]
     pub check: bool,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 }
 
 const AFTER_HELP: &str = "\

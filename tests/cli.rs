@@ -1,0 +1,304 @@
+//! The command line, through the real binary (DESIGN §3).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{Site, fixture};
+use sinmun::text::width;
+
+/// Run sinmun in `cwd` with `args`.
+fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sinmun"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run sinmun")
+}
+
+fn run(args: &[&str]) -> Output {
+    let empty = tempfile::tempdir().unwrap();
+    run_in(empty.path(), args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn site() -> String {
+    fixture("site/_posts").to_string_lossy().into_owned()
+}
+
+#[test]
+fn list_columns_align_in_cells_for_hangul_latin_and_emoji() {
+    let out = run(&["--list", &site()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "the draft is hidden:\n{text}");
+    // Each row: DATE  CATEGORIES  ID  TITLE; the ID column starts at the
+    // same cell on every row.
+    let id_cells: Vec<usize> = lines
+        .iter()
+        .map(|l| {
+            let id_start = ["2024-07-", "seed_"]
+                .iter()
+                .filter_map(|p| {
+                    l.match_indices(p)
+                        .nth(usize::from(p.starts_with("2024")))
+                        .map(|(i, _)| i)
+                })
+                .next();
+            width(&l[..id_start.expect("an id on every row")])
+        })
+        .collect();
+    assert!(
+        id_cells.windows(2).all(|w| w[0] == w[1]),
+        "{id_cells:?}\n{text}"
+    );
+    assert!(
+        lines[0].starts_with("2024-07-20  날씨"),
+        "newest first: {text}"
+    );
+    assert!(lines[0].ends_with("🌧️ 장마 북상… 주말 전국에 비"));
+    assert!(
+        lines[2].starts_with("-           IT 뉴스"),
+        "undated last, '-' for no date: {text}"
+    );
+    let title_cells: Vec<usize> = lines
+        .iter()
+        .map(|l| width(&l[..l.find(['M', '🌧', 'W']).unwrap()]))
+        .collect();
+    assert!(
+        title_cells.windows(2).all(|w| w[0] == w[1]),
+        "{title_cells:?}\n{text}"
+    );
+}
+
+#[test]
+fn list_drafts_category_and_search() {
+    let out = run(&["--list", "--drafts", &site()]);
+    assert_eq!(stdout(&out).lines().count(), 4);
+    assert!(stdout(&out).contains("(draft) 아직 쓰는 중인 글"));
+    let out = run(&[
+        "--list",
+        "--category",
+        "날씨",
+        "--category",
+        "it 뉴스",
+        &site(),
+    ]);
+    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+    let out = run(&["--list", "--search", "ㅈㅈㅎㄱ", &site()]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.contains("2024-07-19-jeju-air-outage"));
+    let out = run(&[
+        "--list",
+        "--search",
+        "수작업 발권",
+        "--category",
+        "News",
+        &site(),
+    ]);
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let out = run(&["--list", "--json", "--drafts", &site()]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let posts = v.as_array().expect("an array");
+    assert_eq!(posts.len(), 4);
+    let keys = [
+        "id",
+        "path",
+        "title",
+        "categories",
+        "tags",
+        "date",
+        "excerpt",
+        "image",
+        "published",
+        "problems",
+    ];
+    for p in posts {
+        let obj = p.as_object().unwrap();
+        let mut got: Vec<&str> = obj.keys().map(String::as_str).collect();
+        got.sort();
+        let mut want = keys.to_vec();
+        want.sort();
+        assert_eq!(got, want);
+    }
+    let jeju = posts
+        .iter()
+        .find(|p| p["id"] == "2024-07-19-jeju-air-outage")
+        .unwrap();
+    assert_eq!(jeju["categories"], serde_json::json!(["항공", "News"]));
+    assert_eq!(jeju["tags"], serde_json::json!(["LCC", "클라우드"]));
+    assert_eq!(jeju["date"], "2024-07-19");
+    assert_eq!(jeju["image"], "/assets/img/airport.jpg");
+    assert_eq!(jeju["published"], true);
+    assert!(
+        jeju["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("2024-07-19-jeju-air-outage.html")
+    );
+    let weather = posts
+        .iter()
+        .find(|p| p["id"] == "2024-07-20-emoji-weather")
+        .unwrap();
+    assert_eq!(weather["date"], "2024-07-20T06:00:00+09:00");
+    assert_eq!(weather["categories"], serde_json::json!(["날씨"]));
+    let draft = posts.iter().find(|p| p["id"] == "draft-notes").unwrap();
+    assert_eq!(draft["published"], false);
+}
+
+#[test]
+fn json_carries_problems() {
+    let out = run(&["--list", "--json", &fixture("broken").to_string_lossy()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bad = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "bad-date")
+        .unwrap();
+    let problems = bad["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].as_str().unwrap().ends_with("bad-date.txt:3: front matter: date should be a date like 2024-07-19 or 2024-07-19 10:00:00 +0900, found \"2024-02-30\""));
+}
+
+#[test]
+fn check_passes_clean_posts_with_status_0() {
+    let out = run(&["--check", &site()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("checked 4 posts: no problems"));
+}
+
+#[test]
+fn check_reports_each_problem_with_path_and_line_and_status_1() {
+    let dir = fixture("broken");
+    let out = run(&["--check", &dir.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let d = dir.to_string_lossy();
+    assert_eq!(
+        lines[0],
+        format!(
+            "{d}/bad-date.txt:3: front matter: date should be a date like 2024-07-19 or 2024-07-19 10:00:00 +0900, found \"2024-02-30\""
+        )
+    );
+    assert!(
+        lines[1].starts_with(&format!("{d}/bad-yaml.txt:2: front matter: ")),
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        format!("{d}/binary.txt:1: binary file (NUL bytes); not read")
+    );
+    assert!(stderr(&out).contains("3 problems"));
+}
+
+#[test]
+fn demo_posts_open_when_there_is_no_folder() {
+    let out = run(&["--list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let n = stdout(&out).lines().count();
+    assert!((10..=15).contains(&n), "{n}");
+    assert!(stdout(&out).contains("제주항공"));
+    let out = run(&["--check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the demo posts are clean: {}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn local_posts_folder_is_the_default() {
+    let site = Site::new();
+    site.write(
+        "_posts/2024-01-01-local.txt",
+        "---\ntitle: 이 폴더의 글\n---\n<p>x</p>\n",
+    );
+    let out = run_in(&site.path(), &["--list"]);
+    assert_eq!(
+        stdout(&out).trim_end(),
+        "2024-01-01  -  2024-01-01-local  이 폴더의 글"
+    );
+}
+
+#[test]
+fn usage_errors_are_one_line_with_status_2() {
+    for args in [
+        vec!["--bogus"],
+        vec!["--json"],
+        vec!["--list", "--check"],
+        vec!["--list", "--category"],
+        vec!["--list", "/nonexistent/folder"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("sinmun: "), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let err = stderr(&run(&["--list", "/nonexistent/folder"]));
+    assert_eq!(err, "sinmun: /nonexistent/folder: no such file or folder\n");
+}
+
+#[test]
+fn help_and_version() {
+    let out = run(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    for flag in [
+        "--list",
+        "--json",
+        "--category",
+        "--search",
+        "--drafts",
+        "--check",
+    ] {
+        assert!(stdout(&out).contains(flag), "{flag}");
+    }
+    let out = run(&["--version"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("sinmun {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn hostile_titles_cannot_steer_the_terminal() {
+    let site = Site::new();
+    site.write("evil.txt", "---\ntitle: \"\\e]2;owned\\a\\e[2J제목\\u202e\"\ncategories: [\"\\e[31m빨강\"]\n---\n<p>x</p>\n");
+    for args in [vec!["--list"], vec!["--list", "--json"], vec!["--check"]] {
+        let mut a = args.clone();
+        let p = site.path().to_string_lossy().into_owned();
+        a.push(&p);
+        let out = run(&a);
+        let all = [out.stdout, out.stderr].concat();
+        assert!(!all.contains(&0x1b) && !all.contains(&0x07), "{args:?}");
+        assert!(!String::from_utf8_lossy(&all).contains('\u{202e}'));
+    }
+}

@@ -1,0 +1,76 @@
+//! Helpers shared by the integration tests: temporary post folders.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use sinmun::loader::{self, Load};
+use sinmun::post::{Keep, Post};
+
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn new() -> Site {
+        Site {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    /// Write `bytes` at `rel`, creating folders.
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, bytes).expect("write fixture");
+        path
+    }
+
+    pub fn load(&self) -> Load {
+        loader::load(
+            &[self.path()],
+            Keep {
+                body: true,
+                search_text: true,
+            },
+        )
+    }
+}
+
+/// A seed-shaped post: front matter with `extra` lines, then `body`.
+pub fn post(title: &str, extra: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ncategories:\n  - News\n{extra}excerpt: >\n  요약 문장입니다.\nimage: '/assets/img/news.jpg'\n---\n\n{body}\n"
+    )
+}
+
+pub fn only(load: &Load) -> &Post {
+    assert_eq!(
+        load.posts.len(),
+        1,
+        "expected one post, got {:?}",
+        load.posts.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    &load.posts[0]
+}
+
+pub fn messages(post: &Post) -> Vec<String> {
+    post.problems.iter().map(|p| p.to_string()).collect()
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// No C0/C1 control (other than newline) and no bidi control in `s`.
+pub fn is_terminal_safe(s: &str) -> bool {
+    s.chars()
+        .all(|c| c == '\n' || !sinmun::text::is_forbidden(c) && c != '\t' && c != '\r')
+}
