@@ -1,0 +1,3 @@
+//! Shared code for the benchmarks.
+
+pub mod corpus;
