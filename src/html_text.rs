@@ -1,29 +1,35 @@
 //! A small, forgiving HTML scanner for the two jobs that need no layout:
 //! the visible text of a body (for search) and its first heading (for a
-//! title). It also repairs the one slip that costs text in a real parser:
-//! a tag that lost its `>` right after its name (`</b고 …`).
+//! title), and the tokens that the renderer rebuilds its HTML from. It
+//! mends the one slip that costs text in a real parser: a tag that lost its
+//! `>` right after its name (`</b고 …`) ends there, as the author meant.
 
-use std::borrow::Cow;
-
-/// What the scanner reports, in document order.
-enum Piece<'a> {
+/// One piece of HTML, in document order. Comments, doctypes and the
+/// contents of `script`, `style` and `title` never appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// Text with its character references still encoded.
     Text(&'a str),
-    Tag { name: &'a str, end: bool },
+    /// A start tag: its name as written and the raw text of its attributes.
+    Start {
+        name: &'a str,
+        attrs: &'a str,
+    },
+    End {
+        name: &'a str,
+    },
 }
 
-/// Where a tag starting at `i` (at a `<`) ends, and its name; `None` when
-/// the `<` does not start a tag and is literal text.
+/// Where a tag starting at a `<` ends; `None` when the `<` is literal text.
 struct TagSpan<'a> {
     name: &'a str,
     end_tag: bool,
+    attrs: &'a str,
     /// Index just past the tag.
     next: usize,
-    /// The name was followed by a character no tag name continues with
-    /// (`</b고`): the tag is taken to end at its name.
-    broken: bool,
 }
 
-fn scan_tag(s: &str, i: usize) -> Option<TagSpan<'_>> {
+fn scan_tag<'a>(s: &'a str, i: usize) -> Option<TagSpan<'a>> {
     let b = s.as_bytes();
     let mut j = i + 1;
     let end_tag = b.get(j) == Some(&b'/');
@@ -41,97 +47,197 @@ fn scan_tag(s: &str, i: usize) -> Option<TagSpan<'_>> {
         j += 1;
     }
     let name = &s[name_start..j];
+    let span = |attrs: &'a str, next: usize| {
+        Some(TagSpan {
+            name,
+            end_tag,
+            attrs,
+            next,
+        })
+    };
     match b.get(j) {
-        None => Some(TagSpan {
-            name,
-            end_tag,
-            next: j,
-            broken: false,
-        }),
-        Some(b'>') => Some(TagSpan {
-            name,
-            end_tag,
-            next: j + 1,
-            broken: false,
-        }),
+        None => span("", j),
+        Some(b'>') => span("", j + 1),
         Some(c) if c.is_ascii_whitespace() || *c == b'/' => {
+            let attrs_start = j;
             let mut quote = None;
             while let Some(&c) = b.get(j) {
                 match (quote, c) {
                     (Some(q), c) if c == q => quote = None,
-                    (None, b'"' | b'\'') if j > 0 && b[j - 1] == b'=' => quote = Some(c),
-                    (None, b'>') => {
-                        return Some(TagSpan {
-                            name,
-                            end_tag,
-                            next: j + 1,
-                            broken: false,
-                        });
+                    (None, b'"' | b'\'') if b[j - 1] == b'=' || b[j - 1].is_ascii_whitespace() => {
+                        quote = Some(c)
                     }
+                    (None, b'>') => return span(&s[attrs_start..j], j + 1),
                     _ => {}
                 }
                 j += 1;
             }
-            Some(TagSpan {
-                name,
-                end_tag,
-                next: s.len(),
-                broken: false,
-            })
+            span(&s[attrs_start..], s.len())
         }
-        Some(_) => Some(TagSpan {
-            name,
-            end_tag,
-            next: j,
-            broken: true,
-        }),
+        // The name runs into a character no tag name continues with
+        // (`</b고 강조`): a browser would swallow the words up to the next
+        // `>` into the tag; the author meant the tag to end here.
+        Some(_) => span("", j),
     }
 }
 
-/// Walk `html`, calling `f` for text runs and tags; comments, doctypes and
-/// the contents of `script` and `style` are skipped.
-fn walk<'a>(html: &'a str, mut f: impl FnMut(Piece<'a>)) {
+/// The HTML tokens of `html`.
+pub fn tokens(html: &str) -> Tokens<'_> {
+    Tokens {
+        html,
+        pos: 0,
+        pending: None,
+    }
+}
+
+pub struct Tokens<'a> {
+    html: &'a str,
+    pos: usize,
+    pending: Option<(Token<'a>, usize)>,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some((token, next)) = self.pending.take() {
+            self.pos = next;
+            return Some(token);
+        }
+        let html = self.html;
+        let b = html.as_bytes();
+        let mut text_start = self.pos;
+        let mut i = self.pos;
+        while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+            let lt = i + off;
+            let rest = &html[lt..];
+            let (token, next) = if rest.starts_with("<!--") {
+                (
+                    None,
+                    html[lt + 4..]
+                        .find("-->")
+                        .map_or(html.len(), |e| lt + 4 + e + 3),
+                )
+            } else if rest.starts_with("<!") || rest.starts_with("<?") {
+                (
+                    None,
+                    html[lt..].find('>').map_or(html.len(), |e| lt + e + 1),
+                )
+            } else if let Some(tag) = scan_tag(html, lt) {
+                if tag.end_tag {
+                    (Some(Token::End { name: tag.name }), tag.next)
+                } else if is_raw_text(tag.name) {
+                    (None, skip_raw_text(html, tag.next, tag.name))
+                } else {
+                    (
+                        Some(Token::Start {
+                            name: tag.name,
+                            attrs: tag.attrs,
+                        }),
+                        tag.next,
+                    )
+                }
+            } else {
+                i = lt + 1;
+                continue;
+            };
+            if lt > text_start {
+                // Text comes first; the tag (if any) waits its turn.
+                self.pending = token.map(|t| (t, next));
+                self.pos = if self.pending.is_some() { lt } else { next };
+                return Some(Token::Text(&html[text_start..lt]));
+            }
+            match token {
+                Some(t) => {
+                    self.pos = next;
+                    return Some(t);
+                }
+                // A skipped comment or script with nothing before it.
+                None => {
+                    text_start = next;
+                    i = next;
+                }
+            }
+        }
+        self.pos = b.len();
+        (text_start < b.len()).then(|| Token::Text(&html[text_start..]))
+    }
+}
+
+/// Elements whose contents are never shown.
+fn is_raw_text(name: &str) -> bool {
+    ["script", "style", "title", "template"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Index just past `</name ...>` from `from`, or the end of `html`.
+fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
     let b = html.as_bytes();
-    let mut i = 0;
-    let mut text_start = 0;
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
-        let lt = i + off;
-        if html[lt..].starts_with("<!--") {
-            f(Piece::Text(&html[text_start..lt]));
-            i = html[lt + 4..]
-                .find("-->")
-                .map_or(html.len(), |e| lt + 4 + e + 3);
-            text_start = i;
-            continue;
+    let mut i = from;
+    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
+        let at = i + off + 2;
+        if b.len() >= at + name.len()
+            && b[at..at + name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return html[at..].find('>').map_or(html.len(), |e| at + e + 1);
         }
-        if html[lt..].starts_with("<!") || html[lt..].starts_with("<?") {
-            f(Piece::Text(&html[text_start..lt]));
-            i = html[lt..].find('>').map_or(html.len(), |e| lt + e + 1);
-            text_start = i;
-            continue;
-        }
-        let Some(tag) = scan_tag(html, lt) else {
-            i = lt + 1;
-            continue;
-        };
-        f(Piece::Text(&html[text_start..lt]));
-        let raw = tag.name.eq_ignore_ascii_case("script") || tag.name.eq_ignore_ascii_case("style");
-        f(Piece::Tag {
-            name: tag.name,
-            end: tag.end_tag,
-        });
-        i = tag.next;
-        if raw && !tag.end_tag {
-            let close = format!("</{}", tag.name.to_ascii_lowercase());
-            let rest = html[i..].to_ascii_lowercase();
-            i = rest.find(&close).map_or(html.len(), |e| i + e);
-        }
-        text_start = i;
+        i = at;
     }
-    f(Piece::Text(&html[text_start..]));
+    html.len()
 }
 
-fn is_block(name: &str) -> bool {
+/// The attributes in a start tag's attribute text, names lowercased and
+/// values with their character references decoded.
+pub fn attributes(attrs: &str) -> Vec<(String, String)> {
+    let b = attrs.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return out;
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/' | b'>') {
+            i += 1;
+        }
+        let name = attrs[name_start..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let raw = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
+                    let v = &attrs[i + 1..end];
+                    i = (end + 1).min(b.len());
+                    v
+                }
+                _ => {
+                    let start = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    &attrs[start..i]
+                }
+            };
+            push_decoded(&mut value, raw);
+        }
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+}
+
+pub fn is_block(name: &str) -> bool {
     const BLOCKS: &[&str] = &[
         "p",
         "br",
@@ -171,7 +277,7 @@ fn is_block(name: &str) -> bool {
     BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
 }
 
-fn heading_level(name: &str) -> Option<u8> {
+pub fn heading_level(name: &str) -> Option<u8> {
     let b = name.as_bytes();
     (b.len() == 2 && b[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&b[1]))
         .then(|| b[1] - b'0')
@@ -181,78 +287,61 @@ fn heading_level(name: &str) -> Option<u8> {
 /// space, block boundaries kept as spaces so words do not run together.
 pub fn visible_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
-    walk(html, |piece| match piece {
-        Piece::Text(t) => push_decoded(&mut out, t),
-        Piece::Tag { name, .. } if is_block(name) => out.push(' '),
-        Piece::Tag { .. } => {}
-    });
+    for token in tokens(html) {
+        match token {
+            Token::Text(t) => push_decoded(&mut out, t),
+            Token::Start { name, .. } | Token::End { name } if is_block(name) => out.push(' '),
+            _ => {}
+        }
+    }
     fold_whitespace(&out)
 }
 
-/// The text of the first `<h1>`…`<h6>`, if it has any.
-pub fn first_heading(html: &str) -> Option<String> {
-    let mut inside: Option<u8> = None;
-    let mut done = false;
-    let mut text = String::new();
-    walk(html, |piece| {
-        if done {
-            return;
+/// The visible text split into its blocks (paragraphs, headings, list
+/// items, cells), each folded onto one line; empty blocks are left out.
+pub fn blocks(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut flush = |current: &mut String| {
+        let block = fold_whitespace(current);
+        if !block.is_empty() {
+            out.push(block);
         }
-        match piece {
-            Piece::Tag { name, end } => match (heading_level(name), inside) {
-                (Some(l), None) if !end => inside = Some(l),
-                (Some(l), Some(open)) if end && l == open => {
-                    if text.trim().is_empty() {
-                        inside = None;
-                        text.clear();
-                    } else {
-                        done = true;
-                    }
-                }
-                _ => {}
-            },
-            Piece::Text(t) if inside.is_some() => push_decoded(&mut text, t),
-            Piece::Text(_) => {}
+        current.clear();
+    };
+    for token in tokens(html) {
+        match token {
+            Token::Text(t) => push_decoded(&mut current, t),
+            Token::Start { name, .. } | Token::End { name } if is_block(name) => {
+                flush(&mut current)
+            }
+            _ => {}
         }
-    });
-    let t = fold_whitespace(&text);
-    (!t.is_empty()).then_some(t)
+    }
+    flush(&mut current);
+    out
 }
 
-/// `html` with every tag that lost its `>` after its name closed there, as
-/// an author meant: `</b고 강조` becomes `</b>고 강조`.
-pub fn repair(html: &str) -> Cow<'_, str> {
-    let b = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
-        let lt = i + off;
-        i = lt + 1;
-        if html[lt..].starts_with("<!--") {
-            i = html[lt + 4..]
-                .find("-->")
-                .map_or(html.len(), |e| lt + 4 + e + 3);
-            continue;
-        }
-        let Some(tag) = scan_tag(html, lt) else {
-            continue;
-        };
-        if tag.broken {
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len() + 16));
-            o.push_str(&html[copied..tag.next]);
-            o.push('>');
-            copied = tag.next;
-        }
-        i = tag.next.max(lt + 1);
-    }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut o) => {
-            o.push_str(&html[copied..]);
-            Cow::Owned(o)
+/// The text of the first `<h1>`…`<h6>` that has any.
+pub fn first_heading(html: &str) -> Option<String> {
+    let mut inside: Option<u8> = None;
+    let mut text = String::new();
+    for token in tokens(html) {
+        match token {
+            Token::Start { name, .. } if inside.is_none() => inside = heading_level(name),
+            Token::End { name } if inside.is_some() && heading_level(name) == inside => {
+                let t = fold_whitespace(&text);
+                if !t.is_empty() {
+                    return Some(t);
+                }
+                inside = None;
+                text.clear();
+            }
+            Token::Text(t) if inside.is_some() => push_decoded(&mut text, t),
+            _ => {}
         }
     }
+    None
 }
 
 fn fold_whitespace(s: &str) -> String {
@@ -267,7 +356,7 @@ fn fold_whitespace(s: &str) -> String {
 }
 
 /// Append `t` with its character references decoded.
-fn push_decoded(out: &mut String, t: &str) {
+pub fn push_decoded(out: &mut String, t: &str) {
     let mut rest = t;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -343,16 +432,40 @@ mod tests {
     fn broken_end_tag_keeps_the_words_after_it() {
         let html = "<p><b><span>무관하다</span></b고 강조한 바 있습니다.</p>";
         assert_eq!(visible_text(html), "무관하다고 강조한 바 있습니다.");
-        assert_eq!(
-            repair(html),
-            "<p><b><span>무관하다</span></b>고 강조한 바 있습니다.</p>"
-        );
     }
 
     #[test]
-    fn repair_leaves_good_html_alone() {
-        let html = "<p a=\"x>y\">a < b</p><!-- </b고 -->";
-        assert!(matches!(repair(html), Cow::Borrowed(_)));
+    fn tokens_of_tricky_markup() {
+        let html = "<p a=\"x>y\">a < b</p><!-- </b고 --><SCRIPT>x</b></script >c";
+        let got: Vec<Token> = tokens(html).collect();
+        let want = [
+            Token::Start {
+                name: "p",
+                attrs: " a=\"x>y\"",
+            },
+            Token::Text("a < b"),
+            Token::End { name: "p" },
+            Token::Text("c"),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn attributes_quoted_unquoted_and_decoded() {
+        let attrs = attributes(" SRC=/a.jpg alt='사진 &amp; 설명' data-x hidden=\"\" ");
+        let pairs: Vec<(&str, &str)> = attrs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("src", "/a.jpg"),
+                ("alt", "사진 & 설명"),
+                ("data-x", ""),
+                ("hidden", "")
+            ]
+        );
     }
 
     #[test]

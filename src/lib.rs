@@ -2,6 +2,7 @@
 //!
 //! The library holds every code path; the binary only calls [`cli::main`].
 
+pub mod ansi;
 pub mod cli;
 pub mod date;
 pub mod demo;
@@ -12,6 +13,8 @@ pub mod loader;
 pub mod markdown;
 pub mod post;
 pub mod problem;
+pub mod render;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod theme;

@@ -70,6 +70,57 @@ pub fn pad_right(s: &str, cells: usize) -> String {
     out
 }
 
+/// Break `s` into lines of at most `max` cells: at spaces first, inside a
+/// word only when the word alone is wider than a line. Graphemes are never
+/// split; one wider than `max` is shown as `?` (it cannot fit). Runs of
+/// spaces at a break are dropped.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let w = width(word);
+        let gap = usize::from(line_w > 0);
+        if line_w + gap + w <= max {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_w += gap + w;
+            continue;
+        }
+        if line_w > 0 && w <= max {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+            line_w = w;
+            continue;
+        }
+        // The word is wider than a line: fill this line, then go on.
+        if line_w > 0 && line_w + 1 < max {
+            line.push(' ');
+            line_w += 1;
+        } else if line_w > 0 {
+            lines.push(std::mem::take(&mut line));
+            line_w = 0;
+        }
+        for g in word.graphemes(true) {
+            let gw = grapheme_width(g);
+            let (g, gw) = if gw > max { ("?", 1) } else { (g, gw) };
+            if line_w + gw > max {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            line.push_str(g);
+            line_w += gw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// True for characters that must never reach a terminal: C0 and C1 controls
 /// (ESC, BEL, CSI …), DEL, and the bidi controls that reorder what follows.
 pub fn is_forbidden(c: char) -> bool {
@@ -159,6 +210,37 @@ mod tests {
             for w in 0..12 {
                 assert_eq!(width(&fit(s, w)), w, "{s:?} at {w}");
             }
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_korean_at_spaces_first() {
+        assert_eq!(
+            wrap("제주항공 발권 시스템 마비", 10),
+            ["제주항공", "발권", "시스템", "마비"]
+        );
+        assert_eq!(
+            wrap("제주항공 발권 시스템 마비", 11),
+            ["제주항공", "발권 시스템", "마비"]
+        );
+        assert_eq!(
+            wrap("클라우드서비스장애", 6),
+            ["클라우", "드서비", "스장애"]
+        );
+        assert_eq!(wrap("가 나다라마바사", 6), ["가 나", "다라마", "바사"]);
+        assert_eq!(wrap("한", 1), ["?"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_grapheme() {
+        let s = "IT 대란 👩‍👩‍👧‍👦 가족 é 🌧️비 Microsoft클라우드장애";
+        for w in 2..30 {
+            let lines = wrap(s, w);
+            assert!(lines.iter().all(|l| width(l) <= w), "{w}: {lines:?}");
+            let joined: String = lines.concat().split_whitespace().collect();
+            let want: String = s.split_whitespace().collect();
+            assert_eq!(joined, want, "{w}");
         }
     }
 

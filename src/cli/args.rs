@@ -2,7 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
 
 /// sinmun (신문) — a terminal reader for folders of Jekyll-style posts.
 #[derive(Debug, Parser, Default)]
@@ -13,7 +22,7 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 
     /// Print one line per post: DATE  CATEGORIES  ID  TITLE.
-    #[arg(long, conflicts_with_all = ["check"])]
+    #[arg(long, conflicts_with_all = ["check", "dump"])]
     pub list: bool,
 
     /// With --list: print a JSON array instead.
@@ -33,8 +42,20 @@ pub struct Args {
     pub drafts: bool,
 
     /// Validate the posts: one line per problem, exit status 1 if any.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dump")]
     pub check: bool,
+
+    /// Print one rendered article: header, body, numbered link list.
+    #[arg(long, value_name = "ID-or-PATH")]
+    pub dump: Option<String>,
+
+    /// With --dump: wrap at N cells (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", requires = "dump", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
+    /// When to colour --dump output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 const AFTER_HELP: &str = "\
@@ -44,4 +65,5 @@ Examples:
   sinmun --list                     list the posts in ./_posts (or the demo posts)
   sinmun --list --search ㅈㅈㅎㄱ     posts that mention 제주항공 (초성 search)
   sinmun --list --json site/_posts  the same as JSON, for scripts
-  sinmun --check site/_posts        report every problem in a Jekyll site's posts";
+  sinmun --check site/_posts        report every problem in a Jekyll site's posts
+  sinmun --dump 2024-07-19-jeju-air --width 60   read one post as text";

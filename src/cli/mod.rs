@@ -1,6 +1,7 @@
 //! The command-line modes: everything but the interactive reader.
 
 pub mod args;
+pub mod dump;
 pub mod list;
 
 use std::io::{self, IsTerminal, Write};
@@ -69,6 +70,9 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         let load = load_posts(args, keep)?;
         return check(&load).map_err(AppError::Output);
     }
+    if let Some(wanted) = &args.dump {
+        return dump::dump(args, wanted);
+    }
     if args.list {
         let load = load_posts(args, keep)?;
         let store = Store::new(load, args.drafts);
@@ -102,7 +106,7 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
 }
 
 /// A closed pipe (`sinmun --list | head`) is not an error.
-fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
+pub(crate) fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(AppError::Output),
@@ -123,7 +127,7 @@ pub fn post_paths(args: &Args) -> Vec<PathBuf> {
     }
 }
 
-fn load_posts(args: &Args, keep: Keep) -> Result<Load, AppError> {
+pub(crate) fn load_posts(args: &Args, keep: Keep) -> Result<Load, AppError> {
     let paths = post_paths(args);
     for p in &paths {
         if std::fs::metadata(p).is_err() {

@@ -1,0 +1,94 @@
+//! A whole article as the reader shows it and `--dump` prints it: title,
+//! meta line, body, numbered link list.
+
+use super::{Flags, Line, Rendered, SpanStyle};
+use crate::post::Post;
+use crate::text::{width, wrap};
+
+/// Whether a link may be opened: only web and mail addresses.
+pub fn is_openable(address: &str) -> bool {
+    let lower = address.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// The meta line: categories, tags, date and file.
+pub fn meta(post: &Post) -> String {
+    let mut parts = Vec::new();
+    if !post.categories.is_empty() {
+        parts.push(post.categories.join(", "));
+    }
+    if !post.tags.is_empty() {
+        parts.push(
+            post.tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    if let Some(d) = post.date {
+        parts.push(d.day_string());
+    }
+    if !post.published {
+        parts.push("draft".to_string());
+    }
+    parts.push(crate::text::one_line(&post.path.to_string_lossy()));
+    parts.join(" · ")
+}
+
+/// The article's lines at `width`: header, a blank line, the body, and the
+/// link list when the body has links.
+pub fn lines(post: &Post, body: &Rendered, width: usize) -> Vec<Line> {
+    let width = width.max(1);
+    let mut out = Vec::with_capacity(body.lines.len() + body.links.len() + 6);
+    out.extend(
+        wrap(&post.title, width)
+            .into_iter()
+            .map(|l| Line::plain(l, Flags::TITLE)),
+    );
+    out.extend(
+        wrap(&meta(post), width)
+            .into_iter()
+            .map(|l| Line::plain(l, Flags::META)),
+    );
+    out.push(Line::default());
+    out.extend(body.lines.iter().cloned());
+    if !body.links.is_empty() {
+        out.push(Line::default());
+        out.extend(link_lines(&body.links, width));
+    }
+    super::lines::fit(out, width)
+}
+
+/// `[n] address`, the address wrapped under itself when it is long.
+fn link_lines(links: &[String], max: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, address) in links.iter().enumerate() {
+        let mark = format!("[{}] ", i + 1);
+        let indent = width(&mark);
+        let fits_beside = max >= indent + 8;
+        let room = if fits_beside { max - indent } else { max };
+        let pieces = wrap_address(address, room);
+        for (k, piece) in pieces.into_iter().enumerate() {
+            let mut line = Line::default();
+            if k == 0 {
+                line.push(mark.clone(), SpanStyle::of(Flags::LINK_NUMBER));
+            } else if fits_beside {
+                line.push(" ".repeat(indent), SpanStyle::default());
+            }
+            line.push(piece, SpanStyle::of(Flags::LINK));
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// Addresses have no spaces to break at: cut them by cells.
+fn wrap_address(address: &str, room: usize) -> Vec<String> {
+    if width(address) <= room {
+        return vec![address.to_string()];
+    }
+    wrap(&address.replace(' ', "\u{a0}"), room)
+}

@@ -1,0 +1,119 @@
+//! The html2text decorator: no markup characters of its own (headings are
+//! styled, not prefixed with `#`), annotations for the theme.
+
+use html2text::Colour;
+use html2text::render::TextDecorator;
+
+/// What html2text attaches to a run of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ann {
+    #[default]
+    Plain,
+    Strong,
+    Emphasis,
+    Strike,
+    Code,
+    Pre,
+    Colour(Colour),
+    Background(Colour),
+}
+
+pub const QUOTE_PREFIX: &str = "│ ";
+pub const BULLET: &str = "- ";
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decorator;
+
+impl TextDecorator for Decorator {
+    type Annotation = Ann;
+
+    fn decorate_link_start(&mut self, _url: &str) -> (String, Ann) {
+        (String::new(), Ann::Plain)
+    }
+
+    fn decorate_link_end(&mut self) -> String {
+        String::new()
+    }
+
+    fn decorate_em_start(&self) -> (String, Ann) {
+        (String::new(), Ann::Emphasis)
+    }
+
+    fn decorate_em_end(&self) -> String {
+        String::new()
+    }
+
+    fn decorate_strong_start(&self) -> (String, Ann) {
+        (String::new(), Ann::Strong)
+    }
+
+    fn decorate_strong_end(&self) -> String {
+        String::new()
+    }
+
+    fn decorate_strikeout_start(&self) -> (String, Ann) {
+        (String::new(), Ann::Strike)
+    }
+
+    fn decorate_strikeout_end(&self) -> String {
+        String::new()
+    }
+
+    fn decorate_code_start(&self) -> (String, Ann) {
+        (String::new(), Ann::Code)
+    }
+
+    fn decorate_code_end(&self) -> String {
+        String::new()
+    }
+
+    fn decorate_preformat_first(&self) -> Ann {
+        Ann::Pre
+    }
+
+    fn decorate_preformat_cont(&self) -> Ann {
+        Ann::Pre
+    }
+
+    /// Images never reach html2text (prepare.rs writes them as text), but
+    /// an SVG title might: show it as plain text.
+    fn decorate_image(&mut self, _src: &str, title: &str) -> (String, Ann) {
+        (title.to_string(), Ann::Plain)
+    }
+
+    fn header_prefix(&self, _level: usize) -> String {
+        String::new()
+    }
+
+    fn quote_prefix(&self) -> String {
+        QUOTE_PREFIX.to_string()
+    }
+
+    fn unordered_item_prefix(&self) -> String {
+        BULLET.to_string()
+    }
+
+    fn ordered_item_prefix(&self, i: i64) -> String {
+        format!("{i}. ")
+    }
+
+    fn make_subblock_decorator(&self) -> Self {
+        *self
+    }
+
+    fn push_colour(&mut self, colour: Colour) -> Option<Ann> {
+        Some(Ann::Colour(colour))
+    }
+
+    fn pop_colour(&mut self) -> bool {
+        true
+    }
+
+    fn push_bgcolour(&mut self, colour: Colour) -> Option<Ann> {
+        Some(Ann::Background(colour))
+    }
+
+    fn pop_bgcolour(&mut self) -> bool {
+        true
+    }
+}

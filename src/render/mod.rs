@@ -1,0 +1,245 @@
+//! An article body -> styled lines at a given width (DESIGN §6), the same
+//! lines for the reader's pane and for `--dump`.
+//!
+//! HTML goes through html2text (rich, with inline CSS colours) after
+//! prepare.rs has made it safe and bounded; Markdown is turned into HTML by
+//! pulldown-cmark first. Nothing here fails: when html2text cannot lay a
+//! body out (too narrow, or one of its panics) the body is laid out again
+//! with less structure, and in the end as plain wrapped text.
+
+pub mod article;
+pub mod color;
+mod decorator;
+mod glyphs;
+pub mod guard;
+mod lines;
+mod prepare;
+pub mod role;
+
+use std::ops::{BitOr, BitOrAssign};
+
+pub use color::Rgb;
+use prepare::PrepareOptions;
+pub use role::Role;
+
+use crate::post::Format;
+use crate::text::{width, wrap};
+
+/// What a span is, for the theme: a set of roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Flags(u16);
+
+impl Flags {
+    pub const STRONG: Flags = Flags(1);
+    pub const EMPHASIS: Flags = Flags(1 << 1);
+    pub const STRIKE: Flags = Flags(1 << 2);
+    pub const CODE: Flags = Flags(1 << 3);
+    pub const PRE: Flags = Flags(1 << 4);
+    pub const HEADING: Flags = Flags(1 << 5);
+    pub const LINK: Flags = Flags(1 << 6);
+    pub const LINK_NUMBER: Flags = Flags(1 << 7);
+    pub const IMAGE: Flags = Flags(1 << 8);
+    pub const RULE: Flags = Flags(1 << 9);
+    pub const QUOTE: Flags = Flags(1 << 10);
+    pub const TABLE_BORDER: Flags = Flags(1 << 11);
+    pub const TITLE: Flags = Flags(1 << 12);
+    pub const META: Flags = Flags(1 << 13);
+
+    pub fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn of_role(role: Role) -> Flags {
+        match role {
+            Role::Heading => Flags::HEADING,
+            Role::Link => Flags::LINK,
+            Role::LinkNumber => Flags::LINK_NUMBER,
+            Role::Image => Flags::IMAGE,
+            Role::Rule => Flags::RULE,
+            Role::Quote => Flags::QUOTE,
+        }
+    }
+}
+
+impl BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, o: Flags) -> Flags {
+        Flags(self.0 | o.0)
+    }
+}
+
+impl BitOrAssign for Flags {
+    fn bitor_assign(&mut self, o: Flags) {
+        self.0 |= o.0;
+    }
+}
+
+/// How a span looks, before a theme turns it into colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct SpanStyle {
+    pub flags: Flags,
+    /// The post's own colours (already blended over the paper).
+    pub fg: Option<Rgb>,
+    pub bg: Option<Rgb>,
+}
+
+impl SpanStyle {
+    pub fn of(flags: Flags) -> SpanStyle {
+        SpanStyle {
+            flags,
+            ..SpanStyle::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: SpanStyle,
+}
+
+/// One line of an article, at most the width it was rendered for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    pub spans: Vec<Span>,
+}
+
+impl Line {
+    pub fn plain(text: impl Into<String>, flags: Flags) -> Line {
+        let mut l = Line::default();
+        l.push(text.into(), SpanStyle::of(flags));
+        l
+    }
+
+    /// Append text, joining the last span when the style is the same.
+    pub fn push(&mut self, text: String, style: SpanStyle) {
+        match self.spans.last_mut() {
+            Some(last) if last.style == style => last.text.push_str(&text),
+            _ => self.spans.push(Span { text, style }),
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.spans.iter().map(|s| width(&s.text)).sum()
+    }
+
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Only spaces (and no-break spaces).
+    pub fn is_blank(&self) -> bool {
+        self.spans
+            .iter()
+            .all(|s| s.text.chars().all(|c| c == ' ' || c == '\u{a0}'))
+    }
+}
+
+/// What the renderer needs besides the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Cells per line (at least 1).
+    pub width: usize,
+    /// Whether the post's own `style` colours are kept.
+    pub inline_colors: bool,
+    /// The page colour that translucent post colours are blended over.
+    pub paper: Rgb,
+}
+
+impl RenderOptions {
+    pub fn new(width: usize) -> RenderOptions {
+        RenderOptions {
+            width,
+            inline_colors: true,
+            paper: Rgb(0, 0, 0),
+        }
+    }
+}
+
+/// A rendered body: its lines and the addresses its `[n]` marks refer to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub lines: Vec<Line>,
+    pub links: Vec<String>,
+}
+
+/// Render a sanitised body at `opts.width`.
+pub fn render(body: &str, format: Format, opts: &RenderOptions) -> Rendered {
+    match format {
+        Format::Html => render_html(body, opts),
+        Format::Markdown => render_html(&markdown_to_html(body), opts),
+    }
+}
+
+fn markdown_to_html(markdown: &str) -> String {
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(markdown, crate::markdown::options()),
+    );
+    html
+}
+
+/// How much structure each attempt keeps: (indenting levels, tables).
+fn attempts(width: usize) -> [(usize, bool); 3] {
+    let indent = (width.saturating_sub(16) / 4).min(10);
+    [(indent, true), (0, true), (0, false)]
+}
+
+pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
+    let width = opts.width.max(1);
+    for (max_indent, tables) in attempts(width) {
+        let prepared = prepare::prepare(
+            html,
+            &PrepareOptions {
+                max_indent,
+                tables,
+                inline_colors: opts.inline_colors,
+                paper: opts.paper,
+            },
+        );
+        let config = html2text::config::with_decorator(decorator::Decorator)
+            .use_doc_css()
+            .unicode_strikeout(false);
+        let laid_out = guard::quietly(|| config.lines_from_read(prepared.html.as_bytes(), width));
+        if let Ok(Ok(tagged)) = laid_out {
+            return Rendered {
+                lines: lines::finish(tagged, &prepared.glyphs, width),
+                links: prepared.links,
+            };
+        }
+    }
+    plain(html, width)
+}
+
+/// The last resort: the visible text, paragraph by paragraph, wrapped.
+fn plain(html: &str, width: usize) -> Rendered {
+    let prepared = prepare::prepare(
+        html,
+        &PrepareOptions {
+            max_indent: 0,
+            tables: false,
+            inline_colors: false,
+            paper: Rgb(0, 0, 0),
+        },
+    );
+    let mut lines = Vec::new();
+    for block in crate::html_text::blocks(html) {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.extend(
+            wrap(&block, width)
+                .into_iter()
+                .map(|l| Line::plain(l, Flags::default())),
+        );
+    }
+    Rendered {
+        lines: lines::fit(lines, width),
+        links: prepared.links,
+    }
+}

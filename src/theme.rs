@@ -1,0 +1,453 @@
+//! Themes: a named style for every part the reader and the renderer draw.
+//! Built-in themes live in `themes/*.yaml` and are embedded in the binary.
+
+use std::path::Path;
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+use crate::render::{Flags, Rgb, SpanStyle};
+
+/// Defines the parts of the interface a theme styles, the struct a theme
+/// file's `styles:` is read into, and the table between them.
+macro_rules! parts {
+    ($($part:ident => $key:ident,)*) => {
+        /// A part of the interface or of an article that a theme styles.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Part { $($part,)* }
+
+        impl Part {
+            pub const ALL: &'static [Part] = &[$(Part::$part,)*];
+
+            /// The part's key in a theme file.
+            pub fn key(self) -> &'static str {
+                match self { $(Part::$part => stringify!($key),)* }
+            }
+        }
+
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct StylesFile { $(#[serde(default)] $key: Option<StyleSpec>,)* }
+
+        impl StylesFile {
+            fn get(&self, part: Part) -> Option<&StyleSpec> {
+                match part { $(Part::$part => self.$key.as_ref(),)* }
+            }
+        }
+    };
+}
+
+parts! {
+    Base => base,
+    Border => border,
+    BorderFocused => border_focused,
+    Selection => selection,
+    Read => read,
+    Unread => unread,
+    Starred => starred,
+    Category => category,
+    Date => date,
+    Title => title,
+    Meta => meta,
+    Heading => heading,
+    Strong => strong,
+    Emphasis => emphasis,
+    Strikeout => strikeout,
+    Code => code,
+    Preformatted => preformatted,
+    Link => link,
+    LinkNumber => link_number,
+    Image => image,
+    Quote => quote,
+    Rule => rule,
+    TableBorder => table_border,
+    Status => status,
+    StatusDim => status_dim,
+    SearchMatch => search_match,
+    Error => error,
+    Key => key,
+}
+
+/// How many colours the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorDepth {
+    TrueColor,
+    Ansi256,
+    /// No colour: modifiers only.
+    None,
+}
+
+impl ColorDepth {
+    /// Truecolor when `COLORTERM` says so, else the 256 colours.
+    pub fn from_env() -> ColorDepth {
+        match std::env::var("COLORTERM").map(|v| v.to_ascii_lowercase()) {
+            Ok(v) if v.contains("truecolor") || v.contains("24bit") => ColorDepth::TrueColor,
+            _ => ColorDepth::Ansi256,
+        }
+    }
+}
+
+/// Whether the user asked for no colour (`NO_COLOR` set and not empty).
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub name: String,
+    pub description: String,
+    /// Whether posts' own `style` colours show.
+    pub inline_colors: bool,
+    /// What translucent post colours are blended over.
+    pub paper: Rgb,
+    styles: Vec<Style>,
+    depth: ColorDepth,
+}
+
+/// The built-in themes: (name, YAML).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("dark", include_str!("../themes/dark.yaml")),
+    ("mono", include_str!("../themes/mono.yaml")),
+];
+
+pub const DEFAULT_THEME: &str = "dark";
+pub const NO_COLOR_THEME: &str = "mono";
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}:{line}: {message}", crate::text::one_line(&.path.to_string_lossy()))]
+pub struct ThemeError {
+    pub path: std::path::PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Theme {
+    /// A built-in theme by name.
+    pub fn builtin(name: &str) -> Option<Theme> {
+        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+        Theme::parse(name, text, Path::new(&format!("themes/{name}.yaml"))).ok()
+    }
+
+    /// The theme to use when none is asked for: `mono` under `NO_COLOR`.
+    pub fn default_for_env() -> Theme {
+        let name = if no_color_env() {
+            NO_COLOR_THEME
+        } else {
+            DEFAULT_THEME
+        };
+        Theme::builtin(name).unwrap_or_else(Theme::fallback)
+    }
+
+    /// Plain terminal colours, for when even the built-ins cannot be read.
+    fn fallback() -> Theme {
+        Theme {
+            name: "fallback".into(),
+            description: String::new(),
+            inline_colors: false,
+            paper: Rgb(0, 0, 0),
+            styles: vec![Style::default(); Part::ALL.len()],
+            depth: ColorDepth::Ansi256,
+        }
+    }
+
+    /// Parse a theme file's text; `path` names it in errors.
+    pub fn parse(name: &str, text: &str, path: &Path) -> Result<Theme, ThemeError> {
+        let file: ThemeFile = serde_yaml::from_str(text).map_err(|e| ThemeError {
+            path: path.to_path_buf(),
+            line: e.location().map_or(1, |l| l.line()),
+            message: serde_message(&e),
+        })?;
+        let styles = Part::ALL
+            .iter()
+            .map(|p| {
+                file.styles
+                    .get(*p)
+                    .map(StyleSpec::to_style)
+                    .unwrap_or_default()
+            })
+            .collect();
+        Ok(Theme {
+            name: name.to_string(),
+            description: file.description.unwrap_or_default(),
+            inline_colors: file.inline_colors.unwrap_or(true),
+            paper: file.paper.and_then(|c| c.0.rgb()).unwrap_or(Rgb(0, 0, 0)),
+            styles,
+            depth: ColorDepth::TrueColor,
+        })
+    }
+
+    /// This theme for a terminal of `depth`: colours mapped to the 256 or
+    /// removed.
+    pub fn with_depth(mut self, depth: ColorDepth) -> Theme {
+        self.depth = depth;
+        for s in &mut self.styles {
+            *s = adapt(*s, depth);
+        }
+        if depth == ColorDepth::None {
+            self.inline_colors = false;
+        }
+        self
+    }
+
+    pub fn style(&self, part: Part) -> Style {
+        let i = Part::ALL.iter().position(|p| *p == part).unwrap_or(0);
+        self.styles[i]
+    }
+
+    /// The style of a span of an article.
+    pub fn span(&self, s: &SpanStyle) -> Style {
+        const ORDER: [(Flags, Part); 14] = [
+            (Flags::QUOTE, Part::Quote),
+            (Flags::TABLE_BORDER, Part::TableBorder),
+            (Flags::RULE, Part::Rule),
+            (Flags::PRE, Part::Preformatted),
+            (Flags::CODE, Part::Code),
+            (Flags::STRONG, Part::Strong),
+            (Flags::EMPHASIS, Part::Emphasis),
+            (Flags::STRIKE, Part::Strikeout),
+            (Flags::HEADING, Part::Heading),
+            (Flags::IMAGE, Part::Image),
+            (Flags::LINK, Part::Link),
+            (Flags::LINK_NUMBER, Part::LinkNumber),
+            (Flags::TITLE, Part::Title),
+            (Flags::META, Part::Meta),
+        ];
+        let mut style = self.style(Part::Base);
+        for (flag, part) in ORDER {
+            if s.flags.contains(flag) {
+                style = style.patch(self.style(part));
+            }
+        }
+        if self.inline_colors {
+            if let Some(fg) = s.fg {
+                style.fg = Some(adapt_color(Color::Rgb(fg.0, fg.1, fg.2), self.depth));
+            }
+            if let Some(bg) = s.bg {
+                style.bg = Some(adapt_color(Color::Rgb(bg.0, bg.1, bg.2), self.depth));
+            }
+        }
+        style
+    }
+}
+
+fn adapt(mut s: Style, depth: ColorDepth) -> Style {
+    s.fg = s.fg.map(|c| adapt_color(c, depth));
+    s.bg = s.bg.map(|c| adapt_color(c, depth));
+    if depth == ColorDepth::None {
+        s.fg = None;
+        s.bg = None;
+        s.underline_color = None;
+    }
+    s
+}
+
+fn adapt_color(c: Color, depth: ColorDepth) -> Color {
+    match (c, depth) {
+        (Color::Rgb(r, g, b), ColorDepth::Ansi256) => Color::Indexed(Rgb(r, g, b).to_ansi256()),
+        (c, _) => c,
+    }
+}
+
+/// serde_yaml's message without its location (reported as the line) and
+/// with the bad value in double quotes.
+fn serde_message(e: &serde_yaml::Error) -> String {
+    let text = e.to_string();
+    let text = match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    let text = match text.find(", expected") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    crate::text::one_line(&text.replace('`', "\""))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeFile {
+    description: Option<String>,
+    #[allow(dead_code)]
+    extends: Option<String>,
+    inline_colors: Option<bool>,
+    paper: Option<ColorSpec>,
+    #[serde(default)]
+    styles: StylesFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StyleSpec {
+    fg: Option<ColorSpec>,
+    bg: Option<ColorSpec>,
+    #[serde(default)]
+    modifiers: Vec<ModifierSpec>,
+}
+
+impl StyleSpec {
+    fn to_style(&self) -> Style {
+        let mut s = Style::default();
+        if let Some(c) = &self.fg {
+            s = s.fg(c.0);
+        }
+        if let Some(c) = &self.bg {
+            s = s.bg(c.0);
+        }
+        for m in &self.modifiers {
+            s = s.add_modifier(m.modifier());
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ModifierSpec {
+    Bold,
+    Dim,
+    Italic,
+    Underlined,
+    Reversed,
+    CrossedOut,
+}
+
+impl ModifierSpec {
+    fn modifier(self) -> Modifier {
+        match self {
+            ModifierSpec::Bold => Modifier::BOLD,
+            ModifierSpec::Dim => Modifier::DIM,
+            ModifierSpec::Italic => Modifier::ITALIC,
+            ModifierSpec::Underlined => Modifier::UNDERLINED,
+            ModifierSpec::Reversed => Modifier::REVERSED,
+            ModifierSpec::CrossedOut => Modifier::CROSSED_OUT,
+        }
+    }
+}
+
+/// A colour as a theme writes it: a name, `#rrggbb`, or 0–255.
+#[derive(Debug, Clone, Copy)]
+struct ColorSpec(Color);
+
+trait ToRgb {
+    fn rgb(&self) -> Option<Rgb>;
+}
+
+impl ToRgb for Color {
+    fn rgb(&self) -> Option<Rgb> {
+        match *self {
+            Color::Rgb(r, g, b) => Some(Rgb(r, g, b)),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ColorSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = serde_yaml::Value::deserialize(d)?;
+        let bad = |shown: &str| {
+            D::Error::custom(format!(
+                "bad colour \"{}\": use a name (red, lightblue, …), #rrggbb or 0-255",
+                crate::text::one_line(shown)
+            ))
+        };
+        match &value {
+            serde_yaml::Value::Number(n) => match n.as_u64() {
+                Some(i) if i <= 255 => Ok(ColorSpec(Color::Indexed(i as u8))),
+                _ => Err(bad(&n.to_string())),
+            },
+            serde_yaml::Value::String(s) => parse_color(s).map(ColorSpec).ok_or_else(|| bad(s)),
+            other => Err(bad(&crate::post::yaml_text(other))),
+        }
+    }
+}
+
+/// A theme colour: the terminal's named colours, `#rrggbb`, `reset`.
+pub fn parse_color(s: &str) -> Option<Color> {
+    let lower = s.trim().to_ascii_lowercase().replace(['_', '-', ' '], "");
+    if let Some(hex) = lower.strip_prefix('#') {
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        return Some(Color::Rgb(byte(0)?, byte(2)?, byte(4)?));
+    }
+    Some(match lower.as_str() {
+        "reset" | "default" => Color::Reset,
+        "black" => Color::Black,
+        "red" => Color::Red,
+        "green" => Color::Green,
+        "yellow" => Color::Yellow,
+        "blue" => Color::Blue,
+        "magenta" => Color::Magenta,
+        "cyan" => Color::Cyan,
+        "gray" | "grey" => Color::Gray,
+        "darkgray" | "darkgrey" => Color::DarkGray,
+        "lightred" => Color::LightRed,
+        "lightgreen" => Color::LightGreen,
+        "lightyellow" => Color::LightYellow,
+        "lightblue" => Color::LightBlue,
+        "lightmagenta" => Color::LightMagenta,
+        "lightcyan" => Color::LightCyan,
+        "white" => Color::White,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_parses_and_styles_every_part() {
+        for (name, text) in BUILTIN {
+            let file: ThemeFile =
+                serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for part in Part::ALL {
+                assert!(
+                    file.styles.get(*part).is_some(),
+                    "{name} lacks {}",
+                    part.key()
+                );
+            }
+            assert!(Theme::builtin(name).is_some());
+        }
+    }
+
+    #[test]
+    fn bad_colour_names_the_line_and_value() {
+        let err = Theme::parse(
+            "t",
+            "styles:\n  heading: { fg: purpel }\n",
+            Path::new("t.yaml"),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.to_string().starts_with("t.yaml:2: "), "{err}");
+        assert!(err.message.contains("\"purpel\""), "{err}");
+        let err = Theme::parse("t", "styles:\n  headng: {}\n", Path::new("t.yaml")).unwrap_err();
+        assert!(err.message.contains("unknown field \"headng\""), "{err}");
+    }
+
+    #[test]
+    fn rgb_becomes_indexed_on_256_colour_terminals() {
+        let t = Theme::builtin("dark")
+            .unwrap()
+            .with_depth(ColorDepth::Ansi256);
+        let s = t.span(&SpanStyle {
+            fg: Some(Rgb(0xee, 0x23, 0x23)),
+            ..SpanStyle::default()
+        });
+        assert_eq!(s.fg, Some(Color::Indexed(196)));
+        let none = Theme::builtin("dark").unwrap().with_depth(ColorDepth::None);
+        assert_eq!(
+            none.span(&SpanStyle {
+                fg: Some(Rgb(1, 2, 3)),
+                flags: Flags::HEADING,
+                bg: None
+            })
+            .fg,
+            None
+        );
+    }
+}
