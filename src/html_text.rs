@@ -194,7 +194,8 @@ pub fn attributes(attrs: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+        // `>` can only be here inside an unclosed quote; like `/`, skip it.
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/' || b[i] == b'>') {
             i += 1;
         }
         if i >= b.len() {
@@ -480,6 +481,13 @@ mod tests {
     #[test]
     fn an_ampersand_before_hangul_is_text() {
         assert_eq!(visible_text("&Q제주항공; &제"), "&Q제주항공; &제");
+    }
+
+    #[test]
+    fn attribute_text_with_a_stray_bracket_ends() {
+        assert_eq!(attributes(" \">"), [("\"".to_string(), String::new())]);
+        assert!(attributes(">>= >").is_empty());
+        assert_eq!(visible_text("<c \">글"), "");
     }
 
     #[test]

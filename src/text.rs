@@ -19,7 +19,23 @@ pub fn width(s: &str) -> usize {
         // Printable ASCII: one cell per byte, the common case in columns.
         return s.len();
     }
+    if s.chars().all(is_simple) {
+        return s
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+    }
     s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Characters that always form a grapheme cluster alone and are never
+/// joined to a neighbour: most Latin, Hangul syllables, CJK ideographs and
+/// punctuation. Text made only of them needs no grapheme segmentation,
+/// which is the costly part of measuring Korean text.
+pub fn is_simple(c: char) -> bool {
+    matches!(c,
+        ' '..='\u{2ff}' | '\u{ac00}'..='\u{d7a3}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+        | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9d}')
 }
 
 /// Width of one grapheme cluster.

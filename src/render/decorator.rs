@@ -18,7 +18,7 @@ pub enum Ann {
     Background(Colour),
 }
 
-pub const QUOTE_PREFIX: &str = "│ ";
+pub const QUOTE_PREFIX: &str = "> ";
 pub const BULLET: &str = "- ";
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -32,6 +32,9 @@ impl Glyphs {
     /// A character of the placeholder ranges in the text itself is replaced
     /// too, so that decoding is exact.
     pub fn encode(&mut self, text: &str, mut out: impl FnMut(&str)) {
+        if text.chars().all(crate::text::is_simple) {
+            return out(text);
+        }
         let mut plain_start = 0;
         for (i, g) in text.grapheme_indices(true) {
             let mut chars = g.chars();

@@ -8,6 +8,7 @@
 //! with less structure, and in the end as plain wrapped text.
 
 pub mod article;
+pub mod cache;
 pub mod color;
 mod decorator;
 mod glyphs;
@@ -228,10 +229,11 @@ fn plain(html: &str, width: usize) -> Rendered {
         },
     );
     let mut lines = Vec::new();
-    for block in crate::html_text::blocks(html) {
+    for block in crate::html_text::blocks(&prepared.html) {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
+        let block = prepared.glyphs.decode(&block);
         lines.extend(
             wrap(&block, width)
                 .into_iter()

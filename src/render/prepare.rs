@@ -273,6 +273,8 @@ impl Builder {
                     }
                 }
             }
+            // An item outside a laid-out list has no room for its marker.
+            "li" | "dt" | "dd" if !self.in_laid_out_list() => open.written = Some("div"),
             "table" => {
                 let depth = self.stack.iter().filter(|o| o.name == "table").count();
                 if !self.opts.tables || depth >= MAX_TABLE_DEPTH {
@@ -362,6 +364,15 @@ impl Builder {
                 return;
             }
         }
+    }
+
+    /// Whether the nearest list around the top is written as a list.
+    fn in_laid_out_list(&self) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| matches!(o.name.as_str(), "ul" | "ol" | "dl" | "menu" | "dir"))
+            .is_some_and(|l| l.indents)
     }
 
     fn in_flat_table(&self) -> bool {

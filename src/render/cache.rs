@@ -1,0 +1,81 @@
+//! Rendered articles kept per (post, width): the reader draws from here and
+//! never renders in a frame what it rendered before.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use super::Line;
+
+/// The post (by index in the model) and the width it was rendered at.
+pub type Key = (usize, usize);
+
+/// The last `capacity` articles rendered, most recent last.
+#[derive(Debug)]
+pub struct RenderCache {
+    entries: VecDeque<(Key, Arc<Vec<Line>>)>,
+    capacity: usize,
+}
+
+impl RenderCache {
+    pub fn new(capacity: usize) -> RenderCache {
+        RenderCache {
+            entries: VecDeque::with_capacity(capacity),
+            capacity: capacity.max(1),
+        }
+    }
+
+    pub fn get(&self, key: Key) -> Option<Arc<Vec<Line>>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| Arc::clone(v))
+    }
+
+    /// The lines for `key`, rendering them with `render` only when absent.
+    pub fn get_or_render(
+        &mut self,
+        key: Key,
+        render: impl FnOnce() -> Vec<Line>,
+    ) -> Arc<Vec<Line>> {
+        if let Some(i) = self.entries.iter().position(|(k, _)| *k == key) {
+            let entry = self.entries.remove(i).expect("index from position");
+            let lines = Arc::clone(&entry.1);
+            self.entries.push_back(entry);
+            return lines;
+        }
+        let lines = Arc::new(render());
+        if self.entries.len() == self.capacity {
+            self.entries.pop_front();
+        }
+        self.entries.push_back((key, Arc::clone(&lines)));
+        lines
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_once_per_post_and_width_and_forgets_the_oldest() {
+        let mut cache = RenderCache::new(2);
+        let mut calls = 0;
+        let mut get = |cache: &mut RenderCache, key| {
+            cache.get_or_render(key, || {
+                calls += 1;
+                vec![Line::default()]
+            });
+        };
+        get(&mut cache, (1, 80));
+        get(&mut cache, (1, 80));
+        get(&mut cache, (1, 40));
+        get(&mut cache, (1, 80));
+        get(&mut cache, (2, 80));
+        get(&mut cache, (1, 40));
+        assert_eq!(calls, 4, "(1,40) was the oldest when (2,80) came in");
+    }
+}

@@ -1,0 +1,191 @@
+//! `--dump` through the real binary: golden articles at widths 80, 40, 20
+//! and 1 (insta snapshots), colour rules, and a missing post.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dump(args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("COLORTERM");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.args(args).output().expect("run sinmun")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8")
+}
+
+const SAMPLE: &str = "tests/fixtures/render/2024-07-21-render-sample.html";
+
+#[test]
+fn golden_article_at_widths_80_40_20_1() {
+    for w in ["80", "40", "20", "1"] {
+        let out = dump(&["--dump", SAMPLE, "--width", w, "--color", "never"], &[]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        let max: usize = w.parse().unwrap();
+        assert!(
+            text.lines().all(|l| sinmun::text::width(l) <= max),
+            "width {w}"
+        );
+        insta::assert_snapshot!(format!("sample_width_{w}"), text);
+    }
+}
+
+#[test]
+fn golden_seed_shaped_post_with_a_broken_end_tag() {
+    let out = dump(
+        &[
+            "--dump",
+            "tests/fixtures/site/_posts/2024-07-19-jeju-air-outage.html",
+            "--width",
+            "60",
+            "--color",
+            "never",
+        ],
+        &[],
+    );
+    let text = stdout(&out);
+    let joined: String = text.split_whitespace().collect();
+    assert!(
+        joined.contains("\"복구까지시간이걸릴수있다\"고설명했습니다."),
+        "{text}"
+    );
+    insta::assert_snapshot!("jeju_air_width_60", text);
+}
+
+#[test]
+fn dump_finds_posts_by_id_among_the_folders() {
+    let out = dump(
+        &[
+            "tests/fixtures/site/_posts",
+            "--dump",
+            "2024-07-20-emoji-weather",
+            "--width",
+            "40",
+            "--color",
+            "never",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("markdown_width_40", stdout(&out));
+    let demo = dump(
+        &[
+            "--dump",
+            "2026-11-17-jejuair-winter-routes",
+            "--width",
+            "70",
+            "--color",
+            "never",
+        ],
+        &[],
+    );
+    assert!(
+        stdout(&demo).starts_with("제주항공"),
+        "the demo posts by id"
+    );
+}
+
+#[test]
+fn missing_post_is_status_1() {
+    let out = dump(
+        &["tests/fixtures/site/_posts", "--dump", "no-such-post"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "sinmun: no post with the id or path \"no-such-post\"\n"
+    );
+}
+
+/// Every escape sequence in `bytes` is SGR (`ESC [ digits;… m`).
+fn only_sgr(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0x1b {
+            if bytes.get(i + 1) != Some(&b'[') {
+                return false;
+            }
+            let mut j = i + 2;
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b';') {
+                j += 1;
+            }
+            if bytes.get(j) != Some(&b'm') {
+                return false;
+            }
+            i = j + 1;
+        } else {
+            if bytes[i] < 0x20 && bytes[i] != b'\n' || bytes[i] == 0x7f {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    true
+}
+
+#[test]
+fn colour_is_truecolor_or_256_and_only_sgr() {
+    let hostile = tempfile::tempdir().unwrap();
+    let post = hostile.path().join("evil.html");
+    std::fs::write(&post, "---\ntitle: \"\\e]0;제목\\a\"\n---\n<p style=\"color:#ee2323\">본문&#27;[2J <a href=\"https://x.example/&#27;]52;c;aGk=&#7;\">링크</a></p>\n").unwrap();
+    let p = post.to_string_lossy().into_owned();
+    for file in [SAMPLE, p.as_str()] {
+        let truecolor = dump(
+            &["--dump", file, "--width", "60", "--color", "always"],
+            &[("COLORTERM", "truecolor")],
+        );
+        assert!(only_sgr(&truecolor.stdout), "{file}");
+        let ansi256 = dump(&["--dump", file, "--width", "60", "--color", "always"], &[]);
+        assert!(only_sgr(&ansi256.stdout), "{file}");
+        assert!(
+            !stdout(&ansi256).contains("38;2;"),
+            "no truecolor without COLORTERM"
+        );
+        if file == SAMPLE {
+            assert!(
+                stdout(&truecolor).contains("\x1b[1;38;2;238;35;35m호우 경보"),
+                "{}",
+                stdout(&truecolor)
+            );
+            assert!(stdout(&ansi256).contains("38;5;196m호우 경보"));
+        }
+    }
+}
+
+#[test]
+fn no_colour_when_asked_or_piped() {
+    for (args, envs) in [
+        (vec!["--color", "never"], vec![]),
+        (vec!["--color", "auto"], vec![]),
+        (vec![], vec![("NO_COLOR", "1")]),
+    ] {
+        let mut a = vec!["--dump", SAMPLE, "--width", "50"];
+        a.extend(args);
+        let out = dump(&a, &envs);
+        assert!(!out.stdout.contains(&0x1b), "{a:?} {envs:?}");
+    }
+    let out = dump(
+        &["--dump", SAMPLE, "--color", "always"],
+        &[("NO_COLOR", "1")],
+    );
+    let text = stdout(&out);
+    assert!(
+        !text.contains("38;") && !text.contains("48;"),
+        "NO_COLOR keeps bold and underline, drops colour"
+    );
+}
+
+#[test]
+fn default_width_is_80_when_piped() {
+    let out = dump(&["--dump", SAMPLE, "--color", "never"], &[]);
+    let widest = stdout(&out).lines().map(sinmun::text::width).max().unwrap();
+    assert_eq!(widest, 80);
+    let _ = Path::new(SAMPLE);
+}
