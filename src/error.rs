@@ -6,8 +6,10 @@ use std::path::PathBuf;
 pub enum AppError {
     #[error("{}: no such file or folder", crate::text::one_line(&.0.to_string_lossy()))]
     NoSuchPath(PathBuf),
-    #[error("the interactive reader is not part of this build yet; use --list, --dump or --check")]
-    NoReader,
+    #[error("the reader needs a terminal; for scripts use --list, --dump or --check")]
+    NotATerminal,
+    #[error("terminal error: {0}")]
+    Terminal(std::io::Error),
     #[error("{0}")]
     Unreadable(String),
     #[error("cannot write output: {0}")]

@@ -3,6 +3,7 @@
 //! The library holds every code path; the binary only calls [`cli::main`].
 
 pub mod ansi;
+pub mod app;
 pub mod cli;
 pub mod date;
 pub mod demo;
@@ -18,3 +19,4 @@ pub mod search;
 pub mod store;
 pub mod text;
 pub mod theme;
+pub mod tui;

@@ -24,7 +24,7 @@ fn initial_of(c: char) -> Option<char> {
 
 /// A post's searchable text, prepared once: lowercased NFC text, and the
 /// same text with every Hangul syllable replaced by its initial consonant.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchText {
     text: Box<str>,
     /// `None` when the text has no Hangul syllables.
@@ -73,7 +73,7 @@ impl SearchText {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Term {
     Text(Finder<'static>),
     Initials(Finder<'static>),
@@ -81,7 +81,7 @@ enum Term {
 }
 
 /// A parsed query: terms that must all match.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Query {
     source: String,
     terms: Vec<Term>,
@@ -139,6 +139,49 @@ impl Query {
                 .chain(&post.tags)
                 .any(|l| &label_key(l) == name),
         })
+    }
+}
+
+impl Query {
+    /// Byte ranges of `text` that the query's text and 초성 terms match,
+    /// for marking matches in a headline.
+    pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        // One lowercased char (and its initial) per char of `text`.
+        let spans: Vec<(usize, usize)> = text
+            .char_indices()
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .collect();
+        let lower: Vec<char> = text
+            .chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect();
+        let initials: Vec<char> = lower.iter().map(|&c| initial_of(c).unwrap_or(c)).collect();
+        let mut ranges = Vec::new();
+        for term in &self.terms {
+            let (needle, hay) = match term {
+                Term::Text(f) => (f.needle(), &lower),
+                Term::Initials(f) => (f.needle(), &initials),
+                Term::Label(_) => continue,
+            };
+            let needle: Vec<char> = String::from_utf8_lossy(needle).chars().collect();
+            if needle.is_empty() || needle.len() > hay.len() {
+                continue;
+            }
+            let mut i = 0;
+            while i + needle.len() <= hay.len() {
+                if hay[i..i + needle.len()] == needle[..] {
+                    ranges.push(spans[i].0..spans[i + needle.len() - 1].1);
+                    i += needle.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        ranges
     }
 }
 
@@ -219,6 +262,15 @@ mod tests {
         assert!(hit("ㅎㄱ", "제주항공"));
         assert!(!hit("ㅈㅈㅎㄱ", "제주 항공"));
         assert!(!hit("ㅈㅈㅎㄱ", "제주항만"));
+    }
+
+    #[test]
+    fn highlights_mark_text_and_initials() {
+        let q = Query::parse("ㅈㅈㅎㄱ ms");
+        let title = "MS 장애로 제주항공 마비";
+        let marked: Vec<&str> = q.highlights(title).into_iter().map(|r| &title[r]).collect();
+        assert_eq!(marked, ["MS", "제주항공"]);
+        assert!(Query::parse("").highlights(title).is_empty());
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct Store {
 
 /// Which posts to show: any of `categories` (all when empty), matching
 /// `query`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Filter {
     pub categories: Vec<String>,
     pub query: Query,
@@ -92,6 +92,13 @@ impl Store {
             .into_par_iter()
             .filter(|&i| keep(&self.posts[i]))
             .collect()
+    }
+
+    /// Give each post its search text (built in the background), in order.
+    pub fn set_search_texts(&mut self, texts: Vec<crate::search::SearchText>) {
+        for (post, text) in self.posts.iter_mut().zip(texts) {
+            post.search = Some(text);
+        }
     }
 
     /// A post by id, or by the path it was read from.

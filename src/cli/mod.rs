@@ -102,7 +102,36 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
-    Err(AppError::NoReader)
+    reader(args)
+}
+
+/// The interactive reader: front matter is loaded before the first frame;
+/// bodies are indexed for search in the background and read when opened.
+fn reader(args: &Args) -> Result<i32, AppError> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(AppError::NotATerminal);
+    }
+    let from_files = !post_paths(args).is_empty();
+    let keep = if from_files {
+        Keep::default()
+    } else {
+        Keep {
+            body: true,
+            search_text: true,
+        }
+    };
+    let load = load_posts(args, keep)?;
+    let store = Store::new(load, args.drafts);
+    let index_job = from_files.then(|| store.posts().to_vec());
+    let theme =
+        crate::theme::Theme::default_for_env().with_depth(crate::theme::ColorDepth::from_env());
+    let app = crate::app::App::new(store, theme, !from_files).with_filter(
+        args.categories.clone(),
+        args.search.as_deref().unwrap_or(""),
+    );
+    crate::tui::run(app, index_job).map_err(AppError::Terminal)?;
+    Ok(EXIT_OK)
 }
 
 /// A closed pipe (`sinmun --list | head`) is not an error.

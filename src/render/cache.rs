@@ -9,10 +9,17 @@ use super::Line;
 /// The post (by index in the model) and the width it was rendered at.
 pub type Key = (usize, usize);
 
+/// An article as the pane shows it: its lines and its link addresses.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ArticleLines {
+    pub lines: Vec<Line>,
+    pub links: Vec<String>,
+}
+
 /// The last `capacity` articles rendered, most recent last.
 #[derive(Debug)]
 pub struct RenderCache {
-    entries: VecDeque<(Key, Arc<Vec<Line>>)>,
+    entries: VecDeque<(Key, Arc<ArticleLines>)>,
     capacity: usize,
 }
 
@@ -24,7 +31,7 @@ impl RenderCache {
         }
     }
 
-    pub fn get(&self, key: Key) -> Option<Arc<Vec<Line>>> {
+    pub fn get(&self, key: Key) -> Option<Arc<ArticleLines>> {
         self.entries
             .iter()
             .find(|(k, _)| *k == key)
@@ -35,8 +42,8 @@ impl RenderCache {
     pub fn get_or_render(
         &mut self,
         key: Key,
-        render: impl FnOnce() -> Vec<Line>,
-    ) -> Arc<Vec<Line>> {
+        render: impl FnOnce() -> ArticleLines,
+    ) -> Arc<ArticleLines> {
         if let Some(i) = self.entries.iter().position(|(k, _)| *k == key) {
             let entry = self.entries.remove(i).expect("index from position");
             let lines = Arc::clone(&entry.1);
@@ -67,7 +74,10 @@ mod tests {
         let mut get = |cache: &mut RenderCache, key| {
             cache.get_or_render(key, || {
                 calls += 1;
-                vec![Line::default()]
+                ArticleLines {
+                    lines: vec![Line::default()],
+                    links: Vec::new(),
+                }
             });
         };
         get(&mut cache, (1, 80));

@@ -140,6 +140,11 @@ impl Line {
     }
 }
 
+/// Split any line wider than `width` at grapheme boundaries.
+pub fn lines_fit(lines: Vec<Line>, width: usize) -> Vec<Line> {
+    lines::fit(lines, width)
+}
+
 /// What the renderer needs besides the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {

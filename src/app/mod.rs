@@ -1,0 +1,255 @@
+//! The interactive reader: state, actions, key mapping, update and view.
+//!
+//! Flow in one direction (DESIGN §1): a crossterm event becomes an
+//! [`Action`] ([`keys::action_for`]), [`update`] changes the [`App`] and
+//! returns [`Effect`]s for the runner (file reads, opening links), and the
+//! view draws from `&App` alone. Nothing here touches the terminal or files.
+
+pub mod action;
+pub mod keys;
+pub mod layout;
+mod update;
+pub mod view;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+pub use action::{Action, Effect};
+pub use update::update;
+
+use crate::render::cache::{ArticleLines, RenderCache};
+use crate::render::{RenderOptions, article};
+use crate::search::Query;
+use crate::store::{Filter, Store};
+use crate::theme::Theme;
+
+/// Which pane keys go to when both are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Article,
+}
+
+/// A window over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    Help { scroll: usize },
+    Categories { cursor: usize },
+    Links { cursor: usize },
+    Problems { scroll: usize },
+}
+
+/// The search field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchBox {
+    pub input: String,
+    /// The caret, as a char index into `input`.
+    pub caret: usize,
+    /// Keys go to the field.
+    pub editing: bool,
+}
+
+/// The open article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Index of the post in the store.
+    pub post: usize,
+    /// The body, once the runner has read it; an error message if it could
+    /// not be read.
+    pub body: Option<Result<String, String>>,
+    /// Rendered lines (header, body, links) at the pane's width.
+    pub rendered: Arc<ArticleLines>,
+    /// First line shown.
+    pub scroll: usize,
+}
+
+pub struct App {
+    pub store: Store,
+    pub theme: Theme,
+    /// Indices (into the store) of the posts the list shows, in order.
+    pub visible: Vec<usize>,
+    /// The selected row (index into `visible`).
+    pub selected: usize,
+    /// The first row the list shows.
+    pub list_top: usize,
+    pub focus: Pane,
+    /// With one pane at a time: the article is the one shown.
+    pub reading: bool,
+    pub popup: Option<Popup>,
+    pub search: SearchBox,
+    query: Query,
+    /// Categories chosen in the picker (posts in any of them show).
+    pub categories: Vec<String>,
+    pub unread_only: bool,
+    pub read: HashSet<String>,
+    pub starred: HashSet<String>,
+    pub article: Option<Article>,
+    cache: RenderCache,
+    pub size: (u16, u16),
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    /// Whether post bodies are in the search index yet.
+    pub indexed: bool,
+    /// The post clicked last, for a second click to open it.
+    last_click: Option<usize>,
+}
+
+impl App {
+    /// A reader over `store`; `indexed` says whether the posts already carry
+    /// their search text.
+    pub fn new(store: Store, theme: Theme, indexed: bool) -> App {
+        let mut app = App {
+            store,
+            theme,
+            visible: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            focus: Pane::List,
+            reading: false,
+            popup: None,
+            search: SearchBox::default(),
+            query: Query::default(),
+            categories: Vec::new(),
+            unread_only: false,
+            read: HashSet::new(),
+            starred: HashSet::new(),
+            article: None,
+            cache: RenderCache::new(16),
+            size: (80, 24),
+            message: None,
+            indexed,
+            last_click: None,
+        };
+        app.refilter();
+        app
+    }
+
+    /// Start with a search query and category filter (from the command line).
+    pub fn with_filter(mut self, categories: Vec<String>, query: &str) -> App {
+        self.categories = categories;
+        self.search.input = query.to_string();
+        self.search.caret = query.chars().count();
+        self.query = Query::parse(query);
+        self.refilter();
+        self
+    }
+
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// The selected post's index in the store.
+    pub fn selected_post(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.size.0, self.size.1, self.reading)
+    }
+
+    /// Whether the article pane is on screen.
+    pub fn article_shown(&self) -> bool {
+        self.areas().article.width > 0
+    }
+
+    /// Rows of headlines the list shows.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.areas().list.height)
+    }
+
+    /// Rows of text the article pane shows.
+    pub fn article_rows(&self) -> usize {
+        usize::from(self.areas().article.height)
+    }
+
+    /// The width articles are rendered at.
+    pub fn article_width(&self) -> usize {
+        let pane = layout::areas(self.size.0, self.size.1, true).article;
+        usize::from(layout::article_text(pane).width).max(1)
+    }
+
+    pub fn is_read(&self, post: usize) -> bool {
+        self.read.contains(&self.store.posts()[post].id)
+    }
+
+    pub fn is_starred(&self, post: usize) -> bool {
+        self.starred.contains(&self.store.posts()[post].id)
+    }
+
+    /// Recompute the visible posts after a filter changed, keeping the
+    /// selected post selected when it is still shown.
+    fn refilter(&mut self) {
+        let keep = self.selected_post();
+        let filter = Filter {
+            categories: self.categories.clone(),
+            query: self.query.clone(),
+        };
+        let mut visible = self.store.filter(&filter);
+        if self.unread_only {
+            visible.retain(|&i| !self.read.contains(&self.store.posts()[i].id) || Some(i) == keep);
+        }
+        self.visible = visible;
+        self.selected = keep
+            .and_then(|p| self.visible.iter().position(|&v| v == p))
+            .unwrap_or(0);
+        self.list_top = 0;
+        self.keep_selection_in_view();
+    }
+
+    fn keep_selection_in_view(&mut self) {
+        let rows = self.list_rows().max(1);
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + rows {
+            self.list_top = self.selected + 1 - rows;
+        }
+    }
+
+    /// Render the open article at the current width (from the cache when it
+    /// was rendered before).
+    fn render_article(&mut self) {
+        let width = self.article_width();
+        let inline_colors = self.theme.inline_colors;
+        let paper = self.theme.paper;
+        let Some(article) = self.article.as_mut() else {
+            return;
+        };
+        let post = &self.store.posts()[article.post];
+        let body = match &article.body {
+            Some(Ok(body)) => body.as_str(),
+            // Not read yet: the view says so. Unreadable: the header and
+            // the reason, not cached (the file may come back).
+            None => return,
+            Some(Err(reason)) => {
+                let empty = crate::render::Rendered::default();
+                let mut lines = article::lines(post, &empty, width);
+                lines.push(crate::render::Line::plain(
+                    format!("cannot read this post: {reason}"),
+                    crate::render::Flags::META,
+                ));
+                article.rendered = Arc::new(ArticleLines {
+                    lines: crate::render::lines_fit(lines, width),
+                    links: Vec::new(),
+                });
+                return;
+            }
+        };
+        article.rendered = self.cache.get_or_render((article.post, width), || {
+            let rendered = crate::render::render(
+                body,
+                post.format,
+                &RenderOptions {
+                    width,
+                    inline_colors,
+                    paper,
+                },
+            );
+            ArticleLines {
+                lines: article::lines(post, &rendered, width),
+                links: rendered.links,
+            }
+        });
+        let max = article.rendered.lines.len().saturating_sub(1);
+        article.scroll = article.scroll.min(max);
+    }
+}
