@@ -182,7 +182,7 @@ fn suspend(terminal: &mut Term) -> io::Result<()> {
 
 /// The body of a post, read again from its file (the reader keeps only
 /// front matter in memory).
-fn read_body(post: &Post) -> Result<String, String> {
+pub fn read_body(post: &Post) -> Result<String, String> {
     if let Some(body) = &post.body {
         return Ok(body.clone());
     }

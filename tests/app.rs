@@ -1,0 +1,333 @@
+//! The whole reader driven without a terminal: scripted actions, whole
+//! frames drawn on Ratatui's TestBackend and reviewed as insta snapshots at
+//! several sizes, over the Korean demo posts.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sinmun::app::{Action, App, Effect, Pane, update, view};
+use sinmun::loader;
+use sinmun::post::Keep;
+use sinmun::store::Store;
+use sinmun::theme::{ColorDepth, Theme};
+
+fn demo_app(w: u16, h: u16) -> App {
+    let load = loader::load_embedded(
+        sinmun::demo::DEMO_POSTS,
+        "demo",
+        Keep {
+            body: true,
+            search_text: true,
+        },
+    );
+    let theme = Theme::builtin("dark")
+        .unwrap()
+        .with_depth(ColorDepth::TrueColor);
+    let mut app = App::new(Store::new(load, false), theme, true);
+    run(&mut app, [Action::Resize(w, h)]);
+    app
+}
+
+/// Apply actions the way the runner does, reading bodies when asked.
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+    let mut outside = Vec::new();
+    let mut queue: std::collections::VecDeque<Action> = actions.into_iter().collect();
+    while let Some(action) = queue.pop_front() {
+        for effect in update(app, action) {
+            match effect {
+                Effect::LoadBody(post) => {
+                    let body = sinmun::tui::read_body(&app.store.posts()[post]);
+                    queue.push_back(Action::BodyLoaded { post, body });
+                }
+                other => outside.push(other),
+            }
+        }
+    }
+    outside
+}
+
+fn frame(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(app, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::SearchInput).collect()
+}
+
+const SIZES: [(u16, u16); 4] = [(120, 40), (80, 24), (61, 20), (40, 15)];
+
+#[test]
+fn snapshots_list_and_open_article() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        insta::assert_snapshot!(format!("list_{w}x{h}"), frame(&app));
+        run(&mut app, [Action::Down, Action::Down, Action::Open]);
+        insta::assert_snapshot!(format!("open_{w}x{h}"), frame(&app));
+        run(&mut app, [Action::PageDown]);
+        insta::assert_snapshot!(format!("page_{w}x{h}"), frame(&app));
+    }
+}
+
+#[test]
+fn snapshots_search_categories_help_links() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        run(
+            &mut app,
+            std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")),
+        );
+        insta::assert_snapshot!(format!("search_{w}x{h}"), frame(&app));
+
+        let mut app = demo_app(w, h);
+        run(
+            &mut app,
+            [Action::OpenCategories, Action::Down, Action::ToggleCategory],
+        );
+        insta::assert_snapshot!(format!("categories_{w}x{h}"), frame(&app));
+        run(&mut app, [Action::Close]);
+        insta::assert_snapshot!(format!("category_filter_{w}x{h}"), frame(&app));
+
+        let mut app = demo_app(w, h);
+        run(&mut app, [Action::ShowHelp]);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), frame(&app));
+
+        let mut app = demo_app(w, h);
+        run(&mut app, [Action::Open, Action::OpenLinks]);
+        insta::assert_snapshot!(format!("links_{w}x{h}"), frame(&app));
+    }
+}
+
+#[test]
+fn initials_search_finds_jeju_air_and_enter_keeps_it() {
+    let mut app = demo_app(120, 40);
+    run(
+        &mut app,
+        std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")),
+    );
+    assert_eq!(app.visible.len(), 1);
+    assert!(
+        app.store.posts()[app.visible[0]]
+            .title
+            .starts_with("제주항공")
+    );
+    run(&mut app, [Action::SearchAccept, Action::Open]);
+    assert!(app.article.is_some(), "Enter after Enter opens");
+    run(&mut app, [Action::Back, Action::Back]);
+    assert_eq!(
+        app.visible.len(),
+        app.store.posts().len(),
+        "Esc in the list clears the search"
+    );
+}
+
+#[test]
+fn search_editing_and_paste_are_sanitised() {
+    let mut app = demo_app(80, 24);
+    run(
+        &mut app,
+        [
+            Action::StartSearch,
+            Action::Paste("\u{1b}[31m태풍\n제주".into()),
+        ],
+    );
+    assert_eq!(app.search.input, "[31m태풍 제주");
+    run(
+        &mut app,
+        [
+            Action::SearchDeleteWord,
+            Action::SearchDeleteWord,
+            Action::SearchBackspace,
+        ],
+    );
+    assert_eq!(app.search.input, "");
+    run(&mut app, typed("태풍"));
+    assert_eq!(app.visible.len(), 1);
+    run(
+        &mut app,
+        [
+            Action::SearchLeft,
+            Action::SearchInput('x'),
+            Action::SearchEnd,
+        ],
+    );
+    assert_eq!(app.search.input, "태x풍");
+    run(&mut app, [Action::SearchCancel]);
+    assert!(app.search.input.is_empty() && !app.search.editing);
+}
+
+#[test]
+fn next_and_previous_article_while_reading_mark_read() {
+    let mut app = demo_app(120, 40);
+    run(&mut app, [Action::Open]);
+    let first = app.article.as_ref().unwrap().post;
+    run(&mut app, [Action::NextArticle]);
+    let second = app.article.as_ref().unwrap().post;
+    assert_ne!(first, second);
+    assert_eq!(app.selected, 1);
+    run(&mut app, [Action::PrevArticle]);
+    assert_eq!(app.article.as_ref().unwrap().post, first);
+    assert!(app.is_read(first) && app.is_read(second));
+    run(&mut app, [Action::ToggleRead]);
+    assert!(!app.is_read(first), "r toggles the article being read");
+    run(&mut app, [Action::PrevArticle]);
+    assert!(app.message.as_deref().unwrap_or("").contains("first"));
+}
+
+#[test]
+fn unread_only_and_esc_clears_filters_in_order() {
+    let mut app = demo_app(80, 24);
+    let all = app.visible.len();
+    run(
+        &mut app,
+        [
+            Action::Open,
+            Action::Back,
+            Action::Down,
+            Action::ToggleUnreadOnly,
+        ],
+    );
+    assert_eq!(app.visible.len(), all - 1);
+    run(
+        &mut app,
+        [
+            Action::OpenCategories,
+            Action::ToggleCategory,
+            Action::Close,
+        ],
+    );
+    assert!(!app.categories.is_empty());
+    run(&mut app, [Action::Back]);
+    assert!(app.categories.is_empty(), "Esc clears the category filter");
+    run(&mut app, [Action::Back]);
+    assert!(!app.unread_only);
+    assert_eq!(app.visible.len(), all);
+}
+
+#[test]
+fn links_open_only_web_and_mail_addresses() {
+    let mut app = demo_app(120, 40);
+    run(&mut app, [Action::Open]);
+    let effects = run(&mut app, [Action::OpenLink(1)]);
+    assert!(
+        matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://")),
+        "{effects:?}"
+    );
+    let effects = run(&mut app, [Action::OpenLink(99)]);
+    assert!(effects.is_empty());
+    assert_eq!(app.message.as_deref(), Some("no link [99]"));
+}
+
+#[test]
+fn tab_switches_panes_and_keys_follow_focus() {
+    let mut app = demo_app(120, 40);
+    run(&mut app, [Action::Open]);
+    assert_eq!(app.focus, Pane::Article);
+    run(&mut app, [Action::Down, Action::Down]);
+    assert_eq!(app.article.as_ref().unwrap().scroll, 2);
+    assert_eq!(app.selected, 0, "j scrolls the article, not the list");
+    run(&mut app, [Action::SwitchPane, Action::Down]);
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_it_and_clicks_select_then_open() {
+    let mut app = demo_app(120, 40);
+    run(&mut app, [Action::Click { column: 5, row: 3 }]);
+    assert_eq!(app.selected, 3);
+    assert!(app.article.is_none());
+    run(&mut app, [Action::Click { column: 5, row: 3 }]);
+    assert_eq!(app.article.as_ref().map(|a| a.post), Some(app.visible[3]));
+    run(
+        &mut app,
+        [Action::Scroll {
+            column: 80,
+            row: 10,
+            lines: 3,
+        }],
+    );
+    assert_eq!(app.article.as_ref().unwrap().scroll, 3);
+}
+
+#[test]
+fn resize_rerenders_at_the_new_width() {
+    let mut app = demo_app(120, 40);
+    run(&mut app, [Action::Open]);
+    let wide = app.article.as_ref().unwrap().rendered.lines.len();
+    run(&mut app, [Action::Resize(50, 20)]);
+    let narrow = app.article.as_ref().unwrap().rendered.lines.len();
+    assert!(narrow > wide);
+    assert!(
+        app.article
+            .as_ref()
+            .unwrap()
+            .rendered
+            .lines
+            .iter()
+            .all(|l| l.width() <= 48)
+    );
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::Up),
+            Just(Action::Down),
+            Just(Action::PageDown),
+            Just(Action::PageUp),
+            Just(Action::Top),
+            Just(Action::Bottom),
+            Just(Action::Open),
+            Just(Action::Back),
+            Just(Action::SwitchPane),
+            Just(Action::NextArticle),
+            Just(Action::PrevArticle),
+            Just(Action::StartSearch),
+            Just(Action::SearchInput('ㅈ')),
+            Just(Action::SearchInput('제')),
+            Just(Action::SearchBackspace),
+            Just(Action::SearchAccept),
+            Just(Action::SearchCancel),
+            Just(Action::OpenCategories),
+            Just(Action::ToggleCategory),
+            Just(Action::OpenLinks),
+            Just(Action::OpenLink(1)),
+            Just(Action::ToggleRead),
+            Just(Action::ToggleStar),
+            Just(Action::ToggleUnreadOnly),
+            Just(Action::ShowProblems),
+            Just(Action::ShowHelp),
+            Just(Action::Close),
+            (0u16..130, 0u16..50, -5i16..5).prop_map(|(column, row, lines)| Action::Scroll {
+                column,
+                row,
+                lines
+            }),
+            (0u16..130, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+            (0u16..130, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_size_and_any_actions_never_panic(w in 1u16..130, h in 1u16..50, actions in prop::collection::vec(action(), 0..25)) {
+            let mut app = demo_app(w, h);
+            for a in actions {
+                run(&mut app, [a]);
+                let (w, h) = app.size;
+                if w == 0 || h == 0 {
+                    continue;
+                }
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal.draw(|f| view::draw(&app, f)).unwrap();
+            }
+        }
+    }
+}
