@@ -45,6 +45,9 @@ pub fn action_for(context: KeyContext, key: KeyEvent) -> Option<Action> {
         _ => {}
     }
     if context == KeyContext::Searching {
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            return None;
+        }
         return search_key(ctrl, key.code);
     }
     let popup = matches!(

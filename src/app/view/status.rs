@@ -20,7 +20,29 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
     fill(buf, area, theme.style(Part::StatusDim));
     if app.search.editing {
         let prompt = "/";
-        let shown = field_view(&app.search.input, app.search.caret, w.saturating_sub(1));
+        let mut count = format!(" {} of {} ", app.visible.len(), app.store.posts().len());
+        if !app.indexed {
+            count.insert_str(0, " indexing bodies…");
+        }
+        let count = if width(&count) * 2 < w {
+            count
+        } else {
+            String::new()
+        };
+        let count_w = width(&count);
+        put(
+            buf,
+            area.right().saturating_sub(count_w as u16),
+            area.y,
+            &count,
+            count_w,
+            theme.style(Part::StatusDim),
+        );
+        let shown = field_view(
+            &app.search.input,
+            app.search.caret,
+            w.saturating_sub(1 + count_w),
+        );
         let x = put(buf, area.x, area.y, prompt, w, theme.style(Part::Status));
         put(
             buf,

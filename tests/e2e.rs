@@ -1,0 +1,179 @@
+//! End to end: the real binary in tmux, typed at (Hangul included), the
+//! screen read back. With `CI` set, a missing tmux fails the test instead of
+//! skipping it (.ci/run installs tmux).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(cmd: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required in CI (.ci/run installs it)"
+            );
+            eprintln!("tmux not found: end-to-end test skipped");
+            return None;
+        }
+        let socket = format!("sinmun-e2e-{}-{w}x{h}", std::process::id());
+        let t = Tmux { socket };
+        let status = t
+            .tmux(&[
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                cmd,
+            ])
+            .status()
+            .expect("start tmux");
+        assert!(status.success());
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
+        c.env_remove("TMUX");
+        c
+    }
+
+    /// Press keys one at a time: a terminal reads ESC followed at once by
+    /// another key as Alt+key, as it would from a person typing that fast.
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "e2e", key])
+                .status()
+                .expect("send keys");
+            std::thread::sleep(Duration::from_millis(80));
+        }
+    }
+
+    /// Type text literally (Hangul arrives as committed syllables).
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", "-l", text])
+            .status()
+            .expect("type");
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .tmux(&["capture-pane", "-p", "-t", "e2e"])
+            .output()
+            .expect("capture");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen satisfies `ok` (the reader draws asynchronously).
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {what}; the screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]).status();
+    }
+}
+
+fn command(args: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
+    // A shell around the reader shows how it left the terminal.
+    format!("sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'")
+}
+
+#[test]
+fn reads_searches_in_hangul_and_quits_cleanly() {
+    let Some(t) = Tmux::start(&command(""), 110, 30) else {
+        return;
+    };
+    let s = t.wait_for("the list", |s| {
+        s.contains("장마 북상") && s.contains("Windows update outage recap")
+    });
+    assert!(s.contains("1/3"), "{s}");
+    // Open the second headline (the airline story) and read it.
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_for("the article", |s| s.contains("발권 창구에 늘어선 줄"));
+    assert!(s.contains("항공, News"), "{s}");
+    // Search by initial consonants, typed as Hangul jamo.
+    t.keys(&["Escape", "/"]);
+    t.type_text("ㅈㅈㅎㄱ");
+    let s = t.wait_for("the search", |s| {
+        s.contains("/ㅈㅈㅎㄱ") && !s.contains("장마 북상")
+    });
+    assert!(s.contains("MS 클라우드 장애로 제주항공"), "{s}");
+    // A word of a body (indexed in the background) finds its post.
+    t.keys(&["Escape", "/"]);
+    t.type_text("이스타항공");
+    t.wait_for("a body search", |s| {
+        s.contains("1 of 3") && s.contains("MS 클라우드 장애로")
+    });
+    t.keys(&["Enter", "Escape", "?"]);
+    t.wait_for("the help", |s| {
+        s.contains("keys") && s.contains("initial consonants")
+    });
+    t.keys(&["Escape", "q"]);
+    let s = t.wait_for("the shell", |s| s.contains("exited 0"));
+    assert!(
+        !s.contains("장마 북상"),
+        "the alternate screen is gone:\n{s}"
+    );
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_at_a_time() {
+    let Some(t) = Tmux::start(&command(""), 60, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the article", |s| s.contains("주말 날씨"));
+    assert!(
+        !s.contains("Windows update"),
+        "the list is hidden while reading:\n{s}"
+    );
+    t.keys(&["h"]);
+    t.wait_for("the list again", |s| s.contains("Windows update"));
+    t.keys(&["C-c"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start(&command(""), 100, 24) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    let pid = Command::new("pgrep")
+        .args(["-f", "-n", env!("CARGO_BIN_EXE_sinmun")])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&pid.stdout).trim().to_string();
+    assert!(!pid.is_empty());
+    Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    let s = t.wait_for("the shell", |s| s.contains("exited"));
+    assert!(!s.contains("장마 북상"), "{s}");
+}
