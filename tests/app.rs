@@ -331,3 +331,20 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn the_pane_shows_exactly_what_dump_prints_at_its_width() {
+    let mut app = demo_app(120, 40);
+    run(&mut app, [Action::Down, Action::Down, Action::Open]);
+    let article = app.article.as_ref().unwrap();
+    let id = app.store.posts()[article.post].id.clone();
+    let width = app.article_width().to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"))
+        .args(["--dump", &id, "--width", &width, "--color", "never"])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    let dumped = String::from_utf8(out.stdout).unwrap();
+    let pane: Vec<String> = article.rendered.lines.iter().map(|l| l.text()).collect();
+    assert_eq!(dumped.lines().collect::<Vec<_>>(), pane);
+}
