@@ -12,6 +12,10 @@ pub enum AppError {
     Terminal(std::io::Error),
     #[error("{0}")]
     Unreadable(String),
+    #[error("{0}")]
+    Config(crate::config::ConfigError),
+    #[error("{0}")]
+    Theme(crate::theme::ThemeError),
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
 }

@@ -5,6 +5,7 @@
 pub mod ansi;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod demo;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod post;
 pub mod problem;
 pub mod render;
 pub mod search;
+pub mod state;
 pub mod store;
 pub mod text;
 pub mod theme;

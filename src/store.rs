@@ -94,6 +94,11 @@ impl Store {
             .collect()
     }
 
+    /// Order the posts by `cmp` (stable: ties keep the date order).
+    pub fn sort_by(&mut self, cmp: impl FnMut(&Post, &Post) -> std::cmp::Ordering) {
+        self.posts.sort_by(cmp);
+    }
+
     /// Give each post its search text (built in the background), in order.
     pub fn set_search_texts(&mut self, texts: Vec<crate::search::SearchText>) {
         for (post, text) in self.posts.iter_mut().zip(texts) {

@@ -1,7 +1,7 @@
 //! Themes: a named style for every part the reader and the renderer draw.
 //! Built-in themes live in `themes/*.yaml` and are embedded in the binary.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
@@ -107,25 +107,87 @@ pub struct Theme {
 /// The built-in themes: (name, YAML).
 pub const BUILTIN: &[(&str, &str)] = &[
     ("dark", include_str!("../themes/dark.yaml")),
+    ("light", include_str!("../themes/light.yaml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.yaml"),
+    ),
+    (
+        "solarized-dark",
+        include_str!("../themes/solarized-dark.yaml"),
+    ),
     ("mono", include_str!("../themes/mono.yaml")),
 ];
 
 pub const DEFAULT_THEME: &str = "dark";
 pub const NO_COLOR_THEME: &str = "mono";
+/// How many `extends:` a theme may chain through.
+const MAX_EXTENDS: usize = 8;
 
+/// A theme that cannot be used, said so that the user can fix it.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}: {message}", crate::text::one_line(&.path.to_string_lossy()))]
-pub struct ThemeError {
-    pub path: std::path::PathBuf,
-    pub line: usize,
-    pub message: String,
+pub enum ThemeError {
+    /// A problem in a theme file, at a line.
+    #[error("{}:{line}: {message}", crate::text::one_line(&.path.to_string_lossy()))]
+    File {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("unknown theme \"{}\" (built-in: {}; or a path to a .yaml file)", crate::text::one_line(.0), builtin_names())]
+    Unknown(String),
+    #[error("{}: cannot read: {error}", crate::text::one_line(&.path.to_string_lossy()))]
+    Unreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+fn builtin_names() -> String {
+    BUILTIN
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A theme file with what it extends already applied: every field may
+/// still be missing.
+#[derive(Debug, Default)]
+struct Layers {
+    description: Option<String>,
+    inline_colors: Option<bool>,
+    paper: Option<Rgb>,
+    styles: Vec<Option<Style>>,
+}
+
+impl Layers {
+    fn over(mut self, top: ThemeFile) -> Layers {
+        if top.description.is_some() {
+            self.description = top.description;
+        }
+        if top.inline_colors.is_some() {
+            self.inline_colors = top.inline_colors;
+        }
+        if let Some(p) = top.paper.and_then(|c| c.0.rgb()) {
+            self.paper = Some(p);
+        }
+        self.styles.resize(Part::ALL.len(), None);
+        for (i, part) in Part::ALL.iter().enumerate() {
+            if let Some(spec) = top.styles.get(*part) {
+                self.styles[i] = Some(spec.to_style());
+            }
+        }
+        self
+    }
 }
 
 impl Theme {
     /// A built-in theme by name.
     pub fn builtin(name: &str) -> Option<Theme> {
-        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
-        Theme::parse(name, text, Path::new(&format!("themes/{name}.yaml"))).ok()
+        Theme::load(name, None)
+            .ok()
+            .filter(|_| BUILTIN.iter().any(|(n, _)| *n == name))
     }
 
     /// The theme to use when none is asked for: `mono` under `NO_COLOR`.
@@ -150,28 +212,44 @@ impl Theme {
         }
     }
 
-    /// Parse a theme file's text; `path` names it in errors.
+    /// A theme by name or path: a path (it has a `/` or ends in `.yaml`)
+    /// is read as it is; a name is looked up in the user's themes folder
+    /// first, then among the built-in themes. A theme may `extends:`
+    /// another; a user theme that does not is laid over `dark`.
+    pub fn load(spec: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
+        let layers = resolve(spec, user_dir, 0)?;
+        let name = Path::new(spec)
+            .file_stem()
+            .map_or_else(|| spec.to_string(), |s| s.to_string_lossy().into_owned());
+        Ok(Theme {
+            name: crate::text::one_line(&name),
+            description: layers.description.unwrap_or_default(),
+            inline_colors: layers.inline_colors.unwrap_or(true),
+            paper: layers.paper.unwrap_or(Rgb(0, 0, 0)),
+            styles: layers
+                .styles
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
+            depth: ColorDepth::TrueColor,
+        })
+    }
+
+    /// Parse one theme file's text (no `extends:` applied); `path` names it
+    /// in errors.
     pub fn parse(name: &str, text: &str, path: &Path) -> Result<Theme, ThemeError> {
-        let file: ThemeFile = serde_yaml::from_str(text).map_err(|e| ThemeError {
-            path: path.to_path_buf(),
-            line: e.location().map_or(1, |l| l.line()),
-            message: serde_message(&e),
-        })?;
-        let styles = Part::ALL
-            .iter()
-            .map(|p| {
-                file.styles
-                    .get(*p)
-                    .map(StyleSpec::to_style)
-                    .unwrap_or_default()
-            })
-            .collect();
+        let file = parse_file(text, path)?;
+        let layers = Layers::default().over(file);
         Ok(Theme {
             name: name.to_string(),
-            description: file.description.unwrap_or_default(),
-            inline_colors: file.inline_colors.unwrap_or(true),
-            paper: file.paper.and_then(|c| c.0.rgb()).unwrap_or(Rgb(0, 0, 0)),
-            styles,
+            description: layers.description.unwrap_or_default(),
+            inline_colors: layers.inline_colors.unwrap_or(true),
+            paper: layers.paper.unwrap_or(Rgb(0, 0, 0)),
+            styles: layers
+                .styles
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
             depth: ColorDepth::TrueColor,
         })
     }
@@ -230,6 +308,104 @@ impl Theme {
     }
 }
 
+fn parse_file(text: &str, path: &Path) -> Result<ThemeFile, ThemeError> {
+    serde_yaml::from_str(text).map_err(|e| ThemeError::File {
+        path: path.to_path_buf(),
+        line: e.location().map_or(1, |l| l.line()),
+        message: serde_message(&e),
+    })
+}
+
+fn resolve(spec: &str, user_dir: Option<&Path>, depth: usize) -> Result<Layers, ThemeError> {
+    let as_path = Path::new(spec);
+    let is_path =
+        spec.contains(std::path::MAIN_SEPARATOR) || spec.contains('/') || spec.ends_with(".yaml");
+    let user_file = user_dir
+        .map(|d| d.join(format!("{spec}.yaml")))
+        .filter(|p| !is_path && p.is_file());
+    let (file, path, builtin) = if let Some(path) = if is_path {
+        Some(as_path.to_path_buf())
+    } else {
+        user_file
+    } {
+        let text = std::fs::read_to_string(&path).map_err(|error| ThemeError::Unreadable {
+            path: path.clone(),
+            error,
+        })?;
+        (parse_file(&text, &path)?, path, false)
+    } else if let Some((name, text)) = BUILTIN.iter().find(|(n, _)| *n == spec) {
+        let path = PathBuf::from(format!("themes/{name}.yaml"));
+        (parse_file(text, &path)?, path, true)
+    } else {
+        return Err(ThemeError::Unknown(spec.to_string()));
+    };
+    let base = match file.extends.as_deref() {
+        Some(parent) if depth >= MAX_EXTENDS || parent == spec => {
+            return Err(ThemeError::File {
+                path,
+                line: 1,
+                message: format!(
+                    "extends \"{}\": themes extend each other in a loop",
+                    crate::text::one_line(parent)
+                ),
+            });
+        }
+        Some(parent) => resolve(parent, user_dir, depth + 1).map_err(|e| match e {
+            ThemeError::Unknown(name) => ThemeError::File {
+                path: path.clone(),
+                line: 1,
+                message: format!(
+                    "extends an unknown theme \"{}\"",
+                    crate::text::one_line(&name)
+                ),
+            },
+            other => other,
+        })?,
+        None if builtin => Layers::default(),
+        None => resolve(DEFAULT_THEME, None, depth + 1)?,
+    };
+    Ok(base.over(file))
+}
+
+/// Every theme `--list-themes` shows: (name, description, where from).
+pub fn available(user_dir: Option<&Path>) -> Vec<(String, String, &'static str)> {
+    let mut out: Vec<(String, String, &'static str)> = Vec::new();
+    if let Some(dir) = user_dir
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        let mut names: Vec<String> = entries
+            .filter_map(|e| {
+                e.ok()?
+                    .file_name()
+                    .to_str()?
+                    .strip_suffix(".yaml")
+                    .map(str::to_string)
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            let description = match Theme::load(&name, Some(dir)) {
+                Ok(t) => t.description,
+                Err(e) => format!("(broken: {e})"),
+            };
+            out.push((
+                crate::text::one_line(&name),
+                crate::text::one_line(&description),
+                "user",
+            ));
+        }
+    }
+    for (name, _) in BUILTIN {
+        if !out.iter().any(|(n, ..)| n == name) {
+            let description = Theme::load(name, None)
+                .map(|t| t.description)
+                .unwrap_or_default();
+            out.push((name.to_string(), description, "built-in"));
+        }
+    }
+    out
+}
+
 fn adapt(mut s: Style, depth: ColorDepth) -> Style {
     s.fg = s.fg.map(|c| adapt_color(c, depth));
     s.bg = s.bg.map(|c| adapt_color(c, depth));
@@ -250,7 +426,7 @@ fn adapt_color(c: Color, depth: ColorDepth) -> Color {
 
 /// serde_yaml's message without its location (reported as the line) and
 /// with the bad value in double quotes.
-fn serde_message(e: &serde_yaml::Error) -> String {
+pub fn serde_message(e: &serde_yaml::Error) -> String {
     let text = e.to_string();
     let text = match text.find(" at line ") {
         Some(i) => text[..i].to_string(),
@@ -267,7 +443,6 @@ fn serde_message(e: &serde_yaml::Error) -> String {
 #[serde(deny_unknown_fields)]
 struct ThemeFile {
     description: Option<String>,
-    #[allow(dead_code)]
     extends: Option<String>,
     inline_colors: Option<bool>,
     paper: Option<ColorSpec>,
@@ -422,11 +597,55 @@ mod tests {
             Path::new("t.yaml"),
         )
         .unwrap_err();
-        assert_eq!(err.line, 2);
         assert!(err.to_string().starts_with("t.yaml:2: "), "{err}");
-        assert!(err.message.contains("\"purpel\""), "{err}");
+        assert!(err.to_string().contains("\"purpel\""), "{err}");
         let err = Theme::parse("t", "styles:\n  headng: {}\n", Path::new("t.yaml")).unwrap_err();
-        assert!(err.message.contains("unknown field \"headng\""), "{err}");
+        assert!(
+            err.to_string().contains("unknown field \"headng\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn user_themes_override_and_extend() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.yaml"),
+            "description: 내 테마\nextends: light\nstyles:\n  heading: { fg: red }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("dark.yaml"), "description: my dark\n").unwrap();
+        std::fs::write(dir.path().join("loop.yaml"), "extends: loop2\n").unwrap();
+        std::fs::write(dir.path().join("loop2.yaml"), "extends: loop\n").unwrap();
+        let mine = Theme::load("mine", Some(dir.path())).unwrap();
+        let light = Theme::load("light", None).unwrap();
+        assert_eq!(mine.style(Part::Heading).fg, Some(Color::Red));
+        assert_eq!(
+            mine.style(Part::Link),
+            light.style(Part::Link),
+            "the rest comes from light"
+        );
+        assert_eq!(mine.paper, light.paper);
+        assert_eq!(
+            Theme::load("dark", Some(dir.path())).unwrap().description,
+            "my dark",
+            "user themes win by name"
+        );
+        let err = Theme::load("loop", Some(dir.path()))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("loop"), "{err}");
+        let err = Theme::load("nope", Some(dir.path()))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("unknown theme \"nope\""), "{err}");
+        let names: Vec<String> = available(Some(dir.path()))
+            .into_iter()
+            .map(|(n, ..)| n)
+            .collect();
+        assert!(
+            names.contains(&"mine".to_string()) && names.contains(&"solarized-dark".to_string())
+        );
     }
 
     #[test]

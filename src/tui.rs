@@ -29,7 +29,11 @@ use crate::search::SearchText;
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Run the reader until the user quits.
-pub fn run(mut app: App, index_job: Option<Vec<Post>>) -> io::Result<()> {
+pub fn run(
+    mut app: App,
+    index_job: Option<Vec<Post>>,
+    state_file: Option<std::path::PathBuf>,
+) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     if let Some(posts) = index_job {
         std::thread::spawn(move || {
@@ -44,7 +48,13 @@ pub fn run(mut app: App, index_job: Option<Vec<Post>>) -> io::Result<()> {
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(&mut app, &mut terminal, &rx, &terminate);
+    let result = event_loop(
+        &mut app,
+        &mut terminal,
+        &rx,
+        &terminate,
+        state_file.as_deref(),
+    );
     leave();
     result
 }
@@ -54,6 +64,7 @@ fn event_loop(
     terminal: &mut Term,
     rx: &Receiver<Action>,
     terminate: &AtomicBool,
+    state_file: Option<&std::path::Path>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
@@ -81,13 +92,13 @@ fn event_loop(
         }
         let background: Vec<Action> = rx.try_iter().collect();
         for action in background {
-            if apply(app, terminal, action)? {
+            if apply(app, terminal, action, state_file)? {
                 return Ok(());
             }
         }
         for e in events {
             if let Some(action) = to_action(app, e)
-                && apply(app, terminal, action)?
+                && apply(app, terminal, action, state_file)?
             {
                 return Ok(());
             }
@@ -97,7 +108,12 @@ fn event_loop(
 
 /// Update with `action` and carry out the effects; true when it is time to
 /// quit.
-fn apply(app: &mut App, terminal: &mut Term, action: Action) -> io::Result<bool> {
+fn apply(
+    app: &mut App,
+    terminal: &mut Term,
+    action: Action,
+    state_file: Option<&std::path::Path>,
+) -> io::Result<bool> {
     let mut queue = std::collections::VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in update(app, action) {
@@ -107,6 +123,16 @@ fn apply(app: &mut App, terminal: &mut Term, action: Action) -> io::Result<bool>
                 Effect::LoadBody(post) => {
                     let body = read_body(&app.store.posts()[post]);
                     queue.push_back(Action::BodyLoaded { post, body });
+                }
+                Effect::SaveState => {
+                    if let Some(path) = state_file
+                        && let Err(e) = app.state().save(path)
+                    {
+                        app.message = Some(format!(
+                            "cannot save marks to {}: {e}",
+                            crate::text::one_line(&path.to_string_lossy())
+                        ));
+                    }
                 }
                 Effect::OpenUrl(url) => {
                     if let Err(e) = open_url(&url) {

@@ -10,10 +10,15 @@ use sinmun::text::width;
 
 /// Run sinmun in `cwd` with `args`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    // A home of its own: no user config, themes or state leak in.
+    let home = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_sinmun"))
         .args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")
+        .env_remove("SINMUN_CONFIG")
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
         .output()
         .expect("run sinmun")
 }
@@ -127,6 +132,8 @@ fn json_has_the_documented_fields() {
         "excerpt",
         "image",
         "published",
+        "read",
+        "starred",
         "problems",
     ];
     for p in posts {

@@ -98,8 +98,14 @@ impl Drop for Tmux {
 fn command(args: &str) -> String {
     let bin = env!("CARGO_BIN_EXE_sinmun");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    // A shell around the reader shows how it left the terminal.
-    format!("sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'")
+    // A home of its own (no user config; marks saved there), and a shell
+    // around the reader that shows how it left the terminal.
+    let home = std::env::temp_dir().join(format!("sinmun-e2e-home-{}", std::process::id()));
+    let home = home.display();
+    format!(
+        "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data SINMUN_CONFIG= \
+         sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'"
+    )
 }
 
 #[test]

@@ -78,4 +78,6 @@ pub enum Effect {
     LoadBody(usize),
     /// Open an address (http, https or mailto) in the browser.
     OpenUrl(String),
+    /// The read and starred marks changed: save them.
+    SaveState,
 }

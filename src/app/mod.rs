@@ -124,6 +124,22 @@ impl App {
         app
     }
 
+    /// Start with the marks saved by an earlier run.
+    pub fn with_state(mut self, state: crate::state::State) -> App {
+        self.read = state.read.into_iter().collect();
+        self.starred = state.starred.into_iter().collect();
+        self.refilter();
+        self
+    }
+
+    /// The marks, to save.
+    pub fn state(&self) -> crate::state::State {
+        crate::state::State {
+            read: self.read.iter().cloned().collect(),
+            starred: self.starred.iter().cloned().collect(),
+        }
+    }
+
     /// Start with a search query and category filter (from the command line).
     pub fn with_filter(mut self, categories: Vec<String>, query: &str) -> App {
         self.categories = categories;

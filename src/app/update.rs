@@ -141,6 +141,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 if !app.read.remove(&id) {
                     app.read.insert(id);
                 }
+                return vec![Effect::SaveState];
             }
         }
         Action::ToggleStar => {
@@ -149,6 +150,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 if !app.starred.remove(&id) {
                     app.starred.insert(id);
                 }
+                return vec![Effect::SaveState];
             }
         }
         Action::ToggleUnreadOnly => {
@@ -251,9 +253,14 @@ fn open(app: &mut App) -> Vec<Effect> {
 fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
     app.reading = true;
     app.focus = Pane::Article;
-    app.read.insert(app.store.posts()[post].id.clone());
+    let newly_read = app.read.insert(app.store.posts()[post].id.clone());
+    let save = if newly_read {
+        vec![Effect::SaveState]
+    } else {
+        Vec::new()
+    };
     if app.article.as_ref().is_some_and(|a| a.post == post) {
-        return Vec::new();
+        return save;
     }
     let body = app.store.posts()[post].body.clone().map(Ok);
     let needs_read = body.is_none();

@@ -15,10 +15,10 @@ pub enum ColorChoice {
 
 /// sinmun (신문) — a terminal reader for folders of Jekyll-style posts.
 #[derive(Debug, Parser, Default)]
-#[command(name = "sinmun", version, about, long_about = None, after_help = AFTER_HELP)]
+#[command(name = "sinmun", version, about, long_about = None)]
 pub struct Args {
-    /// Folders (or files) of posts. Default: ./_posts when it exists, else
-    /// the built-in demo posts.
+    /// Folders (or files) of posts. Default: the config's `posts`, else
+    /// ./_posts when it exists, else the built-in demo posts.
     pub paths: Vec<PathBuf>,
 
     /// Print one line per post: DATE  CATEGORIES  ID  TITLE.
@@ -56,9 +56,21 @@ pub struct Args {
     /// When to colour --dump output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Theme by name (built-in or in the themes folder) or path to a .yaml file.
+    #[arg(long, value_name = "NAME-or-PATH")]
+    pub theme: Option<String>,
+
+    /// List the available themes with a line about each.
+    #[arg(long)]
+    pub list_themes: bool,
+
+    /// Read this config file instead of the default one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<std::path::PathBuf>,
 }
 
-const AFTER_HELP: &str = "\
+pub const AFTER_HELP: &str = "\
 Exit status: 0 success, 1 problems found (--check), 2 usage or configuration error.
 
 Examples:

@@ -5,14 +5,15 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use super::args::{Args, ColorChoice};
+use super::settings::Settings;
 use crate::error::AppError;
 use crate::loader;
 use crate::post::{Keep, Post};
 use crate::render::{self, RenderOptions, article};
-use crate::theme::{ColorDepth, Theme, no_color_env};
+use crate::theme::{ColorDepth, no_color_env};
 
 /// The post named by `wanted`: a file path, or an id among the posts.
-pub fn find_post(args: &Args, wanted: &str) -> Result<Option<Post>, AppError> {
+pub fn find_post(args: &Args, settings: &Settings, wanted: &str) -> Result<Option<Post>, AppError> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -31,7 +32,7 @@ pub fn find_post(args: &Args, wanted: &str) -> Result<Option<Post>, AppError> {
                 .unwrap_or_default(),
         ));
     }
-    let load = super::load_posts(args, keep)?;
+    let load = settings.load_posts(args, keep)?;
     let id = crate::text::one_line(wanted);
     let id = id.trim_end_matches(['/']);
     let stem = Path::new(id).with_extension("");
@@ -41,8 +42,8 @@ pub fn find_post(args: &Args, wanted: &str) -> Result<Option<Post>, AppError> {
         .find(|p| p.id == id || Path::new(&p.id) == stem || p.path == as_path))
 }
 
-pub fn dump(args: &Args, wanted: &str) -> Result<i32, AppError> {
-    let Some(post) = find_post(args, wanted)? else {
+pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
+    let Some(post) = find_post(args, settings, wanted)? else {
         eprintln!(
             "sinmun: no post with the id or path \"{}\"",
             crate::text::one_line(wanted)
@@ -63,11 +64,12 @@ pub fn dump(args: &Args, wanted: &str) -> Result<i32, AppError> {
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && !no_color_env(),
     };
-    let theme = if colour {
-        Theme::default_for_env().with_depth(ColorDepth::from_env())
+    let depth = if colour {
+        ColorDepth::from_env()
     } else {
-        Theme::default_for_env().with_depth(ColorDepth::None)
+        ColorDepth::None
     };
+    let theme = settings.theme(args, depth)?;
     let opts = RenderOptions {
         width,
         inline_colors: theme.inline_colors,

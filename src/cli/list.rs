@@ -75,11 +75,17 @@ struct JsonPost<'a> {
     excerpt: &'a str,
     image: &'a str,
     published: bool,
+    read: bool,
+    starred: bool,
     problems: Vec<String>,
 }
 
 /// A JSON array of the posts' documented fields.
-pub fn write_json(out: &mut impl Write, posts: &[&Post]) -> io::Result<()> {
+pub fn write_json(
+    out: &mut impl Write,
+    posts: &[&Post],
+    state: &crate::state::State,
+) -> io::Result<()> {
     let items: Vec<JsonPost> = posts
         .iter()
         .map(|p| JsonPost {
@@ -92,6 +98,8 @@ pub fn write_json(out: &mut impl Write, posts: &[&Post]) -> io::Result<()> {
             excerpt: &p.excerpt,
             image: &p.image,
             published: p.published,
+            read: state.read.contains(&p.id),
+            starred: state.starred.contains(&p.id),
             problems: p.problems.iter().map(ToString::to_string).collect(),
         })
         .collect();

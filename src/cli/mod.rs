@@ -3,18 +3,19 @@
 pub mod args;
 pub mod dump;
 pub mod list;
+pub mod settings;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::error::AppError;
-use crate::loader::{self, Load};
+use crate::loader::Load;
 use crate::post::Keep;
 use crate::search::Query;
-use crate::store::{Filter, Store};
+use crate::store::Filter;
 pub use args::Args;
+use settings::Settings;
 
 /// Exit statuses (DESIGN §3).
 pub const EXIT_OK: i32 = 0;
@@ -23,7 +24,12 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Run sinmun with the process's arguments; returns the exit status.
 pub fn main() -> i32 {
-    let args = match Args::try_parse() {
+    let files = settings::files_help(&crate::config::Paths::new(None));
+    let command = Args::command().after_help(format!("{}\n\n{files}", args::AFTER_HELP));
+    let args = match command
+        .try_get_matches()
+        .and_then(|m| Args::from_arg_matches(&m))
+    {
         Ok(a) => a,
         Err(e) => return clap_exit(e),
     };
@@ -61,21 +67,31 @@ fn clap_exit(e: clap::Error) -> i32 {
 }
 
 pub fn run(args: &Args) -> Result<i32, AppError> {
+    let settings = Settings::new(args)?;
+    if args.list_themes {
+        return list_themes(&settings);
+    }
     let wants_search = args.search.as_deref().is_some_and(|s| !s.trim().is_empty());
     let keep = Keep {
         body: false,
         search_text: wants_search,
     };
     if args.check {
-        let load = load_posts(args, keep)?;
+        let load = settings.load_posts(args, keep)?;
         return check(&load).map_err(AppError::Output);
     }
     if let Some(wanted) = &args.dump {
-        return dump::dump(args, wanted);
+        return dump::dump(args, &settings, wanted);
     }
     if args.list {
-        let load = load_posts(args, keep)?;
-        let store = Store::new(load, args.drafts);
+        let load = settings.load_posts(args, keep)?;
+        let store = settings.store(args, load);
+        let state = settings
+            .paths
+            .state_file
+            .as_deref()
+            .map(crate::state::State::peek)
+            .unwrap_or_default();
         let filter = Filter {
             categories: args.categories.clone(),
             query: Query::parse(args.search.as_deref().unwrap_or("")),
@@ -89,7 +105,7 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         let terminal = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout.lock());
         let result = if args.json {
-            list::write_json(&mut out, &posts)
+            list::write_json(&mut out, &posts, &state)
         } else {
             let width = terminal
                 .then(|| {
@@ -102,17 +118,17 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
-    reader(args)
+    reader(args, &settings)
 }
 
 /// The interactive reader: front matter is loaded before the first frame;
 /// bodies are indexed for search in the background and read when opened.
-fn reader(args: &Args) -> Result<i32, AppError> {
-    use std::io::IsTerminal;
+fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(AppError::NotATerminal);
     }
-    let from_files = !post_paths(args).is_empty();
+    let theme = settings.theme(args, crate::theme::ColorDepth::from_env())?;
+    let from_files = !settings.post_paths(args).is_empty();
     let keep = if from_files {
         Keep::default()
     } else {
@@ -121,16 +137,51 @@ fn reader(args: &Args) -> Result<i32, AppError> {
             search_text: true,
         }
     };
-    let load = load_posts(args, keep)?;
-    let store = Store::new(load, args.drafts);
+    let load = settings.load_posts(args, keep)?;
+    let store = settings.store(args, load);
     let index_job = from_files.then(|| store.posts().to_vec());
-    let theme =
-        crate::theme::Theme::default_for_env().with_depth(crate::theme::ColorDepth::from_env());
-    let app = crate::app::App::new(store, theme, !from_files).with_filter(
-        args.categories.clone(),
-        args.search.as_deref().unwrap_or(""),
-    );
-    crate::tui::run(app, index_job).map_err(AppError::Terminal)?;
+    let (state, note) = match &settings.paths.state_file {
+        Some(path) => crate::state::State::load(path),
+        None => (
+            crate::state::State::default(),
+            crate::state::LoadNote::Fresh,
+        ),
+    };
+    let mut app = crate::app::App::new(store, theme, !from_files)
+        .with_state(state)
+        .with_filter(
+            args.categories.clone(),
+            args.search.as_deref().unwrap_or(""),
+        );
+    if let crate::state::LoadNote::SetAside(path, why) = note {
+        app.message = Some(format!(
+            "state file damaged ({why}); kept as {}",
+            crate::text::one_line(&path.to_string_lossy())
+        ));
+    }
+    crate::tui::run(app, index_job, settings.paths.state_file.clone())
+        .map_err(AppError::Terminal)?;
+    Ok(EXIT_OK)
+}
+
+/// `--list-themes`: each theme's name and description.
+fn list_themes(settings: &Settings) -> Result<i32, AppError> {
+    let themes = crate::theme::available(settings.paths.themes_dir.as_deref());
+    let w = themes
+        .iter()
+        .map(|(n, ..)| crate::text::width(n))
+        .max()
+        .unwrap_or(0);
+    let mut text = String::new();
+    for (name, description, origin) in themes {
+        let origin = if origin == "user" { " (user)" } else { "" };
+        text.push_str(&format!(
+            "{}  {description}{origin}\n",
+            crate::text::pad_right(&name, w)
+        ));
+    }
+    let mut out = io::stdout().lock();
+    finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))?;
     Ok(EXIT_OK)
 }
 
@@ -140,33 +191,6 @@ pub(crate) fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(AppError::Output),
     }
-}
-
-/// The folders to read: the command line's, else ./_posts, else none (the
-/// demo posts).
-pub fn post_paths(args: &Args) -> Vec<PathBuf> {
-    if !args.paths.is_empty() {
-        return args.paths.clone();
-    }
-    let local = PathBuf::from("_posts");
-    if local.is_dir() {
-        vec![local]
-    } else {
-        Vec::new()
-    }
-}
-
-pub(crate) fn load_posts(args: &Args, keep: Keep) -> Result<Load, AppError> {
-    let paths = post_paths(args);
-    for p in &paths {
-        if std::fs::metadata(p).is_err() {
-            return Err(AppError::NoSuchPath(p.clone()));
-        }
-    }
-    if paths.is_empty() {
-        return Ok(loader::load_embedded(crate::demo::DEMO_POSTS, "demo", keep));
-    }
-    Ok(loader::load(&paths, keep))
 }
 
 fn check(load: &Load) -> io::Result<i32> {

@@ -1,0 +1,104 @@
+//! Everything a run needs decided before it starts: the config file, the
+//! folders to read, the theme, the state file. Errors here are the user's
+//! to fix and end the run with status 2.
+
+use std::path::PathBuf;
+
+use super::args::Args;
+use crate::config::{Config, Paths, Sort};
+use crate::error::AppError;
+use crate::loader::{self, Load};
+use crate::post::{Keep, Post};
+use crate::store::Store;
+use crate::theme::{ColorDepth, Theme, no_color_env};
+
+pub struct Settings {
+    pub paths: Paths,
+    pub config: Config,
+}
+
+impl Settings {
+    pub fn new(args: &Args) -> Result<Settings, AppError> {
+        let paths = Paths::new(args.config.as_deref());
+        let config = Config::load(&paths.config_file).map_err(AppError::Config)?;
+        Ok(Settings { paths, config })
+    }
+
+    /// The folders to read: the command line's, else the config's `posts`,
+    /// else ./_posts, else none (the demo posts).
+    pub fn post_paths(&self, args: &Args) -> Vec<PathBuf> {
+        if !args.paths.is_empty() {
+            return args.paths.clone();
+        }
+        if !self.config.posts.is_empty() {
+            return self.config.posts.clone();
+        }
+        let local = PathBuf::from("_posts");
+        if local.is_dir() {
+            vec![local]
+        } else {
+            Vec::new()
+        }
+    }
+
+    pub fn load_posts(&self, args: &Args, keep: Keep) -> Result<Load, AppError> {
+        let paths = self.post_paths(args);
+        for p in &paths {
+            if std::fs::metadata(p).is_err() {
+                return Err(AppError::NoSuchPath(p.clone()));
+            }
+        }
+        if paths.is_empty() {
+            return Ok(loader::load_embedded(crate::demo::DEMO_POSTS, "demo", keep));
+        }
+        Ok(loader::load(&paths, keep))
+    }
+
+    /// The model: drafts shown when asked for, posts in the configured order.
+    pub fn store(&self, args: &Args, load: Load) -> Store {
+        let mut store = Store::new(load, args.drafts || self.config.show_drafts);
+        match self.config.sort {
+            Sort::Date => {}
+            Sort::Title => store.sort_by(|a: &Post, b: &Post| a.title.cmp(&b.title)),
+            Sort::Path => store.sort_by(|a: &Post, b: &Post| a.path.cmp(&b.path)),
+        }
+        store
+    }
+
+    /// The theme: `--theme`, else the config's, else `dark` (`mono` under
+    /// `NO_COLOR`), for a terminal of `depth`.
+    pub fn theme(&self, args: &Args, depth: ColorDepth) -> Result<Theme, AppError> {
+        let spec = args.theme.as_deref().or(self.config.theme.as_deref());
+        let mut theme = match spec {
+            Some(spec) => {
+                Theme::load(spec, self.paths.themes_dir.as_deref()).map_err(AppError::Theme)?
+            }
+            None => Theme::default_for_env(),
+        };
+        if let Some(inline) = self.config.inline_colors {
+            theme.inline_colors = inline;
+        }
+        let depth = if no_color_env() {
+            ColorDepth::None
+        } else {
+            depth
+        };
+        Ok(theme.with_depth(depth))
+    }
+}
+
+/// What `--help` says about where files live.
+pub fn files_help(paths: &Paths) -> String {
+    let show = |p: &Option<PathBuf>| {
+        p.as_ref().map_or_else(
+            || "(none on this system)".to_string(),
+            |p| p.display().to_string(),
+        )
+    };
+    format!(
+        "Files:\n  config  {} (or --config PATH, or SINMUN_CONFIG)\n  themes  {}/NAME.yaml\n  state   {} (read and starred marks)",
+        paths.config_file.display(),
+        show(&paths.themes_dir),
+        show(&paths.state_file),
+    )
+}

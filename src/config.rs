@@ -1,0 +1,194 @@
+//! `config.yaml` and where sinmun's files live (DESIGN §7).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Newest first, then file name; undated last.
+    #[default]
+    Date,
+    Title,
+    Path,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// Folders of posts (`~` expanded).
+    pub posts: Vec<PathBuf>,
+    pub theme: Option<String>,
+    pub sort: Sort,
+    pub show_drafts: bool,
+    /// Overrides the theme's `inline_colors`.
+    pub inline_colors: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    posts: Option<OneOrMany>,
+    theme: Option<String>,
+    sort: Option<Sort>,
+    show_drafts: Option<bool>,
+    inline_colors: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}:{line}: {message}", crate::text::one_line(&.path.to_string_lossy()))]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{}: cannot read: {error}", crate::text::one_line(&.path.to_string_lossy()))]
+    Unreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+/// Where sinmun's files live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    pub themes_dir: Option<PathBuf>,
+    pub state_file: Option<PathBuf>,
+}
+
+impl Paths {
+    /// The config file: `--config`, else `SINMUN_CONFIG`, else
+    /// `config.yaml` in the user's config folder. Themes are beside the
+    /// default config file; state is in the user's data folder.
+    pub fn new(config_override: Option<&Path>) -> Paths {
+        let dirs = directories::ProjectDirs::from("", "", "sinmun");
+        let default_config = dirs.as_ref().map(|d| d.config_dir().join("config.yaml"));
+        let config_file = config_override
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                std::env::var_os("SINMUN_CONFIG")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or(default_config)
+            .unwrap_or_else(|| PathBuf::from("sinmun-config.yaml"));
+        Paths {
+            config_file,
+            themes_dir: dirs.as_ref().map(|d| d.config_dir().join("themes")),
+            state_file: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
+        }
+    }
+}
+
+impl Config {
+    /// Read `path`; a missing file is the default configuration.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(error) => {
+                return Err(ConfigError::Unreadable {
+                    path: path.to_path_buf(),
+                    error,
+                });
+            }
+        };
+        Config::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        let file: ConfigFile = serde_yaml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: e.location().map_or(1, |l| l.line()),
+            message: crate::theme::serde_message(&e),
+        })?;
+        let posts = match file.posts {
+            None => Vec::new(),
+            Some(OneOrMany::One(p)) => vec![p],
+            Some(OneOrMany::Many(ps)) => ps,
+        };
+        Ok(Config {
+            posts: posts.iter().map(|p| expand_home(p)).collect(),
+            theme: file.theme,
+            sort: file.sort.unwrap_or_default(),
+            show_drafts: file.show_drafts.unwrap_or(false),
+            inline_colors: file.inline_colors,
+        })
+    }
+}
+
+/// `~` and `~/…` as the user's home folder.
+pub fn expand_home(p: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    if p == "~" {
+        return home().unwrap_or_else(|| PathBuf::from(p));
+    }
+    match (p.strip_prefix("~/"), home()) {
+        (Some(rest), Some(h)) => h.join(rest),
+        _ => PathBuf::from(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(text, Path::new("config.yaml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn every_key() {
+        let c = parse("posts:\n  - ~/blog/_posts\n  - /srv/news\ntheme: light\nsort: title\nshow_drafts: true\ninline_colors: false\n").unwrap();
+        assert!(c.posts[0].ends_with("blog/_posts") && !c.posts[0].starts_with("~"));
+        assert_eq!(c.posts[1], PathBuf::from("/srv/news"));
+        assert_eq!(c.theme.as_deref(), Some("light"));
+        assert_eq!(
+            (c.sort, c.show_drafts, c.inline_colors),
+            (Sort::Title, true, Some(false))
+        );
+        assert_eq!(
+            parse("posts: ./_posts\n").unwrap().posts,
+            [PathBuf::from("./_posts")]
+        );
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_value() {
+        assert_eq!(
+            parse("theme: dark\nsrot: date\n").unwrap_err(),
+            "config.yaml:2: unknown field \"srot\""
+        );
+        assert_eq!(
+            parse("sort: newest\n").unwrap_err(),
+            "config.yaml:1: sort: unknown variant \"newest\""
+        );
+        let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
+        assert!(
+            e.starts_with("config.yaml:2: ") && e.contains("\"maybe\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_the_default() {
+        assert_eq!(
+            Config::load(Path::new("/nonexistent/sinmun/config.yaml")).unwrap(),
+            Config::default()
+        );
+    }
+}
