@@ -29,18 +29,36 @@ pub struct Config {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
-    posts: Option<OneOrMany>,
+    posts: Option<Folders>,
     theme: Option<String>,
     sort: Option<Sort>,
     show_drafts: Option<bool>,
     inline_colors: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
+/// `posts:` as one folder or a list of folders.
+#[derive(Debug)]
+struct Folders(Vec<String>);
+
+impl<'de> Deserialize<'de> for Folders {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde_yaml::Value;
+        let value = Value::deserialize(d)?;
+        let folders = match &value {
+            Value::String(s) => Some(vec![s.clone()]),
+            Value::Sequence(items) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => None,
+        };
+        folders.map(Folders).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a folder or a list of folders, found \"{}\"",
+                crate::text::one_line(&crate::post::yaml_text(&value))
+            ))
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,16 +128,15 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        let file: ConfigFile = serde_yaml::from_str(text).map_err(|e| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            line: e.location().map_or(1, |l| l.line()),
-            message: crate::theme::serde_message(&e),
+        let file: ConfigFile = serde_yaml::from_str(text).map_err(|e| {
+            let (line, message) = crate::frontmatter::describe(&e);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                message,
+            }
         })?;
-        let posts = match file.posts {
-            None => Vec::new(),
-            Some(OneOrMany::One(p)) => vec![p],
-            Some(OneOrMany::Many(ps)) => ps,
-        };
+        let posts = file.posts.map(|f| f.0).unwrap_or_default();
         Ok(Config {
             posts: posts.iter().map(|p| expand_home(p)).collect(),
             theme: file.theme,

@@ -293,11 +293,21 @@ fn raw_scalars(yaml: &str) -> Vec<(String, String, usize)> {
 }
 
 /// A serde_yaml error as a problem at a line of the YAML (`base` is the
-/// 1-based line of the parsed text within the YAML). When the error names
-/// the construct it was reading ("while scanning a quoted scalar at line
-/// 2"), the problem is placed where that construct starts: that is where
-/// the author's slip is, not at the end of the stream.
+/// 1-based line of the parsed text within the YAML).
 fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
+    let (line, message) = describe(e);
+    YamlProblem {
+        line: base + line - 1,
+        message,
+    }
+}
+
+/// A serde_yaml error for a user: the line to look at and one line of
+/// message, with the bad value in double quotes. When the error names the
+/// construct it was reading ("while scanning a quoted scalar at line 2"),
+/// the line is where that construct starts: that is where the slip is, not
+/// at the end of the stream.
+pub fn describe(e: &serde_yaml::Error) -> (usize, String) {
     let text = e.to_string();
     let (what, context) = match text.split_once(", while ") {
         Some((w, c)) => (w, Some(c)),
@@ -314,10 +324,11 @@ fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
         }
         None => (error_line, strip_location(what).0.to_string()),
     };
-    YamlProblem {
-        line: base + line - 1,
-        message: crate::text::one_line(&message),
-    }
+    let message = match message.find(", expected one of") {
+        Some(i) => &message[..i],
+        None => &message,
+    };
+    (line, crate::text::one_line(&message.replace('`', "\"")))
 }
 
 /// "did X at line 3 column 5" -> ("did X", Some(3)).

@@ -85,12 +85,34 @@ impl State {
             if let Ok(d) = File::open(dir) {
                 let _ = d.sync_all();
             }
+            remove_stale_temporaries(dir, &name);
             Ok(())
         })();
         if result.is_err() {
             let _ = fs::remove_file(&tmp);
         }
         result
+    }
+}
+
+/// Temporary files of saves that were killed (older than ten minutes, so
+/// never another process's save in progress).
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600);
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") && old {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -309,10 +309,13 @@ impl Theme {
 }
 
 fn parse_file(text: &str, path: &Path) -> Result<ThemeFile, ThemeError> {
-    serde_yaml::from_str(text).map_err(|e| ThemeError::File {
-        path: path.to_path_buf(),
-        line: e.location().map_or(1, |l| l.line()),
-        message: serde_message(&e),
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, message) = crate::frontmatter::describe(&e);
+        ThemeError::File {
+            path: path.to_path_buf(),
+            line,
+            message,
+        }
     })
 }
 
@@ -323,27 +326,36 @@ fn resolve(spec: &str, user_dir: Option<&Path>, depth: usize) -> Result<Layers, 
     let user_file = user_dir
         .map(|d| d.join(format!("{spec}.yaml")))
         .filter(|p| !is_path && p.is_file());
-    let (file, path, builtin) = if let Some(path) = if is_path {
+    let file_path = if is_path {
         Some(as_path.to_path_buf())
     } else {
         user_file
-    } {
+    };
+    let (text, path, builtin) = if let Some(path) = file_path {
         let text = std::fs::read_to_string(&path).map_err(|error| ThemeError::Unreadable {
             path: path.clone(),
             error,
         })?;
-        (parse_file(&text, &path)?, path, false)
+        (text, path, false)
     } else if let Some((name, text)) = BUILTIN.iter().find(|(n, _)| *n == spec) {
-        let path = PathBuf::from(format!("themes/{name}.yaml"));
-        (parse_file(text, &path)?, path, true)
+        (
+            text.to_string(),
+            PathBuf::from(format!("themes/{name}.yaml")),
+            true,
+        )
     } else {
         return Err(ThemeError::Unknown(spec.to_string()));
     };
+    let file = parse_file(&text, &path)?;
+    let extends_line = text
+        .lines()
+        .position(|l| l.starts_with("extends:"))
+        .map_or(1, |i| i + 1);
     let base = match file.extends.as_deref() {
         Some(parent) if depth >= MAX_EXTENDS || parent == spec => {
             return Err(ThemeError::File {
                 path,
-                line: 1,
+                line: extends_line,
                 message: format!(
                     "extends \"{}\": themes extend each other in a loop",
                     crate::text::one_line(parent)
@@ -353,7 +365,7 @@ fn resolve(spec: &str, user_dir: Option<&Path>, depth: usize) -> Result<Layers, 
         Some(parent) => resolve(parent, user_dir, depth + 1).map_err(|e| match e {
             ThemeError::Unknown(name) => ThemeError::File {
                 path: path.clone(),
-                line: 1,
+                line: extends_line,
                 message: format!(
                     "extends an unknown theme \"{}\"",
                     crate::text::one_line(&name)
@@ -422,21 +434,6 @@ fn adapt_color(c: Color, depth: ColorDepth) -> Color {
         (Color::Rgb(r, g, b), ColorDepth::Ansi256) => Color::Indexed(Rgb(r, g, b).to_ansi256()),
         (c, _) => c,
     }
-}
-
-/// serde_yaml's message without its location (reported as the line) and
-/// with the bad value in double quotes.
-pub fn serde_message(e: &serde_yaml::Error) -> String {
-    let text = e.to_string();
-    let text = match text.find(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    let text = match text.find(", expected") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    crate::text::one_line(&text.replace('`', "\""))
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,8 +3,6 @@
 //! terminal is restored on quit, on error, on panic and on SIGTERM.
 
 use std::io::{self, Stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
@@ -41,20 +39,23 @@ pub fn run(
             let _ = tx.send(Action::IndexReady(texts));
         });
     }
-    let terminate = Arc::new(AtomicBool::new(false));
+    // SIGTERM and SIGHUP (the terminal closed) are handled on a thread of
+    // their own: the main thread may be inside crossterm's read, which
+    // spins on a terminal that went away, and would never look at a flag.
     #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(signal, Arc::clone(&terminate));
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                leave();
+                std::process::exit(128 + signal);
+            }
+        });
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(
-        &mut app,
-        &mut terminal,
-        &rx,
-        &terminate,
-        state_file.as_deref(),
-    );
+    let result = event_loop(&mut app, &mut terminal, &rx, state_file.as_deref());
     leave();
     result
 }
@@ -63,7 +64,6 @@ fn event_loop(
     app: &mut App,
     terminal: &mut Term,
     rx: &Receiver<Action>,
-    terminate: &AtomicBool,
     state_file: Option<&std::path::Path>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
@@ -86,9 +86,6 @@ fn event_loop(
                     break;
                 }
             }
-        }
-        if terminate.load(Ordering::Relaxed) {
-            return Ok(());
         }
         let background: Vec<Action> = rx.try_iter().collect();
         for action in background {

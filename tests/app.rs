@@ -348,3 +348,50 @@ fn the_pane_shows_exactly_what_dump_prints_at_its_width() {
     let pane: Vec<String> = article.rendered.lines.iter().map(|l| l.text()).collect();
     assert_eq!(dumped.lines().collect::<Vec<_>>(), pane);
 }
+
+#[test]
+fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
+    let mut state = sinmun::state::State::default();
+    state.read.insert("2026-11-20-typhoon-jeju".into());
+    state.starred.insert("2026-11-19-university-exam".into());
+    let load = loader::load_embedded(
+        sinmun::demo::DEMO_POSTS,
+        "demo",
+        Keep {
+            body: true,
+            search_text: true,
+        },
+    );
+    let theme = Theme::builtin("dark").unwrap();
+    let mut app = App::new(Store::new(load, false), theme, true).with_state(state.clone());
+    run(&mut app, [Action::Resize(80, 24)]);
+    assert!(
+        app.is_read(app.visible[0]),
+        "the typhoon story was read before"
+    );
+    assert!(
+        frame(&app).lines().nth(1).unwrap().starts_with("\"●"),
+        "unread rows keep the mark"
+    );
+    assert!(
+        frame(&app).lines().next().unwrap().starts_with("\"   "),
+        "read rows lose it:\n{}",
+        frame(&app)
+    );
+    let effects = run(&mut app, [Action::Down, Action::Open]);
+    assert_eq!(effects, [Effect::SaveState], "opening marks read and saves");
+    assert_eq!(run(&mut app, [Action::ToggleStar]), [Effect::SaveState]);
+    assert_eq!(run(&mut app, [Action::ToggleRead]), [Effect::SaveState]);
+    let saved = app.state();
+    assert!(
+        saved
+            .starred
+            .contains(&app.store.posts()[app.visible[1]].id)
+    );
+    assert!(
+        !saved.read.contains(&app.store.posts()[app.visible[1]].id),
+        "r undid the read mark"
+    );
+    run(&mut app, [Action::Back, Action::ToggleUnreadOnly]);
+    assert!(app.visible.iter().all(|&p| !app.is_read(p)));
+}

@@ -96,11 +96,17 @@ impl Drop for Tmux {
 }
 
 fn command(args: &str) -> String {
+    command_in(
+        &std::env::temp_dir().join(format!("sinmun-e2e-home-{}", std::process::id())),
+        args,
+    )
+}
+
+fn command_in(home: &std::path::Path, args: &str) -> String {
     let bin = env!("CARGO_BIN_EXE_sinmun");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
     // A home of its own (no user config; marks saved there), and a shell
     // around the reader that shows how it left the terminal.
-    let home = std::env::temp_dir().join(format!("sinmun-e2e-home-{}", std::process::id()));
     let home = home.display();
     format!(
         "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data SINMUN_CONFIG= \
@@ -164,6 +170,43 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
     t.wait_for("the shell", |s| s.contains("exited 0"));
 }
 
+fn reader_pids() -> Vec<String> {
+    let out = Command::new("pgrep")
+        .args(["-f", env!("CARGO_BIN_EXE_sinmun")])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let Some(t) = Tmux::start(
+        &format!(
+            "\"{}\" {}",
+            env!("CARGO_BIN_EXE_sinmun"),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken")
+        ),
+        80,
+        20,
+    ) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("정상 글"));
+    let before = reader_pids();
+    drop(t);
+    let start = Instant::now();
+    while before.iter().any(|p| reader_pids().contains(p)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the reader outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     let Some(t) = Tmux::start(&command(""), 100, 24) else {
@@ -182,4 +225,37 @@ fn sigterm_restores_the_terminal() {
         .expect("kill");
     let s = t.wait_for("the shell", |s| s.contains("exited"));
     assert!(!s.contains("장마 북상"), "{s}");
+}
+
+#[test]
+fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start(&command_in(home.path(), ""), 100, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["s", "q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+    drop(t);
+    let state = home.path().join("data/sinmun/state.json");
+    let saved = std::fs::read_to_string(&state).expect("the star was saved");
+    assert!(saved.contains("2024-07-20-emoji-weather"), "{saved}");
+    let t = Tmux::start(&command_in(home.path(), ""), 100, 20).unwrap();
+    let s = t.wait_for("the list", |s| s.contains("장마 북상"));
+    assert!(s.lines().next().unwrap().contains('★'), "{s}");
+    t.keys(&["q"]);
+    drop(t);
+    std::fs::write(&state, "{ not json").unwrap();
+    let t = Tmux::start(&command_in(home.path(), ""), 100, 20).unwrap();
+    let s = t.wait_for("the warning", |s| s.contains("state file damaged"));
+    assert!(s.contains("장마 북상"), "the reader starts anyway:\n{s}");
+    let aside: Vec<_> = std::fs::read_dir(state.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        aside.iter().any(|n| n.starts_with("state.json.damaged-")),
+        "{aside:?}"
+    );
 }

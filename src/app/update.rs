@@ -271,11 +271,11 @@ fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
         scroll: 0,
     });
     app.render_article();
+    let mut effects = save;
     if needs_read {
-        vec![Effect::LoadBody(post)]
-    } else {
-        Vec::new()
+        effects.push(Effect::LoadBody(post));
     }
+    effects
 }
 
 fn back(app: &mut App) {

@@ -1,0 +1,255 @@
+//! Configuration, themes and saved marks through the binary (DESIGN §7):
+//! folders of invalid configs and themes, each file naming the message it
+//! must produce in a `# expect:` first line (the model is bottom's
+//! invalid_configs tests).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn config_dir(&self) -> PathBuf {
+        self.dir.path().join("config/sinmun")
+    }
+
+    fn state_file(&self) -> PathBuf {
+        self.dir.path().join("data/sinmun/state.json")
+    }
+
+    fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("SINMUN_CONFIG")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"));
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("run sinmun")
+    }
+}
+
+fn fixtures(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// `# expect: LINE: message` -> "LINE: message".
+fn expectation(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    text.lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# expect: "))
+        .expect("a # expect: line")
+        .to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn invalid_configs_name_file_line_and_value_and_exit_2() {
+    let home = Home::new();
+    for file in fixtures("invalid_configs") {
+        let path = file.to_string_lossy().into_owned();
+        for args in [
+            vec!["--config", path.as_str(), "--list"],
+            vec!["--config", path.as_str(), "--check"],
+        ] {
+            let out = home.run(&args, &[]);
+            assert_eq!(out.status.code(), Some(2), "{path}");
+            assert_eq!(
+                stderr(&out),
+                format!("sinmun: {path}:{}\n", expectation(&file)),
+                "{path}"
+            );
+        }
+        let out = home.run(&["--list"], &[("SINMUN_CONFIG", path.as_str())]);
+        assert_eq!(out.status.code(), Some(2), "SINMUN_CONFIG={path}");
+    }
+}
+
+#[test]
+fn invalid_themes_name_file_line_and_value_and_exit_2() {
+    let home = Home::new();
+    for file in fixtures("invalid_themes") {
+        let path = file.to_string_lossy().into_owned();
+        let out = home.run(
+            &[
+                "--theme",
+                &path,
+                "--dump",
+                "2026-11-17-jejuair-winter-routes",
+            ],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert_eq!(
+            stderr(&out),
+            format!("sinmun: {path}:{}\n", expectation(&file)),
+            "{path}"
+        );
+    }
+    let out = home.run(
+        &[
+            "--theme",
+            "nope",
+            "--dump",
+            "2026-11-17-jejuair-winter-routes",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(
+        "sinmun: unknown theme \"nope\" (built-in: dark, light, high-contrast, solarized-dark, mono"
+    ));
+}
+
+#[test]
+fn a_missing_config_is_not_an_error_and_the_default_one_is_read() {
+    let home = Home::new();
+    assert_eq!(
+        home.run(&["--list", "--config", "/nonexistent/config.yaml"], &[])
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::create_dir_all(home.config_dir()).unwrap();
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/_posts");
+    std::fs::write(
+        home.config_dir().join("config.yaml"),
+        format!(
+            "posts: [\"{}\"]\nsort: title\nshow_drafts: true\n",
+            site.display()
+        ),
+    )
+    .unwrap();
+    let out = home.run(&["--list"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let titles: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.rsplit("  ").next().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        titles.len(),
+        4,
+        "the config's folder, drafts shown: {titles:?}"
+    );
+    let mut sorted = titles.clone();
+    sorted.sort_by(|a, b| {
+        a.trim_start_matches("(draft) ")
+            .cmp(b.trim_start_matches("(draft) "))
+    });
+    assert_eq!(titles, sorted, "sorted by title");
+}
+
+#[test]
+fn user_themes_and_list_themes() {
+    let home = Home::new();
+    let themes = home.config_dir().join("themes");
+    std::fs::create_dir_all(&themes).unwrap();
+    std::fs::write(themes.join("paper.yaml"), "description: 종이 같은 밝은 테마\nextends: light\nstyles:\n  heading: { fg: \"#aa0000\" }\n").unwrap();
+    let out = home.run(&["--list-themes"], &[]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    for name in [
+        "dark",
+        "light",
+        "high-contrast",
+        "solarized-dark",
+        "mono",
+        "paper",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(name)),
+            "{name} in\n{text}"
+        );
+    }
+    assert!(text.contains("종이 같은 밝은 테마 (user)"));
+    let out = home.run(
+        &[
+            "--theme",
+            "paper",
+            "--dump",
+            "2026-11-17-jejuair-winter-routes",
+            "--color",
+            "always",
+        ],
+        &[("COLORTERM", "truecolor")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("38;2;170;0;0m동계 스케줄"),
+        "the user's heading colour"
+    );
+}
+
+#[test]
+fn json_lists_read_and_starred_from_the_state_file() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.state_file().parent().unwrap()).unwrap();
+    std::fs::write(
+        home.state_file(),
+        r#"{"read": ["2026-11-20-typhoon-jeju"], "starred": ["2026-11-17-jejuair-winter-routes"]}"#,
+    )
+    .unwrap();
+    let out = home.run(&["--list", "--json"], &[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let get = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(get("2026-11-20-typhoon-jeju")["read"], true);
+    assert_eq!(get("2026-11-20-typhoon-jeju")["starred"], false);
+    assert_eq!(get("2026-11-17-jejuair-winter-routes")["starred"], true);
+    std::fs::write(home.state_file(), "not json").unwrap();
+    let out = home.run(&["--list", "--json"], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a damaged state file never stops a listing"
+    );
+    assert!(home.state_file().exists(), "--list leaves it where it is");
+}
+
+#[test]
+fn help_says_where_the_files_live() {
+    let home = Home::new();
+    let text = String::from_utf8_lossy(&home.run(&["--help"], &[]).stdout).into_owned();
+    assert!(
+        text.contains(&format!(
+            "config  {}",
+            home.config_dir().join("config.yaml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&home.state_file().display().to_string()),
+        "{text}"
+    );
+    for flag in ["--theme", "--list-themes", "--config"] {
+        assert!(text.contains(flag));
+    }
+}
