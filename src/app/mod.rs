@@ -238,7 +238,7 @@ impl App {
             None => return,
             Some(Err(reason)) => {
                 let empty = crate::render::Rendered::default();
-                let mut lines = article::lines(post, &empty, width);
+                let mut lines = article::lines(post, empty, width);
                 lines.push(crate::render::Line::plain(
                     format!("cannot read this post: {reason}"),
                     crate::render::Flags::META,
@@ -260,9 +260,10 @@ impl App {
                     paper,
                 },
             );
+            let links = rendered.links.clone();
             ArticleLines {
-                lines: article::lines(post, &rendered, width),
-                links: rendered.links,
+                lines: article::lines(post, rendered, width),
+                links,
             }
         });
         let max = article.rendered.lines.len().saturating_sub(1);

@@ -77,7 +77,7 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
     };
     let body = render::render(post.body.as_deref().unwrap_or(""), post.format, &opts);
     let mut text = String::new();
-    for line in article::lines(&post, &body, width) {
+    for line in article::lines(&post, body, width) {
         for span in &line.spans {
             if colour {
                 crate::ansi::push_styled(&mut text, &span.text, theme.span(&span.style));

@@ -40,7 +40,7 @@ pub fn meta(post: &Post) -> String {
 
 /// The article's lines at `width`: header, a blank line, the body, and the
 /// link list when the body has links.
-pub fn lines(post: &Post, body: &Rendered, width: usize) -> Vec<Line> {
+pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut out = Vec::with_capacity(body.lines.len() + body.links.len() + 6);
     out.extend(
@@ -53,13 +53,15 @@ pub fn lines(post: &Post, body: &Rendered, width: usize) -> Vec<Line> {
             .into_iter()
             .map(|l| Line::plain(l, Flags::META)),
     );
+    let mut out = super::lines::fit(out, width);
     out.push(Line::default());
-    out.extend(body.lines.iter().cloned());
+    // The body's lines were fitted to the width when it was rendered.
+    out.extend(body.lines);
     if !body.links.is_empty() {
         out.push(Line::default());
-        out.extend(link_lines(&body.links, width));
+        out.extend(super::lines::fit(link_lines(&body.links, width), width));
     }
-    super::lines::fit(out, width)
+    out
 }
 
 /// `[n] address`, the address wrapped under itself when it is long.

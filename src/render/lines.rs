@@ -21,11 +21,12 @@ pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, glyphs: &Glyphs, max: usize) -> 
     for tagged in lines {
         let mut line = Line::default();
         for ts in tagged.tagged_strings() {
-            let text: String = glyphs
-                .decode(&ts.s)
-                .chars()
-                .filter(|c| !is_forbidden(*c))
-                .collect();
+            let decoded = glyphs.decode(&ts.s);
+            let text: String = if decoded.chars().any(is_forbidden) {
+                decoded.chars().filter(|c| !is_forbidden(*c)).collect()
+            } else {
+                decoded.into_owned()
+            };
             if text.is_empty() {
                 continue;
             }
