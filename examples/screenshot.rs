@@ -1,0 +1,185 @@
+//! Draws the reader over the demo posts, with a theme, into an SVG file,
+//! for the README: `cargo run --example screenshot -- THEME OUT.svg`.
+
+use std::fmt::Write as _;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use sinmun::app::{Action, App, Effect, update, view};
+use sinmun::loader;
+use sinmun::post::Keep;
+use sinmun::store::Store;
+use sinmun::theme::{ColorDepth, Theme};
+
+const W: u16 = 110;
+const H: u16 = 24;
+const CELL_W: f32 = 8.4;
+const CELL_H: f32 = 18.0;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let theme_name = args.next().unwrap_or_else(|| "dark".into());
+    let out = args
+        .next()
+        .unwrap_or_else(|| format!("docs/screen-{theme_name}.svg"));
+    let theme = Theme::load(&theme_name, None)
+        .expect("a built-in theme")
+        .with_depth(ColorDepth::TrueColor);
+    let (paper, ink) = if theme.paper.0 as u32 + theme.paper.1 as u32 + theme.paper.2 as u32 > 384 {
+        ("#ffffff", "#1c1c1c")
+    } else {
+        ("#101010", "#d0d0d0")
+    };
+    let load = loader::load_embedded(
+        sinmun::demo::DEMO_POSTS,
+        "demo",
+        Keep {
+            body: true,
+            search_text: true,
+        },
+    );
+    let mut app = App::new(Store::new(load, false), theme, true);
+    for action in [
+        Action::Resize(W, H),
+        Action::Down,
+        Action::Down,
+        Action::Open,
+        Action::Down,
+        Action::Down,
+    ] {
+        for effect in update(&mut app, action) {
+            assert!(
+                !matches!(effect, Effect::LoadBody(_)),
+                "demo posts carry their bodies"
+            );
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
+    terminal.draw(|f| view::draw(&app, f)).expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let mut svg = String::new();
+    let (w, h) = (f32::from(W) * CELL_W, f32::from(H) * CELL_H);
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="D2Coding, 'Noto Sans Mono CJK KR', monospace" font-size="14">"#
+    );
+    let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="{paper}"/>"#);
+    for y in 0..H {
+        let mut skip = 0;
+        for x in 0..W {
+            let cell = &buf[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cells = sinmun::text::width(cell.symbol()).max(1);
+            skip = cells - 1;
+            let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            let (fg, bg) = (hex(cell.fg, ink), hex(cell.bg, paper));
+            let (fg, bg) = if reversed { (bg, fg) } else { (fg, bg) };
+            if bg != paper {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{px}" y="{py}" width="{}" height="{CELL_H}" fill="{bg}"/>"#,
+                    CELL_W * cells as f32
+                );
+            }
+            let symbol = cell.symbol();
+            if symbol.trim().is_empty() {
+                continue;
+            }
+            let weight = if cell.modifier.contains(Modifier::BOLD) {
+                r#" font-weight="bold""#
+            } else {
+                ""
+            };
+            let italic = if cell.modifier.contains(Modifier::ITALIC) {
+                r#" font-style="italic""#
+            } else {
+                ""
+            };
+            let under = if cell.modifier.contains(Modifier::UNDERLINED) {
+                r#" text-decoration="underline""#
+            } else {
+                ""
+            };
+            let text = symbol
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            let _ = writeln!(
+                svg,
+                r#"<text x="{px}" y="{}" fill="{fg}" textLength="{}" lengthAdjust="spacingAndGlyphs"{weight}{italic}{under}>{text}</text>"#,
+                py + CELL_H * 0.78,
+                CELL_W * cells as f32
+            );
+        }
+    }
+    svg.push_str("</svg>\n");
+    std::fs::write(&out, svg).expect("write the SVG");
+    eprintln!("wrote {out}");
+}
+
+/// A cell colour as `#rrggbb`; `Reset` is the terminal's own.
+fn hex(c: Color, default: &str) -> String {
+    let rgb = match c {
+        Color::Reset => return default.to_string(),
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(i) => indexed(i),
+        named => indexed(match named {
+            Color::Black => 0,
+            Color::Red => 1,
+            Color::Green => 2,
+            Color::Yellow => 3,
+            Color::Blue => 4,
+            Color::Magenta => 5,
+            Color::Cyan => 6,
+            Color::Gray => 7,
+            Color::DarkGray => 8,
+            Color::LightRed => 9,
+            Color::LightGreen => 10,
+            Color::LightYellow => 11,
+            Color::LightBlue => 12,
+            Color::LightMagenta => 13,
+            Color::LightCyan => 14,
+            _ => 15,
+        }),
+    };
+    format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2)
+}
+
+/// The xterm palette.
+fn indexed(i: u8) -> (u8, u8, u8) {
+    const BASE: [(u8, u8, u8); 16] = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ];
+    match i {
+        0..=15 => BASE[usize::from(i)],
+        16..=231 => {
+            let l = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
+            let n = i - 16;
+            (l(n / 36), l(n / 6 % 6), l(n % 6))
+        }
+        _ => {
+            let g = 8 + 10 * (i - 232);
+            (g, g, g)
+        }
+    }
+}
