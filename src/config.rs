@@ -24,6 +24,8 @@ pub struct Config {
     pub show_drafts: bool,
     /// Overrides the theme's `inline_colors`.
     pub inline_colors: Option<bool>,
+    /// The line of `theme:`, to name in an error about the theme.
+    pub theme_line: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +140,10 @@ impl Config {
         })?;
         let posts = file.posts.map(|f| f.0).unwrap_or_default();
         Ok(Config {
+            theme_line: text
+                .lines()
+                .position(|l| l.starts_with("theme:"))
+                .map_or(1, |i| i + 1),
             posts: posts.iter().map(|p| expand_home(p)).collect(),
             theme: file.theme,
             sort: file.sort.unwrap_or_default(),

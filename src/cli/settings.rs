@@ -21,6 +21,21 @@ impl Settings {
     pub fn new(args: &Args) -> Result<Settings, AppError> {
         let paths = Paths::new(args.config.as_deref());
         let config = Config::load(&paths.config_file).map_err(AppError::Config)?;
+        // A theme the config names must exist: it is a bad value like any other.
+        if let Some(name) = &config.theme
+            && let Err(e) = Theme::load(name, paths.themes_dir.as_deref())
+        {
+            let message = match e {
+                crate::theme::ThemeError::Unknown(_) => format!("theme: {e}"),
+                other => return Err(AppError::Theme(other)),
+            };
+            let path = paths.config_file.clone();
+            return Err(AppError::Config(crate::config::ConfigError::Invalid {
+                path,
+                line: config.theme_line,
+                message,
+            }));
+        }
         Ok(Settings { paths, config })
     }
 
