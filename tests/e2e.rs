@@ -259,3 +259,33 @@ fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
         "{aside:?}"
     );
 }
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
+    let line = format!(
+        "XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config \"{bin}\" \"{dir}\"",
+        home.path().display()
+    );
+    t.type_text(&line);
+    t.keys(&["Enter"]);
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["C-z"]);
+    let s = t.wait_for("the shell", |s| s.contains("Stopped"));
+    assert!(
+        !s.contains("장마 북상"),
+        "the terminal is the shell's again:\n{s}"
+    );
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    t.wait_for("the list again", |s| {
+        s.contains("장마 북상") && s.contains("1/3")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("장마 북상"));
+}
