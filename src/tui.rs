@@ -29,13 +29,13 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Run the reader until the user quits.
 pub fn run(
     mut app: App,
-    index_job: Option<Vec<Post>>,
+    index_job: Option<Vec<std::path::PathBuf>>,
     state_file: Option<std::path::PathBuf>,
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
-    if let Some(posts) = index_job {
+    if let Some(paths) = index_job {
         std::thread::spawn(move || {
-            let texts = build_index(&posts);
+            let texts = build_index(&paths);
             let _ = tx.send(Action::IndexReady(texts));
         });
     }
@@ -225,14 +225,15 @@ pub fn read_body(post: &Post) -> Result<String, String> {
     }
 }
 
-/// The search text of every post, in order (bodies read again from disk).
-pub fn build_index(posts: &[Post]) -> Vec<SearchText> {
+/// The search text of the posts read from `paths`, in order (bodies read
+/// again from disk).
+pub fn build_index(paths: &[std::path::PathBuf]) -> Vec<SearchText> {
     use rayon::prelude::*;
-    posts
+    paths
         .par_iter()
-        .map(|post| {
+        .map(|path| {
             let load = loader::load(
-                std::slice::from_ref(&post.path),
+                std::slice::from_ref(path),
                 Keep {
                     body: false,
                     search_text: true,

@@ -139,7 +139,7 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     };
     let load = settings.load_posts(args, keep)?;
     let store = settings.store(args, load);
-    let index_job = from_files.then(|| store.posts().to_vec());
+    let index_job = from_files.then(|| store.posts().iter().map(|p| p.path.clone()).collect());
     let (state, note) = match &settings.paths.state_file {
         Some(path) => crate::state::State::load(path),
         None => (

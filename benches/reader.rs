@@ -1,0 +1,633 @@
+//! Reader benchmark: the interactive reader's first frame, keypresses and
+//! search keystrokes over 10,000 posts (the DESIGN §9 targets: the first
+//! frame at most 300 ms after start; a keypress, update and draw of a
+//! 120x40 frame, at most 1 ms; a search keystroke filters in at most 10 ms).
+//!
+//! Run: `cargo bench --bench reader`
+//!
+//! The reader is built as `sinmun DIR` builds it (`cli::reader`): posts
+//! loaded with front matter only, `Store::new`, `App::new(..).with_filter`,
+//! a resize to the terminal's size, then frames drawn with `view::draw` on
+//! a 120x40 `TestBackend`. One `Terminal` is kept across the iterations of
+//! a group, so ratatui diffs each frame against the one before, as it does
+//! on a real terminal. `Effect::LoadBody` is answered as the runner does,
+//! with `tui::read_body` and `Action::BodyLoaded`.
+//!
+//! Groups:
+//! - `reader/first_frame_10k`: load, `Store::new`, the copy of the posts
+//!   for the background index, `App::new`, resize and one draw: what runs
+//!   before the first frame (the index is built after it, in the
+//!   background, and is not included). 10 samples.
+//! - `reader/keypress_move_10k`: `Down` or `Up` (alternately, so the
+//!   selection never sticks at an end) in the list, with an article open in
+//!   the right pane, and a draw.
+//! - `reader/keypress_page_10k`: `PageDown` or `PageUp`, and a draw.
+//! - `reader/keypress_open_10k`: `Back` then `Open` of the same post (the
+//!   article is already open and rendered), and a draw.
+//! - `reader/open_recent_10k`: `Back`, `Down` or `Up`, `Open` between two
+//!   neighbouring posts: the rendered article is in the render cache, but
+//!   the body is read from its file again (the reader keeps only front
+//!   matter in memory), and a draw.
+//! - `reader/open_uncached_6kb`: `Back`, `Down`, `Open` of a post not seen
+//!   before: read the ~6 KB file, render the article, draw.
+//! - `reader/search_first_key_10k`: with the index ready, `SearchInput('정')`
+//!   on an empty field (one filter over 10,000 posts) and a draw;
+//!   `SearchBackspace` and its draw, untimed, between iterations.
+//! - `reader/search_keystroke_10k`: `SearchInput('부')` after "정" (the
+//!   query becomes "정부") and a draw; untimed backspace between.
+//! - `reader/search_chosung_10k`: `SearchInput('ㅈ')` after "ㅈ" (the 초성
+//!   query "ㅈㅈ") and a draw; untimed backspace between.
+//!
+//! After criterion, when tmux is on PATH, the release binary is started in
+//! a 120x40 tmux pane (`tmux -L <unique socket> new-session -d ...`), and
+//! the pane is captured every 5 ms until the status line shows
+//! " 1/10000 ": one warm-up run, then five timed runs; min and median on
+//! stderr. The same is done with a shell that prints the status text at
+//! once, to show what tmux and the polling cost by themselves. Each
+//! session ends with `q`, and the tmux server is killed afterwards.
+//! `SINMUN_BENCH_TMUX=0` skips this part.
+//!
+//! The first frame is also broken into phases (load, `Store::new`, the
+//! copy for the index, theme and `App::new`, resize and draw), each the
+//! median of 5 runs, on stderr; so is the system load average at the start
+//! and end of the run, to judge noise.
+//!
+//! The corpus (10,000 posts of ~6 KB) is written once into a temporary
+//! folder, which is removed at the end; all timings are with the files in
+//! the page cache. Defaults: 2 s of warm-up and 5 s of measurement per
+//! benchmark; command-line options such as `--measurement-time` override
+//! them. Under `cargo test --benches` (criterion's test mode, which runs
+//! each benchmark once) the corpus is 200 posts and tmux is skipped.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, SamplingMode};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sinmun::app::{Action, App, Effect, update, view};
+use sinmun::loader;
+use sinmun::post::Keep;
+use sinmun::store::Store;
+use sinmun::theme::{ColorDepth, Theme};
+use support::corpus::write_corpus;
+
+const SEED: u64 = 0x5EED_2024;
+const BODY_BYTES: usize = 6 * 1024;
+const POSTS: usize = 10_000;
+/// Posts in criterion's test mode, where each benchmark runs once.
+const TEST_POSTS: usize = 200;
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+type Term = Terminal<TestBackend>;
+
+/// A corpus in a temporary folder, removed on drop.
+struct Corpus {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    posts: usize,
+}
+
+impl Corpus {
+    fn new(posts: usize) -> Corpus {
+        let tmp = tempfile::Builder::new()
+            .prefix("sinmun-bench-reader-")
+            .tempdir()
+            .expect("create a temporary folder");
+        let dir = tmp.path().join("posts");
+        let start = Instant::now();
+        let bytes = write_corpus(&dir, posts, SEED, BODY_BYTES).expect("write the corpus");
+        eprintln!(
+            "corpus: {posts} posts, {bytes} bytes ({:.1} MiB) in {}, written in {:.1?}",
+            bytes as f64 / (1024.0 * 1024.0),
+            dir.display(),
+            start.elapsed()
+        );
+        Corpus {
+            _tmp: tmp,
+            dir,
+            posts,
+        }
+    }
+}
+
+/// What the reader holds once its first frame is drawn.
+struct Reader {
+    app: App,
+    terminal: Term,
+    /// The posts handed to the background index job.
+    index_job: Vec<std::path::PathBuf>,
+}
+
+/// Everything `sinmun DIR` does before its first frame: load front
+/// matter, build the store, copy the posts for the index job, build the
+/// app, resize, draw.
+fn start_reader(dir: &Path, laps: &mut Laps) -> Reader {
+    let load = loader::load(&[dir.to_path_buf()], Keep::default());
+    laps.lap("load");
+    let store = Store::new(load, false);
+    laps.lap("Store::new");
+    let index_job: Vec<std::path::PathBuf> = store.posts().iter().map(|p| p.path.clone()).collect();
+    laps.lap("copy for index");
+    let theme = Theme::builtin("dark")
+        .expect("the dark theme")
+        .with_depth(ColorDepth::TrueColor);
+    let mut app = App::new(store, theme, false).with_filter(Vec::new(), "");
+    laps.lap("theme + App::new");
+    update(&mut app, Action::Resize(WIDTH, HEIGHT));
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    draw(&app, &mut terminal);
+    laps.lap("resize + draw");
+    Reader {
+        app,
+        terminal,
+        index_job,
+    }
+}
+
+/// Time between calls, by name.
+struct Laps {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn start() -> Laps {
+        Laps {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
+/// Where the first frame's time goes: each phase's median over 5 runs.
+fn first_frame_phases(corpus: &Corpus) {
+    const RUNS: usize = 5;
+    let runs: Vec<Vec<(&'static str, Duration)>> = (0..RUNS)
+        .map(|_| {
+            let mut laps = Laps::start();
+            let reader = start_reader(&corpus.dir, &mut laps);
+            drop(reader);
+            laps.laps
+        })
+        .collect();
+    let mut line = String::new();
+    for (i, (name, _)) in runs[0].iter().enumerate() {
+        let mut times: Vec<Duration> = runs.iter().map(|r| r[i].1).collect();
+        times.sort();
+        line.push_str(&format!(" {name} {:.2?};", times[RUNS / 2]));
+    }
+    eprintln!("first frame phases (median of {RUNS}):{line}");
+}
+
+fn draw(app: &App, terminal: &mut Term) {
+    terminal
+        .draw(|frame| view::draw(app, frame))
+        .expect("draw a frame");
+}
+
+/// Apply `action` and answer the effects as the runner does.
+fn apply(app: &mut App, action: Action) {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in update(app, action) {
+            if let Effect::LoadBody(post) = effect {
+                let body = sinmun::tui::read_body(&app.store.posts()[post]);
+                queue.push(Action::BodyLoaded { post, body });
+            }
+        }
+    }
+}
+
+/// The text of the status line (the last row).
+fn status_line(terminal: &Term) -> String {
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height - 1;
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+fn article_post(app: &App) -> Option<usize> {
+    app.article.as_ref().map(|a| a.post)
+}
+
+fn bench_first_frame(c: &mut Criterion, corpus: &Corpus) {
+    let mut group = c.benchmark_group("reader");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("first_frame_10k", |b| {
+        b.iter_with_large_drop(|| start_reader(&corpus.dir, &mut Laps::start()))
+    });
+    group.finish();
+    first_frame_phases(corpus);
+}
+
+/// The reader after the background index arrived, with post 0 open in the
+/// right pane and the keys back on the list.
+fn indexed_reader(corpus: &Corpus) -> Reader {
+    let mut reader = start_reader(&corpus.dir, &mut Laps::start());
+    assert_eq!(reader.app.store.posts().len(), corpus.posts);
+    let start = Instant::now();
+    let texts = sinmun::tui::build_index(&reader.index_job);
+    let bytes: usize = texts.iter().map(|t| t.heap_size()).sum();
+    eprintln!(
+        "index of {} posts built in {:.1?}: {bytes} bytes of text and 초성 ({:.1} MiB)",
+        texts.len(),
+        start.elapsed(),
+        bytes as f64 / (1024.0 * 1024.0)
+    );
+    apply(&mut reader.app, Action::IndexReady(texts));
+    assert!(reader.app.indexed);
+    apply(&mut reader.app, Action::Open);
+    apply(&mut reader.app, Action::Back);
+    draw(&reader.app, &mut reader.terminal);
+    let status = status_line(&reader.terminal);
+    assert!(
+        status.contains(&format!(" 1/{} ", corpus.posts)),
+        "status line: {status:?}"
+    );
+    reader
+}
+
+fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
+    let Reader { app, terminal, .. } = reader;
+    let mut group = c.benchmark_group("reader");
+
+    let mut down = true;
+    group.bench_function("keypress_move_10k", |b| {
+        b.iter(|| {
+            apply(app, if down { Action::Down } else { Action::Up });
+            down = !down;
+            draw(app, terminal);
+        })
+    });
+    assert!(app.selected <= 1 && article_post(app) == Some(0));
+
+    let mut down = true;
+    group.bench_function("keypress_page_10k", |b| {
+        b.iter(|| {
+            apply(
+                app,
+                if down {
+                    Action::PageDown
+                } else {
+                    Action::PageUp
+                },
+            );
+            down = !down;
+            draw(app, terminal);
+        })
+    });
+    apply(app, Action::Top);
+
+    // The same post again: it is open and rendered.
+    group.bench_function("keypress_open_10k", |b| {
+        b.iter(|| {
+            apply(app, Action::Back);
+            apply(app, Action::Open);
+            draw(app, terminal);
+        })
+    });
+    assert_eq!(article_post(app), Some(0));
+
+    // Two neighbours in turn: rendered before, but their bodies are read
+    // again from their files.
+    let mut down = true;
+    group.bench_function("open_recent_10k", |b| {
+        b.iter(|| {
+            apply(app, Action::Back);
+            apply(app, if down { Action::Down } else { Action::Up });
+            down = !down;
+            apply(app, Action::Open);
+            draw(app, terminal);
+        })
+    });
+
+    // A post not opened before each time (the render cache holds 16).
+    let last = app.visible.len() - 1;
+    group.bench_function("open_uncached_6kb", |b| {
+        b.iter(|| {
+            apply(app, Action::Back);
+            if app.selected == last {
+                apply(app, Action::Top);
+            } else {
+                apply(app, Action::Down);
+            }
+            apply(app, Action::Open);
+            draw(app, terminal);
+        })
+    });
+    let open = article_post(app).expect("an open article");
+    let rendered = &app.article.as_ref().expect("an open article").rendered;
+    eprintln!(
+        "last article opened: post {open}, {} lines, {} links",
+        rendered.lines.len(),
+        rendered.links.len()
+    );
+    assert!(rendered.lines.len() > 20, "the article was rendered");
+    apply(app, Action::Back);
+    apply(app, Action::Top);
+    draw(app, terminal);
+    group.finish();
+}
+
+/// One search keystroke: with `before` in the field, time typing `key`
+/// and drawing; take it back with an untimed backspace and draw.
+fn bench_search_key(c: &mut Criterion, reader: &mut Reader, name: &str, before: &str, key: char) {
+    let Reader { app, terminal, .. } = reader;
+    apply(app, Action::StartSearch);
+    for ch in before.chars() {
+        apply(app, Action::SearchInput(ch));
+    }
+    draw(app, terminal);
+    let shown_before = app.visible.len();
+    apply(app, Action::SearchInput(key));
+    let shown_after = app.visible.len();
+    apply(app, Action::SearchBackspace);
+    eprintln!(
+        "{name}: {before:?} shows {shown_before} posts, {:?} shows {shown_after}",
+        format!("{before}{key}")
+    );
+    draw(app, terminal);
+
+    let mut group = c.benchmark_group("reader");
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                apply(app, Action::SearchInput(key));
+                draw(app, terminal);
+                total += start.elapsed();
+                apply(app, Action::SearchBackspace);
+                draw(app, terminal);
+            }
+            total
+        })
+    });
+    group.finish();
+    assert_eq!(app.search.input, before);
+    apply(app, Action::SearchCancel);
+    apply(app, Action::Top);
+    draw(app, terminal);
+}
+
+fn bench_search(c: &mut Criterion, reader: &mut Reader) {
+    bench_search_key(c, reader, "search_first_key_10k", "", '정');
+    bench_search_key(c, reader, "search_keystroke_10k", "정", '부');
+    bench_search_key(c, reader, "search_chosung_10k", "ㅈ", 'ㅈ');
+}
+
+/// A tmux server on its own socket, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    /// Start a server with a session that only keeps it alive, no config
+    /// file and no tmux status bar (so panes are the full 120x40).
+    fn start() -> Tmux {
+        let tmux = Tmux {
+            socket: format!("sinmun-bench-reader-{}", std::process::id()),
+        };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "keep",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "sleep 3600",
+            ";",
+            "set-option",
+            "-g",
+            "status",
+            "off",
+        ]);
+        tmux
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-L")
+            .arg(&self.socket)
+            .stdin(Stdio::null())
+            .stderr(Stdio::inherit());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) {
+        let status = self
+            .command()
+            .args(args)
+            .stdout(Stdio::null())
+            .status()
+            .expect("run tmux");
+        assert!(status.success(), "tmux {args:?} failed: {status}");
+    }
+
+    fn capture(&self, session: &str) -> String {
+        let out = self
+            .command()
+            .args(["capture-pane", "-p", "-t", session])
+            .output()
+            .expect("run tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Time from starting `shell_command` in a new 120x40 session until
+    /// the pane shows `needle`.
+    fn time_until(&self, session: &str, shell_command: &str, needle: &str) -> Duration {
+        let start = Instant::now();
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            shell_command,
+        ]);
+        let elapsed = loop {
+            if self.capture(session).contains(needle) {
+                break start.elapsed();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the pane never showed {needle:?}; it shows:\n{}",
+                self.capture(session)
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        self.end(session);
+        elapsed
+    }
+
+    /// Quit what runs in `session` with `q` (and Enter, for the baseline
+    /// shell) and wait for the session to close by itself. Killing the
+    /// pane instead would leave the reader running without its terminal
+    /// (crossterm then spins on the dead tty: crossterm-rs/crossterm#793),
+    /// so the session is killed only when it is still there after 10 s,
+    /// and the reader's pid is reported.
+    fn end(&self, session: &str) {
+        let pid = self.pane_pid(session);
+        self.run(&["send-keys", "-t", session, "q", "Enter"]);
+        let start = Instant::now();
+        while self.has_session(session) {
+            if start.elapsed() > Duration::from_secs(10) {
+                eprintln!("session {session} (pane pid {pid}) did not end on `q`; killing it");
+                self.run(&["kill-session", "-t", session]);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // A zombie waiting for tmux to reap it is not running.
+        let stat = PathBuf::from(format!("/proc/{pid}/stat"));
+        let running = || {
+            std::fs::read_to_string(&stat).is_ok_and(|s| {
+                let state = s.rsplit_once(')').map(|(_, rest)| rest.trim_start());
+                !state.is_some_and(|r| r.starts_with('Z'))
+            })
+        };
+        let start = Instant::now();
+        while running() && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if running() {
+            eprintln!("warning: pid {pid} of session {session} is still running");
+        }
+    }
+
+    fn pane_pid(&self, session: &str) -> String {
+        let out = self
+            .command()
+            .args(["display-message", "-p", "-t", session, "#{pane_pid}"])
+            .output()
+            .expect("run tmux display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn has_session(&self, session: &str) -> bool {
+        self.command()
+            .args(["has-session", "-t", session])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let socket = self
+            .command()
+            .args(["display-message", "-p", "#{socket_path}"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
+        let _ = self
+            .command()
+            .arg("kill-server")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        // tmux may leave its socket file behind.
+        if socket.contains(&self.socket) {
+            let _ = std::fs::remove_file(socket);
+        }
+    }
+}
+
+/// Single-quote `s` for sh.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// One warm-up and `RUNS` timed runs; (min, median).
+fn min_median(mut f: impl FnMut(usize) -> Duration) -> (Duration, Duration) {
+    const RUNS: usize = 5;
+    f(0);
+    let mut runs: Vec<Duration> = (1..=RUNS).map(&mut f).collect();
+    runs.sort();
+    eprintln!("  runs: {runs:.1?}");
+    (runs[0], runs[RUNS / 2])
+}
+
+fn process_first_frame(corpus: &Corpus) {
+    if !Tmux::available() {
+        eprintln!("tmux is not on PATH: skipping the real-process first frame");
+        return;
+    }
+    let tmux = Tmux::start();
+    // capture-pane drops trailing spaces, so no space after the count.
+    let needle = format!(" 1/{}", corpus.posts);
+    let bin = sh_quote(env!("CARGO_BIN_EXE_sinmun"));
+    let dir = sh_quote(&corpus.dir.to_string_lossy());
+    let reader = format!("{bin} {dir}");
+    eprintln!("process first frame: `{reader}` in a 120x40 tmux pane, polled every 5 ms");
+    let (min, median) = min_median(|i| tmux.time_until(&format!("reader{i}"), &reader, &needle));
+    eprintln!("reader/process_first_frame_10k: min {min:.1?}, median {median:.1?} over 5 runs");
+    let baseline = format!("printf %s {}; read -r _", sh_quote(&needle));
+    let (bmin, bmedian) =
+        min_median(|i| tmux.time_until(&format!("baseline{i}"), &baseline, &needle));
+    eprintln!(
+        "tmux baseline (a shell printing the status text): min {bmin:.1?}, median {bmedian:.1?}"
+    );
+    drop(tmux);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    // criterion runs benchmarks only with --bench (as `cargo bench` passes)
+    // and neither --test nor --list; otherwise each runs once, as a test.
+    let benchmarking = has("--bench") && !has("--test") && !has("--list");
+
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
+
+    let load_average = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    eprintln!("load average at start: {}", load_average().trim());
+    let corpus = Corpus::new(if benchmarking { POSTS } else { TEST_POSTS });
+    bench_first_frame(&mut c, &corpus);
+    let mut reader = indexed_reader(&corpus);
+    bench_keys(&mut c, &mut reader);
+    bench_search(&mut c, &mut reader);
+    drop(reader);
+    if benchmarking && std::env::var("SINMUN_BENCH_TMUX").is_ok_and(|v| v == "0") {
+        eprintln!("SINMUN_BENCH_TMUX=0: skipping the real-process first frame");
+    } else if benchmarking {
+        process_first_frame(&corpus);
+    }
+    drop(corpus);
+    eprintln!("load average at end: {}", load_average().trim());
+    c.final_summary();
+}
