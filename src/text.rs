@@ -188,6 +188,16 @@ pub fn sanitize(s: &str) -> String {
 /// included) becomes one space, and the ends are trimmed. For titles,
 /// categories and other one-line fields.
 pub fn one_line(s: &str) -> String {
+    // Most fields are already one clean line of simple text: copy them.
+    let mut prev_space = true;
+    let already = s.chars().all(|c| {
+        let ok = is_simple(c) && !is_forbidden(c) && !(c == ' ' && prev_space);
+        prev_space = c == ' ';
+        ok
+    }) && !s.ends_with(' ');
+    if already {
+        return s.to_string();
+    }
     let clean = sanitize(s);
     let mut out = String::with_capacity(clean.len());
     for word in clean.split_whitespace() {
