@@ -162,6 +162,23 @@ struct Layers {
 }
 
 impl Layers {
+    /// The theme these layers make; what no layer set takes its default.
+    fn into_theme(mut self, name: String) -> Theme {
+        self.styles.resize(Part::ALL.len(), None);
+        Theme {
+            name,
+            description: self.description.unwrap_or_default(),
+            inline_colors: self.inline_colors.unwrap_or(true),
+            paper: self.paper.unwrap_or(Rgb(0, 0, 0)),
+            styles: self
+                .styles
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
+            depth: ColorDepth::TrueColor,
+        }
+    }
+
     fn over(mut self, top: ThemeFile) -> Layers {
         if top.description.is_some() {
             self.description = top.description;
@@ -221,37 +238,14 @@ impl Theme {
         let name = Path::new(spec)
             .file_stem()
             .map_or_else(|| spec.to_string(), |s| s.to_string_lossy().into_owned());
-        Ok(Theme {
-            name: crate::text::one_line(&name),
-            description: layers.description.unwrap_or_default(),
-            inline_colors: layers.inline_colors.unwrap_or(true),
-            paper: layers.paper.unwrap_or(Rgb(0, 0, 0)),
-            styles: layers
-                .styles
-                .into_iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-            depth: ColorDepth::TrueColor,
-        })
+        Ok(layers.into_theme(crate::text::one_line(&name)))
     }
 
     /// Parse one theme file's text (no `extends:` applied); `path` names it
     /// in errors.
     pub fn parse(name: &str, text: &str, path: &Path) -> Result<Theme, ThemeError> {
         let file = parse_file(text, path)?;
-        let layers = Layers::default().over(file);
-        Ok(Theme {
-            name: name.to_string(),
-            description: layers.description.unwrap_or_default(),
-            inline_colors: layers.inline_colors.unwrap_or(true),
-            paper: layers.paper.unwrap_or(Rgb(0, 0, 0)),
-            styles: layers
-                .styles
-                .into_iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-            depth: ColorDepth::TrueColor,
-        })
+        Ok(Layers::default().over(file).into_theme(name.to_string()))
     }
 
     /// This theme for a terminal of `depth`: colours mapped to the 256 or
