@@ -22,6 +22,24 @@ pub fn draw(app: &App, popup: &Popup, buf: &mut Buffer, screen: Rect) {
     let w = (want_w as u16)
         .min(screen.width.saturating_sub(2))
         .max(screen.width.min(12));
+    // Problems are read whole: long ones wrap instead of being cut.
+    let lines = if matches!(popup, Popup::Problems { .. }) {
+        let room = usize::from(w.saturating_sub(4)).max(1);
+        lines
+            .into_iter()
+            .flat_map(|(text, part)| {
+                crate::text::wrap(&text, room)
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, l)| {
+                        let l = if i == 0 { l } else { format!("  {l}") };
+                        (l, part)
+                    })
+            })
+            .collect()
+    } else {
+        lines
+    };
     let h = (lines.len() as u16 + 2)
         .min(screen.height.saturating_sub(2).max(3))
         .min(screen.height);
