@@ -188,15 +188,17 @@ pub fn sanitize(s: &str) -> String {
 /// included) becomes one space, and the ends are trimmed. For titles,
 /// categories and other one-line fields.
 pub fn one_line(s: &str) -> String {
-    // Most fields are already one clean line of simple text: copy them.
+    // Most fields are already one clean line of simple text (folded YAML
+    // ends in a newline): copy them.
+    let s_trimmed = s.trim_end_matches('\n');
     let mut prev_space = true;
-    let already = s.chars().all(|c| {
+    let already = s_trimmed.chars().all(|c| {
         let ok = is_simple(c) && !is_forbidden(c) && !(c == ' ' && prev_space);
         prev_space = c == ' ';
         ok
-    }) && !s.ends_with(' ');
+    }) && !s_trimmed.ends_with(' ');
     if already {
-        return s.to_string();
+        return s_trimmed.to_string();
     }
     let clean = sanitize(s);
     let mut out = String::with_capacity(clean.len());
@@ -293,5 +295,8 @@ mod tests {
     #[test]
     fn one_line_folds_whitespace() {
         assert_eq!(one_line("  IT\n 대란\t원인 "), "IT 대란 원인");
+        assert_eq!(one_line("접힌 요약입니다.\n"), "접힌 요약입니다.");
+        assert_eq!(one_line("두  칸\n"), "두 칸");
+        assert_eq!(one_line("\n"), "");
     }
 }
