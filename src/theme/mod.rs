@@ -3,10 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use serde::Deserialize;
 
 use crate::render::{Flags, Rgb, SpanStyle};
+
+mod file;
+mod resolve;
+
+use file::StyleSpec;
+pub use file::parse_color;
+pub use resolve::available;
+use resolve::{Layers, builtin_names, parse_file};
 
 /// Defines the parts of the interface a theme styles, the struct a theme
 /// file's `styles:` is read into, and the table between them.
@@ -106,17 +114,17 @@ pub struct Theme {
 
 /// The built-in themes: (name, YAML).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("dark", include_str!("../themes/dark.yaml")),
-    ("light", include_str!("../themes/light.yaml")),
+    ("dark", include_str!("../../themes/dark.yaml")),
+    ("light", include_str!("../../themes/light.yaml")),
     (
         "high-contrast",
-        include_str!("../themes/high-contrast.yaml"),
+        include_str!("../../themes/high-contrast.yaml"),
     ),
     (
         "solarized-dark",
-        include_str!("../themes/solarized-dark.yaml"),
+        include_str!("../../themes/solarized-dark.yaml"),
     ),
-    ("mono", include_str!("../themes/mono.yaml")),
+    ("mono", include_str!("../../themes/mono.yaml")),
 ];
 
 pub const DEFAULT_THEME: &str = "dark";
@@ -141,62 +149,6 @@ pub enum ThemeError {
         path: PathBuf,
         error: std::io::Error,
     },
-}
-
-fn builtin_names() -> String {
-    BUILTIN
-        .iter()
-        .map(|(n, _)| *n)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A theme file with what it extends already applied: every field may
-/// still be missing.
-#[derive(Debug, Default)]
-struct Layers {
-    description: Option<String>,
-    inline_colors: Option<bool>,
-    paper: Option<Rgb>,
-    styles: Vec<Option<Style>>,
-}
-
-impl Layers {
-    /// The theme these layers make; what no layer set takes its default.
-    fn into_theme(mut self, name: String) -> Theme {
-        self.styles.resize(Part::ALL.len(), None);
-        Theme {
-            name,
-            description: self.description.unwrap_or_default(),
-            inline_colors: self.inline_colors.unwrap_or(true),
-            paper: self.paper.unwrap_or(Rgb(0, 0, 0)),
-            styles: self
-                .styles
-                .into_iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-            depth: ColorDepth::TrueColor,
-        }
-    }
-
-    fn over(mut self, top: ThemeFile) -> Layers {
-        if top.description.is_some() {
-            self.description = top.description;
-        }
-        if top.inline_colors.is_some() {
-            self.inline_colors = top.inline_colors;
-        }
-        if let Some(p) = top.paper.and_then(|c| c.0.rgb()) {
-            self.paper = Some(p);
-        }
-        self.styles.resize(Part::ALL.len(), None);
-        for (i, part) in Part::ALL.iter().enumerate() {
-            if let Some(spec) = top.styles.get(*part) {
-                self.styles[i] = Some(spec.to_style());
-            }
-        }
-        self
-    }
 }
 
 impl Theme {
@@ -234,7 +186,7 @@ impl Theme {
     /// first, then among the built-in themes. A theme may `extends:`
     /// another; a user theme that does not is laid over `dark`.
     pub fn load(spec: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
-        let layers = resolve(spec, user_dir, 0)?;
+        let layers = resolve::resolve(spec, user_dir, 0)?;
         let name = Path::new(spec)
             .file_stem()
             .map_or_else(|| spec.to_string(), |s| s.to_string_lossy().into_owned());
@@ -302,116 +254,6 @@ impl Theme {
     }
 }
 
-fn parse_file(text: &str, path: &Path) -> Result<ThemeFile, ThemeError> {
-    serde_yaml::from_str(text).map_err(|e| {
-        let (line, message) = crate::frontmatter::describe(&e);
-        ThemeError::File {
-            path: path.to_path_buf(),
-            line,
-            message,
-        }
-    })
-}
-
-fn resolve(spec: &str, user_dir: Option<&Path>, depth: usize) -> Result<Layers, ThemeError> {
-    let as_path = Path::new(spec);
-    let is_path =
-        spec.contains(std::path::MAIN_SEPARATOR) || spec.contains('/') || spec.ends_with(".yaml");
-    let user_file = user_dir
-        .map(|d| d.join(format!("{spec}.yaml")))
-        .filter(|p| !is_path && p.is_file());
-    let file_path = if is_path {
-        Some(as_path.to_path_buf())
-    } else {
-        user_file
-    };
-    let (text, path, builtin) = if let Some(path) = file_path {
-        let text = std::fs::read_to_string(&path).map_err(|error| ThemeError::Unreadable {
-            path: path.clone(),
-            error,
-        })?;
-        (text, path, false)
-    } else if let Some((name, text)) = BUILTIN.iter().find(|(n, _)| *n == spec) {
-        (
-            text.to_string(),
-            PathBuf::from(format!("themes/{name}.yaml")),
-            true,
-        )
-    } else {
-        return Err(ThemeError::Unknown(spec.to_string()));
-    };
-    let file = parse_file(&text, &path)?;
-    let extends_line = text
-        .lines()
-        .position(|l| l.starts_with("extends:"))
-        .map_or(1, |i| i + 1);
-    let base = match file.extends.as_deref() {
-        Some(parent) if depth >= MAX_EXTENDS || parent == spec => {
-            return Err(ThemeError::File {
-                path,
-                line: extends_line,
-                message: format!(
-                    "extends \"{}\": themes extend each other in a loop",
-                    crate::text::one_line(parent)
-                ),
-            });
-        }
-        Some(parent) => resolve(parent, user_dir, depth + 1).map_err(|e| match e {
-            ThemeError::Unknown(name) => ThemeError::File {
-                path: path.clone(),
-                line: extends_line,
-                message: format!(
-                    "extends an unknown theme \"{}\"",
-                    crate::text::one_line(&name)
-                ),
-            },
-            other => other,
-        })?,
-        None if builtin => Layers::default(),
-        None => resolve(DEFAULT_THEME, None, depth + 1)?,
-    };
-    Ok(base.over(file))
-}
-
-/// Every theme `--list-themes` shows: (name, description, where from).
-pub fn available(user_dir: Option<&Path>) -> Vec<(String, String, &'static str)> {
-    let mut out: Vec<(String, String, &'static str)> = Vec::new();
-    if let Some(dir) = user_dir
-        && let Ok(entries) = std::fs::read_dir(dir)
-    {
-        let mut names: Vec<String> = entries
-            .filter_map(|e| {
-                e.ok()?
-                    .file_name()
-                    .to_str()?
-                    .strip_suffix(".yaml")
-                    .map(str::to_string)
-            })
-            .collect();
-        names.sort();
-        for name in names {
-            let description = match Theme::load(&name, Some(dir)) {
-                Ok(t) => t.description,
-                Err(e) => format!("(broken: {e})"),
-            };
-            out.push((
-                crate::text::one_line(&name),
-                crate::text::one_line(&description),
-                "user",
-            ));
-        }
-    }
-    for (name, _) in BUILTIN {
-        if !out.iter().any(|(n, ..)| n == name) {
-            let description = Theme::load(name, None)
-                .map(|t| t.description)
-                .unwrap_or_default();
-            out.push((name.to_string(), description, "built-in"));
-        }
-    }
-    out
-}
-
 fn adapt(mut s: Style, depth: ColorDepth) -> Style {
     s.fg = s.fg.map(|c| adapt_color(c, depth));
     s.bg = s.bg.map(|c| adapt_color(c, depth));
@@ -430,138 +272,9 @@ fn adapt_color(c: Color, depth: ColorDepth) -> Color {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThemeFile {
-    description: Option<String>,
-    extends: Option<String>,
-    inline_colors: Option<bool>,
-    paper: Option<ColorSpec>,
-    #[serde(default)]
-    styles: StylesFile,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StyleSpec {
-    fg: Option<ColorSpec>,
-    bg: Option<ColorSpec>,
-    #[serde(default)]
-    modifiers: Vec<ModifierSpec>,
-}
-
-impl StyleSpec {
-    fn to_style(&self) -> Style {
-        let mut s = Style::default();
-        if let Some(c) = &self.fg {
-            s = s.fg(c.0);
-        }
-        if let Some(c) = &self.bg {
-            s = s.bg(c.0);
-        }
-        for m in &self.modifiers {
-            s = s.add_modifier(m.modifier());
-        }
-        s
-    }
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum ModifierSpec {
-    Bold,
-    Dim,
-    Italic,
-    Underlined,
-    Reversed,
-    CrossedOut,
-}
-
-impl ModifierSpec {
-    fn modifier(self) -> Modifier {
-        match self {
-            ModifierSpec::Bold => Modifier::BOLD,
-            ModifierSpec::Dim => Modifier::DIM,
-            ModifierSpec::Italic => Modifier::ITALIC,
-            ModifierSpec::Underlined => Modifier::UNDERLINED,
-            ModifierSpec::Reversed => Modifier::REVERSED,
-            ModifierSpec::CrossedOut => Modifier::CROSSED_OUT,
-        }
-    }
-}
-
-/// A colour as a theme writes it: a name, `#rrggbb`, or 0–255.
-#[derive(Debug, Clone, Copy)]
-struct ColorSpec(Color);
-
-trait ToRgb {
-    fn rgb(&self) -> Option<Rgb>;
-}
-
-impl ToRgb for Color {
-    fn rgb(&self) -> Option<Rgb> {
-        match *self {
-            Color::Rgb(r, g, b) => Some(Rgb(r, g, b)),
-            _ => None,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for ColorSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let value = serde_yaml::Value::deserialize(d)?;
-        let bad = |shown: &str| {
-            D::Error::custom(format!(
-                "bad colour \"{}\": use a name (red, lightblue, …), #rrggbb or 0-255",
-                crate::text::one_line(shown)
-            ))
-        };
-        match &value {
-            serde_yaml::Value::Number(n) => match n.as_u64() {
-                Some(i) if i <= 255 => Ok(ColorSpec(Color::Indexed(i as u8))),
-                _ => Err(bad(&n.to_string())),
-            },
-            serde_yaml::Value::String(s) => parse_color(s).map(ColorSpec).ok_or_else(|| bad(s)),
-            other => Err(bad(&crate::post::yaml_text(other))),
-        }
-    }
-}
-
-/// A theme colour: the terminal's named colours, `#rrggbb`, `reset`.
-pub fn parse_color(s: &str) -> Option<Color> {
-    let lower = s.trim().to_ascii_lowercase().replace(['_', '-', ' '], "");
-    if let Some(hex) = lower.strip_prefix('#') {
-        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        return Some(Color::Rgb(byte(0)?, byte(2)?, byte(4)?));
-    }
-    Some(match lower.as_str() {
-        "reset" | "default" => Color::Reset,
-        "black" => Color::Black,
-        "red" => Color::Red,
-        "green" => Color::Green,
-        "yellow" => Color::Yellow,
-        "blue" => Color::Blue,
-        "magenta" => Color::Magenta,
-        "cyan" => Color::Cyan,
-        "gray" | "grey" => Color::Gray,
-        "darkgray" | "darkgrey" => Color::DarkGray,
-        "lightred" => Color::LightRed,
-        "lightgreen" => Color::LightGreen,
-        "lightyellow" => Color::LightYellow,
-        "lightblue" => Color::LightBlue,
-        "lightmagenta" => Color::LightMagenta,
-        "lightcyan" => Color::LightCyan,
-        "white" => Color::White,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
+    use super::file::ThemeFile;
     use super::*;
 
     #[test]
