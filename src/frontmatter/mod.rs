@@ -4,6 +4,8 @@
 
 use serde_yaml::{Mapping, Value};
 
+mod simple;
+
 /// Front matter larger than this is reported and not parsed: serde_yaml's
 /// parse time grows quadratically with nesting.
 pub const MAX_FRONT_MATTER: usize = 64 * 1024;
@@ -204,6 +206,10 @@ pub fn parse(yaml: &str) -> Parsed {
         ..Parsed::default()
     };
     if yaml.trim().is_empty() {
+        return parsed;
+    }
+    if let Some(map) = simple::parse(yaml) {
+        parsed.map = map;
         return parsed;
     }
     match serde_yaml::from_str::<Value>(yaml) {
