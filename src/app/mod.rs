@@ -8,6 +8,7 @@
 pub mod action;
 pub mod keys;
 pub mod layout;
+mod search_box;
 mod update;
 pub mod view;
 
@@ -15,6 +16,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 pub use action::{Action, Effect};
+pub use search_box::SearchBox;
 pub use update::update;
 
 use crate::render::cache::{ArticleLines, RenderCache};
@@ -37,16 +39,6 @@ pub enum Popup {
     Categories { cursor: usize },
     Links { cursor: usize },
     Problems { scroll: usize },
-}
-
-/// The search field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchBox {
-    pub input: String,
-    /// The caret, as a char index into `input`.
-    pub caret: usize,
-    /// Keys go to the field.
-    pub editing: bool,
 }
 
 /// The open article.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Action, App, Article, Effect, Pane, Popup};
+use super::{Action, App, Article, Effect, Pane, Popup, SearchBox};
 use crate::render::article::is_openable;
 use crate::render::cache::ArticleLines;
 use crate::search::Query;
@@ -65,47 +65,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevArticle => return step_article(app, -1),
         Action::StartSearch => {
             app.search.editing = true;
-            app.search.caret = app.search.input.chars().count();
+            app.search.end();
         }
-        Action::SearchInput(c) => edit_search(app, |s| insert(s, &c.to_string())),
+        Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
         Action::Paste(text) if app.search.editing => {
             let clean: String = crate::text::one_line(&text);
-            edit_search(app, |s| insert(s, &clean));
+            edit_search(app, |s| s.insert(&clean));
         }
         Action::Paste(_) => {}
-        Action::SearchBackspace => edit_search(app, |s| {
-            if s.caret > 0 {
-                let at = byte_at(&s.input, s.caret - 1);
-                s.input.remove(at);
-                s.caret -= 1;
-            }
-        }),
-        Action::SearchDeleteWord => edit_search(app, |s| {
-            let chars: Vec<char> = s.input.chars().collect();
-            let mut start = s.caret;
-            while start > 0 && chars[start - 1] == ' ' {
-                start -= 1;
-            }
-            while start > 0 && chars[start - 1] != ' ' {
-                start -= 1;
-            }
-            s.input = chars[..start].iter().chain(&chars[s.caret..]).collect();
-            s.caret = start;
-        }),
-        Action::SearchLeft => app.search.caret = app.search.caret.saturating_sub(1),
-        Action::SearchRight => {
-            app.search.caret = (app.search.caret + 1).min(app.search.input.chars().count())
-        }
-        Action::SearchHome => app.search.caret = 0,
-        Action::SearchEnd => app.search.caret = app.search.input.chars().count(),
+        Action::SearchBackspace => edit_search(app, SearchBox::backspace),
+        Action::SearchDeleteWord => edit_search(app, SearchBox::delete_word),
+        Action::SearchLeft => app.search.left(),
+        Action::SearchRight => app.search.right(),
+        Action::SearchHome => app.search.home(),
+        Action::SearchEnd => app.search.end(),
         Action::SearchAccept => app.search.editing = false,
         Action::SearchCancel => {
             app.search.editing = false;
             if !app.search.input.is_empty() {
-                edit_search(app, |s| {
-                    s.input.clear();
-                    s.caret = 0;
-                });
+                edit_search(app, SearchBox::clear);
             }
         }
         Action::OpenCategories => app.popup = Some(Popup::Categories { cursor: 0 }),
@@ -290,8 +268,7 @@ fn back(app: &mut App) {
     }
     // In the list: Esc clears an active search, then a category filter.
     if !app.search.input.is_empty() {
-        app.search.input.clear();
-        app.search.caret = 0;
+        app.search.clear();
         app.set_query();
     } else if !app.categories.is_empty() {
         app.categories.clear();
@@ -347,20 +324,9 @@ fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     vec![Effect::OpenUrl(address)]
 }
 
-fn edit_search(app: &mut App, edit: impl FnOnce(&mut super::SearchBox)) {
+fn edit_search(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {
     edit(&mut app.search);
     app.set_query();
-}
-
-fn insert(s: &mut super::SearchBox, text: &str) {
-    let at = byte_at(&s.input, s.caret);
-    s.input.insert_str(at, text);
-    s.caret += text.chars().count();
-}
-
-/// The byte offset of char `i` in `s`.
-fn byte_at(s: &str, i: usize) -> usize {
-    s.char_indices().nth(i).map_or(s.len(), |(b, _)| b)
 }
 
 fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
