@@ -68,7 +68,11 @@ fn eight_digit_colours_blend_over_the_paper() {
 #[test]
 fn colour_forms_and_bad_values() {
     let body = "<p><span style=\"color: crimson\">이름</span> <span style=\"color:#c00\">짧은</span> <span style=\"color: #1a5490\">긴</span> <span style=\"color: 없는색\">나쁜</span> <span style=\"color: #12\">짧음</span></p>";
-    let r = html(body, 60);
+    let white = RenderOptions {
+        paper: Rgb(255, 255, 255),
+        ..RenderOptions::new(60)
+    };
+    let r = render(body, Format::Html, &white);
     let fg = |word: &str| {
         r.lines[0]
             .spans
@@ -95,6 +99,45 @@ fn colour_forms_and_bad_values() {
         },
     );
     assert!(plain.lines[0].spans.iter().all(|s| s.style.fg.is_none()));
+}
+
+#[test]
+fn post_colours_stay_readable_on_a_dark_page() {
+    let body = "<p><span style=\"color: #1a5490\">어두운 파랑</span> <span style=\"background-color: #fff3b0\">형광펜</span> <span style=\"color:#ee2323\">빨강</span></p>";
+    let dark = Rgb(0x10, 0x10, 0x10);
+    let r = render(
+        body,
+        Format::Html,
+        &RenderOptions {
+            paper: dark,
+            ..RenderOptions::new(60)
+        },
+    );
+    let style = |word: &str| {
+        r.lines[0]
+            .spans
+            .iter()
+            .find(|s| s.text == word)
+            .map(|s| s.style)
+            .unwrap()
+    };
+    let blue = style("어두운 파랑").fg.unwrap();
+    assert!(
+        blue.contrast(dark) >= 3.0 && blue.2 > blue.0,
+        "lifted, still blue: {blue:?}"
+    );
+    let marker = style("형광펜");
+    assert_eq!(marker.bg, Some(Rgb(0xff, 0xf3, 0xb0)));
+    assert_eq!(
+        marker.fg,
+        Some(Rgb(0, 0, 0)),
+        "dark text on the highlighter, not the theme's light text"
+    );
+    assert_eq!(
+        style("빨강").fg,
+        Some(Rgb(0xee, 0x23, 0x23)),
+        "readable colours are kept"
+    );
 }
 
 #[test]

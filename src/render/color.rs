@@ -24,6 +24,44 @@ impl Rgb {
         )
     }
 
+    /// Relative luminance (WCAG 2).
+    fn luminance(self) -> f32 {
+        let lin = |v: u8| {
+            let c = f32::from(v) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours (1 to 21).
+    pub fn contrast(self, other: Rgb) -> f32 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// `self` as text on `background`, moved toward white (or black, on a
+    /// light background) just enough to be readable: posts pick colours for
+    /// a white page, and dark blue on a dark terminal cannot be read.
+    pub fn readable_on(self, background: Rgb) -> Rgb {
+        const MIN_CONTRAST: f32 = 3.0;
+        if self.contrast(background) >= MIN_CONTRAST {
+            return self;
+        }
+        let target = if background.luminance() < 0.18 {
+            Rgb(255, 255, 255)
+        } else {
+            Rgb(0, 0, 0)
+        };
+        (1..=10)
+            .map(|step| target.over((step * 255 / 10) as u8, self))
+            .find(|c| c.contrast(background) >= MIN_CONTRAST)
+            .unwrap_or(target)
+    }
+
     /// The nearest of the xterm 256 colours (cube and grey ramp).
     pub fn to_ansi256(self) -> u8 {
         const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
@@ -307,6 +345,26 @@ mod tests {
         );
         assert_eq!(seed_blue.over(255, Rgb(0, 0, 0)), seed_blue);
         assert_eq!(seed_blue.over(0, Rgb(1, 2, 3)), Rgb(1, 2, 3));
+    }
+
+    #[test]
+    fn dark_colours_are_lightened_on_dark_paper_only() {
+        let blue = Rgb(0x1a, 0x54, 0x90);
+        let black = Rgb(0x10, 0x10, 0x10);
+        let lifted = blue.readable_on(black);
+        assert_ne!(lifted, blue);
+        assert!(lifted.contrast(black) >= 3.0);
+        assert!(lifted.2 > lifted.0, "still blue: {lifted:?}");
+        assert_eq!(blue.readable_on(Rgb(255, 255, 255)), blue, "fine on white");
+        let red = Rgb(0xee, 0x23, 0x23);
+        assert_eq!(red.readable_on(black), red, "already readable");
+        let yellow = Rgb(0xff, 0xf3, 0xb0);
+        assert!(
+            yellow
+                .readable_on(Rgb(255, 255, 255))
+                .contrast(Rgb(255, 255, 255))
+                >= 3.0
+        );
     }
 
     #[test]

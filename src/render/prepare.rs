@@ -429,8 +429,9 @@ impl Builder {
         self.out.html.push_str("</span>");
     }
 
-    /// The `style` attribute to write: the post's colours (normalised), and
-    /// the role's reserved colour when there is one.
+    /// The `style` attribute to write: the post's colours (normalised and
+    /// made readable on the page), and the role's reserved colour when
+    /// there is one.
     fn style(&self, attrs: &[(String, String)], role: Option<Role>) -> String {
         let mut css = String::new();
         if let Some(role) = role {
@@ -440,32 +441,28 @@ impl Builder {
             let style = attrs
                 .iter()
                 .find(|(k, _)| k == "style")
-                .map(|(_, v)| v.as_str())
-                .unwrap_or("");
-            for decl in style.split(';') {
-                let Some((prop, value)) = decl.split_once(':') else {
-                    continue;
-                };
-                let prop = prop.trim().to_ascii_lowercase();
-                if !(prop == "color" && role.is_none()
-                    || prop == "background-color"
-                    || prop == "background")
-                {
-                    continue;
-                }
-                let Some(color::Rgba(rgb, alpha)) = color::parse_css(value) else {
-                    continue;
-                };
-                if alpha == 0 {
-                    continue;
-                }
-                let rgb = Role::avoid_markers(rgb.over(alpha, self.opts.paper));
-                let prop = if prop == "color" {
-                    "color"
-                } else {
-                    "background-color"
-                };
-                let _ = write!(css, "{prop}:{};", rgb.hex());
+                .map_or("", |(_, v)| v.as_str());
+            let (fg, bg) = self.colours(style);
+            let paper = self.opts.paper;
+            // Text the post coloured is kept readable on its background;
+            // text it did not colour gets black or white on a background
+            // that the theme's own text colour would vanish on.
+            let fg = match (fg, bg) {
+                (Some(fg), _) if role.is_none() => Some(fg.readable_on(bg.unwrap_or(paper))),
+                (None, Some(bg)) if role.is_none() && theme_text(paper).contrast(bg) < 3.0 => Some(
+                    if bg.contrast(Rgb(0, 0, 0)) > bg.contrast(Rgb(255, 255, 255)) {
+                        Rgb(0, 0, 0)
+                    } else {
+                        Rgb(255, 255, 255)
+                    },
+                ),
+                _ => None,
+            };
+            if let Some(fg) = fg {
+                let _ = write!(css, "color:{};", Role::avoid_markers(fg).hex());
+            }
+            if let Some(bg) = bg {
+                let _ = write!(css, "background-color:{};", Role::avoid_markers(bg).hex());
             }
         }
         if css.is_empty() {
@@ -473,6 +470,40 @@ impl Builder {
         } else {
             format!(" style=\"{css}\"")
         }
+    }
+
+    /// The colour and background colour a `style` attribute sets (the last
+    /// of each wins, as in CSS), translucent ones blended over the paper.
+    fn colours(&self, style: &str) -> (Option<Rgb>, Option<Rgb>) {
+        let (mut fg, mut bg) = (None, None);
+        for decl in style.split(';') {
+            let Some((prop, value)) = decl.split_once(':') else {
+                continue;
+            };
+            let prop = prop.trim().to_ascii_lowercase();
+            let Some(color::Rgba(rgb, alpha)) = color::parse_css(value) else {
+                continue;
+            };
+            if alpha == 0 {
+                continue;
+            }
+            let rgb = rgb.over(alpha, self.opts.paper);
+            match prop.as_str() {
+                "color" => fg = Some(rgb),
+                "background-color" | "background" => bg = Some(rgb),
+                _ => {}
+            }
+        }
+        (fg, bg)
+    }
+}
+
+/// The colour a theme's text most likely has on `paper` (light on dark).
+fn theme_text(paper: Rgb) -> Rgb {
+    if paper.contrast(Rgb(0, 0, 0)) < paper.contrast(Rgb(255, 255, 255)) {
+        Rgb(0xd0, 0xd0, 0xd0)
+    } else {
+        Rgb(0x1c, 0x1c, 0x1c)
     }
 }
 
