@@ -44,7 +44,6 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode};
 use sinmun::loader;
 use sinmun::post::Keep;
-use support::corpus::write_corpus;
 
 const SEED: u64 = 0x5EED_2024;
 const BODY_BYTES: usize = 5 * 1024;
@@ -52,9 +51,10 @@ const POSTS: usize = 10_000;
 /// Posts in criterion's test mode, where each benchmark runs once.
 const TEST_POSTS: usize = 200;
 
-/// A corpus in a temporary folder, removed on drop.
+/// The corpus and its files, sorted.
 struct Corpus {
-    _tmp: tempfile::TempDir,
+    /// Kept for its folder, removed when the corpus is dropped.
+    _temp: support::temp::TempCorpus,
     dir: PathBuf,
     files: Vec<PathBuf>,
     bytes: u64,
@@ -62,27 +62,16 @@ struct Corpus {
 
 impl Corpus {
     fn new(posts: usize) -> Corpus {
-        let tmp = tempfile::Builder::new()
-            .prefix("sinmun-bench-")
-            .tempdir()
-            .expect("create a temporary folder");
-        let dir = tmp.path().join("posts");
-        let start = Instant::now();
-        let bytes = write_corpus(&dir, posts, SEED, BODY_BYTES).expect("write the corpus");
-        eprintln!(
-            "corpus: {posts} posts, {bytes} bytes ({:.1} MiB) in {}, written in {:.1?}",
-            bytes as f64 / (1024.0 * 1024.0),
-            dir.display(),
-            start.elapsed()
-        );
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        let temp = support::temp::TempCorpus::new("sinmun-bench-", posts, SEED, BODY_BYTES);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&temp.dir)
             .expect("read the corpus folder")
             .map(|e| e.expect("read a corpus entry").path())
             .collect();
         files.sort();
         assert_eq!(files.len(), posts);
+        let (dir, bytes) = (temp.dir.clone(), temp.bytes);
         Corpus {
-            _tmp: tmp,
+            _temp: temp,
             dir,
             files,
             bytes,

@@ -73,7 +73,6 @@ use sinmun::loader;
 use sinmun::post::Keep;
 use sinmun::store::Store;
 use sinmun::theme::{ColorDepth, Theme};
-use support::corpus::write_corpus;
 
 const SEED: u64 = 0x5EED_2024;
 const BODY_BYTES: usize = 6 * 1024;
@@ -85,34 +84,10 @@ const HEIGHT: u16 = 40;
 
 type Term = Terminal<TestBackend>;
 
-/// A corpus in a temporary folder, removed on drop.
-struct Corpus {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    posts: usize,
-}
+type Corpus = support::temp::TempCorpus;
 
-impl Corpus {
-    fn new(posts: usize) -> Corpus {
-        let tmp = tempfile::Builder::new()
-            .prefix("sinmun-bench-reader-")
-            .tempdir()
-            .expect("create a temporary folder");
-        let dir = tmp.path().join("posts");
-        let start = Instant::now();
-        let bytes = write_corpus(&dir, posts, SEED, BODY_BYTES).expect("write the corpus");
-        eprintln!(
-            "corpus: {posts} posts, {bytes} bytes ({:.1} MiB) in {}, written in {:.1?}",
-            bytes as f64 / (1024.0 * 1024.0),
-            dir.display(),
-            start.elapsed()
-        );
-        Corpus {
-            _tmp: tmp,
-            dir,
-            posts,
-        }
-    }
+fn corpus(posts: usize) -> Corpus {
+    Corpus::new("sinmun-bench-reader-", posts, SEED, BODY_BYTES)
 }
 
 /// What the reader holds once its first frame is drawn.
@@ -616,7 +591,7 @@ fn main() {
 
     let load_average = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     eprintln!("load average at start: {}", load_average().trim());
-    let corpus = Corpus::new(if benchmarking { POSTS } else { TEST_POSTS });
+    let corpus = corpus(if benchmarking { POSTS } else { TEST_POSTS });
     bench_first_frame(&mut c, &corpus);
     let mut reader = indexed_reader(&corpus);
     bench_keys(&mut c, &mut reader);

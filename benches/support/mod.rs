@@ -1,3 +1,4 @@
 //! Shared code for the benchmarks.
 
 pub mod corpus;
+pub mod temp;
