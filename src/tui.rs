@@ -93,6 +93,10 @@ fn event_loop(
                 return Ok(());
             }
         }
+        // A quiet moment: read and render the selected article ahead.
+        if events.is_empty() && apply(app, terminal, Action::Idle, state_file)? {
+            return Ok(());
+        }
         for e in events {
             if let Some(action) = to_action(app, e)
                 && apply(app, terminal, action, state_file)?
@@ -120,6 +124,10 @@ fn apply(
                 Effect::LoadBody(post) => {
                     let body = read_body(&app.store.posts()[post]);
                     queue.push_back(Action::BodyLoaded { post, body });
+                }
+                Effect::Prefetch(post) => {
+                    let body = read_body(&app.store.posts()[post]);
+                    queue.push_back(Action::Prefetched { post, body });
                 }
                 Effect::SaveState => {
                     if let Some(path) = state_file

@@ -395,3 +395,50 @@ fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
     run(&mut app, [Action::Back, Action::ToggleUnreadOnly]);
     assert!(app.visible.iter().all(|&p| !app.is_read(p)));
 }
+
+#[test]
+fn idle_time_reads_and_renders_the_selected_article_ahead() {
+    // Posts from files: bodies are read when needed.
+    let load = loader::load(
+        &[std::path::PathBuf::from("tests/fixtures/site/_posts")],
+        Keep::default(),
+    );
+    let mut app = App::new(
+        Store::new(load, false),
+        Theme::builtin("dark").unwrap(),
+        false,
+    );
+    run(&mut app, [Action::Resize(120, 40), Action::Down]);
+    let selected = app.selected_post().unwrap();
+    let effects = update(&mut app, Action::Idle);
+    assert_eq!(
+        effects,
+        [Effect::Prefetch(selected)],
+        "the body is asked for"
+    );
+    let body = sinmun::tui::read_body(&app.store.posts()[selected]);
+    assert!(
+        update(
+            &mut app,
+            Action::Prefetched {
+                post: selected,
+                body
+            }
+        )
+        .is_empty()
+    );
+    assert!(
+        update(&mut app, Action::Idle).is_empty(),
+        "nothing more to do"
+    );
+    let effects = update(&mut app, Action::Open);
+    assert_eq!(
+        effects,
+        [Effect::SaveState],
+        "opening needs no file read now"
+    );
+    assert!(
+        !app.article.as_ref().unwrap().rendered.lines.is_empty(),
+        "and no render wait"
+    );
+}

@@ -67,6 +67,13 @@ pub enum Action {
     },
     /// The search index, built in the background.
     IndexReady(Vec<SearchText>),
+    /// Nothing happened for a while: a moment to work ahead.
+    Idle,
+    /// A body read ahead, for [`Effect::Prefetch`].
+    Prefetched {
+        post: usize,
+        body: Result<String, String>,
+    },
 }
 
 /// What the runner does for `update`: everything with a side effect.
@@ -76,6 +83,9 @@ pub enum Effect {
     Suspend,
     /// Read the body of this post and send [`Action::BodyLoaded`].
     LoadBody(usize),
+    /// Read the body of this post, when there is time, and send
+    /// [`Action::Prefetched`].
+    Prefetch(usize),
     /// Open an address (http, https or mailto) in the browser.
     OpenUrl(String),
     /// The read and starred marks changed: save them.

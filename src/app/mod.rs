@@ -6,6 +6,7 @@
 //! view draws from `&App` alone. Nothing here touches the terminal or files.
 
 pub mod action;
+mod bodies;
 pub mod keys;
 pub mod layout;
 mod search_box;
@@ -16,6 +17,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 pub use action::{Action, Effect};
+use bodies::Bodies;
 pub use search_box::SearchBox;
 pub use update::update;
 
@@ -84,6 +86,8 @@ pub struct App {
     pub indexed: bool,
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
+    /// Bodies read ahead of opening (a few, most recent last).
+    bodies: Bodies,
 }
 
 impl App {
@@ -111,6 +115,7 @@ impl App {
             message: None,
             indexed,
             last_click: None,
+            bodies: Bodies::default(),
         };
         app.refilter();
         app
@@ -242,23 +247,65 @@ impl App {
                 return;
             }
         };
-        article.rendered = self.cache.get_or_render((article.post, width), || {
-            let rendered = crate::render::render(
-                body,
-                post.format,
-                &RenderOptions {
-                    width,
-                    inline_colors,
-                    paper,
-                },
-            );
-            let links = rendered.links.clone();
-            ArticleLines {
-                lines: article::lines(post, rendered, width),
-                links,
-            }
+        let key = (article.post, width);
+        article.rendered = self.cache.get_or_render(key, || {
+            render_lines(post, body, width, inline_colors, paper)
         });
         let max = article.rendered.lines.len().saturating_sub(1);
         article.scroll = article.scroll.min(max);
+    }
+}
+
+/// An article's lines at `width`: header, rendered body, links.
+fn render_lines(
+    post: &crate::post::Post,
+    body: &str,
+    width: usize,
+    inline_colors: bool,
+    paper: crate::render::Rgb,
+) -> ArticleLines {
+    let rendered = crate::render::render(
+        body,
+        post.format,
+        &RenderOptions {
+            width,
+            inline_colors,
+            paper,
+        },
+    );
+    let links = rendered.links.clone();
+    ArticleLines {
+        lines: article::lines(post, rendered, width),
+        links,
+    }
+}
+
+impl App {
+    /// While the user reads the list, render the selected article ahead, so
+    /// that opening it is instant. Returns the post whose body must be read
+    /// first, if any.
+    pub(crate) fn prefetch(&mut self) -> Option<usize> {
+        let post = self.selected_post()?;
+        let width = self.article_width();
+        if self.article.as_ref().is_some_and(|a| a.post == post)
+            || self.cache.get((post, width)).is_some()
+        {
+            return None;
+        }
+        let body = match self.store.posts()[post]
+            .body
+            .clone()
+            .or_else(|| self.bodies.get(post))
+        {
+            Some(body) => body,
+            None if self.bodies.failed(post) => return None,
+            None => return Some(post),
+        };
+        let (inline_colors, paper) = (self.theme.inline_colors, self.theme.paper);
+        let p = &self.store.posts()[post];
+        self.cache.get_or_render((post, width), || {
+            render_lines(p, &body, width, inline_colors, paper)
+        });
+        None
     }
 }

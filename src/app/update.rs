@@ -29,6 +29,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.indexed = true;
             app.refilter();
         }
+        Action::Idle => return app.prefetch().map(Effect::Prefetch).into_iter().collect(),
+        Action::Prefetched { post, body } => {
+            app.bodies.insert(post, body);
+            app.prefetch();
+        }
         Action::BodyLoaded { post, body } => {
             if let Some(article) = app.article.as_mut().filter(|a| a.post == post) {
                 article.body = Some(body);
@@ -240,7 +245,11 @@ fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
     if app.article.as_ref().is_some_and(|a| a.post == post) {
         return save;
     }
-    let body = app.store.posts()[post].body.clone().map(Ok);
+    let body = app.store.posts()[post]
+        .body
+        .clone()
+        .or_else(|| app.bodies.get(post))
+        .map(Ok);
     let needs_read = body.is_none();
     app.article = Some(Article {
         post,
