@@ -31,14 +31,7 @@ fn main() {
     } else {
         ("#101010", "#d0d0d0")
     };
-    let load = loader::load_embedded(
-        sinmun::demo::DEMO_POSTS,
-        "demo",
-        Keep {
-            body: true,
-            search_text: true,
-        },
-    );
+    let load = loader::load_demo(Keep::ALL);
     let mut app = App::new(Store::new(load, false), theme, true);
     for action in [
         Action::Resize(W, H),

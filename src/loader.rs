@@ -77,6 +77,11 @@ pub fn load_embedded(files: &[(&str, &str)], prefix: &str, keep: Keep) -> Load {
     finish(results, Vec::new(), 0)
 }
 
+/// The demo posts built into the binary, under the folder name `demo`.
+pub fn load_demo(keep: Keep) -> Load {
+    load_embedded(crate::demo::DEMO_POSTS, "demo", keep)
+}
+
 fn finish(results: Vec<Result<Post, Problem>>, mut problems: Vec<Problem>, skipped: usize) -> Load {
     let mut posts = Vec::with_capacity(results.len());
     for r in results {

@@ -63,6 +63,14 @@ pub struct Keep {
     pub search_text: bool,
 }
 
+impl Keep {
+    /// Everything: the body and its search text.
+    pub const ALL: Keep = Keep {
+        body: true,
+        search_text: true,
+    };
+}
+
 /// Decode `bytes` as a post, or report why it cannot be one.
 pub fn parse(
     path: &Path,

@@ -68,8 +68,13 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
+    // Drawn again only after something happened: an idle tick changes
+    // nothing on screen.
+    let mut changed = true;
     loop {
-        terminal.draw(|frame| view::draw(app, frame))?;
+        if changed {
+            terminal.draw(|frame| view::draw(app, frame))?;
+        }
         // Wait for something to happen, then take everything that is
         // waiting: a burst of resizes becomes one. Each event is mapped to an
         // action only after the previous one was applied (Enter that ends a
@@ -88,6 +93,7 @@ fn event_loop(
             }
         }
         let background: Vec<Action> = rx.try_iter().collect();
+        changed = !events.is_empty() || !background.is_empty();
         for action in background {
             if apply(app, terminal, action, state_file)? {
                 return Ok(());

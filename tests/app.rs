@@ -11,14 +11,7 @@ use sinmun::store::Store;
 use sinmun::theme::{ColorDepth, Theme};
 
 fn demo_app(w: u16, h: u16) -> App {
-    let load = loader::load_embedded(
-        sinmun::demo::DEMO_POSTS,
-        "demo",
-        Keep {
-            body: true,
-            search_text: true,
-        },
-    );
+    let load = loader::load_demo(Keep::ALL);
     let theme = Theme::builtin("dark")
         .unwrap()
         .with_depth(ColorDepth::TrueColor);
@@ -354,14 +347,7 @@ fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
     let mut state = sinmun::state::State::default();
     state.read.insert("2026-11-20-typhoon-jeju".into());
     state.starred.insert("2026-11-19-university-exam".into());
-    let load = loader::load_embedded(
-        sinmun::demo::DEMO_POSTS,
-        "demo",
-        Keep {
-            body: true,
-            search_text: true,
-        },
-    );
+    let load = loader::load_demo(Keep::ALL);
     let theme = Theme::builtin("dark").unwrap();
     let mut app = App::new(Store::new(load, false), theme, true).with_state(state.clone());
     run(&mut app, [Action::Resize(80, 24)]);

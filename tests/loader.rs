@@ -442,14 +442,7 @@ fn missing_root_is_a_problem_not_a_crash() {
 
 #[test]
 fn demo_posts_load_cleanly() {
-    let load = loader::load_embedded(
-        sinmun::demo::DEMO_POSTS,
-        "demo",
-        Keep {
-            body: true,
-            search_text: true,
-        },
-    );
+    let load = loader::load_demo(Keep::ALL);
     assert!(
         (10..=15).contains(&load.posts.len()),
         "{}",

@@ -10,10 +10,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use sinmun::post::{self, Format, Keep};
 
-const KEEP_ALL: Keep = Keep {
-    body: true,
-    search_text: true,
-};
+const KEEP_ALL: Keep = Keep::ALL;
 
 fn check(bytes: &[u8], format: Format) {
     match post::parse(Path::new("p.txt"), "p", bytes, format, KEEP_ALL) {

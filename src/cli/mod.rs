@@ -132,10 +132,7 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     let keep = if from_files {
         Keep::default()
     } else {
-        Keep {
-            body: true,
-            search_text: true,
-        }
+        Keep::ALL
     };
     let load = settings.load_posts(args, keep)?;
     let store = settings.store(args, load);

@@ -64,7 +64,7 @@ impl Settings {
             }
         }
         if paths.is_empty() {
-            return Ok(loader::load_embedded(crate::demo::DEMO_POSTS, "demo", keep));
+            return Ok(loader::load_demo(keep));
         }
         Ok(loader::load(&paths, keep))
     }

@@ -32,13 +32,7 @@ impl Site {
     }
 
     pub fn load(&self) -> Load {
-        loader::load(
-            &[self.path()],
-            Keep {
-                body: true,
-                search_text: true,
-            },
-        )
+        loader::load(&[self.path()], Keep::ALL)
     }
 }
 
