@@ -10,6 +10,7 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod frontmatter;
+pub mod fsread;
 pub mod html_text;
 pub mod loader;
 pub mod markdown;
