@@ -362,6 +362,8 @@ fn bench_search(c: &mut Criterion, reader: &mut Reader) {
     bench_search_key(c, reader, "search_first_key_10k", "", '정');
     bench_search_key(c, reader, "search_keystroke_10k", "정", '부');
     bench_search_key(c, reader, "search_chosung_10k", "ㅈ", 'ㅈ');
+    bench_search_key(c, reader, "search_mixed_10k", "정", 'ㅂ');
+    bench_search_key(c, reader, "search_spaced_10k", "\"정부 ", '발');
 }
 
 /// A tmux server on its own socket, killed on drop.

@@ -1,29 +1,23 @@
 //! Search as a Korean reader expects (DESIGN §5): all terms must match,
-//! case-insensitively and NFC on both sides; a term of Hangul initial
-//! consonants (초성) matches syllables with those initials; `#name` matches a
-//! category or tag exactly.
+//! case-insensitively and NFC on both sides; spaces between Hangul
+//! syllables are ignored (`제주항공` finds `제주 항공` and the reverse); a
+//! term of initial consonants (초성) matches syllables with those initials
+//! inside one word, and a term may mix them with syllables (`제ㅈㅎㄱ`);
+//! `#name` matches a category or tag exactly.
 
-use memchr::memmem::Finder;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::post::{Format, Post};
 
-/// The initial consonants (choseong) of Hangul syllables, in syllable order,
-/// as compatibility jamo — what a keyboard types.
-const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
-    'ㅌ', 'ㅍ', 'ㅎ',
-];
-const SYLLABLES: std::ops::RangeInclusive<char> = '\u{ac00}'..='\u{d7a3}';
+mod hangul;
+mod term;
 
-fn initial_of(c: char) -> Option<char> {
-    SYLLABLES
-        .contains(&c)
-        .then(|| INITIALS[(c as usize - 0xac00) / 588])
-}
+use hangul::{for_each_squeezed, initial_of, is_syllable, squeeze};
+use term::Term;
 
-/// A post's searchable text, prepared once: lowercased NFC text, and the
-/// same text with every Hangul syllable replaced by its initial consonant.
+/// A post's searchable text, prepared once: lowercased NFC text with the
+/// spaces between Hangul syllables taken out, and the text as written with
+/// every syllable replaced by its initial consonant.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchText {
     text: Box<str>,
@@ -48,21 +42,23 @@ impl SearchText {
             &visible,
         ] {
             all.push_str(part);
+            // Fields are kept apart by a newline, which is never squeezed.
             all.push('\n');
         }
         SearchText::new(&all)
     }
 
     pub fn new(text: &str) -> SearchText {
-        let text = crate::text::sanitize(text).to_lowercase();
-        let initials = text.chars().any(|c| SYLLABLES.contains(&c)).then(|| {
-            text.chars()
+        let lower = crate::text::sanitize(text).to_lowercase();
+        let initials = lower.chars().any(is_syllable).then(|| {
+            lower
+                .chars()
                 .map(|c| initial_of(c).unwrap_or(c))
                 .collect::<String>()
                 .into_boxed_str()
         });
         SearchText {
-            text: text.into_boxed_str(),
+            text: squeeze(&lower).into_boxed_str(),
             initials,
         }
     }
@@ -71,13 +67,16 @@ impl SearchText {
     pub fn heap_size(&self) -> usize {
         self.text.len() + self.initials.as_ref().map_or(0, |i| i.len())
     }
-}
 
-#[derive(Debug, Clone)]
-enum Term {
-    Text(Finder<'static>),
-    Initials(Finder<'static>),
-    Label(String),
+    fn of_meta(post: &Post) -> SearchText {
+        SearchText::new(&format!(
+            "{}\n{}\n{}\n{}",
+            post.title,
+            post.categories.join(" "),
+            post.tags.join(" "),
+            post.excerpt
+        ))
+    }
 }
 
 /// A parsed query: terms that must all match.
@@ -94,7 +93,7 @@ impl Query {
             .nfc()
             .collect::<String>()
             .to_lowercase();
-        let terms = split_terms(&normal).into_iter().map(|t| term(&t)).collect();
+        let terms = split_terms(&normal).iter().map(|t| Term::new(t)).collect();
         Query {
             source: input.to_string(),
             terms,
@@ -124,57 +123,40 @@ impl Query {
                 &fallback
             }
         };
-        self.terms.iter().all(|term| match term {
-            Term::Text(f) => f.find(search.text.as_bytes()).is_some(),
-            Term::Initials(f) => {
-                search
-                    .initials
-                    .as_deref()
-                    .is_some_and(|i| f.find(i.as_bytes()).is_some())
-                    || f.find(search.text.as_bytes()).is_some()
-            }
-            Term::Label(name) => post
-                .categories
-                .iter()
-                .chain(&post.tags)
-                .any(|l| &label_key(l) == name),
-        })
+        self.terms
+            .iter()
+            .all(|term| term.matches(search, &post.categories, &post.tags))
     }
-}
 
-impl Query {
-    /// Byte ranges of `text` that the query's text and 초성 terms match,
-    /// for marking matches in a headline.
+    /// Byte ranges of `text` that the query's terms match, for marking
+    /// matches in a headline or an article line. A match that spans spaces
+    /// between syllables covers them.
     pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        // One lowercased char (and its initial) per char of `text`.
-        let spans: Vec<(usize, usize)> = text
-            .char_indices()
-            .map(|(i, c)| (i, i + c.len_utf8()))
-            .collect();
-        let lower: Vec<char> = text
-            .chars()
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-            .collect();
-        let initials: Vec<char> = lower.iter().map(|&c| initial_of(c).unwrap_or(c)).collect();
+        let mut chars = Vec::with_capacity(text.len() / 2);
+        for_each_squeezed(text, |c, range, gap| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            // The character's own bytes begin where its range ends.
+            let start = range.end - c.len_utf8();
+            chars.push((lower, start..range.end, gap));
+        });
         let mut ranges = Vec::new();
         for term in &self.terms {
-            let (needle, hay) = match term {
-                Term::Text(f) => (f.needle(), &lower),
-                Term::Initials(f) => (f.needle(), &initials),
-                Term::Label(_) => continue,
-            };
-            let needle: Vec<char> = String::from_utf8_lossy(needle).chars().collect();
-            if needle.is_empty() || needle.len() > hay.len() {
+            let Some((pattern, within_word)) = term.pattern() else {
                 continue;
-            }
+            };
+            let n = pattern.len();
             let mut i = 0;
-            while i + needle.len() <= hay.len() {
-                if hay[i..i + needle.len()] == needle[..] {
-                    ranges.push(spans[i].0..spans[i + needle.len() - 1].1);
-                    i += needle.len();
+            while n > 0 && i + n <= chars.len() {
+                let hit = (0..n).all(|k| {
+                    let (c, _, gap) = chars[i + k];
+                    hangul::char_matches(pattern[k], c) && !(within_word && k > 0 && gap)
+                });
+                if hit {
+                    ranges.push(chars[i].1.start..chars[i + n - 1].1.end);
+                    i += n;
                 } else {
                     i += 1;
                 }
@@ -185,33 +167,9 @@ impl Query {
     }
 }
 
-impl SearchText {
-    fn of_meta(post: &Post) -> SearchText {
-        SearchText::new(&format!(
-            "{}\n{}\n{}\n{}",
-            post.title,
-            post.categories.join(" "),
-            post.tags.join(" "),
-            post.excerpt
-        ))
-    }
-}
-
 /// How a category or tag is compared: NFC, lowercase.
 pub fn label_key(label: &str) -> String {
     label.nfc().collect::<String>().to_lowercase()
-}
-
-fn term(t: &str) -> Term {
-    if let Some(name) = t.strip_prefix('#').filter(|n| !n.is_empty()) {
-        return Term::Label(name.to_string());
-    }
-    let finder = Finder::new(t.as_bytes()).into_owned();
-    if t.chars().all(|c| INITIALS.contains(&c)) {
-        Term::Initials(finder)
-    } else {
-        Term::Text(finder)
-    }
 }
 
 fn split_terms(s: &str) -> Vec<String> {
@@ -230,7 +188,7 @@ fn split_terms(s: &str) -> Vec<String> {
         }
     }
     if !current.trim().is_empty() {
-        terms.push(current);
+        terms.push(current.trim().to_string());
     }
     terms
 }
@@ -239,21 +197,18 @@ fn split_terms(s: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn text(s: &str) -> SearchText {
-        SearchText::new(s)
-    }
-
     fn hit(query: &str, s: &str) -> bool {
         let q = Query::parse(query);
-        let t = text(s);
-        q.terms.iter().all(|term| match term {
-            Term::Text(f) => f.find(t.text.as_bytes()).is_some(),
-            Term::Initials(f) => t
-                .initials
-                .as_deref()
-                .is_some_and(|i| f.find(i.as_bytes()).is_some()),
-            Term::Label(_) => false,
-        })
+        let t = SearchText::new(s);
+        q.terms.iter().all(|term| term.matches(&t, &[], &[]))
+    }
+
+    fn marked<'a>(query: &str, title: &'a str) -> Vec<&'a str> {
+        Query::parse(query)
+            .highlights(title)
+            .into_iter()
+            .map(|r| &title[r])
+            .collect()
     }
 
     #[test]
@@ -262,15 +217,52 @@ mod tests {
         assert!(hit("ㅎㄱ", "제주항공"));
         assert!(!hit("ㅈㅈㅎㄱ", "제주 항공"));
         assert!(!hit("ㅈㅈㅎㄱ", "제주항만"));
+        assert!(
+            hit("\"ㅈㅈ ㅎㄱ\"", "제주 항공"),
+            "a quoted space crosses words"
+        );
+    }
+
+    #[test]
+    fn spaces_between_syllables_are_ignored() {
+        assert!(hit("제주항공", "제주 항공 발권"));
+        assert!(hit("\"제주 항공\"", "제주항공 발권"));
+        assert!(hit("주항", "제주  항공"));
+        assert!(
+            !hit("제주항공", "제주, 항공"),
+            "punctuation still separates"
+        );
+        assert!(hit("\"ms 장애\"", "MS 장애로"));
+        assert!(
+            !hit("\"ms장애\"", "MS 장애로"),
+            "only spaces between Hangul go"
+        );
+    }
+
+    #[test]
+    fn a_term_may_mix_syllables_and_initials() {
+        for q in ["제ㅈㅎㄱ", "ㅈ주항공", "제주ㅎ공", "제ㅈ항ㄱ"] {
+            assert!(hit(q, "MS 장애로 제주항공 발권"), "{q}");
+            assert!(hit(q, "제주 항공"), "{q} is spacing-insensitive");
+            assert!(!hit(q, "제주항만"), "{q}");
+        }
+        assert!(hit("ms장ㅇ", "ms장애"));
+        assert!(!hit("제ㅈ", "제목 없음"));
     }
 
     #[test]
     fn highlights_mark_text_and_initials() {
-        let q = Query::parse("ㅈㅈㅎㄱ ms");
         let title = "MS 장애로 제주항공 마비";
-        let marked: Vec<&str> = q.highlights(title).into_iter().map(|r| &title[r]).collect();
-        assert_eq!(marked, ["MS", "제주항공"]);
+        assert_eq!(marked("ㅈㅈㅎㄱ ms", title), ["MS", "제주항공"]);
         assert!(Query::parse("").highlights(title).is_empty());
+    }
+
+    #[test]
+    fn highlights_follow_spacing_and_mixed_terms() {
+        assert_eq!(marked("제주항공", "속보: 제주 항공 마비"), ["제주 항공"]);
+        assert_eq!(marked("\"제주 항공\"", "제주항공 마비"), ["제주항공"]);
+        assert_eq!(marked("제ㅈㅎㄱ", "제주 항공 마비"), ["제주 항공"]);
+        assert!(marked("ㅈㅈㅎㄱ", "제주 항공").is_empty());
     }
 
     #[test]
@@ -287,5 +279,6 @@ mod tests {
         assert!(hit("제주항공", &nfd));
         assert!(hit(&nfd, "제주항공"));
         assert!(hit("ㅈㅈ", &nfd));
+        assert!(hit("제ㅈ", &nfd));
     }
 }

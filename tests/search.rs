@@ -114,3 +114,31 @@ fn empty_query_keeps_everything_in_order() {
     let s = store();
     assert_eq!(ids(&s, "  ", &[]).len(), 4);
 }
+
+#[test]
+fn korean_spacing_is_ignored_between_syllables_in_every_field() {
+    let site = Site::new();
+    site.write(
+        "2024-07-19-a.txt",
+        "---\ntitle: 제주 항공 발권 재개\n---\n<p>본문입니다.</p>\n",
+    );
+    site.write(
+        "2024-07-18-b.md",
+        "---\ntitle: 항공 소식\n---\n오늘 **제주항공**은 정상 운항합니다.\n",
+    );
+    let s = Store::new(site.load(), false);
+    let both = ["2024-07-19-a", "2024-07-18-b"];
+    assert_eq!(ids(&s, "제주항공", &[]), both);
+    assert_eq!(ids(&s, "\"제주 항공\"", &[]), both);
+    assert_eq!(
+        ids(&s, "제ㅈㅎㄱ", &[]),
+        both,
+        "mixed syllables and initials"
+    );
+    assert_eq!(ids(&s, "ㅈ주항공 운항", &[]), ["2024-07-18-b"]);
+    assert_eq!(
+        ids(&s, "ㅈㅈㅎㄱ", &[]),
+        ["2024-07-18-b"],
+        "초성 alone stays in one word"
+    );
+}
