@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod date;
+pub mod decode;
 pub mod demo;
 pub mod error;
 pub mod frontmatter;

@@ -4,13 +4,11 @@
 
 use serde_yaml::{Mapping, Value};
 
+mod census;
+mod limits;
 mod simple;
 
-/// Front matter larger than this is reported and not parsed: serde_yaml's
-/// parse time grows quadratically with nesting.
-pub const MAX_FRONT_MATTER: usize = 64 * 1024;
-/// Front matter nested deeper than this is reported and not parsed.
-pub const MAX_DEPTH: usize = 64;
+pub use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
 
 /// A file split into front matter and body.
 #[derive(Debug, PartialEq, Eq)]
@@ -71,94 +69,6 @@ pub fn split(text: &str) -> Split<'_> {
     }
 }
 
-/// An upper estimate of how deeply `yaml` nests: block indentation levels,
-/// leading `- ` markers and open flow brackets, outside quotes, comments and
-/// block scalars.
-pub fn nesting_depth(yaml: &str) -> usize {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
-    let mut max = 0usize;
-    let mut block_scalar_indent: Option<usize> = None;
-    for line in yaml.lines() {
-        let content = line.trim_start_matches(' ');
-        let indent = line.len() - content.len();
-        if content.trim().is_empty() || content.starts_with('#') {
-            continue;
-        }
-        if let Some(parent) = block_scalar_indent {
-            if indent > parent {
-                continue;
-            }
-            block_scalar_indent = None;
-        }
-        if flow == 0 {
-            while indents.last().is_some_and(|&top| top > indent) {
-                indents.pop();
-            }
-            if indents.last().is_none_or(|&top| top < indent) {
-                indents.push(indent);
-            }
-        }
-        let mut rest = content;
-        let mut dashes = 0;
-        while let Some(r) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
-            dashes += 1;
-            rest = r.trim_start();
-        }
-        let mut quote: Option<char> = None;
-        let mut prev = ' ';
-        let mut line_max_flow = flow;
-        for c in rest.chars() {
-            match quote {
-                Some(q) if c == q && !(q == '"' && prev == '\\') => quote = None,
-                Some(_) => {}
-                None => match c {
-                    '"' | '\''
-                        if prev == ' '
-                            || prev == '['
-                            || prev == '{'
-                            || prev == ','
-                            || prev == ':' =>
-                    {
-                        quote = Some(c)
-                    }
-                    '#' if prev == ' ' => break,
-                    '[' | '{' => {
-                        flow += 1;
-                        line_max_flow = line_max_flow.max(flow);
-                    }
-                    ']' | '}' => flow = flow.saturating_sub(1),
-                    _ => {}
-                },
-            }
-            prev = c;
-        }
-        max = max.max(indents.len() + dashes + line_max_flow);
-        let t = rest.trim_end();
-        if flow == 0 && (t.ends_with('|') || t.ends_with('>') || ends_with_block_indicator(t)) {
-            block_scalar_indent = Some(indent);
-        }
-    }
-    max
-}
-
-fn ends_with_block_indicator(t: &str) -> bool {
-    let tail: String = t
-        .chars()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail = tail.trim_start_matches(|c: char| c != '|' && c != '>');
-    tail.len() > 1
-        && (tail.starts_with('|') || tail.starts_with('>'))
-        && tail[1..]
-            .chars()
-            .all(|c| matches!(c, '-' | '+' | '1'..='9'))
-}
-
 /// One problem found in the front matter, at a line relative to the YAML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlProblem {
@@ -199,7 +109,9 @@ impl Parsed {
 
 /// Parse `yaml`. A document that fails as a whole is parsed again one
 /// top-level entry at a time, so the good entries survive; duplicate keys
-/// (which Jekyll accepts) keep the last value and are reported.
+/// (which Jekyll accepts) keep the last value and are reported. Merge keys
+/// (`<<: *defaults`) are applied. YAML that nests too deeply is not parsed;
+/// when aliases repeat too much, only the entries without aliases are.
 pub fn parse(yaml: &str) -> Parsed {
     let mut parsed = Parsed {
         raw_scalars: raw_scalars(yaml),
@@ -212,24 +124,61 @@ pub fn parse(yaml: &str) -> Parsed {
         parsed.map = map;
         return parsed;
     }
+    if let Err(refusal) = check(yaml) {
+        parsed.problems.push(YamlProblem {
+            line: 1,
+            message: refusal.to_string(),
+        });
+        if refusal != Refusal::TooDeep {
+            parse_entries(yaml, None, &mut parsed);
+        }
+        return parsed;
+    }
     match serde_yaml::from_str::<Value>(yaml) {
-        Ok(Value::Mapping(map)) => parsed.map = map,
+        Ok(Value::Mapping(map)) => parsed.map = merged(map, 1, &mut parsed.problems),
         Ok(Value::Null) => {}
         Ok(_) => parsed.problems.push(YamlProblem {
             line: 1,
-            message: "front matter is not a mapping of keys to values".into(),
+            message: "not a mapping of keys to values".into(),
         }),
-        Err(whole) => parse_entries(yaml, &whole, &mut parsed),
+        Err(whole) => parse_entries(yaml, Some(&whole), &mut parsed),
     }
     parsed
 }
 
-fn parse_entries(yaml: &str, whole: &serde_yaml::Error, parsed: &mut Parsed) {
+/// `map` with its merge keys applied; a merge that cannot be applied is
+/// reported and left as written.
+fn merged(map: Mapping, line: usize, problems: &mut Vec<YamlProblem>) -> Mapping {
+    let mut value = Value::Mapping(map);
+    if let Err(e) = value.apply_merge() {
+        problems.push(yaml_problem(&e, line));
+    }
+    match value {
+        Value::Mapping(map) => map,
+        _ => Mapping::new(),
+    }
+}
+
+/// Parse each top-level entry on its own. `whole` is the error of the
+/// whole document, reported when no entry shows a problem; without it the
+/// document was refused for its aliases (already reported), and entries
+/// that use aliases are left out.
+fn parse_entries(yaml: &str, whole: Option<&serde_yaml::Error>, parsed: &mut Parsed) {
     let before = parsed.problems.len();
     for (line, text) in top_level_entries(yaml) {
+        if whole.is_none() && census::census(text, MAX_DEPTH).aliases > 0 {
+            continue;
+        }
+        if let Err(refusal) = check(text) {
+            parsed.problems.push(YamlProblem {
+                line,
+                message: refusal.to_string(),
+            });
+            continue;
+        }
         match serde_yaml::from_str::<Value>(text) {
             Ok(Value::Mapping(map)) => {
-                for (k, v) in map {
+                for (k, v) in merged(map, line, &mut parsed.problems) {
                     if parsed.map.contains_key(&k) {
                         parsed.problems.push(YamlProblem {
                             line,
@@ -249,7 +198,9 @@ fn parse_entries(yaml: &str, whole: &serde_yaml::Error, parsed: &mut Parsed) {
             Err(e) => parsed.problems.push(yaml_problem(&e, line)),
         }
     }
-    if parsed.problems.len() == before {
+    if let Some(whole) = whole
+        && parsed.problems.len() == before
+    {
         parsed.problems.push(yaml_problem(whole, 1));
     }
 }
@@ -334,7 +285,8 @@ pub fn describe(e: &serde_yaml::Error) -> (usize, String) {
         Some(i) => &message[..i],
         None => &message,
     };
-    (line, crate::text::one_line(&message.replace('`', "\"")))
+    let message = shorten_quoted(&message.replace('`', "\""));
+    (line, crate::text::one_line(&message))
 }
 
 /// "did X at line 3 column 5" -> ("did X", Some(3)).
@@ -359,14 +311,47 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("").trim()
 }
 
-/// A value quoted for a message, cut short and made safe to print.
+/// Cells of a value a message quotes at most.
+const QUOTE_CELLS: usize = 60;
+
+/// A value quoted for a message, cut short and made safe to print. Only
+/// the start of the value is looked at: values can be megabytes.
 pub fn quote(s: &str) -> String {
-    let one = crate::text::one_line(s);
-    format!("\"{}\"", crate::text::truncate(&one, 60))
+    format!("\"{}\"", shorten(s))
+}
+
+/// `s` on one line, at most `QUOTE_CELLS` cells, `…` when cut.
+fn shorten(s: &str) -> String {
+    let head = s
+        .char_indices()
+        .nth(QUOTE_CELLS * 4)
+        .map_or(s, |(i, _)| &s[..i]);
+    let mut short = crate::text::truncate(&crate::text::one_line(head), QUOTE_CELLS);
+    if head.len() < s.len() && !short.ends_with(crate::text::ELLIPSIS) {
+        short.push_str(crate::text::ELLIPSIS);
+    }
+    short
+}
+
+/// A message with every double-quoted value in it cut short (serde_yaml's
+/// errors quote whole values).
+fn shorten_quoted(message: &str) -> String {
+    message
+        .split('"')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                shorten(part)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\"")
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -386,18 +371,6 @@ mod tests {
     }
 
     #[test]
-    fn depth_counts_blocks_dashes_and_flows() {
-        assert_eq!(nesting_depth("title: a\n"), 1);
-        assert_eq!(nesting_depth("a:\n  b:\n    c: 1\n"), 3);
-        assert_eq!(nesting_depth("a: [[[1]]]\n"), 4);
-        assert_eq!(nesting_depth("a: \"[[[[\"\n"), 1);
-        assert_eq!(nesting_depth("excerpt: >\n  [[[[[ 괄호 ]]]]]\n"), 1);
-        let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
-        assert!(nesting_depth(&deep) > MAX_DEPTH);
-        assert_eq!(nesting_depth("- - - x\n"), 4);
-    }
-
-    #[test]
     fn duplicate_keys_keep_the_last_and_report() {
         let p = parse("title: 하나\ntitle: 둘\ncategories: [a]\n");
         assert_eq!(p.map.get("title").and_then(Value::as_str), Some("둘"));
@@ -414,6 +387,89 @@ mod tests {
             Some("좋은 제목")
         );
         assert!(!p.problems.is_empty());
+    }
+
+    #[test]
+    fn messages_quote_values_short() {
+        let long = "가".repeat(5_000_000);
+        let q = quote(&long);
+        assert!(crate::text::width(&q) <= QUOTE_CELLS + 2, "{}", q.len());
+        assert!(q.ends_with("…\""));
+        assert_eq!(quote("짧은 값\n둘째 줄"), "\"짧은 값 둘째 줄\"");
+        let e = serde_yaml::from_str::<bool>(&format!("\"{}\"", "x".repeat(100_000))).unwrap_err();
+        let (_, message) = describe(&e);
+        assert!(message.len() < 200, "{message}");
+        assert!(
+            message.starts_with("invalid type: string \"xxxx"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn merge_keys_are_applied() {
+        let p =
+            parse("base: &base\n  layout: post\n  categories: [뉴스]\ntitle: 제목\n<<: *base\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.map.get("layout").and_then(Value::as_str), Some("post"));
+        assert!(p.map.get("<<").is_none());
+    }
+
+    #[test]
+    fn an_alias_bomb_keeps_the_entries_without_aliases() {
+        let mut yaml = String::from("title: 폭탄\na0: &a0 [\"ㅋ\"]\n");
+        for i in 1..12 {
+            let prev = format!("*a{}", i - 1);
+            yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
+        }
+        yaml.push_str("tags: [a*b]\n");
+        let p = parse(&yaml);
+        assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+        assert!(p.problems[0].message.contains("through aliases"));
+        assert_eq!(p.map.get("title").and_then(Value::as_str), Some("폭탄"));
+        assert!(p.map.get("tags").is_some(), "`*` inside text is no alias");
+        assert!(p.map.get("a11").is_none());
+    }
+
+    /// `seed` with `c` inserted at every character offset, and in place of
+    /// every character.
+    pub(crate) fn every_offset(seed: &str, c: char) -> Vec<String> {
+        let chars: Vec<char> = seed.chars().collect();
+        let mut out = Vec::new();
+        for i in 0..=chars.len() {
+            let mut v = chars.clone();
+            v.insert(i, c);
+            out.push(v.iter().collect());
+            if i < chars.len() {
+                let mut v = chars.clone();
+                v[i] = c;
+                out.push(v.iter().collect());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn multi_byte_text_at_every_offset_never_panics() {
+        let seeds = [
+            "---\ntitle: 제목\ncategories:\n  - 뉴스\n  - \"IT\"\nexcerpt: >\n  요약\ntags: [a, 'b']\ndate: 2024-07-19 10:00:00 +0900\n---\n<p>본문</p>\n",
+            "---\r\nx: &a [1, *a]\r\n<<: {k: v}\r\ny: \"\\\\\" # c\r\n...\r\n",
+            "---\nexcerpt: |-\n  줄\n- 항목\n? 키\n: 값\n",
+        ];
+        for seed in seeds {
+            for c in [
+                '가', 'é', '\u{301}', '😀', '\u{feff}', '\r', '#', '\'', '"', ':', '\\',
+            ] {
+                for text in every_offset(seed, c) {
+                    let split = split(&text);
+                    if let Some(yaml) = split.yaml {
+                        let _ = parse(yaml);
+                        let _ = check(yaml);
+                    }
+                    let _ = raw_scalars(&text);
+                    let _ = quote(&text);
+                }
+            }
+        }
     }
 
     #[test]
