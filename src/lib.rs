@@ -24,3 +24,4 @@ pub mod store;
 pub mod text;
 pub mod theme;
 pub mod tui;
+mod walk;

@@ -66,7 +66,10 @@ impl Settings {
         if paths.is_empty() {
             return Ok(loader::load_demo(keep));
         }
-        Ok(loader::load(&paths, keep))
+        let options = loader::WalkOptions {
+            follow_symlinks: args.follow_symlinks,
+        };
+        Ok(loader::load_with(&paths, keep, options))
     }
 
     /// The model: drafts shown when asked for, posts in the configured order.
