@@ -20,7 +20,7 @@ pub struct Settings {
 impl Settings {
     pub fn new(args: &Args) -> Result<Settings, AppError> {
         let paths = Paths::new(args.config.as_deref());
-        let config = Config::load(&paths.config_file).map_err(AppError::Config)?;
+        let config = Config::load(&paths).map_err(AppError::Config)?;
         // A theme the config names must exist: it is a bad value like any other.
         if let Some(name) = &config.theme
             && let Err(e) = Theme::load(name, paths.themes_dir.as_deref())
