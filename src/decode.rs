@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Binary> {
         utf16(UTF_16BE, rest, &mut notes)
     } else {
         if memchr::memchr(0, bytes).is_some() && looks_binary(&bytes[..bytes.len().min(SNIFF)]) {
-            return Err(Binary("NUL and control bytes"));
+            return Err(Binary("NUL bytes"));
         }
         match simdutf8::basic::from_utf8(bytes) {
             Ok(t) => Cow::Borrowed(t),
@@ -72,7 +72,7 @@ fn signature(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// More than one byte in twenty a control character (not tab, newline,
-/// form feed or carriage return), and at least a few of them: what
+/// form feed or carriage return), and more than one of them: what
 /// compressed or structured binary data looks like, and what a text post
 /// with a stray NUL does not.
 fn looks_binary(sample: &[u8]) -> bool {
@@ -80,7 +80,7 @@ fn looks_binary(sample: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) || b == 0x7f)
         .count();
-    controls >= 4 && controls * 20 > sample.len()
+    controls >= 2 && controls * 20 > sample.len()
 }
 
 fn utf16<'a>(
@@ -298,6 +298,11 @@ mod tests {
         );
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(decode(&noise).is_err());
+        assert_eq!(
+            decode(b"\0\x01\x02binary").unwrap_err(),
+            Binary("NUL bytes")
+        );
+        assert!(decode(b"\0").is_ok(), "one NUL alone is a stray byte");
     }
 
     #[test]
