@@ -3,6 +3,9 @@
 //! must produce in a `# expect:` first line (the model is bottom's
 //! invalid_configs tests).
 
+mod common;
+mod hostile;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -32,23 +35,14 @@ impl Home {
     /// `run`, killed and failed after `secs`: for cases that used to hang.
     fn run_within(&self, secs: u64, args: &[&str]) -> Output {
         use std::process::Stdio;
-        let mut child = self
+        let child = self
             .command(args, &[])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("run sinmun");
-        let start = std::time::Instant::now();
-        while child.try_wait().expect("wait").is_none() {
-            if start.elapsed().as_secs() >= secs {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("sinmun {args:?} did not finish within {secs} s");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        child.wait_with_output().expect("output")
+        hostile::output_within(child, secs)
     }
 
     fn command(&self, args: &[&str], envs: &[(&str, &str)]) -> Command {
@@ -174,8 +168,7 @@ fn a_named_config_that_does_not_exist_is_an_error() {
 fn a_fifo_or_a_device_as_the_config_is_refused_at_once() {
     let home = Home::new();
     let fifo = home.dir.path().join("fifo.yaml");
-    let made = Command::new("mkfifo").arg(&fifo).status();
-    assert!(made.is_ok_and(|s| s.success()));
+    hostile::mkfifo(&fifo);
     for (config, what) in [
         (fifo.to_str().unwrap(), "a FIFO"),
         ("/dev/zero", "a device"),

@@ -13,6 +13,7 @@
 //! `SINMUN_FUZZ_SECONDS=S` stops starting new ones after S seconds (CI).
 
 mod common;
+mod hostile;
 
 use std::time::{Duration, Instant};
 
@@ -64,32 +65,8 @@ fn check_folder(files: &[File]) {
 }
 
 fn check_post(p: &Post) {
-    for field in [
-        &p.id,
-        &p.title,
-        &p.excerpt,
-        &p.feature_text,
-        &p.image,
-        &p.layout,
-    ] {
-        assert!(
-            is_terminal_safe(field) && !field.contains('\n'),
-            "{field:?}"
-        );
-    }
-    for label in p.categories.iter().chain(&p.tags) {
-        assert!(is_terminal_safe(label) && !label.is_empty(), "{label:?}");
-    }
-    for (k, v) in &p.extra {
-        assert!(is_terminal_safe(k) && is_terminal_safe(v), "{k:?}: {v:?}");
-    }
-    for problem in &p.problems {
-        let text = problem.to_string();
-        assert!(is_terminal_safe(&text) && !text.contains('\n'), "{text:?}");
-        assert!(problem.line >= 1);
-    }
+    hostile::assert_post_is_safe(p);
     let body = p.body.as_deref().unwrap_or_default();
-    assert!(is_terminal_safe(body), "{body:?}");
     assert!(p.search.is_some());
     for width in WIDTHS {
         let rendered = render::render(body, p.format, &RenderOptions::new(width));
@@ -310,12 +287,10 @@ fn seed_corpus() -> Vec<Vec<File>> {
         format!("---\ntitle: 제목\ncategories: [뉴스]\n{extra}---\n{body}\n")
     };
     let one = |name: &str, text: String| vec![(name.to_string(), text.into_bytes())];
-    let mut alias_bomb = String::from("---\ntitle: 폭탄\na0: &a0 [\"ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ\"]\n");
-    for i in 1..60 {
-        let prev = format!("*a{}", i - 1);
-        alias_bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 40].join(", ")));
-    }
-    alias_bomb.push_str("---\n<p>본문</p>\n");
+    let alias_bomb = format!(
+        "---\ntitle: 폭탄\n{}---\n<p>본문</p>\n",
+        hostile::alias_bomb(60, 40)
+    );
     let hostile_name = "\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]2;pwned\u{7}x";
     let euc_kr = encoding_rs::EUC_KR
         .encode(&fm("", "<p>옛날 사이트의 글 똠방각하 햏</p>"))

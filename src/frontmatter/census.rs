@@ -294,6 +294,7 @@ unsafe fn c_string(ptr: *const u8) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frontmatter::alias_bomb;
 
     #[test]
     fn no_alias_nothing_replayed() {
@@ -311,11 +312,7 @@ mod tests {
 
     #[test]
     fn a_billion_laughs_is_counted_not_expanded() {
-        let mut yaml = String::from("a0: &a0 [\"ㅋㅋ\"]\n");
-        for i in 1..40 {
-            let prev = format!("*a{}", i - 1);
-            yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
-        }
+        let yaml = alias_bomb(40);
         let c = census(&yaml, 64);
         assert!(c.replayed > 1 << 60, "{c:?}");
     }

@@ -98,11 +98,7 @@ mod tests {
 
     #[test]
     fn alias_bombs_and_recursive_aliases_are_refused() {
-        let mut bomb = String::from("a0: &a0 [\"ㅋ\"]\n");
-        for i in 1..12 {
-            let prev = format!("*a{}", i - 1);
-            bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
-        }
+        let bomb = super::super::alias_bomb(12);
         assert_eq!(check(&bomb), Err(Refusal::Aliases { limit: 10_000 }));
         assert_eq!(check("a: &a [1, *a]\n"), Err(Refusal::RecursiveAlias));
     }

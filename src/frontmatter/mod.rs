@@ -10,6 +10,18 @@ mod simple;
 
 pub use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
 
+/// YAML of `levels` anchors, each a list of nine aliases to the one before
+/// ("billion laughs"), for tests.
+#[cfg(test)]
+pub(crate) fn alias_bomb(levels: usize) -> String {
+    let mut yaml = String::from("a0: &a0 [\"ㅋ\"]\n");
+    for i in 1..levels {
+        let prev = format!("*a{}", i - 1);
+        yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
+    }
+    yaml
+}
+
 /// A file split into front matter and body.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -416,12 +428,12 @@ pub(crate) mod tests {
 
     #[test]
     fn an_alias_bomb_keeps_the_entries_without_aliases() {
-        let mut yaml = String::from("title: 폭탄\na0: &a0 [\"ㅋ\"]\n");
-        for i in 1..12 {
-            let prev = format!("*a{}", i - 1);
-            yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
-        }
-        yaml.push_str("tags: [a*b]\n");
+        let yaml = format!(
+            "title: 폭탄
+{}tags: [a*b]
+",
+            alias_bomb(12)
+        );
         let p = parse(&yaml);
         assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
         assert!(p.problems[0].message.contains("through aliases"));
