@@ -53,13 +53,16 @@ pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
             .into_iter()
             .map(|l| Line::plain(l, Flags::META)),
     );
-    let mut out = super::lines::fit(out, width);
+    let mut out = super::lines::split_wide(out, width);
     out.push(Line::default());
     // The body's lines were fitted to the width when it was rendered.
     out.extend(body.lines);
     if !body.links.is_empty() {
         out.push(Line::default());
-        out.extend(super::lines::fit(link_lines(&body.links, width), width));
+        out.extend(super::lines::split_wide(
+            link_lines(&body.links, width),
+            width,
+        ));
     }
     out
 }
