@@ -24,9 +24,9 @@ const MAX_TABLE_DEPTH: usize = 2;
 /// A cell spans at most this many columns or rows.
 const MAX_SPAN: u32 = 16;
 /// About this many lines of output, at most (estimated while preparing).
-pub const MAX_LINES: usize = 100_000;
+pub const MAX_LINES: usize = 50_000;
 /// This much prepared HTML, at most.
-const MAX_BYTES: usize = 4 * 1024 * 1024;
+const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Placeholders for captured blocks: one character each, in plane 16's
 /// private use area (nothing in a post keeps these; see `text`).
 const BLOCK_BASE: u32 = 0x10_0000;
@@ -337,7 +337,8 @@ impl Builder {
             return;
         }
         if starts_line(name) {
-            self.lines += 1;
+            // A paragraph is its line and the blank one after it.
+            self.lines += 1 + usize::from(name == "p");
         }
         if CLOSES_P.contains(&name) {
             self.close_within("p", P_SCOPE);

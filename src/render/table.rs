@@ -361,7 +361,12 @@ fn as_blocks(table: &Table, placed: &[Placed<'_>], head_rows: usize, max: usize)
             for (k, para) in paras.iter().enumerate() {
                 match &lead {
                     Some(lead) if k == 0 => out.extend(inline::wrap_hanging(lead, para, max)),
-                    _ => out.extend(inline::wrap(para, max)),
+                    // Further lines of a labelled value hang under it too.
+                    Some(lead) => {
+                        let blank = vec![(" ".repeat(width(&lead[0].0)), SpanStyle::default())];
+                        out.extend(inline::wrap_hanging(&blank, para, max));
+                    }
+                    None => out.extend(inline::wrap(para, max)),
                 }
             }
             if paras.is_empty()
