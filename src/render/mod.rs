@@ -205,8 +205,10 @@ fn markdown_to_html(markdown: &str) -> String {
 }
 
 /// How much structure each attempt keeps: (indenting levels, tables).
+/// Each level indents two cells; a narrow pane indents fewer levels (one
+/// per 8 cells), and items deeper than that are still marked.
 fn attempts(width: usize) -> [(usize, bool); 3] {
-    let indent = (width.saturating_sub(16) / 4).min(10);
+    let indent = (width / 8).min(10);
     [(indent, true), (0, true), (0, false)]
 }
 

@@ -410,6 +410,7 @@ impl Builder {
         }
         open.look = SpanStyle::of(flags_of(name, &attrs));
         let mut extra = String::new();
+        let mut extra_text = None;
         let mut role = None;
         match name {
             "ul" | "ol" | "dl" | "blockquote" => {
@@ -431,7 +432,14 @@ impl Builder {
                 }
             }
             // An item outside a laid-out list has no room for its marker.
-            "li" | "dt" | "dd" if !self.in_laid_out_list() => open.written = Some("div"),
+            "li" | "dt" | "dd" if !self.in_laid_out_list() => {
+                open.written = Some("div");
+                if name == "li" {
+                    // Past the levels the width can indent, an item still
+                    // shows that it is one.
+                    extra_text = Some(super::decorator::BULLET);
+                }
+            }
             "table" => {
                 let depth = self.stack.iter().filter(|o| o.name == "table").count();
                 if !self.opts.tables || depth >= MAX_TABLE_DEPTH {
@@ -487,6 +495,9 @@ impl Builder {
             let role = role.or_else(|| self.unseen_highlight(&attrs));
             let style = self.style(&attrs, role);
             let _ = write!(self.out.html, "<{tag}{extra}{style}>");
+            if let Some(t) = extra_text {
+                self.out.html.push_str(t);
+            }
         }
         self.stack.push(open);
     }
@@ -975,4 +986,46 @@ fn marker(role: Role) -> String {
 /// Text made safe to pass back through `text` (which decodes references).
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> PrepareOptions {
+        PrepareOptions {
+            max_indent: 4,
+            tables: true,
+            inline_colors: true,
+            paper: Rgb(0, 0, 0),
+            blocks: true,
+        }
+    }
+
+    #[test]
+    fn links_are_numbered_in_linear_time() {
+        let body: String = (0..100_000)
+            .map(|i| format!("<a href=\"https://e.example/{i}\">{i}</a>"))
+            .collect();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(prepare(&body, &opts()).links.len());
+        });
+        // A linear search per link took minutes here.
+        let n = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("numbered within 10 s");
+        assert_eq!(n, 100_000);
+    }
+
+    #[test]
+    fn blocks_leave_one_placeholder_each() {
+        let p = prepare(
+            "<p>앞</p><pre>코드</pre><table><tr><td>표</td></tr></table>",
+            &opts(),
+        );
+        assert_eq!(p.blocks.len(), 2);
+        let marks: Vec<usize> = p.html.chars().filter_map(block_index).collect();
+        assert_eq!(marks, [0, 1]);
+    }
 }
