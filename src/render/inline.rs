@@ -98,8 +98,9 @@ pub fn wrap(para: &Para, max: usize) -> Vec<Line> {
 }
 
 /// The paragraph after a `lead` (a label) on its first line, the following
-/// lines indented under the text; when the lead leaves too little room the
-/// text goes under it instead.
+/// lines indented under the text; when the lead leaves too little room, or
+/// a word that fits the line would have to be broken beside it, the text
+/// goes under the lead instead.
 pub fn wrap_hanging(lead: &[(String, SpanStyle)], para: &Para, max: usize) -> Vec<Line> {
     const MIN_ROOM: usize = 8;
     let max = max.max(1);
@@ -108,8 +109,13 @@ pub fn wrap_hanging(lead: &[(String, SpanStyle)], para: &Para, max: usize) -> Ve
     for (t, s) in lead {
         head.push(t.clone(), *s);
     }
-    if indent + MIN_ROOM > max {
-        let mut out = super::lines::split_wide(vec![head], max);
+    let mut alone = head.clone();
+    if let Some(last) = alone.spans.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+    }
+    let widest = min_width(para);
+    if indent + MIN_ROOM > max || (widest > max - indent && widest <= max) {
+        let mut out = wrap(&alone.spans, max);
         out.extend(wrap(para, max));
         return out;
     }

@@ -330,23 +330,31 @@ fn rule(cover: &[Vec<Option<usize>>], widths: &[usize], r: usize) -> Line {
     line
 }
 
-/// One block per row: each cell as `header: value` (or its text alone when
-/// the table has no header), a blank line between rows.
+/// One block per row: each cell as `header: value`, a blank line between
+/// rows. When a header would label no cell (or there is none), every row,
+/// the header's too, is shown as its cells' text alone.
 fn as_blocks(table: &Table, placed: &[Placed<'_>], head_rows: usize, max: usize) -> Vec<Line> {
     let labels: Vec<(usize, usize, String)> = placed
         .iter()
         .filter(|p| p.row < head_rows)
         .map(|p| (p.col, p.cols, plain(p.cell)))
         .collect();
+    let used = |c: usize, n: usize| {
+        placed
+            .iter()
+            .any(|p| p.row >= head_rows && (c..c + n).contains(&p.col))
+    };
+    let labelled = head_rows > 0 && labels.iter().all(|(c, n, _)| used(*c, *n));
+    let first = if labelled { head_rows } else { 0 };
     let label_of = |col: usize| {
         labels
             .iter()
             .find(|(c, n, _)| (*c..c + n).contains(&col))
             .map(|(_, _, t)| t.as_str())
-            .filter(|t| !t.is_empty())
+            .filter(|t| labelled && !t.is_empty())
     };
     let mut out: Vec<Line> = Vec::new();
-    for r in head_rows.min(table.rows.len())..table.rows.len() {
+    for r in first..table.rows.len() {
         if !out.is_empty() {
             out.push(Line::default());
         }
@@ -375,9 +383,6 @@ fn as_blocks(table: &Table, placed: &[Placed<'_>], head_rows: usize, max: usize)
                 out.extend(inline::wrap_hanging(lead, &Para::new(), max));
             }
         }
-    }
-    if head_rows >= table.rows.len() {
-        return Vec::new();
     }
     super::lines::split_wide(out, max)
 }
