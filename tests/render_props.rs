@@ -284,7 +284,7 @@ proptest! {
         let words: Vec<&str> = cells.iter().flat_map(|c| c.split(' ')).collect();
         let tokens: std::collections::HashSet<&str> = lines
             .iter()
-            .flat_map(|l| l.split(|c: char| c == ' ' || c == '│' || c == ':'))
+            .flat_map(|l| l.split([' ', '│', ':']))
             .collect();
         for word in words {
             let wide = sinmun::text::width(word) + 2 > w;
