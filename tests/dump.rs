@@ -36,6 +36,27 @@ fn golden_article_at_widths_80_40_20_1() {
     }
 }
 
+const BLOCKS: &str = "tests/fixtures/render/2024-09-03-code-and-tables.html";
+
+/// A tech-blog post with every block sinmun lays out itself: code with
+/// runs of spaces, a tab, long lines and Korean comments; tables with
+/// narrow and wide columns, spans, `<br>`, alignment; a quote before a
+/// list; footnotes; a same-page anchor.
+#[test]
+fn golden_code_tables_and_notes_at_widths_100_80_40_20() {
+    for w in ["100", "80", "40", "20"] {
+        let out = dump(&["--dump", BLOCKS, "--width", w, "--color", "never"], &[]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        let max: usize = w.parse().unwrap();
+        assert!(
+            text.lines().all(|l| sinmun::text::width(l) <= max),
+            "width {w}"
+        );
+        insta::assert_snapshot!(format!("blocks_width_{w}"), text);
+    }
+}
+
 #[test]
 fn golden_seed_shaped_post_with_a_broken_end_tag() {
     let out = dump(

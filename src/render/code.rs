@@ -53,7 +53,7 @@ fn style(token: Option<Token>) -> SpanStyle {
 fn start<'a>(out: &'a mut Vec<Line>, gutter: Option<&str>) -> &'a mut Line {
     let mut l = Line::default();
     if let Some(g) = gutter {
-        l.push(g.to_string(), SpanStyle::of(Flags::RULE | Flags::PRE));
+        l.push(g.to_string(), SpanStyle::of(Flags::RULE));
     }
     out.push(l);
     out.last_mut().expect("pushed")
@@ -83,10 +83,7 @@ fn cut(
                 let l = start(out, gutter);
                 if lead > 0 {
                     l.push(" ".repeat(indent), style(None));
-                    l.push(
-                        CONTINUATION.to_string(),
-                        SpanStyle::of(Flags::RULE | Flags::PRE),
-                    );
+                    l.push(CONTINUATION.to_string(), SpanStyle::of(Flags::RULE));
                 }
             }
             if let Some(l) = out.last_mut() {
