@@ -112,11 +112,12 @@ const KINDS: &[(&str, Token)] = &[
     ("markup.heading", Token::Heading),
 ];
 
-/// Code bigger than this is shown without colours past this point: a
-/// 1 MB block must not hold the reader for seconds.
-const BUDGET_BYTES: usize = 256 * 1024;
+/// Code bigger than this is shown without colours past this point: syntect
+/// (with its pure-Rust regex engine) highlights a few hundred KB a second
+/// here, and a 1 MB block must not hold the reader.
+const BUDGET_BYTES: usize = 32 * 1024;
 /// Lines longer than this (minified code) are not highlighted.
-const LONG_LINE: usize = 2_000;
+const LONG_LINE: usize = 1_000;
 
 struct Syntaxes {
     set: SyntaxSet,
