@@ -192,7 +192,12 @@ fn code_block(bytes: usize) -> String {
     let mut out = String::from("<pre><code class=\"language-rust\">");
     while out.len() < bytes {
         for line in LINES {
-            out.push_str(&line.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
+            out.push_str(
+                &line
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;"),
+            );
             out.push('\n');
         }
     }

@@ -159,7 +159,8 @@ fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
     out.push(blank);
 }
 
-fn trim_end(line: &mut Line) {
+/// Drop the spaces at the end of a line.
+pub fn trim_end(line: &mut Line) {
     while let Some(last) = line.spans.last_mut() {
         let t = last.text.trim_end_matches(' ').len();
         if t == 0 {

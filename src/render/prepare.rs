@@ -388,15 +388,8 @@ impl Builder {
         }
         let attrs = attributes(attrs);
         let mut open = Open {
-            name: name.to_string(),
             written: written_as(name),
-            link: None,
-            indents: false,
-            flat_table: false,
-            look: SpanStyle::default(),
-            skip: false,
-            note_ref: false,
-            lang: None,
+            ..Open::hidden(name)
         };
         if self.capture.is_some() {
             self.start_captured(open, &attrs);
@@ -467,21 +460,7 @@ impl Builder {
                     }
                 }
             }
-            "a" => match self.anchor(&attrs) {
-                Anchor::Link(n) => {
-                    open.link = Some(n);
-                    role = Some(Role::Link);
-                }
-                Anchor::NoteRef => {
-                    open.note_ref = true;
-                    self.note_text = Some(String::new());
-                }
-                Anchor::Back => {
-                    open.skip = true;
-                    self.skipping += 1;
-                }
-                Anchor::Plain => {}
-            },
+            "a" if self.open_anchor(&mut open, &attrs) => role = Some(Role::Link),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => role = Some(Role::Heading),
             "u" | "ins" => role = Some(Role::Underline),
             "mark" => role = Some(Role::Mark),
@@ -506,18 +485,7 @@ impl Builder {
     fn start_captured(&mut self, mut open: Open, attrs: &[(String, String)]) {
         open.written = None;
         if open.name == "a" {
-            match self.anchor(attrs) {
-                Anchor::Link(n) => open.link = Some(n),
-                Anchor::NoteRef => {
-                    open.note_ref = true;
-                    self.note_text = Some(String::new());
-                }
-                Anchor::Back => {
-                    open.skip = true;
-                    self.skipping += 1;
-                }
-                Anchor::Plain => {}
-            }
+            self.open_anchor(&mut open, attrs);
         }
         open.look = self.look(&open.name, attrs);
         if let Some((c, _)) = self.capture.as_mut() {
@@ -558,6 +526,26 @@ impl Builder {
         };
         self.capture = Some((capture, self.stack.len()));
         true
+    }
+
+    /// Set up an `<a>` by what it points to; true for a numbered link.
+    fn open_anchor(&mut self, open: &mut Open, attrs: &[(String, String)]) -> bool {
+        match self.anchor(attrs) {
+            Anchor::Link(n) => {
+                open.link = Some(n);
+                return true;
+            }
+            Anchor::NoteRef => {
+                open.note_ref = true;
+                self.note_text = Some(String::new());
+            }
+            Anchor::Back => {
+                open.skip = true;
+                self.skipping += 1;
+            }
+            Anchor::Plain => {}
+        }
+        false
     }
 
     /// What a link is: a numbered address, a footnote mark, a footnote's

@@ -5,6 +5,7 @@
 //! its narrowest becomes one block per row, `header: value`.
 
 use super::block::{Align, Cell, Para, Table};
+use super::lines::trim_end;
 use super::{Flags, Line, SpanStyle, inline};
 use crate::text::width;
 
@@ -292,18 +293,6 @@ fn pad_cell(line: &mut Line, text: Line, w: usize, align: Align) {
         line.push(s.text, s.style);
     }
     line.push(" ".repeat(right + 1), SpanStyle::default());
-}
-
-fn trim_end(line: &mut Line) {
-    while let Some(last) = line.spans.last_mut() {
-        let t = last.text.trim_end_matches(' ').len();
-        if t == 0 {
-            line.spans.pop();
-        } else {
-            last.text.truncate(t);
-            break;
-        }
-    }
 }
 
 /// The rule under row `r`; blank where a cell spans across it.
