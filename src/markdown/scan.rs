@@ -1,0 +1,423 @@
+//! The pass over the Markdown source before comrak reads it: each Liquid
+//! tag or output and each kramdown construct is replaced by a token that
+//! Markdown leaves alone, and remembered. After parsing, a token inside
+//! code or math is put back exactly as written, and anywhere else becomes
+//! what it means (see tree.rs).
+//!
+//! Tokens are made of Unicode noncharacters (reserved for a program's
+//! internal use; removed from the source first): `\u{FDD0}N\u{FDD1}` reads
+//! as an ordinary word anywhere, link addresses included; a construct
+//! alone on its line becomes `<!--\u{FDD2}N\u{FDD3}-->`, an HTML block that
+//! ends the paragraph before it, as the empty line Liquid leaves there
+//! (or a kramdown block attribute list) does.
+//!
+//! Fenced code and code spans that the scan recognises are copied without
+//! tokens; code it does not (indented blocks, odd nesting) still keeps its
+//! text, through the tokens. Both drop the tags of `{% raw %}` pairs, whose
+//! content is what the published page shows.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use super::kramdown::{self, Kramdown};
+use super::liquid::{self, Item, Liquid, LiquidContext};
+
+pub(crate) const INLINE_OPEN: char = '\u{FDD0}';
+pub(crate) const INLINE_CLOSE: char = '\u{FDD1}';
+pub(crate) const BLOCK_OPEN: char = '\u{FDD2}';
+pub(crate) const BLOCK_CLOSE: char = '\u{FDD3}';
+
+/// What a token becomes outside code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value {
+    Nothing,
+    Text(String),
+    /// Code shown as a block (or inline, where the token sits in text).
+    Code {
+        lang: String,
+        code: String,
+    },
+    /// HTML passed through as written.
+    Html(String),
+    /// `{:toc}`: a table of contents replaces the list it follows.
+    Toc,
+    /// `{: .no_toc}`: the heading it belongs to is left out of one.
+    NoToc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// What it is inside code and math: the text as written.
+    pub in_code: String,
+    pub value: Value,
+}
+
+#[derive(Debug)]
+pub(crate) struct Prepared<'a> {
+    pub source: Cow<'a, str>,
+    pub tokens: Vec<Token>,
+}
+
+/// Replace the constructs of `src` with tokens.
+pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
+    let src = without_noncharacters(src);
+    if !needs_scan(&src) {
+        return Prepared {
+            source: src,
+            tokens: Vec::new(),
+        };
+    }
+    let mut s = Scanner {
+        src: &src,
+        out: String::with_capacity(src.len() + 64),
+        tokens: Vec::new(),
+        liquid: Liquid::new(ctx),
+        copied: 0,
+    };
+    s.run();
+    let Scanner { out, tokens, .. } = s;
+    Prepared {
+        source: Cow::Owned(out),
+        tokens,
+    }
+}
+
+fn without_noncharacters(src: &str) -> Cow<'_, str> {
+    // Every token character is encoded as EF B7 9x.
+    if memchr::memmem::find(src.as_bytes(), b"\xEF\xB7").is_none() {
+        return Cow::Borrowed(src);
+    }
+    Cow::Owned(
+        src.chars()
+            .filter(|c| !(INLINE_OPEN..=BLOCK_CLOSE).contains(c))
+            .collect(),
+    )
+}
+
+/// Whether the source may hold anything the scan changes.
+fn needs_scan(src: &str) -> bool {
+    let b = src.as_bytes();
+    memchr::memchr_iter(b'{', b).any(|i| matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')))
+        || memchr::memmem::find(b, b"markdown=").is_some()
+}
+
+struct Scanner<'s, 'c> {
+    src: &'s str,
+    out: String,
+    tokens: Vec<Token>,
+    liquid: Liquid<'c>,
+    /// Source before this has been written to `out`.
+    copied: usize,
+}
+
+/// An open code fence: its character and length.
+#[derive(Debug, Clone, Copy)]
+struct Fence {
+    ch: u8,
+    len: usize,
+}
+
+impl Scanner<'_, '_> {
+    fn run(&mut self) {
+        let src = self.src;
+        let b = src.as_bytes();
+        let mut pos = 0;
+        while pos < b.len() {
+            if pos == 0 || b[pos - 1] == b'\n' {
+                let line_end = line_end(b, pos);
+                let line = &src[pos..line_end];
+                if let Some(fence) = fence_open(line) {
+                    let end = fenced_block_end(src, line_end, fence);
+                    self.copy_code(pos, end);
+                    pos = end;
+                    continue;
+                }
+                if opens_markdown_html(line) {
+                    self.flush(line_end);
+                    self.out.push('\n');
+                }
+            }
+            match b[pos] {
+                b'\\' => {
+                    pos += 1 + usize::from(b.get(pos + 1).is_some_and(u8::is_ascii_punctuation))
+                }
+                b'`' => {
+                    let run = b[pos..].iter().take_while(|&&c| c == b'`').count();
+                    match code_span_end(b, pos + run, run) {
+                        Some(end) => {
+                            self.copy_code(pos, end);
+                            pos = end;
+                        }
+                        None => pos += run,
+                    }
+                }
+                b'{' => pos = self.construct(pos).unwrap_or(pos + 1),
+                _ => pos += 1,
+            }
+        }
+        self.flush(b.len());
+    }
+
+    fn flush(&mut self, to: usize) {
+        if to > self.copied {
+            self.out.push_str(&self.src[self.copied..to]);
+            self.copied = to;
+        }
+    }
+
+    /// Copy code as written, but for the tags of `raw` pairs.
+    fn copy_code(&mut self, start: usize, end: usize) {
+        self.flush(start);
+        self.out
+            .push_str(&liquid::strip_raw_markers(&self.src[start..end]));
+        self.copied = end;
+    }
+
+    /// The construct at `start` (a `{`), replaced by a token: its end.
+    fn construct(&mut self, start: usize) -> Option<usize> {
+        let src = self.src;
+        let next = *src.as_bytes().get(start + 1)?;
+        let (end, value, in_code) = match next {
+            b'%' | b'{' => {
+                let found = self.liquid.at(src, start)?;
+                let written = &src[start..found.end];
+                match found.item {
+                    Item::Text(t) => (found.end, Value::Text(t), written.to_string()),
+                    Item::Nothing => (found.end, Value::Nothing, written.to_string()),
+                    Item::Highlight { lang, code } => {
+                        (found.end, Value::Code { lang, code }, written.to_string())
+                    }
+                    Item::Raw(content) if raw_is_markdown(&content) => {
+                        self.flush(start);
+                        self.out.push_str(&content);
+                        self.copied = found.end;
+                        return Some(found.end);
+                    }
+                    Item::Raw(content) => {
+                        let code = content.trim_matches(['\n', '\r']).to_string();
+                        let lang = String::new();
+                        (found.end, Value::Code { lang, code }, content)
+                    }
+                }
+            }
+            b':' | b'#' => {
+                if start > 0 && src.as_bytes()[start - 1] == b'\\' {
+                    return None;
+                }
+                let (end, k) = kramdown::at(src, start)?;
+                let value = match k {
+                    Kramdown::Attributes { toc: true, .. } => Value::Toc,
+                    Kramdown::Attributes { no_toc: true, .. } => Value::NoToc,
+                    Kramdown::Attributes { .. } | Kramdown::Nothing => Value::Nothing,
+                    Kramdown::Html(h) => Value::Html(h),
+                };
+                (end, value, src[start..end].to_string())
+            }
+            _ => return None,
+        };
+        self.flush(start);
+        let id = self.tokens.len();
+        self.tokens.push(Token { in_code, value });
+        if alone_on_line(src, start, end) {
+            let _ = write!(self.out, "<!--{BLOCK_OPEN}{id}{BLOCK_CLOSE}-->");
+        } else {
+            let _ = write!(self.out, "{INLINE_OPEN}{id}{INLINE_CLOSE}");
+        }
+        self.copied = end;
+        Some(end)
+    }
+}
+
+/// `{% raw %}` content outside code: Markdown that already marks its code
+/// or math (backticks, `$`, `~~~`) is read as Markdown, with its Liquid
+/// kept as written; anything else is the Liquid an author shows, as code.
+fn raw_is_markdown(content: &str) -> bool {
+    content.contains(['`', '$']) || content.contains("~~~")
+}
+
+fn line_end(b: &[u8], pos: usize) -> usize {
+    memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i)
+}
+
+/// Only spaces before `start` and after `end` on their lines.
+fn alone_on_line(src: &str, start: usize, end: usize) -> bool {
+    let b = src.as_bytes();
+    let before = b[..start]
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .all(|&c| c == b' ' || c == b'\t');
+    let after = b[end..]
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .all(|&c| c == b' ' || c == b'\t' || c == b'\r');
+    before && after
+}
+
+/// The line with its container markers (`>`, list markers) and
+/// indentation taken off.
+fn line_content(line: &str) -> &str {
+    let mut s = line.trim_start_matches([' ', '\t']);
+    loop {
+        if let Some(rest) = s.strip_prefix('>') {
+            s = rest.trim_start_matches([' ', '\t']);
+            continue;
+        }
+        let marker = match s.as_bytes().first() {
+            Some(b'-' | b'*' | b'+') => 1,
+            Some(b'0'..=b'9') => {
+                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+                if digits <= 9 && matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+                    digits + 1
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        };
+        if marker > 0 && matches!(s.as_bytes().get(marker), Some(b' ' | b'\t')) {
+            s = s[marker..].trim_start_matches([' ', '\t']);
+            continue;
+        }
+        return s;
+    }
+}
+
+fn fence_open(line: &str) -> Option<Fence> {
+    let s = line_content(line);
+    let ch = *s.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = s.bytes().take_while(|&c| c == ch).count();
+    if len < 3 || (ch == b'`' && s[len..].contains('`')) {
+        return None;
+    }
+    Some(Fence { ch, len })
+}
+
+/// The end of the fenced block whose opening line ends at `from`: after
+/// its closing line, or the end of the source.
+fn fenced_block_end(src: &str, from: usize, fence: Fence) -> usize {
+    let b = src.as_bytes();
+    let mut pos = from;
+    while pos < b.len() {
+        let start = pos + 1;
+        let end = line_end(b, start.min(b.len()));
+        let s = line_content(&src[start.min(b.len())..end]);
+        let run = s.bytes().take_while(|&c| c == fence.ch).count();
+        if run >= fence.len && s[run..].trim().is_empty() {
+            return end;
+        }
+        pos = end;
+    }
+    b.len()
+}
+
+/// The end of the code span whose opening run of `run` backticks ends at
+/// `from`: after a closing run of the same length, before a blank line
+/// or a fence.
+fn code_span_end(b: &[u8], from: usize, run: usize) -> Option<usize> {
+    let mut pos = from;
+    while pos < b.len() {
+        match b[pos] {
+            b'`' => {
+                let n = b[pos..].iter().take_while(|&&c| c == b'`').count();
+                if n == run {
+                    return Some(pos + n);
+                }
+                pos += n;
+            }
+            b'\n' => {
+                let next = pos + 1;
+                let end = line_end(b, next.min(b.len()));
+                let line = std::str::from_utf8(&b[next.min(b.len())..end]).unwrap_or("");
+                if line.trim().is_empty() || fence_open(line).is_some() {
+                    return None;
+                }
+                pos = next;
+            }
+            _ => pos += 1,
+        }
+    }
+    None
+}
+
+/// An HTML start tag alone on its line with kramdown's `markdown="1"`:
+/// its content is Markdown, so an empty line after it lets CommonMark read
+/// it as such.
+fn opens_markdown_html(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('<')
+        && !t.starts_with("</")
+        && t.ends_with('>')
+        && (t.contains("markdown=\"1\"")
+            || t.contains("markdown='1'")
+            || t.contains("markdown=\"block\"")
+            || t.contains("markdown=1"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prep(src: &str) -> (String, Vec<Token>) {
+        let p = prepare(src, &LiquidContext::default());
+        (p.source.into_owned(), p.tokens)
+    }
+
+    #[test]
+    fn plain_markdown_is_borrowed() {
+        let p = prepare("# 제목\n\n**굵게**은 본문.\n", &LiquidContext::default());
+        assert!(matches!(p.source, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn constructs_become_tokens() {
+        let (out, tokens) = prep("![](/a.png){: .center}\n\n{% if x %}\n글 {{ page.x }}.\n");
+        assert_eq!(
+            out,
+            "![](/a.png)\u{FDD0}0\u{FDD1}\n\n<!--\u{FDD2}1\u{FDD3}-->\n글 \u{FDD0}2\u{FDD1}.\n"
+        );
+        assert_eq!(tokens[0].in_code, "{: .center}");
+        assert_eq!(tokens[1].value, Value::Nothing);
+        assert_eq!(tokens[2].value, Value::Text(String::new()));
+    }
+
+    #[test]
+    fn recognised_code_has_no_tokens() {
+        let src =
+            "`{{ site.url }}` 와\n\n```liquid\n{% if x %}{: .a}\n```\n\n> ```\n> {{ y }}\n> ```\n";
+        let (out, tokens) = prep(src);
+        assert_eq!(out, src);
+        assert!(tokens.is_empty());
+        let (out, _) = prep("`{% raw %}{{ x }}{% endraw %}`");
+        assert_eq!(out, "`{{ x }}`");
+    }
+
+    #[test]
+    fn a_lone_backtick_does_not_hide_what_follows() {
+        let (out, tokens) = prep("가격 ` 표시\n\n{{ page.x }}");
+        assert_eq!(tokens.len(), 1);
+        assert!(out.ends_with("<!--\u{FDD2}0\u{FDD3}-->"));
+    }
+
+    #[test]
+    fn noncharacters_in_the_post_are_removed() {
+        let (out, tokens) = prep("a\u{FDD0}0\u{FDD1}b");
+        assert_eq!(out, "a0b");
+        assert!(tokens.is_empty());
+    }
+
+    #[test]
+    fn markdown_inside_html_blocks() {
+        let (out, _) = prep("<div markdown=\"1\">\n**굵게**\n</div>\n");
+        assert_eq!(out, "<div markdown=\"1\">\n\n**굵게**\n</div>\n");
+    }
+
+    #[test]
+    fn escaped_braces_stay() {
+        let (out, tokens) = prep("$\\{:x\\}$ \\{#a}\n");
+        assert!(tokens.is_empty(), "{out}");
+    }
+}
