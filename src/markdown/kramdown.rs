@@ -37,7 +37,7 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
     let body = rest.strip_prefix("{:")?;
     let len = list_len(body)?;
     let inner = &body[..len];
-    if inner.trim().is_empty() {
+    if inner.is_empty() {
         return None;
     }
     let end = start + 2 + len + 1;

@@ -139,6 +139,10 @@ const MAX_OUTPUT: usize = 512;
 pub(crate) struct Liquid<'c> {
     ctx: &'c LiquidContext,
     vars: Vec<(String, String)>,
+    /// Blocks whose end tag was looked for from a position and not found:
+    /// later searches from further on give up at once, so a post full of
+    /// unclosed tags costs one scan per tag name, not one per tag.
+    unclosed: Vec<(&'static str, usize)>,
 }
 
 impl<'c> Liquid<'c> {
@@ -146,6 +150,7 @@ impl<'c> Liquid<'c> {
         Liquid {
             ctx,
             vars: Vec::new(),
+            unclosed: Vec::new(),
         }
     }
 
@@ -160,7 +165,7 @@ impl<'c> Liquid<'c> {
         let tag = tag_at(src, start)?;
         let item = match tag.name {
             "highlight" | "codeblock" => {
-                let Some(close) = find_end(src, tag.end, tag.name) else {
+                let Some(close) = self.end_of(src, &tag) else {
                     return Some(Found {
                         end: tag.end,
                         item: Item::Nothing,
@@ -187,7 +192,7 @@ impl<'c> Liquid<'c> {
                 });
             }
             "raw" => {
-                let Some(close) = find_raw_end(src, tag.end) else {
+                let Some(close) = self.end_of(src, &tag) else {
                     return Some(Found {
                         end: tag.end,
                         item: Item::Nothing,
@@ -199,7 +204,7 @@ impl<'c> Liquid<'c> {
                 });
             }
             "comment" | "capture" => {
-                let Some(close) = find_end(src, tag.end, tag.name) else {
+                let Some(close) = self.end_of(src, &tag) else {
                     return Some(Found {
                         end: tag.end,
                         item: Item::Nothing,
@@ -233,6 +238,34 @@ impl<'c> Liquid<'c> {
             _ => Item::Nothing,
         };
         Some(Found { end: tag.end, item })
+    }
+
+    /// The end tag of the block `open` starts, unless a search for one
+    /// from before it already failed.
+    fn end_of<'s>(&mut self, src: &'s str, open: &Tag<'_>) -> Option<Tag<'s>> {
+        let name: &'static str = match open.name {
+            "highlight" => "highlight",
+            "codeblock" => "codeblock",
+            "raw" => "raw",
+            "comment" => "comment",
+            _ => "capture",
+        };
+        if self
+            .unclosed
+            .iter()
+            .any(|&(n, from)| n == name && from <= open.end)
+        {
+            return None;
+        }
+        let found = if name == "raw" {
+            find_raw_end(src, open.end)
+        } else {
+            find_end(src, open.end, name)
+        };
+        if found.is_none() {
+            self.unclosed.push((name, open.end));
+        }
+        found
     }
 
     /// An output's value: a literal or a variable, through its filters.
@@ -389,6 +422,7 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 pub(crate) fn find_end<'s>(src: &'s str, from: usize, name: &str) -> Option<Tag<'s>> {
     let mut depth = 0usize;
     let mut pos = from;
+    let mut raw_unclosed = false;
     while let Some(off) = src.get(pos..)?.find("{%") {
         let at = pos + off;
         let Some(tag) = tag_at(src, at) else {
@@ -396,8 +430,12 @@ pub(crate) fn find_end<'s>(src: &'s str, from: usize, name: &str) -> Option<Tag<
             continue;
         };
         pos = tag.end;
-        if tag.name == "raw" {
-            pos = find_raw_end(src, tag.end).map_or(tag.end, |t| t.end);
+        if tag.name == "raw" && !raw_unclosed {
+            match find_raw_end(src, tag.end) {
+                Some(t) => pos = t.end,
+                // No `endraw` after this one means none after the next.
+                None => raw_unclosed = true,
+            }
         } else if tag.name == name {
             depth += 1;
         } else if tag.name.strip_prefix("end") == Some(name) {

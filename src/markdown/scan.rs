@@ -73,6 +73,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         tokens: Vec::new(),
         liquid: Liquid::new(ctx),
         copied: 0,
+        open_runs: Vec::new(),
     };
     s.run();
     let Scanner { out, tokens, .. } = s;
@@ -108,6 +109,9 @@ struct Scanner<'s, 'c> {
     liquid: Liquid<'c>,
     /// Source before this has been written to `out`.
     copied: usize,
+    /// Backtick runs that found no closing run before a position: a later
+    /// run of that length before there will not either.
+    open_runs: Vec<(usize, usize)>,
 }
 
 /// An open code fence: its character and length.
@@ -143,12 +147,26 @@ impl Scanner<'_, '_> {
                 }
                 b'`' => {
                     let run = b[pos..].iter().take_while(|&&c| c == b'`').count();
-                    match code_span_end(b, pos + run, run) {
-                        Some(end) => {
+                    let known_open = self
+                        .open_runs
+                        .iter()
+                        .any(|&(n, until)| n == run && pos < until);
+                    let end = if known_open {
+                        Err(pos)
+                    } else {
+                        code_span_end(b, pos + run, run)
+                    };
+                    match end {
+                        Ok(end) => {
                             self.copy_code(pos, end);
                             pos = end;
                         }
-                        None => pos += run,
+                        Err(until) => {
+                            if !known_open {
+                                self.open_runs.push((run, until));
+                            }
+                            pos += run;
+                        }
                     }
                 }
                 b'{' => pos = self.construct(pos).unwrap_or(pos + 1),
@@ -217,14 +235,41 @@ impl Scanner<'_, '_> {
         };
         self.flush(start);
         let id = self.tokens.len();
+        let shows_nothing = value.shows_nothing();
         self.tokens.push(Token { in_code, value });
         if alone_on_line(src, start, end) {
             let _ = write!(self.out, "<!--{BLOCK_OPEN}{id}{BLOCK_CLOSE}-->");
-        } else {
+            self.copied = end;
+            return Some(end);
+        }
+        // A token that shows nothing must not stand between an emphasis
+        // mark and what decides whether it opens or closes
+        // (`**끝.**{:.orange}`): beside a mark, it is left out.
+        let before = delimiter_run(self.out.as_bytes().iter().rev());
+        let after = delimiter_run(src.as_bytes()[end..].iter());
+        let escaped = self.out[..self.out.len() - before].ends_with('\\');
+        if !(shows_nothing && (before > 0 && !escaped || after > 0)) {
             let _ = write!(self.out, "{INLINE_OPEN}{id}{INLINE_CLOSE}");
         }
         self.copied = end;
         Some(end)
+    }
+}
+
+/// The length of the run of emphasis marks (`*`, `_`, `~`) `bytes` begins with.
+fn delimiter_run<'b>(bytes: impl Iterator<Item = &'b u8>) -> usize {
+    bytes
+        .take_while(|b| matches!(b, b'*' | b'_' | b'~'))
+        .count()
+}
+
+impl Value {
+    fn shows_nothing(&self) -> bool {
+        match self {
+            Value::Nothing | Value::Toc | Value::NoToc => true,
+            Value::Text(t) => t.is_empty(),
+            Value::Code { .. } | Value::Html(_) => false,
+        }
     }
 }
 
@@ -316,15 +361,15 @@ fn fenced_block_end(src: &str, from: usize, fence: Fence) -> usize {
 
 /// The end of the code span whose opening run of `run` backticks ends at
 /// `from`: after a closing run of the same length, before a blank line
-/// or a fence.
-fn code_span_end(b: &[u8], from: usize, run: usize) -> Option<usize> {
+/// or a fence. `Err` tells where the search stopped.
+fn code_span_end(b: &[u8], from: usize, run: usize) -> Result<usize, usize> {
     let mut pos = from;
     while pos < b.len() {
         match b[pos] {
             b'`' => {
                 let n = b[pos..].iter().take_while(|&&c| c == b'`').count();
                 if n == run {
-                    return Some(pos + n);
+                    return Ok(pos + n);
                 }
                 pos += n;
             }
@@ -333,28 +378,35 @@ fn code_span_end(b: &[u8], from: usize, run: usize) -> Option<usize> {
                 let end = line_end(b, next.min(b.len()));
                 let line = std::str::from_utf8(&b[next.min(b.len())..end]).unwrap_or("");
                 if line.trim().is_empty() || fence_open(line).is_some() {
-                    return None;
+                    return Err(pos);
                 }
                 pos = next;
             }
             _ => pos += 1,
         }
     }
-    None
+    Err(b.len())
 }
 
-/// An HTML start tag alone on its line with kramdown's `markdown="1"`:
-/// its content is Markdown, so an empty line after it lets CommonMark read
-/// it as such.
+/// A line of HTML tags whose last is a start tag with kramdown's
+/// `markdown="1"` (`<div markdown="1">`, `</td><td markdown=1>`): what
+/// follows is Markdown, so an empty line after it lets CommonMark read it
+/// as such.
 fn opens_markdown_html(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with('<')
-        && !t.starts_with("</")
-        && t.ends_with('>')
-        && (t.contains("markdown=\"1\"")
-            || t.contains("markdown='1'")
-            || t.contains("markdown=\"block\"")
-            || t.contains("markdown=1"))
+    if !t.starts_with('<') || !t.ends_with('>') {
+        return false;
+    }
+    let last = &t[t.rfind('<').unwrap_or(0)..];
+    !last.starts_with("</")
+        && [
+            "markdown=\"1\"",
+            "markdown='1'",
+            "markdown=1",
+            "markdown=\"block\"",
+        ]
+        .iter()
+        .any(|a| last.contains(a))
 }
 
 #[cfg(test)]
@@ -396,6 +448,14 @@ mod tests {
     }
 
     #[test]
+    fn empty_tokens_stay_clear_of_emphasis_marks() {
+        let (out, _) = prep("**끝.**{:.orange} 뒤 {% if x %}**\"a\"**");
+        assert_eq!(out, "**끝.** 뒤 **\"a\"**");
+        let (out, _) = prep("**[링크](/a){:target=\"_blank\"}**은");
+        assert_eq!(out, "**[링크](/a)**은");
+    }
+
+    #[test]
     fn a_lone_backtick_does_not_hide_what_follows() {
         let (out, tokens) = prep("가격 ` 표시\n\n{{ page.x }}");
         assert_eq!(tokens.len(), 1);
@@ -413,6 +473,10 @@ mod tests {
     fn markdown_inside_html_blocks() {
         let (out, _) = prep("<div markdown=\"1\">\n**굵게**\n</div>\n");
         assert_eq!(out, "<div markdown=\"1\">\n\n**굵게**\n</div>\n");
+        let (out, _) = prep("</td><td markdown=1>\n# 제목\n</td>");
+        assert_eq!(out, "</td><td markdown=1>\n\n# 제목\n</td>");
+        let (out, _) = prep("<td markdown=1>a</td>\n");
+        assert_eq!(out, "<td markdown=1>a</td>\n");
     }
 
     #[test]

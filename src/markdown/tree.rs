@@ -26,7 +26,7 @@ pub(crate) fn transform<'a>(arena: &'a Arena<'a>, root: Node<'a>, tokens: &[Toke
     let mut pass = Pass {
         arena,
         tokens,
-        mode,
+
         toc_targets: Vec::new(),
         no_toc: Vec::new(),
     };
@@ -45,7 +45,6 @@ pub(crate) fn transform<'a>(arena: &'a Arena<'a>, root: Node<'a>, tokens: &[Toke
 struct Pass<'a, 't> {
     arena: &'a Arena<'a>,
     tokens: &'t [Token],
-    mode: Mode,
     toc_targets: Vec<Node<'a>>,
     no_toc: Vec<Node<'a>>,
 }
@@ -239,7 +238,6 @@ impl<'a> Pass<'a, '_> {
                 node.detach();
             }
         }
-        let _ = self.mode;
     }
 }
 
@@ -411,18 +409,51 @@ fn keep_particles_out_of_autolink<'a>(arena: &'a Arena<'a>, link: Node<'a>) {
     link.insert_after(arena.alloc(AstNode::from(particle)));
 }
 
+/// Korean particles and endings written straight after an address.
+const PARTICLES: &[&str] = &[
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "에서",
+    "에서는",
+    "에서도",
+    "에게",
+    "에는",
+    "로",
+    "으로",
+    "로는",
+    "와",
+    "과",
+    "도",
+    "만",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "이나",
+    "나",
+    "이다",
+    "입니다",
+    "이고",
+    "이며",
+    "참고",
+    "참조",
+];
+
+/// Where the Hangul that is not part of an address starts: Hangul after
+/// an ASCII letter, digit, `.` or `)`; or a particle alone after a `/`.
 fn particle_cut(text: &str) -> Option<usize> {
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if ('\u{ac00}'..='\u{d7a3}').contains(&c) {
-            return match prev {
-                Some(p) if p.is_ascii_alphanumeric() || p == '.' || p == ')' => Some(i),
-                _ => None,
-            };
-        }
-        prev = Some(c);
+    let i = text.find(|c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c))?;
+    let prev = text[..i].chars().next_back()?;
+    if prev.is_ascii_alphanumeric() || prev == '.' || prev == ')' {
+        return Some(i);
     }
-    None
+    (prev == '/' && PARTICLES.contains(&&text[i..])).then_some(i)
 }
 
 #[cfg(test)]
@@ -451,5 +482,7 @@ mod tests {
         assert_eq!(particle_cut("https://example.com에서"), Some(19));
         assert_eq!(particle_cut("https://ko.wikipedia.org/wiki/서울"), None);
         assert_eq!(particle_cut("https://a.kr/?q=한글"), None);
+        assert_eq!(particle_cut("https://a.kr/docs/에서"), Some(18));
+        assert_eq!(particle_cut("https://a.kr/wiki/마크다운"), None);
     }
 }
