@@ -52,8 +52,14 @@ fn alone_in<'a>(paragraph: Node<'a>) -> bool {
             NodeValue::Math(m) => m.display_math,
             NodeValue::SoftBreak | NodeValue::LineBreak => true,
             NodeValue::Text(t) => t.trim().is_empty(),
+            NodeValue::HtmlInline(h) => is_line_break(h),
             _ => false,
         })
+}
+
+fn is_line_break(html: &str) -> bool {
+    let t = html.trim().to_ascii_lowercase();
+    matches!(t.as_str(), "<br>" | "<br/>" | "<br />")
 }
 
 /// Blank lines and the spaces at the very ends taken off; every line

@@ -100,6 +100,14 @@ fn needs_scan(src: &str) -> bool {
     let b = src.as_bytes();
     memchr::memchr_iter(b'{', b).any(|i| matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')))
         || memchr::memmem::find(b, b"markdown=").is_some()
+        || memchr::memchr_iter(b'<', b).any(|i| {
+            let line_start = b[..i]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |n| n + 1);
+            b[line_start..i].iter().all(|&c| c == b' ')
+                && is_lone_span_tag(&src[line_start..line_end(b, i)])
+        })
 }
 
 struct Scanner<'s, 'c> {
@@ -139,6 +147,19 @@ impl Scanner<'_, '_> {
                 if opens_markdown_html(line) {
                     self.flush(line_end);
                     self.out.push('\n');
+                } else if is_lone_span_tag(line) {
+                    // kramdown reads `<br>` or `<img …>` alone on a line as
+                    // part of a paragraph; CommonMark would start an HTML
+                    // block that swallows the Markdown after it. A token
+                    // that shows nothing makes the line a paragraph's.
+                    let indent = line.len() - line.trim_start().len();
+                    self.flush(pos + indent);
+                    let id = self.tokens.len();
+                    self.tokens.push(Token {
+                        in_code: String::new(),
+                        value: Value::Nothing,
+                    });
+                    let _ = write!(self.out, "{INLINE_OPEN}{id}{INLINE_CLOSE}");
                 }
             }
             match b[pos] {
@@ -388,6 +409,27 @@ fn code_span_end(b: &[u8], from: usize, run: usize) -> Result<usize, usize> {
     Err(b.len())
 }
 
+/// Elements kramdown reads as part of a paragraph.
+const SPAN_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "big", "br", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd",
+    "mark", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "u",
+];
+
+/// A line that is one tag of a span element (`<br>`, `<img src="…">`,
+/// `</span>`), which CommonMark reads as the start of an HTML block.
+fn is_lone_span_tag(line: &str) -> bool {
+    let t = line.trim();
+    let Some(inner) = t.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+        return false;
+    };
+    if inner.contains(['<', '>']) || line.len() - line.trim_start().len() > 3 {
+        return false;
+    }
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    SPAN_ELEMENTS.contains(&inner[..name_len].to_ascii_lowercase().as_str())
+}
+
 /// A line of HTML tags whose last is a start tag with kramdown's
 /// `markdown="1"` (`<div markdown="1">`, `</td><td markdown=1>`): what
 /// follows is Markdown, so an empty line after it lets CommonMark read it
@@ -477,6 +519,15 @@ mod tests {
         assert_eq!(out, "</td><td markdown=1>\n\n# 제목\n</td>");
         let (out, _) = prep("<td markdown=1>a</td>\n");
         assert_eq!(out, "<td markdown=1>a</td>\n");
+    }
+
+    #[test]
+    fn a_lone_span_tag_starts_a_paragraph() {
+        let (out, tokens) = prep("<br>\n$$\nx\n$$\n");
+        assert_eq!(out, "\u{FDD0}0\u{FDD1}<br>\n$$\nx\n$$\n");
+        assert_eq!(tokens[0].in_code, "");
+        let (out, _) = prep("<div>\n");
+        assert_eq!(out, "<div>\n");
     }
 
     #[test]
