@@ -27,9 +27,14 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
     if let Some(after) = rest.strip_prefix("{::") {
         return extension(src, start, after);
     }
-    if rest.starts_with("{:/") {
-        let close = rest[..rest.len().min(64)].find('}')?;
-        return Some((start + close + 1, Kramdown::Nothing));
+    if let Some(after) = rest.strip_prefix("{:/") {
+        let name_len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        return after[name_len..]
+            .starts_with('}')
+            .then_some((start + 3 + name_len + 1, Kramdown::Nothing));
     }
     if rest.starts_with("{#") {
         return header_id(rest).map(|len| (start + len, Kramdown::Nothing));
@@ -200,6 +205,15 @@ mod tests {
         assert_eq!(kind("{#intro}\n"), Some((8, Kramdown::Nothing)));
         assert_eq!(kind("{#intro} 글"), None);
         assert_eq!(kind("{#1}"), None);
+    }
+
+    #[test]
+    fn stray_closing_tags() {
+        assert_eq!(kind("{:/}"), Some((4, Kramdown::Nothing)));
+        assert_eq!(kind("{:/comment} 뒤"), Some((11, Kramdown::Nothing)));
+        // A closing tag is ASCII; Hangul near it must not be cut.
+        let long = format!("{{:/{}", "가".repeat(30));
+        assert_eq!(kind(&long), None);
     }
 
     #[test]

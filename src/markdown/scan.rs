@@ -74,6 +74,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         liquid: Liquid::new(ctx),
         copied: 0,
         open_runs: Vec::new(),
+        lines: LineState::default(),
     };
     s.run();
     let Scanner { out, tokens, .. } = s;
@@ -120,6 +121,83 @@ struct Scanner<'s, 'c> {
     /// Backtick runs that found no closing run before a position: a later
     /// run of that length before there will not either.
     open_runs: Vec<(usize, usize)>,
+    lines: LineState,
+}
+
+/// What the lines before tell about the next: enough to know an indented
+/// code block when one starts.
+#[derive(Debug, Default)]
+struct LineState {
+    /// The previous line was blank (or there was none).
+    blank_before: bool,
+    /// The column a list item's content starts at, while in a list.
+    list_content: usize,
+}
+
+impl LineState {
+    /// Whether `line` starts an indented code block, then note it.
+    fn starts_indented_code(&mut self, line: &str, first: bool) -> bool {
+        let blank = line.trim().is_empty();
+        let indent = indentation(line);
+        let code = !blank && (first || self.blank_before) && indent >= self.list_content + 4;
+        if !blank && !code {
+            if let Some(content) =
+                list_item_content(line).filter(|_| indent < self.list_content + 4)
+            {
+                self.list_content = content;
+            } else if self.blank_before && indent < self.list_content {
+                self.list_content = 0;
+            }
+        }
+        self.blank_before = blank;
+        code
+    }
+}
+
+fn indentation(line: &str) -> usize {
+    line.bytes()
+        .take_while(|b| *b == b' ' || *b == b'\t')
+        .map(|b| if b == b'\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// The column a list item's content starts at, when `line` begins one.
+fn list_item_content(line: &str) -> Option<usize> {
+    let indent = indentation(line);
+    let s = line.trim_start();
+    let marker = match s.as_bytes().first()? {
+        b'-' | b'*' | b'+' => 1,
+        b'0'..=b'9' => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 9 || !matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            digits + 1
+        }
+        _ => return None,
+    };
+    let spaces = s[marker..].bytes().take_while(|b| *b == b' ').count();
+    (spaces > 0 || s.len() == marker).then_some(indent + marker + spaces.clamp(1, 4))
+}
+
+/// The end of the indented code block whose first line starts at `pos`:
+/// its last line indented at least `min` columns (blank lines between).
+fn indented_block_end(src: &str, pos: usize, min: usize) -> usize {
+    let b = src.as_bytes();
+    let mut end = line_end(b, pos);
+    let mut next = end + 1;
+    while next < b.len() {
+        let e = line_end(b, next);
+        let line = &src[next..e];
+        if !line.trim().is_empty() {
+            if indentation(line) < min {
+                break;
+            }
+            end = e;
+        }
+        next = e + 1;
+    }
+    end
 }
 
 /// An open code fence: its character and length.
@@ -138,6 +216,13 @@ impl Scanner<'_, '_> {
             if pos == 0 || b[pos - 1] == b'\n' {
                 let line_end = line_end(b, pos);
                 let line = &src[pos..line_end];
+                if self.lines.starts_indented_code(line, pos == 0) {
+                    let end = indented_block_end(src, pos, self.lines.list_content + 4);
+                    self.copy_code(pos, end);
+                    self.lines.blank_before = false;
+                    pos = end;
+                    continue;
+                }
                 if let Some(fence) = fence_open(line) {
                     let end = fenced_block_end(src, line_end, fence);
                     self.copy_code(pos, end);
@@ -528,6 +613,15 @@ mod tests {
         assert_eq!(tokens[0].in_code, "");
         let (out, _) = prep("<div>\n");
         assert_eq!(out, "<div>\n");
+    }
+
+    #[test]
+    fn indented_code_is_recognised_outside_lists() {
+        let src =
+            "글\n\n    {{ x }} **a**{: .b}\n\n    {% if %}\n끝 {{ y }}\n\n- 항목\n\n    {{ z }}\n";
+        let (out, tokens) = prep(src);
+        assert_eq!(tokens.len(), 2, "{out}");
+        assert!(out.starts_with("글\n\n    {{ x }} **a**{: .b}\n\n    {% if %}\n끝 \u{FDD0}0"));
     }
 
     #[test]
