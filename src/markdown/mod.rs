@@ -93,6 +93,6 @@ pub fn visible_text(markdown: &str, ctx: &LiquidContext) -> String {
             out.push(' ');
             out.push_str(&crate::html_text::visible_text(&html_parts));
         }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::html_text::fold_whitespace(&out)
     })
 }
