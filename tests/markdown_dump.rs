@@ -5,9 +5,18 @@
 use std::process::Command;
 
 const POSTS: &[(&str, &str)] = &[
-    ("embedding", "tests/fixtures/markdown/2023-03-14-word-embedding.md"),
-    ("jekyll_setup", "tests/fixtures/markdown/2021-08-02-jekyll-blog-setup.md"),
-    ("cheatsheet", "tests/fixtures/markdown/2022-11-05-markdown-cheatsheet.md"),
+    (
+        "embedding",
+        "tests/fixtures/markdown/2023-03-14-word-embedding.md",
+    ),
+    (
+        "jekyll_setup",
+        "tests/fixtures/markdown/2021-08-02-jekyll-blog-setup.md",
+    ),
+    (
+        "cheatsheet",
+        "tests/fixtures/markdown/2022-11-05-markdown-cheatsheet.md",
+    ),
 ];
 
 fn dump(path: &str, width: &str) -> String {
@@ -52,7 +61,13 @@ fn golden_markdown_posts_at_widths_80_and_40() {
 /// Lines of the fixtures' code samples, where Liquid and kramdown are the
 /// subject and shown as written.
 fn is_shown_code(line: &str) -> bool {
-    ["{% for", "{% endfor", "{% if page.comments", "{{ site.url }}", "{{ content }}"]
-        .iter()
-        .any(|c| line.contains(c))
+    [
+        "{% for",
+        "{% endfor",
+        "{% if page.comments",
+        "{{ site.url }}",
+        "{{ content }}",
+    ]
+    .iter()
+    .any(|c| line.contains(c))
 }
