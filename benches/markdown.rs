@@ -14,13 +14,14 @@
 //!
 //! The post is generated here, deterministically, into a temporary folder.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
-use criterion::{Criterion, SamplingMode};
+use criterion::SamplingMode;
 use sinmun::markdown::{LiquidContext, to_html, visible_text};
 use sinmun::post::Format;
 use sinmun::render::{RenderOptions, render};
@@ -124,10 +125,7 @@ fn dump_command(path: &Path) -> Command {
 }
 
 fn main() {
-    let mut c = Criterion::default()
-        .warm_up_time(Duration::from_secs(3))
-        .measurement_time(Duration::from_secs(5))
-        .configure_from_args();
+    let mut c = support::criterion();
 
     let tmp = tempfile::Builder::new()
         .prefix("sinmun-bench-markdown-")

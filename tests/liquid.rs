@@ -2,12 +2,15 @@
 //! filters and `site.*` from the site, `page.*` from the post's own front
 //! matter, `highlight` and `raw` as code, every other tag invisible.
 
+mod common;
+
+use common::rendered_text as text;
 use std::path::Path;
 use std::sync::Arc;
 
 use sinmun::markdown::{LiquidContext, to_html, visible_text};
 use sinmun::post::{Format, Keep, parse};
-use sinmun::render::{Line, RenderOptions, Rendered, render};
+use sinmun::render::{RenderOptions, Rendered, render};
 
 fn site() -> LiquidContext {
     LiquidContext {
@@ -24,14 +27,6 @@ fn shown(body: &str, format: Format, ctx: LiquidContext) -> Rendered {
         ..RenderOptions::new(80)
     };
     render(body, format, &opts)
-}
-
-fn text(r: &Rendered) -> String {
-    r.lines
-        .iter()
-        .map(Line::text)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -2,20 +2,15 @@
 //! sees of each rule, rendered as the pane and `--dump` show it, and the
 //! search text taken from the same parse.
 
+mod common;
+
+use common::rendered_text as text;
 use sinmun::markdown::{LiquidContext, to_html, visible_text};
 use sinmun::post::Format;
-use sinmun::render::{Flags, Line, RenderOptions, Rendered, render};
+use sinmun::render::{Flags, RenderOptions, Rendered, render};
 
 fn md(body: &str, w: usize) -> Rendered {
     render(body, Format::Markdown, &RenderOptions::new(w))
-}
-
-fn text(r: &Rendered) -> String {
-    r.lines
-        .iter()
-        .map(Line::text)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn spans_with(r: &Rendered, flag: Flags) -> Vec<String> {
