@@ -101,14 +101,13 @@ fn needs_scan(src: &str) -> bool {
     let b = src.as_bytes();
     memchr::memchr_iter(b'{', b).any(|i| matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')))
         || memchr::memmem::find(b, b"markdown=").is_some()
-        || memchr::memchr_iter(b'<', b).any(|i| {
-            let line_start = b[..i]
-                .iter()
-                .rposition(|&c| c == b'\n')
-                .map_or(0, |n| n + 1);
-            b[line_start..i].iter().all(|&c| c == b' ')
-                && is_lone_span_tag(&src[line_start..line_end(b, i)])
-        })
+        || src
+            .lines()
+            .any(|line| match line.trim_start().as_bytes().first() {
+                Some(b'<') => is_lone_span_tag(line),
+                Some(b'^' | b'*') => is_kramdown_line(line),
+                _ => false,
+            })
 }
 
 struct Scanner<'s, 'c> {
@@ -227,6 +226,20 @@ impl Scanner<'_, '_> {
                     let end = fenced_block_end(src, line_end, fence);
                     self.copy_code(pos, end);
                     pos = end;
+                    continue;
+                }
+                if is_kramdown_line(line) {
+                    // kramdown's end-of-block mark `^` and abbreviation
+                    // definitions `*[HTML]: …` show nothing.
+                    self.flush(pos);
+                    let id = self.tokens.len();
+                    self.tokens.push(Token {
+                        in_code: line.to_string(),
+                        value: Value::Nothing,
+                    });
+                    let _ = write!(self.out, "<!--{BLOCK_OPEN}{id}{BLOCK_CLOSE}-->");
+                    self.copied = line_end;
+                    pos = line_end;
                     continue;
                 }
                 if opens_markdown_html(line) {
@@ -494,6 +507,17 @@ fn code_span_end(b: &[u8], from: usize, run: usize) -> Result<usize, usize> {
     Err(b.len())
 }
 
+/// A line kramdown reads as markup of its own: `^` alone (the end of a
+/// block) or an abbreviation definition `*[abbr]: meaning`.
+fn is_kramdown_line(line: &str) -> bool {
+    let t = line.trim();
+    t == "^"
+        || (indentation(line) < 4
+            && t.strip_prefix("*[")
+                .and_then(|r| r.split_once("]:"))
+                .is_some_and(|(abbr, _)| !abbr.is_empty() && !abbr.contains(['[', ']'])))
+}
+
 /// Elements kramdown reads as part of a paragraph.
 const SPAN_ELEMENTS: &[&str] = &[
     "a", "abbr", "b", "big", "br", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd",
@@ -622,6 +646,16 @@ mod tests {
         let (out, tokens) = prep(src);
         assert_eq!(tokens.len(), 2, "{out}");
         assert!(out.starts_with("글\n\n    {{ x }} **a**{: .b}\n\n    {% if %}\n끝 \u{FDD0}0"));
+    }
+
+    #[test]
+    fn end_of_block_marks_and_abbreviations() {
+        let (out, tokens) = prep("문단\n^\n*[HTML]: Hyper Text Markup Language\n*[a](b)\n");
+        assert_eq!(
+            out,
+            "문단\n<!--\u{FDD2}0\u{FDD3}-->\n<!--\u{FDD2}1\u{FDD3}-->\n*[a](b)\n"
+        );
+        assert_eq!(tokens[1].in_code, "*[HTML]: Hyper Text Markup Language");
     }
 
     #[test]
