@@ -12,7 +12,8 @@
 //! - `markdown/dump_300kb`: spawn the release binary with `--dump FILE
 //!   --width 80 --color never`, stdout to /dev/null, and wait.
 //!
-//! The post is generated here, deterministically, into a temporary folder.
+//! The post is generated here, deterministically, into a temporary folder;
+//! `SINMUN_BENCH_MARKDOWN_COPY=FILE` also writes it to FILE.
 
 mod support;
 
@@ -134,6 +135,10 @@ fn main() {
     let text = post();
     let path = tmp.path().join("2024-05-01-deep-learning-notes.md");
     std::fs::write(&path, &text).expect("write the post");
+    // To time the binary outside criterion (perf stat, hyperfine).
+    if let Some(copy) = std::env::var_os("SINMUN_BENCH_MARKDOWN_COPY") {
+        std::fs::write(copy, &text).expect("write the copy");
+    }
     let body = sinmun::text::sanitize(text.split_once("---\n\n").map_or(&*text, |(_, b)| b));
     eprintln!("input: {} ({} bytes)", path.display(), text.len());
 
