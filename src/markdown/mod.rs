@@ -6,9 +6,12 @@
 //! into HTML for the one HTML renderer; search takes its visible text from
 //! the same parse.
 
+mod autolink;
+mod blocks;
 mod kramdown;
 pub mod liquid;
 mod math;
+mod resolve;
 mod scan;
 mod toc;
 mod tree;
