@@ -141,7 +141,7 @@ fn apply(
                     {
                         app.message = Some(format!(
                             "cannot save marks to {}: {e}",
-                            crate::text::one_line(&path.to_string_lossy())
+                            crate::sanitize::one_line(&path.to_string_lossy())
                         ));
                     }
                 }

@@ -74,7 +74,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
         Action::Paste(text) if app.search.editing => {
-            let clean: String = crate::text::one_line(&text);
+            let clean: String = crate::sanitize::one_line(&text);
             edit_search(app, |s| s.insert(&clean));
         }
         Action::Paste(_) => {}

@@ -33,7 +33,7 @@ pub fn find_post(args: &Args, settings: &Settings, wanted: &str) -> Result<Optio
         ));
     }
     let load = settings.load_posts(args, keep)?;
-    let id = crate::text::one_line(wanted);
+    let id = crate::sanitize::one_line(wanted);
     let id = id.trim_end_matches(['/']);
     let stem = Path::new(id).with_extension("");
     Ok(load
@@ -46,7 +46,7 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
     let Some(post) = find_post(args, settings, wanted)? else {
         eprintln!(
             "sinmun: no post with the id or path \"{}\"",
-            crate::text::one_line(wanted)
+            crate::sanitize::one_line(wanted)
         );
         return Ok(super::EXIT_PROBLEMS);
     };

@@ -90,7 +90,7 @@ pub fn write_json(
         .iter()
         .map(|p| JsonPost {
             id: &p.id,
-            path: crate::text::one_line(&p.path.to_string_lossy()),
+            path: crate::sanitize::one_line(&p.path.to_string_lossy()),
             title: &p.title,
             categories: &p.categories,
             tags: &p.tags,

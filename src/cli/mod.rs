@@ -59,7 +59,7 @@ fn clap_exit(e: clap::Error) -> i32 {
             let first = first.strip_prefix("error: ").unwrap_or(first);
             eprintln!(
                 "sinmun: {}; see 'sinmun --help'",
-                crate::text::one_line(first)
+                crate::sanitize::one_line(first)
             );
             EXIT_USAGE
         }
@@ -153,7 +153,7 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     if let crate::state::LoadNote::SetAside(path, why) = note {
         app.message = Some(format!(
             "state file damaged ({why}); kept as {}",
-            crate::text::one_line(&path.to_string_lossy())
+            crate::sanitize::one_line(&path.to_string_lossy())
         ));
     }
     crate::tui::run(app, index_job, settings.paths.state_file.clone())
