@@ -22,6 +22,9 @@ const TAB_STOP: usize = 8;
 /// The most characters an error message quotes of a value.
 pub const QUOTE_CHARS: usize = 80;
 
+/// The most characters of a message printed as one line.
+pub const MESSAGE_CHARS: usize = 1000;
+
 /// Tag characters kept after a black flag (subdivision flags use five or
 /// six); a longer run is not a flag and is dropped.
 const MAX_FLAG_TAGS: usize = 8;
@@ -98,10 +101,27 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// A value as an error message quotes it: one clean line of at most
-/// [`QUOTE_CHARS`] characters, cut with `…`.
+/// [`QUOTE_CHARS`] characters; a longer one keeps its start and its end
+/// (where a file name is) around a `…`.
 pub fn quote(s: &str) -> String {
     let line = one_line(s);
-    match line.char_indices().nth(QUOTE_CHARS) {
+    let n = line.chars().count();
+    if n <= QUOTE_CHARS {
+        return line;
+    }
+    let head = QUOTE_CHARS / 2;
+    let tail = QUOTE_CHARS - head - 1;
+    let mut out: String = line.chars().take(head).collect();
+    out.push('…');
+    out.extend(line.chars().skip(n - tail));
+    out
+}
+
+/// A whole message for a terminal: one clean line, cut at
+/// [`MESSAGE_CHARS`] characters should a value in it be huge.
+pub fn message(s: &str) -> String {
+    let line = one_line(s);
+    match line.char_indices().nth(MESSAGE_CHARS) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line,
     }
@@ -427,11 +447,16 @@ mod tests {
     #[test]
     fn quotes_are_short_and_clean() {
         assert_eq!(quote("짧은 값"), "짧은 값");
-        let long = "가".repeat(200);
+        let long = format!("/{}/파일.md", "가".repeat(200));
         let q = quote(&long);
-        assert_eq!(q.chars().count(), QUOTE_CHARS + 1);
-        assert!(q.ends_with('…'));
+        assert_eq!(q.chars().count(), QUOTE_CHARS);
+        assert!(q.starts_with("/가가") && q.ends_with("가/파일.md"), "{q}");
+        assert!(q.contains('…'));
         assert_eq!(quote("a\u{1b}[2Jb"), "ab");
+        assert_eq!(
+            message(&"가".repeat(5000)).chars().count(),
+            MESSAGE_CHARS + 1
+        );
     }
 
     #[test]

@@ -68,3 +68,14 @@ pub fn is_terminal_safe(s: &str) -> bool {
     s.chars()
         .all(|c| c == '\n' || !sinmun::text::is_forbidden(c) && c != '\t' && c != '\r')
 }
+
+/// Give `cmd` a home of its own under `home`: no user config, themes,
+/// marks or cache leak in, and nothing is written outside `home`.
+pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env_remove("SINMUN_CONFIG");
+}
