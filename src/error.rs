@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("{}: no such file or folder", crate::sanitize::one_line(&.0.to_string_lossy()))]
+    #[error("{}: no such file or folder", crate::sanitize::quote(&.0.to_string_lossy()))]
     NoSuchPath(PathBuf),
     #[error("the reader needs a terminal; for scripts use --list, --dump or --check")]
     NotATerminal,

@@ -238,7 +238,11 @@ fn control_characters_in_addresses_and_text_are_removed() {
             .all(|c| c == '\n' || !sinmun::text::is_forbidden(c)),
         "{all:?}"
     );
-    assert_eq!(r.links, ["https://example.com/x"], "the whole sequence goes");
+    assert_eq!(
+        r.links,
+        ["https://example.com/x"],
+        "the whole sequence goes"
+    );
     assert!(text(&r).contains("[image: 사진] /a.jpg"), "{}", text(&r));
 }
 
