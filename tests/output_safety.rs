@@ -171,47 +171,43 @@ fn help_is_clean_whatever_the_environment_holds() {
     assert_clean("--help", &out.stdout);
 }
 
+/// sinmun with `args`, its stdout going to `stdout`.
+fn run_to(args: &[&str], stdout: impl Into<Stdio>) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sinmun"))
+        .args(args)
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+fn dev_full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
 #[test]
 fn help_and_version_never_panic_on_a_closed_or_full_output() {
     for flag in ["--help", "--version"] {
         // A pipe whose reader is gone before anything is written.
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        let out = Command::new(env!("CARGO_BIN_EXE_sinmun"))
-            .arg(flag)
-            .stdout(writer)
-            .stderr(Stdio::piped())
-            .output()
-            .unwrap();
+        let out = run_to(&[flag], writer);
         assert_eq!(out.status.code(), Some(0), "{flag} | head -0");
-        assert!(
-            out.stderr.is_empty(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{err}");
         // A full disk.
-        let full = std::fs::OpenOptions::new()
-            .write(true)
-            .open("/dev/full")
-            .unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_sinmun"))
-            .arg(flag)
-            .stdout(full)
-            .stderr(Stdio::piped())
-            .output()
-            .unwrap();
+        let out = run_to(&[flag], dev_full());
         assert_eq!(out.status.code(), Some(2), "{flag} > /dev/full");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.starts_with("sinmun: cannot write output"), "{err}");
     }
     // Nowhere to write an error either.
-    let full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_sinmun"))
         .arg("--no-such-option")
-        .stderr(full)
+        .stderr(dev_full())
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(2));

@@ -376,6 +376,23 @@ fn an_outside_sigtstp_restores_stops_and_sigcont_redraws() {
 }
 
 #[test]
+fn continued_after_a_stop_it_could_not_catch_the_reader_redraws() {
+    let (_dir, folder, _) = posts();
+    let mut pty = start(&folder, Session::Controlling);
+    pty.signal(libc::SIGSTOP);
+    pty.wait_for("the reader to stop", |p| p.state() == 'T');
+    let stopped = pty.bytes().len();
+    pty.signal(libc::SIGCONT);
+    pty.wait_text(stopped, "Haeundae beach crowd");
+    assert!(pty.raw_since(stopped).contains(ENTER_ALTERNATE));
+    pty.type_keys("q");
+    assert!(
+        pty.exit_within(Duration::from_secs(5))
+            .is_some_and(|s| s.success())
+    );
+}
+
+#[test]
 fn a_terminal_that_hangs_up_without_sighup_ends_the_reader() {
     let (_dir, folder, _) = posts();
     let mut pty = start(&folder, Session::Detached);
