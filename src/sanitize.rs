@@ -157,6 +157,9 @@ pub fn json_text(json: &str) -> Cow<'_, str> {
 /// every post body. Printable ASCII, Latin and Hangul syllables are decided
 /// by a range check; NFC is checked only when other characters occur.
 fn is_clean(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f);
+    }
     let mut check_nfc = false;
     for c in s.chars() {
         let u = c as u32;
