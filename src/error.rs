@@ -11,8 +11,6 @@ pub enum AppError {
     #[error("terminal error: {0}")]
     Terminal(std::io::Error),
     #[error("{0}")]
-    Unreadable(String),
-    #[error("{0}")]
     Config(crate::config::ConfigError),
     #[error("{0}")]
     Theme(crate::theme::ThemeError),
