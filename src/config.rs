@@ -83,7 +83,10 @@ pub enum ConfigError {
 pub struct Paths {
     pub config_file: PathBuf,
     pub themes_dir: Option<PathBuf>,
+    /// Where earlier versions kept the marks (imported once).
     pub state_file: Option<PathBuf>,
+    /// The read and starred marks.
+    pub marks_file: Option<PathBuf>,
 }
 
 impl Paths {
@@ -106,6 +109,7 @@ impl Paths {
             config_file,
             themes_dir: dirs.as_ref().map(|d| d.config_dir().join("themes")),
             state_file: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
+            marks_file: dirs.as_ref().map(|d| d.data_dir().join("marks.sqlite3")),
         }
     }
 }

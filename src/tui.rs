@@ -20,6 +20,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::keys::{KeyContext, action_for, mouse_action};
 use crate::app::{Action, App, Effect, update, view};
 use crate::loader;
+use crate::marks::{MarksDb, MarksWorker};
 use crate::post::{Keep, Post};
 use crate::render::guard;
 use crate::search::SearchText;
@@ -30,9 +31,12 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub fn run(
     mut app: App,
     index_job: Option<Vec<std::path::PathBuf>>,
-    state_file: Option<std::path::PathBuf>,
+    marks: Option<MarksDb>,
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
+    let marks = marks
+        .map(|db| MarksWorker::spawn(db, tx.clone()))
+        .transpose()?;
     if let Some(paths) = index_job {
         std::thread::spawn(move || {
             let texts = build_index(&paths);
@@ -55,8 +59,12 @@ pub fn run(
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(&mut app, &mut terminal, &rx, state_file.as_deref());
+    let result = event_loop(&mut app, &mut terminal, &rx, marks.as_ref());
     leave();
+    // Marks still queued are saved before the process ends.
+    if let Some(worker) = marks {
+        worker.finish();
+    }
     result
 }
 
@@ -64,7 +72,7 @@ fn event_loop(
     app: &mut App,
     terminal: &mut Term,
     rx: &Receiver<Action>,
-    state_file: Option<&std::path::Path>,
+    marks: Option<&MarksWorker>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
@@ -95,17 +103,17 @@ fn event_loop(
         let background: Vec<Action> = rx.try_iter().collect();
         changed = !events.is_empty() || !background.is_empty();
         for action in background {
-            if apply(app, terminal, action, state_file)? {
+            if apply(app, terminal, action, marks)? {
                 return Ok(());
             }
         }
         // A quiet moment: read and render the selected article ahead.
-        if events.is_empty() && apply(app, terminal, Action::Idle, state_file)? {
+        if events.is_empty() && apply(app, terminal, Action::Idle, marks)? {
             return Ok(());
         }
         for e in events {
             if let Some(action) = to_action(app, e)
-                && apply(app, terminal, action, state_file)?
+                && apply(app, terminal, action, marks)?
             {
                 return Ok(());
             }
@@ -119,7 +127,7 @@ fn apply(
     app: &mut App,
     terminal: &mut Term,
     action: Action,
-    state_file: Option<&std::path::Path>,
+    marks: Option<&MarksWorker>,
 ) -> io::Result<bool> {
     let mut queue = std::collections::VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
@@ -135,14 +143,9 @@ fn apply(
                     let body = read_body(&app.store.posts()[post]);
                     queue.push_back(Action::Prefetched { post, body });
                 }
-                Effect::SaveState => {
-                    if let Some(path) = state_file
-                        && let Err(e) = app.state().save(path)
-                    {
-                        app.message = Some(format!(
-                            "cannot save marks to {}: {e}",
-                            crate::text::one_line(&path.to_string_lossy())
-                        ));
+                Effect::SaveMarks(save) => {
+                    if let Some(worker) = marks {
+                        worker.save(save);
                     }
                 }
                 Effect::OpenUrl(url) => {
