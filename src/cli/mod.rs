@@ -134,10 +134,17 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     } else {
         Keep::ALL
     };
+    // The marks are read while the posts load (100,000 marks take tens of
+    // milliseconds).
+    let paths = settings.paths.clone();
+    let marks_job = std::thread::spawn(move || open_marks(&paths));
     let load = settings.load_posts(args, keep)?;
     let store = settings.store(args, load);
     let index_job = from_files.then(|| store.posts().iter().map(|p| p.path.clone()).collect());
-    let (db, marks, notes) = open_marks(&settings.paths);
+    let (db, marks, notes) = marks_job.join().unwrap_or_else(|_| {
+        let note = "marks are not saved: opening them failed".to_string();
+        (None, Default::default(), vec![note])
+    });
     let mut app = crate::app::App::new(store, theme, !from_files)
         .with_marks(marks)
         .with_filter(

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, params};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior, params};
 
 use super::{Change, Field, MarkRow, Marks, aside, import};
 
@@ -14,7 +14,7 @@ use super::{Change, Field, MarkRow, Marks, aside, import};
 const SCHEMA_VERSION: i64 = 1;
 
 /// How long a write waits for another reader's write to finish.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const SCHEMA: &str = "
 CREATE TABLE marks (
@@ -264,7 +264,7 @@ fn check_schema(conn: &Connection) -> Result<Schema, MarksError> {
 }
 
 /// Every marked post, and the highest change number.
-fn load(conn: &Connection) -> rusqlite::Result<(Marks, i64)> {
+pub(super) fn load(conn: &Connection) -> rusqlite::Result<(Marks, i64)> {
     let mut stmt =
         conn.prepare("SELECT post_id, read, starred FROM marks WHERE read OR starred")?;
     let rows = stmt
@@ -287,35 +287,6 @@ fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
 fn is_damaged_file(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _)
         if matches!(f.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
-}
-
-/// The marks for reading only (`--list --json`): from the database when
-/// there is one, else from a `state.json` not imported yet. Nothing is
-/// created or set aside, and no mark changed; what cannot be read reads as
-/// no marks.
-pub fn peek(path: &Path, state_json: Option<&Path>) -> Marks {
-    if std::fs::symlink_metadata(path).is_ok() {
-        if aside::not_regular(path).is_some() {
-            return Marks::default();
-        }
-        // Opened for writing but never written (`query_only`): a connection
-        // opened read-only would leave SQLite's `-wal` and `-shm` files
-        // behind, one opened for writing removes them when it closes.
-        let no_create = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        return Connection::open_with_flags(path, no_create)
-            .or_else(|_| Connection::open_with_flags(path, read_only))
-            .and_then(|conn| {
-                conn.pragma_update(None, "query_only", true)?;
-                conn.busy_timeout(BUSY_TIMEOUT)?;
-                load(&conn)
-            })
-            .map_or_else(|_| Marks::default(), |(marks, _)| marks);
-    }
-    state_json
-        .and_then(|p| import::read_state(p).ok())
-        .map(|state| state.into_marks())
-        .unwrap_or_default()
 }
 
 /// A number naming one open database among all readers'.

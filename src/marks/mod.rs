@@ -13,11 +13,13 @@
 mod aside;
 mod db;
 mod import;
+mod peek;
 mod worker;
 
 use std::collections::{HashMap, HashSet};
 
-pub use db::{MarksDb, MarksError, Opened, peek};
+pub use db::{MarksDb, MarksError, Opened};
+pub use peek::peek;
 pub use worker::{MarksWorker, POLL_EVERY};
 
 /// Which of a post's marks.
