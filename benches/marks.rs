@@ -18,23 +18,23 @@ fn ids(n: usize) -> Vec<String> {
         .collect()
 }
 
+fn change(field: Field, on: bool, ids: &[String]) -> Change {
+    Change {
+        field,
+        on,
+        ids: ids.to_vec(),
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("marks.sqlite3");
     let mut db = MarksDb::open(&path, None).expect("open").db;
     let all = ids(MARKS);
-    db.apply(&Change {
-        field: Field::Read,
-        on: true,
-        ids: all.clone(),
-    })
-    .expect("mark read");
-    db.apply(&Change {
-        field: Field::Starred,
-        on: true,
-        ids: all[..1000].to_vec(),
-    })
-    .expect("star");
+    db.apply(&change(Field::Read, true, &all))
+        .expect("mark read");
+    db.apply(&change(Field::Starred, true, &all[..1000]))
+        .expect("star");
     drop(db);
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     eprintln!("{MARKS} read marks, 1,000 starred: {size} bytes");
@@ -50,23 +50,15 @@ fn bench(c: &mut Criterion) {
     group.bench_function("save_toggle_100k", |b| {
         b.iter(|| {
             on = !on;
-            db.apply(&Change {
-                field: Field::Starred,
-                on,
-                ids: vec![all[MARKS / 2].clone()],
-            })
-            .expect("save")
+            db.apply(&change(Field::Starred, on, &all[MARKS / 2..][..1]))
+                .expect("save")
         })
     });
     group.bench_function("save_mark_all_read_1k_100k", |b| {
         b.iter(|| {
             on = !on;
-            db.apply(&Change {
-                field: Field::Read,
-                on,
-                ids: all[MARKS - 1000..].to_vec(),
-            })
-            .expect("save")
+            db.apply(&change(Field::Read, on, &all[MARKS - 1000..]))
+                .expect("save")
         })
     });
     drop(db);
