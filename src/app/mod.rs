@@ -13,7 +13,6 @@ mod search_box;
 mod update;
 pub mod view;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 pub use action::{Action, Effect};
@@ -75,8 +74,8 @@ pub struct App {
     /// Categories chosen in the picker (posts in any of them show).
     pub categories: Vec<String>,
     pub unread_only: bool,
-    pub read: HashSet<String>,
-    pub starred: HashSet<String>,
+    /// Read and starred marks, for drawing; the marks database holds them.
+    pub marks: crate::marks::Marks,
     pub article: Option<Article>,
     cache: RenderCache,
     pub size: (u16, u16),
@@ -109,8 +108,7 @@ impl App {
             query: Query::default(),
             categories: Vec::new(),
             unread_only: false,
-            read: HashSet::new(),
-            starred: HashSet::new(),
+            marks: crate::marks::Marks::default(),
             article: None,
             cache: RenderCache::new(16),
             size: (80, 24),
@@ -124,20 +122,11 @@ impl App {
         app
     }
 
-    /// Start with the marks saved by an earlier run.
-    pub fn with_state(mut self, state: crate::state::State) -> App {
-        self.read = state.read.into_iter().collect();
-        self.starred = state.starred.into_iter().collect();
+    /// Start with the marks saved by earlier runs.
+    pub fn with_marks(mut self, marks: crate::marks::Marks) -> App {
+        self.marks = marks;
         self.refilter();
         self
-    }
-
-    /// The marks, to save.
-    pub fn state(&self) -> crate::state::State {
-        crate::state::State {
-            read: self.read.iter().cloned().collect(),
-            starred: self.starred.iter().cloned().collect(),
-        }
     }
 
     /// Start with a search query and category filter (from the command line).
@@ -190,11 +179,11 @@ impl App {
     }
 
     pub fn is_read(&self, post: usize) -> bool {
-        self.read.contains(&self.store.posts()[post].id)
+        self.marks.is_read(&self.store.posts()[post].id)
     }
 
     pub fn is_starred(&self, post: usize) -> bool {
-        self.starred.contains(&self.store.posts()[post].id)
+        self.marks.is_starred(&self.store.posts()[post].id)
     }
 
     /// Recompute the visible posts after a filter changed, keeping the
@@ -207,7 +196,7 @@ impl App {
         };
         let mut visible = self.store.filter(&filter);
         if self.unread_only {
-            visible.retain(|&i| !self.read.contains(&self.store.posts()[i].id) || Some(i) == keep);
+            visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
         }
         self.visible = visible;
         self.selected = keep

@@ -114,9 +114,9 @@ pub fn files_help(paths: &Paths) -> String {
         )
     };
     format!(
-        "Files:\n  config  {} (or --config PATH, or SINMUN_CONFIG)\n  themes  {}/NAME.yaml\n  state   {} (read and starred marks)",
+        "Files:\n  config  {} (or --config PATH, or SINMUN_CONFIG)\n  themes  {}/NAME.yaml\n  marks   {} (read and starred marks)",
         paths.config_file.display(),
         show(&paths.themes_dir),
-        show(&paths.state_file),
+        show(&paths.marks_file),
     )
 }
