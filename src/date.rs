@@ -63,13 +63,29 @@ impl PostDate {
         Some(date)
     }
 
-    /// The `YYYY-MM-DD-` prefix of a Jekyll post's file name.
+    /// The date prefix of a Jekyll post's file name.
     pub fn from_file_name(name: &str) -> Option<PostDate> {
-        let prefix = name.get(0..11)?;
-        if !prefix.ends_with('-') {
-            return None;
-        }
-        PostDate::parse(&prefix[..10])
+        file_name_date(name).map(|(date, _)| date)
+    }
+
+    /// The date and time of `t` (a file's modification time) in the
+    /// local time zone, with its offset; in UTC where the zone is unknown.
+    pub fn from_system_time(t: std::time::SystemTime) -> Option<PostDate> {
+        let secs = match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).ok()?,
+            Err(e) => -i64::try_from(e.duration().as_secs()).ok()?,
+        };
+        let offset = local_offset_seconds(secs);
+        let local = secs.checked_add(offset)?;
+        let (year, month, day) = civil_from_days(local.div_euclid(86_400))?;
+        let s = local.rem_euclid(86_400);
+        Some(PostDate {
+            year,
+            month,
+            day,
+            time: Some(((s / 3600) as u8, (s / 60 % 60) as u8, (s % 60) as u8)),
+            offset_minutes: i16::try_from(offset / 60).ok(),
+        })
     }
 
     /// Seconds since 1970 in UTC (local time when there is no offset), for
@@ -101,6 +117,43 @@ impl fmt::Display for PostDate {
         }
         Ok(())
     }
+}
+
+/// A Jekyll file-name date, `\d{2,4}-\d{1,2}-\d{1,2}-` as Jekyll's own
+/// pattern has it (`2018-05-9-title.md` is 2018-05-09), and the length in
+/// bytes of the prefix, its last `-` included. A two-digit year is read as
+/// Ruby reads it: 69 to 99 in the 1900s, 00 to 68 in the 2000s.
+pub fn file_name_date(name: &str) -> Option<(PostDate, usize)> {
+    let b = name.as_bytes();
+    let mut at = 0;
+    let mut parts = [0u32; 3];
+    for (i, (min, max)) in [(2, 4), (1, 2), (1, 2)].into_iter().enumerate() {
+        let run = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run < min || run > max || b.get(at + run) != Some(&b'-') {
+            return None;
+        }
+        // ASCII digits only, so `at..at + run` are character boundaries.
+        parts[i] = digits(&name[at..at + run])?;
+        if i == 0 && run == 2 {
+            parts[0] += if parts[0] >= 69 { 1900 } else { 2000 };
+        }
+        at += run + 1;
+    }
+    let [year, month, day] = parts;
+    let month = u8::try_from(month).ok()?;
+    let day = u8::try_from(day).ok()?;
+    let year = year as i32;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let date = PostDate {
+        year,
+        month,
+        day,
+        time: None,
+        offset_minutes: None,
+    };
+    Some((date, at))
 }
 
 fn digits(s: &str) -> Option<u32> {
@@ -154,6 +207,40 @@ fn days_in_month(y: i32, m: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// The local time zone's offset from UTC at `secs` since 1970, in seconds.
+#[cfg(unix)]
+fn local_offset_seconds(secs: i64) -> i64 {
+    // Where time_t is 32 bits, a far date wraps: only its offset is used.
+    let t = secs as libc::time_t;
+    // SAFETY: localtime_r writes only into `tm`, which lives on this stack.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
+    // `c_long` is 32 bits on some targets.
+    #[allow(clippy::useless_conversion)]
+    let offset = i64::from(tm.tm_gmtoff);
+    if ok { offset } else { 0 }
+}
+
+#[cfg(not(unix))]
+fn local_offset_seconds(_secs: i64) -> i64 {
+    0
+}
+
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's
+/// algorithm), when its year fits.
+fn civil_from_days(days: i64) -> Option<(i32, u8, u8)> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some((i32::try_from(year).ok()?, month, day))
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -277,5 +364,58 @@ mod tests {
         );
         assert_eq!(PostDate::from_file_name("000_630acf5f34f86da1.txt"), None);
         assert_eq!(PostDate::from_file_name("2024-07-19.md"), None);
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2024-07-19",
+            "1969-12-31",
+            "2100-03-01",
+        ] {
+            let d = PostDate::parse(text).unwrap();
+            let days = days_from_civil(d.year, d.month, d.day);
+            assert_eq!(
+                civil_from_days(days),
+                Some((d.year, d.month, d.day)),
+                "{text}"
+            );
+        }
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_721_350_800);
+        let d = PostDate::from_system_time(t).unwrap();
+        let offset = i64::from(d.offset_minutes.unwrap()) * 60;
+        assert_eq!(d.sort_key(), 1_721_350_800, "{d} at offset {offset}");
+    }
+
+    #[test]
+    fn file_name_dates_as_jekyll_reads_them() {
+        let day = |name: &str| PostDate::from_file_name(name).map(|d| d.day_string());
+        assert_eq!(day("2018-05-9-title.md").as_deref(), Some("2018-05-09"));
+        assert_eq!(
+            day("2017-2-5-i-dont-like-zeroes.md").as_deref(),
+            Some("2017-02-05")
+        );
+        assert_eq!(day("18-05-09-짧은-연도.md").as_deref(), Some("2018-05-09"));
+        assert_eq!(day("99-1-1-옛날.md").as_deref(), Some("1999-01-01"));
+        assert_eq!(day("2024-07-19-.md").as_deref(), Some("2024-07-19"));
+        for not_dated in [
+            "2024-07-19.md",
+            "20240-07-19-x.md",
+            "2024-007-19-x.md",
+            "2024-07-199-x.md",
+            "2024-13-01-x.md",
+            "2023-02-29-x.md",
+            "2024_07_19-x.md",
+            "1-07-19-x.md",
+            "제목-2024-07-19-x.md",
+        ] {
+            assert_eq!(day(not_dated), None, "{not_dated}");
+        }
+        assert_eq!(
+            file_name_date("2018-05-9-제목.md").map(|(_, n)| n),
+            Some(10)
+        );
     }
 }

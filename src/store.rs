@@ -7,6 +7,7 @@ use crate::loader::Load;
 use crate::post::Post;
 use crate::problem::Problem;
 use crate::search::{Query, label_key};
+use crate::site::Site;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
@@ -21,6 +22,7 @@ pub struct Store {
     categories: Vec<Category>,
     problems: Vec<Problem>,
     skipped: usize,
+    sites: Vec<Site>,
 }
 
 /// Which posts to show: any of `categories` (all when empty), matching
@@ -52,7 +54,28 @@ impl Store {
             categories,
             problems,
             skipped: load.skipped,
+            sites: load.sites,
         }
+    }
+
+    /// The Jekyll site read (the first, when several were), for its title,
+    /// `url` and `baseurl`.
+    pub fn site(&self) -> Option<&Site> {
+        self.sites.first()
+    }
+
+    /// The site's `title`, when a site with one was read: the reader's
+    /// status line names it.
+    pub fn site_title(&self) -> Option<&str> {
+        self.site()
+            .map(|s| s.title.as_str())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The Jekyll site `post` belongs to: its `url` and `baseurl` resolve
+    /// the post's Liquid URLs and `resolve_asset` its `/assets/…` images.
+    pub fn site_for(&self, post: &Post) -> Option<&Site> {
+        self.sites.iter().find(|s| post.path.starts_with(&s.root))
     }
 
     pub fn posts(&self) -> &[Post] {

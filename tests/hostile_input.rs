@@ -85,6 +85,11 @@ fn every_mode_of_the_binary_finishes_beside_a_fifo() {
     let check = run_within(20, &site.path(), &["--check", &dir]);
     assert_eq!(check.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&check.stdout).contains("not a regular file (a FIFO)"));
+    let summary = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        summary.contains("checked 1 posts: 1 problem, 1 special file not read"),
+        "{summary}"
+    );
     let dump = run_within(20, &site.path(), &["--dump", "a", "--width", "40", &dir]);
     assert_eq!(dump.status.code(), Some(0));
     let fifo = site.path().join("x.txt").to_string_lossy().into_owned();

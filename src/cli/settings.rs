@@ -2,7 +2,7 @@
 //! folders to read, the theme, the state file. Errors here are the user's
 //! to fix and end the run with status 2.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::args::Args;
 use crate::config::{Config, Paths, Sort};
@@ -40,6 +40,8 @@ impl Settings {
     }
 
     /// The folders to read: the command line's, else the config's `posts`,
+    /// else the Jekyll site in the current folder (`_config.yml` beside
+    /// `_posts`: read as a site, drafts and per-category `_posts` with it),
     /// else ./_posts, else none (the demo posts).
     pub fn post_paths(&self, args: &Args) -> Vec<PathBuf> {
         if !args.paths.is_empty() {
@@ -49,7 +51,9 @@ impl Settings {
             return self.config.posts.clone();
         }
         let local = PathBuf::from("_posts");
-        if local.is_dir() {
+        if local.is_dir() && Path::new(crate::site::CONFIG_FILE).is_file() {
+            vec![PathBuf::from(".")]
+        } else if local.is_dir() {
             vec![local]
         } else {
             Vec::new()

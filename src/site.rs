@@ -1,0 +1,265 @@
+//! A Jekyll site: the folder that holds `_config.yml` beside its `_posts`.
+//! Its `title` names the site in the reader, `url` and `baseurl` resolve
+//! Liquid URLs, `exclude` keeps folders out of the walk as Jekyll keeps
+//! them out of the build, and root-relative addresses (`/assets/x.png`)
+//! resolve to files under it.
+
+use std::path::{Component, Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde_yaml::Value;
+
+use crate::frontmatter;
+use crate::post::yaml_text;
+use crate::problem::Problem;
+use crate::text::one_line;
+
+/// The file that makes a folder a Jekyll site.
+pub const CONFIG_FILE: &str = "_config.yml";
+/// A `_config.yml` larger than this is reported and not read.
+const MAX_CONFIG: u64 = 1024 * 1024;
+/// What Jekyll leaves out of every site, beside what `exclude` names.
+const DEFAULT_EXCLUDES: &[&str] = &["node_modules", "vendor", "gemfiles", ".jekyll-cache"];
+
+/// A Jekyll site's root and what its `_config.yml` says.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// The folder holding `_config.yml`.
+    pub root: PathBuf,
+    /// `title`, for the reader's status line ("" when not set).
+    pub title: String,
+    /// `url` (`https://example.com`), for Liquid's `absolute_url`.
+    pub url: String,
+    /// `baseurl` (`/blog`), for Liquid's `relative_url`.
+    pub baseurl: String,
+    /// `exclude`, and Jekyll's own exclusions, as written (leading `/`
+    /// removed).
+    exclude: Vec<String>,
+    exclude_globs: GlobSet,
+}
+
+impl Site {
+    /// The site `root` is when it holds a `_config.yml`, with the problems
+    /// of reading it; `None` when it holds none.
+    pub fn at(root: &Path) -> Option<(Site, Vec<Problem>)> {
+        let path = root.join(CONFIG_FILE);
+        let bytes = match crate::fsread::read_regular(&path, MAX_CONFIG) {
+            Ok(bytes) => bytes,
+            Err(e) if e.is_not_found() => return None,
+            Err(e) => {
+                let problem = Problem::new(&path, 1, e.to_string());
+                return Some((Site::with_root(root), vec![problem]));
+            }
+        };
+        let mut problems = Vec::new();
+        let text = match crate::decode::decode(&bytes) {
+            Ok(d) => {
+                problems.extend(d.notes.into_iter().map(|(l, m)| Problem::new(&path, l, m)));
+                d.text.into_owned()
+            }
+            Err(e) => {
+                problems.push(Problem::new(&path, 1, e.to_string()));
+                String::new()
+            }
+        };
+        let parsed = frontmatter::parse(&text);
+        problems.extend(
+            parsed
+                .problems
+                .iter()
+                .map(|p| Problem::new(&path, p.line, p.message.clone())),
+        );
+        let mut site = Site::with_root(root);
+        let text_of = |key: &str| match parsed.map.get(key) {
+            Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
+                one_line(yaml_text(v).trim())
+            }
+            _ => String::new(),
+        };
+        site.title = text_of("title");
+        site.url = text_of("url");
+        site.baseurl = text_of("baseurl");
+        if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
+            let written = items.iter().filter_map(Value::as_str);
+            site.set_exclude(written.map(str::to_string).collect());
+        }
+        Some((site, problems))
+    }
+
+    /// The site of a folder given to read: the folder itself, or, for a
+    /// `_posts` folder, the folder it is in.
+    pub fn of_folder(folder: &Path) -> Option<(Site, Vec<Problem>)> {
+        Site::at(folder).or_else(|| {
+            let parent = folder.parent()?;
+            let is_posts = folder.file_name().is_some_and(|n| n == "_posts");
+            if !is_posts {
+                return None;
+            }
+            Site::at(if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            })
+        })
+    }
+
+    fn with_root(root: &Path) -> Site {
+        let mut site = Site {
+            root: root.to_path_buf(),
+            ..Site::default()
+        };
+        site.set_exclude(Vec::new());
+        site
+    }
+
+    fn set_exclude(&mut self, written: Vec<String>) {
+        let mut exclude: Vec<String> = written
+            .iter()
+            .map(|p| {
+                p.trim()
+                    .trim_start_matches('/')
+                    .trim_end_matches('/')
+                    .to_string()
+            })
+            .filter(|p| !p.is_empty())
+            .collect();
+        exclude.extend(DEFAULT_EXCLUDES.iter().map(|p| p.to_string()));
+        let mut globs = GlobSetBuilder::new();
+        for pattern in exclude.iter().filter(|p| p.contains(['*', '?', '['])) {
+            // As Ruby's fnmatch without flags: `*` crosses `/`.
+            if let Ok(glob) = Glob::new(pattern) {
+                globs.add(glob);
+            }
+        }
+        self.exclude_globs = globs.build().unwrap_or_else(|_| GlobSet::empty());
+        self.exclude = exclude;
+    }
+
+    /// Whether `rel` (a path relative to the root, `/`-separated) is
+    /// excluded: it is, or is under, an `exclude` entry, or matches one
+    /// of its patterns.
+    pub fn excludes(&self, rel: &str) -> bool {
+        self.exclude.iter().any(|p| {
+            rel == p
+                || rel
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        }) || self.exclude_globs.is_match(rel)
+    }
+
+    /// The file under the site's root that a root-relative address such as
+    /// `/assets/img/x.png` (with or without the `baseurl`, or as an
+    /// absolute URL of the site's own `url`) names, when it exists. Query
+    /// and fragment are ignored and `%` escapes decoded; an address with a
+    /// `..` component, or that leads outside the root through a symlink,
+    /// names nothing.
+    pub fn resolve_asset(&self, address: &str) -> Option<PathBuf> {
+        let address = address.trim();
+        let address = address.split(['?', '#']).next().unwrap_or("");
+        let url = self.url.trim_end_matches('/');
+        let address = match address.strip_prefix(url) {
+            Some(rest) if !url.is_empty() && rest.starts_with('/') => rest,
+            _ => address,
+        };
+        if !address.starts_with('/') || address.starts_with("//") {
+            return None;
+        }
+        let base = self.baseurl.trim().trim_end_matches('/');
+        let base = format!("/{}", base.trim_start_matches('/'));
+        let address = match address.strip_prefix(base.as_str()) {
+            Some(rest) if base != "/" && rest.starts_with('/') => rest,
+            _ => address,
+        };
+        let decoded = percent_encoding::percent_decode_str(address)
+            .decode_utf8()
+            .ok()?;
+        let mut path = self.root.clone();
+        for part in decoded.split('/') {
+            let component = Path::new(part).components().next();
+            match component {
+                None | Some(Component::CurDir) => {}
+                Some(Component::Normal(name)) if name == part => path.push(name),
+                _ => return None,
+            }
+        }
+        let root = std::fs::canonicalize(&self.root).ok()?;
+        let file = std::fs::canonicalize(&path).ok()?;
+        (file.starts_with(&root) && file.is_file()).then_some(file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(config: &str) -> (tempfile::TempDir, Site, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), config).unwrap();
+        let (site, problems) = Site::at(dir.path()).unwrap();
+        (dir, site, problems)
+    }
+
+    #[test]
+    fn reads_title_url_baseurl_and_exclude() {
+        let (_d, s, problems) = site(
+            "title: \"개발 일기\"\nurl: https://example.github.io\nbaseurl: /blog\nexclude:\n  - /docs # 테마 예제\n  - \"*.sublime-project\"\n  - assets/js/\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            (s.title.as_str(), s.url.as_str(), s.baseurl.as_str()),
+            ("개발 일기", "https://example.github.io", "/blog")
+        );
+        assert!(s.excludes("docs"));
+        assert!(s.excludes("docs/_posts"));
+        assert!(!s.excludes("docsy"));
+        assert!(s.excludes("assets/js"));
+        assert!(s.excludes("x.sublime-project"));
+        assert!(s.excludes("node_modules"));
+        assert!(!s.excludes("Programming-Language"));
+    }
+
+    #[test]
+    fn an_empty_url_or_a_broken_config_is_no_crash() {
+        let (_d, s, problems) = site("title: 블로그\nurl:\nbaseurl: \"\"\n");
+        assert!(problems.is_empty());
+        assert_eq!(s.url, "");
+        let (_d, s, problems) = site("title: 블로그\nurl: \"닫히지 않음\nbaseurl: /b\n");
+        assert_eq!(s.title, "블로그");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].to_string().contains("_config.yml:"));
+        assert!(Site::at(Path::new("/nonexistent/folder")).is_none());
+    }
+
+    #[test]
+    fn root_relative_addresses_resolve_under_the_root_only() {
+        let (dir, s, _) = site("url: https://example.com\nbaseurl: /blog\n");
+        let assets = dir.path().join("assets/img");
+        std::fs::create_dir_all(&assets).unwrap();
+        std::fs::write(assets.join("사진 1.png"), b"png").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), b"x").unwrap();
+        let found = |a: &str| s.resolve_asset(a).is_some();
+        assert!(found("/assets/img/사진 1.png"));
+        assert!(found("/assets/img/%EC%82%AC%EC%A7%84%201.png?v=2#top"));
+        assert!(found("/blog/assets/img/사진 1.png"));
+        assert!(found("https://example.com/blog/assets/img/사진 1.png"));
+        assert!(found("/./assets//img/사진 1.png"));
+        assert!(!found("/assets/img/없는 파일.png"));
+        assert!(!found("/assets/img"), "a folder is not a file");
+        assert!(!found("assets/img/사진 1.png"), "relative");
+        assert!(!found("//cdn.example.com/x.png"));
+        assert!(!found("https://other.example/assets/img/사진 1.png"));
+        assert!(!found("/assets/../secret.txt"));
+        assert!(!found("/assets/%2E%2E/secret.txt"));
+        assert!(!found("/../../etc/passwd"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_out_of_the_site_names_nothing() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("x.png"), b"png").unwrap();
+        let (dir, s, _) = site("title: t\n");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("assets")).unwrap();
+        assert_eq!(s.resolve_asset("/assets/x.png"), None);
+    }
+}
