@@ -1,31 +1,44 @@
-//! A Jekyll site: the folder that holds `_config.yml` beside its `_posts`.
-//! Its `title` names the site in the reader, `url` and `baseurl` resolve
-//! Liquid URLs, `exclude` keeps folders out of the walk as Jekyll keeps
-//! them out of the build, and root-relative addresses (`/assets/x.png`)
-//! resolve to files under it.
+//! A site: a Jekyll site (the folder that holds `_config.yml` beside its
+//! `_posts`) or a Hugo site (`hugo.toml` or `config.toml` beside
+//! `content/`). Its `title` names the site in the reader, `url` and
+//! `baseurl` resolve Liquid URLs, Jekyll's `exclude` keeps folders out of
+//! the walk as Jekyll keeps them out of the build, and root-relative
+//! addresses (`/assets/x.png`) resolve to files under it (under `static/`
+//! for Hugo, which publishes that folder at the root).
 
 use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_yaml::Value;
 
-use crate::frontmatter;
+use crate::frontmatter::{self, Syntax};
 use crate::post::yaml_text;
 use crate::problem::Problem;
 use crate::text::one_line;
 
 /// The file that makes a folder a Jekyll site.
 pub const CONFIG_FILE: &str = "_config.yml";
+/// The files that make a folder holding `content/` a Hugo site.
+const HUGO_CONFIGS: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+];
 /// A `_config.yml` larger than this is reported and not read.
 const MAX_CONFIG: u64 = 1024 * 1024;
 /// What Jekyll leaves out of every site, beside what `exclude` names.
 const DEFAULT_EXCLUDES: &[&str] = &["node_modules", "vendor", "gemfiles", ".jekyll-cache"];
 
-/// A Jekyll site's root and what its `_config.yml` says.
+/// A site's root and what its configuration says.
 #[derive(Debug, Clone, Default)]
 pub struct Site {
-    /// The folder holding `_config.yml`.
+    /// The folder holding `_config.yml` (or Hugo's configuration).
     pub root: PathBuf,
+    /// A Hugo site's `content` folder, the only one holding posts.
+    pub content: Option<PathBuf>,
     /// `title`, for the reader's status line ("" when not set).
     pub title: String,
     /// `url` (`https://example.com`), for Liquid's `absolute_url`.
@@ -39,68 +52,81 @@ pub struct Site {
 }
 
 impl Site {
-    /// The site `root` is when it holds a `_config.yml`, with the problems
-    /// of reading it; `None` when it holds none.
+    /// The Jekyll site `root` is when it holds a `_config.yml`, with the
+    /// problems of reading it; `None` when it holds none.
     pub fn at(root: &Path) -> Option<(Site, Vec<Problem>)> {
-        let path = root.join(CONFIG_FILE);
-        let bytes = match crate::fsread::read_regular(&path, MAX_CONFIG) {
-            Ok(bytes) => bytes,
-            Err(e) if e.is_not_found() => return None,
-            Err(e) => {
-                let problem = Problem::new(&path, 1, e.to_string());
-                return Some((Site::with_root(root), vec![problem]));
-            }
-        };
-        let mut problems = Vec::new();
-        let text = match crate::decode::decode(&bytes) {
-            Ok(d) => {
-                problems.extend(d.notes.into_iter().map(|(l, m)| Problem::new(&path, l, m)));
-                d.text.into_owned()
-            }
-            Err(e) => {
-                problems.push(Problem::new(&path, 1, e.to_string()));
-                String::new()
-            }
-        };
-        let parsed = frontmatter::parse(&text);
-        problems.extend(
-            parsed
-                .problems
-                .iter()
-                .map(|p| Problem::new(&path, p.line, p.message.clone())),
-        );
+        let (parsed, mut problems) = read_config(&root.join(CONFIG_FILE), Syntax::Yaml)?;
         let mut site = Site::with_root(root);
-        let text_of = |key: &str| match parsed.map.get(key) {
-            Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
-                one_line(yaml_text(v).trim())
-            }
-            _ => String::new(),
-        };
-        site.title = text_of("title");
-        site.url = text_of("url");
-        site.baseurl = text_of("baseurl");
+        site.title = text_of(&parsed.map, "title");
+        site.url = text_of(&parsed.map, "url");
+        site.baseurl = text_of(&parsed.map, "baseurl");
         if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
             let written = items.iter().filter_map(Value::as_str);
             site.set_exclude(written.map(str::to_string).collect());
         }
+        problems.extend(parsed.problems);
+        Some((site, problems))
+    }
+
+    /// The Hugo site `root` is when it holds a Hugo configuration file and
+    /// a `content` folder.
+    pub fn hugo_at(root: &Path) -> Option<(Site, Vec<Problem>)> {
+        let content = root.join("content");
+        if !content.is_dir() {
+            return None;
+        }
+        let (parsed, mut problems) = HUGO_CONFIGS.iter().find_map(|name| {
+            let syntax = if name.ends_with(".toml") {
+                Syntax::Toml
+            } else {
+                Syntax::Yaml
+            };
+            read_config(&root.join(name), syntax)
+        })?;
+        let mut site = Site::with_root(root);
+        site.content = Some(content);
+        // Hugo's keys are case-insensitive (`baseURL`, `baseurl`).
+        let key = |wanted: &str| {
+            parsed
+                .map
+                .keys()
+                .filter_map(Value::as_str)
+                .find(|k| k.eq_ignore_ascii_case(wanted))
+                .map_or_else(String::new, |k| text_of(&parsed.map, k))
+        };
+        site.title = key("title");
+        let base = key("baseURL");
+        let host_end = base
+            .find("://")
+            .map(|i| base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j));
+        match host_end {
+            Some(end) => {
+                site.url = base[..end].to_string();
+                site.baseurl = base[end..].trim_end_matches('/').to_string();
+            }
+            None => site.baseurl = base.trim_end_matches('/').to_string(),
+        }
+        problems.extend(parsed.problems);
         Some((site, problems))
     }
 
     /// The site of a folder given to read: the folder itself, or, for a
-    /// `_posts` folder, the folder it is in.
+    /// Jekyll `_posts` folder or a Hugo `content` folder, the folder it is
+    /// in.
     pub fn of_folder(folder: &Path) -> Option<(Site, Vec<Problem>)> {
-        Site::at(folder).or_else(|| {
-            let parent = folder.parent()?;
-            let is_posts = folder.file_name().is_some_and(|n| n == "_posts");
-            if !is_posts {
-                return None;
-            }
-            Site::at(if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
+        Site::at(folder)
+            .or_else(|| Site::hugo_at(folder))
+            .or_else(|| {
+                let parent = match folder.parent()? {
+                    p if p.as_os_str().is_empty() => Path::new("."),
+                    p => p,
+                };
+                match folder.file_name()?.to_str()? {
+                    "_posts" => Site::at(parent),
+                    "content" => Site::hugo_at(parent),
+                    _ => None,
+                }
             })
-        })
     }
 
     fn with_root(root: &Path) -> Site {
@@ -147,6 +173,15 @@ impl Site {
         }) || self.exclude_globs.is_match(rel)
     }
 
+    /// The folder published at the site's root: the root itself for
+    /// Jekyll, `static` for Hugo.
+    fn asset_root(&self) -> PathBuf {
+        match &self.content {
+            Some(_) => self.root.join("static"),
+            None => self.root.clone(),
+        }
+    }
+
     /// The file under the site's root that a root-relative address such as
     /// `/assets/img/x.png` (with or without the `baseurl`, or as an
     /// absolute URL of the site's own `url`) names, when it exists. Query
@@ -173,7 +208,7 @@ impl Site {
         let decoded = percent_encoding::percent_decode_str(address)
             .decode_utf8()
             .ok()?;
-        let mut path = self.root.clone();
+        let mut path = self.asset_root();
         for part in decoded.split('/') {
             let component = Path::new(part).components().next();
             match component {
@@ -182,9 +217,60 @@ impl Site {
                 _ => return None,
             }
         }
-        let root = std::fs::canonicalize(&self.root).ok()?;
+        let root = std::fs::canonicalize(self.asset_root()).ok()?;
         let file = std::fs::canonicalize(&path).ok()?;
         (file.starts_with(&root) && file.is_file()).then_some(file)
+    }
+}
+
+/// A configuration file, parsed with the front matter's limits, and the
+/// problems of reading it (each at its line); `None` when it is missing.
+fn read_config(path: &Path, syntax: Syntax) -> Option<(ConfigRead, Vec<Problem>)> {
+    let bytes = match crate::fsread::read_regular(path, MAX_CONFIG) {
+        Ok(bytes) => bytes,
+        Err(e) if e.is_not_found() => return None,
+        Err(e) => {
+            let problem = Problem::new(path, 1, e.to_string());
+            return Some((ConfigRead::default(), vec![problem]));
+        }
+    };
+    let mut problems = Vec::new();
+    let text = match crate::decode::decode(&bytes) {
+        Ok(d) => {
+            problems.extend(d.notes.into_iter().map(|(l, m)| Problem::new(path, l, m)));
+            d.text.into_owned()
+        }
+        Err(e) => {
+            problems.push(Problem::new(path, 1, e.to_string()));
+            String::new()
+        }
+    };
+    let parsed = frontmatter::parse_as(&text, syntax);
+    let read = ConfigRead {
+        problems: parsed
+            .problems
+            .iter()
+            .map(|p| Problem::new(path, p.line, p.message.clone()))
+            .collect(),
+        map: parsed.map,
+    };
+    Some((read, problems))
+}
+
+/// A configuration's keys and the problems in its text.
+#[derive(Default)]
+struct ConfigRead {
+    map: serde_yaml::Mapping,
+    problems: Vec<Problem>,
+}
+
+/// A scalar setting as one line of text ("" when unset or not a scalar).
+fn text_of(map: &serde_yaml::Mapping, key: &str) -> String {
+    match map.get(key) {
+        Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
+            one_line(yaml_text(v).trim())
+        }
+        _ => String::new(),
     }
 }
 
@@ -251,6 +337,32 @@ mod tests {
         assert!(!found("/assets/../secret.txt"));
         assert!(!found("/assets/%2E%2E/secret.txt"));
         assert!(!found("/../../etc/passwd"));
+    }
+
+    #[test]
+    fn a_hugo_site_reads_its_config_and_resolves_under_static() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+        std::fs::create_dir_all(dir.path().join("static/images")).unwrap();
+        std::fs::write(dir.path().join("static/images/표지.png"), b"png").unwrap();
+        std::fs::write(
+            dir.path().join("hugo.toml"),
+            "baseURL = 'https://gom.example.com/blog/'\nlanguageCode = 'ko-kr'\ntitle = '곰의 노트'\n",
+        )
+        .unwrap();
+        let (s, problems) = Site::of_folder(dir.path()).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s.title, "곰의 노트");
+        assert_eq!(
+            (s.url.as_str(), s.baseurl.as_str()),
+            ("https://gom.example.com", "/blog")
+        );
+        assert_eq!(s.content, Some(dir.path().join("content")));
+        assert!(s.resolve_asset("/blog/images/표지.png").is_some());
+        // Without a content folder, a config.toml is no Hugo site.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("config.toml"), "title = 'x'\n").unwrap();
+        assert!(Site::of_folder(other.path()).is_none());
     }
 
     #[cfg(unix)]

@@ -12,7 +12,8 @@
 //! name. A Jekyll site (a folder with `_config.yml` or `_posts`) is read
 //! for its posts alone: only `_posts` and `_drafts` folders, wherever they
 //! are below folders Jekyll reads (not `_site`, `_layouts`, other
-//! underscore or dot folders, nor what `exclude` names).
+//! underscore or dot folders, nor what `exclude` names). A Hugo site
+//! (its configuration beside `content/`) is read for `content/` alone.
 
 use std::collections::HashMap;
 use std::fs;
@@ -120,8 +121,13 @@ impl Walk {
                     Zone::Plain
                 };
                 let exclude = site.clone().filter(|_| is_site_root);
+                // A Hugo site's posts are its `content` folder.
+                let content = site.as_ref().and_then(|s| s.content.clone());
                 self.found.sites.extend(site);
-                self.tree(root, zone, exclude.as_ref());
+                match content {
+                    Some(content) => self.tree(&content, Zone::Plain, None),
+                    None => self.tree(root, zone, exclude.as_ref()),
+                }
             }
             Ok(m) => {
                 let name = root.file_name().map(Path::new).unwrap_or(root);

@@ -339,3 +339,32 @@ fn hostile_file_names_never_reach_a_message_raw() {
     assert!(is_terminal_safe(&stdout), "{stdout:?}");
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
 }
+
+#[test]
+fn hostile_folder_names_are_clean_categories_and_site_titles() {
+    let site = Site::new();
+    let [a, b] = hostile_names();
+    site.write(
+        "_config.yml",
+        "title: \"블로그\\e]2;pwned\\a\\u202e\"\nbaseurl: \"\\e[2J\"\n",
+    );
+    site.write(
+        &format!("{a}/{b}/_posts/2024-07-19-글.md"),
+        post("글", "", "본문"),
+    );
+    let load = load_within(10, site.path(), WalkOptions::default());
+    let p = &load.posts[0];
+    assert_eq!(p.categories.len(), 3, "{:?}", p.categories);
+    assert!(
+        p.categories.iter().all(|c| is_terminal_safe(c)),
+        "{:?}",
+        p.categories
+    );
+    let store = sinmun::store::Store::new(load, false);
+    let title = store.site_title().unwrap();
+    assert!(
+        is_terminal_safe(title) && title.starts_with("블로그"),
+        "{title:?}"
+    );
+    assert!(is_terminal_safe(&store.site().unwrap().baseurl));
+}

@@ -113,7 +113,9 @@ impl Fields<'_> {
                 _ => self.keep(post, key, value),
             }
         }
-        for items in [folder_categories.to_vec(), names.categories, names.category] {
+        // Folder names may hold anything a file system allows.
+        let folders = folder_categories.iter().map(|c| one_line(c)).collect();
+        for items in [folders, names.categories, names.category] {
             merge(&mut post.categories, items);
         }
         // Jekyll takes `tag` when it is there, `tags` only otherwise.
