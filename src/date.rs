@@ -16,33 +16,21 @@ pub struct PostDate {
 }
 
 impl PostDate {
-    /// Parse `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS]` or
-    /// `THH:MM[:SS][.frac]` and a zone `Z`, `+09:00`, `+0900`, ` +0900`.
+    /// Parse a date as YAML timestamps, Jekyll and Hugo write it:
+    /// `YYYY-MM-DD` (month and day may have one digit, `/` or `.` may
+    /// separate them) or RFC 2822's `[Wed, ]30 Dec 2015`, optionally
+    /// followed by ` H:MM[:SS]` or `THH:MM[:SS][.frac]` and a zone `Z`,
+    /// `+09:00`, `+0900`, `+9`, ` +0900`, `KST`, `UTC`.
     pub fn parse(text: &str) -> Option<PostDate> {
         let s = text.trim();
-        let b = s.as_bytes();
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        // `get`, not indexing: a typo such as `2024-12-5일` puts a Hangul
-        // syllable across byte 10. Once the digits are checked, byte 10 is
-        // a character boundary.
-        let year = digits(s.get(0..4)?)? as i32;
-        let month = digits(s.get(5..7)?)? as u8;
-        let day = digits(s.get(8..10)?)? as u8;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        let mut date = PostDate {
-            year,
-            month,
-            day,
-            time: None,
-            offset_minutes: None,
-        };
-        let rest = s[10..].trim_start_matches(['T', 't', ' ']);
+        let (date, time) = numeric_date(s).or_else(|| rfc2822_date(s))?;
+        date.with_time(time)
+    }
+
+    /// This date at the time (and zone) `rest` gives, if any.
+    fn with_time(mut self, rest: &str) -> Option<PostDate> {
         if rest.is_empty() {
-            return Some(date);
+            return Some(self);
         }
         let (time, zone) = split_zone(rest);
         let mut parts = time.split(':');
@@ -55,12 +43,12 @@ impl PostDate {
         if parts.next().is_some() || h > 23 || m > 59 || sec > 60 {
             return None;
         }
-        date.time = Some((h as u8, m as u8, sec as u8));
-        date.offset_minutes = match zone.trim() {
+        self.time = Some((h as u8, m as u8, sec as u8));
+        self.offset_minutes = match zone.trim() {
             "" => None,
             z => Some(parse_offset(z)?),
         };
-        Some(date)
+        Some(self)
     }
 
     /// The date prefix of a Jekyll post's file name.
@@ -140,20 +128,7 @@ pub fn file_name_date(name: &str) -> Option<(PostDate, usize)> {
         at += run + 1;
     }
     let [year, month, day] = parts;
-    let month = u8::try_from(month).ok()?;
-    let day = u8::try_from(day).ok()?;
-    let year = year as i32;
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
-    let date = PostDate {
-        year,
-        month,
-        day,
-        time: None,
-        offset_minutes: None,
-    };
-    Some((date, at))
+    Some((civil(year as i32, month, day)?, at))
 }
 
 fn digits(s: &str) -> Option<u32> {
@@ -166,6 +141,12 @@ fn digits(s: &str) -> Option<u32> {
 fn split_zone(rest: &str) -> (&str, &str) {
     if let Some(t) = rest.strip_suffix(['Z', 'z']) {
         return (t.trim_end(), "+00:00");
+    }
+    // Zone names Korean posts use.
+    for (name, offset) in [("KST", "+09:00"), ("UTC", "+00:00"), ("GMT", "+00:00")] {
+        if let Some(t) = rest.strip_suffix(name) {
+            return (t.trim_end(), offset);
+        }
     }
     match rest.find(['+', '-', ' ']) {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -186,7 +167,8 @@ fn parse_offset(z: &str) -> Option<i16> {
         return None;
     }
     let (h, m) = match body.len() {
-        2 => (digits(&body)?, 0),
+        1 | 2 => (digits(&body)?, 0),
+        3 => (digits(&body[..1])?, digits(&body[1..])?),
         4 => (digits(&body[..2])?, digits(&body[2..])?),
         _ => return None,
     };
@@ -207,6 +189,88 @@ fn days_in_month(y: i32, m: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// `YYYY-MM-DD` (one-digit month and day, `/` or `.` allowed) at the
+/// start of `s`, and the time after it (`T` or spaces between).
+fn numeric_date(s: &str) -> Option<(PostDate, &str)> {
+    let b = s.as_bytes();
+    let run = |at: usize| {
+        b[at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let sep = *b.get(4)?;
+    if run(0) != 4 || !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let m_len = run(5);
+    let d_at = 5 + m_len + 1;
+    let d_len = run(d_at);
+    if !(1..=2).contains(&m_len) || b.get(5 + m_len) != Some(&sep) || !(1..=2).contains(&d_len) {
+        return None;
+    }
+    // Only ASCII digits and separators so far: the offsets are character
+    // boundaries.
+    let end = d_at + d_len;
+    let date = civil(
+        digits(&s[0..4])? as i32,
+        digits(&s[5..5 + m_len])?,
+        digits(&s[d_at..end])?,
+    )?;
+    Some((date, time_after(&s[end..])?))
+}
+
+/// The time after a date: nothing, or what follows `T` or spaces (a typo
+/// such as `2024-12-5일` is no date).
+fn time_after(rest: &str) -> Option<&str> {
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' ', '\t'])) {
+        return None;
+    }
+    Some(rest.trim_start_matches(['T', 't', ' ', '\t']))
+}
+
+/// RFC 2822's `[Wed, ]30 Dec 2015` at the start of `s` (how Hugo and old
+/// blog exports write dates), and the time after it.
+fn rfc2822_date(s: &str) -> Option<(PostDate, &str)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let s = match s.split_once(',') {
+        Some((weekday, rest)) if weekday.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            rest.trim_start()
+        }
+        _ => s,
+    };
+    let mut words = s.splitn(4, [' ', '\t']);
+    let day = digits(words.next()?)?;
+    let month = words.next()?;
+    let month = MONTHS.iter().position(|m| {
+        month.len() >= 3 && month.is_char_boundary(3) && month[..3].eq_ignore_ascii_case(m)
+    })?;
+    let year = words.next()?;
+    if year.len() != 4 {
+        return None;
+    }
+    let date = civil(digits(year)? as i32, month as u32 + 1, day)?;
+    Some((date, words.next().unwrap_or("").trim_start()))
+}
+
+/// A valid calendar day.
+fn civil(year: i32, month: u32, day: u32) -> Option<PostDate> {
+    let month = u8::try_from(month).ok()?;
+    let day = u8::try_from(day).ok()?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(PostDate {
+        year,
+        month,
+        day,
+        time: None,
+        offset_minutes: None,
+    })
 }
 
 /// The local time zone's offset from UTC at `secs` since 1970, in seconds.
@@ -275,13 +339,55 @@ mod tests {
     }
 
     #[test]
+    fn parses_what_yaml_and_jekyll_accept() {
+        let text = |t: &str| PostDate::parse(t).map(|d| d.to_string());
+        assert_eq!(text("2021-6-26").as_deref(), Some("2021-06-26"));
+        assert_eq!(text("2021/06/26").as_deref(), Some("2021-06-26"));
+        assert_eq!(text("2021.6.2").as_deref(), Some("2021-06-02"));
+        assert_eq!(
+            text("2021-6-26 9:05:00 +9").as_deref(),
+            Some("2021-06-26T09:05:00+09:00")
+        );
+        assert_eq!(
+            text("2021-06-26 21:00:00 KST").as_deref(),
+            Some("2021-06-26T21:00:00+09:00")
+        );
+        assert_eq!(
+            text("2021-06-26\t10:00").as_deref(),
+            Some("2021-06-26T10:00:00")
+        );
+        assert_eq!(
+            text("Wed, 30 Dec 2015 13:20:15 +0900").as_deref(),
+            Some("2015-12-30T13:20:15+09:00")
+        );
+        assert_eq!(text("3 january 2016").as_deref(), Some("2016-01-03"));
+        for bad in [
+            "Wed, 31 Feb 2015",
+            "30 Foo 2015",
+            "30 Dec 15",
+            "수, 30 Dec 2015",
+        ] {
+            assert_eq!(PostDate::parse(bad), None, "{bad}");
+        }
+        for bad in [
+            "2021-6/26",
+            "2021-123-1",
+            "21-06-26",
+            "2021-06-26일",
+            "2021-06-",
+        ] {
+            assert_eq!(PostDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn rejects_impossible_dates() {
         for bad in [
             "2023-02-29",
             "2024-13-01",
             "yesterday",
             "2024-07-19 25:00",
-            "2024/07/19",
+            "2024/13/19",
         ] {
             assert_eq!(PostDate::parse(bad), None, "{bad}");
         }

@@ -107,7 +107,12 @@ impl Site {
             None => site.baseurl = base.trim_end_matches('/').to_string(),
         }
         problems.extend(parsed.problems);
-        Some((site, problems))
+        // Hugo's own parsers accept what sinmun's do not (YAML flow lists
+        // of `:filename`): what sinmun cannot read there is a note.
+        let notes = problems
+            .into_iter()
+            .map(|p| Problem::note(&p.path, p.line, p.message));
+        Some((site, notes.collect()))
     }
 
     /// The site of a folder given to read: the folder itself, or, for a

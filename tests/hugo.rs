@@ -182,3 +182,41 @@ fn a_hugo_site_root_is_read_for_its_content() {
     assert_eq!(content.posts.len(), 2);
     assert_eq!(Store::new(content, false).site_title(), Some("곰의 노트"));
 }
+
+#[test]
+fn hugo_dates_and_configs_as_hugo_reads_them() {
+    let site = Site::new();
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://blog.example.kr\ntitle: 구름 속 저장소\nfrontmatter:\n  date: [:filename, :default]\n",
+    );
+    site.write(
+        "content/blog/old-export.md",
+        "---\ntitle: 옛 블로그에서 옮긴 글\ndate: Wed, 30 Dec 2015 13:20:15 +0900\n---\n본문\n",
+    );
+    site.write(
+        "content/blog/published-alias.md",
+        "---\ntitle: 발행일만 있는 글\npublished: 2007-05-11T21:34:55+09:00\n---\n본문\n",
+    );
+    site.write(
+        "content/blog/publish-date.md",
+        "+++\ntitle = \"발행일\"\npublishDate = 2020-02-02\n+++\n본문\n",
+    );
+    let load = site.load();
+    let date = |id: &str| find(&load, id).date.map(|d| d.to_string());
+    assert_eq!(
+        date("blog/old-export").as_deref(),
+        Some("2015-12-30T13:20:15+09:00")
+    );
+    assert_eq!(
+        date("blog/published-alias").as_deref(),
+        Some("2007-05-11T21:34:55+09:00")
+    );
+    assert!(find(&load, "blog/published-alias").published);
+    assert_eq!(date("blog/publish-date").as_deref(), Some("2020-02-02"));
+    // The YAML Hugo accepts and serde_yaml does not: a note, not a failure.
+    let reports = load.all_problems();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(reports[0].is_note() && reports[0].to_string().contains("hugo.yaml:4: note:"));
+    assert_eq!(Store::new(load, false).site_title(), Some("구름 속 저장소"));
+}

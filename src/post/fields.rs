@@ -11,6 +11,8 @@ use crate::frontmatter::{self, quote};
 use crate::problem::Problem;
 use crate::text::{one_line, sanitize};
 
+const DATE_LIKE: &str = "a date like 2024-07-19 or 2024-07-19 10:00:00 +0900";
+
 /// Reads typed fields out of the parsed front matter.
 pub(super) struct Fields<'a> {
     pub parsed: &'a frontmatter::Parsed,
@@ -39,6 +41,9 @@ impl Fields<'_> {
     ) {
         let mut names = Names::default();
         let mut description = None;
+        // Hugo's `publishDate` (also written `pubdate`, `published`):
+        // the date when `date` is not set.
+        let mut publish_date = None;
         for (key, value) in &self.parsed.map {
             let Some(key) = key.as_str() else {
                 post.extra
@@ -84,20 +89,25 @@ impl Fields<'_> {
                         None => bad("text"),
                     }
                 }
-                "date" => match self
-                    .scalar(key, value)
-                    .as_deref()
-                    .map(|t| (t, PostDate::parse(t)))
-                {
-                    Some((_, Some(d))) => post.date = Some(d),
+                "date" => match self.date(key, value) {
+                    Some(d) => post.date = Some(d),
                     None if value.is_null() => {}
-                    _ => bad("a date like 2024-07-19 or 2024-07-19 10:00:00 +0900"),
+                    None => bad(DATE_LIKE),
                 },
                 // A draft stays a draft whatever else the front matter says.
-                "published" => match published(value) {
-                    Some(p) => post.published &= p,
-                    None => bad("true or false"),
+                "published" => match (published(value), self.date(key, value)) {
+                    (Some(p), _) => post.published &= p,
+                    (None, Some(date)) => publish_date = Some(date),
+                    (None, None) => bad("true or false"),
                 },
+                k if k.eq_ignore_ascii_case("publishDate") || k.eq_ignore_ascii_case("pubdate") => {
+                    match self.date(key, value) {
+                        Some(date) => publish_date = Some(date),
+                        None if value.is_null() => {}
+                        None => bad(DATE_LIKE),
+                    }
+                    self.keep(post, key, value);
+                }
                 "draft" => match published(value) {
                     Some(draft) => post.published &= !draft,
                     None => bad("true or false"),
@@ -115,6 +125,7 @@ impl Fields<'_> {
         }
         // Folder names may hold anything a file system allows.
         let folders = folder_categories.iter().map(|c| one_line(c)).collect();
+        post.date = post.date.or(publish_date);
         for items in [folders, names.categories, names.category] {
             merge(&mut post.categories, items);
         }
@@ -126,6 +137,11 @@ impl Fields<'_> {
         {
             post.excerpt = d;
         }
+    }
+
+    /// A scalar that is a date.
+    fn date(&self, key: &str, value: &Value) -> Option<PostDate> {
+        self.scalar(key, value).as_deref().and_then(PostDate::parse)
     }
 
     /// Keep a key the reader has no field for, its value as YAML text.
