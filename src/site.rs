@@ -32,6 +32,13 @@ const MAX_CONFIG: u64 = 1024 * 1024;
 /// What Jekyll leaves out of every site, beside what `exclude` names.
 const DEFAULT_EXCLUDES: &[&str] = &["node_modules", "vendor", "gemfiles", ".jekyll-cache"];
 
+/// Whether `dir` is the root of a site: a Jekyll `_config.yml`, or a Hugo
+/// configuration beside a `content` folder.
+pub fn is_site_root(dir: &Path) -> bool {
+    dir.join(CONFIG_FILE).is_file()
+        || (dir.join("content").is_dir() && HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()))
+}
+
 /// A site's root and what its configuration says.
 #[derive(Debug, Clone, Default)]
 pub struct Site {

@@ -328,3 +328,63 @@ fn titles_from_html_or_markdown_headings_in_any_file() {
         );
     }
 }
+
+/// Run the binary in `cwd` with a home of its own.
+fn run_in(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let home = tempfile::tempdir().unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("SINMUN_CONFIG")
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("run sinmun")
+}
+
+#[test]
+fn with_no_folder_named_a_site_in_the_current_folder_is_read() {
+    let site = korean_site();
+    let out = run_in(&site.path(), &["--list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(listed.contains("Algorithm, 백준"), "{listed}");
+    assert!(
+        !listed.contains("theme-demo") && !listed.contains("쓰는"),
+        "{listed}"
+    );
+    let with_drafts = run_in(&site.path(), &["--list", "--drafts"]);
+    assert!(String::from_utf8_lossy(&with_drafts.stdout).contains("(draft) 글"));
+    // Per-category `_posts` alone, as many Korean Jekyll blogs have them.
+    let nested = Site::new();
+    nested.write("_config.yml", "title: 분류별 블로그\n");
+    nested.write("Java/_posts/2022-10-02-스레드.md", POST);
+    let out = run_in(&nested.path(), &["--list"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Java/2022-10-02-스레드"));
+}
+
+#[test]
+fn check_prints_notes_and_passes_when_there_are_only_notes() {
+    let site = Site::new();
+    site.write("_posts/2024-03-02-정상.md", POST);
+    site.write("_posts/figure-1.html", "<img src=\"/assets/fig1.png\">\n");
+    site.write("_posts/날짜-없음.md", POST);
+    let dir = site.path().to_string_lossy().into_owned();
+    let out = run_in(&site.path(), &["--check", &dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.lines().all(|l| l.contains(": note: ")), "{stdout}");
+    assert!(
+        stderr.contains("checked 2 posts: no problems, 2 notes, 1 other files skipped"),
+        "{stderr}"
+    );
+    site.write(
+        "_posts/2024-03-03-깨짐.md",
+        "---\ntitle: [닫히지 않음\n---\n",
+    );
+    let out = run_in(&site.path(), &["--check", &dir]);
+    assert_eq!(out.status.code(), Some(1), "a problem still fails");
+}

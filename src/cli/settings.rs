@@ -40,9 +40,10 @@ impl Settings {
     }
 
     /// The folders to read: the command line's, else the config's `posts`,
-    /// else the Jekyll site in the current folder (`_config.yml` beside
-    /// `_posts`: read as a site, drafts and per-category `_posts` with it),
-    /// else ./_posts, else none (the demo posts).
+    /// else the site in the current folder (a Jekyll `_config.yml`, or a
+    /// Hugo configuration beside `content/`: read as a site, drafts and
+    /// per-category `_posts` with it), else ./_posts, else none (the demo
+    /// posts).
     pub fn post_paths(&self, args: &Args) -> Vec<PathBuf> {
         if !args.paths.is_empty() {
             return args.paths.clone();
@@ -51,7 +52,7 @@ impl Settings {
             return self.config.posts.clone();
         }
         let local = PathBuf::from("_posts");
-        if local.is_dir() && Path::new(crate::site::CONFIG_FILE).is_file() {
+        if crate::site::is_site_root(Path::new(".")) {
             vec![PathBuf::from(".")]
         } else if local.is_dir() {
             vec![local]
