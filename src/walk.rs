@@ -237,7 +237,8 @@ impl Walk {
         match (format, kind) {
             (None, _) => self.found.skipped += 1,
             (Some(format), Kind::File) => self.found.sources.push(Source {
-                path: path.to_path_buf(),
+                // `sinmun` in a site's folder reads `.`: `./` says nothing.
+                path: path.strip_prefix(".").unwrap_or(path).to_path_buf(),
                 place: place_of(root, rel),
                 format,
             }),
