@@ -12,7 +12,8 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_yaml::Value;
 
 use crate::frontmatter::{self, Syntax};
-use crate::post::yaml_text;
+use crate::markdown::LiquidContext;
+use crate::post::{Post, yaml_text};
 use crate::problem::Problem;
 use crate::text::one_line;
 
@@ -139,6 +140,25 @@ impl Site {
                     _ => None,
                 }
             })
+    }
+
+    /// The site a single file belongs to: the nearest folder above it that
+    /// is a site's root.
+    pub fn of_file(file: &Path) -> Option<(Site, Vec<Problem>)> {
+        let file = std::fs::canonicalize(file).ok()?;
+        let dir = file.ancestors().skip(1).find(|dir| is_site_root(dir))?;
+        Site::at(dir).or_else(|| Site::hugo_at(dir))
+    }
+
+    /// What Liquid in `post` resolves against: the site's `url`,
+    /// `baseurl` and `title`, and the post's own front matter.
+    pub fn liquid_context(&self, post: &Post) -> LiquidContext {
+        LiquidContext {
+            site_url: self.url.clone(),
+            baseurl: self.baseurl.clone(),
+            site: vec![("title".to_string(), self.title.clone())],
+            ..LiquidContext::for_post(post)
+        }
     }
 
     fn with_root(root: &Path) -> Site {

@@ -72,10 +72,19 @@ impl Store {
             .filter(|t| !t.is_empty())
     }
 
-    /// The Jekyll site `post` belongs to: its `url` and `baseurl` resolve
-    /// the post's Liquid URLs and `resolve_asset` its `/assets/…` images.
+    /// The site `post` belongs to: its `url` and `baseurl` resolve the
+    /// post's Liquid URLs and `resolve_asset` its `/assets/…` images.
     pub fn site_for(&self, post: &Post) -> Option<&Site> {
-        self.sites.iter().find(|s| post.path.starts_with(&s.root))
+        site_of(&self.sites, post)
+    }
+
+    /// What Liquid in `post` resolves against: its site's `url`, `baseurl`
+    /// and `title` when it has a site, and its own front matter.
+    pub fn liquid_context(&self, post: &Post) -> crate::markdown::LiquidContext {
+        match self.site_for(post) {
+            Some(site) => site.liquid_context(post),
+            None => crate::markdown::LiquidContext::for_post(post),
+        }
     }
 
     pub fn posts(&self) -> &[Post] {
@@ -141,6 +150,20 @@ impl Store {
             })
         })
     }
+}
+
+/// The site among `sites` that holds `post`.
+pub fn site_of<'a>(sites: &'a [Site], post: &Post) -> Option<&'a Site> {
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    sites.iter().find(|s| {
+        // Posts read from `.` have paths without the `./`; a file named
+        // on its own may be named from inside the site.
+        let root = s.root.strip_prefix(".").unwrap_or(&s.root);
+        post.path.starts_with(root)
+            || canonical(&post.path)
+                .zip(canonical(&s.root))
+                .is_some_and(|(p, r)| p.starts_with(r))
+    })
 }
 
 fn count_categories(posts: &[Post]) -> Vec<Category> {

@@ -130,6 +130,10 @@ impl Walk {
                 }
             }
             Ok(m) => {
+                if let Some((site, problems)) = Site::of_file(root) {
+                    self.found.problems.extend(problems);
+                    self.found.sites.push(site);
+                }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
                 self.entry(root, root, name, kind_of(&m), true);
             }

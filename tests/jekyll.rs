@@ -388,3 +388,46 @@ fn check_prints_notes_and_passes_when_there_are_only_notes() {
     let out = run_in(&site.path(), &["--check", &dir]);
     assert_eq!(out.status.code(), Some(1), "a problem still fails");
 }
+
+#[test]
+fn liquid_resolves_against_the_sites_config() {
+    let site = korean_site();
+    site.write(
+        "_posts/2024-05-01-liquid.md",
+        "---\ntitle: 리퀴드\nseries: 블로그 만들기\n---\n\n![로고]({{ \"/assets/img/logo.png\" | relative_url }})\n\n[처음으로]({{ site.url }}{{ site.baseurl }}/) · {{ page.series }} · {{ site.title }}\n",
+    );
+    let dump = |cwd: &std::path::Path, wanted: &str| {
+        let out = run_in(
+            cwd,
+            &["--dump", wanted, "--width", "100", "--color", "never"],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let root = site.path();
+    let dir = root.to_string_lossy().into_owned();
+    for text in [
+        dump(&root, "2024-05-01-liquid"),
+        dump(&root, "_posts/2024-05-01-liquid.md"),
+        dump(&root.join("_posts"), "2024-05-01-liquid.md"),
+        {
+            let out = run_in(
+                &root,
+                &["--dump", "2024-05-01-liquid", "--width", "100", &dir],
+            );
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        },
+    ] {
+        assert!(
+            text.contains("[image: 로고] /blog/assets/img/logo.png"),
+            "{text}"
+        );
+        assert!(text.contains("https://gom.github.io/blog/"), "{text}");
+        assert!(text.contains("블로그 만들기 · 곰의 개발 일기"), "{text}");
+    }
+}

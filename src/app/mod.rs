@@ -271,6 +271,9 @@ fn render_lines(
             width,
             inline_colors,
             paper,
+            liquid: Some(std::sync::Arc::new(
+                crate::markdown::LiquidContext::for_post(post),
+            )),
         },
     );
     let links = rendered.links.clone();

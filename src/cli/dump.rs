@@ -8,12 +8,18 @@ use super::args::{Args, ColorChoice};
 use super::settings::Settings;
 use crate::error::AppError;
 use crate::loader;
+use crate::markdown::LiquidContext;
 use crate::post::{Keep, Post};
 use crate::render::{self, RenderOptions, article};
 use crate::theme::{ColorDepth, no_color_env};
 
-/// The post named by `wanted`: a file path, or an id among the posts.
-pub fn find_post(args: &Args, settings: &Settings, wanted: &str) -> Result<Option<Post>, AppError> {
+/// The post named by `wanted` (a file path, or an id among the posts),
+/// with what its Liquid resolves against.
+pub fn find_post(
+    args: &Args,
+    settings: &Settings,
+    wanted: &str,
+) -> Result<Option<(Post, LiquidContext)>, AppError> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -21,8 +27,8 @@ pub fn find_post(args: &Args, settings: &Settings, wanted: &str) -> Result<Optio
     let as_path = Path::new(wanted);
     if as_path.is_file() {
         let load = loader::load(&[as_path.to_path_buf()], keep);
-        if let Some(post) = load.posts.into_iter().next() {
-            return Ok(Some(post));
+        if let Some(post) = load.posts.first() {
+            return Ok(Some(with_context(post.clone(), &load.sites)));
         }
         return Err(AppError::Unreadable(
             load.problems
@@ -36,14 +42,24 @@ pub fn find_post(args: &Args, settings: &Settings, wanted: &str) -> Result<Optio
     let id = crate::text::one_line(wanted);
     let id = id.trim_end_matches(['/']);
     let stem = Path::new(id).with_extension("");
-    Ok(load
+    let found = load
         .posts
-        .into_iter()
-        .find(|p| p.id == id || Path::new(&p.id) == stem || p.path == as_path))
+        .iter()
+        .find(|p| p.id == id || Path::new(&p.id) == stem || p.path == as_path);
+    Ok(found.map(|post| with_context(post.clone(), &load.sites)))
+}
+
+/// A post with its Liquid context: its site's `url`, `baseurl` and title.
+fn with_context(post: Post, sites: &[crate::site::Site]) -> (Post, LiquidContext) {
+    let context = match crate::store::site_of(sites, &post) {
+        Some(site) => site.liquid_context(&post),
+        None => LiquidContext::for_post(&post),
+    };
+    (post, context)
 }
 
 pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
-    let Some(post) = find_post(args, settings, wanted)? else {
+    let Some((post, context)) = find_post(args, settings, wanted)? else {
         eprintln!(
             "sinmun: no post with the id or path \"{}\"",
             crate::text::one_line(wanted)
@@ -74,6 +90,7 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
+        liquid: Some(std::sync::Arc::new(context)),
     };
     let body = render::render(post.body.as_deref().unwrap_or(""), post.format, &opts);
     let mut text = String::new();
