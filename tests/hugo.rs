@@ -4,19 +4,8 @@
 
 mod common;
 
-use common::{Site, messages};
-use sinmun::loader::Load;
-use sinmun::post::Post;
+use common::{Site, by_id as find, messages};
 use sinmun::store::Store;
-
-fn find<'a>(load: &'a Load, id: &str) -> &'a Post {
-    load.posts.iter().find(|p| p.id == id).unwrap_or_else(|| {
-        panic!(
-            "no post {id}; ids: {:?}",
-            load.posts.iter().map(|p| &p.id).collect::<Vec<_>>()
-        )
-    })
-}
 
 const TOML_POST: &str = "+++\r\ntitle = \"러스트로 만드는 터미널 앱\"\r\ndate = 2024-02-11T21:30:00+09:00\r\ndraft = false\r\ncategories = [\"개발\", \"Rust\"]\r\ntags = [\"터미널\", \"TUI\"]\r\ndescription = \"ratatui로 뉴스 리더를 만든 기록\"\r\n\r\n[params]\r\ntoc = true\r\n+++\r\n\r\n## 시작하며\r\n\r\n본문입니다.\r\n";
 
@@ -134,13 +123,24 @@ fn bundles_and_section_pages() {
         "+++\ndate = 2024-07-19\ncategories = [\"여행\"]\n+++\n제주 사진 모음\n",
     );
     site.write("content/posts/jeju-trip/cover.jpg", b"\xff\xd8\xff");
+    site.write(
+        "content/posts/2023-01-02-새해/index.html",
+        "<p>새해 인사</p>\n",
+    );
     site.write("content/posts/_index.md", "+++\ntitle = \"글\"\n+++\n");
     site.write("content/_index.md", "+++\ntitle = \"홈\"\n+++\n");
     let load = site.load();
-    let ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["content/posts/jeju-trip"]);
-    assert_eq!(load.posts[0].title, "jeju trip");
-    assert_eq!(load.skipped, 3);
+    let mut ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        ["content/posts/2023-01-02-새해", "content/posts/jeju-trip"]
+    );
+    assert_eq!(find(&load, "content/posts/jeju-trip").title, "jeju trip");
+    let new_year = find(&load, "content/posts/2023-01-02-새해");
+    assert_eq!(new_year.title, "새해");
+    assert_eq!(new_year.date.unwrap().day_string(), "2023-01-02");
+    assert_eq!(load.skipped, 3, "the picture and two section pages");
 }
 
 /// A Hugo site: configuration, content, and the folders Hugo builds from

@@ -6,19 +6,9 @@ mod common;
 
 use std::time::{Duration, SystemTime};
 
-use common::{Site, messages};
+use common::{Site, by_id as find, messages};
 use sinmun::loader::Load;
-use sinmun::post::Post;
 use sinmun::store::Store;
-
-fn find<'a>(load: &'a Load, id: &str) -> &'a Post {
-    load.posts.iter().find(|p| p.id == id).unwrap_or_else(|| {
-        panic!(
-            "no post {id}; ids: {:?}",
-            load.posts.iter().map(|p| &p.id).collect::<Vec<_>>()
-        )
-    })
-}
 
 fn ids(load: &Load) -> Vec<&str> {
     let mut ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
@@ -268,25 +258,6 @@ fn a_broken_config_is_a_problem_and_the_posts_still_load() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("_config.yml:2:"), "{problems:?}");
     assert!(!load.all_problems()[0].is_note());
-}
-
-#[test]
-fn page_bundles_take_their_folders_name() {
-    let site = Site::new();
-    site.write(
-        "posts/제주-여행/index.md",
-        "---\ndate: 2024-07-19\n---\n본문\n",
-    );
-    site.write("posts/제주-여행/사진.jpg", b"\xff\xd8\xff");
-    site.write("posts/2023-01-02-새해/index.html", "<p>새해 인사</p>\n");
-    site.write("posts/_index.md", "---\ntitle: 글 목록\n---\n");
-    let load = site.load();
-    assert_eq!(ids(&load), ["posts/2023-01-02-새해", "posts/제주-여행"]);
-    assert_eq!(find(&load, "posts/제주-여행").title, "제주 여행");
-    let new_year = find(&load, "posts/2023-01-02-새해");
-    assert_eq!(new_year.title, "새해");
-    assert_eq!(new_year.date.unwrap().day_string(), "2023-01-02");
-    assert_eq!(load.skipped, 2, "the picture and the section page");
 }
 
 #[test]
