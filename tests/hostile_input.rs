@@ -368,3 +368,28 @@ fn hostile_folder_names_are_clean_categories_and_site_titles() {
     );
     assert!(is_terminal_safe(&store.site().unwrap().baseurl));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_site_configuration_that_is_a_fifo_is_reported_not_opened() {
+    let site = Site::new();
+    site.write("_posts/2024-07-19-글.md", post("정상 글", "", "본문"));
+    mkfifo(&site.path().join("_config.yml"));
+    let load = load_within(10, site.path(), WalkOptions::default());
+    assert_eq!(load.posts.len(), 1);
+    let problems = problem_texts(&load);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].ends_with("_config.yml:1: not a regular file (a FIFO); not read"),
+        "{problems:?}"
+    );
+    let dir = site.path().to_string_lossy().into_owned();
+    let check = run_within(20, &site.path(), &["--check", &dir]);
+    assert_eq!(check.status.code(), Some(1));
+    let list = run_within(20, &site.path(), &["--list"]);
+    assert_eq!(
+        list.status.code(),
+        Some(0),
+        "no folder named: the site here"
+    );
+}

@@ -233,6 +233,11 @@ fn a_site_root_is_read_for_its_posts_alone() {
     assert_eq!(site_data.baseurl, "/blog");
     let post = &store.posts()[0];
     assert!(store.site_for(post).is_some());
+    let liquid = store.liquid_context(post);
+    assert_eq!(
+        (liquid.site_url.as_str(), liquid.baseurl.as_str()),
+        ("https://gom.github.io", "/blog")
+    );
     let logo = site_data.resolve_asset("/blog/assets/img/로고.png");
     assert!(logo.is_some_and(|p| p.ends_with("assets/img/로고.png")));
     assert_eq!(site_data.resolve_asset("/blog/../../etc/passwd"), None);
