@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod post;
 pub mod problem;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod site;
 pub mod state;

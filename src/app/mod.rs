@@ -88,6 +88,8 @@ pub struct App {
     last_click: Option<usize>,
     /// Bodies read ahead of opening (a few, most recent last).
     bodies: Bodies,
+    /// Problems found after loading: posts sinmun failed to index or render.
+    pub later_problems: Vec<crate::problem::Problem>,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             indexed,
             last_click: None,
             bodies: Bodies::default(),
+            later_problems: Vec::new(),
         };
         app.refilter();
         app
@@ -181,6 +184,11 @@ impl App {
         usize::from(layout::article_text(pane).width).max(1)
     }
 
+    /// Every problem: the load's, then those found since.
+    pub fn problems(&self) -> impl Iterator<Item = &crate::problem::Problem> {
+        self.store.problems().iter().chain(&self.later_problems)
+    }
+
     pub fn is_read(&self, post: usize) -> bool {
         self.read.contains(&self.store.posts()[post].id)
     }
@@ -234,25 +242,53 @@ impl App {
             // the reason, not cached (the file may come back).
             None => return,
             Some(Err(reason)) => {
-                let empty = crate::render::Rendered::default();
-                let mut lines = article::lines(post, empty, width);
-                lines.push(crate::render::Line::plain(
-                    format!("cannot read this post: {reason}"),
-                    crate::render::Flags::META,
-                ));
-                article.rendered = Arc::new(ArticleLines {
-                    lines: crate::render::lines_fit(lines, width),
-                    links: Vec::new(),
-                });
+                let reason = format!("cannot read this post: {reason}");
+                article.rendered = Arc::new(failed_lines(post, &reason, width));
                 return;
             }
         };
         let key = (article.post, width);
+        let mut failed = false;
         article.rendered = self.cache.get_or_render(key, || {
-            render_lines(post, body, width, inline_colors, paper)
+            render_contained(post, body, width, inline_colors, paper).unwrap_or_else(|| {
+                failed = true;
+                failed_lines(post, RENDER_FAILED, width)
+            })
         });
+        if failed {
+            self.later_problems
+                .push(crate::problem::Problem::new(&post.path, 1, RENDER_FAILED));
+        }
         let max = article.rendered.lines.len().saturating_sub(1);
         article.scroll = article.scroll.min(max);
+    }
+}
+
+/// Why an article shows no body when sinmun failed rendering it.
+const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
+
+/// [`render_lines`], with a panic contained: `None` when it panicked.
+fn render_contained(
+    post: &crate::post::Post,
+    body: &str,
+    width: usize,
+    inline_colors: bool,
+    paper: crate::render::Rgb,
+) -> Option<ArticleLines> {
+    crate::render::guard::quietly(|| render_lines(post, body, width, inline_colors, paper)).ok()
+}
+
+/// The header of `post` and a line saying why there is no body.
+fn failed_lines(post: &crate::post::Post, reason: &str, width: usize) -> ArticleLines {
+    let empty = crate::render::Rendered::default();
+    let mut lines = article::lines(post, empty, width);
+    lines.push(crate::render::Line::plain(
+        reason.to_string(),
+        crate::render::Flags::META,
+    ));
+    ArticleLines {
+        lines: crate::render::lines_fit(lines, width),
+        links: Vec::new(),
     }
 }
 
@@ -306,9 +342,13 @@ impl App {
         };
         let (inline_colors, paper) = (self.theme.inline_colors, self.theme.paper);
         let p = &self.store.posts()[post];
-        self.cache.get_or_render((post, width), || {
-            render_lines(p, &body, width, inline_colors, paper)
-        });
+        // A post that fails to render is not cached: opening it renders it
+        // again and reports the failure.
+        if let Some(lines) = render_contained(p, &body, width, inline_colors, paper) {
+            self.cache.get_or_render((post, width), || lines);
+        } else {
+            self.bodies.insert(post, Err(RENDER_FAILED.into()));
+        }
         None
     }
 }
