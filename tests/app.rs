@@ -500,3 +500,25 @@ fn idle_time_reads_and_renders_the_selected_article_ahead() {
         "and no render wait"
     );
 }
+
+#[test]
+fn the_article_pane_resolves_liquid_against_the_site_like_dump() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("_config.yml"),
+        "title: 개발 일지\nurl: https://blog.example.kr\nbaseurl: /dev\n",
+    )
+    .unwrap();
+    std::fs::create_dir(site.path().join("_posts")).unwrap();
+    std::fs::write(
+        site.path().join("_posts/2024-05-01-liquid.md"),
+        "---\ntitle: 주소 풀기\n---\n[첫 글]({{ \"/2024/first\" | absolute_url }}) 보기\n",
+    )
+    .unwrap();
+    let load = loader::load(&[site.path().to_path_buf()], Keep::ALL);
+    let theme = Theme::builtin("dark").unwrap();
+    let mut app = App::new(Store::new(load, false), theme, true);
+    run(&mut app, [Action::Resize(120, 40), Action::Open]);
+    let links = &app.article.as_ref().unwrap().rendered.links;
+    assert_eq!(links, &["https://blog.example.kr/dev/2024/first"]);
+}

@@ -219,8 +219,13 @@ impl App {
     /// was rendered before).
     fn render_article(&mut self) {
         let width = self.article_width();
-        let inline_colors = self.theme.inline_colors;
-        let paper = self.theme.paper;
+        let Some(opts) = self
+            .article
+            .as_ref()
+            .map(|a| self.render_options(a.post, width))
+        else {
+            return;
+        };
         let Some(article) = self.article.as_mut() else {
             return;
         };
@@ -239,7 +244,7 @@ impl App {
         let key = (article.post, width);
         let mut failed = false;
         article.rendered = self.cache.get_or_render(key, || {
-            render_contained(post, body, width, inline_colors, paper).unwrap_or_else(|| {
+            render_contained(post, body, &opts).unwrap_or_else(|| {
                 failed = true;
                 failed_lines(post, RENDER_FAILED, width)
             })
@@ -260,11 +265,9 @@ const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please re
 fn render_contained(
     post: &crate::post::Post,
     body: &str,
-    width: usize,
-    inline_colors: bool,
-    paper: crate::render::Rgb,
+    opts: &RenderOptions,
 ) -> Option<ArticleLines> {
-    crate::render::guard::quietly(|| render_lines(post, body, width, inline_colors, paper)).ok()
+    crate::render::guard::quietly(|| render_lines(post, body, opts)).ok()
 }
 
 /// The header of `post` and a line saying why there is no body.
@@ -282,29 +285,27 @@ fn failed_lines(post: &crate::post::Post, reason: &str, width: usize) -> Article
 }
 
 /// An article's lines at `width`: header, rendered body, links.
-fn render_lines(
-    post: &crate::post::Post,
-    body: &str,
-    width: usize,
-    inline_colors: bool,
-    paper: crate::render::Rgb,
-) -> ArticleLines {
-    let rendered = crate::render::render(
-        body,
-        post.format,
-        &RenderOptions {
-            width,
-            inline_colors,
-            paper,
-            liquid: Some(std::sync::Arc::new(
-                crate::markdown::LiquidContext::for_post(post),
-            )),
-        },
-    );
+fn render_lines(post: &crate::post::Post, body: &str, opts: &RenderOptions) -> ArticleLines {
+    let rendered = crate::render::render(body, post.format, opts);
     let links = rendered.links.clone();
     ArticleLines {
-        lines: article::lines(post, rendered, width),
+        lines: article::lines(post, rendered, opts.width),
         links,
+    }
+}
+
+impl App {
+    /// How the post at `post` is rendered at `width`: the theme's colour
+    /// settings, and Liquid resolved against the post and its site.
+    fn render_options(&self, post: usize, width: usize) -> RenderOptions {
+        RenderOptions {
+            width,
+            inline_colors: self.theme.inline_colors,
+            paper: self.theme.paper,
+            liquid: Some(Arc::new(
+                self.store.liquid_context(&self.store.posts()[post]),
+            )),
+        }
     }
 }
 
@@ -329,11 +330,11 @@ impl App {
             None if self.bodies.failed(post) => return None,
             None => return Some(post),
         };
-        let (inline_colors, paper) = (self.theme.inline_colors, self.theme.paper);
+        let opts = self.render_options(post, width);
         let p = &self.store.posts()[post];
         // A post that fails to render is not cached: opening it renders it
         // again and reports the failure.
-        if let Some(lines) = render_contained(p, &body, width, inline_colors, paper) {
+        if let Some(lines) = render_contained(p, &body, &opts) {
             self.cache.get_or_render((post, width), || lines);
         } else {
             self.bodies.insert(post, Err(RENDER_FAILED.into()));

@@ -233,11 +233,13 @@ pub(crate) fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
     }
 }
 
+/// `--check`: every problem and note, one a line; status 1 when there is
+/// a problem (notes are information, not failures).
 fn check(load: &Load) -> io::Result<i32> {
-    let problems = load.all_problems();
+    let reports = load.all_problems();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written: io::Result<()> = problems
+    let written: io::Result<()> = reports
         .iter()
         .try_for_each(|p| writeln!(out, "{}", crate::sanitize::one_line(&p.to_string())))
         .and_then(|()| out.flush());
@@ -245,18 +247,28 @@ fn check(load: &Load) -> io::Result<i32> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
         _ => {}
     }
-    let skipped = match load.skipped {
-        0 => String::new(),
-        n => format!(", {n} other files skipped"),
-    };
-    let n = problems.len();
-    say(&format!(
-        "checked {} posts: {}{}",
-        load.posts.len(),
-        plural(n, "problem"),
-        skipped
-    ));
-    Ok(if n == 0 { EXIT_OK } else { EXIT_PROBLEMS })
+    let notes = reports.iter().filter(|p| p.is_note()).count();
+    let problems = reports.len() - notes;
+    let mut summary = plural(problems, "problem");
+    if notes > 0 {
+        summary.push_str(&format!(", {}", plural(notes, "note")));
+    }
+    if load.skipped > 0 {
+        summary.push_str(&format!(", {} other files skipped", load.skipped));
+    }
+    if load.special > 0 {
+        // FIFOs, sockets and devices named like posts.
+        summary.push_str(&format!(
+            ", {} not read",
+            plural(load.special, "special file")
+        ));
+    }
+    say(&format!("checked {} posts: {summary}", load.posts.len()));
+    Ok(if problems == 0 {
+        EXIT_OK
+    } else {
+        EXIT_PROBLEMS
+    })
 }
 
 fn plural(n: usize, word: &str) -> String {
