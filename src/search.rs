@@ -12,6 +12,7 @@ use crate::post::{Format, Post};
 mod hangul;
 mod term;
 
+pub(crate) use hangul::initial_index;
 use hangul::{for_each_squeezed, initial_of, is_syllable, squeeze};
 use term::Term;
 
@@ -65,6 +66,20 @@ impl SearchText {
         }
     }
 
+    /// The squeezed text and the initials text, as a search index keeps
+    /// them.
+    pub(crate) fn parts(&self) -> (&str, Option<&str>) {
+        (&self.text, self.initials.as_deref())
+    }
+
+    /// A search text from the parts [`SearchText::parts`] gave.
+    pub(crate) fn from_parts(text: String, initials: Option<String>) -> SearchText {
+        SearchText {
+            text: text.into_boxed_str(),
+            initials: initials.map(String::into_boxed_str),
+        }
+    }
+
     /// Bytes held, for memory accounting.
     pub fn heap_size(&self) -> usize {
         self.text.len() + self.initials.as_ref().map_or(0, |i| i.len())
@@ -79,6 +94,21 @@ impl SearchText {
             post.excerpt
         ))
     }
+}
+
+/// What a term needs found in a post's search text, for an index to
+/// narrow the posts it may match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TermShape {
+    /// These characters, in the squeezed text.
+    Text(Vec<char>),
+    /// These initials (spaces as typed), in the initials text or the text.
+    Initials(Vec<char>),
+    /// The term mixes syllables and initials: this run of it (no initials)
+    /// is in the squeezed text, the rest is checked around it.
+    Mixed(Vec<char>),
+    /// `#name`: categories and tags.
+    Label,
 }
 
 /// A parsed query: terms that must all match.
@@ -125,9 +155,35 @@ impl Query {
                 &fallback
             }
         };
+        self.matches_text(search, &post.categories, &post.tags)
+    }
+
+    /// Whether every term matches a post with this search text and these
+    /// categories and tags.
+    pub fn matches_text(
+        &self,
+        search: &SearchText,
+        categories: &[String],
+        tags: &[String],
+    ) -> bool {
         self.terms
             .iter()
-            .all(|term| term.matches(search, &post.categories, &post.tags))
+            .all(|term| term.matches(search, categories, tags))
+    }
+
+    /// Whether the `#label` terms match these categories and tags (the
+    /// other terms are not looked at).
+    pub fn matches_labels(&self, categories: &[String], tags: &[String]) -> bool {
+        let empty = SearchText::default();
+        self.terms
+            .iter()
+            .filter(|t| t.is_label())
+            .all(|term| term.matches(&empty, categories, tags))
+    }
+
+    /// What each term needs found, for a search index.
+    pub(crate) fn shapes(&self) -> Vec<TermShape> {
+        self.terms.iter().map(Term::shape).collect()
     }
 
     /// Byte ranges of `text` that the query's terms match, for marking

@@ -23,6 +23,9 @@ pub struct Store {
     problems: Vec<Problem>,
     skipped: usize,
     sites: Vec<Site>,
+    /// Searches bodies through the persistent index, when the posts came
+    /// through one.
+    searcher: Option<crate::index::Searcher>,
 }
 
 /// Which posts to show: any of `categories` (all when empty), matching
@@ -55,7 +58,17 @@ impl Store {
             problems,
             skipped: load.skipped,
             sites: load.sites,
+            searcher: None,
         }
+    }
+
+    /// Search through `searcher` (the index the posts were loaded through).
+    pub fn set_searcher(&mut self, searcher: crate::index::Searcher) {
+        self.searcher = Some(searcher);
+    }
+
+    pub fn searcher_mut(&mut self) -> Option<&mut crate::index::Searcher> {
+        self.searcher.as_mut()
     }
 
     /// The Jekyll site read (the first, when several were), for its title,
@@ -106,23 +119,52 @@ impl Store {
         self.skipped
     }
 
-    /// Indices of the posts that pass `filter`, in order.
+    /// Indices of the posts that pass `filter`, in order. When the index
+    /// fails, posts are matched on what they hold (front matter, unless
+    /// their search text was loaded).
     pub fn filter(&self, filter: &Filter) -> Vec<usize> {
-        let wanted: Vec<String> = filter.categories.iter().map(|c| label_key(c)).collect();
-        let keep = |post: &Post| {
-            (wanted.is_empty()
-                || post
-                    .categories
-                    .iter()
-                    .any(|c| wanted.contains(&label_key(c))))
-                && filter.query.matches(post)
-        };
-        if !filter.is_active() {
+        self.filter_checked(filter)
+            .unwrap_or_else(|_| self.filter_linear(filter))
+    }
+
+    /// [`Store::filter`], or why the index could not answer.
+    pub fn filter_checked(&self, filter: &Filter) -> Result<Vec<usize>, crate::index::IndexError> {
+        match &self.searcher {
+            Some(searcher) if !filter.query.is_empty() => {
+                let within = self.filter_categories(&filter.categories);
+                searcher.filter(&filter.query, &self.posts, &within)
+            }
+            _ => Ok(self.filter_linear(filter)),
+        }
+    }
+
+    /// The posts in any of `categories` (all when empty).
+    pub fn filter_categories(&self, categories: &[String]) -> Vec<usize> {
+        let wanted: Vec<String> = categories.iter().map(|c| label_key(c)).collect();
+        if wanted.is_empty() {
             return (0..self.posts.len()).collect();
         }
-        (0..self.posts.len())
+        let posts = &self.posts;
+        (0..posts.len())
             .into_par_iter()
-            .filter(|&i| keep(&self.posts[i]))
+            .filter(|&i| {
+                posts[i]
+                    .categories
+                    .iter()
+                    .any(|c| wanted.contains(&label_key(c)))
+            })
+            .collect()
+    }
+
+    fn filter_linear(&self, filter: &Filter) -> Vec<usize> {
+        let within = self.filter_categories(&filter.categories);
+        if filter.query.is_empty() {
+            return within;
+        }
+        let posts = &self.posts;
+        within
+            .into_par_iter()
+            .filter(|&i| filter.query.matches(&posts[i]))
             .collect()
     }
 

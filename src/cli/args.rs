@@ -69,6 +69,11 @@ pub struct Args {
     #[arg(long)]
     pub follow_symlinks: bool,
 
+    /// Read every file, without the index kept in the cache folder (and
+    /// without updating it).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Read this config file instead of the default one.
     #[arg(long, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,

@@ -98,30 +98,25 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         search_text: wants_search,
     };
     if args.check {
-        let load = settings.load_posts(args, keep)?;
+        let (load, _) = settings.load_indexed(args, keep)?;
         return check(&load).map_err(AppError::Output);
     }
     if let Some(wanted) = &args.dump {
         return dump::dump(args, &settings, wanted);
     }
     if args.list {
-        let load = settings.load_posts(args, keep)?;
-        let store = settings.store(args, load);
+        let filter = Filter {
+            categories: args.categories.clone(),
+            query: Query::parse(args.search.as_deref().unwrap_or("")),
+        };
+        let (store, shown) = list_store(args, &settings, keep, &filter)?;
         let paths = &settings.paths;
         let marks = paths
             .marks_file
             .as_deref()
             .map(|db| crate::marks::peek(db, paths.state_file.as_deref()))
             .unwrap_or_default();
-        let filter = Filter {
-            categories: args.categories.clone(),
-            query: Query::parse(args.search.as_deref().unwrap_or("")),
-        };
-        let posts: Vec<_> = store
-            .filter(&filter)
-            .into_iter()
-            .map(|i| &store.posts()[i])
-            .collect();
+        let posts: Vec<_> = shown.into_iter().map(|i| &store.posts()[i]).collect();
         let stdout = io::stdout();
         let terminal = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout.lock());
@@ -140,6 +135,35 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
     reader(args, &settings)
+}
+
+/// The posts `--list` shows: through the index when there is one (its
+/// search texts completed first); read afresh, with their search texts,
+/// when the index cannot answer.
+fn list_store(
+    args: &Args,
+    settings: &Settings,
+    keep: Keep,
+    filter: &Filter,
+) -> Result<(crate::store::Store, Vec<usize>), AppError> {
+    let (load, index) = settings.load_indexed(args, keep)?;
+    let mut store = settings.store(args, load);
+    let Some(mut index) = index.filter(|_| keep.search_text) else {
+        let shown = store.filter(filter);
+        return Ok((store, shown));
+    };
+    let indexed = index
+        .index_texts(store.posts(), |_, _| {})
+        .and_then(|_| index.searcher());
+    if let Ok(searcher) = indexed {
+        store.set_searcher(searcher);
+        if let Ok(shown) = store.filter_checked(filter) {
+            return Ok((store, shown));
+        }
+    }
+    let store = settings.store(args, settings.load_posts(args, keep)?);
+    let shown = store.filter(filter);
+    Ok((store, shown))
 }
 
 /// The interactive reader: front matter is loaded before the first frame;

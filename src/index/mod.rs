@@ -1,0 +1,117 @@
+//! The persistent index: a cache, in the user's cache folder, of what
+//! reading the posts' files gave (front matter, problems) and of their
+//! search texts with n-gram postings, so that a start reads only the files
+//! that changed and a search keystroke looks up postings instead of
+//! scanning every text. One index per set of folders; deleting it costs
+//! one slow start. What the index gives is always what reading the files
+//! would give: a file whose stamp changed is read again, a damaged or
+//! foreign index is started afresh.
+
+mod db;
+mod files;
+mod grams;
+mod record;
+mod seal;
+mod search;
+mod stamp;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use db::IndexError;
+pub use files::LoadStats;
+pub use search::{Partial, Searcher};
+
+use crate::loader::{Load, WalkOptions};
+use crate::post::Post;
+use crate::problem::Problem;
+
+/// An open index.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("path", &self.path).finish()
+    }
+}
+
+/// 64-bit FNV-1a: a stable hash for names and keys (the standard hasher
+/// may change between Rust versions).
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Index {
+    /// The index file for `roots` read with `options`, in `cache_dir`: one
+    /// per set of folders (as resolved) and options.
+    pub fn file_for(cache_dir: &Path, roots: &[PathBuf], options: WalkOptions) -> PathBuf {
+        let mut key = Vec::new();
+        for root in roots {
+            let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+            key.extend_from_slice(&record::path_bytes(&resolved));
+            key.push(0);
+            // The same folder named differently gives other paths.
+            key.extend_from_slice(&record::path_bytes(root));
+            key.push(0);
+        }
+        key.push(u8::from(options.follow_symlinks));
+        cache_dir.join(format!("index-{:016x}.sqlite3", fnv(&key)))
+    }
+
+    /// Open the index at `path`, creating it, or starting it afresh when it
+    /// is damaged or was made by another version.
+    pub fn open(path: &Path) -> Result<Index, IndexError> {
+        Ok(Index {
+            conn: db::open(path)?,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Load `roots`: files unchanged since the index read them come from
+    /// it, the others are read (front matter only) and saved.
+    pub fn load(
+        &mut self,
+        roots: &[PathBuf],
+        options: WalkOptions,
+    ) -> Result<(Load, LoadStats), IndexError> {
+        files::load(&mut self.conn, roots, options)
+    }
+
+    /// The first `limit` posts of the last complete load, in date order,
+    /// unchecked: what a start shows while the files are checked.
+    pub fn first_posts(&self, limit: usize) -> Result<Vec<Post>, IndexError> {
+        files::first_posts(&self.conn, limit)
+    }
+
+    /// How many files the index knows.
+    pub fn count(&self) -> Result<usize, IndexError> {
+        files::count(&self.conn)
+    }
+
+    /// Index the search text of every post in `posts` that has none yet,
+    /// reading its body again; `progress(done, total)` after each batch.
+    /// Problems: posts sinmun failed on (their bodies are not searched).
+    pub fn index_texts(
+        &mut self,
+        posts: &[Post],
+        progress: impl FnMut(usize, usize),
+    ) -> Result<Vec<Problem>, IndexError> {
+        search::index_texts(&mut self.conn, posts, progress)
+    }
+
+    /// A searcher over this index, with a connection of its own.
+    pub fn searcher(&self) -> Result<Searcher, IndexError> {
+        Searcher::open(&self.path)
+    }
+}

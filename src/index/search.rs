@@ -1,0 +1,286 @@
+//! Searching through the index, and filling it with search texts.
+//!
+//! A post is matched by the first of these that applies: its document is
+//! covered by postings (exact postings answer alone; others give
+//! candidates whose stored text is checked with the query's own matcher);
+//! its text is stored but pending (checked with the matcher); its text is
+//! not indexed yet (matched on its front matter, as search does while
+//! bodies are indexed). The answer is the one the matcher gives over the
+//! posts' full search texts.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use roaring::RoaringBitmap;
+use rusqlite::Connection;
+
+use super::IndexError;
+use super::grams::{self, Plan};
+use super::stamp::Stamp;
+use super::text::{self, Postings};
+use crate::post::{Keep, Outcome, Place, Post};
+use crate::problem::Problem;
+use crate::search::{Query, SearchText};
+
+/// Documents a batch of new postings holds: large enough that a key has few
+/// rows, small enough that search sees bodies arrive.
+const SEGMENT_DOCS: usize = 8192;
+/// Fewer new texts than this are stored pending, matched one by one.
+const PENDING_MAX: usize = 512;
+
+/// Searches one index, on a connection of its own.
+pub struct Searcher {
+    conn: Connection,
+    covered: RoaringBitmap,
+    pending: RoaringBitmap,
+    /// `PRAGMA data_version` when `covered` and `pending` were read.
+    version: i64,
+    /// Postings looked up, by key, until the index changes.
+    cache: RefCell<HashMap<u64, RoaringBitmap>>,
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher")
+            .field("covered", &self.covered.len())
+            .field("pending", &self.pending.len())
+            .finish()
+    }
+}
+
+/// A search answered as far as time allowed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Partial {
+    /// The matching positions among the first `checked` asked about.
+    pub matched: Vec<usize>,
+    /// How many of the positions asked about were decided.
+    pub checked: usize,
+}
+
+impl Searcher {
+    pub fn open(path: &Path) -> Result<Searcher, IndexError> {
+        let conn = super::db::open_reader(path)?;
+        let mut searcher = Searcher {
+            conn,
+            covered: RoaringBitmap::new(),
+            pending: RoaringBitmap::new(),
+            version: -1,
+            cache: RefCell::new(HashMap::new()),
+        };
+        searcher.refresh()?;
+        Ok(searcher)
+    }
+
+    /// Take in what was indexed since (cheap when nothing was: one pragma).
+    pub fn refresh(&mut self) -> Result<(), IndexError> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        if version == self.version {
+            return Ok(());
+        }
+        // One read transaction: postings and texts of the same moment.
+        let tx = self.conn.unchecked_transaction()?;
+        let covered = text::covered(&tx)?;
+        let (_, pending) = text::text_state(&tx)?;
+        tx.commit()?;
+        self.covered = covered;
+        self.pending = pending;
+        self.version = version;
+        self.cache.borrow_mut().clear();
+        Ok(())
+    }
+
+    /// How many documents have their bodies searchable.
+    pub fn indexed(&self) -> u64 {
+        self.covered.len() + self.pending.len()
+    }
+
+    /// The positions (among `positions`, in their order) of the posts
+    /// that match `query`.
+    pub fn filter(
+        &self,
+        query: &Query,
+        posts: &[Post],
+        positions: &[usize],
+    ) -> Result<Vec<usize>, IndexError> {
+        Ok(self.filter_until(query, posts, positions, None)?.matched)
+    }
+
+    /// [`Searcher::filter`], stopping at `deadline` (if any) once the
+    /// answers that need no stored text are given: what is decided is a
+    /// prefix of `positions`.
+    pub fn filter_until(
+        &self,
+        query: &Query,
+        posts: &[Post],
+        positions: &[usize],
+        deadline: Option<Instant>,
+    ) -> Result<Partial, IndexError> {
+        let plan = grams::plan(query);
+        let postings = Postings::new(&self.conn);
+        let candidates = {
+            let mut cache = self.cache.borrow_mut();
+            postings.candidates(&plan, &self.covered, &mut cache)?
+        };
+        let mut matched = Vec::new();
+        for (n, &i) in positions.iter().enumerate() {
+            let Some(post) = posts.get(i) else {
+                continue;
+            };
+            let hit = match post.doc {
+                Some(doc) if self.covered.contains(doc) => {
+                    candidates.contains(doc)
+                        && query.matches_labels(&post.categories, &post.tags)
+                        && (plan.exact || self.check(&postings, query, post, doc, &plan)?)
+                }
+                Some(doc) if self.pending.contains(doc) => {
+                    self.check(&postings, query, post, doc, &plan)?
+                }
+                _ => query.matches(post),
+            };
+            if hit {
+                matched.push(i);
+            }
+            if n % 16 == 15 && deadline.is_some_and(|d| Instant::now() >= d) {
+                return Ok(Partial {
+                    matched,
+                    checked: n + 1,
+                });
+            }
+        }
+        Ok(Partial {
+            matched,
+            checked: positions.len(),
+        })
+    }
+
+    /// Whether `post` matches, by its stored text (its front matter when
+    /// the text is gone).
+    fn check(
+        &self,
+        postings: &Postings,
+        query: &Query,
+        post: &Post,
+        doc: u32,
+        _plan: &Plan,
+    ) -> Result<bool, IndexError> {
+        Ok(match postings.text(doc)? {
+            Some(text) => query.matches_text(&text, &post.categories, &post.tags),
+            None => query.matches(post),
+        })
+    }
+}
+
+/// Index the search texts of `posts` that have none yet.
+pub(super) fn index_texts(
+    conn: &mut Connection,
+    posts: &[Post],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Vec<Problem>, IndexError> {
+    let (has_text, pending) = text::text_state(conn)?;
+    let stamps = stamps(conn)?;
+    let todo: Vec<(&Post, u32)> = posts
+        .iter()
+        .filter_map(|p| p.doc.map(|d| (p, d)))
+        .filter(|(_, d)| !has_text.contains(*d))
+        .collect();
+    let total = todo.len();
+    let mut problems = Vec::new();
+    let small = total + (pending.len() as usize) < PENDING_MAX;
+    if !small && !pending.is_empty() {
+        fold_pending(conn, &pending)?;
+    }
+    let mut done = 0;
+    for batch in todo.chunks(SEGMENT_DOCS) {
+        let texts: Vec<(u32, Result<Option<SearchText>, Problem>)> = batch
+            .par_iter()
+            .map(|(post, doc)| (*doc, text_of(post, stamps.get(doc))))
+            .collect();
+        let mut ready = Vec::with_capacity(texts.len());
+        for (doc, t) in texts {
+            match t {
+                Ok(Some(text)) => ready.push((doc, text)),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        text::add(conn, &ready, small)?;
+        done += batch.len();
+        progress(done, total);
+    }
+    Ok(problems)
+}
+
+/// Give the pending texts their postings.
+fn fold_pending(conn: &mut Connection, pending: &RoaringBitmap) -> Result<(), IndexError> {
+    let texts: Vec<(u32, SearchText)> = {
+        let postings = Postings::new(conn);
+        let mut texts = Vec::new();
+        for doc in pending {
+            if let Some(t) = postings.text(doc)? {
+                texts.push((doc, t));
+            }
+        }
+        texts
+    };
+    text::add(conn, &texts, false)
+}
+
+/// Every file's stamp, by document.
+fn stamps(conn: &Connection) -> Result<HashMap<u32, Stamp>, IndexError> {
+    let mut stmt = conn.prepare("SELECT doc, dev, ino, size, mtime_ns, ctime_ns FROM files")?;
+    let mut rows = stmt.query([])?;
+    let mut out = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let Ok(doc) = u32::try_from(r.get::<_, i64>(0)?) else {
+            continue;
+        };
+        out.insert(
+            doc,
+            Stamp {
+                dev: r.get::<_, i64>(1)? as u64,
+                ino: r.get::<_, i64>(2)? as u64,
+                size: r.get::<_, i64>(3)? as u64,
+                mtime_ns: r.get(4)?,
+                ctime_ns: r.get(5)?,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// The search text of `post`, its body read again; `None` when its file
+/// is not the one the index read (changed since: the next start reads it).
+fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<SearchText>, Problem> {
+    let read = || -> Option<SearchText> {
+        let (file, meta) = crate::fsread::open_regular(&post.path).ok()?;
+        if Some(&Stamp::of(&meta)) != stamp {
+            return None;
+        }
+        let bytes =
+            crate::fsread::read_capped(file, meta.len(), crate::post::MAX_FILE_SIZE).ok()?;
+        let keep = Keep {
+            body: true,
+            search_text: false,
+        };
+        let place = Place::plain(&post.path, &post.id);
+        match crate::post::read(&post.path, &place, &bytes, post.format, keep) {
+            Outcome::Post(read) => {
+                let body = read.body.unwrap_or_default();
+                Some(SearchText::of(post, &body))
+            }
+            _ => None,
+        }
+    };
+    crate::render::guard::quietly(read).map_err(|_| {
+        Problem::new(
+            &post.path,
+            1,
+            "sinmun failed indexing this file (a bug; please report it); its body is not searched",
+        )
+    })
+}
