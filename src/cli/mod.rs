@@ -155,11 +155,19 @@ fn list_store(
     let indexed = index
         .index_texts(store.posts(), |_, _| {})
         .and_then(|_| index.searcher());
-    if let Ok(searcher) = indexed {
-        store.set_searcher(searcher);
-        if let Ok(shown) = store.filter_checked(filter) {
-            return Ok((store, shown));
+    let failed = match indexed {
+        Ok(searcher) => {
+            store.set_searcher(searcher);
+            match store.filter_checked(filter) {
+                Ok(shown) => return Ok((store, shown)),
+                Err(e) => e,
+            }
         }
+        Err(e) => e,
+    };
+    if failed.is_damage() {
+        // The next start finds a sound index.
+        let _ = index.start_afresh();
     }
     let store = settings.store(args, settings.load_posts(args, keep)?);
     let shown = store.filter(filter);

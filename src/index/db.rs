@@ -85,9 +85,15 @@ pub enum IndexError {
 }
 
 impl IndexError {
-    fn is_damage(&self) -> bool {
-        matches!(self, IndexError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
-            if matches!(e.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+    /// The file is damaged (found by SQLite, or by a checksum).
+    pub fn is_damage(&self) -> bool {
+        match self {
+            IndexError::Damaged => true,
+            IndexError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                matches!(e.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+            }
+            _ => false,
+        }
     }
 
     /// SQLite answers BUSY at once, without the busy timeout, while another
@@ -206,7 +212,7 @@ fn start_afresh(tx: &Connection) -> Result<(), IndexError> {
 }
 
 /// Remove a damaged index and its WAL companions.
-fn remove_with_companions(path: &Path) -> Result<(), IndexError> {
+pub(super) fn remove_with_companions(path: &Path) -> Result<(), IndexError> {
     for suffix in ["", "-wal", "-shm"] {
         match std::fs::remove_file(with_suffix(path, suffix)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {

@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::record::{self, path_bytes};
 use super::stamp::Stamp;
@@ -69,6 +69,7 @@ pub(super) fn load(
     conn: &mut Connection,
     roots: &[PathBuf],
     options: WalkOptions,
+    settle: Duration,
 ) -> Result<(Load, LoadStats), IndexError> {
     let found = walk::walk(roots, options);
     // The files are looked at while the index is read.
@@ -99,7 +100,7 @@ pub(super) fn load(
                 && row.settled
                 && row.stamp == *stamp
                 && row.source == source_key(source)
-                && let Some(outcome) = record::decode(&source.path, &row.record)
+                && let Some(outcome) = record::decode(row.doc, &source.path, &row.record)
             {
                 return Seen::Kept {
                     doc: row.doc,
@@ -122,7 +123,7 @@ pub(super) fn load(
     drop(rows);
     let changed = seen.iter().any(|s| matches!(s, Seen::Read { .. }));
     let docs = if changed || !removed.is_empty() {
-        write_files(conn, &found.sources, &seen, &removed, read_at).ok()
+        write_files(conn, &found.sources, &seen, &removed, (read_at, settle)).ok()
     } else {
         None
     };
@@ -191,7 +192,7 @@ fn write_files(
     sources: &[Source],
     seen: &[Seen],
     removed: &[i64],
-    read_at: SystemTime,
+    (read_at, settle): (SystemTime, Duration),
 ) -> Result<Vec<Option<i64>>, IndexError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut docs = vec![None; seen.len()];
@@ -206,9 +207,18 @@ fn write_files(
         }
         let mut old = tx.prepare_cached("SELECT doc FROM files WHERE path = ?1")?;
         let mut insert = tx.prepare_cached(
-            "INSERT INTO files (path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO files (doc, path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
+        // Numbers are never reused; this transaction holds the write lock.
+        let mut next: i64 = tx
+            .query_row(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'files'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0);
         for (i, (seen, source)) in seen.iter().zip(sources).enumerate() {
             let Seen::Read { outcome, stamp } = seen else {
                 continue;
@@ -225,18 +235,20 @@ fn write_files(
             let Some(stamp) = stamp else {
                 continue;
             };
+            next += 1;
             insert.execute(params![
+                next,
                 key,
                 stamp.dev as i64,
                 stamp.ino as i64,
                 stamp.size as i64,
                 stamp.mtime_ns,
                 stamp.ctime_ns,
-                stamp.settled(read_at),
+                stamp.settled(read_at, settle),
                 source_key(source),
-                record::encode(&source.path, outcome),
+                record::encode(next, &source.path, outcome),
             ])?;
-            docs[i] = Some(tx.last_insert_rowid());
+            docs[i] = Some(next);
         }
     }
     tx.commit()?;
@@ -289,7 +301,8 @@ pub(super) fn first_posts(
     while let Some(r) = rows.next()? {
         let path = record::path_from_bytes(&r.get::<_, Vec<u8>>(0)?);
         let doc: i64 = r.get(1)?;
-        if let Some(Outcome::Post(mut post)) = record::decode(&path, &r.get::<_, Vec<u8>>(2)?) {
+        if let Some(Outcome::Post(mut post)) = record::decode(doc, &path, &r.get::<_, Vec<u8>>(2)?)
+        {
             post.doc = u32::try_from(doc).ok();
             posts.push(*post);
         }

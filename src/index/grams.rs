@@ -65,76 +65,85 @@ pub(super) fn keys_of(text: &SearchText, chars: &mut Vec<char>, keys: &mut Vec<u
     keys.dedup();
 }
 
-/// What a query needs from the postings: for each term, documents in any
-/// of its alternatives, each alternative an intersection of keys.
+/// What a query needs from the postings: for each term, its alternatives
+/// (documents in any of them may match), each an intersection of keys and
+/// whether its documents surely match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Plan {
     /// One entry per term that the postings narrow.
-    pub terms: Vec<Vec<Vec<u64>>>,
-    /// Whether the postings' answer is the query's answer (for the terms
-    /// they narrow; `#label` terms are checked on the posts themselves).
-    pub exact: bool,
-    /// Whether the query has `#label` terms.
+    pub terms: Vec<Vec<Alternative>>,
+    /// Whether the query has `#label` terms (checked on the posts).
     pub labels: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Alternative {
+    pub keys: Vec<u64>,
+    /// The documents with all the keys match the term (no check needed).
+    pub exact: bool,
+}
+
+#[cfg(test)]
+impl Plan {
+    /// Whether every alternative is exact: the postings alone answer.
+    pub fn exact(&self) -> bool {
+        self.terms.iter().flatten().all(|a| a.exact)
+    }
 }
 
 /// The keys `query` needs.
 pub(super) fn plan(query: &Query) -> Plan {
     let mut plan = Plan {
         terms: Vec::new(),
-        exact: true,
         labels: false,
     };
     for shape in query.shapes() {
-        match shape {
-            TermShape::Label => plan.labels = true,
-            TermShape::Text(pattern) => {
-                let (keys, exact) = text_grams(&pattern);
-                plan.exact &= exact;
-                push_term(&mut plan, vec![keys]);
+        let alternatives = match shape {
+            TermShape::Label => {
+                plan.labels = true;
+                continue;
             }
-            TermShape::Initials(typed) => {
-                // Found in the initials text, or as typed in the text.
-                let (in_text, text_exact) = text_grams(&typed);
-                let (in_initials, initials_exact) = initials_grams(&typed);
-                plan.exact &= text_exact && initials_exact;
-                push_term(&mut plan, vec![in_text, in_initials]);
-            }
-            TermShape::Mixed(anchor) => {
-                let (keys, _) = text_grams(&anchor);
-                plan.exact = false;
-                push_term(&mut plan, vec![keys]);
-            }
+            TermShape::Text(pattern) => vec![text_grams(&pattern)],
+            // Found in the initials text, or as typed in the text.
+            TermShape::Initials(typed) => vec![text_grams(&typed), initials_grams(&typed)],
+            TermShape::Mixed(anchor) => vec![Alternative {
+                exact: false,
+                ..text_grams(&anchor)
+            }],
+        };
+        // A term with an alternative that needs no key may match any
+        // document: the postings do not narrow it.
+        if alternatives.iter().all(|a| !a.keys.is_empty()) {
+            plan.terms.push(alternatives);
+        } else if !alternatives.iter().any(|a| a.keys.is_empty() && a.exact) {
+            plan.terms.push(vec![Alternative {
+                keys: Vec::new(),
+                exact: false,
+            }]);
         }
     }
     plan
 }
 
-/// A term whose alternatives all need no key matches every document: it
-/// narrows nothing.
-fn push_term(plan: &mut Plan, alternatives: Vec<Vec<u64>>) {
-    if alternatives.iter().all(|keys| !keys.is_empty()) {
-        plan.terms.push(alternatives);
-    }
-}
-
 /// The keys a run of text needs, and whether they answer it exactly.
-fn text_grams(pattern: &[char]) -> (Vec<u64>, bool) {
+fn text_grams(pattern: &[char]) -> Alternative {
     if pattern.len() <= TEXT_N {
         let keys = if pattern.is_empty() {
             Vec::new()
         } else {
             vec![text_key(pattern)]
         };
-        return (keys, true);
+        return Alternative { keys, exact: true };
     }
-    let keys = pattern.windows(TEXT_N).map(text_key).collect();
-    (keys, false)
+    Alternative {
+        keys: pattern.windows(TEXT_N).map(text_key).collect(),
+        exact: false,
+    }
 }
 
 /// The keys a run of initials (maybe with spaces) needs in the initials
 /// text, and whether they answer it exactly.
-fn initials_grams(typed: &[char]) -> (Vec<u64>, bool) {
+fn initials_grams(typed: &[char]) -> Alternative {
     let mut keys = Vec::new();
     let mut runs = 0;
     let mut exact = true;
@@ -143,7 +152,10 @@ fn initials_grams(typed: &[char]) -> (Vec<u64>, bool) {
         let codes: Option<Vec<u8>> = run.iter().map(|&c| initial_code(c)).collect();
         let Some(codes) = codes else {
             // Not initials after all: no posting narrows it.
-            return (Vec::new(), false);
+            return Alternative {
+                keys: Vec::new(),
+                exact: false,
+            };
         };
         if codes.len() <= INITIALS_N {
             keys.push(initials_key(&codes));
@@ -153,10 +165,8 @@ fn initials_grams(typed: &[char]) -> (Vec<u64>, bool) {
         }
     }
     // Spaces inside the term must be matched as typed.
-    (
-        keys,
-        exact && runs <= 1 && !typed.iter().any(|c| c.is_whitespace()),
-    )
+    let exact = exact && runs <= 1 && !typed.iter().any(|c| c.is_whitespace());
+    Alternative { keys, exact }
 }
 
 #[cfg(test)]
@@ -172,17 +182,17 @@ mod tests {
     #[test]
     fn short_terms_are_one_exact_key() {
         let p = plan(&Query::parse("제주항 ㅈㅈㅎㄱ"));
-        assert!(p.exact);
         assert_eq!(p.terms.len(), 2);
+        assert!(p.terms[0][0].exact && p.terms[1][1].exact);
         let doc = keys("제주항공 발권");
         for term in &p.terms {
             assert!(
                 term.iter()
-                    .any(|alt| alt.iter().all(|k| doc.binary_search(k).is_ok()))
+                    .any(|alt| alt.exact && alt.keys.iter().all(|k| doc.binary_search(k).is_ok()))
             );
         }
         let p = plan(&Query::parse("제주항공 #뉴스"));
-        assert!(!p.exact && p.labels);
+        assert!(!p.exact() && p.labels);
     }
 
     #[test]

@@ -32,6 +32,9 @@ use crate::problem::Problem;
 pub struct Index {
     conn: Connection,
     path: PathBuf,
+    settle: std::time::Duration,
+    /// Fewer new search texts than this are stored pending.
+    pending_max: usize,
 }
 
 impl std::fmt::Debug for Index {
@@ -71,7 +74,23 @@ impl Index {
         Ok(Index {
             conn: db::open(path)?,
             path: path.to_path_buf(),
+            settle: stamp::SETTLE,
+            pending_max: search::PENDING_MAX,
         })
+    }
+
+    /// Store fewer than `n` new search texts without postings (matched one
+    /// by one until more come); 512 unless changed.
+    pub fn with_pending_max(mut self, n: usize) -> Index {
+        self.pending_max = n;
+        self
+    }
+
+    /// Trust files changed at least `settle` before they are read (2 s
+    /// unless changed; tests that change files at once shorten it).
+    pub fn with_settle(mut self, settle: std::time::Duration) -> Index {
+        self.settle = settle;
+        self
     }
 
     pub fn path(&self) -> &Path {
@@ -85,7 +104,22 @@ impl Index {
         roots: &[PathBuf],
         options: WalkOptions,
     ) -> Result<(Load, LoadStats), IndexError> {
-        files::load(&mut self.conn, roots, options)
+        match files::load(&mut self.conn, roots, options, self.settle) {
+            Err(e) if e.is_damage() => {
+                self.start_afresh()?;
+                files::load(&mut self.conn, roots, options, self.settle)
+            }
+            other => other,
+        }
+    }
+
+    /// Replace a damaged index with an empty one.
+    pub fn start_afresh(&mut self) -> Result<(), IndexError> {
+        let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        drop(closed);
+        db::remove_with_companions(&self.path)?;
+        self.conn = db::open(&self.path)?;
+        Ok(())
     }
 
     /// The first `limit` posts of the last complete load, in date order,
@@ -107,7 +141,14 @@ impl Index {
         posts: &[Post],
         progress: impl FnMut(usize, usize),
     ) -> Result<Vec<Problem>, IndexError> {
-        search::index_texts(&mut self.conn, posts, progress)
+        let result = search::index_texts(&mut self.conn, posts, self.pending_max, progress);
+        if let Err(e) = &result
+            && e.is_damage()
+        {
+            // The posts' documents are gone with it: the caller loads again.
+            self.start_afresh()?;
+        }
+        result
     }
 
     /// A searcher over this index, with a connection of its own.

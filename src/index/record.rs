@@ -53,8 +53,15 @@ struct ProblemRecord {
     note: bool,
 }
 
-/// `outcome` (of the file at `path`) as bytes.
-pub(super) fn encode(path: &Path, outcome: &Outcome) -> Vec<u8> {
+/// What a record is sealed under: its document and its file's path.
+fn seal_key(doc: i64, path: &Path) -> Vec<u8> {
+    let mut key = doc.to_le_bytes().to_vec();
+    key.extend_from_slice(&path_bytes(path));
+    key
+}
+
+/// `outcome` (of the file at `path`, document `doc`) as bytes.
+pub(super) fn encode(doc: i64, path: &Path, outcome: &Outcome) -> Vec<u8> {
     let record = match outcome {
         Outcome::Post(post) => Record::Post(PostRecord {
             id: post.id.clone(),
@@ -81,13 +88,15 @@ pub(super) fn encode(path: &Path, outcome: &Outcome) -> Vec<u8> {
         Outcome::Unreadable(p) => Record::Unreadable(problem(path, p)),
     };
     // Serialising plain data into a Vec cannot fail.
-    super::seal::seal(postcard::to_allocvec(&record).unwrap_or_default())
+    let bytes = postcard::to_allocvec(&record).unwrap_or_default();
+    super::seal::seal(&seal_key(doc, path), bytes)
 }
 
-/// The outcome encoded in `bytes` for the file at `path`; `None` when the
-/// bytes are not a record (a damaged index).
-pub(super) fn decode(path: &Path, bytes: &[u8]) -> Option<Outcome> {
-    let record: Record = postcard::from_bytes(super::seal::unseal(bytes)?).ok()?;
+/// The outcome encoded in `bytes` for the file at `path`, document `doc`;
+/// `None` when the bytes are not its record (a damaged index).
+pub(super) fn decode(doc: i64, path: &Path, bytes: &[u8]) -> Option<Outcome> {
+    let bytes = super::seal::unseal(&seal_key(doc, path), bytes)?;
+    let record: Record = postcard::from_bytes(bytes).ok()?;
     Some(match record {
         Record::Post(r) => Outcome::Post(Box::new(Post {
             id: r.id,
@@ -186,7 +195,8 @@ mod tests {
             Format::Markdown,
             crate::post::Keep::default(),
         );
-        let again = decode(path, &encode(path, &outcome)).expect("decodes");
+        let again = decode(7, path, &encode(7, path, &outcome)).expect("decodes");
+        assert!(decode(8, path, &encode(7, path, &outcome)).is_none());
         match (outcome, again) {
             (Outcome::Post(a), Outcome::Post(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}")),
             other => panic!("not posts: {other:?}"),
@@ -195,13 +205,16 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_no_record() {
-        assert!(decode(Path::new("a.md"), &[0xff, 0xff, 0xff]).is_none());
-        assert!(decode(Path::new("a.md"), &[]).is_none());
+        assert!(decode(1, Path::new("a.md"), &[0xff, 0xff, 0xff]).is_none());
+        assert!(decode(1, Path::new("a.md"), &[]).is_none());
         let path = Path::new("a.md");
         let outcome = Outcome::Unreadable(Problem::new(path, 1, "binary"));
-        let mut bytes = encode(path, &outcome);
+        let mut bytes = encode(1, path, &outcome);
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
-        assert!(decode(path, &bytes).is_none(), "a flipped bit is noticed");
+        assert!(
+            decode(1, path, &bytes).is_none(),
+            "a flipped bit is noticed"
+        );
     }
 }

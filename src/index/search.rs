@@ -18,7 +18,7 @@ use roaring::RoaringBitmap;
 use rusqlite::Connection;
 
 use super::IndexError;
-use super::grams::{self, Plan};
+use super::grams;
 use super::stamp::Stamp;
 use super::text::{self, Postings};
 use crate::post::{Keep, Outcome, Place, Post};
@@ -29,7 +29,7 @@ use crate::search::{Query, SearchText};
 /// rows, small enough that search sees bodies arrive.
 const SEGMENT_DOCS: usize = 8192;
 /// Fewer new texts than this are stored pending, matched one by one.
-const PENDING_MAX: usize = 512;
+pub(super) const PENDING_MAX: usize = 512;
 
 /// Searches one index, on a connection of its own.
 pub struct Searcher {
@@ -122,7 +122,7 @@ impl Searcher {
     ) -> Result<Partial, IndexError> {
         let plan = grams::plan(query);
         let postings = Postings::new(&self.conn);
-        let candidates = {
+        let (candidates, sure) = {
             let mut cache = self.cache.borrow_mut();
             postings.candidates(&plan, &self.covered, &mut cache)?
         };
@@ -135,10 +135,10 @@ impl Searcher {
                 Some(doc) if self.covered.contains(doc) => {
                     candidates.contains(doc)
                         && query.matches_labels(&post.categories, &post.tags)
-                        && (plan.exact || self.check(&postings, query, post, doc, &plan)?)
+                        && (sure.contains(doc) || self.check(&postings, query, post, doc)?)
                 }
                 Some(doc) if self.pending.contains(doc) => {
-                    self.check(&postings, query, post, doc, &plan)?
+                    self.check(&postings, query, post, doc)?
                 }
                 _ => query.matches(post),
             };
@@ -166,7 +166,6 @@ impl Searcher {
         query: &Query,
         post: &Post,
         doc: u32,
-        _plan: &Plan,
     ) -> Result<bool, IndexError> {
         Ok(match postings.text(doc)? {
             Some(text) => query.matches_text(&text, &post.categories, &post.tags),
@@ -179,6 +178,7 @@ impl Searcher {
 pub(super) fn index_texts(
     conn: &mut Connection,
     posts: &[Post],
+    pending_max: usize,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Problem>, IndexError> {
     let (has_text, pending) = text::text_state(conn)?;
@@ -190,7 +190,7 @@ pub(super) fn index_texts(
         .collect();
     let total = todo.len();
     let mut problems = Vec::new();
-    let small = total + (pending.len() as usize) < PENDING_MAX;
+    let small = total + (pending.len() as usize) < pending_max;
     if !small && !pending.is_empty() {
         fold_pending(conn, &pending)?;
     }

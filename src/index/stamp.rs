@@ -18,7 +18,7 @@ pub(crate) struct Stamp {
 /// A file changed within this long of being read may change again within
 /// the resolution of its time stamps without its stamp changing: it is not
 /// trusted at the next start (the "racy" case version control systems know).
-const SETTLE: Duration = Duration::from_secs(2);
+pub(crate) const SETTLE: Duration = Duration::from_secs(2);
 
 impl Stamp {
     pub fn of(meta: &std::fs::Metadata) -> Stamp {
@@ -53,12 +53,12 @@ impl Stamp {
     /// Whether the file was last changed long enough before `read_at` (and
     /// not after it: a time in the future is a clock not to trust) for its
     /// stamp to tell any later change.
-    pub fn settled(&self, read_at: SystemTime) -> bool {
+    pub fn settled(&self, read_at: SystemTime, settle: Duration) -> bool {
         let Ok(now) = read_at.duration_since(SystemTime::UNIX_EPOCH) else {
             return false;
         };
         let now = i64::try_from(now.as_nanos()).unwrap_or(i64::MAX);
-        let settle = SETTLE.as_nanos() as i64;
+        let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
         let latest = self.mtime_ns.max(self.ctime_ns);
         latest <= now.saturating_sub(settle)
     }
@@ -94,9 +94,11 @@ mod tests {
     fn recent_and_future_times_are_not_trusted() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
         let at = |s: i64| stamp(s * 1_000_000_000);
-        assert!(at(1_000_000 - 60).settled(now));
-        assert!(!at(1_000_000 - 1).settled(now));
-        assert!(!at(1_000_000 + 3600).settled(now), "a time in the future");
+        assert!(at(1_000_000 - 60).settled(now, SETTLE));
+        assert!(!at(1_000_000 - 1).settled(now, SETTLE));
+        assert!(at(1_000_000).settled(now, Duration::ZERO));
+        let future = at(1_000_000 + 3600);
+        assert!(!future.settled(now, Duration::ZERO), "a time in the future");
     }
 
     #[test]

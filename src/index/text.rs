@@ -19,30 +19,42 @@ use super::grams::{self, Plan};
 use super::seal::{seal, unseal};
 use crate::search::SearchText;
 
-/// A search text as stored: its parts, compressed, sealed.
-pub(super) fn encode_text(text: &SearchText) -> Vec<u8> {
+/// A search text as stored for `doc`: its parts, compressed, sealed.
+pub(super) fn encode_text(doc: u32, text: &SearchText) -> Vec<u8> {
     let (squeezed, initials) = text.parts();
     let plain = postcard::to_allocvec(&(squeezed, initials)).unwrap_or_default();
-    seal(lz4_flex::compress_prepend_size(&plain))
+    seal(&doc.to_le_bytes(), lz4_flex::compress_prepend_size(&plain))
 }
 
-pub(super) fn decode_text(bytes: &[u8]) -> Option<SearchText> {
-    let plain = lz4_flex::decompress_size_prepended(unseal(bytes)?).ok()?;
+pub(super) fn decode_text(doc: u32, bytes: &[u8]) -> Option<SearchText> {
+    let plain = lz4_flex::decompress_size_prepended(unseal(&doc.to_le_bytes(), bytes)?).ok()?;
     let (text, initials): (String, Option<String>) = postcard::from_bytes(&plain).ok()?;
     Some(SearchText::from_parts(text, initials))
 }
 
-fn encode_bitmap(bitmap: &RoaringBitmap) -> Vec<u8> {
+/// A bitmap as stored under `key` (a gram and segment, or a segment).
+fn encode_bitmap(key: &[u8], bitmap: &RoaringBitmap) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(bitmap.serialized_size());
     // Writing into a Vec cannot fail.
     let _ = bitmap.serialize_into(&mut bytes);
-    seal(bytes)
+    seal(key, bytes)
 }
 
-fn decode_bitmap(bytes: &[u8]) -> Result<RoaringBitmap, IndexError> {
-    unseal(bytes)
+fn decode_bitmap(key: &[u8], bytes: &[u8]) -> Result<RoaringBitmap, IndexError> {
+    unseal(key, bytes)
         .and_then(|b| RoaringBitmap::deserialize_from(b).ok())
         .ok_or(IndexError::Damaged)
+}
+
+fn segment_key(id: i64) -> [u8; 8] {
+    id.to_le_bytes()
+}
+
+fn gram_key(key: u64, segment: i64) -> [u8; 16] {
+    let mut out = [0; 16];
+    out[..8].copy_from_slice(&key.to_le_bytes());
+    out[8..].copy_from_slice(&segment.to_le_bytes());
+    out
 }
 
 /// Which documents have a stored text: all of them, and those still
@@ -65,10 +77,14 @@ pub(super) fn text_state(conn: &Connection) -> Result<(RoaringBitmap, RoaringBit
 /// The documents that postings cover: those of every segment.
 pub(super) fn covered(conn: &Connection) -> Result<RoaringBitmap, IndexError> {
     let mut all = RoaringBitmap::new();
-    let mut stmt = conn.prepare_cached("SELECT docs FROM segments")?;
+    let mut stmt = conn.prepare_cached("SELECT id, docs FROM segments")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        all |= decode_bitmap(r.get_ref(0)?.as_blob().map_err(|_| IndexError::Damaged)?)?;
+        let key = segment_key(r.get(0)?);
+        all |= decode_bitmap(
+            &key,
+            r.get_ref(1)?.as_blob().map_err(|_| IndexError::Damaged)?,
+        )?;
     }
     Ok(all)
 }
@@ -91,20 +107,30 @@ pub(super) fn add(
     };
     let encoded: Vec<Vec<u8>> = {
         use rayon::prelude::*;
-        texts.par_iter().map(|(_, t)| encode_text(t)).collect()
+        texts.par_iter().map(|(d, t)| encode_text(*d, t)).collect()
     };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let segment: Option<i64> = match &postings {
         Some((docs, keys)) => {
+            // Numbers are never reused; this transaction holds the lock.
+            let id: i64 = tx
+                .query_row(
+                    "SELECT seq FROM sqlite_sequence WHERE name = 'segments'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(0)
+                + 1;
             tx.execute(
-                "INSERT INTO segments (docs) VALUES (?1)",
-                [encode_bitmap(docs)],
+                "INSERT INTO segments (id, docs) VALUES (?1, ?2)",
+                params![id, encode_bitmap(&segment_key(id), docs)],
             )?;
-            let id = tx.last_insert_rowid();
             let mut insert =
                 tx.prepare_cached("INSERT INTO grams (key, segment, docs) VALUES (?1, ?2, ?3)")?;
             for (key, bitmap) in keys {
-                insert.execute(params![*key as i64, id, encode_bitmap(bitmap)])?;
+                let sealed = encode_bitmap(&gram_key(*key, id), bitmap);
+                insert.execute(params![*key as i64, id, sealed])?;
             }
             Some(id)
         }
@@ -181,50 +207,69 @@ impl<'c> Postings<'c> {
         }
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT docs FROM grams WHERE key = ?1")?;
+            .prepare_cached("SELECT segment, docs FROM grams WHERE key = ?1")?;
         let mut rows = stmt.query([key as i64])?;
         let mut all = RoaringBitmap::new();
         while let Some(r) = rows.next()? {
-            all |= decode_bitmap(r.get_ref(0)?.as_blob().map_err(|_| IndexError::Damaged)?)?;
+            let sealed = gram_key(key, r.get(0)?);
+            all |= decode_bitmap(
+                &sealed,
+                r.get_ref(1)?.as_blob().map_err(|_| IndexError::Damaged)?,
+            )?;
         }
         cache.insert(key, all.clone());
         Ok(all)
     }
 
-    /// The documents among `within` that the plan's postings allow.
+    /// The documents among `within` that the plan's postings allow, and
+    /// among them those that surely match (the others need a check).
     pub fn candidates(
         &self,
         plan: &Plan,
         within: &RoaringBitmap,
         cache: &mut HashMap<u64, RoaringBitmap>,
-    ) -> Result<RoaringBitmap, IndexError> {
-        let mut result = within.clone();
+    ) -> Result<(RoaringBitmap, RoaringBitmap), IndexError> {
+        let mut maybe = within.clone();
+        let mut sure = within.clone();
         for alternatives in &plan.terms {
             let mut any = RoaringBitmap::new();
-            for keys in alternatives {
-                let mut all: Option<RoaringBitmap> = None;
-                for &key in keys {
-                    let docs = self.key(key, cache)?;
-                    let next = match all {
-                        None => docs & &result,
-                        Some(acc) => acc & docs,
-                    };
-                    let empty = next.is_empty();
-                    all = Some(next);
-                    if empty {
-                        break;
-                    }
+            let mut any_sure = RoaringBitmap::new();
+            for alternative in alternatives {
+                let docs = if alternative.keys.is_empty() {
+                    maybe.clone()
+                } else {
+                    self.all_of(&alternative.keys, &maybe, cache)?
+                };
+                if alternative.exact {
+                    any_sure |= &docs;
                 }
-                if let Some(all) = all {
-                    any |= all;
-                }
+                any |= docs;
             }
-            result &= any;
-            if result.is_empty() {
+            maybe &= any;
+            sure &= any_sure;
+            if maybe.is_empty() {
                 break;
             }
         }
-        Ok(result)
+        sure &= &maybe;
+        Ok((maybe, sure))
+    }
+
+    /// The documents among `within` with every key of `keys`.
+    fn all_of(
+        &self,
+        keys: &[u64],
+        within: &RoaringBitmap,
+        cache: &mut HashMap<u64, RoaringBitmap>,
+    ) -> Result<RoaringBitmap, IndexError> {
+        let mut acc = within.clone();
+        for &key in keys {
+            acc &= self.key(key, cache)?;
+            if acc.is_empty() {
+                break;
+            }
+        }
+        Ok(acc)
     }
 
     /// The stored search text of `doc`.
@@ -235,7 +280,7 @@ impl<'c> Postings<'c> {
         let bytes: Option<Vec<u8>> = stmt.query_row([i64::from(doc)], |r| r.get(0)).optional()?;
         match bytes {
             None => Ok(None),
-            Some(b) => decode_text(&b).map(Some).ok_or(IndexError::Damaged),
+            Some(b) => decode_text(doc, &b).map(Some).ok_or(IndexError::Damaged),
         }
     }
 }
@@ -248,7 +293,8 @@ mod tests {
     fn a_text_comes_back_as_it_was() {
         for s in ["제주 항공 MS 장애", "plain ascii", ""] {
             let t = SearchText::new(s);
-            assert_eq!(decode_text(&encode_text(&t)), Some(t));
+            assert_eq!(decode_text(3, &encode_text(3, &t)), Some(t.clone()));
+            assert_eq!(decode_text(4, &encode_text(3, &t)), None);
         }
     }
 }
