@@ -304,7 +304,9 @@ fn two_readers_updating_at_once_stay_right() {
                     let mut index = Index::open(&file)
                         .expect("opens beside another reader")
                         .with_settle(Duration::ZERO);
-                    let (load, _) = index.load(&[root.clone()], WalkOptions::default()).unwrap();
+                    let (load, _) = index
+                        .load(std::slice::from_ref(&root), WalkOptions::default())
+                        .unwrap();
                     index.index_texts(&load.posts, |_, _| {}).unwrap();
                     let _ = (reader, round);
                 }
