@@ -30,6 +30,13 @@ impl SearchText {
     /// Index `post`'s title, categories, tags and excerpt and the visible
     /// text of `body` (already sanitised and NFC).
     pub fn of(post: &Post, body: &str) -> SearchText {
+        SearchText::from_lower(&SearchText::lower_of(post, body))
+    }
+
+    /// What [`SearchText::of`] is made from: the fields and the visible
+    /// text, sanitised and lowercased (a search index stores this, the
+    /// smallest form the search text is made again from).
+    pub fn lower_of(post: &Post, body: &str) -> String {
         let visible = match post.format {
             Format::Html => crate::html_text::visible_text(body),
             Format::Markdown => {
@@ -48,11 +55,15 @@ impl SearchText {
             // Fields are kept apart by a newline, which is never squeezed.
             all.push('\n');
         }
-        SearchText::new(&all)
+        crate::text::sanitize(&all).to_lowercase()
     }
 
     pub fn new(text: &str) -> SearchText {
-        let lower = crate::text::sanitize(text).to_lowercase();
+        SearchText::from_lower(&crate::text::sanitize(text).to_lowercase())
+    }
+
+    /// The search text of `lower`, text already sanitised and lowercased.
+    pub fn from_lower(lower: &str) -> SearchText {
         let initials = lower.chars().any(is_syllable).then(|| {
             lower
                 .chars()
@@ -61,23 +72,14 @@ impl SearchText {
                 .into_boxed_str()
         });
         SearchText {
-            text: squeeze(&lower).into_boxed_str(),
+            text: squeeze(lower).into_boxed_str(),
             initials,
         }
     }
 
-    /// The squeezed text and the initials text, as a search index keeps
-    /// them.
+    /// The squeezed text and the initials text, for a search index.
     pub(crate) fn parts(&self) -> (&str, Option<&str>) {
         (&self.text, self.initials.as_deref())
-    }
-
-    /// A search text from the parts [`SearchText::parts`] gave.
-    pub(crate) fn from_parts(text: String, initials: Option<String>) -> SearchText {
-        SearchText {
-            text: text.into_boxed_str(),
-            initials: initials.map(String::into_boxed_str),
-        }
     }
 
     /// Bytes held, for memory accounting.

@@ -425,8 +425,12 @@ fn corpus() -> &'static (Site, Cache, Load, Vec<sinmun::post::Post>) {
         }
         let cache = Cache::new();
         let (load, _) = cache.load(&site.path());
-        // Most in postings, the rest pending: both paths are searched.
-        let mut index = Index::open(&cache.file()).unwrap().with_pending_max(0);
+        // Most in postings (segments of 9, merged into one), the rest
+        // pending: both paths are searched.
+        let mut index = Index::open(&cache.file())
+            .unwrap()
+            .with_pending_max(0)
+            .with_segment_docs(9);
         index.index_texts(&load.posts[..100], |_, _| {}).unwrap();
         let mut index = Index::open(&cache.file()).unwrap();
         index.index_texts(&load.posts[100..], |_, _| {}).unwrap();

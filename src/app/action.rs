@@ -68,6 +68,25 @@ pub enum Action {
     },
     /// The search index, built in the background.
     IndexReady(Vec<SearchText>),
+    /// Posts read in the background (a start without an index), and how
+    /// many files of how many were looked at.
+    PostsArrived {
+        posts: Handoff<Vec<crate::post::Post>>,
+        done: usize,
+        total: usize,
+    },
+    /// Files looked at so far, of how many (a start from the index).
+    Reading {
+        done: usize,
+        total: usize,
+    },
+    /// The complete load: every post, in order.
+    Loaded(Handoff<crate::loader::Load>),
+    /// Bodies indexed for search so far, of how many.
+    Indexed {
+        done: usize,
+        total: usize,
+    },
     /// Nothing happened for a while: a moment to work ahead.
     Idle,
     /// A body read ahead, for [`Effect::Prefetch`].
@@ -97,12 +116,44 @@ impl Action {
             Action::Resize(..)
                 | Action::BodyLoaded { .. }
                 | Action::IndexReady(_)
+                | Action::PostsArrived { .. }
+                | Action::Reading { .. }
+                | Action::Loaded(_)
+                | Action::Indexed { .. }
                 | Action::Idle
                 | Action::Prefetched { .. }
                 | Action::Problems(_)
                 | Action::MarksSaved { .. }
                 | Action::MarksChanged(_)
         )
+    }
+}
+
+/// A value a worker hands to `update`, taken once (actions are cloned and
+/// compared; the value is not).
+#[derive(Debug)]
+pub struct Handoff<T>(std::sync::Arc<std::sync::Mutex<Option<T>>>);
+
+impl<T> Handoff<T> {
+    pub fn new(value: T) -> Handoff<T> {
+        Handoff(std::sync::Arc::new(std::sync::Mutex::new(Some(value))))
+    }
+
+    /// The value, the first time.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl<T> Clone for Handoff<T> {
+    fn clone(&self) -> Handoff<T> {
+        Handoff(std::sync::Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Handoff<T> {
+    fn eq(&self, other: &Handoff<T>) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -89,7 +89,32 @@ pub struct App {
     bodies: Bodies,
     /// Problems found after loading: posts sinmun failed to index or render.
     pub later_problems: Vec<crate::problem::Problem>,
+    /// Work under way in the background, for the status line.
+    pub progress: Option<Progress>,
+    /// A search whose posts are still being decided (a slice of time at a
+    /// time, between keys).
+    filtering: Option<crate::store::Filtering>,
 }
+
+/// Posts being read, or bodies indexed, in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub task: Task,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// Reading the posts' files (their front matter).
+    Reading,
+    /// Indexing the bodies for search.
+    Indexing,
+}
+
+/// How long a key may spend deciding which posts a search shows; the rest
+/// is decided between keys.
+const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
 impl App {
     /// A reader over `store`; `indexed` says whether the posts already carry
@@ -117,6 +142,8 @@ impl App {
             last_click: None,
             bodies: Bodies::default(),
             later_problems: Vec::new(),
+            progress: None,
+            filtering: None,
         };
         app.refilter();
         app
@@ -187,23 +214,108 @@ impl App {
     }
 
     /// Recompute the visible posts after a filter changed, keeping the
-    /// selected post selected when it is still shown.
+    /// selected post selected when it is still shown. A search whose
+    /// posts take longer to decide shows those decided so far, and goes on
+    /// with [`App::refine`].
     fn refilter(&mut self) {
-        let keep = self.selected_post();
         let filter = Filter {
             categories: self.categories.clone(),
             query: self.query.clone(),
         };
-        let mut visible = self.store.filter(&filter);
+        let mut filtering = self.store.start_filter(&filter);
+        self.store
+            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.show_filtered(&filtering, true);
+        self.filtering = (!filtering.done()).then_some(filtering);
+    }
+
+    /// Whether a search is still being decided.
+    pub fn is_refining(&self) -> bool {
+        self.filtering.is_some()
+    }
+
+    /// Decide more of the search under way, for a slice of time.
+    pub(crate) fn refine(&mut self) {
+        let Some(mut filtering) = self.filtering.take() else {
+            return;
+        };
+        self.store
+            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.show_filtered(&filtering, false);
+        self.filtering = (!filtering.done()).then_some(filtering);
+    }
+
+    /// Show the posts `filtering` found so far; the selected post stays
+    /// selected, and (unless `from_top`) where it is on the screen.
+    fn show_filtered(&mut self, filtering: &crate::store::Filtering, from_top: bool) {
+        let keep = self.selected_post();
+        let row = self.selected.saturating_sub(self.list_top);
+        let mut visible = filtering.matched().to_vec();
         if self.unread_only {
             visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
         }
         self.visible = visible;
-        self.selected = keep
-            .and_then(|p| self.visible.iter().position(|&v| v == p))
-            .unwrap_or(0);
-        self.list_top = 0;
+        let found = keep.and_then(|p| self.visible.iter().position(|&v| v == p));
+        self.selected = found.unwrap_or(0);
+        self.list_top = if from_top || found.is_none() {
+            0
+        } else {
+            self.selected.saturating_sub(row)
+        };
         self.keep_selection_in_view();
+    }
+
+    /// Posts read in the background arrive: shown after those there are.
+    pub(crate) fn posts_arrived(&mut self, posts: Vec<crate::post::Post>) {
+        self.store.extend(posts);
+        self.refilter_in_place();
+    }
+
+    /// The complete load arrives: its posts, in order, replace those shown;
+    /// the selected post (and the open article) stay, where they are on the
+    /// screen.
+    pub(crate) fn loaded(&mut self, load: crate::loader::Load) {
+        let path_of = |app: &App, i: usize| app.store.posts().get(i).map(|p| p.path.clone());
+        let selected = self.selected_post().and_then(|i| path_of(self, i));
+        let row = self.selected.saturating_sub(self.list_top);
+        let article = self.article.as_ref().and_then(|a| path_of(self, a.post));
+        self.store.replace(load);
+        self.cache = RenderCache::new(16);
+        self.bodies = Bodies::default();
+        if let Some(a) = self.article.as_mut() {
+            match article.and_then(|p| self.store.position_of(&p)) {
+                Some(post) => a.post = post,
+                None => self.article = None,
+            }
+        }
+        self.refilter();
+        if let Some(at) = selected
+            .and_then(|p| self.store.position_of(&p))
+            .and_then(|i| self.visible.iter().position(|&v| v == i))
+        {
+            self.selected = at;
+            self.list_top = at.saturating_sub(row);
+            self.keep_selection_in_view();
+        }
+        self.render_article();
+    }
+
+    /// [`App::refilter`], keeping the list where it is on the screen.
+    fn refilter_in_place(&mut self) {
+        let top = self.list_top;
+        let filter = Filter {
+            categories: self.categories.clone(),
+            query: self.query.clone(),
+        };
+        let mut filtering = self.store.start_filter(&filter);
+        self.store
+            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.show_filtered(&filtering, false);
+        if self.selected >= top {
+            self.list_top = top;
+            self.keep_selection_in_view();
+        }
+        self.filtering = (!filtering.done()).then_some(filtering);
     }
 
     fn keep_selection_in_view(&mut self) {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Action, App, Article, Effect, Pane, Popup, SearchBox};
+use super::{Action, App, Article, Effect, Pane, Popup, Progress, SearchBox, Task};
 use crate::marks::Field;
 use crate::render::article::is_openable;
 use crate::render::cache::ArticleLines;
@@ -27,7 +27,46 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.indexed = true;
             app.refilter();
         }
+        Action::PostsArrived { posts, done, total } => {
+            app.progress = Some(Progress {
+                task: Task::Reading,
+                done,
+                total,
+            });
+            if let Some(posts) = posts.take() {
+                app.posts_arrived(posts);
+            }
+        }
+        Action::Reading { done, total } => {
+            app.progress = Some(Progress {
+                task: Task::Reading,
+                done,
+                total,
+            });
+        }
+        Action::Loaded(load) => {
+            app.progress = None;
+            if let Some(load) = load.take() {
+                app.loaded(load);
+            }
+        }
+        Action::Indexed { done, total } => {
+            app.progress = (done < total).then_some(Progress {
+                task: Task::Indexing,
+                done,
+                total,
+            });
+            app.indexed = done >= total;
+            // Search sees the bodies indexed so far.
+            if let Some(searcher) = app.store.searcher_mut() {
+                let _ = searcher.refresh();
+            }
+            if !app.query.is_empty() {
+                app.refilter_in_place();
+            }
+        }
         Action::Problems(problems) => app.later_problems.extend(problems),
+        Action::Idle if app.is_refining() => app.refine(),
         Action::Idle => return app.prefetch().map(Effect::Prefetch).into_iter().collect(),
         Action::Prefetched { post, body } => {
             app.bodies.insert(post, body);

@@ -181,7 +181,8 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
         return Err(AppError::NotATerminal);
     }
     let theme = settings.theme(args, crate::theme::ColorDepth::from_env())?;
-    let from_files = !settings.post_paths(args).is_empty();
+    let roots = settings.post_paths(args);
+    let from_files = !roots.is_empty();
     let keep = if from_files {
         Keep::default()
     } else {
@@ -191,9 +192,50 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     // milliseconds).
     let paths = settings.paths.clone();
     let marks_job = std::thread::spawn(move || open_marks(&paths));
-    let load = settings.load_posts(args, keep)?;
-    let store = settings.store(args, load);
-    let index_job = from_files.then(|| store.posts().iter().map(|p| p.path.clone()).collect());
+    // With the index, the first frame shows its first posts (or none, on a
+    // first start) while the files are looked at in the background.
+    let index = if from_files {
+        if let Some(missing) = roots.iter().find(|p| std::fs::metadata(p).is_err()) {
+            return Err(AppError::NoSuchPath(missing.clone()));
+        }
+        settings.open_index(args, &roots)
+    } else {
+        None
+    };
+    let (store, background) = match index {
+        Some(index) => {
+            let known = index.count().unwrap_or(0);
+            let first = index.first_posts(FIRST_POSTS).unwrap_or_default();
+            let load = crate::loader::Load {
+                posts: first,
+                ..Default::default()
+            };
+            let mut store = settings.store(args, load);
+            if let Ok(searcher) = index.searcher() {
+                store.set_searcher(searcher);
+            }
+            let background = crate::tui::Background::Index {
+                index,
+                roots: roots.clone(),
+                options: settings::walk_options(args),
+                warm: known > 0,
+            };
+            (store, background)
+        }
+        None => {
+            let load = settings.load_posts(args, keep)?;
+            let store = settings.store(args, load);
+            let background = if from_files {
+                crate::tui::Background::Texts(
+                    store.posts().iter().map(|p| p.path.clone()).collect(),
+                )
+            } else {
+                crate::tui::Background::Nothing
+            };
+            (store, background)
+        }
+    };
+    let starting = matches!(background, crate::tui::Background::Index { .. });
     let (db, marks, notes) = marks_job.join().unwrap_or_else(|_| {
         let note = "marks are not saved: opening them failed".to_string();
         (None, Default::default(), vec![note])
@@ -204,10 +246,21 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
             args.categories.clone(),
             args.search.as_deref().unwrap_or(""),
         );
+    if starting {
+        app.progress = Some(crate::app::Progress {
+            task: crate::app::Task::Reading,
+            done: 0,
+            total: 0,
+        });
+    }
     app.message = (!notes.is_empty()).then(|| notes.join("; "));
-    crate::tui::run(app, index_job, db).map_err(AppError::Terminal)?;
+    crate::tui::run(app, background, db).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
 }
+
+/// How many posts a start from the index shows before the files are
+/// checked: more than a screen, few enough to read at once.
+const FIRST_POSTS: usize = 2000;
 
 /// The marks database for the reader, with what to tell the user. Without
 /// one (no data folder, or it cannot be opened) the reader still runs and

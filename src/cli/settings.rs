@@ -8,7 +8,7 @@ use super::args::Args;
 use crate::config::{Config, Paths, Sort};
 use crate::error::AppError;
 use crate::loader::{self, Load};
-use crate::post::{Keep, Post};
+use crate::post::Keep;
 use crate::store::Store;
 use crate::theme::{ColorDepth, Theme, no_color_env};
 
@@ -108,10 +108,8 @@ impl Settings {
     /// The model: drafts shown when asked for, posts in the configured order.
     pub fn store(&self, args: &Args, load: Load) -> Store {
         let mut store = Store::new(load, args.drafts || self.config.show_drafts);
-        match self.config.sort {
-            Sort::Date => {}
-            Sort::Title => store.sort_by(|a: &Post, b: &Post| a.title.cmp(&b.title)),
-            Sort::Path => store.sort_by(|a: &Post, b: &Post| a.path.cmp(&b.path)),
+        if self.config.sort != Sort::Date {
+            store.set_order(self.config.sort);
         }
         store
     }

@@ -106,7 +106,7 @@ impl IndexError {
 
 /// Open the index at `path`, creating it when missing and starting it
 /// afresh when it is damaged, of another version or not an index.
-pub(super) fn open(path: &Path) -> Result<Connection, IndexError> {
+pub(crate) fn open(path: &Path) -> Result<Connection, IndexError> {
     match open_patiently(path) {
         Err(e) if e.is_damage() => {
             remove_with_companions(path)?;

@@ -14,7 +14,7 @@ use super::record::{self, path_bytes};
 use super::stamp::Stamp;
 use super::{IndexError, fnv};
 use crate::loader::{self, Load};
-use crate::post::{Keep, Outcome, Place};
+use crate::post::{Keep, Outcome, Place, Post};
 use crate::walk::{self, Source, WalkOptions};
 
 /// A file as the index last read it.
@@ -70,8 +70,14 @@ pub(super) fn load(
     roots: &[PathBuf],
     options: WalkOptions,
     settle: Duration,
+    on_batch: Option<OnBatch>,
 ) -> Result<(Load, LoadStats), IndexError> {
     let found = walk::walk(roots, options);
+    // An empty index: every file is read (and looked at as it is opened).
+    if count(conn)? == 0 {
+        let stamps = vec![None; found.sources.len()];
+        return finish_load(conn, found, (HashMap::new(), stamps), settle, on_batch);
+    }
     // The files are looked at while the index is read.
     let (rows, stamps) = std::thread::scope(|scope| {
         let looking = scope.spawn(|| {
@@ -87,33 +93,43 @@ pub(super) fn load(
             .unwrap_or_else(|_| vec![None; found.sources.len()]);
         (rows, stamps)
     });
-    let mut rows = rows?;
+    finish_load(conn, found, (rows?, stamps), settle, on_batch)
+}
+
+/// The load of what the walk found, given the index's rows and the files'
+/// stamps now.
+fn finish_load(
+    conn: &mut Connection,
+    found: walk::Found,
+    (mut rows, stamps): (HashMap<Vec<u8>, Row>, Vec<Option<Stamp>>),
+    settle: Duration,
+    mut on_batch: Option<OnBatch>,
+) -> Result<(Load, LoadStats), IndexError> {
     let read_at = SystemTime::now();
-    let seen: Vec<Seen> = found
-        .sources
-        .par_iter()
-        .zip(&stamps)
-        .map(|(source, stamp)| {
-            let key = path_bytes(&source.path);
-            let row = rows.get(&key);
-            if let (Some(row), Some(stamp)) = (row, stamp)
-                && row.settled
-                && row.stamp == *stamp
-                && row.source == source_key(source)
-                && let Some(outcome) = record::decode(row.doc, &source.path, &row.record)
-            {
-                return Seen::Kept {
-                    doc: row.doc,
-                    outcome,
-                };
-            }
-            let (outcome, meta) = loader::read_source(source, Keep::default());
-            Seen::Read {
-                outcome,
-                stamp: meta.map(|m| Stamp::of(&m)),
-            }
-        })
-        .collect();
+    let total = found.sources.len();
+    let mut seen: Vec<Seen> = Vec::with_capacity(total);
+    // A batch at a time, so that a reader shows posts as they arrive.
+    for (sources, stamps) in found.sources.chunks(BATCH).zip(stamps.chunks(BATCH)) {
+        let batch = see(sources, stamps, &rows);
+        if let Some(on_batch) = on_batch.as_deref_mut() {
+            let posts: Vec<Post> = batch
+                .iter()
+                .filter_map(|s| match s {
+                    Seen::Kept {
+                        outcome: Outcome::Post(p),
+                        ..
+                    }
+                    | Seen::Read {
+                        outcome: Outcome::Post(p),
+                        ..
+                    } => Some(Post::clone(p)),
+                    _ => None,
+                })
+                .collect();
+            on_batch(posts, seen.len() + batch.len(), total);
+        }
+        seen.extend(batch);
+    }
     let mut stats = LoadStats::default();
     for source in &found.sources {
         rows.remove(&path_bytes(&source.path));
@@ -155,6 +171,41 @@ pub(super) fn load(
         let _ = write_ranks(conn, &load);
     }
     Ok((load, stats))
+}
+
+/// Files looked at per batch.
+const BATCH: usize = 2048;
+
+/// Called with the posts of each batch as it is read, how many files were
+/// looked at so far, and how many there are.
+pub type OnBatch<'a> = &'a mut (dyn FnMut(Vec<Post>, usize, usize) + Send);
+
+/// Each file of `sources` (with its stamp now): kept or read.
+fn see(sources: &[Source], stamps: &[Option<Stamp>], rows: &HashMap<Vec<u8>, Row>) -> Vec<Seen> {
+    sources
+        .par_iter()
+        .zip(stamps)
+        .map(|(source, stamp)| {
+            let key = path_bytes(&source.path);
+            let row = rows.get(&key);
+            if let (Some(row), Some(stamp)) = (row, stamp)
+                && row.settled
+                && row.stamp == *stamp
+                && row.source == source_key(source)
+                && let Some(outcome) = record::decode(row.doc, &source.path, &row.record)
+            {
+                return Seen::Kept {
+                    doc: row.doc,
+                    outcome,
+                };
+            }
+            let (outcome, meta) = loader::read_source(source, Keep::default());
+            Seen::Read {
+                outcome,
+                stamp: meta.map(|m| Stamp::of(&m)),
+            }
+        })
+        .collect()
 }
 
 fn read_rows(conn: &Connection) -> Result<HashMap<Vec<u8>, Row>, IndexError> {

@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use db::IndexError;
-pub use files::LoadStats;
-pub use search::{Partial, Searcher};
+pub use files::{LoadStats, OnBatch};
+pub use search::{Partial, Prepared, Searcher};
 
 use crate::loader::{Load, WalkOptions};
 use crate::post::Post;
@@ -35,6 +35,8 @@ pub struct Index {
     settle: std::time::Duration,
     /// Fewer new search texts than this are stored pending.
     pending_max: usize,
+    /// Documents per segment of new postings.
+    segment_docs: usize,
 }
 
 impl std::fmt::Debug for Index {
@@ -76,6 +78,7 @@ impl Index {
             path: path.to_path_buf(),
             settle: stamp::SETTLE,
             pending_max: search::PENDING_MAX,
+            segment_docs: search::SEGMENT_DOCS,
         })
     }
 
@@ -83,6 +86,13 @@ impl Index {
     /// by one until more come); 512 unless changed.
     pub fn with_pending_max(mut self, n: usize) -> Index {
         self.pending_max = n;
+        self
+    }
+
+    /// Give new postings `n` documents a segment (8192 unless changed;
+    /// tests use small segments to have many).
+    pub fn with_segment_docs(mut self, n: usize) -> Index {
+        self.segment_docs = n.max(1);
         self
     }
 
@@ -104,10 +114,28 @@ impl Index {
         roots: &[PathBuf],
         options: WalkOptions,
     ) -> Result<(Load, LoadStats), IndexError> {
-        match files::load(&mut self.conn, roots, options, self.settle) {
+        self.load_streaming(roots, options, None)
+    }
+
+    /// [`Index::load`], giving the posts of each batch of files as they
+    /// are read (`on_batch(posts, files looked at, files)`).
+    pub fn load_streaming(
+        &mut self,
+        roots: &[PathBuf],
+        options: WalkOptions,
+        mut on_batch: Option<files::OnBatch>,
+    ) -> Result<(Load, LoadStats), IndexError> {
+        let first = files::load(
+            &mut self.conn,
+            roots,
+            options,
+            self.settle,
+            on_batch.as_deref_mut().map(|f| f as files::OnBatch),
+        );
+        match first {
             Err(e) if e.is_damage() => {
                 self.start_afresh()?;
-                files::load(&mut self.conn, roots, options, self.settle)
+                files::load(&mut self.conn, roots, options, self.settle, on_batch)
             }
             other => other,
         }
@@ -141,7 +169,12 @@ impl Index {
         posts: &[Post],
         progress: impl FnMut(usize, usize),
     ) -> Result<Vec<Problem>, IndexError> {
-        let result = search::index_texts(&mut self.conn, posts, self.pending_max, progress);
+        let result = search::index_texts(
+            &mut self.conn,
+            posts,
+            (self.pending_max, self.segment_docs),
+            progress,
+        );
         if let Err(e) = &result
             && e.is_damage()
         {

@@ -27,9 +27,16 @@ use crate::search::{Query, SearchText};
 
 /// Documents a batch of new postings holds: large enough that a key has few
 /// rows, small enough that search sees bodies arrive.
-const SEGMENT_DOCS: usize = 8192;
+pub(super) const SEGMENT_DOCS: usize = 8192;
 /// Fewer new texts than this are stored pending, matched one by one.
 pub(super) const PENDING_MAX: usize = 512;
+
+/// More segments than this are merged into one after indexing.
+const MAX_SEGMENTS: usize = 4;
+
+fn segments(conn: &Connection) -> Result<usize, IndexError> {
+    Ok(conn.query_row("SELECT count(*) FROM segments", [], |r| r.get::<_, i64>(0))? as usize)
+}
 
 /// Searches one index, on a connection of its own.
 pub struct Searcher {
@@ -49,6 +56,16 @@ impl std::fmt::Debug for Searcher {
             .field("pending", &self.pending.len())
             .finish()
     }
+}
+
+/// A query with the postings it needs looked up.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    query: Query,
+    /// Covered documents the postings allow.
+    maybe: RoaringBitmap,
+    /// Among them, those that surely match.
+    sure: RoaringBitmap,
 }
 
 /// A search answered as far as time allowed.
@@ -107,25 +124,37 @@ impl Searcher {
         posts: &[Post],
         positions: &[usize],
     ) -> Result<Vec<usize>, IndexError> {
-        Ok(self.filter_until(query, posts, positions, None)?.matched)
+        let prepared = self.prepare(query)?;
+        Ok(self.decide(&prepared, posts, positions, None)?.matched)
     }
 
-    /// [`Searcher::filter`], stopping at `deadline` (if any) once the
-    /// answers that need no stored text are given: what is decided is a
-    /// prefix of `positions`.
-    pub fn filter_until(
+    /// Look up the postings `query` needs (the part of a search that does
+    /// not grow with the number of posts asked about).
+    pub fn prepare(&self, query: &Query) -> Result<Prepared, IndexError> {
+        let plan = grams::plan(query);
+        let postings = Postings::new(&self.conn);
+        let mut cache = self.cache.borrow_mut();
+        let (maybe, sure) = postings.candidates(&plan, &self.covered, &mut cache)?;
+        Ok(Prepared {
+            query: query.clone(),
+            maybe,
+            sure,
+        })
+    }
+
+    /// Decide which of `positions` match, in their order, stopping at
+    /// `deadline` (if any): what is decided is a prefix of `positions`.
+    /// Posts the postings answer cost a bitmap look-up; others need their
+    /// stored text read.
+    pub fn decide(
         &self,
-        query: &Query,
+        prepared: &Prepared,
         posts: &[Post],
         positions: &[usize],
         deadline: Option<Instant>,
     ) -> Result<Partial, IndexError> {
-        let plan = grams::plan(query);
+        let query = &prepared.query;
         let postings = Postings::new(&self.conn);
-        let (candidates, sure) = {
-            let mut cache = self.cache.borrow_mut();
-            postings.candidates(&plan, &self.covered, &mut cache)?
-        };
         let mut matched = Vec::new();
         for (n, &i) in positions.iter().enumerate() {
             let Some(post) = posts.get(i) else {
@@ -133,9 +162,10 @@ impl Searcher {
             };
             let hit = match post.doc {
                 Some(doc) if self.covered.contains(doc) => {
-                    candidates.contains(doc)
+                    prepared.maybe.contains(doc)
                         && query.matches_labels(&post.categories, &post.tags)
-                        && (sure.contains(doc) || self.check(&postings, query, post, doc)?)
+                        && (prepared.sure.contains(doc)
+                            || self.check(&postings, query, post, doc)?)
                 }
                 Some(doc) if self.pending.contains(doc) => {
                     self.check(&postings, query, post, doc)?
@@ -178,7 +208,7 @@ impl Searcher {
 pub(super) fn index_texts(
     conn: &mut Connection,
     posts: &[Post],
-    pending_max: usize,
+    (pending_max, segment_docs): (usize, usize),
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Problem>, IndexError> {
     let (has_text, pending) = text::text_state(conn)?;
@@ -195,8 +225,8 @@ pub(super) fn index_texts(
         fold_pending(conn, &pending)?;
     }
     let mut done = 0;
-    for batch in todo.chunks(SEGMENT_DOCS) {
-        let texts: Vec<(u32, Result<Option<SearchText>, Problem>)> = batch
+    for batch in todo.chunks(segment_docs) {
+        let texts: Vec<(u32, Result<Option<String>, Problem>)> = batch
             .par_iter()
             .map(|(post, doc)| (*doc, text_of(post, stamps.get(doc))))
             .collect();
@@ -212,17 +242,20 @@ pub(super) fn index_texts(
         done += batch.len();
         progress(done, total);
     }
+    if segments(conn)? > MAX_SEGMENTS {
+        text::compact(conn)?;
+    }
     Ok(problems)
 }
 
 /// Give the pending texts their postings.
 fn fold_pending(conn: &mut Connection, pending: &RoaringBitmap) -> Result<(), IndexError> {
-    let texts: Vec<(u32, SearchText)> = {
+    let texts: Vec<(u32, String)> = {
         let postings = Postings::new(conn);
         let mut texts = Vec::new();
         for doc in pending {
-            if let Some(t) = postings.text(doc)? {
-                texts.push((doc, t));
+            if let Some(lower) = postings.lower(doc)? {
+                texts.push((doc, lower));
             }
         }
         texts
@@ -253,10 +286,11 @@ fn stamps(conn: &Connection) -> Result<HashMap<u32, Stamp>, IndexError> {
     Ok(out)
 }
 
-/// The search text of `post`, its body read again; `None` when its file
-/// is not the one the index read (changed since: the next start reads it).
-fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<SearchText>, Problem> {
-    let read = || -> Option<SearchText> {
+/// The lowercased text the search text of `post` is made from, its body
+/// read again; `None` when its file is not the one the index read (changed
+/// since: the next start reads it).
+fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<String>, Problem> {
+    let read = || -> Option<String> {
         let (file, meta) = crate::fsread::open_regular(&post.path).ok()?;
         if Some(&Stamp::of(&meta)) != stamp {
             return None;
@@ -271,7 +305,7 @@ fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<SearchText>, Pro
         match crate::post::read(&post.path, &place, &bytes, post.format, keep) {
             Outcome::Post(read) => {
                 let body = read.body.unwrap_or_default();
-                Some(SearchText::of(post, &body))
+                Some(SearchText::lower_of(post, &body))
             }
             _ => None,
         }

@@ -180,6 +180,54 @@ pub fn index_with(
     (texts, problems)
 }
 
+/// Load the folders through `index` and send the posts (in batches when
+/// the reader started empty, then the complete load), then index the
+/// bodies the index does not have, sending progress. An index that fails
+/// leaves the posts read from the files and bodies unsearched.
+pub fn load_and_index(
+    mut index: crate::index::Index,
+    roots: &[PathBuf],
+    options: loader::WalkOptions,
+    warm: bool,
+    tx: &std::sync::mpsc::Sender<crate::app::Action>,
+) {
+    use crate::app::Action;
+    use crate::app::action::Handoff;
+    let mut on_batch = |posts: Vec<Post>, done: usize, total: usize| {
+        let _ = tx.send(if warm {
+            Action::Reading { done, total }
+        } else {
+            Action::PostsArrived {
+                posts: Handoff::new(posts),
+                done,
+                total,
+            }
+        });
+    };
+    let load = match index.load_streaming(roots, options, Some(&mut on_batch)) {
+        Ok((load, _)) => load,
+        Err(_) => {
+            let load = loader::load_with(roots, Keep::default(), options);
+            let _ = tx.send(Action::Loaded(Handoff::new(load)));
+            return;
+        }
+    };
+    // What indexing needs of each post: its front matter, file and number.
+    let posts: Vec<Post> = load.posts.clone();
+    let _ = tx.send(Action::Loaded(Handoff::new(load)));
+    let total = posts.len();
+    let _ = tx.send(Action::Indexed { done: 0, total });
+    let indexed = index.index_texts(&posts, |done, total| {
+        let _ = tx.send(Action::Indexed { done, total });
+    });
+    if let Ok(problems) = indexed
+        && !problems.is_empty()
+    {
+        let _ = tx.send(Action::Problems(problems));
+    }
+    let _ = tx.send(Action::Indexed { done: total, total });
+}
+
 /// Open `url` with `$BROWSER` or the platform's opener, as an argv call
 /// (never through a shell). The opener is waited for on a thread of its
 /// own, so that it leaves no zombie behind.

@@ -27,8 +27,24 @@ pub use effects::{
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// What the reader does in the background from the start.
+pub enum Background {
+    Nothing,
+    /// Index the bodies of these files for search, in memory.
+    Texts(Vec<PathBuf>),
+    /// Load the folders through the persistent index (posts arrive in
+    /// batches when `warm` is false: the reader starts empty), then index
+    /// the bodies it does not have yet.
+    Index {
+        index: crate::index::Index,
+        roots: Vec<PathBuf>,
+        options: crate::loader::WalkOptions,
+        warm: bool,
+    },
+}
+
 /// Run the reader until the user quits.
-pub fn run(app: App, index_job: Option<Vec<PathBuf>>, marks: Option<MarksDb>) -> io::Result<()> {
+pub fn run(app: App, background: Background, marks: Option<MarksDb>) -> io::Result<()> {
     terminal::install_panic_hook();
     signals::watch_signals()?;
     signals::watch_hangup()?;
@@ -40,18 +56,31 @@ pub fn run(app: App, index_job: Option<Vec<PathBuf>>, marks: Option<MarksDb>) ->
     if let Some(worker) = &marks {
         terminal::before_exit(worker.flusher());
     }
-    if let Some(paths) = index_job {
-        let at_start = files.at_start();
-        std::thread::Builder::new()
-            .name("index".into())
-            .spawn(move || {
-                let _ = at_start.set(identities(&paths));
-                let (texts, problems) = index(&paths);
-                let _ = tx.send(Action::IndexReady(texts));
-                if !problems.is_empty() {
-                    let _ = tx.send(Action::Problems(problems));
-                }
-            })?;
+    match background {
+        Background::Nothing => {}
+        Background::Texts(paths) => {
+            let at_start = files.at_start();
+            std::thread::Builder::new()
+                .name("index".into())
+                .spawn(move || {
+                    let _ = at_start.set(identities(&paths));
+                    let (texts, problems) = index(&paths);
+                    let _ = tx.send(Action::IndexReady(texts));
+                    if !problems.is_empty() {
+                        let _ = tx.send(Action::Problems(problems));
+                    }
+                })?;
+        }
+        Background::Index {
+            index,
+            roots,
+            options,
+            warm,
+        } => {
+            std::thread::Builder::new()
+                .name("index".into())
+                .spawn(move || effects::load_and_index(index, &roots, options, warm, &tx))?;
+        }
     }
     terminal::enter()?;
     let mut runner = Runner {
@@ -102,7 +131,13 @@ impl Runner<'_> {
             // that ends a search and Enter that opens must not be read the
             // same way).
             let mut events = Vec::new();
-            if event::poll(Duration::from_millis(100))? {
+            // A search still being decided goes on at once between keys.
+            let wait = if self.app.is_refining() {
+                Duration::ZERO
+            } else {
+                Duration::from_millis(100)
+            };
+            if event::poll(wait)? {
                 loop {
                     let e = event::read()?;
                     if matches!(e, Event::Resize(..)) {
@@ -138,6 +173,11 @@ impl Runner<'_> {
     /// Update with `action` and carry out the effects; true when it is time
     /// to quit.
     fn apply(&mut self, term: &mut Term, action: Action) -> io::Result<bool> {
+        if matches!(action, Action::Loaded(_)) {
+            // The posts are numbered anew: identities seen so far are
+            // forgotten (each file is checked again at its next read).
+            self.files = Identities::default();
+        }
         let mut queue = std::collections::VecDeque::from([action]);
         while let Some(action) = queue.pop_front() {
             for effect in update(&mut self.app, action) {

@@ -110,6 +110,12 @@ fn position_text(app: &App) -> String {
     if app.unread_only {
         parts.push("unread".into());
     }
+    if let Some(p) = &app.progress {
+        parts.push(progress_text(p));
+    }
+    if app.is_refining() {
+        parts.push("searching…".into());
+    }
     if let Some(a) = &app.article {
         let rows = app.article_rows();
         let total = a.rendered.lines.len();
@@ -119,6 +125,40 @@ fn position_text(app: &App) -> String {
         }
     }
     format!(" {} ", parts.join(" · "))
+}
+
+/// "reading 1,234/100,000 [##--------]": work under way, with a bar (in
+/// ASCII: its cells are one column wide in every terminal).
+fn progress_text(p: &crate::app::Progress) -> String {
+    const CELLS: usize = 10;
+    let what = match p.task {
+        crate::app::Task::Reading => "reading",
+        crate::app::Task::Indexing => "indexing bodies",
+    };
+    if p.total == 0 {
+        return format!("{what}…");
+    }
+    let filled = (p.done.min(p.total) * CELLS) / p.total;
+    format!(
+        "{what} {}/{} [{}{}]",
+        thousands(p.done),
+        thousands(p.total),
+        "#".repeat(filled),
+        "-".repeat(CELLS - filled)
+    )
+}
+
+/// 100000 -> "100,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn hints(app: &App) -> &'static str {
