@@ -119,12 +119,21 @@ pub(crate) fn open(path: &Path) -> Result<Connection, IndexError> {
 /// A second connection to an index opened before, for reading only (the
 /// reader's searches, while a worker writes).
 pub(super) fn open_reader(path: &Path) -> Result<Connection, IndexError> {
+    // Not read-only: the last connection to close moves the WAL into the
+    // database and removes it, so that the next start need not read it.
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     Ok(conn)
+}
+
+/// Move the WAL into the database and cut it back, after a large write: a
+/// start that finds a large WAL reads all of it first. Readers using the
+/// index may keep it from finishing; it is tried again after the next.
+pub(super) fn checkpoint(conn: &Connection) {
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
 }
 
 fn open_patiently(path: &Path) -> Result<Connection, IndexError> {
@@ -154,19 +163,32 @@ fn try_open(path: &Path) -> Result<Connection, IndexError> {
     }
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Pages freed by merging segments go back to the file system (takes
+    // effect in a new file; an older one is vacuumed when started afresh).
+    conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
     // Reading the schema reads the header: a file that is not SQLite is
     // damage, found here.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     // A cache: a crash may lose the last transactions, never consistency.
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // The WAL grows while a large batch is written; it is cut back after.
+    conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
     if !is_current(&conn)? {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another reader may have made it current meanwhile.
-        if !is_current(&tx)? {
+        let afresh = !is_current(&tx)?;
+        if afresh {
             start_afresh(&tx)?;
         }
         tx.commit()?;
+        let auto_vacuum: i64 = conn.pragma_query_value(None, "auto_vacuum", |r| r.get(0))?;
+        if afresh && auto_vacuum != 2 {
+            // An empty database: vacuuming it is quick, and it may wait for
+            // another reader; if it cannot be done, the file only stays
+            // larger than it needs to be.
+            let _ = conn.execute_batch("VACUUM");
+        }
     }
     Ok(conn)
 }
@@ -208,6 +230,14 @@ fn start_afresh(tx: &Connection) -> Result<(), IndexError> {
         [rules()],
     )?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    Ok(())
+}
+
+/// Give the file system the pages nothing uses any more.
+pub(super) fn release_free_pages(conn: &Connection) -> Result<(), IndexError> {
+    let mut stmt = conn.prepare("PRAGMA incremental_vacuum")?;
+    let mut rows = stmt.query([])?;
+    while rows.next()?.is_some() {}
     Ok(())
 }
 

@@ -169,6 +169,7 @@ fn finish_load(
         // Only an order: failing to save it costs the next start its
         // first rows, nothing else.
         let _ = write_ranks(conn, &load);
+        super::db::checkpoint(conn);
     }
     Ok((load, stats))
 }

@@ -213,11 +213,13 @@ pub(super) fn index_texts(
 ) -> Result<Vec<Problem>, IndexError> {
     let (has_text, pending) = text::text_state(conn)?;
     let stamps = stamps(conn)?;
-    let todo: Vec<(&Post, u32)> = posts
+    let mut todo: Vec<(&Post, u32)> = posts
         .iter()
         .filter_map(|p| p.doc.map(|d| (p, d)))
         .filter(|(_, d)| !has_text.contains(*d))
         .collect();
+    // In document order: postings grow at their ends.
+    todo.sort_unstable_by_key(|(_, d)| *d);
     let total = todo.len();
     let mut problems = Vec::new();
     let small = total + (pending.len() as usize) < pending_max;
@@ -242,8 +244,11 @@ pub(super) fn index_texts(
         done += batch.len();
         progress(done, total);
     }
-    if segments(conn)? > MAX_SEGMENTS {
-        text::compact(conn)?;
+    if segments(conn)? > MAX_SEGMENTS && text::compact(conn)? {
+        super::db::release_free_pages(conn)?;
+    }
+    if total > 0 {
+        super::db::checkpoint(conn);
     }
     Ok(problems)
 }

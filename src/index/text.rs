@@ -182,7 +182,11 @@ fn build_postings(texts: &[(u32, String)]) -> (RoaringBitmap, Vec<(u64, RoaringB
         for (doc, keys) in keyed {
             docs.insert(doc);
             for key in keys {
-                map.entry(key).or_default().insert(doc);
+                let bitmap = map.entry(key).or_default();
+                // Documents come in order: appending is the common case.
+                if bitmap.append(std::iter::once(doc)).is_err() {
+                    bitmap.insert(doc);
+                }
             }
         }
     }
