@@ -17,6 +17,7 @@ pub mod index;
 pub mod loader;
 pub mod markdown;
 pub mod marks;
+pub mod memory;
 pub mod post;
 pub mod problem;
 pub mod render;

@@ -112,21 +112,11 @@ fn finish_load(
     for (sources, stamps) in found.sources.chunks(BATCH).zip(stamps.chunks(BATCH)) {
         let batch = see(sources, stamps, &rows);
         if let Some(on_batch) = on_batch.as_deref_mut() {
-            let posts: Vec<Post> = batch
-                .iter()
-                .filter_map(|s| match s {
-                    Seen::Kept {
-                        outcome: Outcome::Post(p),
-                        ..
-                    }
-                    | Seen::Read {
-                        outcome: Outcome::Post(p),
-                        ..
-                    } => Some(Post::clone(p)),
-                    _ => None,
-                })
-                .collect();
-            on_batch(posts, seen.len() + batch.len(), total);
+            on_batch(Batch {
+                seen: &batch,
+                done: seen.len() + batch.len(),
+                total,
+            });
         }
         seen.extend(batch);
     }
@@ -177,9 +167,37 @@ fn finish_load(
 /// Files looked at per batch.
 const BATCH: usize = 2048;
 
-/// Called with the posts of each batch as it is read, how many files were
-/// looked at so far, and how many there are.
-pub type OnBatch<'a> = &'a mut (dyn FnMut(Vec<Post>, usize, usize) + Send);
+/// Called with each batch of files as it is read.
+pub type OnBatch<'a> = &'a mut (dyn FnMut(Batch<'_>) + Send);
+
+/// A batch of files just looked at.
+pub struct Batch<'b> {
+    seen: &'b [Seen],
+    /// Files looked at so far.
+    pub done: usize,
+    /// Files there are.
+    pub total: usize,
+}
+
+impl Batch<'_> {
+    /// The batch's posts (copies: the load keeps its own).
+    pub fn posts(&self) -> Vec<Post> {
+        self.seen
+            .iter()
+            .filter_map(|s| match s {
+                Seen::Kept {
+                    outcome: Outcome::Post(p),
+                    ..
+                }
+                | Seen::Read {
+                    outcome: Outcome::Post(p),
+                    ..
+                } => Some(Post::clone(p)),
+                _ => None,
+            })
+            .collect()
+    }
+}
 
 /// Each file of `sources` (with its stamp now): kept or read.
 fn see(sources: &[Source], stamps: &[Option<Stamp>], rows: &HashMap<Vec<u8>, Row>) -> Vec<Seen> {

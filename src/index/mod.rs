@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use db::IndexError;
-pub use files::{LoadStats, OnBatch};
+pub use files::{Batch, LoadStats, OnBatch};
 pub use search::{Partial, Prepared, Searcher};
 
 use crate::loader::{Load, WalkOptions};
@@ -117,8 +117,7 @@ impl Index {
         self.load_streaming(roots, options, None)
     }
 
-    /// [`Index::load`], giving the posts of each batch of files as they
-    /// are read (`on_batch(posts, files looked at, files)`).
+    /// [`Index::load`], giving each batch of files as they are read.
     pub fn load_streaming(
         &mut self,
         roots: &[PathBuf],
@@ -159,6 +158,16 @@ impl Index {
     /// How many files the index knows.
     pub fn count(&self) -> Result<usize, IndexError> {
         files::count(&self.conn)
+    }
+
+    /// The posts among `posts` whose search text the index does not have.
+    pub fn without_text(&self, posts: &[Post]) -> Result<Vec<Post>, IndexError> {
+        let (has_text, _) = text::text_state(&self.conn)?;
+        Ok(posts
+            .iter()
+            .filter(|p| p.doc.is_some_and(|d| !has_text.contains(d)))
+            .cloned()
+            .collect())
     }
 
     /// Index the search text of every post in `posts` that has none yet,

@@ -193,12 +193,13 @@ pub fn load_and_index(
 ) {
     use crate::app::Action;
     use crate::app::action::Handoff;
-    let mut on_batch = |posts: Vec<Post>, done: usize, total: usize| {
+    let mut on_batch = |batch: crate::index::Batch<'_>| {
+        let (done, total) = (batch.done, batch.total);
         let _ = tx.send(if warm {
             Action::Reading { done, total }
         } else {
             Action::PostsArrived {
-                posts: Handoff::new(posts),
+                posts: Handoff::new(batch.posts()),
                 done,
                 total,
             }
@@ -212,8 +213,9 @@ pub fn load_and_index(
             return;
         }
     };
-    // What indexing needs of each post: its front matter, file and number.
-    let posts: Vec<Post> = load.posts.clone();
+    // What indexing needs of the posts without a search text yet: their
+    // front matter, file and number.
+    let posts: Vec<Post> = index.without_text(&load.posts).unwrap_or_default();
     let _ = tx.send(Action::Loaded(Handoff::new(load)));
     let total = posts.len();
     let _ = tx.send(Action::Indexed { done: 0, total });
@@ -225,6 +227,8 @@ pub fn load_and_index(
     {
         let _ = tx.send(Action::Problems(problems));
     }
+    drop(posts);
+    crate::memory::give_back();
     let _ = tx.send(Action::Indexed { done: total, total });
 }
 

@@ -173,11 +173,21 @@ impl Runner<'_> {
     /// Update with `action` and carry out the effects; true when it is time
     /// to quit.
     fn apply(&mut self, term: &mut Term, action: Action) -> io::Result<bool> {
-        if matches!(action, Action::Loaded(_)) {
+        let loaded = matches!(action, Action::Loaded(_));
+        if loaded {
             // The posts are numbered anew: identities seen so far are
             // forgotten (each file is checked again at its next read).
             self.files = Identities::default();
         }
+        let quit = self.apply_all(term, action)?;
+        if loaded {
+            // The posts shown before, and what reading them took, are freed.
+            crate::memory::give_back();
+        }
+        Ok(quit)
+    }
+
+    fn apply_all(&mut self, term: &mut Term, action: Action) -> io::Result<bool> {
         let mut queue = std::collections::VecDeque::from([action]);
         while let Some(action) = queue.pop_front() {
             for effect in update(&mut self.app, action) {
