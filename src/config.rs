@@ -15,6 +15,20 @@ pub enum Sort {
     Path,
 }
 
+/// How wide the terminal draws East Asian Ambiguous characters (DESIGN
+/// §11): `auto` asks it at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousSetting {
+    /// Ask the terminal (narrow when it does not answer or is not one).
+    #[default]
+    Auto,
+    /// One cell, as most terminals draw them.
+    Narrow,
+    /// Two cells (terminals set to treat ambiguous characters as wide).
+    Wide,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// Folders of posts (`~` expanded).
@@ -26,6 +40,7 @@ pub struct Config {
     pub inline_colors: Option<bool>,
     /// The line of `theme:`, to name in an error about the theme.
     pub theme_line: usize,
+    pub ambiguous_width: AmbiguousSetting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +51,7 @@ struct ConfigFile {
     sort: Option<Sort>,
     show_drafts: Option<bool>,
     inline_colors: Option<bool>,
+    ambiguous_width: Option<AmbiguousSetting>,
 }
 
 /// `posts:` as one folder or a list of folders.
@@ -174,6 +190,7 @@ impl Config {
             sort: file.sort.unwrap_or_default(),
             show_drafts: file.show_drafts.unwrap_or(false),
             inline_colors: file.inline_colors,
+            ambiguous_width: file.ambiguous_width.unwrap_or_default(),
         })
     }
 }
@@ -213,6 +230,11 @@ mod tests {
             [PathBuf::from("./_posts")]
         );
         assert_eq!(parse("").unwrap(), Config::default());
+        assert_eq!(
+            parse("ambiguous_width: wide\n").unwrap().ambiguous_width,
+            AmbiguousSetting::Wide
+        );
+        assert_eq!(Config::default().ambiguous_width, AmbiguousSetting::Auto);
     }
 
     #[test]
@@ -224,6 +246,10 @@ mod tests {
         assert_eq!(
             parse("sort: newest\n").unwrap_err(),
             "config.yaml:1: sort: unknown variant \"newest\""
+        );
+        assert_eq!(
+            parse("ambiguous_width: double\n").unwrap_err(),
+            "config.yaml:1: ambiguous_width: unknown variant \"double\""
         );
         let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
         assert!(

@@ -16,6 +16,7 @@ pub mod html_text;
 pub mod loader;
 pub mod markdown;
 pub mod post;
+pub mod probe;
 pub mod problem;
 pub mod render;
 pub mod search;

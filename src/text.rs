@@ -10,7 +10,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-pub use ambiguous::{AmbiguousWidth, ModeGuard, char_width, is_ambiguous};
+pub use ambiguous::{AmbiguousWidth, ModeGuard, char_width, is_ambiguous, widens};
 pub use glyphs::{Border, Glyphs, TableLines, glyphs};
 
 /// The ellipsis that marks truncated text: one cell wide, two where

@@ -25,6 +25,7 @@ use crate::render::cache::{ArticleLines, RenderCache};
 use crate::render::{RenderOptions, article};
 use crate::search::Query;
 use crate::store::{Filter, Store};
+use crate::text::AmbiguousWidth;
 use crate::theme::Theme;
 
 /// Which pane keys go to when both are shown.
@@ -88,6 +89,9 @@ pub struct App {
     last_click: Option<usize>,
     /// Bodies read ahead of opening (a few, most recent last).
     bodies: Bodies,
+    /// How wide the terminal draws ambiguous characters: update, the view
+    /// and rendering measure so.
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl App {
@@ -116,6 +120,7 @@ impl App {
             indexed,
             last_click: None,
             bodies: Bodies::default(),
+            ambiguous: AmbiguousWidth::Narrow,
         };
         app.refilter();
         app
@@ -222,8 +227,7 @@ impl App {
     /// was rendered before).
     fn render_article(&mut self) {
         let width = self.article_width();
-        let inline_colors = self.theme.inline_colors;
-        let paper = self.theme.paper;
+        let opts = self.render_options(width);
         let Some(article) = self.article.as_mut() else {
             return;
         };
@@ -247,36 +251,24 @@ impl App {
                 return;
             }
         };
-        let key = (article.post, width);
-        article.rendered = self.cache.get_or_render(key, || {
-            render_lines(post, body, width, inline_colors, paper)
-        });
+        let key = (article.post, width, opts.ambiguous);
+        article.rendered = self
+            .cache
+            .get_or_render(key, || article::render(post, body, &opts));
         let max = article.rendered.lines.len().saturating_sub(1);
         article.scroll = article.scroll.min(max);
     }
 }
 
-/// An article's lines at `width`: header, rendered body, links.
-fn render_lines(
-    post: &crate::post::Post,
-    body: &str,
-    width: usize,
-    inline_colors: bool,
-    paper: crate::render::Rgb,
-) -> ArticleLines {
-    let rendered = crate::render::render(
-        body,
-        post.format,
-        &RenderOptions {
+impl App {
+    /// How articles are rendered for this reader at `width`.
+    fn render_options(&self, width: usize) -> RenderOptions {
+        RenderOptions {
             width,
-            inline_colors,
-            paper,
-        },
-    );
-    let links = rendered.links.clone();
-    ArticleLines {
-        lines: article::lines(post, rendered, width),
-        links,
+            inline_colors: self.theme.inline_colors,
+            paper: self.theme.paper,
+            ambiguous: self.ambiguous,
+        }
     }
 }
 
@@ -286,10 +278,9 @@ impl App {
     /// first, if any.
     pub(crate) fn prefetch(&mut self) -> Option<usize> {
         let post = self.selected_post()?;
-        let width = self.article_width();
-        if self.article.as_ref().is_some_and(|a| a.post == post)
-            || self.cache.get((post, width)).is_some()
-        {
+        let opts = self.render_options(self.article_width());
+        let key = (post, opts.width, opts.ambiguous);
+        if self.article.as_ref().is_some_and(|a| a.post == post) || self.cache.get(key).is_some() {
             return None;
         }
         let body = match self.store.posts()[post]
@@ -301,11 +292,9 @@ impl App {
             None if self.bodies.failed(post) => return None,
             None => return Some(post),
         };
-        let (inline_colors, paper) = (self.theme.inline_colors, self.theme.paper);
         let p = &self.store.posts()[post];
-        self.cache.get_or_render((post, width), || {
-            render_lines(p, &body, width, inline_colors, paper)
-        });
+        self.cache
+            .get_or_render(key, || article::render(p, &body, &opts));
         None
     }
 }

@@ -10,6 +10,7 @@ use crate::search::Query;
 
 /// Apply `action` to `app`; the effects are for the runner to carry out.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let _mode = app.ambiguous.enter();
     if !matches!(
         action,
         Action::Resize(..) | Action::IndexReady(_) | Action::BodyLoaded { .. }

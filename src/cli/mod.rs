@@ -114,7 +114,9 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
                         .ok()
                 })
                 .flatten();
-            list::write_list(&mut out, &posts, width)
+            settings
+                .ambiguous_width(args, terminal)
+                .scope(|| list::write_list(&mut out, &posts, width))
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
@@ -156,6 +158,7 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
             crate::text::one_line(&path.to_string_lossy())
         ));
     }
+    app.ambiguous = settings.ambiguous_width(args, true);
     crate::tui::run(app, index_job, settings.paths.state_file.clone())
         .map_err(AppError::Terminal)?;
     Ok(EXIT_OK)

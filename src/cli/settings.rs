@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 
 use super::args::Args;
-use crate::config::{Config, Paths, Sort};
+use crate::config::{AmbiguousSetting, Config, Paths, Sort};
 use crate::error::AppError;
 use crate::loader::{self, Load};
 use crate::post::{Keep, Post};
 use crate::store::Store;
+use crate::text::AmbiguousWidth;
 use crate::theme::{ColorDepth, Theme, no_color_env};
 
 pub struct Settings {
@@ -81,6 +82,18 @@ impl Settings {
             Sort::Path => store.sort_by(|a: &Post, b: &Post| a.path.cmp(&b.path)),
         }
         store
+    }
+
+    /// How wide the terminal draws ambiguous characters: the command
+    /// line's choice, else the config's; `auto` asks the terminal when the
+    /// output goes to one (`terminal`), else counts them narrow.
+    pub fn ambiguous_width(&self, args: &Args, terminal: bool) -> AmbiguousWidth {
+        match args.ambiguous_width.unwrap_or(self.config.ambiguous_width) {
+            AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+            AmbiguousSetting::Auto if terminal => crate::probe::ambiguous_width(),
+            AmbiguousSetting::Auto => AmbiguousWidth::Narrow,
+        }
     }
 
     /// The theme: `--theme`, else the config's, else `dark` (`mono` under

@@ -1,9 +1,10 @@
 //! A whole article as the reader shows it and `--dump` prints it: title,
 //! meta line, body, numbered link list.
 
-use super::{Flags, Line, Rendered, SpanStyle};
+use super::cache::ArticleLines;
+use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
 use crate::post::Post;
-use crate::text::{wrap, wrap_hanging};
+use crate::text::{glyphs, wrap, wrap_hanging};
 
 /// Whether a link may be opened: only web and mail addresses.
 pub fn is_openable(address: &str) -> bool {
@@ -35,7 +36,21 @@ pub fn meta(post: &Post) -> String {
         parts.push("draft".to_string());
     }
     parts.push(crate::text::one_line(&post.path.to_string_lossy()));
-    parts.join(" · ")
+    parts.join(glyphs().separator)
+}
+
+/// A post's whole article as the pane shows it and `--dump` prints it:
+/// `body` rendered at `opts.width`, under its header, over its links, all
+/// measured in `opts.ambiguous` whatever thread this runs on.
+pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
+    opts.ambiguous.scope(|| {
+        let rendered = super::render(body, post.format, opts);
+        let links = rendered.links.clone();
+        ArticleLines {
+            lines: lines(post, rendered, opts.width),
+            links,
+        }
+    })
 }
 
 /// The article's lines at `width`: header, a blank line, the body, and the

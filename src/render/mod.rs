@@ -31,7 +31,7 @@ use prepare::PrepareOptions;
 pub use role::Role;
 
 use crate::post::Format;
-use crate::text::{width, wrap};
+use crate::text::{AmbiguousWidth, width, wrap};
 
 /// What a span is, for the theme: a set of roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -168,6 +168,9 @@ pub struct RenderOptions {
     pub inline_colors: bool,
     /// The page colour that translucent post colours are blended over.
     pub paper: Rgb,
+    /// How wide the terminal draws ambiguous characters: every line is
+    /// measured so, whatever thread renders it.
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl RenderOptions {
@@ -176,7 +179,12 @@ impl RenderOptions {
             width,
             inline_colors: true,
             paper: Rgb(0, 0, 0),
+            ambiguous: AmbiguousWidth::Narrow,
         }
+    }
+
+    pub fn ambiguous(self, ambiguous: AmbiguousWidth) -> RenderOptions {
+        RenderOptions { ambiguous, ..self }
     }
 }
 
@@ -187,7 +195,7 @@ pub struct Rendered {
     pub links: Vec<String>,
 }
 
-/// Render a sanitised body at `opts.width`.
+/// Render a sanitised body at `opts.width`, measured in `opts.ambiguous`.
 pub fn render(body: &str, format: Format, opts: &RenderOptions) -> Rendered {
     match format {
         Format::Html => render_html(body, opts),
@@ -212,7 +220,9 @@ fn attempts(width: usize) -> [(usize, bool); 3] {
     [(indent, true), (0, true), (0, false)]
 }
 
+/// Render sanitised HTML at `opts.width`, measured in `opts.ambiguous`.
 pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
+    let _mode = opts.ambiguous.enter();
     let width = opts.width.max(1);
     for (max_indent, tables) in attempts(width) {
         let prepared = prepare::prepare(

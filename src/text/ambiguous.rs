@@ -126,6 +126,13 @@ pub fn char_width(c: char, wide: bool) -> usize {
     }
 }
 
+/// Whether `wide` makes `c` wider than `unicode-width` (and so Ratatui and
+/// html2text) counts it.
+#[inline]
+pub fn widens(c: char, wide: bool) -> bool {
+    wide && !c.is_ascii() && char_width(c, true) == 2 && c.width() == Some(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

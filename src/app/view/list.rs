@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use super::{fill, put};
 use crate::app::{App, Pane};
-use crate::text::{fit, truncate, width};
+use crate::text::{fit, glyphs, truncate, width};
 use crate::theme::Part;
 
 /// Cells for the categories column, when the list is wide enough for it.
@@ -74,7 +74,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         );
         let read = app.is_read(post_index);
         let mut x = area.x;
-        let unread_mark = if read { " " } else { "●" };
+        let unread_mark = if read { " " } else { glyphs().unread };
         x = put(
             buf,
             x,
@@ -84,7 +84,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             base.patch(theme.style(Part::Unread)),
         );
         let star = if app.is_starred(post_index) {
-            "★"
+            glyphs().starred
         } else {
             " "
         };

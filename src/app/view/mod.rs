@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::App;
+use crate::text::glyphs;
 use crate::theme::Part;
 
 /// The help popup: keys and what they do.
@@ -47,6 +48,7 @@ pub const HELP: &[(&str, &str)] = &[
 
 /// Draw the whole reader.
 pub fn draw(app: &App, frame: &mut Frame) {
+    let _mode = app.ambiguous.enter();
     let area = frame.area();
     let buf = frame.buffer_mut();
     fill(buf, area, app.theme.style(Part::Base));
@@ -55,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if areas.divider.width > 0 {
         let style = app.theme.style(Part::Border);
         for y in areas.divider.top()..areas.divider.bottom() {
-            put(buf, areas.divider.x, y, "│", 1, style);
+            put(buf, areas.divider.x, y, glyphs().divider, 1, style);
         }
     }
     article::draw(app, buf, areas.article);
@@ -81,10 +83,8 @@ pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Write `text` at (x, y), at most `max` cells and never past the buffer's
-/// edge; returns the x after it.
+/// edge, each character over the cells the terminal draws it on; returns
+/// the x after it.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) -> u16 {
-    if !buf.area.contains(ratatui::layout::Position { x, y }) || max == 0 {
-        return x;
-    }
-    buf.set_stringn(x, y, text, max, style).0
+    crate::text::screen::put(buf, x, y, text, max, style)
 }

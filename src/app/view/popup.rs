@@ -2,12 +2,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Widget};
 
 use super::{HELP, fill, put};
 use crate::app::{App, Popup};
 use crate::render::article::is_openable;
-use crate::text::{fit, truncate, width};
+use crate::text::{fit, glyphs, screen, width};
 use crate::theme::Part;
 
 pub fn draw(app: &App, popup: &Popup, buf: &mut Buffer, screen: Rect) {
@@ -52,14 +51,8 @@ pub fn draw(app: &App, popup: &Popup, buf: &mut Buffer, screen: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    clear(buf, area, app.theme.style(Part::Base));
-    Block::bordered()
-        .title(format!(
-            " {} ",
-            truncate(&title, usize::from(area.width.saturating_sub(4)))
-        ))
-        .border_style(app.theme.style(Part::BorderFocused))
-        .render(area, buf);
+    screen::clear(buf, area, app.theme.style(Part::Base));
+    screen::frame(buf, area, &title, app.theme.style(Part::BorderFocused));
     let inner = Rect {
         x: area.x + 1,
         y: area.y + 1,
@@ -98,22 +91,6 @@ pub fn draw(app: &App, popup: &Popup, buf: &mut Buffer, screen: Rect) {
     }
 }
 
-/// Blank the popup's area. A wide character just left of its edge would
-/// hide the border cell (ratatui issue 2526): blank that cell too.
-fn clear(buf: &mut Buffer, area: Rect, style: ratatui::style::Style) {
-    if area.x > buf.area.x {
-        for y in area.top()..area.bottom() {
-            let left = (area.x - 1, y);
-            if buf.cell(left).is_some_and(|c| width(c.symbol()) > 1)
-                && let Some(cell) = buf.cell_mut(left)
-            {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    fill(buf, area, style);
-}
-
 type Rows = Vec<(String, Part)>;
 
 fn content(app: &App, popup: &Popup) -> (String, Rows, Option<usize>, usize) {
@@ -146,7 +123,7 @@ fn content(app: &App, popup: &Popup) -> (String, Rows, Option<usize>, usize) {
                 rows
             };
             (
-                "categories · Space chooses · Esc closes".into(),
+                ["categories", "Space chooses", "Esc closes"].join(glyphs().separator),
                 rows,
                 Some(cursor),
                 0,
@@ -171,7 +148,7 @@ fn content(app: &App, popup: &Popup) -> (String, Rows, Option<usize>, usize) {
                 })
                 .collect();
             (
-                "links · a digit or Enter opens".into(),
+                ["links", "a digit or Enter opens"].join(glyphs().separator),
                 rows,
                 Some(cursor),
                 0,

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::{fill, put};
 use crate::app::App;
-use crate::text::{truncate, width};
+use crate::text::{glyphs, truncate, width};
 use crate::theme::Part;
 
 /// Draw the status line; returns where the terminal cursor goes (the search
@@ -117,7 +117,7 @@ fn position_text(app: &App) -> String {
             parts.push(format!("{pct}%"));
         }
     }
-    format!(" {} ", parts.join(" · "))
+    format!(" {} ", parts.join(glyphs().separator))
 }
 
 fn hints(app: &App) -> &'static str {
