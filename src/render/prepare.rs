@@ -273,12 +273,15 @@ impl Builder {
         }
         let mut decoded = String::with_capacity(raw.len());
         push_decoded(&mut decoded, raw);
+        // A reference may stand for a control character; the captured
+        // blocks below keep their text as it is, so it goes here.
         if decoded
             .chars()
-            .any(|c| block_index(c).is_some() || c == SEPARATOR)
+            .any(|c| block_index(c).is_some() || c == SEPARATOR || crate::text::is_forbidden(c))
         {
             decoded = decoded
                 .chars()
+                .filter(|c| !crate::text::is_forbidden(*c))
                 .map(|c| {
                     if block_index(c).is_some() || c == SEPARATOR {
                         '\u{fffd}'
