@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: temporary post folders.
 #![allow(dead_code)]
 
+pub mod locale;
+
 use std::path::{Path, PathBuf};
 
 use sinmun::loader::{self, Load};
