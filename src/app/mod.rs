@@ -267,6 +267,7 @@ impl App {
             width,
             inline_colors: self.theme.inline_colors,
             paper: self.theme.paper,
+            liquid: None,
             ambiguous: self.ambiguous,
         }
     }

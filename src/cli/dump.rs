@@ -74,6 +74,9 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
+        liquid: Some(std::sync::Arc::new(
+            crate::markdown::LiquidContext::for_post(&post),
+        )),
         ambiguous: settings.ambiguous_width(args, terminal),
     };
     let article = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);

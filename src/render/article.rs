@@ -1,8 +1,11 @@
 //! A whole article as the reader shows it and `--dump` prints it: title,
 //! meta line, body, numbered link list.
 
+use std::sync::Arc;
+
 use super::cache::ArticleLines;
 use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
+use crate::markdown::LiquidContext;
 use crate::post::Post;
 use crate::text::{glyphs, wrap, wrap_hanging};
 
@@ -40,9 +43,21 @@ pub fn meta(post: &Post) -> String {
 }
 
 /// A post's whole article as the pane shows it and `--dump` prints it:
-/// `body` rendered at `opts.width`, under its header, over its links, all
-/// measured in `opts.ambiguous` whatever thread this runs on.
+/// `body` rendered at `opts.width` (its Liquid resolved with the post's
+/// own values unless `opts` brings some), under its header, over its
+/// links, all measured in `opts.ambiguous` whatever thread this runs on.
 pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
+    let own;
+    let opts = match opts.liquid {
+        Some(_) => opts,
+        None => {
+            own = RenderOptions {
+                liquid: Some(Arc::new(LiquidContext::for_post(post))),
+                ..opts.clone()
+            };
+            &own
+        }
+    };
     opts.ambiguous.scope(|| {
         let rendered = super::render(body, post.format, opts);
         let links = rendered.links.clone();

@@ -70,3 +70,12 @@ pub fn is_terminal_safe(s: &str) -> bool {
     s.chars()
         .all(|c| c == '\n' || !sinmun::text::is_forbidden(c) && c != '\t' && c != '\r')
 }
+
+/// A rendered body's lines as text, one per line.
+pub fn rendered_text(r: &sinmun::render::Rendered) -> String {
+    r.lines
+        .iter()
+        .map(sinmun::render::Line::text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
