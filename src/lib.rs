@@ -19,6 +19,7 @@ pub mod post;
 pub mod probe;
 pub mod problem;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod state;
 pub mod store;

@@ -3,11 +3,14 @@
 //! requests (`ESC [ 6 n`) and compare the columns the terminal reports.
 //! A terminal that does not answer within the timeout is taken to draw
 //! them narrow. What was written is erased and the terminal's modes are
-//! put back on every path.
+//! put back on every path. The reader asks once it has taken the terminal
+//! (raw, on the alternate screen, its signals watched), so an answer that
+//! comes late is read as input and ignored, never echoed.
 
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+use crate::config::AmbiguousSetting;
 use crate::text::AmbiguousWidth;
 
 /// How long to wait for the terminal's answers.
@@ -15,6 +18,15 @@ pub const TIMEOUT: Duration = Duration::from_millis(100);
 
 /// What is measured: an ambiguous character sinmun itself draws.
 const PROBE: &str = "●";
+
+/// `setting` settled: `auto` asks the terminal on stdin and stdout.
+pub fn resolve(setting: AmbiguousSetting) -> AmbiguousWidth {
+    match setting {
+        AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto => ambiguous_width(),
+    }
+}
 
 /// Ask the terminal on stdin and stdout; narrow when either is not a
 /// terminal, when the terminal cannot be asked or does not answer in time.

@@ -125,7 +125,10 @@ fn search_editing_and_paste_are_sanitised() {
             Action::Paste("\u{1b}[31m태풍\n제주".into()),
         ],
     );
-    assert_eq!(app.search.input, "[31m태풍 제주");
+    assert_eq!(
+        app.search.input, "태풍 제주",
+        "the whole escape sequence goes"
+    );
     run(
         &mut app,
         [
@@ -332,9 +335,15 @@ fn the_pane_shows_exactly_what_dump_prints_at_its_width() {
     let article = app.article.as_ref().unwrap();
     let id = app.store.posts()[article.post].id.clone();
     let width = app.article_width().to_string();
+    let home = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"))
         .args(["--dump", &id, "--width", &width, "--color", "never"])
-        .current_dir(std::env::temp_dir())
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env_remove("SINMUN_CONFIG")
         .output()
         .unwrap();
     let dumped = String::from_utf8(out.stdout).unwrap();

@@ -12,13 +12,11 @@ use sinmun::text::width;
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     // A home of its own: no user config, themes or state leak in.
     let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_sinmun"))
-        .args(args)
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
+    common::isolate(&mut cmd, home.path());
+    cmd.args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")
-        .env_remove("SINMUN_CONFIG")
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
         .output()
         .expect("run sinmun")
 }

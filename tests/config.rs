@@ -51,6 +51,8 @@ impl Home {
             .current_dir(self.dir.path())
             .env_remove("NO_COLOR")
             .env_remove("SINMUN_CONFIG")
+            .env("HOME", self.dir.path())
+            .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"));
         for (k, v) in envs {

@@ -1,11 +1,15 @@
 //! `--dump` through the real binary: golden articles at widths 80, 40, 20
 //! and 1 (insta snapshots), colour rules, and a missing post.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn dump(args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let home = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
+    common::isolate(&mut cmd, home.path());
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
         .env_remove("COLORTERM");
@@ -117,7 +121,8 @@ fn missing_post_is_status_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "sinmun: no post with the id or path \"no-such-post\"\n"
+        "sinmun: no post with the id or path \"no-such-post\" among the 4 posts in \
+         tests/fixtures/site/_posts\n"
     );
 }
 

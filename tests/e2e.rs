@@ -3,7 +3,12 @@
 //! skipping it (.ci/run installs tmux).
 
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Numbers each tmux server of this test run: tests run in parallel and a
+/// test may start several sessions one after another.
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
 
 struct Tmux {
     socket: String,
@@ -19,7 +24,8 @@ impl Tmux {
             eprintln!("tmux not found: end-to-end test skipped");
             return None;
         }
-        let socket = format!("sinmun-e2e-{}-{w}x{h}", std::process::id());
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("sinmun-e2e-{}-{n}", std::process::id());
         let t = Tmux { socket };
         // A server killed just before on the same socket may still be
         // going away: try again for a moment.
@@ -81,6 +87,31 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The reader's process id: the pane's own process, or the one of its
+    /// descendants that runs the sinmun binary (never looked up by name,
+    /// which would find other tests' readers).
+    fn reader_pid(&self) -> u32 {
+        let out = self
+            .tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+            .output()
+            .expect("pane pid");
+        let pane: u32 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a pane pid");
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = find_reader(pane) {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no reader under pane process {pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Wait until the screen satisfies `ok` (the reader draws asynchronously).
     fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -104,28 +135,56 @@ impl Drop for Tmux {
     }
 }
 
-fn command(args: &str) -> String {
-    command_in(
-        &std::env::temp_dir().join(format!("sinmun-e2e-home-{}", std::process::id())),
-        args,
-    )
+/// `pid` or the descendant of it that runs the sinmun binary.
+fn find_reader(pid: u32) -> Option<u32> {
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+    if exe.is_some_and(|e| e == std::path::Path::new(env!("CARGO_BIN_EXE_sinmun"))) {
+        return Some(pid);
+    }
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).ok()?;
+    children
+        .split_whitespace()
+        .filter_map(|c| c.parse().ok())
+        .find_map(find_reader)
 }
 
-fn command_in(home: &std::path::Path, args: &str) -> String {
+/// Whether process `pid` has ended (gone, or a zombie waiting for its
+/// parent).
+fn has_ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rfind(") ")
+            .is_some_and(|i| stat[i + 2..].starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
+
+/// The reader on the fixture site, with a home of its own that lives as
+/// long as the returned folder.
+fn command(args: &str) -> (tempfile::TempDir, String) {
+    let home = tempfile::tempdir().unwrap();
+    let cmd = command_in(home.path(), args, SITE);
+    (home, cmd)
+}
+
+/// The reader on `dir` with `home` as its home (no user config; marks
+/// saved there), in a shell that shows how it left the terminal.
+fn command_in(home: &std::path::Path, args: &str, dir: &str) -> String {
     let bin = env!("CARGO_BIN_EXE_sinmun");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    // A home of its own (no user config; marks saved there), and a shell
-    // around the reader that shows how it left the terminal.
     let home = home.display();
     format!(
-        "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data SINMUN_CONFIG= \
+        "env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data \
+         XDG_CACHE_HOME={home}/cache SINMUN_CONFIG= \
          sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'"
     )
 }
 
 #[test]
 fn reads_searches_in_hangul_and_quits_cleanly() {
-    let Some(t) = Tmux::start(&command(""), 110, 30) else {
+    let (_home, cmd) = command("");
+    let Some(t) = Tmux::start(&cmd, 110, 30) else {
         return;
     };
     let s = t.wait_for("the list", |s| {
@@ -163,7 +222,8 @@ fn reads_searches_in_hangul_and_quits_cleanly() {
 
 #[test]
 fn narrow_terminal_shows_one_pane_at_a_time() {
-    let Some(t) = Tmux::start(&command(""), 60, 20) else {
+    let (_home, cmd) = command("");
+    let Some(t) = Tmux::start(&cmd, 60, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
@@ -179,35 +239,18 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
     t.wait_for("the shell", |s| s.contains("exited 0"));
 }
 
-fn reader_pids() -> Vec<String> {
-    let out = Command::new("pgrep")
-        .args(["-f", env!("CARGO_BIN_EXE_sinmun")])
-        .output()
-        .expect("pgrep");
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let Some(t) = Tmux::start(
-        &format!(
-            "\"{}\" {}",
-            env!("CARGO_BIN_EXE_sinmun"),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken")
-        ),
-        80,
-        20,
-    ) else {
+    let home = tempfile::tempdir().unwrap();
+    let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
+    let Some(t) = Tmux::start(&command_in(home.path(), "", broken), 80, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("정상 글"));
-    let before = reader_pids();
+    let pid = t.reader_pid();
     drop(t);
     let start = Instant::now();
-    while before.iter().any(|p| reader_pids().contains(p)) {
+    while !has_ended(pid) {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "the reader outlived its terminal"
@@ -218,28 +261,25 @@ fn closing_the_terminal_ends_the_reader() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start(&command(""), 100, 24) else {
+    let (_home, cmd) = command("");
+    let Some(t) = Tmux::start(&cmd, 100, 24) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
-    let pid = Command::new("pgrep")
-        .args(["-f", "-n", env!("CARGO_BIN_EXE_sinmun")])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&pid.stdout).trim().to_string();
-    assert!(!pid.is_empty());
+    let pid = t.reader_pid().to_string();
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .expect("kill");
     let s = t.wait_for("the shell", |s| s.contains("exited"));
     assert!(!s.contains("장마 북상"), "{s}");
+    assert!(s.contains("exited 143"), "{s}");
 }
 
 #[test]
 fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
     let home = tempfile::tempdir().unwrap();
-    let Some(t) = Tmux::start(&command_in(home.path(), ""), 100, 20) else {
+    let Some(t) = Tmux::start(&command_in(home.path(), "", SITE), 100, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
@@ -249,13 +289,13 @@ fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
     let state = home.path().join("data/sinmun/state.json");
     let saved = std::fs::read_to_string(&state).expect("the star was saved");
     assert!(saved.contains("2024-07-20-emoji-weather"), "{saved}");
-    let t = Tmux::start(&command_in(home.path(), ""), 100, 20).unwrap();
+    let t = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
     let s = t.wait_for("the list", |s| s.contains("장마 북상"));
     assert!(s.lines().next().unwrap().contains('★'), "{s}");
     t.keys(&["q"]);
     drop(t);
     std::fs::write(&state, "{ not json").unwrap();
-    let t = Tmux::start(&command_in(home.path(), ""), 100, 20).unwrap();
+    let t = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
     let s = t.wait_for("the warning", |s| s.contains("state file damaged"));
     assert!(s.contains("장마 북상"), "the reader starts anyway:\n{s}");
     let aside: Vec<_> = std::fs::read_dir(state.parent().unwrap())
@@ -278,7 +318,8 @@ fn ctrl_z_suspends_and_fg_resumes() {
     let bin = env!("CARGO_BIN_EXE_sinmun");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
     let line = format!(
-        "XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config \"{bin}\" \"{dir}\"",
+        "HOME={0} XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache \
+         \"{bin}\" \"{dir}\"",
         home.path().display()
     );
     t.type_text(&line);

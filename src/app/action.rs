@@ -74,6 +74,25 @@ pub enum Action {
         post: usize,
         body: Result<String, String>,
     },
+    /// Problems found after loading (a file sinmun failed to index).
+    Problems(Vec<crate::problem::Problem>),
+}
+
+impl Action {
+    /// Whether the user did this (a key, the mouse, a paste), rather than
+    /// the terminal or a background job. A message on the status line stays
+    /// until the user does something.
+    pub fn is_from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::BodyLoaded { .. }
+                | Action::IndexReady(_)
+                | Action::Idle
+                | Action::Prefetched { .. }
+                | Action::Problems(_)
+        )
+    }
 }
 
 /// What the runner does for `update`: everything with a side effect.

@@ -139,7 +139,7 @@ fn search_key(ctrl: bool, code: KeyCode) -> Option<Action> {
         (_, KeyCode::End) => Action::SearchEnd,
         (_, KeyCode::Down) => Action::Down,
         (_, KeyCode::Up) => Action::Up,
-        (_, KeyCode::Char(c)) if !crate::text::is_forbidden(c) => Action::SearchInput(c),
+        (_, KeyCode::Char(c)) if !crate::sanitize::is_forbidden(c) => Action::SearchInput(c),
         _ => return None,
     })
 }

@@ -89,9 +89,14 @@ pub struct App {
     last_click: Option<usize>,
     /// Bodies read ahead of opening (a few, most recent last).
     bodies: Bodies,
+    /// Problems found after loading: posts sinmun failed to index or render.
+    pub later_problems: Vec<crate::problem::Problem>,
     /// How wide the terminal draws ambiguous characters: update, the view
     /// and rendering measure so.
     pub ambiguous: AmbiguousWidth,
+    /// What the user asked for; the runner settles `ambiguous` from it
+    /// once it has the terminal (`auto` asks the terminal).
+    pub ambiguous_setting: crate::config::AmbiguousSetting,
 }
 
 impl App {
@@ -120,7 +125,9 @@ impl App {
             indexed,
             last_click: None,
             bodies: Bodies::default(),
+            later_problems: Vec::new(),
             ambiguous: AmbiguousWidth::Narrow,
+            ambiguous_setting: crate::config::AmbiguousSetting::Auto,
         };
         app.refilter();
         app
@@ -186,6 +193,11 @@ impl App {
         usize::from(layout::article_text(pane).width).max(1)
     }
 
+    /// Every problem: the load's, then those found since.
+    pub fn problems(&self) -> impl Iterator<Item = &crate::problem::Problem> {
+        self.store.problems().iter().chain(&self.later_problems)
+    }
+
     pub fn is_read(&self, post: usize) -> bool {
         self.read.contains(&self.store.posts()[post].id)
     }
@@ -238,25 +250,51 @@ impl App {
             // the reason, not cached (the file may come back).
             None => return,
             Some(Err(reason)) => {
-                let empty = crate::render::Rendered::default();
-                let mut lines = article::lines(post, empty, width);
-                lines.push(crate::render::Line::plain(
-                    format!("cannot read this post: {reason}"),
-                    crate::render::Flags::META,
-                ));
-                article.rendered = Arc::new(ArticleLines {
-                    lines: crate::render::lines_fit(lines, width),
-                    links: Vec::new(),
-                });
+                let reason = format!("cannot read this post: {reason}");
+                article.rendered = Arc::new(failed_lines(post, &reason, width));
                 return;
             }
         };
         let key = (article.post, width, opts.ambiguous);
-        article.rendered = self
-            .cache
-            .get_or_render(key, || article::render(post, body, &opts));
+        let mut failed = false;
+        article.rendered = self.cache.get_or_render(key, || {
+            render_contained(post, body, &opts).unwrap_or_else(|| {
+                failed = true;
+                failed_lines(post, RENDER_FAILED, width)
+            })
+        });
+        if failed {
+            self.later_problems
+                .push(crate::problem::Problem::new(&post.path, 1, RENDER_FAILED));
+        }
         let max = article.rendered.lines.len().saturating_sub(1);
         article.scroll = article.scroll.min(max);
+    }
+}
+
+/// Why an article shows no body when sinmun failed rendering it.
+const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
+
+/// [`article::render`], with a panic contained: `None` when it panicked.
+fn render_contained(
+    post: &crate::post::Post,
+    body: &str,
+    opts: &RenderOptions,
+) -> Option<ArticleLines> {
+    crate::render::guard::quietly(|| article::render(post, body, opts)).ok()
+}
+
+/// The header of `post` and a line saying why there is no body.
+fn failed_lines(post: &crate::post::Post, reason: &str, width: usize) -> ArticleLines {
+    let empty = crate::render::Rendered::default();
+    let mut lines = article::lines(post, empty, width);
+    lines.push(crate::render::Line::plain(
+        reason.to_string(),
+        crate::render::Flags::META,
+    ));
+    ArticleLines {
+        lines: crate::render::lines_fit(lines, width),
+        links: Vec::new(),
     }
 }
 
@@ -294,8 +332,13 @@ impl App {
             None => return Some(post),
         };
         let p = &self.store.posts()[post];
-        self.cache
-            .get_or_render(key, || article::render(p, &body, &opts));
+        // A post that fails to render is not cached: opening it renders it
+        // again and reports the failure.
+        if let Some(lines) = render_contained(p, &body, &opts) {
+            self.cache.get_or_render(key, || lines);
+        } else {
+            self.bodies.insert(post, Err(RENDER_FAILED.into()));
+        }
         None
     }
 }

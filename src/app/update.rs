@@ -11,10 +11,7 @@ use crate::search::Query;
 /// Apply `action` to `app`; the effects are for the runner to carry out.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let _mode = app.ambiguous.enter();
-    if !matches!(
-        action,
-        Action::Resize(..) | Action::IndexReady(_) | Action::BodyLoaded { .. }
-    ) {
+    if action.is_from_user() {
         app.message = None;
     }
     match action {
@@ -30,6 +27,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.indexed = true;
             app.refilter();
         }
+        Action::Problems(problems) => app.later_problems.extend(problems),
         Action::Idle => return app.prefetch().map(Effect::Prefetch).into_iter().collect(),
         Action::Prefetched { post, body } => {
             app.bodies.insert(post, body);
@@ -75,7 +73,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
         Action::Paste(text) if app.search.editing => {
-            let clean: String = crate::text::one_line(&text);
+            let clean: String = crate::sanitize::one_line(&text);
             edit_search(app, |s| s.insert(&clean));
         }
         Action::Paste(_) => {}
@@ -191,7 +189,8 @@ fn move_or_scroll(app: &mut App, delta: isize) {
             return;
         }
         Some(Popup::Problems { scroll }) => {
-            *scroll = clamp_add(*scroll, delta, app.store.problems().len() + 1);
+            let n = app.store.problems().len() + app.later_problems.len();
+            *scroll = clamp_add(*scroll, delta, n + 1);
             return;
         }
         None => {}
@@ -325,12 +324,13 @@ fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     };
     if !is_openable(&address) {
         app.message = Some(format!(
-            "not opened (only http, https and mailto): {address}"
+            "not opened (only http, https and mailto without attachments): {}",
+            crate::sanitize::quote(&address)
         ));
         return Vec::new();
     }
     app.popup = None;
-    app.message = Some(format!("opening {address}"));
+    app.message = Some(format!("opening {}", crate::sanitize::quote(&address)));
     vec![Effect::OpenUrl(address)]
 }
 

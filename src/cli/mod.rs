@@ -31,36 +31,57 @@ pub fn main() -> i32 {
         .and_then(|m| Args::from_arg_matches(&m))
     {
         Ok(a) => a,
-        Err(e) => return clap_exit(e),
+        Err(e) => return clap_exit(&e),
     };
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sinmun: {e}");
+            say(&e.to_string());
             EXIT_USAGE
         }
     }
 }
 
+/// One message on stderr, `sinmun: ` first, cleaned for the terminal. A
+/// closed or full stderr is not worth a panic.
+pub(crate) fn say(message: &str) {
+    let line = format!("sinmun: {}\n", crate::sanitize::message(message));
+    let _ = io::stderr().lock().write_all(line.as_bytes());
+}
+
 /// Help and version go to stdout with status 0; a usage error is one line
 /// on stderr with status 2.
-fn clap_exit(e: clap::Error) -> i32 {
-    use clap::error::ErrorKind;
+fn clap_exit(e: &clap::Error) -> i32 {
+    use clap::error::{ContextValue, ErrorKind};
     match e.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            print!("{e}");
-            EXIT_OK
+            // The help names folders taken from the environment.
+            let text = e.to_string();
+            let text = crate::sanitize::terminal_text(&text);
+            let mut out = io::stdout().lock();
+            match finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush())) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    say(&e.to_string());
+                    EXIT_USAGE
+                }
+            }
         }
         _ => {
             let text = e.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!(
-                "sinmun: {}; see 'sinmun --help'",
-                crate::text::one_line(first)
-            );
+            let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+            // A long value is quoted short.
+            for (_, value) in e.context() {
+                if let ContextValue::String(v) = value
+                    && v.chars().count() > crate::sanitize::QUOTE_CHARS
+                {
+                    first = first.replace(v.as_str(), &crate::sanitize::quote(v));
+                }
+            }
+            say(&format!("{first}; see 'sinmun --help'"));
             EXIT_USAGE
         }
     }
@@ -114,8 +135,7 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
                         .ok()
                 })
                 .flatten();
-            settings
-                .ambiguous_width(args, terminal)
+            crate::probe::resolve(settings.ambiguous_setting(args))
                 .scope(|| list::write_list(&mut out, &posts, width))
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
@@ -155,10 +175,10 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     if let crate::state::LoadNote::SetAside(path, why) = note {
         app.message = Some(format!(
             "state file damaged ({why}); kept as {}",
-            crate::text::one_line(&path.to_string_lossy())
+            crate::sanitize::one_line(&path.to_string_lossy())
         ));
     }
-    app.ambiguous = settings.ambiguous_width(args, true);
+    app.ambiguous_setting = settings.ambiguous_setting(args);
     crate::tui::run(app, index_job, settings.paths.state_file.clone())
         .map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
@@ -180,6 +200,7 @@ fn list_themes(settings: &Settings) -> Result<i32, AppError> {
             crate::text::pad_right(&name, w)
         ));
     }
+    let text = crate::sanitize::terminal_text(&text);
     let mut out = io::stdout().lock();
     finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))?;
     Ok(EXIT_OK)
@@ -199,7 +220,7 @@ fn check(load: &Load) -> io::Result<i32> {
     let mut out = io::BufWriter::new(stdout.lock());
     let written: io::Result<()> = problems
         .iter()
-        .try_for_each(|p| writeln!(out, "{p}"))
+        .try_for_each(|p| writeln!(out, "{}", crate::sanitize::one_line(&p.to_string())))
         .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
@@ -210,12 +231,12 @@ fn check(load: &Load) -> io::Result<i32> {
         n => format!(", {n} other files skipped"),
     };
     let n = problems.len();
-    eprintln!(
-        "sinmun: checked {} posts: {}{}",
+    say(&format!(
+        "checked {} posts: {}{}",
         load.posts.len(),
         plural(n, "problem"),
         skipped
-    );
+    ));
     Ok(if n == 0 { EXIT_OK } else { EXIT_PROBLEMS })
 }
 

@@ -10,7 +10,6 @@ use crate::error::AppError;
 use crate::loader::{self, Load};
 use crate::post::{Keep, Post};
 use crate::store::Store;
-use crate::text::AmbiguousWidth;
 use crate::theme::{ColorDepth, Theme, no_color_env};
 
 pub struct Settings {
@@ -84,16 +83,10 @@ impl Settings {
         store
     }
 
-    /// How wide the terminal draws ambiguous characters: the command
-    /// line's choice, else the config's; `auto` asks the terminal when the
-    /// output goes to one (`terminal`), else counts them narrow.
-    pub fn ambiguous_width(&self, args: &Args, terminal: bool) -> AmbiguousWidth {
-        match args.ambiguous_width.unwrap_or(self.config.ambiguous_width) {
-            AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
-            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
-            AmbiguousSetting::Auto if terminal => crate::probe::ambiguous_width(),
-            AmbiguousSetting::Auto => AmbiguousWidth::Narrow,
-        }
+    /// How wide ambiguous characters are to be counted: the command
+    /// line's choice, else the config's.
+    pub fn ambiguous_setting(&self, args: &Args) -> AmbiguousSetting {
+        args.ambiguous_width.unwrap_or(self.config.ambiguous_width)
     }
 
     /// The theme: `--theme`, else the config's, else `dark` (`mono` under

@@ -273,8 +273,18 @@ impl Builder {
         }
         let mut decoded = String::with_capacity(raw.len());
         push_decoded(&mut decoded, raw);
-        // A reference may stand for a control character; the captured
-        // blocks below keep their text as it is, so it goes here.
+        if decoded.contains(|c| matches!(c, '\u{1b}' | '\u{90}'..='\u{9f}')) {
+            // An escape written as a character reference (`&#27;[31m`):
+            // the whole sequence goes, as in post text at load. Tabs are
+            // kept for the code layout, which expands them itself.
+            decoded = decoded
+                .split('\t')
+                .map(crate::sanitize::terminal_text)
+                .collect::<Vec<_>>()
+                .join("\t");
+        }
+        // Any other control character a reference stands for goes here
+        // too: the captured blocks below keep their text as it is.
         if decoded
             .chars()
             .any(|c| block_index(c).is_some() || c == SEPARATOR || crate::text::is_forbidden(c))

@@ -79,3 +79,14 @@ pub fn rendered_text(r: &sinmun::render::Rendered) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Give `cmd` a home of its own under `home`: no user config, themes,
+/// marks or cache leak in, and nothing is written outside `home`.
+pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env_remove("SINMUN_CONFIG");
+}

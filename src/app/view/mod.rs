@@ -84,7 +84,17 @@ pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 
 /// Write `text` at (x, y), at most `max` cells and never past the buffer's
 /// edge, each character over the cells the terminal draws it on; returns
-/// the x after it.
+/// the x after it. Every text drawn passes here and is cleaned on the way:
+/// the buffer takes control characters as they come, and messages carry
+/// paths and values from files.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) -> u16 {
-    crate::text::screen::put(buf, x, y, text, max, style)
+    if !buf.area.contains(ratatui::layout::Position { x, y }) || max == 0 {
+        return x;
+    }
+    let text = crate::sanitize::terminal_text(text);
+    let text = match text.contains('\n') {
+        true => std::borrow::Cow::Owned(text.replace('\n', " ")),
+        false => text,
+    };
+    crate::text::screen::put(buf, x, y, &text, max, style)
 }

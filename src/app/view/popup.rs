@@ -144,7 +144,8 @@ fn content(app: &App, popup: &Popup) -> (String, Rows, Option<usize>, usize) {
                     } else {
                         Part::Meta
                     };
-                    (format!("[{}] {l}", i + 1), part)
+                    let row = format!("[{}] {l}", i + 1);
+                    (crate::sanitize::terminal_text(&row).into_owned(), part)
                 })
                 .collect();
             (
@@ -156,10 +157,8 @@ fn content(app: &App, popup: &Popup) -> (String, Rows, Option<usize>, usize) {
         }
         Popup::Problems { scroll } => {
             let mut rows: Rows = app
-                .store
                 .problems()
-                .iter()
-                .map(|p| (p.to_string(), Part::Error))
+                .map(|p| (crate::sanitize::one_line(&p.to_string()), Part::Error))
                 .collect();
             if rows.is_empty() {
                 rows.push(("no problems found while loading".into(), Part::Meta));
@@ -171,7 +170,7 @@ fn content(app: &App, popup: &Popup) -> (String, Rows, Option<usize>, usize) {
                 ));
             }
             (
-                format!("problems ({})", app.store.problems().len()),
+                format!("problems ({})", app.problems().count()),
                 rows,
                 None,
                 scroll,

@@ -60,7 +60,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
     }
     let left = position_text(app);
     let right = match &app.message {
-        Some(m) => m.clone(),
+        // Cleaned before it is measured (it is cleaned again when drawn).
+        Some(m) => crate::sanitize::one_line(m),
         None => hints(app).to_string(),
     };
     let left = truncate(&left, w);
