@@ -82,13 +82,13 @@ impl AmbiguousWidth {
 /// characters stay narrow: the renderer uses some as placeholders, and
 /// what an icon font draws there is anyone's guess.
 pub fn is_ambiguous(c: char) -> bool {
-    if c.is_ascii() {
-        return false;
-    }
-    if is_ambiguous_letter(c) {
-        return true;
-    }
-    c.width_cjk() == Some(2) && c.width() == Some(1) && !is_private_use(c)
+    !c.is_ascii() && c.width() == Some(1) && is_ambiguous_narrow(c)
+}
+
+/// [`is_ambiguous`] for a character `unicode-width` counts one cell wide.
+#[inline]
+fn is_ambiguous_narrow(c: char) -> bool {
+    is_ambiguous_letter(c) || (c.width_cjk() == Some(2) && !is_private_use(c))
 }
 
 /// The ambiguous characters that `unicode-width`'s CJK widths leave
@@ -119,7 +119,7 @@ fn is_private_use(c: char) -> bool {
 #[inline]
 pub fn char_width(c: char, wide: bool) -> usize {
     let w = c.width().unwrap_or(0);
-    if wide && w == 1 && !c.is_ascii() && is_ambiguous(c) {
+    if wide && w == 1 && !c.is_ascii() && is_ambiguous_narrow(c) {
         2
     } else {
         w
@@ -130,7 +130,7 @@ pub fn char_width(c: char, wide: bool) -> usize {
 /// html2text) counts it.
 #[inline]
 pub fn widens(c: char, wide: bool) -> bool {
-    wide && !c.is_ascii() && char_width(c, true) == 2 && c.width() == Some(1)
+    wide && is_ambiguous(c)
 }
 
 #[cfg(test)]
