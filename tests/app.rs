@@ -6,6 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sinmun::app::{Action, App, Effect, Pane, update, view};
 use sinmun::loader;
+use sinmun::marks::{Field, MarkRow, Marks};
 use sinmun::post::Keep;
 use sinmun::store::Store;
 use sinmun::theme::{ColorDepth, Theme};
@@ -351,14 +352,31 @@ fn the_pane_shows_exactly_what_dump_prints_at_its_width() {
     assert_eq!(dumped.lines().collect::<Vec<_>>(), pane);
 }
 
+/// The change an effect asks to save.
+fn saved_change(effects: &[Effect]) -> Vec<(Field, bool, Vec<String>)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveMarks(s) => Some((s.change.field, s.change.on, s.change.ids.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
-fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
-    let mut state = sinmun::state::State::default();
-    state.read.insert("2026-11-20-typhoon-jeju".into());
-    state.starred.insert("2026-11-19-university-exam".into());
+fn marks_start_from_the_saved_ones_and_every_change_asks_for_a_save() {
+    let row = |id: &str, read, starred| MarkRow {
+        id: id.into(),
+        read,
+        starred,
+    };
+    let marks = Marks::from_rows([
+        row("2026-11-20-typhoon-jeju", true, false),
+        row("2026-11-19-university-exam", false, true),
+    ]);
     let load = loader::load_demo(Keep::ALL);
     let theme = Theme::builtin("dark").unwrap();
-    let mut app = App::new(Store::new(load, false), theme, true).with_state(state.clone());
+    let mut app = App::new(Store::new(load, false), theme, true).with_marks(marks);
     run(&mut app, [Action::Resize(80, 24)]);
     assert!(
         app.is_read(app.visible[0]),
@@ -373,22 +391,68 @@ fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
         "read rows lose it:\n{}",
         frame(&app)
     );
+    let second = app.store.posts()[app.visible[1]].id.clone();
     let effects = run(&mut app, [Action::Down, Action::Open]);
-    assert_eq!(effects, [Effect::SaveState], "opening marks read and saves");
-    assert_eq!(run(&mut app, [Action::ToggleStar]), [Effect::SaveState]);
-    assert_eq!(run(&mut app, [Action::ToggleRead]), [Effect::SaveState]);
-    let saved = app.state();
-    assert!(
-        saved
-            .starred
-            .contains(&app.store.posts()[app.visible[1]].id)
+    assert_eq!(
+        saved_change(&effects),
+        [(Field::Read, true, vec![second.clone()])],
+        "opening marks read and saves"
     );
-    assert!(
-        !saved.read.contains(&app.store.posts()[app.visible[1]].id),
-        "r undid the read mark"
+    let effects = run(&mut app, [Action::ToggleStar, Action::ToggleRead]);
+    assert_eq!(
+        saved_change(&effects),
+        [
+            (Field::Starred, true, vec![second.clone()]),
+            (Field::Read, false, vec![second.clone()])
+        ],
+        "each key saves only the mark it changed"
     );
+    assert!(app.marks.is_starred(&second) && !app.marks.is_read(&second));
     run(&mut app, [Action::Back, Action::ToggleUnreadOnly]);
     assert!(app.visible.iter().all(|&p| !app.is_read(p)));
+}
+
+#[test]
+fn marks_saved_by_another_reader_show_and_a_failed_save_is_said_until_a_key() {
+    let mut app = demo_app(80, 24);
+    run(&mut app, [Action::ToggleUnreadOnly]);
+    let shown = app.visible.len();
+    let first = app.store.posts()[app.visible[1]].id.clone();
+    let elsewhere = |read| MarkRow {
+        id: first.clone(),
+        read,
+        starred: true,
+    };
+    run(&mut app, [Action::MarksChanged(vec![elsewhere(false)])]);
+    assert!(app.marks.is_starred(&first));
+    assert!(frame(&app).contains('★'), "{}", frame(&app));
+    run(&mut app, [Action::MarksChanged(vec![elsewhere(true)])]);
+    assert_eq!(
+        app.visible.len(),
+        shown - 1,
+        "read elsewhere: no longer unread"
+    );
+    let effects = run(&mut app, [Action::ToggleStar]);
+    let [Effect::SaveMarks(save)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    run(
+        &mut app,
+        [
+            Action::MarksSaved {
+                seq: save.seq,
+                error: Some("disk I/O error".into()),
+            },
+            Action::Idle,
+            Action::Idle,
+        ],
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("cannot save marks: disk I/O error")
+    );
+    run(&mut app, [Action::Down]);
+    assert_eq!(app.message, None, "a key clears it");
 }
 
 #[test]
@@ -427,13 +491,34 @@ fn idle_time_reads_and_renders_the_selected_article_ahead() {
         "nothing more to do"
     );
     let effects = update(&mut app, Action::Open);
-    assert_eq!(
-        effects,
-        [Effect::SaveState],
-        "opening needs no file read now"
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveMarks(_)]),
+        "opening needs no file read now: {effects:?}"
     );
     assert!(
         !app.article.as_ref().unwrap().rendered.lines.is_empty(),
         "and no render wait"
     );
+}
+
+#[test]
+fn the_article_pane_resolves_liquid_against_the_site_like_dump() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("_config.yml"),
+        "title: 개발 일지\nurl: https://blog.example.kr\nbaseurl: /dev\n",
+    )
+    .unwrap();
+    std::fs::create_dir(site.path().join("_posts")).unwrap();
+    std::fs::write(
+        site.path().join("_posts/2024-05-01-liquid.md"),
+        "---\ntitle: 주소 풀기\n---\n[첫 글]({{ \"/2024/first\" | absolute_url }}) 보기\n",
+    )
+    .unwrap();
+    let load = loader::load(&[site.path().to_path_buf()], Keep::ALL);
+    let theme = Theme::builtin("dark").unwrap();
+    let mut app = App::new(Store::new(load, false), theme, true);
+    run(&mut app, [Action::Resize(120, 40), Action::Open]);
+    let links = &app.article.as_ref().unwrap().rendered.links;
+    assert_eq!(links, &["https://blog.example.kr/dev/2024/first"]);
 }

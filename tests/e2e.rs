@@ -277,7 +277,7 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
-fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
+fn marks_persist_reach_another_open_reader_and_a_damaged_database_is_set_aside() {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = Tmux::start(&command_in(home.path(), "", SITE), 100, 20) else {
         return;
@@ -286,25 +286,48 @@ fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
     t.keys(&["s", "q"]);
     t.wait_for("the shell", |s| s.contains("exited 0"));
     drop(t);
-    let state = home.path().join("data/sinmun/state.json");
-    let saved = std::fs::read_to_string(&state).expect("the star was saved");
-    assert!(saved.contains("2024-07-20-emoji-weather"), "{saved}");
+    let db = home.path().join("data/sinmun/marks.sqlite3");
+    let saved = sinmun::marks::peek(&db, None);
+    assert!(
+        saved.is_starred("2024-07-20-emoji-weather"),
+        "the star was saved"
+    );
+    // Two readers at once: a star in one shows in the other by itself.
+    let one = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
+    let two = Tmux::start(&command_in(home.path(), "", SITE), 101, 20).unwrap();
+    for t in [&one, &two] {
+        let s = t.wait_for("the list", |s| s.contains("장마 북상"));
+        assert!(s.lines().next().unwrap().contains('★'), "{s}");
+        assert!(!s.lines().nth(1).unwrap().contains('★'), "{s}");
+    }
+    one.keys(&["j", "s"]);
+    two.wait_for("the other reader's star", |s| {
+        s.lines().nth(1).is_some_and(|l| l.contains('★'))
+    });
+    one.keys(&["q"]);
+    two.keys(&["q"]);
+    one.wait_for("the shell", |s| s.contains("exited 0"));
+    two.wait_for("the shell", |s| s.contains("exited 0"));
+    drop((one, two));
+    std::fs::write(&db, "{ not a database").unwrap();
     let t = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
-    let s = t.wait_for("the list", |s| s.contains("장마 북상"));
-    assert!(s.lines().next().unwrap().contains('★'), "{s}");
-    t.keys(&["q"]);
-    drop(t);
-    std::fs::write(&state, "{ not json").unwrap();
-    let t = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
-    let s = t.wait_for("the warning", |s| s.contains("state file damaged"));
+    t.wait_for("the warning", |s| s.contains("marks database damaged"));
+    std::thread::sleep(Duration::from_millis(1500));
+    let s = t.screen();
+    assert!(
+        s.contains("marks database damaged"),
+        "kept until a key:\n{s}"
+    );
     assert!(s.contains("장마 북상"), "the reader starts anyway:\n{s}");
-    let aside: Vec<_> = std::fs::read_dir(state.parent().unwrap())
+    let aside: Vec<_> = std::fs::read_dir(db.parent().unwrap())
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        aside.iter().any(|n| n.starts_with("state.json.damaged-")),
+        aside
+            .iter()
+            .any(|n| n.starts_with("marks.sqlite3.damaged-")),
         "{aside:?}"
     );
 }

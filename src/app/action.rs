@@ -1,6 +1,7 @@
 //! What the user (or the runner) asks the reader to do, and what `update`
 //! asks the runner to do in return.
 
+use crate::marks::{MarkRow, Save};
 use crate::search::SearchText;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +77,14 @@ pub enum Action {
     },
     /// Problems found after loading (a file sinmun failed to index).
     Problems(Vec<crate::problem::Problem>),
+    /// The marks worker saved every change numbered up to `seq` (or failed
+    /// to save the one numbered `seq`).
+    MarksSaved {
+        seq: u64,
+        error: Option<String>,
+    },
+    /// Marks saved by another reader.
+    MarksChanged(Vec<MarkRow>),
 }
 
 impl Action {
@@ -91,6 +100,8 @@ impl Action {
                 | Action::Idle
                 | Action::Prefetched { .. }
                 | Action::Problems(_)
+                | Action::MarksSaved { .. }
+                | Action::MarksChanged(_)
         )
     }
 }
@@ -107,6 +118,7 @@ pub enum Effect {
     Prefetch(usize),
     /// Open an address (http, https or mailto) in the browser.
     OpenUrl(String),
-    /// The read and starred marks changed: save them.
-    SaveState,
+    /// Save a change of the read or starred marks (on the marks worker)
+    /// and send [`Action::MarksSaved`].
+    SaveMarks(Save),
 }

@@ -13,7 +13,6 @@ mod search_box;
 mod update;
 pub mod view;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 pub use action::{Action, Effect};
@@ -76,8 +75,8 @@ pub struct App {
     /// Categories chosen in the picker (posts in any of them show).
     pub categories: Vec<String>,
     pub unread_only: bool,
-    pub read: HashSet<String>,
-    pub starred: HashSet<String>,
+    /// Read and starred marks, for drawing; the marks database holds them.
+    pub marks: crate::marks::Marks,
     pub article: Option<Article>,
     cache: RenderCache,
     pub size: (u16, u16),
@@ -116,8 +115,7 @@ impl App {
             query: Query::default(),
             categories: Vec::new(),
             unread_only: false,
-            read: HashSet::new(),
-            starred: HashSet::new(),
+            marks: crate::marks::Marks::default(),
             article: None,
             cache: RenderCache::new(16),
             size: (80, 24),
@@ -133,20 +131,11 @@ impl App {
         app
     }
 
-    /// Start with the marks saved by an earlier run.
-    pub fn with_state(mut self, state: crate::state::State) -> App {
-        self.read = state.read.into_iter().collect();
-        self.starred = state.starred.into_iter().collect();
+    /// Start with the marks saved by earlier runs.
+    pub fn with_marks(mut self, marks: crate::marks::Marks) -> App {
+        self.marks = marks;
         self.refilter();
         self
-    }
-
-    /// The marks, to save.
-    pub fn state(&self) -> crate::state::State {
-        crate::state::State {
-            read: self.read.iter().cloned().collect(),
-            starred: self.starred.iter().cloned().collect(),
-        }
     }
 
     /// Start with a search query and category filter (from the command line).
@@ -199,11 +188,11 @@ impl App {
     }
 
     pub fn is_read(&self, post: usize) -> bool {
-        self.read.contains(&self.store.posts()[post].id)
+        self.marks.is_read(&self.store.posts()[post].id)
     }
 
     pub fn is_starred(&self, post: usize) -> bool {
-        self.starred.contains(&self.store.posts()[post].id)
+        self.marks.is_starred(&self.store.posts()[post].id)
     }
 
     /// Recompute the visible posts after a filter changed, keeping the
@@ -216,7 +205,7 @@ impl App {
         };
         let mut visible = self.store.filter(&filter);
         if self.unread_only {
-            visible.retain(|&i| !self.read.contains(&self.store.posts()[i].id) || Some(i) == keep);
+            visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
         }
         self.visible = visible;
         self.selected = keep
@@ -239,7 +228,13 @@ impl App {
     /// was rendered before).
     fn render_article(&mut self) {
         let width = self.article_width();
-        let opts = self.render_options(width);
+        let Some(opts) = self
+            .article
+            .as_ref()
+            .map(|a| self.render_options(a.post, width))
+        else {
+            return;
+        };
         let Some(article) = self.article.as_mut() else {
             return;
         };
@@ -299,13 +294,16 @@ fn failed_lines(post: &crate::post::Post, reason: &str, width: usize) -> Article
 }
 
 impl App {
-    /// How articles are rendered for this reader at `width`.
-    fn render_options(&self, width: usize) -> RenderOptions {
+    /// How the post at `post` is rendered at `width`: the theme's colour
+    /// settings, and Liquid resolved against the post and its site.
+    fn render_options(&self, post: usize, width: usize) -> RenderOptions {
         RenderOptions {
             width,
             inline_colors: self.theme.inline_colors,
             paper: self.theme.paper,
-            liquid: None,
+            liquid: Some(Arc::new(
+                self.store.liquid_context(&self.store.posts()[post]),
+            )),
             ambiguous: self.ambiguous,
         }
     }
@@ -317,8 +315,8 @@ impl App {
     /// first, if any.
     pub(crate) fn prefetch(&mut self) -> Option<usize> {
         let post = self.selected_post()?;
-        let opts = self.render_options(self.article_width());
-        let key = (post, opts.width, opts.ambiguous);
+        let width = self.article_width();
+        let key = (post, width, self.ambiguous);
         if self.article.as_ref().is_some_and(|a| a.post == post) || self.cache.get(key).is_some() {
             return None;
         }
@@ -331,6 +329,7 @@ impl App {
             None if self.bodies.failed(post) => return None,
             None => return Some(post),
         };
+        let opts = self.render_options(post, width);
         let p = &self.store.posts()[post];
         // A post that fails to render is not cached: opening it renders it
         // again and reports the failure.

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::{Action, App, Article, Effect, Pane, Popup, SearchBox};
+use crate::marks::Field;
 use crate::render::article::is_openable;
 use crate::render::cache::ArticleLines;
 use crate::search::Query;
@@ -117,22 +118,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::OpenLink(n) => return open_link(app, n),
-        Action::ToggleRead => {
-            if let Some(post) = current_post(app) {
-                let id = app.store.posts()[post].id.clone();
-                if !app.read.remove(&id) {
-                    app.read.insert(id);
-                }
-                return vec![Effect::SaveState];
+        Action::ToggleRead => return toggle_mark(app, Field::Read),
+        Action::ToggleStar => return toggle_mark(app, Field::Starred),
+        Action::MarksSaved { seq, error } => {
+            app.marks.saved(seq);
+            if let Some(e) = error {
+                app.message = Some(format!("cannot save marks: {}", crate::text::one_line(&e)));
             }
         }
-        Action::ToggleStar => {
-            if let Some(post) = current_post(app) {
-                let id = app.store.posts()[post].id.clone();
-                if !app.starred.remove(&id) {
-                    app.starred.insert(id);
-                }
-                return vec![Effect::SaveState];
+        Action::MarksChanged(rows) => {
+            if app.marks.merge_from_elsewhere(&rows) && app.unread_only {
+                app.refilter();
             }
         }
         Action::ToggleUnreadOnly => {
@@ -171,6 +167,16 @@ fn current_post(app: &App) -> Option<usize> {
         Some(a) if keys_to_article(app) => Some(a.post),
         _ => app.selected_post(),
     }
+}
+
+/// `r` and `s`: flip a mark of the current post and save it.
+fn toggle_mark(app: &mut App, field: Field) -> Vec<Effect> {
+    let Some(post) = current_post(app) else {
+        return Vec::new();
+    };
+    vec![Effect::SaveMarks(
+        app.marks.toggle(field, &app.store.posts()[post].id),
+    )]
 }
 
 fn move_or_scroll(app: &mut App, delta: isize) {
@@ -236,12 +242,12 @@ fn open(app: &mut App) -> Vec<Effect> {
 fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
     app.reading = true;
     app.focus = Pane::Article;
-    let newly_read = app.read.insert(app.store.posts()[post].id.clone());
-    let save = if newly_read {
-        vec![Effect::SaveState]
-    } else {
-        Vec::new()
-    };
+    let save: Vec<Effect> = app
+        .marks
+        .set(Field::Read, [&app.store.posts()[post].id], true)
+        .map(Effect::SaveMarks)
+        .into_iter()
+        .collect();
     if app.article.as_ref().is_some_and(|a| a.post == post) {
         return save;
     }

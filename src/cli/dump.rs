@@ -8,18 +8,20 @@ use super::args::{Args, ColorChoice};
 use super::settings::Settings;
 use crate::error::AppError;
 use crate::loader;
+use crate::markdown::LiquidContext;
 use crate::post::{Keep, Post};
 use crate::render::{RenderOptions, article};
 use crate::theme::{ColorDepth, no_color_env};
 
-/// The post named by `wanted`, with its body: a post's id (or its file
-/// name) among the posts first, then a file path. `Err` says what could not
-/// be found and where it was looked for.
+/// The post named by `wanted`, with its body and what its Liquid resolves
+/// against: a post's id (or its file name) among the posts first, then a
+/// file path. `Err` says what could not be found and where it was looked
+/// for.
 pub fn find_post(
     args: &Args,
     settings: &Settings,
     wanted: &str,
-) -> Result<Result<Post, String>, AppError> {
+) -> Result<Result<(Post, LiquidContext), String>, AppError> {
     let as_path = Path::new(wanted);
     // A post file named on the command line is read alone: no need to load
     // every post to find it.
@@ -42,6 +44,7 @@ pub fn find_post(
             .position(|p| Path::new(&p.id) == stem || p.path == as_path)
     });
     if let Some(i) = found {
+        let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
             match crate::tui::read_body(&post) {
@@ -49,7 +52,7 @@ pub fn find_post(
                 Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
             }
         }
-        return Ok(Ok(post));
+        return Ok(Ok(with_context(post, &sites)));
     }
     let quoted = crate::sanitize::quote(wanted);
     Ok(Err(match std::fs::metadata(as_path) {
@@ -85,20 +88,30 @@ fn is_post_file(path: &Path) -> bool {
 }
 
 /// The post in the file at `path`, or why there is none.
-fn read_file(path: &Path) -> Result<Post, String> {
+fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
     let keep = Keep {
         body: true,
         search_text: false,
     };
     let load = loader::load(&[path.to_path_buf()], keep);
+    let sites = load.sites;
     match load.posts.into_iter().next() {
-        Some(post) => Ok(post),
+        Some(post) => Ok(with_context(post, &sites)),
         None => Err(load
             .problems
             .into_iter()
             .next()
             .map_or_else(|| format!("{}: not a post", shown(path)), |p| p.to_string())),
     }
+}
+
+/// A post with its Liquid context: its site's `url`, `baseurl` and title.
+fn with_context(post: Post, sites: &[crate::site::Site]) -> (Post, LiquidContext) {
+    let context = match crate::store::site_of(sites, &post) {
+        Some(site) => site.liquid_context(&post),
+        None => LiquidContext::for_post(&post),
+    };
+    (post, context)
 }
 
 fn shown(path: &Path) -> String {
@@ -113,8 +126,8 @@ fn plural_posts(n: usize) -> String {
 }
 
 pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
-    let post = match find_post(args, settings, wanted)? {
-        Ok(post) => post,
+    let (post, context) = match find_post(args, settings, wanted)? {
+        Ok(found) => found,
         Err(why) => {
             super::say(&why);
             return Ok(super::EXIT_PROBLEMS);
@@ -144,9 +157,7 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
-        liquid: Some(std::sync::Arc::new(
-            crate::markdown::LiquidContext::for_post(&post),
-        )),
+        liquid: Some(std::sync::Arc::new(context)),
         ambiguous: crate::probe::resolve(settings.ambiguous_setting(args)),
     };
     let article = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);

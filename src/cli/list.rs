@@ -88,7 +88,7 @@ struct JsonPost<'a> {
 pub fn write_json(
     out: &mut impl Write,
     posts: &[&Post],
-    state: &crate::state::State,
+    marks: &crate::marks::Marks,
 ) -> io::Result<()> {
     let items: Vec<JsonPost> = posts
         .iter()
@@ -102,8 +102,8 @@ pub fn write_json(
             excerpt: &p.excerpt,
             image: &p.image,
             published: p.published,
-            read: state.read.contains(&p.id),
-            starred: state.starred.contains(&p.id),
+            read: marks.is_read(&p.id),
+            starred: marks.is_starred(&p.id),
             problems: p.problems.iter().map(ToString::to_string).collect(),
         })
         .collect();

@@ -107,11 +107,11 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
     if args.list {
         let load = settings.load_posts(args, keep)?;
         let store = settings.store(args, load);
-        let state = settings
-            .paths
-            .state_file
+        let paths = &settings.paths;
+        let marks = paths
+            .marks_file
             .as_deref()
-            .map(crate::state::State::peek)
+            .map(|db| crate::marks::peek(db, paths.state_file.as_deref()))
             .unwrap_or_default();
         let filter = Filter {
             categories: args.categories.clone(),
@@ -126,7 +126,7 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         let terminal = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout.lock());
         let result = if args.json {
-            list::write_json(&mut out, &posts, &state)
+            list::write_json(&mut out, &posts, &marks)
         } else {
             let width = terminal
                 .then(|| {
@@ -156,32 +156,53 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     } else {
         Keep::ALL
     };
+    // The marks are read while the posts load (100,000 marks take tens of
+    // milliseconds).
+    let paths = settings.paths.clone();
+    let marks_job = std::thread::spawn(move || open_marks(&paths));
     let load = settings.load_posts(args, keep)?;
     let store = settings.store(args, load);
     let index_job = from_files.then(|| store.posts().iter().map(|p| p.path.clone()).collect());
-    let (state, note) = match &settings.paths.state_file {
-        Some(path) => crate::state::State::load(path),
-        None => (
-            crate::state::State::default(),
-            crate::state::LoadNote::Fresh,
-        ),
-    };
+    let (db, marks, notes) = marks_job.join().unwrap_or_else(|_| {
+        let note = "marks are not saved: opening them failed".to_string();
+        (None, Default::default(), vec![note])
+    });
     let mut app = crate::app::App::new(store, theme, !from_files)
-        .with_state(state)
+        .with_marks(marks)
         .with_filter(
             args.categories.clone(),
             args.search.as_deref().unwrap_or(""),
         );
-    if let crate::state::LoadNote::SetAside(path, why) = note {
-        app.message = Some(format!(
-            "state file damaged ({why}); kept as {}",
-            crate::sanitize::one_line(&path.to_string_lossy())
-        ));
-    }
+    app.message = (!notes.is_empty()).then(|| notes.join("; "));
     app.ambiguous_setting = settings.ambiguous_setting(args);
-    crate::tui::run(app, index_job, settings.paths.state_file.clone())
-        .map_err(AppError::Terminal)?;
+    crate::tui::run(app, index_job, db).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
+}
+
+/// The marks database for the reader, with what to tell the user. Without
+/// one (no data folder, or it cannot be opened) the reader still runs and
+/// says that marks are not saved.
+fn open_marks(
+    paths: &crate::config::Paths,
+) -> (
+    Option<crate::marks::MarksDb>,
+    crate::marks::Marks,
+    Vec<String>,
+) {
+    let Some(path) = paths.marks_file.as_deref() else {
+        return (None, Default::default(), Vec::new());
+    };
+    match crate::marks::MarksDb::open(path, paths.state_file.as_deref()) {
+        Ok(opened) => (Some(opened.db), opened.marks, opened.notes),
+        Err(e) => (
+            None,
+            Default::default(),
+            vec![format!(
+                "marks are not saved: {}: {e}",
+                crate::text::one_line(&path.to_string_lossy())
+            )],
+        ),
+    }
 }
 
 /// `--list-themes`: each theme's name and description.
@@ -214,11 +235,13 @@ pub(crate) fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
     }
 }
 
+/// `--check`: every problem and note, one a line; status 1 when there is
+/// a problem (notes are information, not failures).
 fn check(load: &Load) -> io::Result<i32> {
-    let problems = load.all_problems();
+    let reports = load.all_problems();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written: io::Result<()> = problems
+    let written: io::Result<()> = reports
         .iter()
         .try_for_each(|p| writeln!(out, "{}", crate::sanitize::one_line(&p.to_string())))
         .and_then(|()| out.flush());
@@ -226,18 +249,28 @@ fn check(load: &Load) -> io::Result<i32> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
         _ => {}
     }
-    let skipped = match load.skipped {
-        0 => String::new(),
-        n => format!(", {n} other files skipped"),
-    };
-    let n = problems.len();
-    say(&format!(
-        "checked {} posts: {}{}",
-        load.posts.len(),
-        plural(n, "problem"),
-        skipped
-    ));
-    Ok(if n == 0 { EXIT_OK } else { EXIT_PROBLEMS })
+    let notes = reports.iter().filter(|p| p.is_note()).count();
+    let problems = reports.len() - notes;
+    let mut summary = plural(problems, "problem");
+    if notes > 0 {
+        summary.push_str(&format!(", {}", plural(notes, "note")));
+    }
+    if load.skipped > 0 {
+        summary.push_str(&format!(", {} other files skipped", load.skipped));
+    }
+    if load.special > 0 {
+        // FIFOs, sockets and devices named like posts.
+        summary.push_str(&format!(
+            ", {} not read",
+            plural(load.special, "special file")
+        ));
+    }
+    say(&format!("checked {} posts: {summary}", load.posts.len()));
+    Ok(if problems == 0 {
+        EXIT_OK
+    } else {
+        EXIT_PROBLEMS
+    })
 }
 
 fn plural(n: usize, word: &str) -> String {

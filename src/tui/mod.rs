@@ -19,6 +19,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::app::keys::{KeyContext, action_for, mouse_action};
 use crate::app::{Action, App, Effect, update, view};
+use crate::marks::{MarksDb, MarksWorker};
 use effects::Identities;
 pub use effects::{
     FAILED, FileId, build_index, identities, index, index_with, open_url, read_body, read_checked,
@@ -30,13 +31,19 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub fn run(
     mut app: App,
     index_job: Option<Vec<PathBuf>>,
-    state_file: Option<PathBuf>,
+    marks: Option<MarksDb>,
 ) -> io::Result<()> {
     terminal::install_panic_hook();
     signals::watch_signals()?;
     signals::watch_hangup()?;
     let files = Identities::default();
     let (tx, rx) = mpsc::channel();
+    let marks = marks
+        .map(|db| MarksWorker::spawn(db, tx.clone()))
+        .transpose()?;
+    if let Some(worker) = &marks {
+        terminal::before_exit(worker.flusher());
+    }
     if let Some(paths) = index_job {
         let at_start = files.at_start();
         std::thread::Builder::new()
@@ -55,22 +62,27 @@ pub fn run(
     let mut runner = Runner {
         app,
         files,
-        state_file,
+        marks: marks.as_ref(),
     };
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut term| runner.event_loop(&mut term, &rx));
     terminal::leave();
+    // Marks still queued are saved before the process ends.
+    if let Some(worker) = marks {
+        worker.finish();
+    }
     result
 }
 
-struct Runner {
+struct Runner<'a> {
     app: App,
     /// The identities of the posts' files, to notice one replaced.
     files: Identities,
-    state_file: Option<PathBuf>,
+    /// Saves marks off the key path, and brings other readers' marks.
+    marks: Option<&'a MarksWorker>,
 }
 
-impl Runner {
+impl Runner<'_> {
     fn event_loop(&mut self, term: &mut Term, rx: &Receiver<Action>) -> io::Result<()> {
         let size = term.size()?;
         update(&mut self.app, Action::Resize(size.width, size.height));
@@ -148,7 +160,11 @@ impl Runner {
                         let body = self.files.read(post, &self.app.store.posts()[post]);
                         queue.push_back(Action::Prefetched { post, body });
                     }
-                    Effect::SaveState => self.save_state(),
+                    Effect::SaveMarks(save) => {
+                        if let Some(worker) = self.marks {
+                            worker.save(save);
+                        }
+                    }
                     Effect::OpenUrl(url) => {
                         if let Err(e) = open_url(&url) {
                             self.app.message = Some(format!("cannot open the link: {e}"));
@@ -158,17 +174,6 @@ impl Runner {
             }
         }
         Ok(false)
-    }
-
-    fn save_state(&mut self) {
-        if let Some(path) = self.state_file.as_deref()
-            && let Err(e) = self.app.state().save(path)
-        {
-            self.app.message = Some(format!(
-                "cannot save marks to {}: {e}",
-                crate::sanitize::quote(&path.to_string_lossy())
-            ));
-        }
     }
 }
 

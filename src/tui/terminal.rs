@@ -121,6 +121,18 @@ pub fn take_redraw() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
+/// Work that must finish before a signal ends the process (saving marks
+/// still queued), each given at most [`RESTORE_WAIT`].
+type ExitHook = Box<dyn Fn(Duration) + Send + Sync>;
+static EXIT_HOOKS: std::sync::Mutex<Vec<ExitHook>> = std::sync::Mutex::new(Vec::new());
+
+/// Run `hook` before [`restore_and_exit`] ends the process.
+pub fn before_exit(hook: impl Fn(Duration) + Send + Sync + 'static) {
+    if let Ok(mut hooks) = EXIT_HOOKS.lock() {
+        hooks.push(Box::new(hook));
+    }
+}
+
 /// Restore the terminal and end the process with `code`. The restoring
 /// runs on a thread of its own so that a terminal that blocks the write
 /// cannot keep the process alive.
@@ -133,6 +145,11 @@ pub fn restore_and_exit(code: i32) -> ! {
             let _ = done.send(());
         });
     let _ = wait.recv_timeout(RESTORE_WAIT);
+    if let Ok(hooks) = EXIT_HOOKS.try_lock() {
+        for hook in hooks.iter() {
+            hook(RESTORE_WAIT);
+        }
+    }
     std::process::exit(code)
 }
 

@@ -55,6 +55,16 @@ pub fn only(load: &Load) -> &Post {
     &load.posts[0]
 }
 
+/// The post with `id`; the test fails naming the ids there are.
+pub fn by_id<'a>(load: &'a Load, id: &str) -> &'a Post {
+    load.posts.iter().find(|p| p.id == id).unwrap_or_else(|| {
+        panic!(
+            "no post {id}; ids: {:?}",
+            load.posts.iter().map(|p| &p.id).collect::<Vec<_>>()
+        )
+    })
+}
+
 pub fn messages(post: &Post) -> Vec<String> {
     post.problems.iter().map(|p| p.to_string()).collect()
 }
