@@ -1,0 +1,217 @@
+//! The reader in ambiguous-width mode without a terminal (DESIGN §11): the
+//! frame's buffer agrees with a terminal that draws ambiguous characters
+//! two cells wide (each such character over two cells, nothing written
+//! into the second), the list's columns and the popups' borders are
+//! straight measured so, and the search caret stands where the terminal
+//! puts it.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use sinmun::app::{Action, App, Effect, update, view};
+use sinmun::loader;
+use sinmun::post::Keep;
+use sinmun::store::Store;
+use sinmun::text::{AmbiguousWidth, width};
+use sinmun::theme::Theme;
+
+const WIDE: AmbiguousWidth = AmbiguousWidth::Wide;
+
+fn reader(w: u16, h: u16, mode: AmbiguousWidth) -> App {
+    let load = loader::load(&[common::fixture("ambiguous/_posts")], Keep::ALL);
+    let theme = Theme::builtin("dark").expect("the dark theme");
+    let mut app = App::new(Store::new(load, false), theme, true);
+    app.ambiguous = mode;
+    run(&mut app, [Action::Resize(w, h)]);
+    app
+}
+
+/// Apply actions the way the runner does, reading bodies when asked.
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    let mut queue: std::collections::VecDeque<Action> = actions.into_iter().collect();
+    while let Some(action) = queue.pop_front() {
+        for effect in update(app, action) {
+            if let Effect::LoadBody(post) = effect {
+                let body = sinmun::tui::read_body(&app.store.posts()[post]);
+                queue.push_back(Action::BodyLoaded { post, body });
+            }
+        }
+    }
+}
+
+/// The frame, and where the terminal's cursor goes.
+fn draw(app: &App) -> (Buffer, (u16, u16)) {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    let frame = terminal
+        .draw(|f| view::draw(app, f))
+        .expect("draw")
+        .buffer
+        .clone();
+    let cursor = terminal.get_cursor_position().expect("cursor");
+    (frame, (cursor.x, cursor.y))
+}
+
+/// Each row as a terminal shows it: every cell's symbol, the cells a wide
+/// character covers left out.
+fn rows(buf: &Buffer) -> Vec<String> {
+    let w = usize::from(buf.area.width);
+    buf.content
+        .chunks(w)
+        .map(|cells| {
+            let mut row = String::new();
+            let mut covered = 0;
+            for cell in cells {
+                if covered == 0 {
+                    row.push_str(cell.symbol());
+                }
+                covered = covered.max(cell.cell_width()).saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}
+
+/// The buffer agrees with the terminal: each row is exactly as wide as the
+/// screen measured in `mode`, a cell the mode widens carries its width and
+/// the one it covers is skipped, and nothing else is skipped.
+fn assert_buffer_agrees(buf: &Buffer, mode: AmbiguousWidth) {
+    let w = usize::from(buf.area.width);
+    for (y, row) in rows(buf).iter().enumerate() {
+        assert_eq!(
+            mode.scope(|| width(row)),
+            w,
+            "{mode:?} row {y} is not {w} cells: {row:?}"
+        );
+    }
+    for (i, cell) in buf.content.iter().enumerate() {
+        let cells = mode.scope(|| width(cell.symbol()));
+        if let CellDiffOption::ForcedWidth(n) = cell.diff_option {
+            assert_eq!(usize::from(n.get()), cells, "{:?}", cell.symbol());
+            assert_eq!(buf.content[i + 1].diff_option, CellDiffOption::Skip);
+        }
+        if cell.diff_option == CellDiffOption::Skip {
+            let owner = &buf.content[i - 1];
+            assert!(
+                matches!(owner.diff_option, CellDiffOption::ForcedWidth(_)),
+                "a skipped cell belongs to the wide character left of it"
+            );
+        }
+    }
+}
+
+fn columns(row: &str, mark: char, mode: AmbiguousWidth) -> Vec<usize> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for c in row.chars() {
+        if c == mark {
+            out.push(at);
+        }
+        at += mode.scope(|| width(c.encode_utf8(&mut [0; 4])));
+    }
+    out
+}
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 15)];
+
+#[test]
+fn every_screen_agrees_with_a_wide_terminal() {
+    for (w, h) in SIZES {
+        let mut app = reader(w, h, WIDE);
+        let screens: [&[Action]; 5] = [
+            &[],
+            &[Action::ShowHelp],
+            &[Action::Close, Action::OpenCategories],
+            &[Action::Close, Action::Open],
+            &[Action::OpenLinks],
+        ];
+        for actions in screens {
+            run(&mut app, actions.iter().cloned());
+            let (buf, _) = draw(&app);
+            assert_buffer_agrees(&buf, WIDE);
+        }
+    }
+}
+
+#[test]
+fn list_columns_line_up_in_wide_cells() {
+    for (w, h) in SIZES {
+        let app = reader(w, h, WIDE);
+        let rows = rows(&draw(&app).0);
+        assert!(rows[..3].iter().all(|r| r.starts_with("N ")), "{rows:#?}");
+        let dates: Vec<usize> = rows[..3]
+            .iter()
+            .map(|r| {
+                let at = r.find("11-").expect("a date");
+                WIDE.scope(|| width(&r[..at]))
+            })
+            .collect();
+        if w >= 40 {
+            assert!(dates.iter().all(|&d| d == dates[0]), "{w}: {rows:#?}");
+        }
+        if w >= 100 {
+            let dividers: Vec<Vec<usize>> = rows[..rows.len() - 1]
+                .iter()
+                .map(|r| columns(r, '|', WIDE))
+                .collect();
+            assert!(dividers.iter().all(|d| d.first() == dividers[0].first()));
+        }
+    }
+}
+
+#[test]
+fn popup_borders_are_straight_in_wide_cells() {
+    for (w, h) in SIZES {
+        let mut app = reader(w, h, WIDE);
+        run(&mut app, [Action::OpenCategories]);
+        let rows = rows(&draw(&app).0);
+        let top = rows
+            .iter()
+            .position(|r| r.contains("+ categories"))
+            .expect("the popup");
+        let corners = columns(&rows[top], '+', WIDE);
+        let (left, right) = (corners[0], corners[corners.len() - 1]);
+        let bottom = (top + 1..rows.len())
+            .find(|&y| columns(&rows[y], '+', WIDE) == corners)
+            .expect("the bottom edge");
+        for row in &rows[top + 1..bottom] {
+            let sides = columns(row, '|', WIDE);
+            assert!(sides.contains(&left) && sides.contains(&right), "{row:?}");
+        }
+        assert!(rows.iter().any(|r| r.contains("[ ] 날씨·재난  (2)")));
+    }
+}
+
+#[test]
+fn the_search_caret_stands_after_the_text_in_the_terminal_s_cells() {
+    for mode in [AmbiguousWidth::Narrow, WIDE] {
+        let mut app = reader(80, 24, mode);
+        run(&mut app, std::iter::once(Action::StartSearch));
+        run(&mut app, "“제주”".chars().map(Action::SearchInput));
+        let (buf, (x, y)) = draw(&app);
+        assert_buffer_agrees(&buf, mode);
+        let want = 1 + mode.scope(|| width("“제주”"));
+        assert_eq!((usize::from(x), y), (want, 23), "{mode:?}");
+        run(&mut app, [Action::SearchLeft]);
+        let (_, (x, _)) = draw(&app);
+        assert_eq!(usize::from(x), want - mode.scope(|| width("”")), "{mode:?}");
+    }
+}
+
+#[test]
+fn narrow_mode_draws_what_it_always_drew() {
+    for (w, h) in SIZES {
+        let app = reader(w, h, AmbiguousWidth::Narrow);
+        let (buf, _) = draw(&app);
+        assert_buffer_agrees(&buf, AmbiguousWidth::Narrow);
+        assert!(rows(&buf)[0].starts_with('●'));
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.diff_option == CellDiffOption::None),
+            "nothing forced, nothing skipped"
+        );
+    }
+}
