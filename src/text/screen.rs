@@ -12,7 +12,7 @@ use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use super::{cells, glyphs, is_forbidden, truncate, width};
+use super::{AmbiguousWidth, cells, glyphs, is_forbidden, truncate, width};
 
 /// Write `text` at (x, y): at most `max` cells, never past the buffer's
 /// edge, never half a wide character, never a control character. Returns
@@ -27,6 +27,8 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Styl
         .min(x.saturating_add(u16::try_from(max).unwrap_or(u16::MAX)));
     let start = x;
     let mut x = x;
+    // Only the wide mode makes a character wider than Ratatui counts it.
+    let wide = AmbiguousWidth::current().is_wide();
     blank_owner_of(buf, x, y);
     for (g, w) in cells(text) {
         if w == 0 || g.chars().any(|c| c.is_control() || is_forbidden(c)) {
@@ -36,7 +38,7 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Styl
         if x.saturating_add(w16) > right {
             break;
         }
-        let forced = w16 != g.cell_width();
+        let forced = wide && w16 != g.cell_width();
         let cell = &mut buf[(x, y)];
         cell.set_symbol(g).set_style(style);
         cell.set_diff_option(match NonZeroU16::new(w16) {
@@ -132,7 +134,6 @@ fn unskip(buf: &mut Buffer, x: u16, y: u16) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::AmbiguousWidth;
     use ratatui::buffer::Cell;
 
     fn row(buf: &Buffer, y: u16) -> String {
