@@ -7,11 +7,11 @@ mod common;
 
 use std::process::{Command, Output};
 
-use common::fixture;
+use common::{cells_in, columns, fixture};
 use sinmun::loader;
 use sinmun::post::{Keep, Post};
 use sinmun::render::{Flags, Line, RenderOptions, article};
-use sinmun::text::{AmbiguousWidth, is_ambiguous, width};
+use sinmun::text::{AmbiguousWidth, is_ambiguous};
 
 const NARROW: AmbiguousWidth = AmbiguousWidth::Narrow;
 const WIDE: AmbiguousWidth = AmbiguousWidth::Wide;
@@ -32,23 +32,6 @@ fn render(post: &Post, w: usize, mode: AmbiguousWidth) -> Vec<Line> {
     article::render(post, post.body.as_deref().unwrap_or(""), &opts).lines
 }
 
-fn cells(s: &str, mode: AmbiguousWidth) -> usize {
-    mode.scope(|| width(s))
-}
-
-/// The cells at which `marks` stand in `line`, measured in `mode`.
-fn columns(line: &str, marks: &[char], mode: AmbiguousWidth) -> Vec<usize> {
-    let mut at = 0;
-    let mut out = Vec::new();
-    for c in line.chars() {
-        if marks.contains(&c) {
-            out.push(at);
-        }
-        at += cells(c.encode_utf8(&mut [0; 4]), mode);
-    }
-    out
-}
-
 #[test]
 fn every_line_fits_in_both_modes_and_no_word_is_lost() {
     for post in posts() {
@@ -57,7 +40,7 @@ fn every_line_fits_in_both_modes_and_no_word_is_lost() {
                 let lines = render(&post, w, mode);
                 for l in &lines {
                     let t = l.text();
-                    assert!(cells(&t, mode) <= w, "{mode:?} at {w}: {t:?}");
+                    assert!(cells_in(mode, &t) <= w, "{mode:?} at {w}: {t:?}");
                     assert!(
                         !t.chars().any(|c| ('\u{f0000}'..='\u{10ffff}').contains(&c)
                             || ('\u{3a000}'..='\u{3fffd}').contains(&c)),
@@ -157,8 +140,12 @@ fn headers_and_link_lists_are_measured_in_the_mode_too() {
         .map(Line::text)
         .collect();
     assert!(title.len() >= 2, "{title:?}");
-    assert!(title.iter().all(|t| cells(t, WIDE) <= 30), "{title:?}");
-    assert!(title.iter().any(|t| cells(t, NARROW) < cells(t, WIDE)));
+    assert!(title.iter().all(|t| cells_in(WIDE, t) <= 30), "{title:?}");
+    assert!(
+        title
+            .iter()
+            .any(|t| cells_in(NARROW, t) < cells_in(WIDE, t))
+    );
 }
 
 // ---------------------------------------------------------------------
@@ -171,14 +158,11 @@ fn run(args: &[&str], config: Option<&str>) -> Output {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("config.yaml"), text).unwrap();
     }
-    Command::new(env!("CARGO_BIN_EXE_sinmun"))
-        .args(args)
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
+    common::isolate(&mut cmd, home.path());
+    cmd.args(args)
         .current_dir(home.path())
         .env_remove("NO_COLOR")
-        .env_remove("SINMUN_CONFIG")
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
         .output()
         .expect("run sinmun")
 }
@@ -202,7 +186,7 @@ fn id_columns(text: &str, mode: AmbiguousWidth) -> Vec<usize> {
     text.lines()
         .map(|l| {
             let at = l.match_indices("2026-11-").nth(1).expect("an id").0;
-            cells(&l[..at], mode)
+            cells_in(mode, &l[..at])
         })
         .collect()
 }
@@ -235,15 +219,16 @@ fn dump_wraps_at_the_width_in_the_mode_s_cells() {
             .chain(["--ambiguous-width", "wide"])
             .collect();
         let wide = stdout(&run(&wide_args, None));
-        assert!(wide.lines().all(|l| cells(l, WIDE) <= n), "{wide}");
+        assert!(wide.lines().all(|l| cells_in(WIDE, l) <= n), "{wide}");
         let narrow = stdout(&run(&args, None));
-        assert!(narrow.lines().all(|l| cells(l, NARROW) <= n), "{narrow}");
+        assert!(narrow.lines().all(|l| cells_in(NARROW, l) <= n), "{narrow}");
         if n == 80 {
             assert!(!wide.contains('┼') && wide.contains("-+-"), "{wide}");
             assert!(narrow.contains("─┼─"), "{narrow}");
         }
         assert!(
-            wide.lines().any(|l| cells(l, NARROW) < cells(l, WIDE)),
+            wide.lines()
+                .any(|l| cells_in(NARROW, l) < cells_in(WIDE, l)),
             "measured wide"
         );
     }

@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::columns;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
@@ -102,18 +103,6 @@ fn assert_buffer_agrees(buf: &Buffer, mode: AmbiguousWidth) {
     }
 }
 
-fn columns(row: &str, mark: char, mode: AmbiguousWidth) -> Vec<usize> {
-    let mut at = 0;
-    let mut out = Vec::new();
-    for c in row.chars() {
-        if c == mark {
-            out.push(at);
-        }
-        at += mode.scope(|| width(c.encode_utf8(&mut [0; 4])));
-    }
-    out
-}
-
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 15)];
 
 #[test]
@@ -154,7 +143,7 @@ fn list_columns_line_up_in_wide_cells() {
         if w >= 100 {
             let dividers: Vec<Vec<usize>> = rows[..rows.len() - 1]
                 .iter()
-                .map(|r| columns(r, '|', WIDE))
+                .map(|r| columns(r, &['|'], WIDE))
                 .collect();
             assert!(dividers.iter().all(|d| d.first() == dividers[0].first()));
         }
@@ -171,13 +160,13 @@ fn popup_borders_are_straight_in_wide_cells() {
             .iter()
             .position(|r| r.contains("+ categories"))
             .expect("the popup");
-        let corners = columns(&rows[top], '+', WIDE);
+        let corners = columns(&rows[top], &['+'], WIDE);
         let (left, right) = (corners[0], corners[corners.len() - 1]);
         let bottom = (top + 1..rows.len())
-            .find(|&y| columns(&rows[y], '+', WIDE) == corners)
+            .find(|&y| columns(&rows[y], &['+'], WIDE) == corners)
             .expect("the bottom edge");
         for row in &rows[top + 1..bottom] {
-            let sides = columns(row, '|', WIDE);
+            let sides = columns(row, &['|'], WIDE);
             assert!(sides.contains(&left) && sides.contains(&right), "{row:?}");
         }
         assert!(rows.iter().any(|r| r.contains("[ ] 날씨·재난  (2)")));

@@ -305,12 +305,7 @@ fn set_up_asks_the_terminal_nothing_and_quitting_restores_it() {
     );
     assert!(pty.raw_since(0).contains(ENTER_ALTERNATE));
     assert!(!pty.is_cooked(), "raw mode while reading");
-    let before = pty.bytes().len();
-    pty.type_keys("q");
-    let status = pty.exit_within(Duration::from_secs(5)).expect("quits");
-    assert!(status.success(), "{status:?}");
-    assert_eq!(pty.modes_off_since(before), Vec::<&str>::new());
-    assert!(pty.is_cooked(), "the terminal is cooked again");
+    quit_restores(&mut pty);
 }
 
 #[test]
@@ -333,6 +328,11 @@ fn auto_ambiguous_width_asks_once_and_a_silent_terminal_only_waits_the_timeout()
         "the character written is erased"
     );
     assert!(waited < Duration::from_secs(5), "{waited:?}");
+    quit_restores(&mut pty);
+}
+
+/// `q` ends the reader with every mode off and the terminal cooked.
+fn quit_restores(pty: &mut Pty) {
     let before = pty.bytes().len();
     pty.type_keys("q");
     let status = pty.exit_within(Duration::from_secs(5)).expect("quits");
