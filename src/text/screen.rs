@@ -77,9 +77,10 @@ pub fn clear(buf: &mut Buffer, area: Rect, style: Style) {
     }
 }
 
-/// A box around `area` in the mode's border glyphs, with ` title ` in its
-/// top edge.
-pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
+/// A box around `area` in the mode's border glyphs, with ` title ` at the
+/// left of its top edge and ` note ` (when not empty and there is room) at
+/// the right of its bottom edge.
+pub fn frame(buf: &mut Buffer, area: Rect, title: &str, note: &str, style: Style) {
     let area = area.intersection(buf.area);
     if area.width < 2 || area.height < 2 {
         return;
@@ -103,6 +104,11 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
     if room > 0 && !title.is_empty() {
         let title = format!(" {} ", truncate(title, room));
         put(buf, left + 1, top, &title, width(&title), style);
+    }
+    let note_cells = width(note) + 2;
+    if !note.is_empty() && note_cells <= room {
+        let x = right - u16::try_from(note_cells).unwrap_or(0);
+        put(buf, x, bottom, &format!(" {note} "), note_cells, style);
     }
 }
 
@@ -258,12 +264,14 @@ mod tests {
             mode.scope(|| {
                 let mut buf = Buffer::empty(Rect::new(0, 0, 16, 3));
                 let area = buf.area;
-                frame(&mut buf, area, "범주 · 선택", Style::default());
+                frame(&mut buf, area, "범주 · 선택", "1–3/9", Style::default());
                 for y in 0..3 {
                     assert_eq!(width(&row(&buf, y)), 16, "{mode:?} {y}: {}", row(&buf, y));
                 }
                 let title = row(&buf, 0);
                 assert!(title.contains(" 범주 · 선택 "), "{title}");
+                let bottom = row(&buf, 2);
+                assert!(bottom.contains(" 1–3/9 "), "{mode:?}: {bottom}");
             });
         }
     }

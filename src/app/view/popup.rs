@@ -52,7 +52,7 @@ pub fn draw(app: &App, popup: &Popup, buf: &mut Buffer, screen: Rect) {
         return;
     }
     screen::clear(buf, area, app.theme.style(Part::Base));
-    screen::frame(buf, area, &title, app.theme.style(Part::BorderFocused));
+    screen::frame(buf, area, &title, "", app.theme.style(Part::BorderFocused));
     let inner = Rect {
         x: area.x + 1,
         y: area.y + 1,
