@@ -34,7 +34,9 @@ pub fn ambiguous_width() -> AmbiguousWidth {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return AmbiguousWidth::Narrow;
     }
-    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+    // Only a Unix terminal's answer can be read here, before the event
+    // reader starts; a dumb terminal would show the request.
+    if cfg!(not(unix)) || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return AmbiguousWidth::Narrow;
     }
     ask(TIMEOUT).unwrap_or(AmbiguousWidth::Narrow)
