@@ -68,7 +68,8 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sinmun::app::{Action, App, Effect, update, view};
+use sinmun::app::effects::Effects;
+use sinmun::app::{Action, App, view};
 use sinmun::loader;
 use sinmun::post::Keep;
 use sinmun::store::Store;
@@ -93,6 +94,7 @@ fn corpus(posts: usize) -> Corpus {
 /// What the reader holds once its first frame is drawn.
 struct Reader {
     app: App,
+    effects: Effects,
     terminal: Term,
     /// The posts handed to the background index job.
     index_job: Vec<std::path::PathBuf>,
@@ -112,13 +114,15 @@ fn start_reader(dir: &Path, laps: &mut Laps) -> Reader {
         .expect("the dark theme")
         .with_depth(ColorDepth::TrueColor);
     let mut app = App::new(store, theme, false).with_filter(Vec::new(), "");
+    let mut effects = Effects::quiet();
     laps.lap("theme + App::new");
-    update(&mut app, Action::Resize(WIDTH, HEIGHT));
+    effects.apply(&mut app, Action::Resize(WIDTH, HEIGHT));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     draw(&app, &mut terminal);
     laps.lap("resize + draw");
     Reader {
         app,
+        effects,
         terminal,
         index_job,
     }
@@ -171,17 +175,11 @@ fn draw(app: &App, terminal: &mut Term) {
         .expect("draw a frame");
 }
 
-/// Apply `action` and answer the effects as the runner does.
-fn apply(app: &mut App, action: Action) {
-    let mut queue = vec![action];
-    while let Some(action) = queue.pop() {
-        for effect in update(app, action) {
-            if let Effect::LoadBody(post) = effect {
-                let body = sinmun::tui::read_body(&app.store.posts()[post]);
-                queue.push(Action::BodyLoaded { post, body });
-            }
-        }
-    }
+/// Apply `action` through the effect loop and wait for the workers'
+/// answers (a body read and rendered), as a user waits to see it.
+fn apply(app: &mut App, effects: &mut Effects, action: Action) {
+    effects.apply(app, action);
+    effects.settle(app, Duration::from_secs(30));
 }
 
 /// The text of the status line (the last row).
@@ -194,7 +192,7 @@ fn status_line(terminal: &Term) -> String {
 }
 
 fn article_post(app: &App) -> Option<usize> {
-    app.article.as_ref().map(|a| a.post)
+    app.screen.article().map(|a| a.post)
 }
 
 fn bench_first_frame(c: &mut Criterion, corpus: &Corpus) {
@@ -214,7 +212,7 @@ fn indexed_reader(corpus: &Corpus) -> Reader {
     let mut reader = start_reader(&corpus.dir, &mut Laps::start());
     assert_eq!(reader.app.store.posts().len(), corpus.posts);
     let start = Instant::now();
-    let texts = sinmun::tui::build_index(&reader.index_job);
+    let texts = sinmun::app::effects::build_index(&reader.index_job);
     let bytes: usize = texts.iter().map(|t| t.heap_size()).sum();
     eprintln!(
         "index of {} posts built in {:.1?}: {bytes} bytes of text and 초성 ({:.1} MiB)",
@@ -222,10 +220,15 @@ fn indexed_reader(corpus: &Corpus) -> Reader {
         start.elapsed(),
         bytes as f64 / (1024.0 * 1024.0)
     );
-    apply(&mut reader.app, Action::IndexReady(texts));
-    assert!(reader.app.indexed);
-    apply(&mut reader.app, Action::Open);
-    apply(&mut reader.app, Action::Back);
+    let texts = reader.index_job.iter().cloned().zip(texts).collect();
+    apply(
+        &mut reader.app,
+        &mut reader.effects,
+        Action::Indexed { texts, done: true },
+    );
+    assert!(reader.app.indexed());
+    apply(&mut reader.app, &mut reader.effects, Action::Open);
+    apply(&mut reader.app, &mut reader.effects, Action::Back);
     draw(&reader.app, &mut reader.terminal);
     let status = status_line(&reader.terminal);
     assert!(
@@ -236,24 +239,30 @@ fn indexed_reader(corpus: &Corpus) -> Reader {
 }
 
 fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
-    let Reader { app, terminal, .. } = reader;
+    let Reader {
+        app,
+        effects,
+        terminal,
+        ..
+    } = reader;
     let mut group = c.benchmark_group("reader");
 
     let mut down = true;
     group.bench_function("keypress_move_10k", |b| {
         b.iter(|| {
-            apply(app, if down { Action::Down } else { Action::Up });
+            apply(app, effects, if down { Action::Down } else { Action::Up });
             down = !down;
             draw(app, terminal);
         })
     });
-    assert!(app.selected <= 1 && article_post(app) == Some(0));
+    assert!(app.list.selected <= 1 && article_post(app) == Some(0));
 
     let mut down = true;
     group.bench_function("keypress_page_10k", |b| {
         b.iter(|| {
             apply(
                 app,
+                effects,
                 if down {
                     Action::PageDown
                 } else {
@@ -264,13 +273,13 @@ fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
             draw(app, terminal);
         })
     });
-    apply(app, Action::Top);
+    apply(app, effects, Action::Top);
 
     // The same post again: it is open and rendered.
     group.bench_function("keypress_open_10k", |b| {
         b.iter(|| {
-            apply(app, Action::Back);
-            apply(app, Action::Open);
+            apply(app, effects, Action::Back);
+            apply(app, effects, Action::Open);
             draw(app, terminal);
         })
     });
@@ -281,38 +290,38 @@ fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
     let mut down = true;
     group.bench_function("open_recent_10k", |b| {
         b.iter(|| {
-            apply(app, Action::Back);
-            apply(app, if down { Action::Down } else { Action::Up });
+            apply(app, effects, Action::Back);
+            apply(app, effects, if down { Action::Down } else { Action::Up });
             down = !down;
-            apply(app, Action::Open);
+            apply(app, effects, Action::Open);
             draw(app, terminal);
         })
     });
 
     // A post not opened before each time (the render cache holds 16).
-    let last = app.visible.len() - 1;
+    let last = app.list.visible.len() - 1;
     group.bench_function("open_uncached_6kb", |b| {
         b.iter(|| {
-            apply(app, Action::Back);
-            if app.selected == last {
-                apply(app, Action::Top);
+            apply(app, effects, Action::Back);
+            if app.list.selected == last {
+                apply(app, effects, Action::Top);
             } else {
-                apply(app, Action::Down);
+                apply(app, effects, Action::Down);
             }
-            apply(app, Action::Open);
+            apply(app, effects, Action::Open);
             draw(app, terminal);
         })
     });
     let open = article_post(app).expect("an open article");
-    let rendered = &app.article.as_ref().expect("an open article").rendered;
+    let rendered = app.screen.article().expect("an open article");
     eprintln!(
         "last article opened: post {open}, {} lines, {} links",
-        rendered.lines.len(),
-        rendered.links.len()
+        rendered.lines().len(),
+        rendered.links().len()
     );
-    assert!(rendered.lines.len() > 20, "the article was rendered");
-    apply(app, Action::Back);
-    apply(app, Action::Top);
+    assert!(rendered.lines().len() > 20, "the article was rendered");
+    apply(app, effects, Action::Back);
+    apply(app, effects, Action::Top);
     draw(app, terminal);
     group.finish();
 }
@@ -320,16 +329,21 @@ fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
 /// One search keystroke: with `before` in the field, time typing `key`
 /// and drawing; take it back with an untimed backspace and draw.
 fn bench_search_key(c: &mut Criterion, reader: &mut Reader, name: &str, before: &str, key: char) {
-    let Reader { app, terminal, .. } = reader;
-    apply(app, Action::StartSearch);
+    let Reader {
+        app,
+        effects,
+        terminal,
+        ..
+    } = reader;
+    apply(app, effects, Action::StartSearch);
     for ch in before.chars() {
-        apply(app, Action::SearchInput(ch));
+        apply(app, effects, Action::SearchInput(ch));
     }
     draw(app, terminal);
-    let shown_before = app.visible.len();
-    apply(app, Action::SearchInput(key));
-    let shown_after = app.visible.len();
-    apply(app, Action::SearchBackspace);
+    let shown_before = app.list.visible.len();
+    apply(app, effects, Action::SearchInput(key));
+    let shown_after = app.list.visible.len();
+    apply(app, effects, Action::SearchBackspace);
     eprintln!(
         "{name}: {before:?} shows {shown_before} posts, {:?} shows {shown_after}",
         format!("{before}{key}")
@@ -342,19 +356,19 @@ fn bench_search_key(c: &mut Criterion, reader: &mut Reader, name: &str, before: 
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 let start = Instant::now();
-                apply(app, Action::SearchInput(key));
+                apply(app, effects, Action::SearchInput(key));
                 draw(app, terminal);
                 total += start.elapsed();
-                apply(app, Action::SearchBackspace);
+                apply(app, effects, Action::SearchBackspace);
                 draw(app, terminal);
             }
             total
         })
     });
     group.finish();
-    assert_eq!(app.search.input, before);
-    apply(app, Action::SearchCancel);
-    apply(app, Action::Top);
+    assert_eq!(app.filters.search.input, before);
+    apply(app, effects, Action::SearchCancel);
+    apply(app, effects, Action::Top);
     draw(app, terminal);
 }
 

@@ -16,6 +16,7 @@ pub mod loader;
 pub mod markdown;
 pub mod post;
 pub mod problem;
+pub mod reload;
 pub mod render;
 pub mod search;
 pub mod state;

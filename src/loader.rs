@@ -36,25 +36,39 @@ impl Load {
 }
 
 /// A post file found by the walk.
-#[derive(Debug)]
-struct Source {
-    path: PathBuf,
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
     id: String,
     format: Format,
 }
 
 /// Load every post under `roots` (folders or single files).
 pub fn load(roots: &[PathBuf], keep: Keep) -> Load {
+    let walk = walk(roots);
+    read_sources(&walk.sources, walk.problems, walk.skipped, keep)
+}
+
+/// The post files under `roots`, without reading them.
+pub fn walk(roots: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
     for root in roots {
         walk.root(root);
     }
-    let results: Vec<Result<Post, Problem>> = walk
-        .sources
-        .par_iter()
-        .map(|s| read_post(s, keep))
-        .collect();
-    finish(results, walk.problems, walk.skipped)
+    walk
+}
+
+/// Read `sources` (in parallel) into a load that also carries `problems`
+/// and the count of `skipped` files from the walk.
+pub fn read_sources(
+    sources: &[Source],
+    problems: Vec<Problem>,
+    skipped: usize,
+    keep: Keep,
+) -> Load {
+    let results: Vec<Result<Post, Problem>> =
+        sources.par_iter().map(|s| read_post(s, keep)).collect();
+    finish(results, problems, skipped)
 }
 
 /// Load posts given as (name, text) pairs, such as the demo posts built
@@ -164,11 +178,13 @@ fn id_of(rel: &Path) -> String {
         .join("/")
 }
 
-#[derive(Default)]
-struct Walk {
-    sources: Vec<Source>,
-    problems: Vec<Problem>,
-    skipped: usize,
+/// What a walk of the folders found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub sources: Vec<Source>,
+    pub problems: Vec<Problem>,
+    /// Files that are not posts (other extensions).
+    pub skipped: usize,
 }
 
 impl Walk {

@@ -21,6 +21,8 @@ pub struct Store {
     categories: Vec<Category>,
     problems: Vec<Problem>,
     skipped: usize,
+    /// Drafts are kept (`--drafts`).
+    drafts: bool,
 }
 
 /// Which posts to show: any of `categories` (all when empty), matching
@@ -52,6 +54,7 @@ impl Store {
             categories,
             problems,
             skipped: load.skipped,
+            drafts,
         }
     }
 
@@ -104,6 +107,61 @@ impl Store {
         for (post, text) in self.posts.iter_mut().zip(texts) {
             post.search = Some(text);
         }
+    }
+
+    /// Give post `i` its search text (from the background index).
+    pub fn set_search_text(&mut self, i: usize, text: crate::search::SearchText) {
+        if let Some(post) = self.posts.get_mut(i) {
+            post.search = Some(text);
+        }
+    }
+
+    /// Take in what a reload read: the posts and problems of the files read
+    /// again replace theirs, removed files' posts go; order and category
+    /// counts follow.
+    pub fn merge(&mut self, reloaded: &crate::reload::Reloaded) -> crate::reload::Change {
+        use std::collections::HashSet;
+        use std::path::Path;
+        let gone: HashSet<&Path> = reloaded
+            .reread
+            .iter()
+            .chain(&reloaded.removed)
+            .map(|p| p.as_path())
+            .collect();
+        let old: HashSet<&Path> = self
+            .posts
+            .iter()
+            .map(|p| p.path.as_path())
+            .filter(|p| gone.contains(p))
+            .collect();
+        let incoming: Vec<Post> = reloaded
+            .posts
+            .iter()
+            .filter(|p| self.drafts || p.published)
+            .cloned()
+            .collect();
+        let changed = incoming
+            .iter()
+            .filter(|p| old.contains(p.path.as_path()))
+            .count();
+        let change = crate::reload::Change {
+            added: incoming.len() - changed,
+            changed,
+            removed: old.len() - changed,
+            reread: reloaded.reread.clone(),
+        };
+        self.posts.retain(|p| !gone.contains(p.path.as_path()));
+        self.problems.retain(|p| !gone.contains(p.path.as_path()));
+        self.problems.extend(reloaded.problems.iter().cloned());
+        self.problems
+            .extend(incoming.iter().flat_map(|p| p.problems.iter().cloned()));
+        self.problems.sort();
+        self.problems.dedup();
+        self.posts.extend(incoming);
+        self.posts.par_sort_by(crate::loader::post_order);
+        self.categories = count_categories(&self.posts);
+        self.skipped = reloaded.skipped;
+        change
     }
 
     /// A post by id, or by the path it was read from.

@@ -138,6 +138,49 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// [`wrap`] with a hanging indent: the first line up to `max` cells, the
+/// others indented by `indent` spaces within the same `max`.
+pub fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<String> {
+    let max = max.max(1);
+    let indent = indent.min(max - 1);
+    if indent == 0 || width(s) <= max {
+        return wrap(s, max);
+    }
+    // The first line takes whole words while they fit; the rest is
+    // wrapped to the narrower width.
+    let mut first = String::new();
+    let mut rest = s.trim_start_matches(' ');
+    while let Some(word) = rest.split(' ').next().filter(|w| !w.is_empty()) {
+        let gap = usize::from(!first.is_empty());
+        if width(&first) + gap + width(word) > max {
+            break;
+        }
+        if gap == 1 {
+            first.push(' ');
+        }
+        first.push_str(word);
+        rest = rest[word.len()..].trim_start_matches(' ');
+    }
+    let mut lines = Vec::new();
+    if first.is_empty() {
+        // A first word wider than the line: everything hangs.
+        let mut all = wrap(s, max - indent).into_iter();
+        lines.extend(all.next());
+        lines.extend(all.map(|l| format!("{}{l}", " ".repeat(indent))));
+        return lines;
+    }
+    lines.push(first);
+    if !rest.is_empty() {
+        let pad = " ".repeat(indent);
+        lines.extend(
+            wrap(rest, max - indent)
+                .into_iter()
+                .map(|l| format!("{pad}{l}")),
+        );
+    }
+    lines
+}
+
 /// True for characters that must never reach a terminal: C0 and C1 controls
 /// (ESC, BEL, CSI …), DEL, and the bidi controls that reorder what follows.
 pub fn is_forbidden(c: char) -> bool {
@@ -270,6 +313,36 @@ mod tests {
             let joined: String = lines.concat().split_whitespace().collect();
             let want: String = s.split_whitespace().collect();
             assert_eq!(joined, want, "{w}");
+        }
+    }
+
+    #[test]
+    fn hanging_wrap_indents_all_but_the_first_line_and_keeps_everything() {
+        assert_eq!(
+            wrap_hanging("j Down  move down in the list", 14, 8),
+            [
+                "j Down move",
+                "        down",
+                "        in the",
+                "        list"
+            ]
+        );
+        let s = "path/to/a/very/long/file.html:3: 제목이 너무 깁니다 정말로";
+        for w in 4..40 {
+            for indent in [0, 2, 6] {
+                let indent = indent.min(w / 2);
+                let lines = wrap_hanging(s, w, indent);
+                assert!(
+                    lines.iter().all(|l| width(l) <= w),
+                    "{w} {indent}: {lines:?}"
+                );
+                let joined: String = lines.concat().split_whitespace().collect();
+                assert_eq!(
+                    joined,
+                    s.split_whitespace().collect::<String>(),
+                    "{w} {indent}"
+                );
+            }
         }
     }
 

@@ -1,9 +1,10 @@
-//! The runner of the interactive reader: the terminal, the event loop, and
-//! the effects `update` asks for (reading bodies, opening links). The
-//! terminal is restored on quit, on error, on panic and on SIGTERM.
+//! The runner of the interactive reader: the terminal and the event loop.
+//! Everything else goes through the library's effect loop
+//! ([`crate::app::effects`]); what it hands back needs the terminal
+//! (suspending, repainting, the mouse, a text browser, a clipboard copy).
+//! The terminal is restored on quit, on error, on panic and on SIGTERM.
 
-use std::io::{self, Stdout};
-use std::sync::mpsc::{self, Receiver};
+use std::io::{self, Stdout, Write};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -17,28 +18,15 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::keys::{KeyContext, action_for, mouse_action};
-use crate::app::{Action, App, Effect, update, view};
-use crate::loader;
-use crate::post::{Keep, Post};
+use crate::app::effects::{Effects, Outside};
+use crate::app::keys::{action_for, mouse_action};
+use crate::app::{Action, App, view};
 use crate::render::guard;
-use crate::search::SearchText;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Run the reader until the user quits.
-pub fn run(
-    mut app: App,
-    index_job: Option<Vec<std::path::PathBuf>>,
-    state_file: Option<std::path::PathBuf>,
-) -> io::Result<()> {
-    let (tx, rx) = mpsc::channel();
-    if let Some(paths) = index_job {
-        std::thread::spawn(move || {
-            let texts = build_index(&paths);
-            let _ = tx.send(Action::IndexReady(texts));
-        });
-    }
+pub fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     // SIGTERM and SIGHUP (the terminal closed) are handled on a thread of
     // their own: the main thread may be inside crossterm's read, which
     // spins on a terminal that went away, and would never look at a flag.
@@ -54,20 +42,17 @@ pub fn run(
         });
     }
     install_panic_hook();
-    let mut terminal = enter()?;
-    let result = event_loop(&mut app, &mut terminal, &rx, state_file.as_deref());
+    let mut terminal = enter(app.mouse)?;
+    effects.start(&app);
+    let result = event_loop(&mut app, &mut effects, &mut terminal);
     leave();
+    effects.finish();
     result
 }
 
-fn event_loop(
-    app: &mut App,
-    terminal: &mut Term,
-    rx: &Receiver<Action>,
-    state_file: Option<&std::path::Path>,
-) -> io::Result<()> {
+fn event_loop(app: &mut App, effects: &mut Effects, terminal: &mut Term) -> io::Result<()> {
     let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
+    effects.apply(app, Action::Resize(size.width, size.height));
     // Drawn again only after something happened: an idle tick changes
     // nothing on screen.
     let mut changed = true;
@@ -75,12 +60,14 @@ fn event_loop(
         if changed {
             terminal.draw(|frame| view::draw(app, frame))?;
         }
-        // Wait for something to happen, then take everything that is
-        // waiting: a burst of resizes becomes one. Each event is mapped to an
-        // action only after the previous one was applied (Enter that ends a
-        // search and Enter that opens must not be read the same way).
+        // Wait for a key or a worker's answer (answers are looked for
+        // often while some are owed), then take everything that is
+        // waiting: a burst of resizes becomes one. Each event is mapped to
+        // an action only after the previous one was applied (Enter that
+        // ends a search and Enter that opens must not be read the same way).
+        let wait = if effects.busy() { 10 } else { 100 };
         let mut events = Vec::new();
-        if event::poll(Duration::from_millis(100))? {
+        if event::poll(Duration::from_millis(wait))? {
             loop {
                 let e = event::read()?;
                 if matches!(e, Event::Resize(..)) {
@@ -92,64 +79,50 @@ fn event_loop(
                 }
             }
         }
-        let background: Vec<Action> = rx.try_iter().collect();
-        changed = !events.is_empty() || !background.is_empty();
-        for action in background {
-            if apply(app, terminal, action, state_file)? {
+        let (outside, answered) = effects.apply_answers(app);
+        changed = !events.is_empty() || answered;
+        if carry_out(app, terminal, outside)? {
+            return Ok(());
+        }
+        // A quiet moment: read and render ahead.
+        if events.is_empty() && !answered {
+            let outside = effects.apply(app, Action::Idle);
+            if carry_out(app, terminal, outside)? {
                 return Ok(());
             }
         }
-        // A quiet moment: read and render the selected article ahead.
-        if events.is_empty() && apply(app, terminal, Action::Idle, state_file)? {
-            return Ok(());
-        }
         for e in events {
-            if let Some(action) = to_action(app, e)
-                && apply(app, terminal, action, state_file)?
-            {
-                return Ok(());
+            if let Some(action) = to_action(app, e) {
+                let outside = effects.apply(app, action);
+                if carry_out(app, terminal, outside)? {
+                    return Ok(());
+                }
             }
         }
     }
 }
 
-/// Update with `action` and carry out the effects; true when it is time to
-/// quit.
-fn apply(
-    app: &mut App,
-    terminal: &mut Term,
-    action: Action,
-    state_file: Option<&std::path::Path>,
-) -> io::Result<bool> {
-    let mut queue = std::collections::VecDeque::from([action]);
-    while let Some(action) = queue.pop_front() {
-        for effect in update(app, action) {
-            match effect {
-                Effect::Quit => return Ok(true),
-                Effect::Suspend => suspend(terminal)?,
-                Effect::LoadBody(post) => {
-                    let body = read_body(&app.store.posts()[post]);
-                    queue.push_back(Action::BodyLoaded { post, body });
+/// Do what only the terminal's owner can; true when it is time to quit.
+fn carry_out(app: &mut App, terminal: &mut Term, outside: Vec<Outside>) -> io::Result<bool> {
+    for o in outside {
+        match o {
+            Outside::Quit => return Ok(true),
+            Outside::Suspend => suspend(terminal, app.mouse)?,
+            Outside::Redraw => terminal.clear()?,
+            Outside::SetMouse(true) => execute!(io::stdout(), EnableMouseCapture)?,
+            Outside::SetMouse(false) => execute!(io::stdout(), DisableMouseCapture)?,
+            Outside::RunInTerminal(argv) => {
+                if let Err(e) = run_in_terminal(terminal, &argv, app.mouse) {
+                    app.message = Some(format!(
+                        "cannot run {}: {e}; set $BROWSER to a browser",
+                        crate::text::one_line(&argv[0])
+                    ));
                 }
-                Effect::Prefetch(post) => {
-                    let body = read_body(&app.store.posts()[post]);
-                    queue.push_back(Action::Prefetched { post, body });
-                }
-                Effect::SaveState => {
-                    if let Some(path) = state_file
-                        && let Err(e) = app.state().save(path)
-                    {
-                        app.message = Some(format!(
-                            "cannot save marks to {}: {e}",
-                            crate::text::one_line(&path.to_string_lossy())
-                        ));
-                    }
-                }
-                Effect::OpenUrl(url) => {
-                    if let Err(e) = open_url(&url) {
-                        app.message = Some(format!("cannot open the link: {e}"));
-                    }
-                }
+            }
+            Outside::Write(sequence) => {
+                let mut out = io::stdout();
+                out.write_all(sequence.as_bytes())?;
+                out.flush()?;
             }
         }
     }
@@ -158,7 +131,7 @@ fn apply(
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => action_for(KeyContext::of(app), key),
+        Event::Key(key) => action_for(&app.keymap, app.context(), key),
         Event::Mouse(m) => mouse_action(m),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => Some(Action::Paste(text)),
@@ -166,18 +139,22 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-fn enter() -> io::Result<Term> {
-    enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+fn enter(mouse: bool) -> io::Result<Term> {
+    take_terminal(mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     Ok(terminal)
+}
+
+/// Raw mode, the alternate screen, bracketed paste, and the mouse when on.
+fn take_terminal(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(stdout, EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Put the terminal back as it was; safe to call more than once.
@@ -203,86 +180,22 @@ fn install_panic_hook() {
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
-fn suspend(terminal: &mut Term) -> io::Result<()> {
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     leave();
     #[cfg(unix)]
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    take_terminal(mouse)?;
     terminal.clear()
 }
 
-/// The body of a post, read again from its file (the reader keeps only
-/// front matter in memory).
-pub fn read_body(post: &Post) -> Result<String, String> {
-    if let Some(body) = &post.body {
-        return Ok(body.clone());
-    }
-    let load = loader::load(
-        std::slice::from_ref(&post.path),
-        Keep {
-            body: true,
-            search_text: false,
-        },
-    );
-    match load.posts.into_iter().next() {
-        Some(p) => Ok(p.body.unwrap_or_default()),
-        None => Err(load
-            .problems
-            .first()
-            .map_or_else(|| "the file is gone".to_string(), |p| p.message.clone())),
-    }
-}
-
-/// The search text of the posts read from `paths`, in order (bodies read
-/// again from disk).
-pub fn build_index(paths: &[std::path::PathBuf]) -> Vec<SearchText> {
-    use rayon::prelude::*;
-    paths
-        .par_iter()
-        .map(|path| {
-            let load = loader::load(
-                std::slice::from_ref(path),
-                Keep {
-                    body: false,
-                    search_text: true,
-                },
-            );
-            load.posts
-                .into_iter()
-                .next()
-                .and_then(|p| p.search)
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-/// Open `url` with `$BROWSER` or the platform's opener, as an argv call
-/// (never through a shell).
-fn open_url(url: &str) -> io::Result<()> {
-    let mut argv: Vec<String> = match std::env::var("BROWSER") {
-        Ok(b) if !b.trim().is_empty() => b.split_whitespace().map(str::to_string).collect(),
-        _ if cfg!(target_os = "macos") => vec!["open".into()],
-        _ if cfg!(windows) => vec!["explorer".into()],
-        _ => vec!["xdg-open".into()],
-    };
-    if argv.iter().any(|a| a.contains("%s")) {
-        for a in &mut argv {
-            *a = a.replace("%s", url);
-        }
-    } else {
-        argv.push(url.to_string());
-    }
-    std::process::Command::new(&argv[0])
+/// Run `argv` (a text browser) in the terminal: the reader gives the
+/// terminal back, waits for it, and takes the terminal again.
+fn run_in_terminal(terminal: &mut Term, argv: &[String], mouse: bool) -> io::Result<()> {
+    leave();
+    let status = std::process::Command::new(&argv[0])
         .args(&argv[1..])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
+        .status();
+    take_terminal(mouse)?;
+    terminal.clear()?;
+    status.map(|_| ())
 }

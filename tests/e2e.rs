@@ -142,7 +142,7 @@ fn reads_searches_in_hangul_and_quits_cleanly() {
     });
     t.keys(&["Enter", "Escape", "?"]);
     t.wait_for("the help", |s| {
-        s.contains("keys") && s.contains("initial consonants")
+        s.contains("keys") && s.contains("ㅈㅈㅎㄱ finds 제주항공")
     });
     t.keys(&["Escape", "q"]);
     let s = t.wait_for("the shell", |s| s.contains("exited 0"));

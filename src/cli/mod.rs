@@ -128,15 +128,17 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
         return Err(AppError::NotATerminal);
     }
     let theme = settings.theme(args, crate::theme::ColorDepth::from_env())?;
-    let from_files = !settings.post_paths(args).is_empty();
-    let keep = if from_files {
-        Keep::default()
-    } else {
+    let folders = settings.post_paths(args);
+    let keep = if folders.is_empty() {
         Keep::ALL
+    } else {
+        Keep::default()
     };
+    let loaded_at = std::time::SystemTime::now();
     let load = settings.load_posts(args, keep)?;
-    let store = settings.store(args, load);
-    let index_job = from_files.then(|| store.posts().iter().map(|p| p.path.clone()).collect());
+    // The reader sorts on its own (and the user may change it): the store
+    // keeps the posts by date.
+    let store = crate::store::Store::new(load, args.drafts || settings.config.show_drafts);
     let (state, note) = match &settings.paths.state_file {
         Some(path) => crate::state::State::load(path),
         None => (
@@ -144,20 +146,34 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
             crate::state::LoadNote::Fresh,
         ),
     };
-    let mut app = crate::app::App::new(store, theme, !from_files)
+    let config = &settings.config;
+    let mut app = crate::app::App::new(store, theme, folders.is_empty())
         .with_state(state)
+        .with_keys(settings.keymap.clone())
+        .with_sort(config.sort)
         .with_filter(
             args.categories.clone(),
             args.search.as_deref().unwrap_or(""),
         );
+    app.folders = folders.clone();
+    app.mouse = config.mouse.unwrap_or(true);
+    if let Some(w) = config.text_width {
+        app.arrangement.text_width = w;
+    }
     if let crate::state::LoadNote::SetAside(path, why) = note {
         app.message = Some(format!(
             "state file damaged ({why}); kept as {}",
             crate::text::one_line(&path.to_string_lossy())
         ));
     }
-    crate::tui::run(app, index_job, settings.paths.state_file.clone())
-        .map_err(AppError::Terminal)?;
+    let effects = crate::app::effects::Effects::new(crate::app::effects::Setup {
+        state_file: settings.paths.state_file.clone(),
+        watch: !folders.is_empty(),
+        folders,
+        loaded_at: Some(loaded_at),
+        opener: crate::app::effects::Opener::from_env(config.browser_in_terminal),
+    });
+    crate::tui::run(app, effects).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
 }
 

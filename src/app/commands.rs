@@ -1,0 +1,253 @@
+//! The reading commands `update` dispatches to: marks, sorting, the
+//! category picker, links, matches in the article, reloading, working
+//! ahead. Pure, like `update`.
+
+use super::screen::{Context, Popup, Screen};
+use super::{Action, App, Effect};
+use crate::config::Sort;
+use crate::render::article::is_openable;
+
+/// A quiet moment: render the selected article ahead; with it open and
+/// ready, the next one (for `n`).
+pub fn work_ahead(app: &mut App) -> Vec<Effect> {
+    if let Some(effect) = app.prefetch() {
+        return vec![effect];
+    }
+    if app.screen.article().is_some() {
+        let next = app.list.visible.get(app.list.selected + 1).copied();
+        let width = app.article_width();
+        if let Some(post) = next
+            && app.rendering.lookup((post, width)) == super::rendering::Lookup::Missing
+            && app.rendering.ask((post, width))
+        {
+            return vec![Effect::Render { post, width }];
+        }
+    }
+    Vec::new()
+}
+
+/// `R`, or the folders changed: one reload at a time, and one more after
+/// it when asked for meanwhile.
+pub fn reload(app: &mut App, action: &Action) -> Vec<Effect> {
+    if app.folders.is_empty() {
+        if *action == Action::Reload {
+            app.message = Some("nothing to reload: these are the built-in demo posts".into());
+        }
+        return Vec::new();
+    }
+    if *action == Action::Reload {
+        app.message = Some("reloading…".into());
+        app.reload_asked = true;
+    }
+    match &mut app.reloading {
+        Some(again) => {
+            *again = true;
+            Vec::new()
+        }
+        None => {
+            app.reloading = Some(false);
+            vec![Effect::Reload]
+        }
+    }
+}
+
+pub fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect> {
+    let again = app.reloading.take().unwrap_or(false);
+    let mut effects = app.take_reload(reloaded);
+    if again {
+        app.reloading = Some(false);
+        effects.push(Effect::Reload);
+    }
+    effects
+}
+
+/// Scroll the article to the next (or previous) line the search matches.
+pub fn jump_to_match(app: &mut App, forward: bool) {
+    let query = app.query().clone();
+    if query.is_empty() {
+        app.message = Some("no search to find: / searches".into());
+        return;
+    }
+    let Some(article) = app.screen.article_mut() else {
+        return;
+    };
+    let lines = article.lines();
+    let hit = |i: &usize| !query.highlights(&lines[*i].text()).is_empty();
+    let found = if forward {
+        (article.scroll + 1..lines.len()).find(hit)
+    } else {
+        (0..article.scroll.min(lines.len())).rev().find(hit)
+    };
+    match found {
+        Some(line) => article.scroll = line,
+        None => {
+            app.message = Some(
+                if forward {
+                    "no more matches below"
+                } else {
+                    "no more matches above"
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+pub fn toggle_category(app: &mut App) {
+    let names: Vec<String> = app
+        .store
+        .categories()
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    if let Some(Popup::Categories { cursor, chosen }) = &mut app.popup
+        && let Some(name) = names.get(*cursor)
+    {
+        match chosen.iter().position(|c| c == name) {
+            Some(i) => {
+                chosen.remove(i);
+            }
+            None => chosen.push(name.clone()),
+        }
+    }
+}
+
+pub fn apply_categories(app: &mut App) {
+    if let Some(Popup::Categories { chosen, .. }) = app.popup.take() {
+        app.filters.categories = chosen;
+        app.refilter();
+    }
+}
+
+pub fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
+    let Some(address) = app
+        .screen
+        .article()
+        .and_then(|a| a.links().get(n.wrapping_sub(1)))
+        .cloned()
+    else {
+        app.message = Some(format!("no link [{n}]"));
+        return Vec::new();
+    };
+    if !is_openable(&address) {
+        app.message = Some(format!(
+            "not opened (only http, https and mailto): {address}"
+        ));
+        return Vec::new();
+    }
+    app.popup = None;
+    app.message = Some(format!("opening {address}"));
+    vec![Effect::OpenUrl(address)]
+}
+
+/// `y`: in the links, the link under the cursor; in the article, the
+/// post's own address when its front matter gives one.
+pub fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
+    let address = match (&app.popup, app.screen.article()) {
+        (Some(Popup::Links { cursor }), Some(a)) if context == Context::Links => {
+            a.links().get(*cursor).cloned()
+        }
+        (_, Some(a)) => post_address(&app.store.posts()[a.post]),
+        _ => None,
+    };
+    match address {
+        Some(address) => {
+            app.message = Some(format!("copied {address}"));
+            vec![Effect::Copy(address)]
+        }
+        None => {
+            app.message = Some("this post names no address of its own: o lists its links".into());
+            Vec::new()
+        }
+    }
+}
+
+/// The web address a post gives for itself, if any.
+fn post_address(post: &crate::post::Post) -> Option<String> {
+    ["url", "permalink", "canonical_url", "link"]
+        .iter()
+        .find_map(|key| post.extra.iter().find(|(k, _)| k == key))
+        .map(|(_, v)| v.trim().trim_matches(['"', '\'']).to_string())
+        .filter(|v| v.starts_with("http://") || v.starts_with("https://"))
+}
+
+pub fn toggle_read(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else {
+        return Vec::new();
+    };
+    let read = app.is_read(post);
+    app.marks.set_read(&app.store, post, !read);
+    vec![Effect::SaveState]
+}
+
+pub fn toggle_star(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else {
+        return Vec::new();
+    };
+    app.marks.toggle_star(&app.store, post);
+    vec![Effect::SaveState]
+}
+
+pub fn mark_all_read(app: &mut App) -> Vec<Effect> {
+    let n = app.marks.mark_all_read(&app.store, &app.list.visible);
+    app.message = Some(match n {
+        0 => "nothing unread here".into(),
+        1 => "1 post marked read · U undoes".into(),
+        n => format!("{n} posts marked read · U undoes"),
+    });
+    app.refilter();
+    if n == 0 {
+        Vec::new()
+    } else {
+        vec![Effect::SaveState]
+    }
+}
+
+pub fn undo(app: &mut App) -> Vec<Effect> {
+    match app.marks.undo(&app.store) {
+        Some(n) => {
+            app.message = Some(format!("{n} posts unread again"));
+            app.refilter();
+            vec![Effect::SaveState]
+        }
+        None => {
+            app.message = Some("nothing to undo".into());
+            Vec::new()
+        }
+    }
+}
+
+pub fn cycle_sort(app: &mut App) {
+    app.filters.sort = match app.filters.sort {
+        Sort::Date => Sort::Title,
+        Sort::Title => Sort::Path,
+        Sort::Path => Sort::Date,
+    };
+    app.message = Some(format!("sorted by {}", sort_name(app.filters.sort)));
+    let keep = app.selected_post();
+    app.refilter_keeping(keep);
+}
+
+pub fn sort_name(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Date => "date",
+        Sort::Title => "title",
+        Sort::Path => "path",
+    }
+}
+
+/// Widen, narrow or hide the list; the article follows the new width.
+pub fn arrange(app: &mut App, action: &Action) -> Vec<Effect> {
+    let a = &mut app.arrangement;
+    match action {
+        Action::WidenList => a.list_steps = (a.list_steps + 1).min(7),
+        Action::NarrowList => a.list_steps = (a.list_steps - 1).max(-5),
+        _ => {
+            a.list_hidden = !a.list_hidden;
+            if a.list_hidden && matches!(app.screen, Screen::List) {
+                app.message = Some("the list hides while an article is open".into());
+            }
+        }
+    }
+    app.sync_article().into_iter().collect()
+}

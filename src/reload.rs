@@ -1,0 +1,196 @@
+//! Reading the folders again, cheaply: the folders are walked, and only
+//! the files whose size or modification time changed since they were last
+//! read are read again. The stamps of the files as last read are kept here.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use crate::loader;
+use crate::post::{Keep, Post};
+use crate::problem::Problem;
+
+/// What tells a file changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+fn stamp(path: &std::path::Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// What a reload found.
+#[derive(Debug, Default)]
+pub struct Reloaded {
+    /// The posts of the files read again (new or changed).
+    pub posts: Vec<Post>,
+    /// Problems of the files read again that are not posts, and of the walk.
+    pub problems: Vec<Problem>,
+    /// Every file read again.
+    pub reread: Vec<PathBuf>,
+    /// Files gone since they were read.
+    pub removed: Vec<PathBuf>,
+    /// Files that are not posts.
+    pub skipped: usize,
+}
+
+/// The folders and the stamps of their files as last read.
+#[derive(Debug)]
+pub struct Reloader {
+    roots: Vec<PathBuf>,
+    stamps: HashMap<PathBuf, Stamp>,
+}
+
+impl Reloader {
+    /// Stamp `known` (the files of the first load, read at `loaded_at` or
+    /// after). A file modified since then stays unstamped, so that the
+    /// first reload reads it again.
+    pub fn new(roots: Vec<PathBuf>, known: &[PathBuf], loaded_at: SystemTime) -> Reloader {
+        let stamps = known
+            .iter()
+            .filter_map(|p| {
+                let s = stamp(p)?;
+                let before = s.modified.is_some_and(|m| m < loaded_at);
+                before.then(|| (p.clone(), s))
+            })
+            .collect();
+        Reloader { roots, stamps }
+    }
+
+    /// Whether the files of the first load all were stamped (none changed
+    /// while they were being read).
+    pub fn stamped(&self) -> usize {
+        self.stamps.len()
+    }
+
+    /// Walk the folders and read the new and changed files.
+    pub fn reload(&mut self) -> Reloaded {
+        let walk = loader::walk(&self.roots);
+        let mut seen = HashSet::with_capacity(walk.sources.len());
+        let mut changed = Vec::new();
+        for source in walk.sources {
+            let now = stamp(&source.path);
+            if now.is_none() || self.stamps.get(&source.path) != now.as_ref() {
+                match now {
+                    Some(s) => self.stamps.insert(source.path.clone(), s),
+                    None => self.stamps.remove(&source.path),
+                };
+                changed.push(source);
+            } else {
+                seen.insert(source.path);
+            }
+        }
+        let reread: Vec<PathBuf> = changed.iter().map(|s| s.path.clone()).collect();
+        seen.extend(reread.iter().cloned());
+        let removed: Vec<PathBuf> = self
+            .stamps
+            .keys()
+            .filter(|p| !seen.contains(*p))
+            .cloned()
+            .collect();
+        for p in &removed {
+            self.stamps.remove(p);
+        }
+        let load = loader::read_sources(&changed, walk.problems, walk.skipped, Keep::default());
+        Reloaded {
+            posts: load.posts,
+            problems: load.problems,
+            reread,
+            removed,
+            skipped: load.skipped,
+        }
+    }
+}
+
+/// What a reload changed in the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    /// The files read again, to index.
+    pub reread: Vec<PathBuf>,
+}
+
+impl Change {
+    /// "2 new posts · 1 changed", for the status line.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match self.added {
+            0 => {}
+            1 => parts.push("1 new post".to_string()),
+            n => parts.push(format!("{n} new posts")),
+        }
+        if self.changed > 0 {
+            parts.push(format!("{} changed", self.changed));
+        }
+        if self.removed > 0 {
+            parts.push(format!("{} removed", self.removed));
+        }
+        if parts.is_empty() {
+            "no new posts".into()
+        } else {
+            parts.join(" · ")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(title: &str) -> String {
+        format!("---\ntitle: {title}\ndate: 2024-07-19\n---\n<p>본문</p>\n")
+    }
+
+    #[test]
+    fn only_new_changed_and_removed_files_are_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.html");
+        let b = dir.path().join("b.html");
+        std::fs::write(&a, post("가")).unwrap();
+        std::fs::write(&b, post("나")).unwrap();
+        let later = SystemTime::now() + std::time::Duration::from_secs(5);
+        let mut r = Reloader::new(
+            vec![dir.path().to_path_buf()],
+            &[a.clone(), b.clone()],
+            later,
+        );
+        assert_eq!(r.stamped(), 2);
+        let nothing = r.reload();
+        assert!(
+            nothing.reread.is_empty() && nothing.removed.is_empty() && nothing.posts.is_empty()
+        );
+        let c = dir.path().join("c.html");
+        std::fs::write(&c, post("다")).unwrap();
+        std::fs::write(&a, post("가나다라마바사")).unwrap();
+        std::fs::remove_file(&b).unwrap();
+        let mut found = r.reload();
+        found.reread.sort();
+        assert_eq!(found.reread, [a, c]);
+        assert_eq!(found.removed, [b]);
+        assert_eq!(found.posts.len(), 2);
+        assert!(r.reload().reread.is_empty(), "stamped now");
+    }
+
+    #[test]
+    fn a_file_changed_while_loading_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.html");
+        std::fs::write(&a, post("가")).unwrap();
+        let long_ago = SystemTime::UNIX_EPOCH;
+        let mut r = Reloader::new(
+            vec![dir.path().to_path_buf()],
+            std::slice::from_ref(&a),
+            long_ago,
+        );
+        assert_eq!(r.stamped(), 0);
+        assert_eq!(r.reload().reread, [a]);
+    }
+}
