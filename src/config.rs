@@ -68,8 +68,8 @@ impl<'de> Deserialize<'de> for Folders {
         };
         folders.map(Folders).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "expected a folder or a list of folders, found \"{}\"",
-                crate::text::one_line(&crate::post::yaml_text(&value))
+                "expected a folder or a list of folders, found {}",
+                crate::frontmatter::quote(&crate::post::yaml_text(&value))
             ))
         })
     }
@@ -83,17 +83,27 @@ pub enum ConfigError {
         line: usize,
         message: String,
     },
-    #[error("{}: cannot read: {error}", crate::text::one_line(&.path.to_string_lossy()))]
+    #[error("{}: {error}", crate::text::one_line(&.path.to_string_lossy()))]
     Unreadable {
         path: PathBuf,
-        error: std::io::Error,
+        error: crate::fsread::ReadError,
     },
+    /// A config file named with `--config` or `SINMUN_CONFIG` is missing.
+    #[error("{}: no such config file", crate::text::one_line(&.path.to_string_lossy()))]
+    Missing { path: PathBuf },
 }
+
+/// Config files larger than this are not read (a config is a few lines;
+/// `/dev/zero` or a runaway file must not fill the memory).
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
 
 /// Where sinmun's files live.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     pub config_file: PathBuf,
+    /// The config file was named (`--config`, `SINMUN_CONFIG`): it must
+    /// exist. The default one may be absent.
+    pub config_named: bool,
     pub themes_dir: Option<PathBuf>,
     pub state_file: Option<PathBuf>,
 }
@@ -105,17 +115,18 @@ impl Paths {
     pub fn new(config_override: Option<&Path>) -> Paths {
         let dirs = directories::ProjectDirs::from("", "", "sinmun");
         let default_config = dirs.as_ref().map(|d| d.config_dir().join("config.yaml"));
-        let config_file = config_override
-            .map(Path::to_path_buf)
-            .or_else(|| {
-                std::env::var_os("SINMUN_CONFIG")
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
+        let named = config_override.map(Path::to_path_buf).or_else(|| {
+            std::env::var_os("SINMUN_CONFIG")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        let config_named = named.is_some();
+        let config_file = named
             .or(default_config)
             .unwrap_or_else(|| PathBuf::from("sinmun-config.yaml"));
         Paths {
             config_file,
+            config_named,
             themes_dir: dirs.as_ref().map(|d| d.config_dir().join("themes")),
             state_file: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
         }
@@ -123,17 +134,24 @@ impl Paths {
 }
 
 impl Config {
-    /// Read `path`; a missing file is the default configuration.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+    /// Read the config file of `paths`: only a regular file under the size
+    /// limit. A missing default file is the default configuration; a
+    /// missing named one is an error.
+    pub fn load(paths: &Paths) -> Result<Config, ConfigError> {
+        let path = &paths.config_file;
+        let unreadable = |error| ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            error,
+        };
+        let text = match crate::fsread::read_regular_text(path, MAX_CONFIG_SIZE) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(error) => {
-                return Err(ConfigError::Unreadable {
+            Err(e) if e.is_not_found() && !paths.config_named => return Ok(Config::default()),
+            Err(e) if e.is_not_found() => {
+                return Err(ConfigError::Missing {
                     path: path.to_path_buf(),
-                    error,
                 });
             }
+            Err(e) => return Err(unreadable(e)),
         };
         Config::parse(&text, path)
     }
@@ -141,6 +159,13 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         if text.trim().is_empty() {
             return Ok(Config::default());
+        }
+        if let Err(refusal) = crate::frontmatter::check(text) {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line: 1,
+                message: format!("this file {refusal}"),
+            });
         }
         let file: ConfigFile = serde_yaml::from_str(text).map_err(|e| {
             let (line, message) = crate::frontmatter::describe(&e);
@@ -335,10 +360,33 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_file_is_the_default() {
+    fn a_missing_file_is_the_default_unless_named() {
+        let mut paths = Paths {
+            config_file: PathBuf::from("/nonexistent/sinmun/config.yaml"),
+            config_named: false,
+            themes_dir: None,
+            state_file: None,
+        };
+        assert_eq!(Config::load(&paths).unwrap(), Config::default());
+        paths.config_named = true;
         assert_eq!(
-            Config::load(Path::new("/nonexistent/sinmun/config.yaml")).unwrap(),
-            Config::default()
+            Config::load(&paths).unwrap_err().to_string(),
+            "/nonexistent/sinmun/config.yaml: no such config file"
         );
+    }
+
+    #[test]
+    fn alias_bombs_and_long_values_make_short_errors() {
+        let bomb = crate::frontmatter::alias_bomb(30)
+            + "posts: *a29
+";
+        let e = parse(&bomb).unwrap_err();
+        assert_eq!(
+            e,
+            "config.yaml:1: this file repeats more than 10000 nodes through aliases; not parsed"
+        );
+        let long = format!("posts: {{a: \"{}\"}}\n", "가".repeat(1_000_000));
+        let e = parse(&long).unwrap_err();
+        assert!(e.len() < 300, "{}", e.len());
     }
 }

@@ -24,9 +24,12 @@ impl PostDate {
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = digits(&s[0..4])? as i32;
-        let month = digits(&s[5..7])? as u8;
-        let day = digits(&s[8..10])? as u8;
+        // `get`, not indexing: a typo such as `2024-12-5일` puts a Hangul
+        // syllable across byte 10. Once the digits are checked, byte 10 is
+        // a character boundary.
+        let year = digits(s.get(0..4)?)? as i32;
+        let month = digits(s.get(5..7)?)? as u8;
+        let day = digits(s.get(8..10)?)? as u8;
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
@@ -124,6 +127,11 @@ fn parse_offset(z: &str) -> Option<i16> {
         _ => return None,
     };
     let body: String = z[1..].chars().filter(|c| *c != ':').collect();
+    // Only ASCII digits from here on, so byte offsets are character offsets
+    // (`+9시` must not be cut inside the syllable).
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let (h, m) = match body.len() {
         2 => (digits(&body)?, 0),
         4 => (digits(&body[..2])?, digits(&body[2..])?),
@@ -189,6 +197,65 @@ mod tests {
             "2024/07/19",
         ] {
             assert_eq!(PostDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn hangul_typos_are_not_dates_and_never_panic() {
+        for typo in [
+            "2024-12-5일",
+            "2024-07-19 10:00 +9시",
+            "2024-07-19 10:00 +09시",
+            "2024-07-1일",
+            "2024-0한-19",
+            "２０２４-07-19",
+            "2024-07-19 10:00 +한국",
+            "2024-07-19 10:0분",
+            "2024-07-19T10:00:00+0९00",
+        ] {
+            assert_eq!(PostDate::parse(typo), None, "{typo}");
+            assert_eq!(PostDate::from_file_name(typo), None, "{typo}");
+        }
+    }
+
+    mod never_panic {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Date-shaped text with a multi-byte character at every offset.
+        fn date_with_insertion() -> impl Strategy<Value = String> {
+            let base = prop::sample::select(vec![
+                "2024-07-19",
+                "2024-07-19 10:00:00 +0900",
+                "2024-07-19T01:30:00.5Z",
+                "2024-07-19 10:00 +09:00",
+                "2024-07-19-제목.md",
+            ]);
+            let ch = prop::sample::select(vec![
+                '일', '시', 'é', '𝟘', '\u{301}', '٣', ' ', '+', '-', ':',
+            ]);
+            (base, any::<prop::sample::Index>(), ch, 0..3usize).prop_map(|(b, at, c, n)| {
+                let mut chars: Vec<char> = b.chars().collect();
+                let i = at.index(chars.len() + 1);
+                for _ in 0..=n {
+                    chars.insert(i, c);
+                }
+                chars.into_iter().collect()
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn parsing_never_panics(s in date_with_insertion()) {
+                let _ = PostDate::parse(&s);
+                let _ = PostDate::from_file_name(&s);
+            }
+
+            #[test]
+            fn arbitrary_text_never_panics(s in "\\PC{0,40}") {
+                let _ = PostDate::parse(&s);
+                let _ = PostDate::from_file_name(&s);
+            }
         }
     }
 

@@ -497,4 +497,44 @@ mod tests {
             "a&b 한글 &bogus; <x>"
         );
     }
+
+    #[test]
+    fn multi_byte_text_at_every_offset_never_panics() {
+        let seeds = [
+            "<p a=\"x>y\" b='z' c=d>제주</p><!-- 주석 --><b>굵게</b고 &amp;&#54620;&#xAE00;&nbsp;<h2>제목</h2>",
+            "<script>x</script ><STYLE>p{}</style><title>t</title><br/><img src=a.jpg alt='사진'>",
+            "<a href=\"https://example.com/?q=1&amp;r=2\">링크</a><![CDATA[x]]><?xml ?><!DOCTYPE html>&#x;&#;&;",
+        ];
+        for seed in seeds {
+            for c in [
+                '가', 'é', '\u{301}', '😀', '<', '>', '&', '"', '\'', ';', '/', '=', '#',
+            ] {
+                for text in crate::frontmatter::tests::every_offset(seed, c) {
+                    let _: Vec<Token> = tokens(&text).collect();
+                    let _ = visible_text(&text);
+                    let _ = blocks(&text);
+                    let _ = first_heading(&text);
+                    let _ = attributes(&text);
+                    let mut out = String::new();
+                    push_decoded(&mut out, &text);
+                }
+            }
+        }
+    }
+
+    mod never_panic {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn arbitrary_markup(s in "([<>&;#=/\"' a-z가-힣é😀]|&#x?[0-9a-fA-F]{0,8};?|</?[a-z가]{1,6}){0,60}") {
+                let _: Vec<Token> = tokens(&s).collect();
+                let _ = visible_text(&s);
+                let _ = blocks(&s);
+                let _ = first_heading(&s);
+                let _ = attributes(&s);
+            }
+        }
+    }
 }

@@ -1,15 +1,15 @@
-//! Paths -> posts. The only code that walks folders: recursively, symlink
-//! loops detected, post files parsed in parallel.
+//! Paths -> posts: the files the walk found (`walk`), read only when they
+//! are regular files under the size limit, parsed in parallel.
 
 use std::cmp::Ordering;
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::post::{self, Format, Keep, Post};
 use crate::problem::Problem;
+pub use crate::walk::WalkOptions;
+use crate::walk::{self, Source, id_of};
 
 /// Everything a load found.
 #[derive(Debug, Default)]
@@ -20,6 +20,9 @@ pub struct Load {
     pub problems: Vec<Problem>,
     /// Files that are not posts (other extensions), skipped.
     pub skipped: usize,
+    /// Entries named like posts that are not regular files (FIFOs,
+    /// sockets, devices), never opened; each also has a problem.
+    pub special: usize,
 }
 
 impl Load {
@@ -35,40 +38,27 @@ impl Load {
     }
 }
 
-/// A post file found by the walk.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub path: PathBuf,
-    id: String,
-    format: Format,
-}
-
-/// Load every post under `roots` (folders or single files).
+/// Load every post under `roots` (folders or single files); symlinked
+/// folders that lead outside them are not followed.
 pub fn load(roots: &[PathBuf], keep: Keep) -> Load {
-    let walk = walk(roots);
-    read_sources(&walk.sources, walk.problems, walk.skipped, keep)
+    load_with(roots, keep, WalkOptions::default())
 }
 
-/// The post files under `roots`, without reading them.
-pub fn walk(roots: &[PathBuf]) -> Walk {
-    let mut walk = Walk::default();
-    for root in roots {
-        walk.root(root);
-    }
-    walk
+/// `load`, with the walk's options.
+pub fn load_with(roots: &[PathBuf], keep: Keep, options: WalkOptions) -> Load {
+    read_found(walk::walk(roots, options), keep)
 }
 
-/// Read `sources` (in parallel) into a load that also carries `problems`
-/// and the count of `skipped` files from the walk.
-pub fn read_sources(
-    sources: &[Source],
-    problems: Vec<Problem>,
-    skipped: usize,
-    keep: Keep,
-) -> Load {
-    let results: Vec<Result<Post, Problem>> =
-        sources.par_iter().map(|s| read_post(s, keep)).collect();
-    finish(results, problems, skipped)
+/// Read what a walk found (in parallel) into a load.
+pub(crate) fn read_found(found: walk::Found, keep: Keep) -> Load {
+    let results: Vec<Result<Post, Problem>> = found
+        .sources
+        .par_iter()
+        .map(|s| read_post(s, keep))
+        .collect();
+    let mut load = finish(results, found.problems, found.skipped);
+    load.special = found.special;
+    load
 }
 
 /// Load posts given as (name, text) pairs, such as the demo posts built
@@ -110,6 +100,7 @@ fn finish(results: Vec<Result<Post, Problem>>, mut problems: Vec<Problem>, skipp
         posts,
         problems,
         skipped,
+        special: 0,
     }
 }
 
@@ -132,10 +123,11 @@ fn report_duplicate_ids(posts: &mut [Post]) {
     for post in posts.iter_mut() {
         match seen.get(&post.id) {
             Some(first) => {
+                // Both come from file names, which may hold anything.
                 let msg = format!(
                     "id \"{}\" is also the id of {}; that post is the one --dump finds",
-                    post.id,
-                    first.display()
+                    crate::text::one_line(&post.id),
+                    crate::text::one_line(&first.to_string_lossy())
                 );
                 post.problems.push(Problem::new(&post.path, 1, msg));
             }
@@ -147,149 +139,7 @@ fn report_duplicate_ids(posts: &mut [Post]) {
 }
 
 fn read_post(source: &Source, keep: Keep) -> Result<Post, Problem> {
-    let bytes = read_limited(&source.path).map_err(|e| Problem::new(&source.path, 1, e))?;
+    let bytes = crate::fsread::read_regular(&source.path, post::MAX_FILE_SIZE)
+        .map_err(|e| Problem::new(&source.path, 1, e.to_string()))?;
     post::parse(&source.path, &source.id, &bytes, source.format, keep)
-}
-
-/// Read a file, refusing one over the size limit before reading it all.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > post::MAX_FILE_SIZE {
-        return Err(format!(
-            "file is {len} bytes, over the 16 MiB limit; not read"
-        ));
-    }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    file.take(post::MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
-    Ok(bytes)
-}
-
-/// The id of a post at `rel` (relative to its folder): the path without
-/// its extension, with `/` separators.
-fn id_of(rel: &Path) -> String {
-    let no_ext = rel.with_extension("");
-    no_ext
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// What a walk of the folders found.
-#[derive(Debug, Default)]
-pub struct Walk {
-    pub sources: Vec<Source>,
-    pub problems: Vec<Problem>,
-    /// Files that are not posts (other extensions).
-    pub skipped: usize,
-}
-
-impl Walk {
-    fn root(&mut self, root: &Path) {
-        match fs::metadata(root) {
-            Ok(m) if m.is_dir() => {
-                let mut ancestors = Vec::new();
-                self.dir(root, root, &mut ancestors);
-            }
-            Ok(_) => {
-                let name = root.file_name().map(Path::new).unwrap_or(root);
-                self.file(root, name);
-            }
-            Err(e) => self
-                .problems
-                .push(Problem::new(root, 1, format!("cannot read: {e}"))),
-        }
-    }
-
-    fn file(&mut self, path: &Path, rel: &Path) {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension)
-        {
-            Some(format) => self.sources.push(Source {
-                path: path.to_path_buf(),
-                id: id_of(rel),
-                format,
-            }),
-            None => self.skipped += 1,
-        }
-    }
-
-    fn dir(&mut self, root: &Path, dir: &Path, ancestors: &mut Vec<DirId>) {
-        let id = match dir_id(dir) {
-            Ok(id) => id,
-            Err(e) => {
-                return self.problems.push(Problem::new(
-                    dir,
-                    1,
-                    format!("cannot read folder: {e}"),
-                ));
-            }
-        };
-        if ancestors.contains(&id) {
-            let msg = "symlink loop: this folder contains itself; not followed again";
-            return self.problems.push(Problem::new(dir, 1, msg));
-        }
-        // The entry's own type costs no system call; only symlinks are
-        // followed with a stat.
-        let mut entries: Vec<(PathBuf, Option<fs::FileType>)> = match fs::read_dir(dir) {
-            Ok(rd) => rd
-                .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
-                .collect(),
-            Err(e) => {
-                return self.problems.push(Problem::new(
-                    dir,
-                    1,
-                    format!("cannot read folder: {e}"),
-                ));
-            }
-        };
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        ancestors.push(id);
-        for (path, file_type) in entries {
-            let hidden = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            let is_dir = match file_type {
-                Some(t) if !t.is_symlink() => Ok(t.is_dir()),
-                _ => fs::metadata(&path).map(|m| m.is_dir()),
-            };
-            match is_dir {
-                Ok(true) => {
-                    if !hidden {
-                        self.dir(root, &path, ancestors);
-                    }
-                }
-                Ok(false) => {
-                    let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                    self.file(&path, &rel);
-                }
-                Err(e) => self
-                    .problems
-                    .push(Problem::new(&path, 1, format!("cannot read: {e}"))),
-            }
-        }
-        ancestors.pop();
-    }
-}
-
-#[cfg(unix)]
-type DirId = (u64, u64);
-#[cfg(not(unix))]
-type DirId = PathBuf;
-
-#[cfg(unix)]
-fn dir_id(dir: &Path) -> std::io::Result<DirId> {
-    use std::os::unix::fs::MetadataExt;
-    let m = fs::metadata(dir)?;
-    Ok((m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn dir_id(dir: &Path) -> std::io::Result<DirId> {
-    fs::canonicalize(dir)
 }

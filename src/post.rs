@@ -89,26 +89,13 @@ pub fn parse(
             ),
         ));
     }
-    let sniff = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, sniff).is_some() {
-        return Err(Problem::new(path, 1, "binary file (NUL bytes); not read"));
-    }
-    let mut problems = Vec::new();
-    // simdutf8 validates several times faster than std on Hangul text.
-    let text = match simdutf8::basic::from_utf8(bytes) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
-        Err(_) => {
-            let e = std::str::from_utf8(bytes).expect_err("simdutf8 and std agree");
-            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
-            problems.push(Problem::new(
-                path,
-                line,
-                "invalid UTF-8; shown with \u{fffd} replacement characters",
-            ));
-            String::from_utf8_lossy(bytes)
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let decoded = crate::decode::decode(bytes).map_err(|e| Problem::new(path, 1, e.to_string()))?;
+    let mut problems: Vec<Problem> = decoded
+        .notes
+        .into_iter()
+        .map(|(line, message)| Problem::new(path, line, message))
+        .collect();
+    let text = decoded.text.as_ref();
     let split = frontmatter::split(text);
     if split.unclosed {
         problems.push(Problem::new(
@@ -131,17 +118,6 @@ pub fn parse(
                 format!(
                     "front matter is {} KiB, over the 64 KiB limit; not parsed",
                     yaml.len() / 1024
-                ),
-            ));
-            frontmatter::Parsed::default()
-        }
-        Some(yaml) if frontmatter::nesting_depth(yaml) > frontmatter::MAX_DEPTH => {
-            problems.push(Problem::new(
-                path,
-                split.yaml_line,
-                format!(
-                    "front matter nests deeper than {} levels; not parsed",
-                    frontmatter::MAX_DEPTH
                 ),
             ));
             frontmatter::Parsed::default()

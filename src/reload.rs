@@ -9,6 +9,7 @@ use std::time::SystemTime;
 use crate::loader;
 use crate::post::{Keep, Post};
 use crate::problem::Problem;
+use crate::walk::{self, WalkOptions};
 
 /// What tells a file changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,7 @@ pub struct Reloaded {
 #[derive(Debug)]
 pub struct Reloader {
     roots: Vec<PathBuf>,
+    options: WalkOptions,
     stamps: HashMap<PathBuf, Stamp>,
 }
 
@@ -51,7 +53,12 @@ impl Reloader {
     /// Stamp `known` (the files of the first load, read at `loaded_at` or
     /// after). A file modified since then stays unstamped, so that the
     /// first reload reads it again.
-    pub fn new(roots: Vec<PathBuf>, known: &[PathBuf], loaded_at: SystemTime) -> Reloader {
+    pub fn new(
+        roots: Vec<PathBuf>,
+        options: WalkOptions,
+        known: &[PathBuf],
+        loaded_at: SystemTime,
+    ) -> Reloader {
         let stamps = known
             .iter()
             .filter_map(|p| {
@@ -60,7 +67,11 @@ impl Reloader {
                 before.then(|| (p.clone(), s))
             })
             .collect();
-        Reloader { roots, stamps }
+        Reloader {
+            roots,
+            options,
+            stamps,
+        }
     }
 
     /// Whether the files of the first load all were stamped (none changed
@@ -71,10 +82,10 @@ impl Reloader {
 
     /// Walk the folders and read the new and changed files.
     pub fn reload(&mut self) -> Reloaded {
-        let walk = loader::walk(&self.roots);
-        let mut seen = HashSet::with_capacity(walk.sources.len());
+        let mut found = walk::walk(&self.roots, self.options);
+        let mut seen = HashSet::with_capacity(found.sources.len());
         let mut changed = Vec::new();
-        for source in walk.sources {
+        for source in std::mem::take(&mut found.sources) {
             let now = stamp(&source.path);
             if now.is_none() || self.stamps.get(&source.path) != now.as_ref() {
                 match now {
@@ -97,7 +108,8 @@ impl Reloader {
         for p in &removed {
             self.stamps.remove(p);
         }
-        let load = loader::read_sources(&changed, walk.problems, walk.skipped, Keep::default());
+        found.sources = changed;
+        let load = loader::read_found(found, Keep::default());
         Reloaded {
             posts: load.posts,
             problems: load.problems,
@@ -159,6 +171,7 @@ mod tests {
         let later = SystemTime::now() + std::time::Duration::from_secs(5);
         let mut r = Reloader::new(
             vec![dir.path().to_path_buf()],
+            WalkOptions::default(),
             &[a.clone(), b.clone()],
             later,
         );
@@ -187,6 +200,7 @@ mod tests {
         let long_ago = SystemTime::UNIX_EPOCH;
         let mut r = Reloader::new(
             vec![dir.path().to_path_buf()],
+            WalkOptions::default(),
             std::slice::from_ref(&a),
             long_ago,
         );

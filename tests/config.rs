@@ -3,6 +3,9 @@
 //! must produce in a `# expect:` first line (the model is bottom's
 //! invalid_configs tests).
 
+mod common;
+mod hostile;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -26,6 +29,23 @@ impl Home {
     }
 
     fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
+        self.command(args, envs).output().expect("run sinmun")
+    }
+
+    /// `run`, killed and failed after `secs`: for cases that used to hang.
+    fn run_within(&self, secs: u64, args: &[&str]) -> Output {
+        use std::process::Stdio;
+        let child = self
+            .command(args, &[])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run sinmun");
+        hostile::output_within(child, secs)
+    }
+
+    fn command(&self, args: &[&str], envs: &[(&str, &str)]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
         cmd.args(args)
             .current_dir(self.dir.path())
@@ -36,7 +56,7 @@ impl Home {
         for (k, v) in envs {
             cmd.env(k, v);
         }
-        cmd.output().expect("run sinmun")
+        cmd
     }
 }
 
@@ -125,14 +145,86 @@ fn invalid_themes_name_file_line_and_value_and_exit_2() {
 }
 
 #[test]
-fn a_missing_config_is_not_an_error_and_the_default_one_is_read() {
+fn a_named_config_that_does_not_exist_is_an_error() {
     let home = Home::new();
-    assert_eq!(
-        home.run(&["--list", "--config", "/nonexistent/config.yaml"], &[])
-            .status
-            .code(),
-        Some(0)
+    for (args, envs) in [
+        (vec!["--list", "--config", "/nonexistent/typo.yaml"], vec![]),
+        (
+            vec!["--list"],
+            vec![("SINMUN_CONFIG", "/nonexistent/typo.yaml")],
+        ),
+    ] {
+        let out = home.run(&args, &envs);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out),
+            "sinmun: /nonexistent/typo.yaml: no such config file\n"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_as_the_config_is_refused_at_once() {
+    let home = Home::new();
+    let fifo = home.dir.path().join("fifo.yaml");
+    hostile::mkfifo(&fifo);
+    for (config, what) in [
+        (fifo.to_str().unwrap(), "a FIFO"),
+        ("/dev/zero", "a device"),
+    ] {
+        let out = home.run_within(20, &["--list", "--config", config]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out),
+            format!("sinmun: {config}: not a regular file ({what}); not read\n")
+        );
+    }
+    let themes = home.config_dir().join("themes");
+    std::fs::create_dir_all(&themes).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", themes.join("zero.yaml")).unwrap();
+    let out = home.run_within(20, &["--list-themes"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("(broken: ")
+            && String::from_utf8_lossy(&out.stdout)
+                .contains("zero.yaml: not a regular file (a device); not read"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
+}
+
+#[test]
+fn a_theme_extends_themes_only_never_a_file() {
+    let home = Home::new();
+    let themes = home.config_dir().join("themes");
+    std::fs::create_dir_all(&themes).unwrap();
+    std::fs::write(home.dir.path().join("secret.txt"), "root:x:0:0:비밀번호\n").unwrap();
+    std::fs::write(themes.join("sneaky.yaml"), "extends: ../../../secret.txt\n").unwrap();
+    std::fs::write(home.config_dir().join("config.yaml"), "theme: sneaky\n").unwrap();
+    let out = home.run(&["--list"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let out2 = home.run(&["--list-themes"], &[]);
+    for text in [
+        stderr(&out),
+        String::from_utf8_lossy(&out2.stdout).into_owned(),
+    ] {
+        assert!(
+            !text.contains("root:x") && !text.contains("비밀번호"),
+            "{text}"
+        );
+    }
+    assert!(
+        stderr(&out).contains("not a theme name"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_missing_default_config_is_not_an_error_and_the_default_one_is_read() {
+    let home = Home::new();
+    assert_eq!(home.run(&["--list"], &[]).status.code(), Some(0));
     std::fs::create_dir_all(home.config_dir()).unwrap();
     let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site/_posts");
     std::fs::write(

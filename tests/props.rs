@@ -2,6 +2,7 @@
 //! byte that could steer a terminal in what it produces.
 
 mod common;
+mod hostile;
 
 use std::path::Path;
 
@@ -14,31 +15,7 @@ const KEEP_ALL: Keep = Keep::ALL;
 
 fn check(bytes: &[u8], format: Format) {
     match post::parse(Path::new("p.txt"), "p", bytes, format, KEEP_ALL) {
-        Ok(p) => {
-            for field in [
-                &p.id,
-                &p.title,
-                &p.excerpt,
-                &p.feature_text,
-                &p.image,
-                &p.layout,
-            ] {
-                assert!(
-                    is_terminal_safe(field) && !field.contains('\n'),
-                    "{field:?}"
-                );
-            }
-            for label in p.categories.iter().chain(&p.tags) {
-                assert!(is_terminal_safe(label) && !label.is_empty(), "{label:?}");
-            }
-            assert!(is_terminal_safe(p.body.as_deref().unwrap_or_default()));
-            for (k, v) in &p.extra {
-                assert!(is_terminal_safe(k) && is_terminal_safe(v), "{k:?}: {v:?}");
-            }
-            for problem in &p.problems {
-                assert!(is_terminal_safe(&problem.to_string()) && problem.line >= 1);
-            }
-        }
+        Ok(p) => hostile::assert_post_is_safe(&p),
         Err(problem) => assert!(is_terminal_safe(&problem.to_string())),
     }
 }

@@ -65,6 +65,10 @@ pub struct Args {
     #[arg(long)]
     pub list_themes: bool,
 
+    /// Follow symlinked folders that lead outside the folders given.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
     /// Read this config file instead of the default one.
     #[arg(long, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,

@@ -170,6 +170,9 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
         state_file: settings.paths.state_file.clone(),
         watch: !folders.is_empty(),
         folders,
+        walk: crate::loader::WalkOptions {
+            follow_symlinks: args.follow_symlinks,
+        },
         loaded_at: Some(loaded_at),
         opener: crate::app::effects::Opener::from_env(config.browser_in_terminal),
     });

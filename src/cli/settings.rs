@@ -22,7 +22,7 @@ pub struct Settings {
 impl Settings {
     pub fn new(args: &Args) -> Result<Settings, AppError> {
         let paths = Paths::new(args.config.as_deref());
-        let config = Config::load(&paths.config_file).map_err(AppError::Config)?;
+        let config = Config::load(&paths).map_err(AppError::Config)?;
         // A theme the config names must exist: it is a bad value like any other.
         if let Some(name) = &config.theme
             && let Err(e) = Theme::load(name, paths.themes_dir.as_deref())
@@ -89,7 +89,10 @@ impl Settings {
         if paths.is_empty() {
             return Ok(loader::load_demo(keep));
         }
-        Ok(loader::load(&paths, keep))
+        let options = loader::WalkOptions {
+            follow_symlinks: args.follow_symlinks,
+        };
+        Ok(loader::load_with(&paths, keep, options))
     }
 
     /// The model: drafts shown when asked for, posts in the configured order.

@@ -4,13 +4,26 @@
 
 use serde_yaml::{Mapping, Value};
 
+mod census;
+mod limits;
+mod message;
 mod simple;
 
-/// Front matter larger than this is reported and not parsed: serde_yaml's
-/// parse time grows quadratically with nesting.
-pub const MAX_FRONT_MATTER: usize = 64 * 1024;
-/// Front matter nested deeper than this is reported and not parsed.
-pub const MAX_DEPTH: usize = 64;
+pub use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
+pub use message::{describe, key_text, quote};
+use message::{first_line, yaml_problem};
+
+/// YAML of `levels` anchors, each a list of nine aliases to the one before
+/// ("billion laughs"), for tests.
+#[cfg(test)]
+pub(crate) fn alias_bomb(levels: usize) -> String {
+    let mut yaml = String::from("a0: &a0 [\"ㅋ\"]\n");
+    for i in 1..levels {
+        let prev = format!("*a{}", i - 1);
+        yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
+    }
+    yaml
+}
 
 /// A file split into front matter and body.
 #[derive(Debug, PartialEq, Eq)]
@@ -71,94 +84,6 @@ pub fn split(text: &str) -> Split<'_> {
     }
 }
 
-/// An upper estimate of how deeply `yaml` nests: block indentation levels,
-/// leading `- ` markers and open flow brackets, outside quotes, comments and
-/// block scalars.
-pub fn nesting_depth(yaml: &str) -> usize {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
-    let mut max = 0usize;
-    let mut block_scalar_indent: Option<usize> = None;
-    for line in yaml.lines() {
-        let content = line.trim_start_matches(' ');
-        let indent = line.len() - content.len();
-        if content.trim().is_empty() || content.starts_with('#') {
-            continue;
-        }
-        if let Some(parent) = block_scalar_indent {
-            if indent > parent {
-                continue;
-            }
-            block_scalar_indent = None;
-        }
-        if flow == 0 {
-            while indents.last().is_some_and(|&top| top > indent) {
-                indents.pop();
-            }
-            if indents.last().is_none_or(|&top| top < indent) {
-                indents.push(indent);
-            }
-        }
-        let mut rest = content;
-        let mut dashes = 0;
-        while let Some(r) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
-            dashes += 1;
-            rest = r.trim_start();
-        }
-        let mut quote: Option<char> = None;
-        let mut prev = ' ';
-        let mut line_max_flow = flow;
-        for c in rest.chars() {
-            match quote {
-                Some(q) if c == q && !(q == '"' && prev == '\\') => quote = None,
-                Some(_) => {}
-                None => match c {
-                    '"' | '\''
-                        if prev == ' '
-                            || prev == '['
-                            || prev == '{'
-                            || prev == ','
-                            || prev == ':' =>
-                    {
-                        quote = Some(c)
-                    }
-                    '#' if prev == ' ' => break,
-                    '[' | '{' => {
-                        flow += 1;
-                        line_max_flow = line_max_flow.max(flow);
-                    }
-                    ']' | '}' => flow = flow.saturating_sub(1),
-                    _ => {}
-                },
-            }
-            prev = c;
-        }
-        max = max.max(indents.len() + dashes + line_max_flow);
-        let t = rest.trim_end();
-        if flow == 0 && (t.ends_with('|') || t.ends_with('>') || ends_with_block_indicator(t)) {
-            block_scalar_indent = Some(indent);
-        }
-    }
-    max
-}
-
-fn ends_with_block_indicator(t: &str) -> bool {
-    let tail: String = t
-        .chars()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail = tail.trim_start_matches(|c: char| c != '|' && c != '>');
-    tail.len() > 1
-        && (tail.starts_with('|') || tail.starts_with('>'))
-        && tail[1..]
-            .chars()
-            .all(|c| matches!(c, '-' | '+' | '1'..='9'))
-}
-
 /// One problem found in the front matter, at a line relative to the YAML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlProblem {
@@ -199,7 +124,9 @@ impl Parsed {
 
 /// Parse `yaml`. A document that fails as a whole is parsed again one
 /// top-level entry at a time, so the good entries survive; duplicate keys
-/// (which Jekyll accepts) keep the last value and are reported.
+/// (which Jekyll accepts) keep the last value and are reported. Merge keys
+/// (`<<: *defaults`) are applied. YAML that nests too deeply is not parsed;
+/// when aliases repeat too much, only the entries without aliases are.
 pub fn parse(yaml: &str) -> Parsed {
     let mut parsed = Parsed {
         raw_scalars: raw_scalars(yaml),
@@ -212,24 +139,61 @@ pub fn parse(yaml: &str) -> Parsed {
         parsed.map = map;
         return parsed;
     }
+    if let Err(refusal) = check(yaml) {
+        parsed.problems.push(YamlProblem {
+            line: 1,
+            message: refusal.to_string(),
+        });
+        if refusal != Refusal::TooDeep {
+            parse_entries(yaml, None, &mut parsed);
+        }
+        return parsed;
+    }
     match serde_yaml::from_str::<Value>(yaml) {
-        Ok(Value::Mapping(map)) => parsed.map = map,
+        Ok(Value::Mapping(map)) => parsed.map = merged(map, 1, &mut parsed.problems),
         Ok(Value::Null) => {}
         Ok(_) => parsed.problems.push(YamlProblem {
             line: 1,
-            message: "front matter is not a mapping of keys to values".into(),
+            message: "not a mapping of keys to values".into(),
         }),
-        Err(whole) => parse_entries(yaml, &whole, &mut parsed),
+        Err(whole) => parse_entries(yaml, Some(&whole), &mut parsed),
     }
     parsed
 }
 
-fn parse_entries(yaml: &str, whole: &serde_yaml::Error, parsed: &mut Parsed) {
+/// `map` with its merge keys applied; a merge that cannot be applied is
+/// reported and left as written.
+fn merged(map: Mapping, line: usize, problems: &mut Vec<YamlProblem>) -> Mapping {
+    let mut value = Value::Mapping(map);
+    if let Err(e) = value.apply_merge() {
+        problems.push(yaml_problem(&e, line));
+    }
+    match value {
+        Value::Mapping(map) => map,
+        _ => Mapping::new(),
+    }
+}
+
+/// Parse each top-level entry on its own. `whole` is the error of the
+/// whole document, reported when no entry shows a problem; without it the
+/// document was refused for its aliases (already reported), and entries
+/// that use aliases are left out.
+fn parse_entries(yaml: &str, whole: Option<&serde_yaml::Error>, parsed: &mut Parsed) {
     let before = parsed.problems.len();
     for (line, text) in top_level_entries(yaml) {
+        if whole.is_none() && census::census(text, MAX_DEPTH).aliases > 0 {
+            continue;
+        }
+        if let Err(refusal) = check(text) {
+            parsed.problems.push(YamlProblem {
+                line,
+                message: refusal.to_string(),
+            });
+            continue;
+        }
         match serde_yaml::from_str::<Value>(text) {
             Ok(Value::Mapping(map)) => {
-                for (k, v) in map {
+                for (k, v) in merged(map, line, &mut parsed.problems) {
                     if parsed.map.contains_key(&k) {
                         parsed.problems.push(YamlProblem {
                             line,
@@ -249,7 +213,9 @@ fn parse_entries(yaml: &str, whole: &serde_yaml::Error, parsed: &mut Parsed) {
             Err(e) => parsed.problems.push(yaml_problem(&e, line)),
         }
     }
-    if parsed.problems.len() == before {
+    if let Some(whole) = whole
+        && parsed.problems.len() == before
+    {
         parsed.problems.push(yaml_problem(whole, 1));
     }
 }
@@ -298,75 +264,8 @@ fn raw_scalars(yaml: &str) -> Vec<(String, String, usize)> {
     out
 }
 
-/// A serde_yaml error as a problem at a line of the YAML (`base` is the
-/// 1-based line of the parsed text within the YAML).
-fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
-    let (line, message) = describe(e);
-    YamlProblem {
-        line: base + line - 1,
-        message,
-    }
-}
-
-/// A serde_yaml error for a user: the line to look at and one line of
-/// message, with the bad value in double quotes. When the error names the
-/// construct it was reading ("while scanning a quoted scalar at line 2"),
-/// the line is where that construct starts: that is where the slip is, not
-/// at the end of the stream.
-pub fn describe(e: &serde_yaml::Error) -> (usize, String) {
-    let text = e.to_string();
-    let (what, context) = match text.split_once(", while ") {
-        Some((w, c)) => (w, Some(c)),
-        None => (text.as_str(), None),
-    };
-    let error_line = e.location().map_or(1, |l| l.line());
-    let (line, message) = match context {
-        Some(c) => {
-            let (desc, at) = strip_location(c);
-            (
-                at.unwrap_or(error_line),
-                format!("{}, while {desc}", strip_location(what).0),
-            )
-        }
-        None => (error_line, strip_location(what).0.to_string()),
-    };
-    let message = match message.find(", expected one of") {
-        Some(i) => &message[..i],
-        None => &message,
-    };
-    (line, crate::text::one_line(&message.replace('`', "\"")))
-}
-
-/// "did X at line 3 column 5" -> ("did X", Some(3)).
-fn strip_location(s: &str) -> (&str, Option<usize>) {
-    match s.find(" at line ") {
-        Some(i) => {
-            let line = s[i + 9..].split(' ').next().and_then(|n| n.parse().ok());
-            (&s[..i], line)
-        }
-        None => (s, None),
-    }
-}
-
-pub fn key_text(k: &Value) -> String {
-    match k {
-        Value::String(s) => quote(s),
-        other => quote(serde_yaml::to_string(other).unwrap_or_default().trim()),
-    }
-}
-
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("").trim()
-}
-
-/// A value quoted for a message, cut short and made safe to print.
-pub fn quote(s: &str) -> String {
-    let one = crate::text::one_line(s);
-    format!("\"{}\"", crate::text::truncate(&one, 60))
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -386,18 +285,6 @@ mod tests {
     }
 
     #[test]
-    fn depth_counts_blocks_dashes_and_flows() {
-        assert_eq!(nesting_depth("title: a\n"), 1);
-        assert_eq!(nesting_depth("a:\n  b:\n    c: 1\n"), 3);
-        assert_eq!(nesting_depth("a: [[[1]]]\n"), 4);
-        assert_eq!(nesting_depth("a: \"[[[[\"\n"), 1);
-        assert_eq!(nesting_depth("excerpt: >\n  [[[[[ 괄호 ]]]]]\n"), 1);
-        let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
-        assert!(nesting_depth(&deep) > MAX_DEPTH);
-        assert_eq!(nesting_depth("- - - x\n"), 4);
-    }
-
-    #[test]
     fn duplicate_keys_keep_the_last_and_report() {
         let p = parse("title: 하나\ntitle: 둘\ncategories: [a]\n");
         assert_eq!(p.map.get("title").and_then(Value::as_str), Some("둘"));
@@ -414,6 +301,73 @@ mod tests {
             Some("좋은 제목")
         );
         assert!(!p.problems.is_empty());
+    }
+
+    #[test]
+    fn merge_keys_are_applied() {
+        let p =
+            parse("base: &base\n  layout: post\n  categories: [뉴스]\ntitle: 제목\n<<: *base\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.map.get("layout").and_then(Value::as_str), Some("post"));
+        assert!(p.map.get("<<").is_none());
+    }
+
+    #[test]
+    fn an_alias_bomb_keeps_the_entries_without_aliases() {
+        let yaml = format!(
+            "title: 폭탄
+{}tags: [a*b]
+",
+            alias_bomb(12)
+        );
+        let p = parse(&yaml);
+        assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+        assert!(p.problems[0].message.contains("through aliases"));
+        assert_eq!(p.map.get("title").and_then(Value::as_str), Some("폭탄"));
+        assert!(p.map.get("tags").is_some(), "`*` inside text is no alias");
+        assert!(p.map.get("a11").is_none());
+    }
+
+    /// `seed` with `c` inserted at every character offset, and in place of
+    /// every character.
+    pub(crate) fn every_offset(seed: &str, c: char) -> Vec<String> {
+        let chars: Vec<char> = seed.chars().collect();
+        let mut out = Vec::new();
+        for i in 0..=chars.len() {
+            let mut v = chars.clone();
+            v.insert(i, c);
+            out.push(v.iter().collect());
+            if i < chars.len() {
+                let mut v = chars.clone();
+                v[i] = c;
+                out.push(v.iter().collect());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn multi_byte_text_at_every_offset_never_panics() {
+        let seeds = [
+            "---\ntitle: 제목\ncategories:\n  - 뉴스\n  - \"IT\"\nexcerpt: >\n  요약\ntags: [a, 'b']\ndate: 2024-07-19 10:00:00 +0900\n---\n<p>본문</p>\n",
+            "---\r\nx: &a [1, *a]\r\n<<: {k: v}\r\ny: \"\\\\\" # c\r\n...\r\n",
+            "---\nexcerpt: |-\n  줄\n- 항목\n? 키\n: 값\n",
+        ];
+        for seed in seeds {
+            for c in [
+                '가', 'é', '\u{301}', '😀', '\u{feff}', '\r', '#', '\'', '"', ':', '\\',
+            ] {
+                for text in every_offset(seed, c) {
+                    let split = split(&text);
+                    if let Some(yaml) = split.yaml {
+                        let _ = parse(yaml);
+                        let _ = check(yaml);
+                    }
+                    let _ = raw_scalars(&text);
+                    let _ = quote(&text);
+                }
+            }
+        }
     }
 
     #[test]

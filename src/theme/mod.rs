@@ -144,10 +144,10 @@ pub enum ThemeError {
     },
     #[error("unknown theme \"{}\" (built-in: {}; or a path to a .yaml file)", crate::text::one_line(.0), builtin_names())]
     Unknown(String),
-    #[error("{}: cannot read: {error}", crate::text::one_line(&.path.to_string_lossy()))]
+    #[error("{}: {error}", crate::text::one_line(&.path.to_string_lossy()))]
     Unreadable {
         path: PathBuf,
-        error: std::io::Error,
+        error: crate::fsread::ReadError,
     },
 }
 
@@ -349,6 +349,56 @@ mod tests {
             .collect();
         assert!(
             names.contains(&"mine".to_string()) && names.contains(&"solarized-dark".to_string())
+        );
+    }
+
+    #[test]
+    fn extends_names_a_theme_never_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.yaml");
+        std::fs::write(&secret, "root:x:0:0:비밀:/root:/bin/bash\n").unwrap();
+        for parent in [
+            "../secret",
+            "../../etc/passwd",
+            "/etc/passwd",
+            secret.to_str().unwrap(),
+            ".hidden",
+        ] {
+            std::fs::write(
+                dir.path().join("mine.yaml"),
+                format!("extends: \"{parent}\"\n"),
+            )
+            .unwrap();
+            let themes = dir.path().join("themes");
+            std::fs::create_dir_all(&themes).unwrap();
+            std::fs::copy(dir.path().join("mine.yaml"), themes.join("mine.yaml")).unwrap();
+            let err = Theme::load("mine", Some(&themes)).unwrap_err().to_string();
+            assert!(err.contains("not a theme name"), "{parent}: {err}");
+            assert!(!err.contains("root:x") && !err.contains("비밀"), "{err}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_as_a_theme_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        let err = Theme::load(fifo.to_str().unwrap(), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.ends_with("fifo.yaml: not a regular file (a FIFO); not read"),
+            "{err}"
+        );
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.yaml")).unwrap();
+        let err = Theme::load("zero", Some(dir.path()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.ends_with("zero.yaml: not a regular file (a device); not read"),
+            "{err}"
         );
     }
 

@@ -67,62 +67,107 @@ pub(super) fn parse_file(text: &str, path: &Path) -> Result<ThemeFile, ThemeErro
     })
 }
 
+/// Theme files larger than this are not read.
+const MAX_THEME_SIZE: u64 = 1024 * 1024;
+
+/// Where a theme's text comes from.
+enum Origin {
+    File(PathBuf),
+    Builtin(&'static str, &'static str),
+}
+
+/// A theme name, not a path: what `extends:` and the themes folder take.
+fn is_theme_name(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && !s.contains(['/', '\\', '\0', std::path::MAIN_SEPARATOR])
+}
+
+/// Find `spec`: with `paths` allowed (the command line, the config), a
+/// spec with a `/` or ending in `.yaml` is a file; otherwise it is a name,
+/// looked up in the user's themes folder, then among the built-in themes.
+fn locate(spec: &str, user_dir: Option<&Path>, paths: bool) -> Result<Origin, ThemeError> {
+    let looks_like_path =
+        spec.contains(std::path::MAIN_SEPARATOR) || spec.contains('/') || spec.ends_with(".yaml");
+    if paths && looks_like_path {
+        return Ok(Origin::File(PathBuf::from(spec)));
+    }
+    if !is_theme_name(spec) {
+        return Err(ThemeError::Unknown(spec.to_string()));
+    }
+    if let Some(file) = user_dir
+        .map(|d| d.join(format!("{spec}.yaml")))
+        .filter(|p| p.exists())
+    {
+        return Ok(Origin::File(file));
+    }
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == spec)
+        .map(|(name, text)| Origin::Builtin(name, text))
+        .ok_or_else(|| ThemeError::Unknown(spec.to_string()))
+}
+
+/// The layers of `spec` and everything it extends. `extends:` takes names
+/// only: a theme file must not make sinmun read (and quote in an error)
+/// any file it points at.
 pub(super) fn resolve(
     spec: &str,
     user_dir: Option<&Path>,
     depth: usize,
 ) -> Result<Layers, ThemeError> {
-    let as_path = Path::new(spec);
-    let is_path =
-        spec.contains(std::path::MAIN_SEPARATOR) || spec.contains('/') || spec.ends_with(".yaml");
-    let user_file = user_dir
-        .map(|d| d.join(format!("{spec}.yaml")))
-        .filter(|p| !is_path && p.is_file());
-    let file_path = if is_path {
-        Some(as_path.to_path_buf())
-    } else {
-        user_file
-    };
-    let (text, path, builtin) = if let Some(path) = file_path {
-        let text = std::fs::read_to_string(&path).map_err(|error| ThemeError::Unreadable {
-            path: path.clone(),
-            error,
-        })?;
-        (text, path, false)
-    } else if let Some((name, text)) = BUILTIN.iter().find(|(n, _)| *n == spec) {
-        (
+    let (text, path, builtin) = match locate(spec, user_dir, depth == 0)? {
+        Origin::File(path) => {
+            let text =
+                crate::fsread::read_regular_text(&path, MAX_THEME_SIZE).map_err(|error| {
+                    ThemeError::Unreadable {
+                        path: path.clone(),
+                        error,
+                    }
+                })?;
+            (text, path, false)
+        }
+        Origin::Builtin(name, text) => (
             text.to_string(),
             PathBuf::from(format!("themes/{name}.yaml")),
             true,
-        )
-    } else {
-        return Err(ThemeError::Unknown(spec.to_string()));
+        ),
     };
+    if let Err(refusal) = crate::frontmatter::check(&text) {
+        return Err(ThemeError::File {
+            path,
+            line: 1,
+            message: format!("this file {refusal}"),
+        });
+    }
     let file = parse_file(&text, &path)?;
     let extends_line = text
         .lines()
         .position(|l| l.starts_with("extends:"))
         .map_or(1, |i| i + 1);
+    let at_extends = |message: String| ThemeError::File {
+        path: path.clone(),
+        line: extends_line,
+        message,
+    };
     let base = match file.extends.as_deref() {
+        Some(parent) if !is_theme_name(parent) => {
+            return Err(at_extends(format!(
+                "extends {}: not a theme name (a built-in theme, or NAME for NAME.yaml in the themes folder)",
+                crate::frontmatter::quote(parent)
+            )));
+        }
         Some(parent) if depth >= MAX_EXTENDS || parent == spec => {
-            return Err(ThemeError::File {
-                path,
-                line: extends_line,
-                message: format!(
-                    "extends \"{}\": themes extend each other in a loop",
-                    crate::text::one_line(parent)
-                ),
-            });
+            return Err(at_extends(format!(
+                "extends {}: themes extend each other in a loop",
+                crate::frontmatter::quote(parent)
+            )));
         }
         Some(parent) => resolve(parent, user_dir, depth + 1).map_err(|e| match e {
-            ThemeError::Unknown(name) => ThemeError::File {
-                path: path.clone(),
-                line: extends_line,
-                message: format!(
-                    "extends an unknown theme \"{}\"",
-                    crate::text::one_line(&name)
-                ),
-            },
+            ThemeError::Unknown(name) => at_extends(format!(
+                "extends an unknown theme {}",
+                crate::frontmatter::quote(&name)
+            )),
             other => other,
         })?,
         None if builtin => Layers::default(),

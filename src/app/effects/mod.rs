@@ -42,6 +42,8 @@ pub struct Setup {
     pub folders: Vec<PathBuf>,
     /// Watch the folders for changes.
     pub watch: bool,
+    /// How the folders are walked (as for the first load).
+    pub walk: crate::loader::WalkOptions,
     /// When the first load began (files changed after it are read again).
     pub loaded_at: Option<SystemTime>,
     /// How links are opened.

@@ -70,7 +70,8 @@ impl Workers {
             let (send, jobs) = mpsc::channel();
             let (tx, folders) = (tx.clone(), setup.folders.clone());
             let loaded_at = setup.loaded_at.unwrap_or(SystemTime::UNIX_EPOCH);
-            std::thread::spawn(move || reload_loop(&jobs, &tx, folders, loaded_at));
+            let walk = setup.walk;
+            std::thread::spawn(move || reload_loop(&jobs, &tx, (folders, walk), loaded_at));
             send
         });
         let (save, saver) = match setup.state_file.clone() {
@@ -358,14 +359,14 @@ pub fn build_index(paths: &[PathBuf]) -> Vec<SearchText> {
 fn reload_loop(
     jobs: &Receiver<ReloadJob>,
     tx: &Sender<Action>,
-    folders: Vec<PathBuf>,
+    (folders, walk): (Vec<PathBuf>, crate::loader::WalkOptions),
     loaded_at: SystemTime,
 ) {
     let mut reloader: Option<Reloader> = None;
     for job in jobs {
         match job {
             ReloadJob::Start(known) => {
-                let r = Reloader::new(folders.clone(), &known, loaded_at);
+                let r = Reloader::new(folders.clone(), walk, &known, loaded_at);
                 // Files changed while they were being loaded: read them again.
                 let changed_meanwhile = r.stamped() < known.len();
                 reloader = Some(r);
@@ -374,8 +375,8 @@ fn reload_loop(
                 }
             }
             ReloadJob::Reload => {
-                let r =
-                    reloader.get_or_insert_with(|| Reloader::new(folders.clone(), &[], loaded_at));
+                let r = reloader
+                    .get_or_insert_with(|| Reloader::new(folders.clone(), walk, &[], loaded_at));
                 let found = r.reload();
                 if tx.send(Action::Reloaded(Shared(Arc::new(found)))).is_err() {
                     return;

@@ -1,0 +1,128 @@
+//! Front-matter problems said to a user: a serde_yaml error as a line and
+//! one line of message, and values quoted short (values can be megabytes).
+
+use serde_yaml::Value;
+
+use super::YamlProblem;
+
+/// A serde_yaml error as a problem at a line of the YAML (`base` is the
+/// 1-based line of the parsed text within the YAML).
+pub(super) fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
+    let (line, message) = describe(e);
+    YamlProblem {
+        line: base + line - 1,
+        message,
+    }
+}
+
+/// A serde_yaml error for a user: the line to look at and one line of
+/// message, with the bad value in double quotes. When the error names the
+/// construct it was reading ("while scanning a quoted scalar at line 2"),
+/// the line is where that construct starts: that is where the slip is, not
+/// at the end of the stream.
+pub fn describe(e: &serde_yaml::Error) -> (usize, String) {
+    let text = e.to_string();
+    let (what, context) = match text.split_once(", while ") {
+        Some((w, c)) => (w, Some(c)),
+        None => (text.as_str(), None),
+    };
+    let error_line = e.location().map_or(1, |l| l.line());
+    let (line, message) = match context {
+        Some(c) => {
+            let (desc, at) = strip_location(c);
+            (
+                at.unwrap_or(error_line),
+                format!("{}, while {desc}", strip_location(what).0),
+            )
+        }
+        None => (error_line, strip_location(what).0.to_string()),
+    };
+    let message = match message.find(", expected one of") {
+        Some(i) => &message[..i],
+        None => &message,
+    };
+    let message = shorten_quoted(&message.replace('`', "\""));
+    (line, crate::text::one_line(&message))
+}
+
+/// "did X at line 3 column 5" -> ("did X", Some(3)).
+fn strip_location(s: &str) -> (&str, Option<usize>) {
+    match s.find(" at line ") {
+        Some(i) => {
+            let line = s[i + 9..].split(' ').next().and_then(|n| n.parse().ok());
+            (&s[..i], line)
+        }
+        None => (s, None),
+    }
+}
+
+pub fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => quote(s),
+        other => quote(serde_yaml::to_string(other).unwrap_or_default().trim()),
+    }
+}
+
+pub(super) fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("").trim()
+}
+
+/// Cells of a value a message quotes at most.
+const QUOTE_CELLS: usize = 60;
+
+/// A value quoted for a message, cut short and made safe to print. Only
+/// the start of the value is looked at: values can be megabytes.
+pub fn quote(s: &str) -> String {
+    format!("\"{}\"", shorten(s))
+}
+
+/// `s` on one line, at most `QUOTE_CELLS` cells, `…` when cut.
+fn shorten(s: &str) -> String {
+    let head = s
+        .char_indices()
+        .nth(QUOTE_CELLS * 4)
+        .map_or(s, |(i, _)| &s[..i]);
+    let mut short = crate::text::truncate(&crate::text::one_line(head), QUOTE_CELLS);
+    if head.len() < s.len() && !short.ends_with(crate::text::ELLIPSIS) {
+        short.push_str(crate::text::ELLIPSIS);
+    }
+    short
+}
+
+/// A message with every double-quoted value in it cut short (serde_yaml's
+/// errors quote whole values).
+fn shorten_quoted(message: &str) -> String {
+    message
+        .split('"')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                shorten(part)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_quote_values_short() {
+        let long = "가".repeat(5_000_000);
+        let q = quote(&long);
+        assert!(crate::text::width(&q) <= QUOTE_CELLS + 2, "{}", q.len());
+        assert!(q.ends_with("…\""));
+        assert_eq!(quote("짧은 값\n둘째 줄"), "\"짧은 값 둘째 줄\"");
+        let e = serde_yaml::from_str::<bool>(&format!("\"{}\"", "x".repeat(100_000))).unwrap_err();
+        let (_, message) = describe(&e);
+        assert!(message.len() < 200, "{message}");
+        assert!(
+            message.starts_with("invalid type: string \"xxxx"),
+            "{message}"
+        );
+    }
+}
