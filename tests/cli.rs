@@ -3,7 +3,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::{Site, fixture};
 use sinmun::text::width;
@@ -11,14 +11,9 @@ use sinmun::text::width;
 /// Run sinmun in `cwd` with `args`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     // A home of its own: no user config, themes or state leak in.
-    let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_sinmun"))
+    common::command()
         .args(args)
         .current_dir(cwd)
-        .env_remove("NO_COLOR")
-        .env_remove("SINMUN_CONFIG")
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
         .output()
         .expect("run sinmun")
 }

@@ -1,13 +1,14 @@
 //! `--dump` through the real binary: golden articles at widths 80, 40, 20
 //! and 1 (insta snapshots), colour rules, and a missing post.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn dump(args: &[&str], envs: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
+    let mut cmd = common::command();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
         .env_remove("COLORTERM");
     for (k, v) in envs {
         cmd.env(k, v);

@@ -2,6 +2,8 @@
 //! screen read back. With `CI` set, a missing tmux fails the test instead of
 //! skipping it (.ci/run installs tmux).
 
+mod common;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -19,7 +21,9 @@ impl Tmux {
             eprintln!("tmux not found: end-to-end test skipped");
             return None;
         }
-        let socket = format!("sinmun-e2e-{}-{w}x{h}", std::process::id());
+        static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("sinmun-e2e-{}-{n}", std::process::id());
         let t = Tmux { socket };
         let status = t
             .tmux(&[
@@ -72,6 +76,17 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The pid of the process the pane runs (the reader, or the shell
+    /// around it): taken from tmux, never by name (other tests run readers
+    /// of the same binary at the same time).
+    fn pane_pid(&self) -> String {
+        let out = self
+            .tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+            .output()
+            .expect("pane pid");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     /// Wait until the screen satisfies `ok` (the reader draws asynchronously).
     fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -95,34 +110,59 @@ impl Drop for Tmux {
     }
 }
 
-fn command(args: &str) -> String {
-    command_in(
-        &std::env::temp_dir().join(format!("sinmun-e2e-home-{}", std::process::id())),
+/// A unique home for one reader (no user config; marks saved there).
+fn home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary home")
+}
+
+fn command(home: &std::path::Path, args: &str) -> String {
+    command_on(
+        home,
         args,
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts"),
     )
 }
 
-fn command_in(home: &std::path::Path, args: &str) -> String {
+/// The reader on `dir` with a home of its own (the tests' one environment
+/// builder), inside a shell that shows how it left the terminal.
+fn command_on(home: &std::path::Path, args: &str, dir: &str) -> String {
     let bin = env!("CARGO_BIN_EXE_sinmun");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    // A home of its own (no user config; marks saved there), and a shell
-    // around the reader that shows how it left the terminal.
-    let home = home.display();
     format!(
-        "env XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data SINMUN_CONFIG= \
-         sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'"
+        "{} sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'",
+        common::env_line(home)
     )
+}
+
+/// The pid of the reader itself: the child of the pane's shell.
+fn child_of(pid: &str) -> Option<String> {
+    let out = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", pid])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .next()
+        .map(str::to_string)
+}
+
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        let state = s.rsplit_once(')').map(|(_, rest)| rest.trim_start());
+        !state.is_some_and(|r| r.starts_with('Z'))
+    })
 }
 
 #[test]
 fn reads_searches_in_hangul_and_quits_cleanly() {
-    let Some(t) = Tmux::start(&command(""), 110, 30) else {
+    let home = home();
+    let Some(t) = Tmux::start(&command(home.path(), ""), 110, 30) else {
         return;
     };
-    let s = t.wait_for("the list", |s| {
-        s.contains("장마 북상") && s.contains("Windows update outage recap")
+    // The whole first frame, status line included (tmux may be read while
+    // a frame is half written).
+    t.wait_for("the list", |s| {
+        s.contains("장마 북상") && s.contains("Windows update outage recap") && s.contains("1/3")
     });
-    assert!(s.contains("1/3"), "{s}");
     // Open the second headline (the airline story) and read it.
     t.keys(&["j", "Enter"]);
     let s = t.wait_for("the article", |s| s.contains("발권 창구에 늘어선 줄"));
@@ -154,7 +194,8 @@ fn reads_searches_in_hangul_and_quits_cleanly() {
 
 #[test]
 fn narrow_terminal_shows_one_pane_at_a_time() {
-    let Some(t) = Tmux::start(&command(""), 60, 20) else {
+    let home = home();
+    let Some(t) = Tmux::start(&command(home.path(), ""), 60, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
@@ -170,22 +211,13 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
     t.wait_for("the shell", |s| s.contains("exited 0"));
 }
 
-fn reader_pids() -> Vec<String> {
-    let out = Command::new("pgrep")
-        .args(["-f", env!("CARGO_BIN_EXE_sinmun")])
-        .output()
-        .expect("pgrep");
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
 fn closing_the_terminal_ends_the_reader() {
+    let home = home();
     let Some(t) = Tmux::start(
         &format!(
-            "\"{}\" {}",
+            "{} \"{}\" {}",
+            common::env_line(home.path()),
             env!("CARGO_BIN_EXE_sinmun"),
             concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken")
         ),
@@ -195,10 +227,12 @@ fn closing_the_terminal_ends_the_reader() {
         return;
     };
     t.wait_for("the list", |s| s.contains("정상 글"));
-    let before = reader_pids();
+    // `env` replaced itself with the reader: the pane's pid is the reader.
+    let pid = t.pane_pid();
+    assert!(running(&pid));
     drop(t);
     let start = Instant::now();
-    while before.iter().any(|p| reader_pids().contains(p)) {
+    while running(&pid) {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "the reader outlived its terminal"
@@ -209,16 +243,12 @@ fn closing_the_terminal_ends_the_reader() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start(&command(""), 100, 24) else {
+    let home = home();
+    let Some(t) = Tmux::start(&command(home.path(), ""), 100, 24) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
-    let pid = Command::new("pgrep")
-        .args(["-f", "-n", env!("CARGO_BIN_EXE_sinmun")])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&pid.stdout).trim().to_string();
-    assert!(!pid.is_empty());
+    let pid = child_of(&t.pane_pid()).expect("the reader under the pane's shell");
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -228,9 +258,74 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_file_added_to_the_watched_folder_appears() {
+    let home = home();
+    let site = common::Site::new();
+    let post = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\ncategories: [사회]\n---\n<p>본문</p>\n")
+    };
+    site.write("2024-07-01-first.html", post("처음 있던 글", "2024-07-01"));
+    let dir = site.path().display().to_string();
+    let Some(t) = Tmux::start(&command_on(home.path(), "", &dir), 100, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("처음 있던 글"));
+    site.write("2024-07-02-new.html", post("새로 도착한 글", "2024-07-02"));
+    let s = t.wait_for("the new post", |s| s.contains("새로 도착한 글"));
+    assert!(s.contains("1 new post"), "{s}");
+    assert!(s.contains("처음 있던 글"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+}
+
+#[test]
+fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
+    let home = home();
+    // A stand-in for w3m: says what it was given, waits for a key.
+    let bin = tempfile::tempdir().unwrap();
+    let browser = bin.path().join("w3m");
+    std::fs::write(&browser, "#!/bin/sh\necho \"FAKE BROWSER $1\"\nread -r _\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let cmd = command(home.path(), "").replacen(
+        " sh -c ",
+        &format!(" BROWSER='{}' sh -c ", browser.display()),
+        1,
+    );
+    let Some(t) = Tmux::start(&cmd, 110, 30) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["j", "Enter"]);
+    t.wait_for("the article", |s| s.contains("발권 창구에 늘어선 줄"));
+    t.keys(&["1"]);
+    let s = t.wait_for("the browser", |s| s.contains("FAKE BROWSER http"));
+    assert!(
+        !s.contains("발권 창구에 늘어선 줄"),
+        "the reader gave the terminal up:\n{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the reader again", |s| s.contains("발권 창구에 늘어선 줄"));
+    assert!(
+        !s.contains("FAKE BROWSER"),
+        "the reader redrew all of it:\n{s}"
+    );
+    // Keys work again: raw mode is back.
+    t.keys(&["Escape", "q"]);
+    let s = t.wait_for("the shell", |s| s.contains("exited 0"));
+    assert!(
+        !s.contains("장마 북상"),
+        "the alternate screen is gone:\n{s}"
+    );
+}
+
+#[test]
 fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
-    let home = tempfile::tempdir().unwrap();
-    let Some(t) = Tmux::start(&command_in(home.path(), ""), 100, 20) else {
+    let home = home();
+    let Some(t) = Tmux::start(&command(home.path(), ""), 100, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
@@ -240,13 +335,13 @@ fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
     let state = home.path().join("data/sinmun/state.json");
     let saved = std::fs::read_to_string(&state).expect("the star was saved");
     assert!(saved.contains("2024-07-20-emoji-weather"), "{saved}");
-    let t = Tmux::start(&command_in(home.path(), ""), 100, 20).unwrap();
+    let t = Tmux::start(&command(home.path(), ""), 100, 20).unwrap();
     let s = t.wait_for("the list", |s| s.contains("장마 북상"));
     assert!(s.lines().next().unwrap().contains('★'), "{s}");
     t.keys(&["q"]);
     drop(t);
     std::fs::write(&state, "{ not json").unwrap();
-    let t = Tmux::start(&command_in(home.path(), ""), 100, 20).unwrap();
+    let t = Tmux::start(&command(home.path(), ""), 100, 20).unwrap();
     let s = t.wait_for("the warning", |s| s.contains("state file damaged"));
     assert!(s.contains("장마 북상"), "the reader starts anyway:\n{s}");
     let aside: Vec<_> = std::fs::read_dir(state.parent().unwrap())
@@ -262,16 +357,13 @@ fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
 
 #[test]
 fn ctrl_z_suspends_and_fg_resumes() {
-    let home = tempfile::tempdir().unwrap();
+    let home = home();
     let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
         return;
     };
     let bin = env!("CARGO_BIN_EXE_sinmun");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    let line = format!(
-        "XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config \"{bin}\" \"{dir}\"",
-        home.path().display()
-    );
+    let line = format!("{} \"{bin}\" \"{dir}\"", common::env_line(home.path()));
     t.type_text(&line);
     t.keys(&["Enter"]);
     t.wait_for("the list", |s| s.contains("장마 북상"));
