@@ -10,8 +10,12 @@
 //! - `render/6kb_width_80`, `render/6kb_width_40`: `render::render` of the
 //!   sanitised body of one generated post (~6 KB of HTML) at 80 and 40
 //!   cells.
+//! - `render/6kb_code_width_80`: the 6 KB body with its last 2 KB replaced
+//!   by a highlighted Rust code block.
 //! - `render/1mb_width_80`: the same for one generated post whose body is
 //!   about 1 MB (10 samples).
+//! - `render/1mb_code_block_width_80`: one 1 MB Rust code block (10
+//!   samples).
 //! - `dump/sinmun_6kb`, `dump/sinmun_1mb`: spawn the release binary with
 //!   `--dump FILE --width 80 --color never`, stdout to /dev/null, and wait.
 //! - `dump/w3m_6kb`, `dump/w3m_1mb`: spawn `w3m -dump -cols 80 -T text/html`
@@ -174,6 +178,43 @@ fn w3m_available() -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// A Rust code block of about `bytes` bytes, with Korean comments, runs
+/// of spaces and some lines longer than 80 cells.
+fn code_block(bytes: usize) -> String {
+    const LINES: [&str; 6] = [
+        "fn 합계(값들: &[i64]) -> i64 {",
+        "    let mut total = 0;   // 누적 합계",
+        "    for v in 값들.iter().filter(|v| **v > 0) { total += v; } // 양수만 더한다: 음수는 환불 건이라 따로 센다",
+        "    println!(\"합계 = {total:>10}\");",
+        "    total",
+        "}",
+    ];
+    let mut out = String::from("<pre><code class=\"language-rust\">");
+    while out.len() < bytes {
+        for line in LINES {
+            out.push_str(
+                &line
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;"),
+            );
+            out.push('\n');
+        }
+    }
+    out.push_str("</code></pre>");
+    out
+}
+
+/// The 6 KB article with its last 2 KB replaced by a code block.
+fn with_code(body: &str) -> String {
+    let mut cut = body.len().saturating_sub(2048);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..body[..cut].rfind("</p>").map_or(cut, |i| i + 4)];
+    format!("{head}{}", code_block(body.len() - head.len()))
+}
+
 fn bench_render(c: &mut Criterion, small: &Article, big: &Article) {
     let mut group = c.benchmark_group("render");
     for width in [80, 40] {
@@ -182,11 +223,22 @@ fn bench_render(c: &mut Criterion, small: &Article, big: &Article) {
             b.iter(|| render(black_box(&small.body), Format::Html, black_box(&opts)))
         });
     }
+    let code = with_code(&small.body);
+    eprintln!("6kb_code: {} bytes", code.len());
+    let opts = RenderOptions::new(80);
+    // Load the syntaxes before timing (once per process, about 20 ms).
+    render(&code, Format::Html, &opts);
+    group.bench_function("6kb_code_width_80", |b| {
+        b.iter(|| render(black_box(&code), Format::Html, black_box(&opts)))
+    });
     group.sample_size(10);
     group.sampling_mode(SamplingMode::Flat);
-    let opts = RenderOptions::new(80);
     group.bench_function("1mb_width_80", |b| {
         b.iter(|| render(black_box(&big.body), Format::Html, black_box(&opts)))
+    });
+    let big_code = code_block(1_000_000);
+    group.bench_function("1mb_code_block_width_80", |b| {
+        b.iter(|| render(black_box(&big_code), Format::Html, black_box(&opts)))
     });
     group.finish();
 }

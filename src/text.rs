@@ -44,6 +44,114 @@ pub fn grapheme_width(g: &str) -> usize {
     g.width()
 }
 
+/// What stands for a grapheme that is wider than a whole line (Hangul at
+/// width 1): it cannot be shown, and the line must still fit.
+pub const TOO_WIDE: &str = "?";
+
+/// The graphemes of `s` with their widths: the one place where text is
+/// walked cell by cell. Text made only of [`is_simple`] characters skips
+/// grapheme segmentation.
+pub fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    let simple = s.chars().all(is_simple);
+    let mut rest = s;
+    let mut graphemes = (!simple).then(|| s.graphemes(true));
+    std::iter::from_fn(move || {
+        if let Some(g) = graphemes.as_mut() {
+            return g.next().map(|g| (g, grapheme_width(g)));
+        }
+        let c = rest.chars().next()?;
+        let (g, tail) = rest.split_at(c.len_utf8());
+        rest = tail;
+        Some((g, unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)))
+    })
+}
+
+/// The longest start of `s` that is at most `max` cells wide, its width,
+/// and the rest. Never splits a grapheme.
+pub fn split_at_width(s: &str, max: usize) -> (&str, usize, &str) {
+    let mut used = 0;
+    let mut end = 0;
+    for (g, w) in cells(s) {
+        if used + w > max {
+            break;
+        }
+        used += w;
+        end += g.len();
+    }
+    (&s[..end], used, &s[end..])
+}
+
+/// Cuts text into pieces that fill lines of `max` cells, grapheme by
+/// grapheme, remembering how much of the current line is used. A grapheme
+/// wider than a whole line comes out as [`TOO_WIDE`].
+#[derive(Debug, Clone, Copy)]
+pub struct Splitter {
+    max: usize,
+    used: usize,
+    /// Cells already used at the start of every following line.
+    lead: usize,
+}
+
+impl Splitter {
+    /// Lines of `max` cells (at least 1), the first already `used` cells full.
+    pub fn new(max: usize, used: usize) -> Splitter {
+        Splitter {
+            max: max.max(1),
+            used,
+            lead: 0,
+        }
+    }
+
+    /// Every following line starts `lead` cells in (a hanging indent the
+    /// caller writes); ignored when it leaves no room.
+    pub fn hanging(mut self, lead: usize) -> Splitter {
+        self.lead = if lead < self.max { lead } else { 0 };
+        self
+    }
+
+    /// Cells used on the current line.
+    pub fn used(&self) -> usize {
+        self.used
+    }
+
+    /// Feed `s`: `out(piece, new_line)` gets each piece, `new_line` true
+    /// when the piece starts a new line.
+    pub fn feed<'a>(&mut self, s: &'a str, mut out: impl FnMut(&'a str, bool)) {
+        let mut start = 0;
+        let mut end = 0;
+        let mut new_line = false;
+        for (g, w) in cells(s) {
+            let (g_len, w, too_wide) = if w > self.max - self.lead {
+                (g.len(), 1, true)
+            } else {
+                (g.len(), w, false)
+            };
+            if self.used + w > self.max {
+                if end > start {
+                    out(&s[start..end], new_line);
+                }
+                start = end;
+                new_line = true;
+                self.used = self.lead;
+            }
+            if too_wide {
+                if end > start {
+                    out(&s[start..end], new_line);
+                    new_line = false;
+                }
+                out(TOO_WIDE, new_line);
+                new_line = false;
+                start = end + g_len;
+            }
+            end += g_len;
+            self.used += w;
+        }
+        if end > start {
+            out(&s[start..end], new_line);
+        }
+    }
+}
+
 /// Cut `s` to at most `max` cells, ending in `…` when anything was cut.
 /// Never splits a grapheme; a wide character that would straddle the limit
 /// is dropped whole.
@@ -55,17 +163,10 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let budget = max - 1; // room for the ellipsis
-    let mut out = String::with_capacity(s.len().min(max * 4));
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = grapheme_width(g);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push_str(g);
-    }
+    // Room for the ellipsis.
+    let (head, _, _) = split_at_width(s, max - 1);
+    let mut out = String::with_capacity(head.len() + ELLIPSIS.len());
+    out.push_str(head);
     out.push_str(ELLIPSIS);
     out
 }
@@ -121,16 +222,14 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             line_w = 0;
         }
-        for g in word.graphemes(true) {
-            let gw = grapheme_width(g);
-            let (g, gw) = if gw > max { ("?", 1) } else { (g, gw) };
-            if line_w + gw > max {
+        let mut splitter = Splitter::new(max, line_w);
+        splitter.feed(word, |piece, new_line| {
+            if new_line {
                 lines.push(std::mem::take(&mut line));
-                line_w = 0;
             }
-            line.push_str(g);
-            line_w += gw;
-        }
+            line.push_str(piece);
+        });
+        line_w = splitter.used();
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -138,47 +237,33 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// [`wrap`] with a hanging indent: the first line up to `max` cells, the
-/// others indented by `indent` spaces within the same `max`.
-pub fn wrap_hanging(s: &str, max: usize, indent: usize) -> Vec<String> {
+/// `s` wrapped to `max` cells after a `lead` (a number, a bullet) on the
+/// first line, the following lines indented by the lead's width, as a list
+/// item hangs. When the lead leaves fewer than `min_room` cells, the text
+/// goes under the lead at the full width instead.
+pub fn wrap_hanging(lead: &str, s: &str, max: usize, min_room: usize) -> Vec<String> {
     let max = max.max(1);
-    let indent = indent.min(max - 1);
-    if indent == 0 || width(s) <= max {
-        return wrap(s, max);
-    }
-    // The first line takes whole words while they fit; the rest is
-    // wrapped to the narrower width.
-    let mut first = String::new();
-    let mut rest = s.trim_start_matches(' ');
-    while let Some(word) = rest.split(' ').next().filter(|w| !w.is_empty()) {
-        let gap = usize::from(!first.is_empty());
-        if width(&first) + gap + width(word) > max {
-            break;
+    let indent = width(lead);
+    if indent + min_room.max(1) > max {
+        let mut out = vec![lead.trim_end().to_string()];
+        if out[0].is_empty() {
+            out.clear();
         }
-        if gap == 1 {
-            first.push(' ');
-        }
-        first.push_str(word);
-        rest = rest[word.len()..].trim_start_matches(' ');
+        out.extend(wrap(s, max));
+        return out;
     }
-    let mut lines = Vec::new();
-    if first.is_empty() {
-        // A first word wider than the line: everything hangs.
-        let mut all = wrap(s, max - indent).into_iter();
-        lines.extend(all.next());
-        lines.extend(all.map(|l| format!("{}{l}", " ".repeat(indent))));
-        return lines;
-    }
-    lines.push(first);
-    if !rest.is_empty() {
-        let pad = " ".repeat(indent);
-        lines.extend(
-            wrap(rest, max - indent)
-                .into_iter()
-                .map(|l| format!("{pad}{l}")),
-        );
-    }
-    lines
+    let pad = " ".repeat(indent);
+    wrap(s, max - indent)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let head = if i == 0 { lead } else { pad.as_str() };
+            let mut line = String::with_capacity(head.len() + l.len());
+            line.push_str(head);
+            line.push_str(&l);
+            line
+        })
+        .collect()
 }
 
 /// True for characters that must never reach a terminal: C0 and C1 controls
@@ -317,33 +402,30 @@ mod tests {
     }
 
     #[test]
-    fn hanging_wrap_indents_all_but_the_first_line_and_keeps_everything() {
+    fn the_splitter_fills_lines_and_never_splits_a_grapheme() {
+        let mut pieces = Vec::new();
+        let mut s = Splitter::new(5, 2);
+        s.feed("가나다👩‍👩‍👧ab", |p, new_line| {
+            pieces.push((p, new_line))
+        });
+        assert_eq!(pieces, [("가", false), ("나다", true), ("👩‍👩‍👧ab", true)]);
+        let mut pieces = Vec::new();
+        Splitter::new(1, 0).feed("a한b", |p, n| pieces.push((p, n)));
+        assert_eq!(pieces, [("a", false), ("?", true), ("b", true)]);
+        assert_eq!(split_at_width("제주항공", 5), ("제주", 4, "항공"));
+        assert_eq!(split_at_width("e\u{301}x", 1), ("e\u{301}", 1, "x"));
+    }
+
+    #[test]
+    fn hanging_wrap_indents_the_following_lines() {
         assert_eq!(
-            wrap_hanging("j Down  move down in the list", 14, 8),
-            [
-                "j Down move",
-                "        down",
-                "        in the",
-                "        list"
-            ]
+            wrap_hanging("[12] ", "제주항공 발권 시스템 마비", 15, 4),
+            ["[12] 제주항공", "     발권", "     시스템", "     마비"]
         );
-        let s = "path/to/a/very/long/file.html:3: 제목이 너무 깁니다 정말로";
-        for w in 4..40 {
-            for indent in [0, 2, 6] {
-                let indent = indent.min(w / 2);
-                let lines = wrap_hanging(s, w, indent);
-                assert!(
-                    lines.iter().all(|l| width(l) <= w),
-                    "{w} {indent}: {lines:?}"
-                );
-                let joined: String = lines.concat().split_whitespace().collect();
-                assert_eq!(
-                    joined,
-                    s.split_whitespace().collect::<String>(),
-                    "{w} {indent}"
-                );
-            }
-        }
+        assert_eq!(
+            wrap_hanging("[12] ", "제주항공 발권", 6, 4),
+            ["[12]", "제주항", "공", "발권"]
+        );
     }
 
     #[test]

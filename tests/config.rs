@@ -284,7 +284,7 @@ fn user_themes_and_list_themes() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("38;2;170;0;0m동계 스케줄"),
+        String::from_utf8_lossy(&out.stdout).contains("38;2;170;0;0m## 동계 스케줄"),
         "the user's heading colour"
     );
 }

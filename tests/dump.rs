@@ -22,10 +22,11 @@ fn stdout(o: &Output) -> String {
 
 const SAMPLE: &str = "tests/fixtures/render/2024-07-21-render-sample.html";
 
-#[test]
-fn golden_article_at_widths_80_40_20_1() {
-    for w in ["80", "40", "20", "1"] {
-        let out = dump(&["--dump", SAMPLE, "--width", w, "--color", "never"], &[]);
+/// `--dump FILE` without colour at each width, every line within it,
+/// against the snapshot `NAME_width_W`.
+fn golden(file: &str, name: &str, widths: &[&str]) {
+    for w in widths {
+        let out = dump(&["--dump", file, "--width", w, "--color", "never"], &[]);
         assert_eq!(out.status.code(), Some(0));
         let text = stdout(&out);
         let max: usize = w.parse().unwrap();
@@ -33,8 +34,24 @@ fn golden_article_at_widths_80_40_20_1() {
             text.lines().all(|l| sinmun::text::width(l) <= max),
             "width {w}"
         );
-        insta::assert_snapshot!(format!("sample_width_{w}"), text);
+        insta::assert_snapshot!(format!("{name}_width_{w}"), text);
     }
+}
+
+#[test]
+fn golden_article_at_widths_80_40_20_1() {
+    golden(SAMPLE, "sample", &["80", "40", "20", "1"]);
+}
+
+const BLOCKS: &str = "tests/fixtures/render/2024-09-03-code-and-tables.html";
+
+/// A tech-blog post with every block sinmun lays out itself: code with
+/// runs of spaces, a tab, long lines and Korean comments; tables with
+/// narrow and wide columns, spans, `<br>`, alignment; a quote before a
+/// list; footnotes; a same-page anchor.
+#[test]
+fn golden_code_tables_and_notes_at_widths_100_80_40_20() {
+    golden(BLOCKS, "blocks", &["100", "80", "40", "20"]);
 }
 
 #[test]

@@ -280,7 +280,10 @@ fn structure_headings_lists_tables_rules_images() {
     );
     assert!(t.contains("- 하나\n  - 둘"), "{t}");
     assert!(t.contains(&"─".repeat(30)), "a rule across the width: {t}");
-    assert!(t.contains("지역│값") && t.contains("서울│120mm"), "{t}");
+    assert!(
+        t.contains(" 지역 │ 값") && t.contains(" 서울 │ 120mm"),
+        "{t}"
+    );
     let border = r
         .lines
         .iter()
@@ -297,10 +300,10 @@ fn markdown_goes_through_the_same_renderer() {
     let r = render(md, Format::Markdown, &RenderOptions::new(40));
     let t = text(&r);
     assert!(
-        t.starts_with("소제목\n\n굵게 그리고 기울임, 링크[1]."),
+        t.starts_with("## 소제목\n\n굵게 그리고 기울임, 링크[1]."),
         "{t}"
     );
-    assert!(t.contains("- 하나") && t.contains("서울│1"), "{t}");
+    assert!(t.contains("- 하나") && t.contains(" 서울 │ 1"), "{t}");
     assert_eq!(r.links, ["https://example.com"]);
     let bold = r
         .lines

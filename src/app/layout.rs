@@ -141,39 +141,20 @@ impl PopupRow {
         }
     }
 
-    /// The row's lines at `room` cells: the text hangs under itself, after
-    /// the lead; a lead too wide for that takes lines of its own.
+    /// The row's lines at `room` cells: as written when it fits (padded
+    /// columns stay aligned), else the text wrapped under itself after the
+    /// lead; a lead wider than half the room takes lines of its own, and
+    /// the text hangs under it.
     fn lines(&self, room: usize) -> Vec<String> {
         let lead_w = width(&self.lead);
         if lead_w + width(&self.text) <= room {
-            // As written: columns padded with spaces stay aligned.
             return vec![format!("{}{}", self.lead, self.text)];
         }
-        if lead_w == 0 {
-            return wrap_hanging(&self.text, room, 2.min(room / 2));
-        }
         if lead_w <= room / 2 {
-            let pad = " ".repeat(lead_w);
-            return wrap(&self.text, room - lead_w)
-                .into_iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    if i == 0 {
-                        format!("{}{l}", self.lead)
-                    } else {
-                        format!("{pad}{l}")
-                    }
-                })
-                .collect();
+            return wrap_hanging(&self.lead, &self.text, room, 1);
         }
-        let indent = 2.min(room / 2);
         let mut lines = wrap(self.lead.trim_end(), room);
-        let pad = " ".repeat(indent);
-        lines.extend(
-            wrap(&self.text, room - indent)
-                .into_iter()
-                .map(|l| format!("{pad}{l}")),
-        );
+        lines.extend(wrap_hanging("  ", &self.text, room, 1));
         lines
     }
 }
@@ -393,7 +374,7 @@ mod tests {
         PopupContent {
             title: "keys".into(),
             rows: (0..rows)
-                .map(|i| PopupRow::new("", format!("{i} {text}"), Part::Base))
+                .map(|i| PopupRow::new(format!("{i} "), text, Part::Base))
                 .collect(),
             cursor: None,
             scroll: usize::MAX,

@@ -83,7 +83,13 @@ fn problem_rows(app: &App) -> Vec<PopupRow> {
         .store
         .problems()
         .iter()
-        .map(|p| PopupRow::new("", p.to_string(), Part::Error))
+        .map(|p| {
+            let place = crate::problem::Problem {
+                message: String::new(),
+                ..p.clone()
+            };
+            PopupRow::new(place.to_string(), p.message.as_str(), Part::Error)
+        })
         .collect();
     if rows.is_empty() {
         rows.push(PopupRow::new(

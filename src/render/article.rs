@@ -3,7 +3,7 @@
 
 use super::{Flags, Line, Rendered, SpanStyle};
 use crate::post::Post;
-use crate::text::{width, wrap};
+use crate::text::{wrap, wrap_hanging};
 
 /// Whether a link may be opened: only web and mail addresses.
 pub fn is_openable(address: &str) -> bool {
@@ -53,44 +53,54 @@ pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
             .into_iter()
             .map(|l| Line::plain(l, Flags::META)),
     );
-    let mut out = super::lines::fit(out, width);
+    let mut out = super::lines::split_wide(out, width);
     out.push(Line::default());
     // The body's lines were fitted to the width when it was rendered.
     out.extend(body.lines);
     if !body.links.is_empty() {
         out.push(Line::default());
-        out.extend(super::lines::fit(link_lines(&body.links, width), width));
+        out.extend(super::lines::split_wide(
+            link_lines(&body.links, width),
+            width,
+        ));
     }
     out
 }
 
 /// `[n] address`, the address wrapped under itself when it is long.
 fn link_lines(links: &[String], max: usize) -> Vec<Line> {
-    let mut out = Vec::new();
+    /// Below this room beside the mark, the address goes under it.
+    const MIN_ROOM: usize = 8;
+    let mut out = Vec::with_capacity(links.len());
     for (i, address) in links.iter().enumerate() {
         let mark = format!("[{}] ", i + 1);
-        let indent = width(&mark);
-        let fits_beside = max >= indent + 8;
-        let room = if fits_beside { max - indent } else { max };
-        let pieces = wrap_address(address, room);
-        for (k, piece) in pieces.into_iter().enumerate() {
+        // Addresses have no spaces to break at: cut them by cells.
+        let address = address.replace(' ', "\u{a0}");
+        for (k, text) in wrap_hanging(&mark, &address, max, MIN_ROOM)
+            .into_iter()
+            .enumerate()
+        {
             let mut line = Line::default();
-            if k == 0 {
-                line.push(mark.clone(), SpanStyle::of(Flags::LINK_NUMBER));
-            } else if fits_beside {
+            let rest = match text.strip_prefix(mark.trim_end()) {
+                Some(rest) if k == 0 => {
+                    line.push(
+                        mark.trim_end().to_string(),
+                        SpanStyle::of(Flags::LINK_NUMBER),
+                    );
+                    rest
+                }
+                _ => text.as_str(),
+            };
+            let body = rest.trim_start_matches(' ');
+            let indent = rest.len() - body.len();
+            if indent > 0 {
                 line.push(" ".repeat(indent), SpanStyle::default());
             }
-            line.push(piece, SpanStyle::of(Flags::LINK));
+            if !body.is_empty() {
+                line.push(body.replace('\u{a0}', " "), SpanStyle::of(Flags::LINK));
+            }
             out.push(line);
         }
     }
     out
-}
-
-/// Addresses have no spaces to break at: cut them by cells.
-fn wrap_address(address: &str, room: usize) -> Vec<String> {
-    if width(address) <= room {
-        return vec![address.to_string()];
-    }
-    wrap(&address.replace(' ', "\u{a0}"), room)
 }

@@ -1,5 +1,6 @@
-//! The html2text decorator: no markup characters of its own (headings are
-//! styled, not prefixed with `#`), annotations for the theme.
+//! The html2text decorator: annotations for the theme, and the few marks
+//! that keep a style visible without colour (`## ` before a heading,
+//! `~~` around struck-out text, `> ` before a quote).
 
 use html2text::Colour;
 use html2text::render::TextDecorator;
@@ -20,6 +21,8 @@ pub enum Ann {
 
 pub const QUOTE_PREFIX: &str = "> ";
 pub const BULLET: &str = "- ";
+/// Around struck-out text, as Markdown writes it.
+pub const STRIKE_MARK: &str = "~~";
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Decorator;
@@ -52,11 +55,11 @@ impl TextDecorator for Decorator {
     }
 
     fn decorate_strikeout_start(&self) -> (String, Ann) {
-        (String::new(), Ann::Strike)
+        (STRIKE_MARK.to_string(), Ann::Strike)
     }
 
     fn decorate_strikeout_end(&self) -> String {
-        String::new()
+        STRIKE_MARK.to_string()
     }
 
     fn decorate_code_start(&self) -> (String, Ann) {
@@ -81,8 +84,10 @@ impl TextDecorator for Decorator {
         (title.to_string(), Ann::Plain)
     }
 
-    fn header_prefix(&self, _level: usize) -> String {
-        String::new()
+    fn header_prefix(&self, level: usize) -> String {
+        let mut prefix = "#".repeat(level.clamp(1, 6));
+        prefix.push(' ');
+        prefix
     }
 
     fn quote_prefix(&self) -> String {

@@ -4,26 +4,29 @@
 
 use html2text::render::TaggedLine;
 
+use super::block::Block;
 use super::color::Rgb;
 use super::decorator::{Ann, QUOTE_PREFIX};
-use super::glyphs::Glyphs;
+use super::prepare::{MAX_LINES, Prepared, SEPARATOR, block_index};
 use super::role::Role;
-use super::{Flags, Line, SpanStyle};
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::text::{grapheme_width, is_forbidden, width};
+use super::{Flags, Line, SpanStyle, code, notes, table};
+use crate::text::{Splitter, is_forbidden, width};
 
 /// What prepare.rs writes for `<hr>`; stretched to the width here.
 pub const RULE_MARK: char = '─';
 
-pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, glyphs: &Glyphs, max: usize) -> Vec<Line> {
+pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, prepared: &Prepared, max: usize) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for tagged in lines {
         let mut line = Line::default();
         for ts in tagged.tagged_strings() {
-            let decoded = glyphs.decode(&ts.s);
-            let text: String = if decoded.chars().any(is_forbidden) {
-                decoded.chars().filter(|c| !is_forbidden(*c)).collect()
+            let decoded = prepared.glyphs.decode(&ts.s);
+            let text: String = if decoded.chars().any(|c| is_forbidden(c) || c == '\u{a0}') {
+                decoded
+                    .chars()
+                    .filter(|c| !is_forbidden(*c))
+                    .map(|c| if c == '\u{a0}' { ' ' } else { c })
+                    .collect()
             } else {
                 decoded.into_owned()
             };
@@ -33,13 +36,140 @@ pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, glyphs: &Glyphs, max: usize) -> 
             let style = style_of(&ts.tag, &text, line.spans.is_empty());
             line.push(text, style);
         }
+        if let Some((prefix, index)) = placeholder(&line) {
+            if let Some(block) = prepared.blocks.get(index) {
+                splice(&mut out, &prefix, block, max);
+            }
+            continue;
+        }
+        if line.spans.iter().any(|s| s.text.contains(SEPARATOR)) {
+            // A blank line, under the marks of the quote it is in.
+            let mut marks = Line::default();
+            for span in &line.spans {
+                let before = span.text.split(SEPARATOR).next().unwrap_or("");
+                marks.push(before.to_string(), span.style);
+                if span.text.contains(SEPARATOR) {
+                    break;
+                }
+            }
+            trim_end(&mut marks);
+            line = marks;
+        }
         stretch_rule(&mut line, max);
         push_blank_folded(&mut out, line);
+        if out.len() > MAX_LINES {
+            break;
+        }
     }
     while out.last().is_some_and(Line::is_blank) {
         out.pop();
     }
-    fit(space_headings(out), max)
+    let mut out = split_wide(space_headings(tidy_quotes(out)), max);
+    let cut = if out.len() > MAX_LINES {
+        out.truncate(MAX_LINES);
+        true
+    } else {
+        prepared.cut.is_some()
+    };
+    if cut {
+        out.push(Line::default());
+        out.extend(split_wide(
+            vec![Line::plain(
+                format!(
+                    "[… the rest of this article is not shown: it is longer than {MAX_LINES} lines]"
+                ),
+                Flags::META,
+            )],
+            max,
+        ));
+    }
+    out
+}
+
+/// A line that holds a block's placeholder: what stands before it (the
+/// indentation of a list or a quote) and the block's index.
+fn placeholder(line: &Line) -> Option<(Line, usize)> {
+    let mut prefix = Line::default();
+    for span in &line.spans {
+        if let Some((at, index)) = span
+            .text
+            .char_indices()
+            .find_map(|(i, c)| block_index(c).map(|n| (i, n)))
+        {
+            if at > 0 {
+                prefix.push(span.text[..at].to_string(), span.style);
+            }
+            return Some((prefix, index));
+        }
+        prefix.push(span.text.clone(), span.style);
+    }
+    None
+}
+
+/// A captured block laid out under `prefix`: the first line after the
+/// prefix as html2text wrote it, the following ones after the prefix with
+/// its list marker blanked (quote marks stay). A blank line before and
+/// after, as between any two blocks.
+fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
+    let room = max.saturating_sub(prefix.width()).max(1);
+    let lines = match block {
+        Block::Code { text, lang } => code::layout(text, lang.as_deref(), room),
+        Block::Table(t) => table::layout(t, room),
+        Block::Notes(n) => notes::layout(n, room),
+    };
+    let mut follow = Line::default();
+    for span in &prefix.spans {
+        let kept: String = span
+            .text
+            .chars()
+            .map(|c| if c == '>' { '>' } else { ' ' })
+            .collect();
+        let blanked = if kept.chars().count() == span.text.chars().count() {
+            kept
+        } else {
+            " ".repeat(width(&span.text))
+        };
+        follow.push(blanked, span.style);
+    }
+    let blank = {
+        let mut b = follow.clone();
+        trim_end(&mut b);
+        b
+    };
+    if out.last().is_some_and(|l| !l.is_blank() && *l != blank) {
+        out.push(blank.clone());
+    }
+    for (i, body) in lines.into_iter().enumerate() {
+        let mut line = if i == 0 {
+            prefix.clone()
+        } else {
+            follow.clone()
+        };
+        if line.spans.iter().all(|s| s.text.trim().is_empty()) && i == 0 {
+            line = follow.clone();
+        }
+        for s in body.spans {
+            line.push(s.text, s.style);
+        }
+        if line.is_blank() {
+            line = Line::default();
+        }
+        out.push(line);
+    }
+    out.push(blank);
+}
+
+/// Drop the spaces at the end of a line.
+pub fn trim_end(line: &mut Line) {
+    while let Some(last) = line.spans.last_mut() {
+        let t = last.text.trim_end_matches(' ').len();
+        if t == 0 {
+            line.spans.pop();
+        } else {
+            last.text.truncate(t);
+            break;
+        }
+    }
 }
 
 fn is_heading(line: &Line) -> bool {
@@ -97,6 +227,54 @@ fn style_of(anns: &[Ann], text: &str, first: bool) -> SpanStyle {
     style
 }
 
+/// Only quote marks (`> > `), no text.
+fn is_quote_blank(line: &Line) -> bool {
+    !line.is_blank()
+        && line
+            .spans
+            .iter()
+            .all(|s| s.text.chars().all(|c| c == '>' || c == ' '))
+}
+
+fn is_quote(line: &Line) -> bool {
+    line.spans
+        .first()
+        .is_some_and(|s| s.style.flags.contains(Flags::QUOTE))
+}
+
+/// Blank lines inside a quote keep its marks (trimmed), one at a time and
+/// never at the quote's start or end; a blank line takes a quote's place
+/// between it and what is not quoted.
+fn tidy_quotes(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let n = lines.len();
+    let mut lines = lines.into_iter().peekable();
+    let mut i = 0;
+    while let Some(mut line) = lines.next() {
+        i += 1;
+        if is_quote_blank(&line) {
+            let prev_quote = out
+                .last()
+                .is_some_and(|l| is_quote(l) && !is_quote_blank(l));
+            let next_quote = lines
+                .peek()
+                .is_some_and(|l| is_quote(l) && !is_quote_blank(l));
+            if prev_quote && next_quote && i < n {
+                trim_end(&mut line);
+                out.push(line);
+            }
+            continue;
+        }
+        let prev = out.last();
+        if !line.is_blank() && prev.is_some_and(|p| !p.is_blank() && is_quote(p) != is_quote(&line))
+        {
+            out.push(Line::default());
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// A rule's one-character mark becomes a line across what is left.
 fn stretch_rule(line: &mut Line, max: usize) {
     let Some(i) = line.spans.iter().position(|s| {
@@ -129,7 +307,7 @@ fn push_blank_folded(out: &mut Vec<Line>, line: Line) {
 
 /// Any line still wider than `max` is split at grapheme boundaries; a
 /// grapheme wider than the whole line (Hangul at width 1) shows as `?`.
-pub fn fit(lines: Vec<Line>, max: usize) -> Vec<Line> {
+pub fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         if line.width() <= max {
@@ -137,18 +315,14 @@ pub fn fit(lines: Vec<Line>, max: usize) -> Vec<Line> {
             continue;
         }
         let mut current = Line::default();
-        let mut used = 0;
+        let mut splitter = Splitter::new(max, 0);
         for span in line.spans {
-            for g in span.text.graphemes(true) {
-                let gw = grapheme_width(g);
-                let (g, gw) = if gw > max { ("?", 1) } else { (g, gw) };
-                if used + gw > max {
+            splitter.feed(&span.text, |piece, new_line| {
+                if new_line {
                     out.push(std::mem::take(&mut current));
-                    used = 0;
                 }
-                current.push(g.to_string(), span.style);
-                used += gw;
-            }
+                current.push(piece.to_string(), span.style);
+            });
         }
         if !current.spans.is_empty() {
             out.push(current);

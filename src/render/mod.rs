@@ -8,14 +8,21 @@
 //! with less structure, and in the end as plain wrapped text.
 
 pub mod article;
+mod block;
 pub mod cache;
+mod capture;
+mod code;
 pub mod color;
 mod decorator;
 mod glyphs;
 pub mod guard;
+pub mod highlight;
+mod inline;
 mod lines;
+mod notes;
 mod prepare;
 pub mod role;
+mod table;
 
 use std::ops::{BitOr, BitOrAssign};
 
@@ -28,7 +35,7 @@ use crate::text::{width, wrap};
 
 /// What a span is, for the theme: a set of roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Flags(u16);
+pub struct Flags(u32);
 
 impl Flags {
     pub const STRONG: Flags = Flags(1);
@@ -45,6 +52,9 @@ impl Flags {
     pub const TABLE_BORDER: Flags = Flags(1 << 11);
     pub const TITLE: Flags = Flags(1 << 12);
     pub const META: Flags = Flags(1 << 13);
+    pub const UNDERLINE: Flags = Flags(1 << 14);
+    /// A highlighter's mark (`<mark>`, a background colour).
+    pub const MARK: Flags = Flags(1 << 15);
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
@@ -62,6 +72,8 @@ impl Flags {
             Role::Image => Flags::IMAGE,
             Role::Rule => Flags::RULE,
             Role::Quote => Flags::QUOTE,
+            Role::Underline => Flags::UNDERLINE,
+            Role::Mark => Flags::MARK,
         }
     }
 }
@@ -86,6 +98,8 @@ pub struct SpanStyle {
     /// The post's own colours (already blended over the paper).
     pub fg: Option<Rgb>,
     pub bg: Option<Rgb>,
+    /// What a piece of highlighted code is.
+    pub token: Option<highlight::Token>,
 }
 
 impl SpanStyle {
@@ -142,7 +156,7 @@ impl Line {
 
 /// Split any line wider than `width` at grapheme boundaries.
 pub fn lines_fit(lines: Vec<Line>, width: usize) -> Vec<Line> {
-    lines::fit(lines, width)
+    lines::split_wide(lines, width)
 }
 
 /// What the renderer needs besides the body.
@@ -191,8 +205,10 @@ fn markdown_to_html(markdown: &str) -> String {
 }
 
 /// How much structure each attempt keeps: (indenting levels, tables).
+/// Each level indents two cells; a narrow pane indents fewer levels (one
+/// per 8 cells), and items deeper than that are still marked.
 fn attempts(width: usize) -> [(usize, bool); 3] {
-    let indent = (width.saturating_sub(16) / 4).min(10);
+    let indent = (width / 8).min(10);
     [(indent, true), (0, true), (0, false)]
 }
 
@@ -206,6 +222,7 @@ pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
                 tables,
                 inline_colors: opts.inline_colors,
                 paper: opts.paper,
+                blocks: true,
             },
         );
         let config = html2text::config::with_decorator(decorator::Decorator)
@@ -213,10 +230,13 @@ pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
             .unicode_strikeout(false);
         let laid_out = guard::quietly(|| config.lines_from_read(prepared.html.as_bytes(), width));
         if let Ok(Ok(tagged)) = laid_out {
-            return Rendered {
-                lines: lines::finish(tagged, &prepared.glyphs, width),
-                links: prepared.links,
-            };
+            let laid = guard::quietly(|| lines::finish(tagged, &prepared, width));
+            if let Ok(lines) = laid {
+                return Rendered {
+                    lines,
+                    links: prepared.links,
+                };
+            }
         }
     }
     plain(html, width)
@@ -231,6 +251,7 @@ fn plain(html: &str, width: usize) -> Rendered {
             tables: false,
             inline_colors: false,
             paper: Rgb(0, 0, 0),
+            blocks: false,
         },
     );
     let mut lines = Vec::new();
@@ -246,7 +267,7 @@ fn plain(html: &str, width: usize) -> Rendered {
         );
     }
     Rendered {
-        lines: lines::fit(lines, width),
+        lines: lines::split_wide(lines, width),
         links: prepared.links,
     }
 }

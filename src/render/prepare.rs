@@ -6,11 +6,15 @@
 //! hands the roles html2text has no annotation for (headings, links, images,
 //! rules, quotes) to the decorator as reserved colours.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::block::Block;
+use super::capture::{self, Capture};
 use super::color::{self, Rgb};
 use super::glyphs::Glyphs;
 use super::role::Role;
+use super::{Flags, SpanStyle};
 use crate::html_text::{Token, attributes, push_decoded, tokens};
 
 /// Elements nested deeper than this are unwrapped (their text is kept).
@@ -19,6 +23,25 @@ pub const MAX_DEPTH: usize = 48;
 const MAX_TABLE_DEPTH: usize = 2;
 /// A cell spans at most this many columns or rows.
 const MAX_SPAN: u32 = 16;
+/// About this many lines of output, at most (estimated while preparing).
+pub const MAX_LINES: usize = 50_000;
+/// This much prepared HTML, at most.
+const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Placeholders for captured blocks: one character each, in plane 16's
+/// private use area (nothing in a post keeps these; see `text`).
+const BLOCK_BASE: u32 = 0x10_0000;
+const BLOCK_END: u32 = 0x10_FFFC;
+/// Stands for "one blank line here": written between blocks that html2text
+/// would set against each other (a list after a quote, a rule, a list).
+pub const SEPARATOR: char = '\u{10FFFD}';
+
+/// The block a placeholder character stands for.
+pub fn block_index(c: char) -> Option<usize> {
+    let code = c as u32;
+    (BLOCK_BASE..=BLOCK_END)
+        .contains(&code)
+        .then(|| (code - BLOCK_BASE) as usize)
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct PrepareOptions {
@@ -30,6 +53,9 @@ pub struct PrepareOptions {
     pub inline_colors: bool,
     /// What translucent colours are blended over.
     pub paper: Rgb,
+    /// Whether code, tables and footnotes are captured for sinmun's own
+    /// layout (else tables follow `tables` and code goes to html2text).
+    pub blocks: bool,
 }
 
 #[derive(Debug, Default)]
@@ -38,6 +64,10 @@ pub struct Prepared {
     pub glyphs: Glyphs,
     /// Link addresses, numbered from 1 in order of first appearance.
     pub links: Vec<String>,
+    /// Captured blocks, by placeholder.
+    pub blocks: Vec<Block>,
+    /// How many bytes of the body were left out for the budget.
+    pub cut: Option<usize>,
 }
 
 /// How an open element was written out.
@@ -53,6 +83,14 @@ struct Open {
     indents: bool,
     /// A table laid out as plain blocks.
     flat_table: bool,
+    /// What the element adds to the style of the text inside.
+    look: SpanStyle,
+    /// Its contents are not shown (a footnote's way back).
+    skip: bool,
+    /// A footnote mark: its text becomes `[^text]`.
+    note_ref: bool,
+    /// The language its `class` names, for code inside.
+    lang: Option<String>,
 }
 
 pub fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
@@ -61,9 +99,26 @@ pub fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
         out: Prepared::default(),
         stack: Vec::new(),
         dropped: Vec::new(),
+        link_index: HashMap::new(),
+        capture: None,
+        skipping: 0,
+        note_text: None,
+        lines: 0,
+        notes_end: None,
     };
-    p.out.html.reserve(html.len() + html.len() / 8);
+    p.out
+        .html
+        .reserve((html.len() + html.len() / 8).min(MAX_BYTES));
     for token in tokens(html) {
+        if p.over_budget() {
+            let at = match token {
+                Token::Text(t) => t.as_ptr(),
+                Token::Start { name, .. } | Token::End { name } => name.as_ptr(),
+            };
+            let offset = (at as usize).saturating_sub(html.as_ptr() as usize);
+            p.out.cut = Some(html.len().saturating_sub(offset));
+            break;
+        }
         match token {
             Token::Text(t) => p.text(t),
             Token::Start { name, attrs } => p.start(&name.to_ascii_lowercase(), attrs),
@@ -82,6 +137,35 @@ struct Builder {
     stack: Vec<Open>,
     /// Start tags dropped for depth, by name, so their end tags are too.
     dropped: Vec<(String, usize)>,
+    /// Link addresses to their numbers.
+    link_index: HashMap<String, usize>,
+    /// The block being gathered, and where its element is in the stack.
+    capture: Option<(Capture, usize)>,
+    /// Open elements whose contents are not shown.
+    skipping: usize,
+    /// The text of the footnote mark being read.
+    note_text: Option<String>,
+    /// Lines of output, estimated.
+    lines: usize,
+    /// Where the last footnotes placeholder ended in the HTML, so that
+    /// notes written one `<div>` each become one section.
+    notes_end: Option<usize>,
+}
+
+/// Blocks that start a line of output (for the line budget).
+fn starts_line(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "dd"
+    )
+}
+
+/// A `style` background that is a highlighter's colour, not a page's
+/// white or grey: it must stay visible when colours are off.
+fn is_highlight(c: Rgb) -> bool {
+    let hi = c.0.max(c.1).max(c.2);
+    let lo = c.0.min(c.1).min(c.2);
+    hi - lo > 48
 }
 
 const VOID: &[&str] = &[
@@ -179,9 +263,50 @@ fn written_as(name: &str) -> Option<&'static str> {
 }
 
 impl Builder {
+    fn over_budget(&self) -> bool {
+        self.lines > MAX_LINES || self.out.html.len() > MAX_BYTES
+    }
+
     fn text(&mut self, raw: &str) {
+        if self.skipping > 0 {
+            return;
+        }
         let mut decoded = String::with_capacity(raw.len());
         push_decoded(&mut decoded, raw);
+        if decoded
+            .chars()
+            .any(|c| block_index(c).is_some() || c == SEPARATOR)
+        {
+            decoded = decoded
+                .chars()
+                .map(|c| {
+                    if block_index(c).is_some() || c == SEPARATOR {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
+        if let Some(note) = self.note_text.as_mut() {
+            note.push_str(&decoded);
+            return;
+        }
+        self.lines += decoded.len() / 64 + decoded.matches('\n').count() / 4;
+        if let Some((capture, _)) = self.capture.as_mut() {
+            capture.text(&decoded, self_style(&self.stack, SpanStyle::default()));
+            if matches!(capture, Capture::Code { .. }) {
+                self.lines += decoded.matches('\n').count();
+            }
+            return;
+        }
+        if self
+            .stack
+            .iter()
+            .any(|o| o.look.flags.contains(Flags::CODE))
+        {
+            decoded = keep_spaces(&decoded);
+        }
         let html = &mut self.out.html;
         self.out.glyphs.encode(&decoded, |piece| {
             for c in piece.chars() {
@@ -197,9 +322,23 @@ impl Builder {
     }
 
     fn start(&mut self, name: &str, attrs: &str) {
-        if matches!(name, "br") {
-            self.out.html.push_str("<br>");
+        if self.skipping > 0 || self.note_text.is_some() {
+            if !VOID.contains(&name) && self.stack.len() < MAX_DEPTH {
+                self.stack.push(Open::hidden(name));
+            }
             return;
+        }
+        if matches!(name, "br") {
+            self.lines += 1;
+            match self.capture.as_mut() {
+                Some((c, _)) => c.start("br", &[], MAX_SPAN),
+                None => self.out.html.push_str("<br>"),
+            }
+            return;
+        }
+        if starts_line(name) {
+            // A paragraph is its line and the blank one after it.
+            self.lines += 1 + usize::from(name == "p");
         }
         if CLOSES_P.contains(&name) {
             self.close_within("p", P_SCOPE);
@@ -227,7 +366,10 @@ impl Builder {
             _ => {}
         }
         if name == "hr" {
-            self.rule();
+            match self.capture.as_mut() {
+                Some((c, _)) => c.start("hr", &[], MAX_SPAN),
+                None => self.rule(),
+            }
             return;
         }
         if name == "img" {
@@ -246,13 +388,22 @@ impl Builder {
         }
         let attrs = attributes(attrs);
         let mut open = Open {
-            name: name.to_string(),
             written: written_as(name),
-            link: None,
-            indents: false,
-            flat_table: false,
+            ..Open::hidden(name)
         };
+        if self.capture.is_some() {
+            self.start_captured(open, &attrs);
+            return;
+        }
+        if self.opts.blocks && self.begins_capture(name, &attrs) {
+            open.written = None;
+            open.look = self.look(name, &attrs);
+            self.stack.push(open);
+            return;
+        }
+        open.look = SpanStyle::of(flags_of(name, &attrs));
         let mut extra = String::new();
+        let mut extra_text = None;
         let mut role = None;
         match name {
             "ul" | "ol" | "dl" | "blockquote" => {
@@ -274,7 +425,14 @@ impl Builder {
                 }
             }
             // An item outside a laid-out list has no room for its marker.
-            "li" | "dt" | "dd" if !self.in_laid_out_list() => open.written = Some("div"),
+            "li" | "dt" | "dd" if !self.in_laid_out_list() => {
+                open.written = Some("div");
+                if name == "li" {
+                    // Past the levels the width can indent, an item still
+                    // shows that it is one.
+                    extra_text = Some(super::decorator::BULLET);
+                }
+            }
             "table" => {
                 let depth = self.stack.iter().filter(|o| o.name == "table").count();
                 if !self.opts.tables || depth >= MAX_TABLE_DEPTH {
@@ -302,29 +460,164 @@ impl Builder {
                     }
                 }
             }
-            "a" => {
-                let href = attrs
-                    .iter()
-                    .find(|(k, _)| k == "href")
-                    .map(|(_, v)| crate::text::one_line(v));
-                if let Some(href) = href.filter(|h| !h.is_empty()) {
-                    open.link = Some(self.link_number(href));
-                    role = Some(Role::Link);
-                }
-            }
+            "a" if self.open_anchor(&mut open, &attrs) => role = Some(Role::Link),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => role = Some(Role::Heading),
+            "u" | "ins" => role = Some(Role::Underline),
+            "mark" => role = Some(Role::Mark),
             _ => {}
         }
+        open.lang = capture::language(&attrs);
+        if open.written.is_some() && self.separates(name) {
+            self.separator();
+        }
         if let Some(tag) = open.written {
+            let role = role.or_else(|| self.unseen_highlight(&attrs));
             let style = self.style(&attrs, role);
             let _ = write!(self.out.html, "<{tag}{extra}{style}>");
+            if let Some(t) = extra_text {
+                self.out.html.push_str(t);
+            }
         }
         self.stack.push(open);
     }
 
+    /// Start tags inside a captured block: only what the block needs.
+    fn start_captured(&mut self, mut open: Open, attrs: &[(String, String)]) {
+        open.written = None;
+        if open.name == "a" {
+            self.open_anchor(&mut open, attrs);
+        }
+        open.look = self.look(&open.name, attrs);
+        if let Some((c, _)) = self.capture.as_mut() {
+            c.start(&open.name, attrs, MAX_SPAN);
+            if open.look.flags.contains(Flags::STRIKE) {
+                c.word("~~", self_style(&self.stack, open.look));
+            }
+        }
+        self.stack.push(open);
+    }
+
+    /// `<pre>`, `<table>` and footnote sections are laid out by sinmun:
+    /// start gathering one. Returns false for anything else.
+    fn begins_capture(&mut self, name: &str, attrs: &[(String, String)]) -> bool {
+        let class = attrs
+            .iter()
+            .find(|(k, _)| k == "class")
+            .map_or("", |(_, v)| v.as_str());
+        let role = attrs
+            .iter()
+            .find(|(k, _)| k == "role")
+            .map_or("", |(_, v)| v.as_str());
+        let capture = match name {
+            "pre" | "listing" | "xmp" => Capture::Code {
+                text: String::new(),
+                lang: capture::language(attrs)
+                    .or_else(|| self.stack.iter().rev().find_map(|o| o.lang.clone())),
+            },
+            "table" if self.opts.tables => Capture::table(),
+            "section" | "div" | "ol"
+                if class.split_whitespace().any(|c| c == "footnotes")
+                    || role == "doc-endnotes"
+                    || class.contains("footnote-definition") =>
+            {
+                Capture::notes()
+            }
+            _ => return false,
+        };
+        self.capture = Some((capture, self.stack.len()));
+        true
+    }
+
+    /// Set up an `<a>` by what it points to; true for a numbered link.
+    fn open_anchor(&mut self, open: &mut Open, attrs: &[(String, String)]) -> bool {
+        match self.anchor(attrs) {
+            Anchor::Link(n) => {
+                open.link = Some(n);
+                return true;
+            }
+            Anchor::NoteRef => {
+                open.note_ref = true;
+                self.note_text = Some(String::new());
+            }
+            Anchor::Back => {
+                open.skip = true;
+                self.skipping += 1;
+            }
+            Anchor::Plain => {}
+        }
+        false
+    }
+
+    /// What a link is: a numbered address, a footnote mark, a footnote's
+    /// way back (not shown), or a same-page anchor (text only).
+    fn anchor(&mut self, attrs: &[(String, String)]) -> Anchor {
+        let get = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let class = get("class").unwrap_or("");
+        let role = get("role").unwrap_or("");
+        let href = get("href").map(crate::text::one_line).unwrap_or_default();
+        if class.contains("backref")
+            || class.contains("reversefootnote")
+            || role == "doc-backlink"
+            || get("data-footnote-backref").is_some()
+            || href.starts_with("#fnref")
+        {
+            return Anchor::Back;
+        }
+        let in_sup = self.stack.last().is_some_and(|o| o.name == "sup");
+        if let Some(target) = href.strip_prefix('#') {
+            let is_note = in_sup
+                || class.split_whitespace().any(|c| c.starts_with("footnote"))
+                || role == "doc-noteref"
+                || get("data-footnote-ref").is_some()
+                || target.starts_with("fn");
+            return if is_note {
+                Anchor::NoteRef
+            } else {
+                Anchor::Plain
+            };
+        }
+        if href.is_empty() {
+            return Anchor::Plain;
+        }
+        Anchor::Link(self.link_number(href))
+    }
+
+    /// The role that keeps a background highlight visible when the post's
+    /// colours are not shown.
+    fn unseen_highlight(&self, attrs: &[(String, String)]) -> Option<Role> {
+        if self.opts.inline_colors {
+            return None;
+        }
+        let style = attrs.iter().find(|(k, _)| k == "style")?;
+        let (_, bg) = self.colours(&style.1);
+        bg.filter(|c| is_highlight(*c)).map(|_| Role::Mark)
+    }
+
+    /// What an element adds to the style of the text inside it.
+    fn look(&self, name: &str, attrs: &[(String, String)]) -> SpanStyle {
+        let mut look = SpanStyle::of(flags_of(name, attrs));
+        if let Some((_, style)) = attrs.iter().find(|(k, _)| k == "style") {
+            let (fg, bg) = self.colours(style);
+            if self.opts.inline_colors {
+                look.fg = fg.map(|fg| fg.readable_on(bg.unwrap_or(self.opts.paper)));
+                look.bg = bg;
+            } else if bg.is_some_and(is_highlight) {
+                look.flags |= Flags::MARK;
+            }
+        }
+        look
+    }
+
     fn end(&mut self, name: &str) {
         if name == "br" {
-            self.out.html.push_str("<br>");
+            if self.skipping == 0 {
+                self.start("br", "");
+            }
             return;
         }
         if let Some(pos) = self.stack.iter().rposition(|o| o.name == name) {
@@ -339,15 +632,95 @@ impl Builder {
 
     fn pop(&mut self) {
         let Some(open) = self.stack.pop() else { return };
+        if open.skip {
+            self.skipping = self.skipping.saturating_sub(1);
+        }
+        let mark = if open.note_ref {
+            let text = self.note_text.take().unwrap_or_default();
+            let label = crate::text::one_line(&text);
+            Some(format!(
+                "[^{}]",
+                if label.is_empty() { "*" } else { &label }
+            ))
+        } else {
+            open.link.map(|n| format!("[{n}]"))
+        };
+        let ends_capture = self
+            .capture
+            .as_ref()
+            .is_some_and(|(_, at)| *at == self.stack.len());
+        if ends_capture {
+            if let Some((capture, _)) = self.capture.take() {
+                self.place(capture.finish());
+            }
+            return;
+        }
+        if let Some((capture, _)) = self.capture.as_mut() {
+            if open.look.flags.contains(Flags::STRIKE) {
+                capture.word("~~", self_style(&self.stack, open.look));
+            }
+            capture.end(&open.name);
+            if let Some(mark) = mark {
+                capture.word(&mark, SpanStyle::of(Flags::LINK_NUMBER));
+            }
+            return;
+        }
         if let Some(tag) = open.written {
             let _ = write!(self.out.html, "</{tag}>");
+            if self.separates(&open.name) {
+                self.separator();
+            }
         }
-        if let Some(n) = open.link {
+        if let Some(mark) = mark {
             let _ = write!(
                 self.out.html,
-                "<span{}>[{n}]</span>",
+                "<span{}>{mark}</span>",
                 marker(Role::LinkNumber)
             );
+        }
+    }
+
+    /// Whether `name` at the top of the stack is a block that wants a blank
+    /// line before and after it: lists, quotes, rules, not inside a list
+    /// item or a cell (where lists sit tight).
+    fn separates(&self, name: &str) -> bool {
+        self.opts.blocks
+            && matches!(name, "ul" | "ol" | "dl" | "menu" | "dir" | "blockquote")
+            && !self.stack.iter().rev().any(|o| {
+                matches!(
+                    o.name.as_str(),
+                    "li" | "dd" | "dt" | "td" | "th" | "caption" | "p"
+                )
+            })
+    }
+
+    fn separator(&mut self) {
+        let _ = write!(self.out.html, "<p>{SEPARATOR}</p>");
+    }
+
+    /// A captured block's placeholder paragraph.
+    fn place(&mut self, block: Block) {
+        if let Block::Notes(notes) = &block
+            && self
+                .notes_end
+                .and_then(|end| self.out.html.get(end..))
+                .is_some_and(|between| between.trim().is_empty())
+            && let Some(Block::Notes(last)) = self.out.blocks.last_mut()
+        {
+            last.extend(notes.iter().cloned());
+            return;
+        }
+        let index = self.out.blocks.len() as u32;
+        let Some(c) =
+            char::from_u32(BLOCK_BASE + index).filter(|_| BLOCK_BASE + index <= BLOCK_END)
+        else {
+            return;
+        };
+        let notes = matches!(block, Block::Notes(_));
+        self.out.blocks.push(block);
+        let _ = write!(self.out.html, "<p>{c}</p>");
+        if notes {
+            self.notes_end = Some(self.out.html.len());
         }
     }
 
@@ -384,18 +757,21 @@ impl Builder {
     }
 
     fn link_number(&mut self, href: String) -> usize {
-        match self.out.links.iter().position(|l| *l == href) {
-            Some(i) => i + 1,
-            None => {
-                self.out.links.push(href);
-                self.out.links.len()
-            }
+        if let Some(n) = self.link_index.get(&href) {
+            return *n;
         }
+        self.out.links.push(href.clone());
+        let n = self.out.links.len();
+        self.link_index.insert(href, n);
+        n
     }
 
     /// `<hr>`: a one-character paragraph that the line pass stretches to
     /// the width.
     fn rule(&mut self) {
+        if self.opts.blocks {
+            self.separator();
+        }
         let _ = write!(
             self.out.html,
             "<div{}>{}</div>",
@@ -420,6 +796,15 @@ impl Builder {
         } else {
             format!("[image: {alt}]")
         };
+        if let Some((c, _)) = self.capture.as_mut() {
+            let style = SpanStyle::of(Flags::IMAGE);
+            c.word(&label, style);
+            if !src.is_empty() {
+                c.text(" ", style);
+                c.word(&src, style);
+            }
+            return;
+        }
         let _ = write!(self.out.html, "<span{}>", marker(Role::Image));
         self.text(&escape(&label));
         if !src.is_empty() {
@@ -507,6 +892,81 @@ fn theme_text(paper: Rgb) -> Rgb {
     }
 }
 
+/// The roles an element gives the text inside it.
+fn flags_of(name: &str, attrs: &[(String, String)]) -> Flags {
+    match name {
+        "b" | "strong" => Flags::STRONG,
+        "i" | "em" | "cite" | "dfn" | "var" => Flags::EMPHASIS,
+        "s" | "strike" | "del" => Flags::STRIKE,
+        "code" | "kbd" | "samp" | "tt" => Flags::CODE,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Flags::HEADING | Flags::STRONG,
+        "u" | "ins" => Flags::UNDERLINE,
+        "mark" => Flags::MARK,
+        "a" if attrs
+            .iter()
+            .any(|(k, v)| k == "href" && !v.starts_with('#')) =>
+        {
+            Flags::LINK
+        }
+        _ => Flags::default(),
+    }
+}
+
+/// How a link starts, by what it points to.
+enum Anchor {
+    Link(usize),
+    NoteRef,
+    Back,
+    Plain,
+}
+
+impl Open {
+    /// An element inside one whose contents are not shown.
+    fn hidden(name: &str) -> Open {
+        Open {
+            name: name.to_string(),
+            written: None,
+            link: None,
+            indents: false,
+            flat_table: false,
+            look: SpanStyle::default(),
+            skip: false,
+            note_ref: false,
+            lang: None,
+        }
+    }
+}
+
+/// The style of text under `stack` with `look` on top (innermost colours
+/// win).
+fn self_style(stack: &[Open], look: SpanStyle) -> SpanStyle {
+    let mut style = SpanStyle::default();
+    for l in stack.iter().map(|o| o.look).chain([look]) {
+        style.flags |= l.flags;
+        style.fg = l.fg.or(style.fg);
+        style.bg = l.bg.or(style.bg);
+    }
+    style
+}
+
+/// Inline code keeps its runs of spaces: every space after a space is a
+/// no-break space (turned back into a space after layout), so html2text
+/// neither folds them nor breaks a line there.
+fn keep_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        let c = if c == '\n' { ' ' } else { c };
+        if c == ' ' && prev_space {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        prev_space = c == ' ' || c == '\u{a0}';
+    }
+    out
+}
+
 fn marker(role: Role) -> String {
     format!(" style=\"color:{}\"", role.marker().hex())
 }
@@ -514,4 +974,46 @@ fn marker(role: Role) -> String {
 /// Text made safe to pass back through `text` (which decodes references).
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> PrepareOptions {
+        PrepareOptions {
+            max_indent: 4,
+            tables: true,
+            inline_colors: true,
+            paper: Rgb(0, 0, 0),
+            blocks: true,
+        }
+    }
+
+    #[test]
+    fn links_are_numbered_in_linear_time() {
+        let body: String = (0..100_000)
+            .map(|i| format!("<a href=\"https://e.example/{i}\">{i}</a>"))
+            .collect();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(prepare(&body, &opts()).links.len());
+        });
+        // A linear search per link took minutes here.
+        let n = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("numbered within 10 s");
+        assert_eq!(n, 100_000);
+    }
+
+    #[test]
+    fn blocks_leave_one_placeholder_each() {
+        let p = prepare(
+            "<p>앞</p><pre>코드</pre><table><tr><td>표</td></tr></table>",
+            &opts(),
+        );
+        assert_eq!(p.blocks.len(), 2);
+        let marks: Vec<usize> = p.html.chars().filter_map(block_index).collect();
+        assert_eq!(marks, [0, 1]);
+    }
 }

@@ -12,15 +12,19 @@ pub enum Role {
     Image,
     Rule,
     Quote,
+    Underline,
+    Mark,
 }
 
-const ROLES: [Role; 6] = [
+const ROLES: [Role; 8] = [
     Role::Heading,
     Role::Link,
     Role::LinkNumber,
     Role::Image,
     Role::Rule,
     Role::Quote,
+    Role::Underline,
+    Role::Mark,
 ];
 
 /// Reserved colours are `#0102xx`; a post's own colour that lands there is

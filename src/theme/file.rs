@@ -14,8 +14,30 @@ pub(super) struct ThemeFile {
     pub(super) extends: Option<String>,
     pub(super) inline_colors: Option<bool>,
     pub(super) paper: Option<ColorSpec>,
+    /// The syntect theme that colours code (`none`: no highlighting).
+    pub(super) syntax_theme: Option<SyntaxTheme>,
     #[serde(default)]
     pub(super) styles: StylesFile,
+}
+
+/// A syntect theme name, checked when the file is read.
+#[derive(Debug, Clone)]
+pub(super) struct SyntaxTheme(pub(super) String);
+
+impl<'de> Deserialize<'de> for SyntaxTheme {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let name = String::deserialize(d)?;
+        if super::syntax::is_known(&name) {
+            Ok(SyntaxTheme(name))
+        } else {
+            Err(D::Error::custom(format!(
+                "unknown syntax_theme \"{}\" (one of: {})",
+                crate::text::one_line(&name),
+                super::syntax::names().join(", ")
+            )))
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use ratatui::style::{Color, Style};
 use serde::Deserialize;
 
+use crate::render::highlight::Token;
 use crate::render::{Flags, Rgb, SpanStyle};
 
 mod file;
 mod resolve;
+mod syntax;
 
 use file::StyleSpec;
 pub use file::parse_color;
@@ -61,6 +63,8 @@ parts! {
     Strong => strong,
     Emphasis => emphasis,
     Strikeout => strikeout,
+    Underline => underline,
+    Mark => mark,
     Code => code,
     Preformatted => preformatted,
     Link => link,
@@ -109,6 +113,8 @@ pub struct Theme {
     /// What translucent post colours are blended over.
     pub paper: Rgb,
     styles: Vec<Style>,
+    /// Highlighted code, one style per token kind (empty: not highlighted).
+    syntax: Vec<Style>,
     depth: ColorDepth,
 }
 
@@ -177,6 +183,7 @@ impl Theme {
             inline_colors: false,
             paper: Rgb(0, 0, 0),
             styles: vec![Style::default(); Part::ALL.len()],
+            syntax: Vec::new(),
             depth: ColorDepth::Ansi256,
         }
     }
@@ -204,8 +211,11 @@ impl Theme {
     /// removed.
     pub fn with_depth(mut self, depth: ColorDepth) -> Theme {
         self.depth = depth;
-        for s in &mut self.styles {
+        for s in self.styles.iter_mut().chain(self.syntax.iter_mut()) {
             *s = adapt(*s, depth);
+        }
+        if depth == ColorDepth::None {
+            self.syntax.clear();
         }
         if depth == ColorDepth::None {
             self.inline_colors = false;
@@ -220,7 +230,7 @@ impl Theme {
 
     /// The style of a span of an article.
     pub fn span(&self, s: &SpanStyle) -> Style {
-        const ORDER: [(Flags, Part); 14] = [
+        const ORDER: [(Flags, Part); 16] = [
             (Flags::QUOTE, Part::Quote),
             (Flags::TABLE_BORDER, Part::TableBorder),
             (Flags::RULE, Part::Rule),
@@ -229,6 +239,8 @@ impl Theme {
             (Flags::STRONG, Part::Strong),
             (Flags::EMPHASIS, Part::Emphasis),
             (Flags::STRIKE, Part::Strikeout),
+            (Flags::UNDERLINE, Part::Underline),
+            (Flags::MARK, Part::Mark),
             (Flags::HEADING, Part::Heading),
             (Flags::IMAGE, Part::Image),
             (Flags::LINK, Part::Link),
@@ -241,6 +253,14 @@ impl Theme {
             if s.flags.contains(flag) {
                 style = style.patch(self.style(part));
             }
+        }
+        if let Some(token) = s.token
+            && let Some(syntax) = Token::ALL
+                .iter()
+                .position(|t| *t == token)
+                .and_then(|i| self.syntax.get(i))
+        {
+            style = style.patch(*syntax);
         }
         if self.inline_colors {
             if let Some(fg) = s.fg {
@@ -417,7 +437,7 @@ mod tests {
             none.span(&SpanStyle {
                 fg: Some(Rgb(1, 2, 3)),
                 flags: Flags::HEADING,
-                bg: None
+                ..SpanStyle::default()
             })
             .fg,
             None

@@ -15,6 +15,7 @@ pub(super) struct Layers {
     description: Option<String>,
     inline_colors: Option<bool>,
     paper: Option<Rgb>,
+    syntax_theme: Option<String>,
     styles: Vec<Option<Style>>,
 }
 
@@ -22,11 +23,13 @@ impl Layers {
     /// The theme these layers make; what no layer set takes its default.
     pub(super) fn into_theme(mut self, name: String) -> Theme {
         self.styles.resize(Part::ALL.len(), None);
+        let paper = self.paper.unwrap_or(Rgb(0, 0, 0));
         Theme {
             name,
             description: self.description.unwrap_or_default(),
             inline_colors: self.inline_colors.unwrap_or(true),
-            paper: self.paper.unwrap_or(Rgb(0, 0, 0)),
+            paper,
+            syntax: super::syntax::styles(self.syntax_theme.as_deref(), paper),
             styles: self
                 .styles
                 .into_iter()
@@ -45,6 +48,9 @@ impl Layers {
         }
         if let Some(p) = top.paper.and_then(|c| c.0.rgb()) {
             self.paper = Some(p);
+        }
+        if let Some(t) = top.syntax_theme {
+            self.syntax_theme = Some(t.0);
         }
         self.styles.resize(Part::ALL.len(), None);
         for (i, part) in Part::ALL.iter().enumerate() {

@@ -1,0 +1,122 @@
+//! Code blocks: never reflowed. Each line keeps its characters and spaces;
+//! a line wider than the pane is cut into pieces, each following piece
+//! starting with the line's indentation and a continuation mark. A rule at
+//! the left sets the block apart, with or without colour.
+
+use super::highlight::{self, Token};
+use super::{Flags, Line, SpanStyle};
+use crate::text::{Splitter, width};
+
+/// Starts each following piece of a cut line. One cell wide in every
+/// terminal (East Asian Width N, not ambiguous).
+pub const CONTINUATION: &str = "↪";
+/// Left of every code line.
+pub const GUTTER: &str = "│ ";
+/// Tab stops inside code that reaches the renderer with tabs (as `&#9;`).
+const TAB: usize = 4;
+
+/// A code block laid out at `max` cells.
+pub fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
+    let max = max.max(1);
+    let gutter_w = width(GUTTER);
+    let (gutter, room) = if max > gutter_w + 4 {
+        (Some(GUTTER), max - gutter_w)
+    } else {
+        (None, max)
+    };
+    let text = expand_tabs(text);
+    let source: Vec<&str> = text
+        .trim_end_matches(['\n', ' '])
+        .split('\n')
+        .map(str::trim_end)
+        .collect();
+    let tokens = highlight::tokens(&source, lang);
+    let mut out = Vec::with_capacity(source.len());
+    for (i, line) in source.iter().enumerate() {
+        let spans: Vec<(&str, Option<Token>)> = match tokens.get(i) {
+            Some(t) => t.iter().map(|(r, k)| (&line[r.clone()], *k)).collect(),
+            None => vec![(*line, None)],
+        };
+        cut(&spans, line, room, gutter, &mut out);
+    }
+    out
+}
+
+fn style(token: Option<Token>) -> SpanStyle {
+    SpanStyle {
+        token,
+        ..SpanStyle::of(Flags::PRE)
+    }
+}
+
+/// A new output line, with the gutter.
+fn start<'a>(out: &'a mut Vec<Line>, gutter: Option<&str>) -> &'a mut Line {
+    let mut l = Line::default();
+    if let Some(g) = gutter {
+        l.push(g.to_string(), SpanStyle::of(Flags::RULE));
+    }
+    out.push(l);
+    out.last_mut().expect("pushed")
+}
+
+/// One source line into pieces of at most `room` cells after the gutter.
+fn cut(
+    spans: &[(&str, Option<Token>)],
+    line: &str,
+    room: usize,
+    gutter: Option<&str>,
+    out: &mut Vec<Line>,
+) {
+    start(out, gutter);
+    // Following pieces: the indentation (at most half the room), the mark.
+    let indent = (line.len() - line.trim_start_matches(' ').len()).min(room / 2);
+    let mark = width(CONTINUATION);
+    let lead = if room > indent + mark + 1 {
+        indent + mark
+    } else {
+        0
+    };
+    let mut splitter = Splitter::new(room, 0).hanging(lead);
+    for (t, k) in spans {
+        splitter.feed(t, |piece, new_line| {
+            if new_line {
+                let l = start(out, gutter);
+                if lead > 0 {
+                    l.push(" ".repeat(indent), style(None));
+                    l.push(CONTINUATION.to_string(), SpanStyle::of(Flags::RULE));
+                }
+            }
+            if let Some(l) = out.last_mut() {
+                l.push(piece.to_string(), style(*k));
+            }
+        });
+    }
+}
+
+/// Tabs to the next multiple of [`TAB`] cells.
+fn expand_tabs(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let n = TAB - column % TAB;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            c => {
+                out.push(c);
+                let mut buf = [0u8; 4];
+                column += width(c.encode_utf8(&mut buf));
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
