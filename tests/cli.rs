@@ -304,3 +304,25 @@ fn hostile_titles_cannot_steer_the_terminal() {
         assert!(!String::from_utf8_lossy(&all).contains('\u{202e}'));
     }
 }
+
+/// The README's key table is the key table: regenerate it with
+/// `SINMUN_WRITE_README=1 cargo test --test cli readme` after a change.
+#[test]
+fn readme_key_table_is_made_from_the_key_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (begin, end) = ("<!-- keys: begin -->\n", "<!-- keys: end -->");
+    let start = readme.find(begin).expect("the key table's begin marker") + begin.len();
+    let stop = readme.find(end).expect("the key table's end marker");
+    let table = sinmun::app::keymap::markdown_table();
+    if std::env::var_os("SINMUN_WRITE_README").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[stop..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..stop],
+        table,
+        "run SINMUN_WRITE_README=1 cargo test --test cli readme"
+    );
+}

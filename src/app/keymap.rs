@@ -596,27 +596,31 @@ fn markdown_key(k: &Key) -> String {
     }
 }
 
-/// `list, article` or `everywhere` for a command's contexts.
+/// `list, article`, `popups` or `everywhere` for a command's contexts.
 fn where_(contexts: &[Context]) -> String {
     if contexts.len() == Context::ALL.len() {
         return "everywhere".into();
     }
-    if contexts == POPUPS {
-        return "popups".into();
-    }
-    contexts
-        .iter()
-        .map(|c| match c {
+    let all_popups = POPUPS.iter().all(|p| contexts.contains(p));
+    let mut names: Vec<&str> = Vec::new();
+    for c in contexts {
+        names.push(match c {
             Li => "list",
             A => "article",
             S => "search field",
+            H | P | C | L if all_popups => {
+                if names.contains(&"popups") {
+                    continue;
+                }
+                "popups"
+            }
             H => "help",
             P => "problems",
             C => "categories",
             L => "links",
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+        });
+    }
+    names.join(", ")
 }
 
 #[cfg(test)]
