@@ -413,7 +413,10 @@ fn process_first_frame(corpus: &Corpus) {
     let needle = format!(" 1/{}", corpus.posts);
     let bin = sh_quote(env!("CARGO_BIN_EXE_sinmun"));
     let dir = sh_quote(&corpus.dir.to_string_lossy());
-    let reader = format!("{bin} {dir}");
+    // A home of its own: no user config or marks change what is timed.
+    let home = tempfile::tempdir().expect("a home");
+    let h = sh_quote(&home.path().to_string_lossy());
+    let reader = format!("env HOME={h} XDG_CONFIG_HOME={h}/c XDG_DATA_HOME={h}/d {bin} {dir}");
     eprintln!("process first frame: `{reader}` in a 120x40 tmux pane, polled every 5 ms");
     let (min, median) = min_median(|i| tmux.time_until(&format!("reader{i}"), &reader, &needle));
     eprintln!("reader/process_first_frame_10k: min {min:.1?}, median {median:.1?} over 5 runs");
