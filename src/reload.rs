@@ -3,11 +3,11 @@
 //! read are read again. The stamps of the files as last read are kept here.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::loader;
-use crate::post::{Keep, Post};
+use crate::post::{Format, Keep, Post};
 use crate::problem::Problem;
 use crate::walk::{self, WalkOptions};
 
@@ -37,14 +37,16 @@ pub struct Reloaded {
     pub reread: Vec<PathBuf>,
     /// Files gone since they were read.
     pub removed: Vec<PathBuf>,
-    /// Files that are not posts.
-    pub skipped: usize,
+    /// Files that are not posts, when the folders were walked.
+    pub skipped: Option<usize>,
 }
 
 /// The folders and the stamps of their files as last read.
 #[derive(Debug)]
 pub struct Reloader {
     roots: Vec<PathBuf>,
+    /// The roots resolved, to place the absolute paths a watcher reports.
+    resolved: Vec<Option<PathBuf>>,
     options: WalkOptions,
     stamps: HashMap<PathBuf, Stamp>,
 }
@@ -68,6 +70,10 @@ impl Reloader {
             })
             .collect();
         Reloader {
+            resolved: roots
+                .iter()
+                .map(|r| std::fs::canonicalize(r).ok())
+                .collect(),
             roots,
             options,
             stamps,
@@ -82,11 +88,13 @@ impl Reloader {
 
     /// Walk the folders and read the new and changed files.
     pub fn reload(&mut self) -> Reloaded {
+        use rayon::prelude::*;
         let mut found = walk::walk(&self.roots, self.options);
         let mut seen = HashSet::with_capacity(found.sources.len());
         let mut changed = Vec::new();
-        for source in std::mem::take(&mut found.sources) {
-            let now = stamp(&source.path);
+        let sources = std::mem::take(&mut found.sources);
+        let stamps: Vec<Option<Stamp>> = sources.par_iter().map(|s| stamp(&s.path)).collect();
+        for (source, now) in sources.into_iter().zip(stamps) {
             if now.is_none() || self.stamps.get(&source.path) != now.as_ref() {
                 match now {
                     Some(s) => self.stamps.insert(source.path.clone(), s),
@@ -115,8 +123,97 @@ impl Reloader {
             problems: load.problems,
             reread,
             removed,
-            skipped: load.skipped,
+            skipped: Some(load.skipped),
         }
+    }
+
+    /// Read again only `paths`, as a watcher reported them: new and
+    /// changed post files are read, vanished ones removed. A folder among
+    /// them (made, moved, removed) needs the whole walk.
+    pub fn reload_paths(&mut self, paths: &[PathBuf]) -> Reloaded {
+        let mut sources = Vec::new();
+        let mut removed = Vec::new();
+        let mut done = HashSet::new();
+        for event in paths {
+            let Some((path, rel)) = self.place(event) else {
+                continue;
+            };
+            if !done.insert(path.clone()) {
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => return self.reload(),
+                Ok(_) => {
+                    let hidden = rel
+                        .components()
+                        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                    let format = path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .and_then(Format::from_extension);
+                    let (Some(format), false) = (format, hidden) else {
+                        continue;
+                    };
+                    let now = stamp(&path);
+                    if now.is_some() && self.stamps.get(&path) == now.as_ref() {
+                        continue;
+                    }
+                    match now {
+                        Some(s) => self.stamps.insert(path.clone(), s),
+                        None => self.stamps.remove(&path),
+                    };
+                    sources.push(walk::Source {
+                        id: walk::id_of(&rel),
+                        path,
+                        format,
+                    });
+                }
+                Err(_) => {
+                    // Gone: the file, or everything under a folder.
+                    let gone: Vec<PathBuf> = self
+                        .stamps
+                        .keys()
+                        .filter(|p| p.starts_with(&path))
+                        .cloned()
+                        .collect();
+                    for p in gone {
+                        self.stamps.remove(&p);
+                        removed.push(p);
+                    }
+                }
+            }
+        }
+        let reread: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
+        let found = walk::Found {
+            sources,
+            ..walk::Found::default()
+        };
+        let load = loader::read_found(found, Keep::default());
+        Reloaded {
+            posts: load.posts,
+            problems: load.problems,
+            reread,
+            removed,
+            skipped: None,
+        }
+    }
+
+    /// A reported path as the load names it (under a root as given) and
+    /// its part under that root; `None` outside the roots.
+    fn place(&self, event: &Path) -> Option<(PathBuf, PathBuf)> {
+        for (root, resolved) in self.roots.iter().zip(&self.resolved) {
+            for base in [Some(root), resolved.as_ref()].into_iter().flatten() {
+                match event.strip_prefix(base) {
+                    // A root that is a file is its own name.
+                    Ok(rel) if rel.as_os_str().is_empty() => {
+                        return Some((root.clone(), PathBuf::from(root.file_name()?)));
+                    }
+                    Ok(rel) => return Some((root.join(rel), rel.to_path_buf())),
+                    Err(_) => {}
+                }
+            }
+        }
+        None
     }
 }
 
@@ -190,6 +287,49 @@ mod tests {
         assert_eq!(found.removed, [b]);
         assert_eq!(found.posts.len(), 2);
         assert!(r.reload().reread.is_empty(), "stamped now");
+    }
+
+    #[test]
+    fn reported_paths_alone_are_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.html");
+        let b = dir.path().join("b.html");
+        std::fs::write(&a, post("가")).unwrap();
+        std::fs::write(&b, post("나")).unwrap();
+        let later = SystemTime::now() + std::time::Duration::from_secs(5);
+        let root = dir.path().to_path_buf();
+        let mut r = Reloader::new(
+            vec![root.clone()],
+            WalkOptions::default(),
+            &[a.clone(), b.clone()],
+            later,
+        );
+        let c = dir.path().join("sub/c.html");
+        std::fs::create_dir_all(c.parent().unwrap()).unwrap();
+        std::fs::write(&c, post("다")).unwrap();
+        std::fs::remove_file(&b).unwrap();
+        let elsewhere = PathBuf::from("/elsewhere/d.html");
+        let found = r.reload_paths(&[
+            c.clone(),
+            b.clone(),
+            a.clone(),
+            elsewhere,
+            dir.path().join(".x.swp"),
+        ]);
+        assert_eq!(
+            found.reread,
+            std::slice::from_ref(&c),
+            "a is unchanged, the others are not posts here"
+        );
+        assert_eq!(found.removed, [b]);
+        assert_eq!(found.posts.len(), 1);
+        assert_eq!(found.posts[0].id, "sub/c");
+        assert_eq!(found.skipped, None, "no walk, no count");
+        // A folder among them: the whole walk.
+        std::fs::write(dir.path().join("sub/e.html"), post("라")).unwrap();
+        let found = r.reload_paths(&[dir.path().join("sub")]);
+        assert_eq!(found.reread.len(), 1);
+        assert!(found.skipped.is_some());
     }
 
     #[test]

@@ -157,10 +157,17 @@ impl Store {
             .extend(incoming.iter().flat_map(|p| p.problems.iter().cloned()));
         self.problems.sort();
         self.problems.dedup();
-        self.posts.extend(incoming);
-        self.posts.par_sort_by(crate::loader::post_order);
+        // Each new post goes where the order puts it: no sort of them all.
+        for post in incoming {
+            let at = self.posts.partition_point(|p| {
+                crate::loader::post_order(p, &post) == std::cmp::Ordering::Less
+            });
+            self.posts.insert(at, post);
+        }
         self.categories = count_categories(&self.posts);
-        self.skipped = reloaded.skipped;
+        if let Some(skipped) = reloaded.skipped {
+            self.skipped = skipped;
+        }
         change
     }
 

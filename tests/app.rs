@@ -436,7 +436,7 @@ mod robustness {
             Just(Action::Undo),
             Just(Action::CycleSort),
             Just(Action::Reload),
-            Just(Action::FolderChanged),
+            Just(Action::FolderChanged(vec!["demo/x.html".into()])),
             Just(Action::WidenList),
             Just(Action::NarrowList),
             Just(Action::ToggleList),

@@ -3,8 +3,8 @@
 //! - `reader/keypress_move_10k_rendering_1mb`: `Down` or `Up` and a draw of
 //!   120x40 over 10,000 posts while a 1 MB article is being rendered ahead
 //!   on a worker. Between timed keypresses, when no render is running, the
-//!   list is widened or narrowed (a new article width) and the 1 MB post
-//!   selected and `Idle` applied, untimed: that starts the next render.
+//!   next of 20 generated 1 MB posts (more than the render cache keeps) is
+//!   selected and `Idle` applied, untimed: that starts its render.
 //!   The share of keypresses that ran while a render was running is printed.
 //! - search keystrokes while the bodies are being indexed: the reader
 //!   starts unindexed, the effect loop's index job runs, and each
@@ -12,9 +12,13 @@
 //!   (median, 95th percentile and maximum printed; not a criterion group,
 //!   the index runs once).
 //! - `reader/reload_one_new_file_10k`: a new post file is written (untimed)
-//!   into one of the reader's folders, then `Reload` is applied and the
-//!   effect loop settled (walk, stat of 10,001 files, the new file read and
-//!   indexed, the store merged and the list rebuilt), and a frame drawn.
+//!   into one of the reader's folders, then `Reload` (`R`) is applied and
+//!   the effect loop settled (the whole walk, a stat of every file, the new
+//!   file read and indexed, the store merged and the list rebuilt), and a
+//!   frame drawn.
+//! - `reader/watched_new_file_10k`: the same, as the folder watcher reports
+//!   it: `FolderChanged` with the new file's path (only that file is looked
+//!   at and read).
 //! - a folder change on screen, real process: the release binary in a
 //!   120x40 tmux pane over the 10,000 posts and a second folder; a post is
 //!   written into the second folder and the pane polled every 5 ms until
@@ -35,6 +39,9 @@ use sinmun::store::Store;
 use super::support::corpus::write_corpus;
 use super::{Corpus, HEIGHT, SEED, Term, WIDTH, draw, theme};
 
+/// 1 MB posts rendered ahead in turn (more than the render cache keeps).
+const BIG_POSTS: usize = 20;
+
 /// A reader over `roots`, drawn once, with its own effect loop.
 fn reader(roots: &[PathBuf], setup: Setup) -> (App, Effects, Term) {
     let load = loader::load(roots, Keep::default());
@@ -48,39 +55,29 @@ fn reader(roots: &[PathBuf], setup: Setup) -> (App, Effects, Term) {
 }
 
 pub fn keypress_while_rendering(c: &mut Criterion, corpus: &Corpus) {
-    let big = tempfile::tempdir().expect("a folder for the 1 MB post");
-    write_corpus(big.path(), 1, SEED ^ 1, 1_000_000).expect("write the 1 MB post");
+    // More 1 MB posts than the render cache holds: each is rendered again
+    // when its turn comes back.
+    let big = tempfile::tempdir().expect("a folder for the 1 MB posts");
+    write_corpus(big.path(), BIG_POSTS, SEED ^ 1, 1_000_000).expect("write the 1 MB posts");
     let roots = [corpus.dir.clone(), big.path().to_path_buf()];
     let (mut app, mut effects, mut terminal) = reader(&roots, Setup::default());
-    let big_post = app
-        .store
-        .posts()
-        .iter()
-        .position(|p| p.path.starts_with(big.path()))
-        .expect("the 1 MB post");
-    let row = app
+    let rows: Vec<usize> = app
         .list
         .visible
         .iter()
-        .position(|&p| p == big_post)
-        .expect("listed");
-    let (mut down, mut wide, mut during, mut presses, mut renders) =
-        (true, false, 0usize, 0usize, 0usize);
+        .enumerate()
+        .filter(|(_, p)| app.store.posts()[**p].path.starts_with(big.path()))
+        .map(|(row, _)| row)
+        .collect();
+    assert_eq!(rows.len(), BIG_POSTS);
+    let (mut down, mut during, mut presses, mut renders) = (true, 0usize, 0usize, 0usize);
     let mut group = c.benchmark_group("reader");
     group.bench_function("keypress_move_10k_rendering_1mb", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 if !effects.busy() {
-                    effects.apply(
-                        &mut app,
-                        if wide {
-                            Action::NarrowList
-                        } else {
-                            Action::WidenList
-                        },
-                    );
-                    wide = !wide;
+                    let row = rows[renders % rows.len()];
                     app.list.selected = row;
                     app.list.top = row;
                     effects.apply(&mut app, Action::Idle);
@@ -155,23 +152,33 @@ pub fn reload_one_new_file(c: &mut Criterion, corpus: &Corpus) {
     let mut n = 0usize;
     let mut group = c.benchmark_group("reader");
     group.sample_size(20);
-    group.bench_function("reload_one_new_file_10k", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                n += 1;
-                write_post(extra.path(), n, &format!("새 글 {n}"));
-                let before = app.store.posts().len();
-                let start = Instant::now();
-                effects.apply(&mut app, Action::Reload);
-                effects.settle(&mut app, Duration::from_secs(30));
-                draw(&app, &mut terminal);
-                total += start.elapsed();
-                assert_eq!(app.store.posts().len(), before + 1, "the new post is in");
-            }
-            total
-        })
-    });
+    for (name, watched) in [
+        ("reload_one_new_file_10k", false),
+        ("watched_new_file_10k", true),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let path = write_post(extra.path(), n, &format!("새 글 {n}"));
+                    let before = app.store.posts().len();
+                    let action = if watched {
+                        Action::FolderChanged(vec![path])
+                    } else {
+                        Action::Reload
+                    };
+                    let start = Instant::now();
+                    effects.apply(&mut app, action);
+                    effects.settle(&mut app, Duration::from_secs(30));
+                    draw(&app, &mut terminal);
+                    total += start.elapsed();
+                    assert_eq!(app.store.posts().len(), before + 1, "the new post is in");
+                }
+                total
+            })
+        });
+    }
     group.finish();
 }
 

@@ -102,8 +102,8 @@ pub enum Action {
         /// Whether the job that sent it is finished.
         done: bool,
     },
-    /// The watched folders changed.
-    FolderChanged,
+    /// The watched folders changed: these paths (a burst of changes).
+    FolderChanged(Vec<std::path::PathBuf>),
     /// A reload finished.
     Reloaded(Shared<crate::reload::Reloaded>),
     /// Something an effect has to say (a failed save, a link opened).
@@ -147,8 +147,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard (OSC 52).
     Copy(String),
-    /// Read the folders again; answered with [`Action::Reloaded`].
-    Reload,
+    /// Read the folders again (all of them, or only these paths, as the
+    /// watcher reported them); answered with [`Action::Reloaded`].
+    Reload(Option<Vec<std::path::PathBuf>>),
     /// Index the bodies of these files, in the background; answered with
     /// [`Action::Indexed`].
     Index(Vec<std::path::PathBuf>),

@@ -10,6 +10,9 @@ use crate::render::article::is_openable;
 /// A quiet moment: render the selected article ahead; with it open and
 /// ready, the next one (for `n`).
 pub fn work_ahead(app: &mut App) -> Vec<Effect> {
+    if !app.indexed() {
+        app.prepare_partial_search();
+    }
     if let Some(effect) = app.prefetch() {
         return vec![effect];
     }
@@ -26,16 +29,17 @@ pub fn work_ahead(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `R`, or the folders changed: one reload at a time, and one more after
-/// it when asked for meanwhile.
-pub fn reload(app: &mut App, action: &Action) -> Vec<Effect> {
+/// `R` (`paths` none: the whole folders), or the watcher's changed
+/// paths: one reload at a time, and a whole one after it when asked for
+/// meanwhile.
+pub fn reload(app: &mut App, paths: Option<Vec<std::path::PathBuf>>) -> Vec<Effect> {
     if app.folders.is_empty() {
-        if *action == Action::Reload {
+        if paths.is_none() {
             app.message = Some("nothing to reload: these are the built-in demo posts".into());
         }
         return Vec::new();
     }
-    if *action == Action::Reload {
+    if paths.is_none() {
         app.message = Some("reloading…".into());
         app.reload_asked = true;
     }
@@ -46,7 +50,7 @@ pub fn reload(app: &mut App, action: &Action) -> Vec<Effect> {
         }
         None => {
             app.reloading = Some(false);
-            vec![Effect::Reload]
+            vec![Effect::Reload(paths)]
         }
     }
 }
@@ -56,7 +60,7 @@ pub fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect
     let mut effects = app.take_reload(reloaded);
     if again {
         app.reloading = Some(false);
-        effects.push(Effect::Reload);
+        effects.push(Effect::Reload(None));
     }
     effects
 }

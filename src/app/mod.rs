@@ -101,6 +101,10 @@ pub struct App {
     reload_asked: bool,
     /// Post index by path, for the index's answers.
     by_path: HashMap<PathBuf, usize>,
+    /// Every post not indexed yet has the search text of its title,
+    /// categories, tags and excerpt (so that a search keystroke does not
+    /// make it again for each post).
+    meta_ready: bool,
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
 }
@@ -138,6 +142,7 @@ impl App {
             reloading: None,
             reload_asked: false,
             by_path: HashMap::new(),
+            meta_ready: indexed,
             last_click: None,
         };
         app.refilter();
@@ -290,6 +295,9 @@ impl App {
 
     /// [`App::refilter`], keeping `keep` (a post index) selected.
     fn refilter_keeping(&mut self, keep: Option<usize>) {
+        if !self.filters.query().is_empty() {
+            self.prepare_partial_search();
+        }
         let filter = Filter {
             categories: self.filters.categories.clone(),
             query: self.filters.query().clone(),
@@ -308,11 +316,46 @@ impl App {
         self.follow_selection();
     }
 
+    /// While bodies are being indexed, give every post not indexed yet the
+    /// search text of its front matter, once (in parallel): searching then
+    /// costs what it costs once the index is done.
+    fn prepare_partial_search(&mut self) {
+        use rayon::prelude::*;
+        if self.meta_ready {
+            return;
+        }
+        let texts: Vec<Option<crate::search::SearchText>> = self
+            .store
+            .posts()
+            .par_iter()
+            .map(|p| {
+                p.search
+                    .is_none()
+                    .then(|| crate::search::SearchText::of_meta(p))
+            })
+            .collect();
+        for (i, text) in texts.into_iter().enumerate() {
+            if let Some(text) = text {
+                self.store.set_search_text(i, text);
+            }
+        }
+        self.meta_ready = true;
+    }
+
+    /// Posts whose bodies are in the search index.
+    fn count_indexed(&self) -> usize {
+        self.store
+            .posts()
+            .iter()
+            .filter(|p| p.search.as_ref().is_some_and(|s| !s.is_partial()))
+            .count()
+    }
+
     /// Order `posts` by the chosen sort (the store holds them by date).
     fn sort(&self, posts: &mut [usize]) {
         let all = self.store.posts();
         match self.filters.sort {
-            Sort::Date => posts.sort_by(|&a, &b| crate::loader::post_order(&all[a], &all[b])),
+            Sort::Date => {}
             Sort::Title => posts.sort_by(|&a, &b| {
                 all[a]
                     .title
@@ -447,7 +490,9 @@ impl App {
 
     /// Search text from the background index.
     fn take_index(&mut self, texts: Vec<(PathBuf, crate::search::SearchText)>, done: bool) {
-        if self.by_path.len() != self.store.posts().len() {
+        // A few texts (a reload's) are found by a scan; many by a map.
+        let few = texts.len() < 16;
+        if !few && self.by_path.len() != self.store.posts().len() {
             self.by_path = self
                 .store
                 .posts()
@@ -457,8 +502,17 @@ impl App {
                 .collect();
         }
         for (path, text) in texts {
-            if let Some(&i) = self.by_path.get(&path) {
-                if self.store.posts()[i].search.is_none() {
+            let found = if few {
+                self.store.posts().iter().position(|p| p.path == path)
+            } else {
+                self.by_path.get(&path).copied()
+            };
+            if let Some(i) = found {
+                if self.store.posts()[i]
+                    .search
+                    .as_ref()
+                    .is_none_or(|s| s.is_partial())
+                {
                     self.index.indexed += 1;
                 }
                 self.store.set_search_text(i, text);
@@ -466,12 +520,7 @@ impl App {
         }
         if done {
             // Jobs may overlap (a reload starts one): count what is there.
-            self.index.indexed = self
-                .store
-                .posts()
-                .iter()
-                .filter(|p| p.search.is_some())
-                .count();
+            self.index.indexed = self.count_indexed();
         }
         self.index.indexed = self.index.indexed.min(self.index.total);
         if !self.filters.query().is_empty() {
@@ -519,13 +568,8 @@ impl App {
             };
         }
         self.index.total = self.store.posts().len();
-        self.index.indexed = self
-            .store
-            .posts()
-            .iter()
-            .filter(|p| p.search.is_some())
-            .count()
-            .min(self.index.total);
+        self.index.indexed = self.count_indexed().min(self.index.total);
+        self.meta_ready = false;
         if change.added + change.changed + change.removed > 0
             || std::mem::take(&mut self.reload_asked)
         {

@@ -38,7 +38,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Indexed { texts, done } => app.take_index(texts, done),
-        Action::FolderChanged | Action::Reload => return commands::reload(app, &action),
+        Action::FolderChanged(paths) => return commands::reload(app, Some(paths)),
+        Action::Reload => return commands::reload(app, None),
         Action::Reloaded(reloaded) => return commands::reloaded(app, &reloaded.0),
         Action::Notice(text) => app.message = Some(text),
         Action::HangulKey => {
@@ -145,7 +146,7 @@ fn is_from_user(action: &Action) -> bool {
             | Action::Idle
             | Action::Rendered { .. }
             | Action::Indexed { .. }
-            | Action::FolderChanged
+            | Action::FolderChanged(_)
             | Action::Reloaded(_)
             | Action::Notice(_)
     )

@@ -117,9 +117,9 @@ impl Effects {
                     self.outstanding += 1;
                     self.workers.index(paths);
                 }
-                Effect::Reload => {
+                Effect::Reload(paths) => {
                     self.outstanding += 1;
-                    self.workers.reload();
+                    self.workers.reload(paths);
                 }
                 Effect::OpenUrl(url) => match self.opener.open(&url) {
                     Ok(Some(argv)) => outside.push(Outside::RunInTerminal(argv)),

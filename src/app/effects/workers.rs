@@ -40,7 +40,8 @@ struct RenderJob {
 enum ReloadJob {
     /// Stamp the files of the first load.
     Start(Vec<PathBuf>),
-    Reload,
+    /// Read again: everything, or these paths.
+    Reload(Option<Vec<PathBuf>>),
 }
 
 pub struct Workers {
@@ -122,10 +123,10 @@ impl Workers {
         let _ = self.index.send(paths);
     }
 
-    pub fn reload(&self) {
+    pub fn reload(&self, paths: Option<Vec<PathBuf>>) {
         match &self.reload {
             Some(r) => {
-                let _ = r.send(ReloadJob::Reload);
+                let _ = r.send(ReloadJob::Reload(paths));
             }
             None => {
                 let _ = self.tx.send(Action::Reloaded(Shared(Arc::default())));
@@ -157,7 +158,7 @@ impl Workers {
         }
         // The watcher's events go to a thread that waits for the folders
         // to be quiet: a burst of writes becomes one reload.
-        let (events, changes) = mpsc::channel::<()>();
+        let (events, changes) = mpsc::channel::<Vec<PathBuf>>();
         let tx = self.tx.clone();
         std::thread::spawn(move || debounce_loop(&changes, &tx));
         let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
@@ -166,7 +167,7 @@ impl Workers {
                 && !matches!(event.kind, EventKind::Access(_))
                 && event.paths.iter().any(|p| concerns_posts(p))
             {
-                let _ = events.send(());
+                let _ = events.send(event.paths);
             }
         });
         match watcher {
@@ -192,17 +193,24 @@ impl Workers {
 
 /// One `FolderChanged` per burst of changes: sent once the folders were
 /// quiet for a moment (or a burst went on too long to wait for).
-fn debounce_loop(changes: &Receiver<()>, tx: &Sender<Action>) {
-    while changes.recv().is_ok() {
+fn debounce_loop(changes: &Receiver<Vec<PathBuf>>, tx: &Sender<Action>) {
+    while let Ok(mut paths) = changes.recv() {
         let start = std::time::Instant::now();
         loop {
             match changes.recv_timeout(WATCH_QUIET) {
-                Ok(()) if start.elapsed() < WATCH_QUIET * 3 => continue,
-                Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Ok(more) => {
+                    paths.extend(more);
+                    if start.elapsed() >= WATCH_QUIET * 3 {
+                        break;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         }
-        if tx.send(Action::FolderChanged).is_err() {
+        paths.sort();
+        paths.dedup();
+        if tx.send(Action::FolderChanged(paths)).is_err() {
             return;
         }
     }
@@ -370,14 +378,17 @@ fn reload_loop(
                 // Files changed while they were being loaded: read them again.
                 let changed_meanwhile = r.stamped() < known.len();
                 reloader = Some(r);
-                if changed_meanwhile && tx.send(Action::FolderChanged).is_err() {
+                if changed_meanwhile && tx.send(Action::FolderChanged(Vec::new())).is_err() {
                     return;
                 }
             }
-            ReloadJob::Reload => {
+            ReloadJob::Reload(paths) => {
                 let r = reloader
                     .get_or_insert_with(|| Reloader::new(folders.clone(), walk, &[], loaded_at));
-                let found = r.reload();
+                let found = match paths {
+                    Some(paths) if !paths.is_empty() => r.reload_paths(&paths),
+                    _ => r.reload(),
+                };
                 if tx.send(Action::Reloaded(Shared(Arc::new(found)))).is_err() {
                     return;
                 }
