@@ -34,7 +34,6 @@ use std::fs;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode};
 use sinmun::post::Format;
@@ -263,10 +262,7 @@ fn bench_dump(c: &mut Criterion, small: &Article, big: &Article, w3m: bool) {
 }
 
 fn main() {
-    let mut c = Criterion::default()
-        .warm_up_time(Duration::from_secs(3))
-        .measurement_time(Duration::from_secs(5))
-        .configure_from_args();
+    let mut c = support::criterion();
 
     let tmp = tempfile::Builder::new()
         .prefix("sinmun-bench-render-")

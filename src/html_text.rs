@@ -345,7 +345,7 @@ pub fn first_heading(html: &str) -> Option<String> {
     None
 }
 
-fn fold_whitespace(s: &str) -> String {
+pub(crate) fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

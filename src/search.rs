@@ -34,7 +34,9 @@ impl SearchText {
     pub fn of(post: &Post, body: &str) -> SearchText {
         let visible = match post.format {
             Format::Html => crate::html_text::visible_text(body),
-            Format::Markdown => crate::markdown::visible_text(body),
+            Format::Markdown => {
+                crate::markdown::visible_text(body, &crate::markdown::LiquidContext::for_post(post))
+            }
         };
         let mut all = String::with_capacity(visible.len() + 256);
         for part in [

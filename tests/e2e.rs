@@ -25,21 +25,30 @@ impl Tmux {
         let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let socket = format!("sinmun-e2e-{}-{n}", std::process::id());
         let t = Tmux { socket };
-        let status = t
-            .tmux(&[
-                "new-session",
-                "-d",
-                "-s",
-                "e2e",
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-                cmd,
-            ])
-            .status()
-            .expect("start tmux");
-        assert!(status.success());
+        // A server killed just before on the same socket may still be
+        // going away: try again for a moment.
+        let started = (0..40).any(|_| {
+            let ok = t
+                .tmux(&[
+                    "new-session",
+                    "-d",
+                    "-s",
+                    "e2e",
+                    "-x",
+                    &w.to_string(),
+                    "-y",
+                    &h.to_string(),
+                    cmd,
+                ])
+                .status()
+                .expect("start tmux")
+                .success();
+            if !ok {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            ok
+        });
+        assert!(started, "tmux new-session failed");
         Some(t)
     }
 

@@ -1,5 +1,8 @@
 //! Rendering rules (DESIGN §6), each on an input written for it.
 
+mod common;
+
+use common::rendered_text as text;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -10,14 +13,6 @@ use sinmun::text::width;
 
 fn html(body: &str, w: usize) -> Rendered {
     render(body, Format::Html, &RenderOptions::new(w))
-}
-
-fn text(r: &Rendered) -> String {
-    r.lines
-        .iter()
-        .map(Line::text)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Every non-space character of `want` appears in `got` at least as often.

@@ -74,6 +74,9 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
+        liquid: Some(std::sync::Arc::new(
+            crate::markdown::LiquidContext::for_post(&post),
+        )),
     };
     let body = render::render(post.body.as_deref().unwrap_or(""), post.format, &opts);
     let mut text = String::new();

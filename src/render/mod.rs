@@ -3,7 +3,7 @@
 //!
 //! HTML goes through html2text (rich, with inline CSS colours) after
 //! prepare.rs has made it safe and bounded; Markdown is turned into HTML by
-//! pulldown-cmark first. Nothing here fails: when html2text cannot lay a
+//! `markdown::to_html` first, and both run the post's Liquid. Nothing here fails: when html2text cannot lay a
 //! body out (too narrow, or one of its panics) the body is laid out again
 //! with less structure, and in the end as plain wrapped text.
 
@@ -25,11 +25,13 @@ pub mod role;
 mod table;
 
 use std::ops::{BitOr, BitOrAssign};
+use std::sync::Arc;
 
 pub use color::Rgb;
 use prepare::PrepareOptions;
 pub use role::Role;
 
+use crate::markdown::{self, LiquidContext};
 use crate::post::Format;
 use crate::text::{width, wrap};
 
@@ -160,7 +162,7 @@ pub fn lines_fit(lines: Vec<Line>, width: usize) -> Vec<Line> {
 }
 
 /// What the renderer needs besides the body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Cells per line (at least 1).
     pub width: usize,
@@ -168,6 +170,8 @@ pub struct RenderOptions {
     pub inline_colors: bool,
     /// The page colour that translucent post colours are blended over.
     pub paper: Rgb,
+    /// What the post's Liquid resolves to (`None`: empty values).
+    pub liquid: Option<Arc<LiquidContext>>,
 }
 
 impl RenderOptions {
@@ -176,6 +180,7 @@ impl RenderOptions {
             width,
             inline_colors: true,
             paper: Rgb(0, 0, 0),
+            liquid: None,
         }
     }
 }
@@ -189,19 +194,12 @@ pub struct Rendered {
 
 /// Render a sanitised body at `opts.width`.
 pub fn render(body: &str, format: Format, opts: &RenderOptions) -> Rendered {
+    let no_context = LiquidContext::default();
+    let liquid = opts.liquid.as_deref().unwrap_or(&no_context);
     match format {
-        Format::Html => render_html(body, opts),
-        Format::Markdown => render_html(&markdown_to_html(body), opts),
+        Format::Html => render_html(&markdown::liquid::html(body, liquid), opts),
+        Format::Markdown => render_html(&markdown::to_html(body, liquid), opts),
     }
-}
-
-fn markdown_to_html(markdown: &str) -> String {
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(
-        &mut html,
-        pulldown_cmark::Parser::new_ext(markdown, crate::markdown::options()),
-    );
-    html
 }
 
 /// How much structure each attempt keeps: (indenting levels, tables).

@@ -109,3 +109,12 @@ pub fn env_line(home: &Path) -> String {
         "env -u SINMUN_CONFIG -u BROWSER HOME='{h}' XDG_CONFIG_HOME='{h}/config' XDG_DATA_HOME='{h}/data' XDG_CACHE_HOME='{h}/cache'"
     )
 }
+
+/// A rendered body's lines as text, one per line.
+pub fn rendered_text(r: &sinmun::render::Rendered) -> String {
+    r.lines
+        .iter()
+        .map(sinmun::render::Line::text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -277,6 +277,7 @@ pub fn render_lines(
             width,
             inline_colors,
             paper,
+            liquid: Some(Arc::new(crate::markdown::LiquidContext::for_post(post))),
         },
     );
     let links = rendered.links.clone();

@@ -1,0 +1,95 @@
+//! What Liquid's `site.*` and `page.*` resolve to, and Jekyll's URL rules.
+
+use crate::post::Post;
+
+/// What `{{ site.* }}` and `{{ page.* }}` resolve to. The default resolves
+/// them all to empty text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LiquidContext {
+    /// The site's `url` (`https://example.com`), without `baseurl`.
+    pub site_url: String,
+    /// The site's `baseurl` (`/blog`), or empty.
+    pub baseurl: String,
+    /// Other `site.KEY` values (`title`, …).
+    pub site: Vec<(String, String)>,
+    /// The post's front matter, for `page.KEY`.
+    pub page: Vec<(String, String)>,
+}
+
+impl LiquidContext {
+    /// A context whose `page` is `post`'s front matter.
+    pub fn for_post(post: &Post) -> LiquidContext {
+        let mut page = vec![
+            ("title".to_string(), post.title.clone()),
+            ("categories".to_string(), post.categories.join(", ")),
+            ("tags".to_string(), post.tags.join(", ")),
+            ("excerpt".to_string(), post.excerpt.clone()),
+            ("feature_text".to_string(), post.feature_text.clone()),
+            ("image".to_string(), post.image.clone()),
+            ("layout".to_string(), post.layout.clone()),
+            ("id".to_string(), post.id.clone()),
+        ];
+        if let Some(d) = post.date {
+            page.push(("date".to_string(), d.day_string()));
+        }
+        page.extend(post.extra.iter().cloned());
+        LiquidContext {
+            page,
+            ..LiquidContext::default()
+        }
+    }
+
+    pub(super) fn site_value(&self, key: &str) -> Option<&str> {
+        match key {
+            "url" => Some(&self.site_url),
+            "baseurl" => Some(&self.baseurl),
+            _ => lookup(&self.site, key),
+        }
+    }
+
+    /// `path` under the site's `baseurl`, as Jekyll's `relative_url` makes it.
+    pub(super) fn relative_url(&self, path: &str) -> String {
+        if is_absolute_url(path) {
+            return path.to_string();
+        }
+        let base = self.baseurl.trim().trim_end_matches('/');
+        let base = match base {
+            "" => String::new(),
+            b if b.starts_with('/') => b.to_string(),
+            b => format!("/{b}"),
+        };
+        if path.starts_with('/') {
+            format!("{base}{path}")
+        } else {
+            format!("{base}/{path}")
+        }
+    }
+
+    pub(super) fn absolute_url(&self, path: &str) -> String {
+        if is_absolute_url(path) {
+            return path.to_string();
+        }
+        format!(
+            "{}{}",
+            self.site_url.trim().trim_end_matches('/'),
+            self.relative_url(path)
+        )
+    }
+}
+
+pub(super) fn lookup<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn is_absolute_url(s: &str) -> bool {
+    s.starts_with("//")
+        || s.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}

@@ -1,0 +1,382 @@
+//! Liquid, as Jekyll runs it over a post before the Markdown is read.
+//!
+//! This is a tolerant scanner, not a template engine. The `liquid` crate is
+//! a full Shopify Liquid engine: it stops with an error on a tag it does not
+//! know (`highlight`, `include`, `post_url` and every plugin tag are Jekyll
+//! additions), on a block left open or on a filter it lacks, and it would
+//! evaluate Liquid inside Markdown code, which posts that explain Liquid
+//! rely on being shown as written. A reader must show every post whatever
+//! it holds, so each tag is recognised on its own: the few that change what
+//! a reader sees (`highlight`, `raw`, `include`, URL filters, `site.*`,
+//! `page.*`, `assign`) are understood, every other tag shows nothing, and
+//! anything that is not a well-formed tag stays text.
+
+mod context;
+mod html;
+mod tags;
+
+pub use context::LiquidContext;
+use context::lookup;
+pub use html::html;
+pub(crate) use html::{push_code_block, push_escaped};
+pub(crate) use tags::strip_raw_markers;
+use tags::{Tag, find_end, find_raw_end, output_at, tag_at};
+
+/// What one tag or output stands for in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// Text shown in its place: an output, an include placeholder, a link.
+    Text(String),
+    /// `{% highlight LANG %}`: code, exactly as written.
+    Highlight { lang: String, code: String },
+    /// `{% raw %}`: its content, exactly as written.
+    Raw(String),
+    /// Nothing is shown: control flow, `assign`, `comment`, `capture`, and
+    /// any tag not known.
+    Nothing,
+}
+
+/// A tag or output found at a position: where it ends and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub end: usize,
+    pub item: Item,
+}
+
+/// A pass of Liquid over one body: the context, and the variables its
+/// `assign` and `capture` tags set, in order.
+#[derive(Debug)]
+pub(crate) struct Liquid<'c> {
+    ctx: &'c LiquidContext,
+    vars: Vec<(String, String)>,
+    /// Blocks whose end tag was looked for from a position and not found:
+    /// later searches from further on give up at once, so a post full of
+    /// unclosed tags costs one scan per tag name, not one per tag.
+    unclosed: Vec<(&'static str, usize)>,
+}
+
+impl<'c> Liquid<'c> {
+    pub fn new(ctx: &'c LiquidContext) -> Liquid<'c> {
+        Liquid {
+            ctx,
+            vars: Vec::new(),
+            unclosed: Vec::new(),
+        }
+    }
+
+    /// The tag (`{%`) or output (`{{`) that starts at `start`, if one does.
+    pub fn at(&mut self, src: &str, start: usize) -> Option<Found> {
+        let rest = &src.as_bytes()[start..];
+        if rest.starts_with(b"{{") {
+            let (end, expr) = output_at(src, start)?;
+            let item = Item::Text(self.eval(expr));
+            return Some(Found { end, item });
+        }
+        let tag = tag_at(src, start)?;
+        let item = match tag.name {
+            "highlight" | "codeblock" => {
+                let Some(close) = self.end_of(src, &tag) else {
+                    return Some(Found {
+                        end: tag.end,
+                        item: Item::Nothing,
+                    });
+                };
+                let code = strip_raw_markers(&src[tag.end..close.start]);
+                let code = code
+                    .trim_start_matches(['\n', '\r'])
+                    .trim_end_matches(['\n', '\r']);
+                let lang = if tag.name == "codeblock" {
+                    tag.markup
+                        .split_whitespace()
+                        .find_map(|w| w.strip_prefix("lang:"))
+                        .unwrap_or("")
+                } else {
+                    tag.markup.split_whitespace().next().unwrap_or("")
+                };
+                return Some(Found {
+                    end: close.end,
+                    item: Item::Highlight {
+                        lang: clean_lang(lang),
+                        code: code.to_string(),
+                    },
+                });
+            }
+            "raw" => {
+                let Some(close) = self.end_of(src, &tag) else {
+                    return Some(Found {
+                        end: tag.end,
+                        item: Item::Nothing,
+                    });
+                };
+                return Some(Found {
+                    end: close.end,
+                    item: Item::Raw(src[tag.end..close.start].to_string()),
+                });
+            }
+            "comment" | "capture" => {
+                let Some(close) = self.end_of(src, &tag) else {
+                    return Some(Found {
+                        end: tag.end,
+                        item: Item::Nothing,
+                    });
+                };
+                if tag.name == "capture"
+                    && let Some(name) = tag.markup.split_whitespace().next()
+                {
+                    let body = src[tag.end..close.start].trim().to_string();
+                    self.vars.push((name.to_string(), body));
+                }
+                return Some(Found {
+                    end: close.end,
+                    item: Item::Nothing,
+                });
+            }
+            "include" | "include_relative" | "include_cached" => {
+                let name = tag.markup.split_whitespace().next().unwrap_or("");
+                let name = name.trim_matches(['"', '\'']);
+                Item::Text(format!("[include: {name}]"))
+            }
+            "assign" => {
+                if let Some((name, expr)) = tag.markup.split_once('=') {
+                    let value = self.eval(expr);
+                    self.vars.push((name.trim().to_string(), value));
+                }
+                Item::Nothing
+            }
+            "link" => Item::Text(self.ctx.relative_url(tag.markup.trim())),
+            "post_url" => Item::Text(tag.markup.trim().to_string()),
+            _ => Item::Nothing,
+        };
+        Some(Found { end: tag.end, item })
+    }
+
+    /// The end tag of the block `open` starts, unless a search for one
+    /// from before it already failed.
+    fn end_of<'s>(&mut self, src: &'s str, open: &Tag<'_>) -> Option<Tag<'s>> {
+        let name: &'static str = match open.name {
+            "highlight" => "highlight",
+            "codeblock" => "codeblock",
+            "raw" => "raw",
+            "comment" => "comment",
+            _ => "capture",
+        };
+        if self
+            .unclosed
+            .iter()
+            .any(|&(n, from)| n == name && from <= open.end)
+        {
+            return None;
+        }
+        let found = if name == "raw" {
+            find_raw_end(src, open.end)
+        } else {
+            find_end(src, open.end, name)
+        };
+        if found.is_none() {
+            self.unclosed.push((name, open.end));
+        }
+        found
+    }
+
+    /// An output's value: a literal or a variable, through its filters.
+    /// Anything not known is empty, as Liquid makes it.
+    fn eval(&self, expr: &str) -> String {
+        let mut parts = split_outside_quotes(expr, '|').into_iter();
+        let mut value = self.value(parts.next().unwrap_or(""));
+        for filter in parts {
+            let (name, args) = filter.split_once(':').unwrap_or((filter, ""));
+            let args: Vec<String> = split_outside_quotes(args, ',')
+                .into_iter()
+                .map(|a| self.value(a))
+                .collect();
+            let arg = |i: usize| args.get(i).map_or("", String::as_str);
+            value = match name.trim() {
+                "relative_url" => self.ctx.relative_url(&value),
+                "absolute_url" => self.ctx.absolute_url(&value),
+                "prepend" => format!("{}{value}", arg(0)),
+                "append" => format!("{value}{}", arg(0)),
+                "default" if value.is_empty() => arg(0).to_string(),
+                "upcase" => value.to_uppercase(),
+                "downcase" => value.to_lowercase(),
+                "strip" => value.trim().to_string(),
+                "replace" => value.replace(arg(0), arg(1)),
+                "remove" if !arg(0).is_empty() => value.replace(arg(0), ""),
+                _ => value,
+            };
+        }
+        value
+    }
+
+    fn value(&self, term: &str) -> String {
+        let term = term.trim();
+        if let Some(s) = unquote(term) {
+            return s.to_string();
+        }
+        if !term.is_empty() && term.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return term.to_string();
+        }
+        if let Some(key) = term.strip_prefix("site.") {
+            return self.ctx.site_value(key).unwrap_or("").to_string();
+        }
+        if let Some(key) = term.strip_prefix("page.") {
+            return lookup(&self.ctx.page, key).unwrap_or("").to_string();
+        }
+        self.vars
+            .iter()
+            .rev()
+            .find(|(k, _)| k == term)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn unquote(term: &str) -> Option<&str> {
+    let b = term.as_bytes();
+    (b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0])
+        .then(|| &term[1..term.len() - 1])
+}
+
+/// Split at `sep` where it is not inside quotes.
+fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == sep => {
+                parts.push(&s[from..i]);
+                from = i + c.len_utf8();
+            }
+            None => {}
+        }
+    }
+    parts.push(&s[from..]);
+    parts
+}
+
+/// A language name safe to put in a class attribute.
+fn clean_lang(lang: &str) -> String {
+    lang.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "+-_.#".contains(*c))
+        .take(32)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> LiquidContext {
+        LiquidContext {
+            site_url: "https://blog.example.kr/".into(),
+            baseurl: "/blog".into(),
+            site: vec![("title".into(), "기술 블로그".into())],
+            page: vec![("title".into(), "임베딩 입문".into())],
+        }
+    }
+
+    fn eval(src: &str) -> Option<Item> {
+        Liquid::new(&ctx()).at(src, 0).map(|f| f.item)
+    }
+
+    #[test]
+    fn url_filters_and_site_values() {
+        let t = |s: &str| Item::Text(s.to_string());
+        assert_eq!(
+            eval(r#"{{ "/assets/a.png" | relative_url }}"#),
+            Some(t("/blog/assets/a.png"))
+        );
+        assert_eq!(
+            eval(r#"{{ '/assets/a.png' | absolute_url }}"#),
+            Some(t("https://blog.example.kr/blog/assets/a.png"))
+        );
+        assert_eq!(eval("{{ site.baseurl }}"), Some(t("/blog")));
+        assert_eq!(eval("{{site.url}}"), Some(t("https://blog.example.kr/")));
+        assert_eq!(eval("{{ page.title }}"), Some(t("임베딩 입문")));
+        assert_eq!(
+            eval("{{ site.title | append: ' 글' }}"),
+            Some(t("기술 블로그 글"))
+        );
+        assert_eq!(
+            eval("{{ page.nothing | default: \"없음\" }}"),
+            Some(t("없음"))
+        );
+        assert_eq!(eval("{{ post.url }}"), Some(t("")));
+        assert_eq!(
+            eval(r#"{{ "https://cdn.example.com/x.png" | relative_url }}"#),
+            Some(t("https://cdn.example.com/x.png"))
+        );
+    }
+
+    #[test]
+    fn defaults_resolve_to_empty_paths() {
+        let d = LiquidContext::default();
+        let mut l = Liquid::new(&d);
+        let found = l.at(r#"{{ "/img/x.png" | absolute_url }}"#, 0).unwrap();
+        assert_eq!(found.item, Item::Text("/img/x.png".into()));
+        assert_eq!(
+            l.at("{{ site.baseurl }}", 0).unwrap().item,
+            Item::Text("".into())
+        );
+    }
+
+    #[test]
+    fn highlight_keeps_code_exactly() {
+        let src = "{% highlight python linenos %}\n\ndef f():\n    #  주석   두 칸\n    return {{ x }}\n\n{% endhighlight %} 뒤";
+        let found = Liquid::new(&ctx()).at(src, 0).unwrap();
+        assert_eq!(
+            found.item,
+            Item::Highlight {
+                lang: "python".into(),
+                code: "def f():\n    #  주석   두 칸\n    return {{ x }}".into()
+            }
+        );
+        assert_eq!(&src[found.end..], " 뒤");
+    }
+
+    #[test]
+    fn raw_inside_highlight_is_skipped_when_looking_for_its_end() {
+        let src =
+            "{% highlight liquid %}{% raw %}{% endhighlight %}{% endraw %}\n{% endhighlight %}";
+        let found = Liquid::new(&ctx()).at(src, 0).unwrap();
+        assert_eq!(
+            found.item,
+            Item::Highlight {
+                lang: "liquid".into(),
+                code: "{% endhighlight %}".into()
+            }
+        );
+        assert_eq!(found.end, src.len());
+    }
+
+    #[test]
+    fn tags_show_nothing_or_a_placeholder() {
+        assert_eq!(eval("{% if page.x %}"), Some(Item::Nothing));
+        assert_eq!(eval("{%- endfor -%}"), Some(Item::Nothing));
+        assert_eq!(
+            eval("{% include image.html url=\"/a.png\" %}"),
+            Some(Item::Text("[include: image.html]".into()))
+        );
+        assert_eq!(
+            eval("{% comment %} 숨김 {% endcomment %}"),
+            Some(Item::Nothing)
+        );
+        assert_eq!(eval("{% 한글 %}"), None);
+        assert_eq!(eval("{% if"), None);
+        assert_eq!(eval("{{ a\n}}"), None);
+    }
+
+    #[test]
+    fn assign_sets_a_variable() {
+        let c = ctx();
+        let mut l = Liquid::new(&c);
+        l.at("{% assign img = \"/assets/x\" | relative_url %}", 0);
+        assert_eq!(
+            l.at("{{ img }}", 0).unwrap().item,
+            Item::Text("/blog/assets/x".into())
+        );
+    }
+}

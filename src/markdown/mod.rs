@@ -1,0 +1,101 @@
+//! Markdown bodies in the dialect Korean Jekyll blogs write (DESIGN §6):
+//! CommonMark and GFM read by comrak with CJK-friendly emphasis
+//! (`**임베딩(embedding)**은` is bold, as kramdown shows it), footnotes,
+//! description lists and `$…$`/`$$…$$` math; kramdown's attribute lists and
+//! extensions; and the Liquid Jekyll runs first. Rendering turns the body
+//! into HTML for the one HTML renderer; search takes its visible text from
+//! the same parse.
+
+mod autolink;
+mod blocks;
+mod kramdown;
+pub mod liquid;
+mod math;
+mod resolve;
+mod scan;
+mod toc;
+mod tree;
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{Arena, Options, parse_document};
+
+pub use liquid::LiquidContext;
+use tree::Mode;
+
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    let e = &mut o.extension;
+    e.strikethrough = true;
+    e.table = true;
+    e.autolink = true;
+    e.tasklist = true;
+    e.footnotes = true;
+    e.description_lists = true;
+    e.math_dollars = true;
+    e.cjk_friendly_emphasis = true;
+    // Raw HTML goes to the HTML renderer, which sanitises it.
+    o.render.r#unsafe = true;
+    o
+}
+
+/// Parse `markdown` as the published page reads it and hand the document
+/// to `f`.
+fn with_document<R>(
+    markdown: &str,
+    ctx: &LiquidContext,
+    mode: Mode,
+    f: impl for<'a> FnOnce(&'a AstNode<'a>, &Options<'static>) -> R,
+) -> R {
+    let prepared = scan::prepare(markdown, ctx);
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, &prepared.source, &options);
+    tree::transform(&arena, root, &prepared.tokens, mode);
+    f(root, &options)
+}
+
+/// The body as HTML for the renderer.
+pub fn to_html(markdown: &str, ctx: &LiquidContext) -> String {
+    with_document(markdown, ctx, Mode::Html, |root, options| {
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        // Writing to a String cannot fail.
+        let _ = comrak::format_html(root, options, &mut html);
+        html
+    })
+}
+
+/// The text a reader of the rendered Markdown sees, for search.
+pub fn visible_text(markdown: &str, ctx: &LiquidContext) -> String {
+    with_document(markdown, ctx, Mode::Text, |root, _| {
+        let mut out = String::with_capacity(markdown.len());
+        let mut html_parts = String::new();
+        for edge in root.traverse() {
+            let (node, entering) = match edge {
+                comrak::arena_tree::NodeEdge::Start(n) => (n, true),
+                comrak::arena_tree::NodeEdge::End(n) => (n, false),
+            };
+            let data = node.data();
+            match &data.value {
+                NodeValue::Text(t) if entering => out.push_str(t),
+                NodeValue::Code(c) if entering => out.push_str(&c.literal),
+                NodeValue::CodeBlock(c) if entering => {
+                    out.push(' ');
+                    out.push_str(&c.literal);
+                }
+                NodeValue::HtmlBlock(h) if entering => html_parts.push_str(&h.literal),
+                NodeValue::HtmlInline(h) if entering => html_parts.push_str(h),
+                NodeValue::SoftBreak | NodeValue::LineBreak | NodeValue::ThematicBreak => {
+                    out.push(' ')
+                }
+                v if !entering && v.block() => out.push(' '),
+                NodeValue::TableCell if !entering => out.push(' '),
+                _ => {}
+            }
+        }
+        if !html_parts.is_empty() {
+            out.push(' ');
+            out.push_str(&crate::html_text::visible_text(&html_parts));
+        }
+        crate::html_text::fold_whitespace(&out)
+    })
+}

@@ -1,0 +1,182 @@
+//! Liquid as Jekyll runs it over posts, seen through the renderer: URL
+//! filters and `site.*` from the site, `page.*` from the post's own front
+//! matter, `highlight` and `raw` as code, every other tag invisible.
+
+mod common;
+
+use common::rendered_text as text;
+use std::path::Path;
+use std::sync::Arc;
+
+use sinmun::markdown::{LiquidContext, to_html, visible_text};
+use sinmun::post::{Format, Keep, parse};
+use sinmun::render::{RenderOptions, Rendered, render};
+
+fn site() -> LiquidContext {
+    LiquidContext {
+        site_url: "https://dev-note.example.kr".into(),
+        baseurl: "/blog".into(),
+        site: vec![("title".into(), "개발 노트".into())],
+        page: vec![("title".into(), "리퀴드 정리".into())],
+    }
+}
+
+fn shown(body: &str, format: Format, ctx: LiquidContext) -> Rendered {
+    let opts = RenderOptions {
+        liquid: Some(Arc::new(ctx)),
+        ..RenderOptions::new(80)
+    };
+    render(body, format, &opts)
+}
+
+#[test]
+fn urls_resolve_under_the_site() {
+    let body = "\
+![첫 화면]({{ \"/assets/img/main.png\" | relative_url }})
+![로고]({{ '/assets/img/logo.png' | absolute_url }}){: .align-center}
+![배너]({{ site.baseurl }}/assets/img/banner.png)
+[홈]({{ site.url }}{{ site.baseurl }}/)과 [글]({{ \"/about/\" | prepend: site.baseurl }})
+<img src=\"{{ site.baseurl }}/assets/img/raw.png\" alt=\"그림\">
+";
+    let r = shown(body, Format::Markdown, site());
+    let t = text(&r).split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "[image: 첫 화면] /blog/assets/img/main.png",
+        "[image: 로고] https://dev-note.example.kr/blog/assets/img/logo.png",
+        "[image: 배너] /blog/assets/img/banner.png",
+        "[image: 그림] /blog/assets/img/raw.png",
+    ] {
+        assert!(t.contains(want), "{want:?} not in:\n{t}");
+    }
+    assert_eq!(
+        r.links,
+        ["https://dev-note.example.kr/blog/", "/blog/about/"]
+    );
+}
+
+#[test]
+fn without_a_site_urls_are_plain_paths() {
+    let r = shown(
+        "![그림]({{ \"/assets/a.png\" | absolute_url }}) {{ site.title }}끝\n",
+        Format::Markdown,
+        LiquidContext::default(),
+    );
+    assert_eq!(text(&r), "[image: 그림] /assets/a.png 끝");
+}
+
+#[test]
+fn page_values_come_from_the_posts_front_matter() {
+    let file = "---\ntitle: 깃허브 블로그 만들기\nsubtitle: \"(2) 글쓰기\"\ncategories: [Blog]\n---\n# {{ page.title }} {{ page.subtitle }}\n\n분류: {{ page.categories }}, 없는 키: [{{ page.nothing }}]\n";
+    let post = parse(
+        Path::new("2021-08-02-blog.md"),
+        "2021-08-02-blog",
+        file.as_bytes(),
+        Format::Markdown,
+        Keep::ALL,
+    )
+    .expect("a post");
+    let ctx = LiquidContext::for_post(&post);
+    let body = post.body.as_deref().expect("kept body");
+    let r = shown(body, Format::Markdown, ctx.clone());
+    assert_eq!(
+        text(&r),
+        "# 깃허브 블로그 만들기 (2) 글쓰기\n\n분류: Blog, 없는 키: []"
+    );
+    assert_eq!(
+        visible_text(body, &ctx),
+        "깃허브 블로그 만들기 (2) 글쓰기 분류: Blog, 없는 키: []"
+    );
+}
+
+#[test]
+fn tags_show_nothing_but_includes_name_themselves() {
+    let body = "\
+{% assign img = \"/assets/2021\" %}
+{% capture note %}캡처된 글{% endcapture %}
+{% include toc.html title=\"목차\" %}
+{% if page.comments %}
+댓글을 남겨 주세요.
+{% elsif x %}
+{% else %}
+{% endif %}
+{% for post in site.posts limit:3 %}
+- [{{ post.title }}]({{ post.url }})
+{% endfor %}
+{% unless x %}{% case y %}{% when 1 %}보임{% endcase %}{% endunless %}
+{% comment %}
+숨긴 설명 {{ site.secret }}
+{% endcomment %}
+그림 경로: {{ img }}/a.png, {% include_relative 부분.md %}
+";
+    let t = text(&shown(body, Format::Markdown, site()));
+    assert_eq!(
+        t,
+        "[include: toc.html]\n\n댓글을 남겨 주세요.\n\n보임\n\n그림 경로: /assets/2021/a.png, [include: 부분.md]"
+    );
+}
+
+#[test]
+fn raw_shows_liquid_as_code_and_keeps_markdown_that_has_code() {
+    let body = "\
+인라인 {% raw %}{{ content }}{% endraw %}로 본문을 넣습니다.
+
+{% raw %}
+<h1>{{ page.title }}</h1>
+{% endraw %}
+
+{% raw %}
+```html
+<p>{{ site.url }}</p>
+```
+{% endraw %}
+";
+    let h = to_html(body, &site());
+    assert!(h.contains("인라인 <code>{{ content }}</code>로"), "{h}");
+    assert!(
+        h.contains("<pre><code>&lt;h1&gt;{{ page.title }}&lt;/h1&gt;\n</code></pre>"),
+        "{h}"
+    );
+    assert!(
+        h.contains(
+            "<pre><code class=\"language-html\">&lt;p&gt;{{ site.url }}&lt;/p&gt;\n</code></pre>"
+        ),
+        "{h}"
+    );
+    assert!(!h.contains("raw"), "{h}");
+}
+
+#[test]
+fn highlight_with_raw_inside_shows_the_tags_it_protects() {
+    let body = "{% highlight liquid %}\n{% raw %}{% if user %}\n  안녕하세요, {{ user.name }}님!\n{% endif %}{% endraw %}\n{% endhighlight %}\n";
+    let h = to_html(body, &site());
+    assert_eq!(
+        h,
+        "<pre><code class=\"language-liquid\">{% if user %}\n  안녕하세요, {{ user.name }}님!\n{% endif %}\n</code></pre>\n"
+    );
+}
+
+#[test]
+fn broken_liquid_stays_text() {
+    let body = "열린 태그 {% highlight python 뒤에 글.\n\n닫히지 않은 {% raw %} 블록과 {{ 출력\n\n{% endhighlight %} 홀로.\n";
+    let t = text(&shown(body, Format::Markdown, site()));
+    assert_eq!(
+        t,
+        "열린 태그 {% highlight python 뒤에 글.\n\n닫히지 않은 블록과 {{ 출력\n\n홀로."
+    );
+}
+
+#[test]
+fn html_bodies_run_liquid_too() {
+    let body = "<p>{{ page.title }} — <img src=\"{{ '/a.png' | relative_url }}\" alt=\"그림\">{% if x %}</p>\n\
+                {% highlight bash %}\necho \"<안녕>\"   # 주석\n{% endhighlight %}\n\
+                <pre>{{ 그대로 }}</pre><p><code>{% if %}</code></p>";
+    let r = shown(body, Format::Html, site());
+    let t = text(&r);
+    assert!(
+        t.starts_with("리퀴드 정리 — [image: 그림] /blog/a.png"),
+        "{t}"
+    );
+    assert!(t.contains("echo \"<안녕>\"   # 주석"), "{t}");
+    assert!(t.contains("{{ 그대로 }}") && t.contains("{% if %}"), "{t}");
+    assert!(!t.contains("{% if x %}"), "{t}");
+}

@@ -1,0 +1,342 @@
+//! The Markdown dialect of Korean Jekyll blogs (DESIGN §6): what a reader
+//! sees of each rule, rendered as the pane and `--dump` show it, and the
+//! search text taken from the same parse.
+
+mod common;
+
+use common::rendered_text as text;
+use sinmun::markdown::{LiquidContext, to_html, visible_text};
+use sinmun::post::Format;
+use sinmun::render::{Flags, RenderOptions, Rendered, render};
+
+fn md(body: &str, w: usize) -> Rendered {
+    render(body, Format::Markdown, &RenderOptions::new(w))
+}
+
+fn spans_with(r: &Rendered, flag: Flags) -> Vec<String> {
+    r.lines
+        .iter()
+        .flat_map(|l| &l.spans)
+        .filter(|s| s.style.flags.contains(flag))
+        .map(|s| s.text.clone())
+        .collect()
+}
+
+fn html(body: &str) -> String {
+    to_html(body, &LiquidContext::default())
+}
+
+/// No Liquid, kramdown or emphasis syntax left in what a reader sees.
+fn assert_clean(shown: &str) {
+    for syntax in ["{:", "{%", "{{", "**", "~~", "{#"] {
+        assert!(!shown.contains(syntax), "{syntax:?} left in:\n{shown}");
+    }
+}
+
+#[test]
+fn bold_before_every_korean_particle() {
+    for particle in ["은", "는", "이", "가", "을", "를", "의", "로"] {
+        let body = format!("**임베딩(embedding)**{particle} 벡터 표현입니다.\n");
+        let r = md(&body, 60);
+        let shown = text(&r);
+        assert_eq!(
+            shown,
+            format!("임베딩(embedding){particle} 벡터 표현입니다.")
+        );
+        assert_eq!(
+            spans_with(&r, Flags::STRONG),
+            ["임베딩(embedding)"],
+            "{particle}"
+        );
+    }
+    let r = md(
+        "**\"단어 가방\"**을 쓰고 **원-핫(one-hot).**이 아니라 *기울임(italic)*도.\n",
+        80,
+    );
+    assert_clean(&text(&r));
+    assert_eq!(
+        spans_with(&r, Flags::STRONG),
+        ["\"단어 가방\"", "원-핫(one-hot)."]
+    );
+    assert_eq!(spans_with(&r, Flags::EMPHASIS), ["기울임(italic)"]);
+}
+
+#[test]
+fn strikethrough_beside_hangul() {
+    let r = md(
+        "~~원-핫 인코딩이면 충분하다~~는 틀렸고 ~~\"틀린 설명\"~~을 지웠다.\n",
+        80,
+    );
+    assert_eq!(
+        text(&r),
+        "원-핫 인코딩이면 충분하다는 틀렸고 \"틀린 설명\"을 지웠다."
+    );
+    assert_eq!(
+        spans_with(&r, Flags::STRIKE),
+        ["원-핫 인코딩이면 충분하다", "\"틀린 설명\""]
+    );
+}
+
+#[test]
+fn math_is_kept_exactly_as_written() {
+    let body = "확률 $P(w_{t+j} \\mid w_t)$와 $a * b * c$, 집합 $\\{x_i\\}$, 엔티티 $a &amp; b$.\n\n\
+                $$\n\\sum_{i=1}^{n} x_i^{*} \\\\ \\left\\{ y \\right\\}\n$$\n\n\
+                가격은 $10이고 $20입니다.\n";
+    let r = md(body, 80);
+    let shown = text(&r);
+    for tex in [
+        "P(w_{t+j} \\mid w_t)",
+        "a * b * c",
+        "\\{x_i\\}",
+        "a &amp; b",
+        "\\sum_{i=1}^{n} x_i^{*} \\\\ \\left\\{ y \\right\\}",
+        "가격은 $10이고 $20입니다.",
+    ] {
+        assert!(shown.contains(tex), "{tex:?} not in:\n{shown}");
+    }
+    // Display math is a block of its own.
+    assert!(
+        r.lines
+            .iter()
+            .any(|l| l.text().trim_end() == "\\sum_{i=1}^{n} x_i^{*} \\\\ \\left\\{ y \\right\\}"),
+        "{shown}"
+    );
+    let h = html(body);
+    assert!(h.contains("<code>P(w_{t+j} \\mid w_t)</code>"), "{h}");
+    assert!(h.contains("<pre><code class=\"language-math\""), "{h}");
+    assert!(!h.contains("<em>"), "no emphasis inside math: {h}");
+}
+
+#[test]
+fn display_math_inside_a_sentence_stays_in_it() {
+    let h = html("소프트맥스는 $$P(o \\mid c)$$ 입니다.\n");
+    assert!(
+        h.contains("<p>소프트맥스는 <code>P(o \\mid c)</code> 입니다.</p>"),
+        "{h}"
+    );
+}
+
+#[test]
+fn highlight_is_code_exactly_as_written() {
+    let body = "설명입니다.\n\n{% highlight python linenos %}\ndef f(a, b):\n    #   한글   주석  여러 칸\n    if a < b and b > 0:\n        return {{ a }}\n{% endhighlight %}\n\n끝.\n";
+    let h = html(body);
+    assert!(
+        h.contains("<pre><code class=\"language-python\">def f(a, b):\n    #   한글   주석  여러 칸\n    if a &lt; b and b &gt; 0:\n        return {{ a }}\n</code></pre>"),
+        "{h}"
+    );
+    let shown = text(&md(body, 100));
+    assert!(
+        shown.contains("def f(a, b):\n    #   한글   주석  여러 칸\n    if a < b and b > 0:\n        return {{ a }}"),
+        "{shown}"
+    );
+    assert!(
+        shown.starts_with("설명입니다.") && shown.ends_with("끝."),
+        "{shown}"
+    );
+}
+
+#[test]
+fn code_keeps_liquid_and_kramdown_as_written() {
+    let body = "인라인 `{{ site.url }}`와 ``{% if x %}{: .a}``.\n\n\
+                ```liquid\n{% for post in site.posts %}\n  {{ post.title }} {:toc}\n{% endfor %}\n```\n\n\
+                ~~~\n{% highlight ruby %}\nx\n{% endhighlight %}\n~~~\n\n\
+                > ```\n> {{ page.title }}\n> ```\n\n\
+                \x20   {% include 들여쓴.html %} {{ page.x }} {: .b}\n";
+    let shown = text(&md(body, 100));
+    for kept in [
+        "{{ site.url }}",
+        "{% if x %}{: .a}",
+        "{% for post in site.posts %}\n  {{ post.title }} {:toc}\n{% endfor %}",
+        "{% highlight ruby %}\nx\n{% endhighlight %}",
+        "{{ page.title }}",
+        "{% include 들여쓴.html %} {{ page.x }} {: .b}",
+    ] {
+        assert!(shown.contains(kept), "{kept:?} not in:\n{shown}");
+    }
+}
+
+#[test]
+fn kramdown_attribute_lists_never_show() {
+    let body = "\
+{::options parse_block_html=\"true\" /}
+{:note: .notice--info}
+
+![블로그 로고](/images/scala-logo.png){: .center-image}
+![작은 그림](/images/small.png){:width=\"50%\"}
+
+[공식 문서](https://jekyllrb.com/docs/){:target=\"_blank\" rel=\"noopener\"}를 보세요.
+문단 끝에 붙은 속성.
+{: .notice--warning}
+
+**강조 끝.**{:.orange} 다음 문장.
+
+- 목록 항목 {: .item}
+- 둘째
+{: .list}
+
+> 인용문입니다.
+> {: .quote}
+
+| 이름 | 값 |
+|---|---|
+| 가 | 1 |
+{: .table}
+
+{::comment}
+초안 메모: 공개하지 않음
+{:/comment}
+
+{::nomarkdown}<p>가공하지 않은 <b>HTML</b></p>{:/}
+";
+    let r = md(body, 80);
+    let shown = text(&r);
+    assert_clean(&shown);
+    assert!(
+        shown.contains("[image: 블로그 로고] /images/scala-logo.png [image: 작은 그림]"),
+        "{shown}"
+    );
+    assert!(shown.contains("/images/small.png"), "{shown}");
+    assert!(shown.contains("강조 끝. 다음 문장."), "{shown}");
+    assert!(!shown.contains("초안 메모"), "{shown}");
+    assert!(shown.contains("가공하지 않은 HTML"), "{shown}");
+    assert_eq!(r.links, ["https://jekyllrb.com/docs/"]);
+    assert_eq!(spans_with(&r, Flags::STRONG), ["강조 끝.", "HTML"]);
+    assert!(!shown.contains("│ │"), "no empty table row: {shown}");
+}
+
+#[test]
+fn heading_ids_are_removed() {
+    let h = html("## 임베딩이란 {#what-is-embedding}\n\n### 설치 {#install}   \n");
+    assert_eq!(h, "<h2>임베딩이란</h2>\n<h3>설치</h3>\n");
+}
+
+#[test]
+fn toc_lists_the_headings() {
+    let body = "\
+* TOC
+{:toc}
+
+## 목차
+{: .no_toc}
+
+# 시작하며
+
+## 설치
+
+### 윈도우
+
+## 설정
+
+# 마치며
+";
+    let h = html(body);
+    assert!(
+        h.starts_with("<ul><li>시작하며<ul><li>설치<ul><li>윈도우</li></ul></li><li>설정</li></ul></li><li>마치며</li></ul>\n"),
+        "{h}"
+    );
+    let shown = text(&md(body, 40));
+    assert!(!shown.contains("TOC"), "{shown}");
+    assert!(shown.starts_with("- 시작하며\n  - 설치\n"), "{shown}");
+    // An ordered marker makes an ordered table; `- 목차 {:toc}` too works.
+    assert!(html("1. 목차\n{:toc}\n\n## 하나\n").starts_with("<ol><li>하나</li></ol>"));
+    assert!(html("- 목차 {:toc}\n\n## 하나\n").starts_with("<ul><li>하나</li></ul>"));
+}
+
+#[test]
+fn footnotes_keep_their_text() {
+    let body = "추천 시스템[^1]을 다룹니다.\n\n[^1]: 협업 필터링 기반입니다.\n";
+    let shown = text(&md(body, 60));
+    assert!(shown.starts_with("추천 시스템"), "{shown}");
+    assert!(shown.contains("협업 필터링 기반입니다."), "{shown}");
+    assert!(!shown.contains("[^1]"), "{shown}");
+}
+
+#[test]
+fn gfm_extensions() {
+    let body = "\
+카테고리
+: 글을 묶는 분류입니다.
+
+- [x] 테마 고르기
+- [ ] 댓글 붙이기
+
+주소 https://example.com에서 보고 https://ko.wikipedia.org/wiki/마크다운 도 봅니다.
+
+| 모델 | 차원 |
+|---|---:|
+| **Word2Vec**은 | 300 |
+";
+    let r = md(body, 80);
+    let shown = text(&r);
+    assert!(
+        shown.contains("카테고리\n  글을 묶는 분류입니다."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("- [x] 테마 고르기\n- [ ] 댓글 붙이기"),
+        "{shown}"
+    );
+    assert!(shown.contains("Word2Vec은│300"), "{shown}");
+    assert!(shown.contains("https://example.com[1]에서"), "{shown}");
+    assert_eq!(
+        r.links,
+        [
+            "https://example.com",
+            "https://ko.wikipedia.org/wiki/%EB%A7%88%ED%81%AC%EB%8B%A4%EC%9A%B4"
+        ]
+    );
+}
+
+#[test]
+fn raw_html_and_markdown_inside_it() {
+    let body = "<span style=\"color:#ff0000\">빨간 글</span>과 <del>지운 글</del>.\n\n\
+                <div markdown=\"1\">\n**HTML 안의 마크다운**도 굵게.\n</div>\n\n\
+                <br>\n$$\nx_1\n$$\n";
+    let r = md(body, 60);
+    let shown = text(&r);
+    assert_clean(&shown);
+    assert!(shown.contains("빨간 글과 지운 글."), "{shown}");
+    assert!(spans_with(&r, Flags::STRONG).contains(&"HTML 안의 마크다운".to_string()));
+    assert!(
+        r.lines.iter().any(|l| l.text().trim_end() == "x_1"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn search_text_is_what_the_reader_sees() {
+    let body = "\
+* TOC
+{:toc}
+
+## 임베딩이란 {#intro}
+
+**임베딩(embedding)**은 $w_t$ 벡터입니다.{: .note}
+![그림]({{ \"/a.png\" | relative_url }}){: .center}
+{% include 광고.html %}
+{% if page.x %}숨은 태그{% endif %}
+
+{% highlight python %}
+print(\"한글  출력\")
+{% endhighlight %}
+
+`{{ 코드 }}`
+";
+    let t = visible_text(body, &LiquidContext::default());
+    assert_eq!(
+        t,
+        "임베딩이란 임베딩(embedding)은 w_t 벡터입니다. 그림 [include: 광고.html] 숨은 태그 print(\"한글 출력\") {{ 코드 }}"
+    );
+}
+
+#[test]
+fn posts_that_look_like_syntax_but_are_not() {
+    let body =
+        "중괄호 {: 끝이 없다, {{ 닫히지 않음, {% 도 %} {# 해시\n\n`` ` ``와 \\{:x} 그리고 a_b_c.\n";
+    let shown = text(&md(body, 80));
+    assert!(
+        shown.contains("중괄호 {: 끝이 없다, {{ 닫히지 않음, {% 도 %} {# 해시"),
+        "{shown}"
+    );
+    assert!(shown.contains("`와 {:x} 그리고 a_b_c."), "{shown}");
+}
