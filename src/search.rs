@@ -82,13 +82,18 @@ impl SearchText {
     /// The search text of `post`'s title, categories, tags and excerpt
     /// alone: what search sees of a post before its body is indexed.
     pub fn of_meta(post: &Post) -> SearchText {
-        let mut text = SearchText::new(&format!(
-            "{}\n{}\n{}\n{}",
-            post.title,
-            post.categories.join(" "),
-            post.tags.join(" "),
-            post.excerpt
-        ));
+        SearchText::of_front_matter(
+            &post.title,
+            &post.categories.join(" "),
+            &post.tags.join(" "),
+            &post.excerpt,
+        )
+    }
+
+    /// [`SearchText::of_meta`] from the fields themselves (categories and
+    /// tags each joined by spaces).
+    pub fn of_front_matter(title: &str, categories: &str, tags: &str, excerpt: &str) -> SearchText {
+        let mut text = SearchText::new(&format!("{title}\n{categories}\n{tags}\n{excerpt}"));
         text.partial = true;
         text
     }

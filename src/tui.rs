@@ -43,7 +43,6 @@ pub fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     }
     install_panic_hook();
     let mut terminal = enter(app.mouse)?;
-    effects.start(&app);
     let result = event_loop(&mut app, &mut effects, &mut terminal);
     leave();
     effects.finish();
@@ -55,7 +54,10 @@ fn event_loop(app: &mut App, effects: &mut Effects, terminal: &mut Term) -> io::
     effects.apply(app, Action::Resize(size.width, size.height));
     // Drawn again only after something happened: an idle tick changes
     // nothing on screen.
-    let mut changed = true;
+    terminal.draw(|frame| view::draw(app, frame))?;
+    // The background work starts once the first frame is up.
+    effects.start(app);
+    let mut changed = false;
     loop {
         if changed {
             terminal.draw(|frame| view::draw(app, frame))?;

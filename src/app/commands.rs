@@ -10,9 +10,6 @@ use crate::render::article::is_openable;
 /// A quiet moment: render the selected article ahead; with it open and
 /// ready, the next one (for `n`).
 pub fn work_ahead(app: &mut App) -> Vec<Effect> {
-    if !app.indexed() {
-        app.prepare_partial_search();
-    }
     if let Some(effect) = app.prefetch() {
         return vec![effect];
     }

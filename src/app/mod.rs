@@ -101,10 +101,6 @@ pub struct App {
     reload_asked: bool,
     /// Post index by path, for the index's answers.
     by_path: HashMap<PathBuf, usize>,
-    /// Every post not indexed yet has the search text of its title,
-    /// categories, tags and excerpt (so that a search keystroke does not
-    /// make it again for each post).
-    meta_ready: bool,
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
 }
@@ -142,7 +138,6 @@ impl App {
             reloading: None,
             reload_asked: false,
             by_path: HashMap::new(),
-            meta_ready: indexed,
             last_click: None,
         };
         app.refilter();
@@ -295,9 +290,6 @@ impl App {
 
     /// [`App::refilter`], keeping `keep` (a post index) selected.
     fn refilter_keeping(&mut self, keep: Option<usize>) {
-        if !self.filters.query().is_empty() {
-            self.prepare_partial_search();
-        }
         let filter = Filter {
             categories: self.filters.categories.clone(),
             query: self.filters.query().clone(),
@@ -314,32 +306,6 @@ impl App {
         let rows = self.list_rows();
         self.list.replace(visible, keep, rows);
         self.follow_selection();
-    }
-
-    /// While bodies are being indexed, give every post not indexed yet the
-    /// search text of its front matter, once (in parallel): searching then
-    /// costs what it costs once the index is done.
-    fn prepare_partial_search(&mut self) {
-        use rayon::prelude::*;
-        if self.meta_ready {
-            return;
-        }
-        let texts: Vec<Option<crate::search::SearchText>> = self
-            .store
-            .posts()
-            .par_iter()
-            .map(|p| {
-                p.search
-                    .is_none()
-                    .then(|| crate::search::SearchText::of_meta(p))
-            })
-            .collect();
-        for (i, text) in texts.into_iter().enumerate() {
-            if let Some(text) = text {
-                self.store.set_search_text(i, text);
-            }
-        }
-        self.meta_ready = true;
     }
 
     /// Posts whose bodies are in the search index.
@@ -507,16 +473,21 @@ impl App {
             } else {
                 self.by_path.get(&path).copied()
             };
-            if let Some(i) = found {
-                if self.store.posts()[i]
-                    .search
-                    .as_ref()
-                    .is_none_or(|s| s.is_partial())
-                {
-                    self.index.indexed += 1;
+            let Some(i) = found else {
+                continue;
+            };
+            let had = self.store.posts()[i].search.as_ref();
+            if text.is_partial() {
+                // Front matter only: for posts that have nothing better yet.
+                if had.is_none() {
+                    self.store.set_search_text(i, text);
                 }
-                self.store.set_search_text(i, text);
+                continue;
             }
+            if had.is_none_or(|s| s.is_partial()) {
+                self.index.indexed += 1;
+            }
+            self.store.set_search_text(i, text);
         }
         if done {
             // Jobs may overlap (a reload starts one): count what is there.
@@ -569,7 +540,6 @@ impl App {
         }
         self.index.total = self.store.posts().len();
         self.index.indexed = self.count_indexed().min(self.index.total);
-        self.meta_ready = false;
         if change.added + change.changed + change.removed > 0
             || std::mem::take(&mut self.reload_asked)
         {

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use super::{Action, App, Effect, update};
 pub use opener::{Opener, osc52};
-use workers::Workers;
+use workers::{IndexJob, Workers};
 pub use workers::{build_index, read_body, render_lines};
 
 /// What only the owner of the terminal can do.
@@ -84,10 +84,26 @@ impl Effects {
     /// bodies (when the posts do not carry it) and the watch of the
     /// folders, which first stamps the files as loaded.
     pub fn start(&mut self, app: &App) {
-        let paths: Vec<PathBuf> = app.store.posts().iter().map(|p| p.path.clone()).collect();
+        let posts = app.store.posts();
+        let paths: Vec<PathBuf> = posts.iter().map(|p| p.path.clone()).collect();
         if !app.indexed() {
-            self.outstanding += 1;
-            self.workers.index(paths.clone());
+            // First what search needs at once (the front matter's text, so
+            // that a keystroke never makes it post by post), then bodies.
+            let fields = posts
+                .iter()
+                .map(|p| {
+                    let f = [
+                        p.title.clone(),
+                        p.categories.join(" "),
+                        p.tags.join(" "),
+                        p.excerpt.clone(),
+                    ];
+                    (p.path.clone(), f)
+                })
+                .collect();
+            self.outstanding += 2;
+            self.workers.index(IndexJob::FrontMatter(fields));
+            self.workers.index(IndexJob::Bodies(paths.clone()));
         }
         self.workers.watch(paths);
     }
@@ -115,7 +131,7 @@ impl Effects {
                 Effect::SaveState => self.workers.save(app.state()),
                 Effect::Index(paths) => {
                     self.outstanding += 1;
-                    self.workers.index(paths);
+                    self.workers.index(IndexJob::Bodies(paths));
                 }
                 Effect::Reload(paths) => {
                     self.outstanding += 1;

@@ -47,7 +47,7 @@ enum ReloadJob {
 pub struct Workers {
     tx: Sender<Action>,
     render: Sender<RenderJob>,
-    index: Sender<Vec<PathBuf>>,
+    index: Sender<IndexJob>,
     reload: Option<Sender<ReloadJob>>,
     save: Option<Sender<State>>,
     saver: Option<std::thread::JoinHandle<()>>,
@@ -119,8 +119,8 @@ impl Workers {
         }
     }
 
-    pub fn index(&self, paths: Vec<PathBuf>) {
-        let _ = self.index.send(paths);
+    pub fn index(&self, job: IndexJob) {
+        let _ = self.index.send(job);
     }
 
     pub fn reload(&self, paths: Option<Vec<PathBuf>>) {
@@ -308,14 +308,47 @@ pub fn read_body(post: &Post) -> Result<String, String> {
     }
 }
 
-fn index_loop(jobs: &Receiver<Vec<PathBuf>>, tx: &Sender<Action>) {
+/// What the index thread is asked: the front matter's search text of
+/// posts (fast, first), or their bodies'.
+pub enum IndexJob {
+    /// (path, title, categories, tags, excerpt) of each post.
+    FrontMatter(Vec<(PathBuf, [String; 4])>),
+    Bodies(Vec<PathBuf>),
+}
+
+fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>) {
     let threads =
         std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .ok();
-    for paths in jobs {
+    for job in jobs {
+        let paths = match job {
+            IndexJob::FrontMatter(fields) => {
+                use rayon::prelude::*;
+                let make = || {
+                    fields
+                        .into_par_iter()
+                        .map(|(path, [title, categories, tags, excerpt])| {
+                            (
+                                path,
+                                SearchText::of_front_matter(&title, &categories, &tags, &excerpt),
+                            )
+                        })
+                        .collect()
+                };
+                let texts = match &pool {
+                    Some(pool) => pool.install(make),
+                    None => make(),
+                };
+                if tx.send(Action::Indexed { texts, done: true }).is_err() {
+                    return;
+                }
+                continue;
+            }
+            IndexJob::Bodies(paths) => paths,
+        };
         let chunks: Vec<&[PathBuf]> = paths.chunks(INDEX_BATCH).collect();
         if chunks.is_empty() {
             let _ = tx.send(Action::Indexed {
