@@ -3,6 +3,7 @@
 //! read are read again. The stamps of the files as last read are kept here.
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -48,7 +49,9 @@ pub struct Reloader {
     /// The roots resolved, to place the absolute paths a watcher reports.
     resolved: Vec<Option<PathBuf>>,
     options: WalkOptions,
-    stamps: HashMap<PathBuf, Stamp>,
+    /// By the path's bytes: hashing a `Path` walks its components, which
+    /// costs more than the stat it is compared with.
+    stamps: HashMap<OsString, Stamp>,
 }
 
 impl Reloader {
@@ -66,7 +69,7 @@ impl Reloader {
             .filter_map(|p| {
                 let s = stamp(p)?;
                 let before = s.modified.is_some_and(|m| m < loaded_at);
-                before.then(|| (p.clone(), s))
+                before.then(|| (p.clone().into_os_string(), s))
             })
             .collect();
         Reloader {
@@ -90,31 +93,32 @@ impl Reloader {
     pub fn reload(&mut self) -> Reloaded {
         use rayon::prelude::*;
         let mut found = walk::walk(&self.roots, self.options);
-        let mut seen = HashSet::with_capacity(found.sources.len());
+        let mut seen: HashSet<OsString> = HashSet::with_capacity(found.sources.len());
         let mut changed = Vec::new();
         let sources = std::mem::take(&mut found.sources);
         let stamps: Vec<Option<Stamp>> = sources.par_iter().map(|s| stamp(&s.path)).collect();
         for (source, now) in sources.into_iter().zip(stamps) {
-            if now.is_none() || self.stamps.get(&source.path) != now.as_ref() {
+            let key = source.path.as_os_str();
+            if now.is_none() || self.stamps.get(key) != now.as_ref() {
                 match now {
-                    Some(s) => self.stamps.insert(source.path.clone(), s),
-                    None => self.stamps.remove(&source.path),
+                    Some(s) => self.stamps.insert(key.to_os_string(), s),
+                    None => self.stamps.remove(key),
                 };
+                seen.insert(key.to_os_string());
                 changed.push(source);
             } else {
-                seen.insert(source.path);
+                seen.insert(source.path.into_os_string());
             }
         }
         let reread: Vec<PathBuf> = changed.iter().map(|s| s.path.clone()).collect();
-        seen.extend(reread.iter().cloned());
         let removed: Vec<PathBuf> = self
             .stamps
             .keys()
             .filter(|p| !seen.contains(*p))
-            .cloned()
+            .map(PathBuf::from)
             .collect();
         for p in &removed {
-            self.stamps.remove(p);
+            self.stamps.remove(p.as_os_str());
         }
         found.sources = changed;
         let load = loader::read_found(found, Keep::default());
@@ -155,12 +159,13 @@ impl Reloader {
                         continue;
                     };
                     let now = stamp(&path);
-                    if now.is_some() && self.stamps.get(&path) == now.as_ref() {
+                    let key = path.as_os_str();
+                    if now.is_some() && self.stamps.get(key) == now.as_ref() {
                         continue;
                     }
                     match now {
-                        Some(s) => self.stamps.insert(path.clone(), s),
-                        None => self.stamps.remove(&path),
+                        Some(s) => self.stamps.insert(key.to_os_string(), s),
+                        None => self.stamps.remove(key),
                     };
                     sources.push(walk::Source {
                         id: walk::id_of(&rel),
@@ -173,11 +178,11 @@ impl Reloader {
                     let gone: Vec<PathBuf> = self
                         .stamps
                         .keys()
+                        .map(PathBuf::from)
                         .filter(|p| p.starts_with(&path))
-                        .cloned()
                         .collect();
                     for p in gone {
-                        self.stamps.remove(&p);
+                        self.stamps.remove(p.as_os_str());
                         removed.push(p);
                     }
                 }

@@ -121,17 +121,18 @@ impl Store {
     /// counts follow.
     pub fn merge(&mut self, reloaded: &crate::reload::Reloaded) -> crate::reload::Change {
         use std::collections::HashSet;
-        use std::path::Path;
-        let gone: HashSet<&Path> = reloaded
+        use std::ffi::OsStr;
+        // Keyed by the paths' bytes: hashing a `Path` walks its components.
+        let gone: HashSet<&OsStr> = reloaded
             .reread
             .iter()
             .chain(&reloaded.removed)
-            .map(|p| p.as_path())
+            .map(|p| p.as_os_str())
             .collect();
-        let old: HashSet<&Path> = self
+        let old: HashSet<&OsStr> = self
             .posts
             .iter()
-            .map(|p| p.path.as_path())
+            .map(|p| p.path.as_os_str())
             .filter(|p| gone.contains(p))
             .collect();
         let incoming: Vec<Post> = reloaded
@@ -142,7 +143,7 @@ impl Store {
             .collect();
         let changed = incoming
             .iter()
-            .filter(|p| old.contains(p.path.as_path()))
+            .filter(|p| old.contains(p.path.as_os_str()))
             .count();
         let change = crate::reload::Change {
             added: incoming.len() - changed,
@@ -150,8 +151,8 @@ impl Store {
             removed: old.len() - changed,
             reread: reloaded.reread.clone(),
         };
-        self.posts.retain(|p| !gone.contains(p.path.as_path()));
-        self.problems.retain(|p| !gone.contains(p.path.as_path()));
+        self.posts.retain(|p| !gone.contains(p.path.as_os_str()));
+        self.problems.retain(|p| !gone.contains(p.path.as_os_str()));
         self.problems.extend(reloaded.problems.iter().cloned());
         self.problems
             .extend(incoming.iter().flat_map(|p| p.problems.iter().cloned()));
