@@ -105,7 +105,10 @@ pub struct Paths {
     /// exist. The default one may be absent.
     pub config_named: bool,
     pub themes_dir: Option<PathBuf>,
+    /// Where earlier versions kept the marks (imported once).
     pub state_file: Option<PathBuf>,
+    /// The read and starred marks.
+    pub marks_file: Option<PathBuf>,
 }
 
 impl Paths {
@@ -129,6 +132,7 @@ impl Paths {
             config_named,
             themes_dir: dirs.as_ref().map(|d| d.config_dir().join("themes")),
             state_file: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
+            marks_file: dirs.as_ref().map(|d| d.data_dir().join("marks.sqlite3")),
         }
     }
 }
@@ -366,6 +370,7 @@ mod tests {
             config_named: false,
             themes_dir: None,
             state_file: None,
+            marks_file: None,
         };
         assert_eq!(Config::load(&paths).unwrap(), Config::default());
         paths.config_named = true;

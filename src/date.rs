@@ -16,33 +16,21 @@ pub struct PostDate {
 }
 
 impl PostDate {
-    /// Parse `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS]` or
-    /// `THH:MM[:SS][.frac]` and a zone `Z`, `+09:00`, `+0900`, ` +0900`.
+    /// Parse a date as YAML timestamps, Jekyll and Hugo write it:
+    /// `YYYY-MM-DD` (month and day may have one digit, `/` or `.` may
+    /// separate them) or RFC 2822's `[Wed, ]30 Dec 2015`, optionally
+    /// followed by ` H:MM[:SS]` or `THH:MM[:SS][.frac]` and a zone `Z`,
+    /// `+09:00`, `+0900`, `+9`, ` +0900`, `KST`, `UTC`.
     pub fn parse(text: &str) -> Option<PostDate> {
         let s = text.trim();
-        let b = s.as_bytes();
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        // `get`, not indexing: a typo such as `2024-12-5일` puts a Hangul
-        // syllable across byte 10. Once the digits are checked, byte 10 is
-        // a character boundary.
-        let year = digits(s.get(0..4)?)? as i32;
-        let month = digits(s.get(5..7)?)? as u8;
-        let day = digits(s.get(8..10)?)? as u8;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        let mut date = PostDate {
-            year,
-            month,
-            day,
-            time: None,
-            offset_minutes: None,
-        };
-        let rest = s[10..].trim_start_matches(['T', 't', ' ']);
+        let (date, time) = numeric_date(s).or_else(|| rfc2822_date(s))?;
+        date.with_time(time)
+    }
+
+    /// This date at the time (and zone) `rest` gives, if any.
+    fn with_time(mut self, rest: &str) -> Option<PostDate> {
         if rest.is_empty() {
-            return Some(date);
+            return Some(self);
         }
         let (time, zone) = split_zone(rest);
         let mut parts = time.split(':');
@@ -55,21 +43,37 @@ impl PostDate {
         if parts.next().is_some() || h > 23 || m > 59 || sec > 60 {
             return None;
         }
-        date.time = Some((h as u8, m as u8, sec as u8));
-        date.offset_minutes = match zone.trim() {
+        self.time = Some((h as u8, m as u8, sec as u8));
+        self.offset_minutes = match zone.trim() {
             "" => None,
             z => Some(parse_offset(z)?),
         };
-        Some(date)
+        Some(self)
     }
 
-    /// The `YYYY-MM-DD-` prefix of a Jekyll post's file name.
+    /// The date prefix of a Jekyll post's file name.
     pub fn from_file_name(name: &str) -> Option<PostDate> {
-        let prefix = name.get(0..11)?;
-        if !prefix.ends_with('-') {
-            return None;
-        }
-        PostDate::parse(&prefix[..10])
+        file_name_date(name).map(|(date, _)| date)
+    }
+
+    /// The date and time of `t` (a file's modification time) in the
+    /// local time zone, with its offset; in UTC where the zone is unknown.
+    pub fn from_system_time(t: std::time::SystemTime) -> Option<PostDate> {
+        let secs = match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).ok()?,
+            Err(e) => -i64::try_from(e.duration().as_secs()).ok()?,
+        };
+        let offset = local_offset_seconds(secs);
+        let local = secs.checked_add(offset)?;
+        let (year, month, day) = civil_from_days(local.div_euclid(86_400))?;
+        let s = local.rem_euclid(86_400);
+        Some(PostDate {
+            year,
+            month,
+            day,
+            time: Some(((s / 3600) as u8, (s / 60 % 60) as u8, (s % 60) as u8)),
+            offset_minutes: i16::try_from(offset / 60).ok(),
+        })
     }
 
     /// Seconds since 1970 in UTC (local time when there is no offset), for
@@ -103,6 +107,30 @@ impl fmt::Display for PostDate {
     }
 }
 
+/// A Jekyll file-name date, `\d{2,4}-\d{1,2}-\d{1,2}-` as Jekyll's own
+/// pattern has it (`2018-05-9-title.md` is 2018-05-09), and the length in
+/// bytes of the prefix, its last `-` included. A two-digit year is read as
+/// Ruby reads it: 69 to 99 in the 1900s, 00 to 68 in the 2000s.
+pub fn file_name_date(name: &str) -> Option<(PostDate, usize)> {
+    let b = name.as_bytes();
+    let mut at = 0;
+    let mut parts = [0u32; 3];
+    for (i, (min, max)) in [(2, 4), (1, 2), (1, 2)].into_iter().enumerate() {
+        let run = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run < min || run > max || b.get(at + run) != Some(&b'-') {
+            return None;
+        }
+        // ASCII digits only, so `at..at + run` are character boundaries.
+        parts[i] = digits(&name[at..at + run])?;
+        if i == 0 && run == 2 {
+            parts[0] += if parts[0] >= 69 { 1900 } else { 2000 };
+        }
+        at += run + 1;
+    }
+    let [year, month, day] = parts;
+    Some((civil(year as i32, month, day)?, at))
+}
+
 fn digits(s: &str) -> Option<u32> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -113,6 +141,12 @@ fn digits(s: &str) -> Option<u32> {
 fn split_zone(rest: &str) -> (&str, &str) {
     if let Some(t) = rest.strip_suffix(['Z', 'z']) {
         return (t.trim_end(), "+00:00");
+    }
+    // Zone names Korean posts use.
+    for (name, offset) in [("KST", "+09:00"), ("UTC", "+00:00"), ("GMT", "+00:00")] {
+        if let Some(t) = rest.strip_suffix(name) {
+            return (t.trim_end(), offset);
+        }
     }
     match rest.find(['+', '-', ' ']) {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -133,7 +167,8 @@ fn parse_offset(z: &str) -> Option<i16> {
         return None;
     }
     let (h, m) = match body.len() {
-        2 => (digits(&body)?, 0),
+        1 | 2 => (digits(&body)?, 0),
+        3 => (digits(&body[..1])?, digits(&body[1..])?),
         4 => (digits(&body[..2])?, digits(&body[2..])?),
         _ => return None,
     };
@@ -154,6 +189,122 @@ fn days_in_month(y: i32, m: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// `YYYY-MM-DD` (one-digit month and day, `/` or `.` allowed) at the
+/// start of `s`, and the time after it (`T` or spaces between).
+fn numeric_date(s: &str) -> Option<(PostDate, &str)> {
+    let b = s.as_bytes();
+    let run = |at: usize| {
+        b[at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let sep = *b.get(4)?;
+    if run(0) != 4 || !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let m_len = run(5);
+    let d_at = 5 + m_len + 1;
+    let d_len = run(d_at);
+    if !(1..=2).contains(&m_len) || b.get(5 + m_len) != Some(&sep) || !(1..=2).contains(&d_len) {
+        return None;
+    }
+    // Only ASCII digits and separators so far: the offsets are character
+    // boundaries.
+    let end = d_at + d_len;
+    let date = civil(
+        digits(&s[0..4])? as i32,
+        digits(&s[5..5 + m_len])?,
+        digits(&s[d_at..end])?,
+    )?;
+    Some((date, time_after(&s[end..])?))
+}
+
+/// The time after a date: nothing, or what follows `T` or spaces (a typo
+/// such as `2024-12-5일` is no date).
+fn time_after(rest: &str) -> Option<&str> {
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' ', '\t'])) {
+        return None;
+    }
+    Some(rest.trim_start_matches(['T', 't', ' ', '\t']))
+}
+
+/// RFC 2822's `[Wed, ]30 Dec 2015` at the start of `s` (how Hugo and old
+/// blog exports write dates), and the time after it.
+fn rfc2822_date(s: &str) -> Option<(PostDate, &str)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let s = match s.split_once(',') {
+        Some((weekday, rest)) if weekday.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            rest.trim_start()
+        }
+        _ => s,
+    };
+    let mut words = s.splitn(4, [' ', '\t']);
+    let day = digits(words.next()?)?;
+    let month = words.next()?;
+    let month = MONTHS.iter().position(|m| {
+        month.len() >= 3 && month.is_char_boundary(3) && month[..3].eq_ignore_ascii_case(m)
+    })?;
+    let year = words.next()?;
+    if year.len() != 4 {
+        return None;
+    }
+    let date = civil(digits(year)? as i32, month as u32 + 1, day)?;
+    Some((date, words.next().unwrap_or("").trim_start()))
+}
+
+/// A valid calendar day.
+fn civil(year: i32, month: u32, day: u32) -> Option<PostDate> {
+    let month = u8::try_from(month).ok()?;
+    let day = u8::try_from(day).ok()?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(PostDate {
+        year,
+        month,
+        day,
+        time: None,
+        offset_minutes: None,
+    })
+}
+
+/// The local time zone's offset from UTC at `secs` since 1970, in seconds.
+#[cfg(unix)]
+fn local_offset_seconds(secs: i64) -> i64 {
+    // Where time_t is 32 bits, a far date wraps: only its offset is used.
+    let t = secs as libc::time_t;
+    // SAFETY: localtime_r writes only into `tm`, which lives on this stack.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
+    // `c_long` is 32 bits on some targets.
+    #[allow(clippy::useless_conversion)]
+    let offset = i64::from(tm.tm_gmtoff);
+    if ok { offset } else { 0 }
+}
+
+#[cfg(not(unix))]
+fn local_offset_seconds(_secs: i64) -> i64 {
+    0
+}
+
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's
+/// algorithm), when its year fits.
+fn civil_from_days(days: i64) -> Option<(i32, u8, u8)> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some((i32::try_from(year).ok()?, month, day))
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -188,13 +339,55 @@ mod tests {
     }
 
     #[test]
+    fn parses_what_yaml_and_jekyll_accept() {
+        let text = |t: &str| PostDate::parse(t).map(|d| d.to_string());
+        assert_eq!(text("2021-6-26").as_deref(), Some("2021-06-26"));
+        assert_eq!(text("2021/06/26").as_deref(), Some("2021-06-26"));
+        assert_eq!(text("2021.6.2").as_deref(), Some("2021-06-02"));
+        assert_eq!(
+            text("2021-6-26 9:05:00 +9").as_deref(),
+            Some("2021-06-26T09:05:00+09:00")
+        );
+        assert_eq!(
+            text("2021-06-26 21:00:00 KST").as_deref(),
+            Some("2021-06-26T21:00:00+09:00")
+        );
+        assert_eq!(
+            text("2021-06-26\t10:00").as_deref(),
+            Some("2021-06-26T10:00:00")
+        );
+        assert_eq!(
+            text("Wed, 30 Dec 2015 13:20:15 +0900").as_deref(),
+            Some("2015-12-30T13:20:15+09:00")
+        );
+        assert_eq!(text("3 january 2016").as_deref(), Some("2016-01-03"));
+        for bad in [
+            "Wed, 31 Feb 2015",
+            "30 Foo 2015",
+            "30 Dec 15",
+            "수, 30 Dec 2015",
+        ] {
+            assert_eq!(PostDate::parse(bad), None, "{bad}");
+        }
+        for bad in [
+            "2021-6/26",
+            "2021-123-1",
+            "21-06-26",
+            "2021-06-26일",
+            "2021-06-",
+        ] {
+            assert_eq!(PostDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn rejects_impossible_dates() {
         for bad in [
             "2023-02-29",
             "2024-13-01",
             "yesterday",
             "2024-07-19 25:00",
-            "2024/07/19",
+            "2024/13/19",
         ] {
             assert_eq!(PostDate::parse(bad), None, "{bad}");
         }
@@ -277,5 +470,58 @@ mod tests {
         );
         assert_eq!(PostDate::from_file_name("000_630acf5f34f86da1.txt"), None);
         assert_eq!(PostDate::from_file_name("2024-07-19.md"), None);
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2024-07-19",
+            "1969-12-31",
+            "2100-03-01",
+        ] {
+            let d = PostDate::parse(text).unwrap();
+            let days = days_from_civil(d.year, d.month, d.day);
+            assert_eq!(
+                civil_from_days(days),
+                Some((d.year, d.month, d.day)),
+                "{text}"
+            );
+        }
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_721_350_800);
+        let d = PostDate::from_system_time(t).unwrap();
+        let offset = i64::from(d.offset_minutes.unwrap()) * 60;
+        assert_eq!(d.sort_key(), 1_721_350_800, "{d} at offset {offset}");
+    }
+
+    #[test]
+    fn file_name_dates_as_jekyll_reads_them() {
+        let day = |name: &str| PostDate::from_file_name(name).map(|d| d.day_string());
+        assert_eq!(day("2018-05-9-title.md").as_deref(), Some("2018-05-09"));
+        assert_eq!(
+            day("2017-2-5-i-dont-like-zeroes.md").as_deref(),
+            Some("2017-02-05")
+        );
+        assert_eq!(day("18-05-09-짧은-연도.md").as_deref(), Some("2018-05-09"));
+        assert_eq!(day("99-1-1-옛날.md").as_deref(), Some("1999-01-01"));
+        assert_eq!(day("2024-07-19-.md").as_deref(), Some("2024-07-19"));
+        for not_dated in [
+            "2024-07-19.md",
+            "20240-07-19-x.md",
+            "2024-007-19-x.md",
+            "2024-07-199-x.md",
+            "2024-13-01-x.md",
+            "2023-02-29-x.md",
+            "2024_07_19-x.md",
+            "1-07-19-x.md",
+            "제목-2024-07-19-x.md",
+        ] {
+            assert_eq!(day(not_dated), None, "{not_dated}");
+        }
+        assert_eq!(
+            file_name_date("2018-05-9-제목.md").map(|(_, n)| n),
+            Some(10)
+        );
     }
 }

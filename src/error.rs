@@ -4,14 +4,12 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("{}: no such file or folder", crate::text::one_line(&.0.to_string_lossy()))]
+    #[error("{}: no such file or folder", crate::sanitize::quote(&.0.to_string_lossy()))]
     NoSuchPath(PathBuf),
     #[error("the reader needs a terminal; for scripts use --list, --dump or --check")]
     NotATerminal,
     #[error("terminal error: {0}")]
     Terminal(std::io::Error),
-    #[error("{0}")]
-    Unreadable(String),
     #[error("{0}")]
     Config(crate::config::ConfigError),
     #[error("{0}")]

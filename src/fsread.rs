@@ -85,7 +85,7 @@ fn options() -> OpenOptions {
     o
 }
 
-fn kind_name(meta: &Metadata) -> &'static str {
+pub(crate) fn kind_name(meta: &Metadata) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::post::{self, Format, Keep, Post};
+use crate::post::{self, Folder, Format, Keep, Outcome, Place, Post};
 use crate::problem::Problem;
+use crate::site::Site;
 pub use crate::walk::WalkOptions;
 use crate::walk::{self, Source, id_of};
 
@@ -16,13 +17,17 @@ use crate::walk::{self, Source, id_of};
 pub struct Load {
     /// Posts in DESIGN order: newest first, then file name; undated last.
     pub posts: Vec<Post>,
-    /// Problems of files that could not become posts, and of the walk.
+    /// Problems of files that could not become posts, and of the walk;
+    /// notes about files that are not posts by Jekyll's rules.
     pub problems: Vec<Problem>,
-    /// Files that are not posts (other extensions), skipped.
+    /// Files that are not posts (other extensions, a site's pages, files
+    /// Jekyll does not read as posts), skipped.
     pub skipped: usize,
     /// Entries named like posts that are not regular files (FIFOs,
     /// sockets, devices), never opened; each also has a problem.
     pub special: usize,
+    /// The Jekyll sites the folders read are, or are the `_posts` of.
+    pub sites: Vec<Site>,
 }
 
 impl Load {
@@ -51,13 +56,14 @@ pub fn load_with(roots: &[PathBuf], keep: Keep, options: WalkOptions) -> Load {
 
 /// Read what a walk found (in parallel) into a load.
 pub(crate) fn read_found(found: walk::Found, keep: Keep) -> Load {
-    let results: Vec<Result<Post, Problem>> = found
+    let results: Vec<Outcome> = found
         .sources
         .par_iter()
         .map(|s| read_post(s, keep))
         .collect();
     let mut load = finish(results, found.problems, found.skipped);
     load.special = found.special;
+    load.sites = found.sites;
     load
 }
 
@@ -69,13 +75,8 @@ pub fn load_embedded(files: &[(&str, &str)], prefix: &str, keep: Keep) -> Load {
         .filter_map(|(name, text)| {
             let path = Path::new(prefix).join(name);
             let format = Format::from_extension(path.extension()?.to_str()?)?;
-            Some(post::parse(
-                &path,
-                &id_of(Path::new(name)),
-                text.as_bytes(),
-                format,
-                keep,
-            ))
+            let place = Place::plain(&path, &id_of(Path::new(name)));
+            Some(post::read(&path, &place, text.as_bytes(), format, keep))
         })
         .collect();
     finish(results, Vec::new(), 0)
@@ -86,12 +87,16 @@ pub fn load_demo(keep: Keep) -> Load {
     load_embedded(crate::demo::DEMO_POSTS, "demo", keep)
 }
 
-fn finish(results: Vec<Result<Post, Problem>>, mut problems: Vec<Problem>, skipped: usize) -> Load {
+fn finish(results: Vec<Outcome>, mut problems: Vec<Problem>, mut skipped: usize) -> Load {
     let mut posts = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(p) => posts.push(p),
-            Err(problem) => problems.push(problem),
+            Outcome::Post(p) => posts.push(*p),
+            Outcome::NotAPost(note) => {
+                skipped += 1;
+                problems.push(note);
+            }
+            Outcome::Unreadable(problem) => problems.push(problem),
         }
     }
     posts.par_sort_by(post_order);
@@ -100,7 +105,7 @@ fn finish(results: Vec<Result<Post, Problem>>, mut problems: Vec<Problem>, skipp
         posts,
         problems,
         skipped,
-        special: 0,
+        ..Load::default()
     }
 }
 
@@ -138,8 +143,26 @@ fn report_duplicate_ids(posts: &mut [Post]) {
     }
 }
 
-fn read_post(source: &Source, keep: Keep) -> Result<Post, Problem> {
-    let bytes = crate::fsread::read_regular(&source.path, post::MAX_FILE_SIZE)
-        .map_err(|e| Problem::new(&source.path, 1, e.to_string()))?;
-    post::parse(&source.path, &source.id, &bytes, source.format, keep)
+fn read_post(source: &Source, keep: Keep) -> Outcome {
+    let path = &source.path;
+    let (file, meta) = match crate::fsread::open_regular(path) {
+        Ok(opened) => opened,
+        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+    };
+    let bytes = match crate::fsread::read_capped(file, meta.len(), post::MAX_FILE_SIZE) {
+        Ok(bytes) => bytes,
+        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+    };
+    let mut outcome = post::read(path, &source.place, &bytes, source.format, keep);
+    // `jekyll --drafts` dates an undated draft by its modification time.
+    if let Outcome::Post(post) = &mut outcome
+        && post.date.is_none()
+        && source.place.folder == Folder::Drafts
+    {
+        post.date = meta
+            .modified()
+            .ok()
+            .and_then(crate::date::PostDate::from_system_time);
+    }
+    outcome
 }

@@ -139,9 +139,15 @@ impl Reloader {
         let mut removed = Vec::new();
         let mut done = HashSet::new();
         for event in paths {
-            let Some((path, rel)) = self.place(event) else {
+            let Some((root, path, rel)) = self.place(event) else {
                 continue;
             };
+            // In a site, which files are posts is the walk's to say (pages,
+            // sections, _posts and _drafts folders).
+            if crate::site::is_site_root(root) {
+                return self.reload();
+            }
+            let root = root.to_path_buf();
             if !done.insert(path.clone()) {
                 continue;
             }
@@ -168,7 +174,7 @@ impl Reloader {
                         None => self.stamps.remove(key),
                     };
                     sources.push(walk::Source {
-                        id: walk::id_of(&rel),
+                        place: walk::place_of(&root, &rel),
                         path,
                         format,
                     });
@@ -205,15 +211,16 @@ impl Reloader {
 
     /// A reported path as the load names it (under a root as given) and
     /// its part under that root; `None` outside the roots.
-    fn place(&self, event: &Path) -> Option<(PathBuf, PathBuf)> {
+    fn place(&self, event: &Path) -> Option<(&Path, PathBuf, PathBuf)> {
         for (root, resolved) in self.roots.iter().zip(&self.resolved) {
             for base in [Some(root), resolved.as_ref()].into_iter().flatten() {
                 match event.strip_prefix(base) {
                     // A root that is a file is its own name.
                     Ok(rel) if rel.as_os_str().is_empty() => {
-                        return Some((root.clone(), PathBuf::from(root.file_name()?)));
+                        let name = PathBuf::from(root.file_name()?);
+                        return Some((root.as_path(), root.clone(), name));
                     }
-                    Ok(rel) => return Some((root.join(rel), rel.to_path_buf())),
+                    Ok(rel) => return Some((root.as_path(), root.join(rel), rel.to_path_buf())),
                     Err(_) => {}
                 }
             }

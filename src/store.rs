@@ -7,6 +7,7 @@ use crate::loader::Load;
 use crate::post::Post;
 use crate::problem::Problem;
 use crate::search::{Query, label_key};
+use crate::site::Site;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
@@ -23,6 +24,7 @@ pub struct Store {
     skipped: usize,
     /// Drafts are kept (`--drafts`).
     drafts: bool,
+    sites: Vec<Site>,
 }
 
 /// Which posts to show: any of `categories` (all when empty), matching
@@ -55,6 +57,36 @@ impl Store {
             problems,
             skipped: load.skipped,
             drafts,
+            sites: load.sites,
+        }
+    }
+
+    /// The Jekyll site read (the first, when several were), for its title,
+    /// `url` and `baseurl`.
+    pub fn site(&self) -> Option<&Site> {
+        self.sites.first()
+    }
+
+    /// The site's `title`, when a site with one was read: the reader's
+    /// status line names it.
+    pub fn site_title(&self) -> Option<&str> {
+        self.site()
+            .map(|s| s.title.as_str())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The site `post` belongs to: its `url` and `baseurl` resolve the
+    /// post's Liquid URLs and `resolve_asset` its `/assets/…` images.
+    pub fn site_for(&self, post: &Post) -> Option<&Site> {
+        site_of(&self.sites, post)
+    }
+
+    /// What Liquid in `post` resolves against: its site's `url`, `baseurl`
+    /// and `title` when it has a site, and its own front matter.
+    pub fn liquid_context(&self, post: &Post) -> crate::markdown::LiquidContext {
+        match self.site_for(post) {
+            Some(site) => site.liquid_context(post),
+            None => crate::markdown::LiquidContext::for_post(post),
         }
     }
 
@@ -184,6 +216,20 @@ impl Store {
             })
         })
     }
+}
+
+/// The site among `sites` that holds `post`.
+pub fn site_of<'a>(sites: &'a [Site], post: &Post) -> Option<&'a Site> {
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    sites.iter().find(|s| {
+        // Posts read from `.` have paths without the `./`; a file named
+        // on its own may be named from inside the site.
+        let root = s.root.strip_prefix(".").unwrap_or(&s.root);
+        post.path.starts_with(root)
+            || canonical(&post.path)
+                .zip(canonical(&s.root))
+                .is_some_and(|(p, r)| p.starts_with(r))
+    })
 }
 
 fn count_categories(posts: &[Post]) -> Vec<Category> {

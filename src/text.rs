@@ -1,16 +1,12 @@
 //! Width-aware text helpers. Every column, truncation and wrap in sinmun is
 //! measured here, in terminal cells over grapheme clusters, never in bytes or
-//! chars. Post text is sanitised here too, once, at load.
+//! chars.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// The ellipsis that marks truncated text (one cell wide).
 pub const ELLIPSIS: &str = "…";
-
-/// Tab stops are every this many cells.
-const TAB_STOP: usize = 8;
 
 /// Width of `s` in terminal cells: the sum of its graphemes' widths, the way
 /// Ratatui's buffer places them.
@@ -266,78 +262,8 @@ pub fn wrap_hanging(lead: &str, s: &str, max: usize, min_room: usize) -> Vec<Str
         .collect()
 }
 
-/// True for characters that must never reach a terminal: C0 and C1 controls
-/// (ESC, BEL, CSI …), DEL, and the bidi controls that reorder what follows.
-pub fn is_forbidden(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{61c}' | '\u{200e}' | '\u{200f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Normalise to NFC and make safe for a terminal: controls and bidi
-/// overrides removed, CR dropped, tabs expanded to the next tab stop.
-/// Newlines are kept.
-pub fn sanitize(s: &str) -> String {
-    let clean = s.chars().all(|c| !is_forbidden(c) && c != '\t');
-    let nfc = is_nfc_quick(s.chars()) == IsNormalized::Yes;
-    if clean && nfc {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut column = 0;
-    let chars: Box<dyn Iterator<Item = char>> = if nfc {
-        Box::new(s.chars())
-    } else {
-        Box::new(s.nfc())
-    };
-    for c in chars {
-        match c {
-            '\n' => {
-                out.push('\n');
-                column = 0;
-            }
-            '\t' => {
-                let n = TAB_STOP - column % TAB_STOP;
-                out.extend(std::iter::repeat_n(' ', n));
-                column += n;
-            }
-            c if is_forbidden(c) => {}
-            c => {
-                out.push(c);
-                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            }
-        }
-    }
-    out
-}
-
-/// Sanitise and fold onto one line: every run of whitespace (newlines
-/// included) becomes one space, and the ends are trimmed. For titles,
-/// categories and other one-line fields.
-pub fn one_line(s: &str) -> String {
-    // Most fields are already one clean line of simple text (folded YAML
-    // ends in a newline): copy them.
-    let s_trimmed = s.trim_end_matches('\n');
-    let mut prev_space = true;
-    let already = s_trimmed.chars().all(|c| {
-        let ok = is_simple(c) && !is_forbidden(c) && !(c == ' ' && prev_space);
-        prev_space = c == ' ';
-        ok
-    }) && !s_trimmed.ends_with(' ');
-    if already {
-        return s_trimmed.to_string();
-    }
-    let clean = sanitize(s);
-    let mut out = String::with_capacity(clean.len());
-    for word in clean.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+// Sanitising moved to its own module; these names stay reachable here.
+pub use crate::sanitize::{is_forbidden, one_line, sanitize};
 
 #[cfg(test)]
 mod tests {
@@ -426,32 +352,5 @@ mod tests {
             wrap_hanging("[12] ", "제주항공 발권", 6, 4),
             ["[12]", "제주항", "공", "발권"]
         );
-    }
-
-    #[test]
-    fn sanitize_removes_escapes_and_bidi() {
-        let s = sanitize("a\u{1b}[31mb\u{7}c\u{9b}d\u{202e}e\r\n");
-        assert_eq!(s, "a[31mbcde\n");
-    }
-
-    #[test]
-    fn sanitize_expands_tabs_to_stops() {
-        assert_eq!(sanitize("a\tb"), "a       b");
-        assert_eq!(sanitize("한\tb"), "한      b");
-    }
-
-    #[test]
-    fn sanitize_composes_nfd_hangul() {
-        let nfd: String = "제주항공".nfd().collect();
-        assert_ne!(nfd, "제주항공");
-        assert_eq!(sanitize(&nfd), "제주항공");
-    }
-
-    #[test]
-    fn one_line_folds_whitespace() {
-        assert_eq!(one_line("  IT\n 대란\t원인 "), "IT 대란 원인");
-        assert_eq!(one_line("접힌 요약입니다.\n"), "접힌 요약입니다.");
-        assert_eq!(one_line("두  칸\n"), "두 칸");
-        assert_eq!(one_line("\n"), "");
     }
 }

@@ -5,13 +5,26 @@
 //! given folders are followed only when asked (a link to `/` would walk
 //! `/proc`); entries that are not regular files (FIFOs, sockets, devices,
 //! a link to `/dev/tty`) are never opened, only counted and reported.
+//!
+//! Folders are read as Jekyll reads them: files under `_posts` are posts
+//! and under `_drafts` drafts, the folders above them are categories, and
+//! a folder named `name` holding `index.md` is a page bundle with that
+//! name. A Jekyll site (a folder with `_config.yml` or `_posts`) is read
+//! for its posts alone: only `_posts` and `_drafts` folders, wherever they
+//! are below folders Jekyll reads (not `_site`, `_layouts`, other
+//! underscore or dot folders, nor what `exclude` names). A Hugo site
+//! (its configuration beside `content/`) is read for `content/` alone.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::post::Format;
+use crate::post::{Folder, Format, Place};
 use crate::problem::Problem;
+use crate::site::Site;
+
+const POSTS: &str = "_posts";
+const DRAFTS: &str = "_drafts";
 
 /// How the walk treats symlinked folders.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,7 +37,7 @@ pub struct WalkOptions {
 #[derive(Debug)]
 pub(crate) struct Source {
     pub path: PathBuf,
-    pub id: String,
+    pub place: Place,
     pub format: Format,
 }
 
@@ -33,10 +46,13 @@ pub(crate) struct Source {
 pub(crate) struct Found {
     pub sources: Vec<Source>,
     pub problems: Vec<Problem>,
-    /// Files that are not posts (other extensions).
+    /// Files that are not posts (other extensions, pages of a site,
+    /// section pages).
     pub skipped: usize,
     /// Entries named like posts that are not regular files.
     pub special: usize,
+    /// The Jekyll sites the given folders are, or are the `_posts` of.
+    pub sites: Vec<Site>,
 }
 
 /// Walk `roots` (folders or single files).
@@ -55,6 +71,18 @@ pub(crate) fn walk(roots: &[PathBuf], options: WalkOptions) -> Found {
         walk.root(root);
     }
     walk.found
+}
+
+/// Which files of a folder are posts, and which of its folders are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// Every post file is a post; every folder but dot folders is read.
+    Plain,
+    /// A site's folders outside `_posts` and `_drafts`: files are pages
+    /// (skipped); folders are read as Jekyll reads them.
+    Site,
+    /// Inside a site's `_posts` or `_drafts`.
+    SitePosts,
 }
 
 struct Walk {
@@ -78,10 +106,36 @@ enum Kind {
 impl Walk {
     fn root(&mut self, root: &Path) {
         match fs::metadata(root) {
-            Ok(m) if m.is_dir() => self.tree(root),
+            Ok(m) if m.is_dir() => {
+                let site = Site::of_folder(root).map(|(site, problems)| {
+                    self.found.problems.extend(problems);
+                    site
+                });
+                // A site root is read as a site; a `_posts` folder given
+                // on its own is read whole.
+                let is_site_root =
+                    site.as_ref().is_some_and(|s| s.root == root) || root.join(POSTS).is_dir();
+                let zone = if is_site_root {
+                    Zone::Site
+                } else {
+                    Zone::Plain
+                };
+                let exclude = site.clone().filter(|_| is_site_root);
+                // A Hugo site's posts are its `content` folder.
+                let content = site.as_ref().and_then(|s| s.content.clone());
+                self.found.sites.extend(site);
+                match content {
+                    Some(content) => self.tree(&content, Zone::Plain, None),
+                    None => self.tree(root, zone, exclude.as_ref()),
+                }
+            }
             Ok(m) => {
+                if let Some((site, problems)) = Site::of_file(root) {
+                    self.found.problems.extend(problems);
+                    self.found.sites.push(site);
+                }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
-                self.entry(root, name, kind_of(&m));
+                self.entry(root, root, name, kind_of(&m), true);
             }
             Err(e) => self
                 .found
@@ -92,18 +146,24 @@ impl Walk {
 
     /// Every folder under `root`, depth first in name order, without
     /// recursion (folders can nest thousands deep).
-    fn tree(&mut self, root: &Path) {
-        let mut stack = vec![root.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            let mut subdirs = self.dir(root, &dir);
+    fn tree(&mut self, root: &Path, zone: Zone, site: Option<&Site>) {
+        let mut stack = vec![(root.to_path_buf(), zone)];
+        while let Some((dir, zone)) = stack.pop() {
+            let mut subdirs = self.dir(root, &dir, zone, site);
             subdirs.reverse();
             stack.extend(subdirs);
         }
     }
 
     /// Read one folder: its files become sources; its folders to visit are
-    /// returned in name order.
-    fn dir(&mut self, root: &Path, dir: &Path) -> Vec<PathBuf> {
+    /// returned in name order, each with its zone.
+    fn dir(
+        &mut self,
+        root: &Path,
+        dir: &Path,
+        zone: Zone,
+        site: Option<&Site>,
+    ) -> Vec<(PathBuf, Zone)> {
         let mut subdirs = Vec::new();
         let id = match dir_id(dir) {
             Ok(id) => id,
@@ -150,30 +210,40 @@ impl Walk {
             };
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             match kind {
-                Kind::Dir if is_hidden(&path) => {}
-                Kind::Dir if symlink && !self.may_follow(&path) => self.problem(
-                    &path,
-                    "symlink to a folder outside the folders given; not followed \
-                     (--follow-symlinks follows it)",
-                ),
-                Kind::Dir => subdirs.push(path),
-                kind => self.entry(&path, &rel, kind),
+                Kind::Dir => {
+                    let Some(inner) = subdir_zone(zone, &path, &rel, site) else {
+                        continue;
+                    };
+                    if symlink && !self.may_follow(&path) {
+                        self.problem(
+                            &path,
+                            "symlink to a folder outside the folders given; not followed \
+                             (--follow-symlinks follows it)",
+                        );
+                    } else {
+                        subdirs.push((path, inner));
+                    }
+                }
+                kind => self.entry(root, &path, &rel, kind, zone != Zone::Site),
             }
         }
         subdirs
     }
 
-    /// A file (or what stands where a file is): a source when it is a post.
-    fn entry(&mut self, path: &Path, rel: &Path, kind: Kind) {
+    /// A file (or what stands where a file is): a source when it is a post
+    /// and `posts` says its folder holds posts.
+    fn entry(&mut self, root: &Path, path: &Path, rel: &Path, kind: Kind, posts: bool) {
         let format = path
             .extension()
             .and_then(|e| e.to_str())
-            .and_then(Format::from_extension);
+            .and_then(Format::from_extension)
+            .filter(|_| posts && !is_section_page(path));
         match (format, kind) {
             (None, _) => self.found.skipped += 1,
             (Some(format), Kind::File) => self.found.sources.push(Source {
-                path: path.to_path_buf(),
-                id: id_of(rel),
+                // `sinmun` in a site's folder reads `.`: `./` says nothing.
+                path: path.strip_prefix(".").unwrap_or(path).to_path_buf(),
+                place: place_of(root, rel),
                 format,
             }),
             (Some(_), Kind::Special(what)) => {
@@ -197,9 +267,90 @@ impl Walk {
     }
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+/// The zone a folder at `path` (`rel` below the root) is read in from a
+/// folder of `zone`, or `None` when it is not read: dot folders never;
+/// in a site, what Jekyll leaves out (`_site`, `_layouts` and other
+/// underscore folders but `_posts` and `_drafts`; `#…`, `…~`, and what
+/// `exclude` names).
+fn subdir_zone(zone: Zone, path: &Path, rel: &Path, site: Option<&Site>) -> Option<Zone> {
+    let name = path.file_name()?.to_string_lossy();
+    if name.starts_with('.') {
+        return None;
+    }
+    match zone {
+        Zone::Plain => Some(Zone::Plain),
+        Zone::Site | Zone::SitePosts => {
+            if zone == Zone::Site && (name == POSTS || name == DRAFTS) {
+                return Some(Zone::SitePosts);
+            }
+            let special = name.starts_with(['_', '#']) || name.ends_with('~');
+            let rel = rel_text(rel);
+            let excluded = site.is_some_and(|s| s.excludes(&rel));
+            (!special && !excluded).then_some(zone)
+        }
+    }
+}
+
+/// A `/`-separated relative path.
+fn rel_text(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Hugo's `_index.md`: a section's page, not a post.
+fn is_section_page(path: &Path) -> bool {
+    path.file_stem().is_some_and(|s| s == "_index")
+}
+
+/// Where a file at `rel` below `root` is, as Jekyll and Hugo see it: the
+/// first `_posts` or `_drafts` folder on its path (the root's own path
+/// included) gives its kind; the folders above it, below the root, its
+/// categories. Its id is `rel` without extension and without `_posts`
+/// (so ids read as Jekyll's URLs do); a page bundle (`name/index.md`) has
+/// its folder's path as id and its folder's name as name.
+pub(crate) fn place_of(root: &Path, rel: &Path) -> Place {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let in_root = |name: &str| root.components().any(|c| c.as_os_str() == name);
+    let marker = parts[..parts.len().saturating_sub(1)]
+        .iter()
+        .position(|p| p == POSTS || p == DRAFTS);
+    let folder = match marker.map(|i| parts[i].as_str()) {
+        Some(POSTS) => Folder::Posts,
+        Some(_) => Folder::Drafts,
+        None if in_root(POSTS) => Folder::Posts,
+        None if in_root(DRAFTS) => Folder::Drafts,
+        None => Folder::Plain,
+    };
+    let categories = marker.map_or_else(Vec::new, |i| parts[..i].to_vec());
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut id_parts: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| Some(*i) != marker || p.as_str() != POSTS)
+        .map(|(_, p)| p.as_str())
+        .collect();
+    id_parts.pop();
+    let bundle = stem == "index" && !id_parts.is_empty();
+    let name = if bundle {
+        id_parts.last().map_or(stem.clone(), |n| n.to_string())
+    } else {
+        id_parts.push(&stem);
+        stem.clone()
+    };
+    Place {
+        id: id_parts.join("/"),
+        name,
+        folder,
+        categories,
+    }
 }
 
 fn kind_of(meta: &fs::Metadata) -> Kind {

@@ -7,6 +7,7 @@ mod common;
 use common::reader::{Reader, typed};
 use sinmun::app::effects::Outside;
 use sinmun::app::{Action, Effect, Pane, Screen};
+use sinmun::marks::{Field, MarkRow, Marks};
 
 const SIZES: [(u16, u16); 4] = [(120, 40), (80, 24), (61, 20), (40, 15)];
 /// The sizes every new screen is drawn at.
@@ -153,7 +154,10 @@ fn search_editing_and_paste_are_sanitised() {
         Action::StartSearch,
         Action::Paste("\u{1b}[31m태풍\n제주".into()),
     ]);
-    assert_eq!(r.app.filters.search.input, "[31m태풍 제주");
+    assert_eq!(
+        r.app.filters.search.input, "태풍 제주",
+        "the whole escape sequence goes"
+    );
     r.run([
         Action::SearchDeleteWord,
         Action::SearchDeleteWord,
@@ -297,18 +301,35 @@ fn the_pane_shows_exactly_what_dump_prints_at_its_width() {
     assert_eq!(dumped.lines().collect::<Vec<_>>(), pane);
 }
 
+/// The changes the effects ask to save.
+fn saved_change(effects: &[Effect]) -> Vec<(Field, bool, Vec<String>)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveMarks(s) => Some((s.change.field, s.change.on, s.change.ids.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
-fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
-    let mut state = sinmun::state::State::default();
-    state.read.insert("2026-11-20-typhoon-jeju".into());
-    state.starred.insert("2026-11-19-university-exam".into());
+fn marks_start_from_the_saved_ones_and_every_change_asks_for_a_save() {
+    let row = |id: &str, read, starred| MarkRow {
+        id: id.into(),
+        read,
+        starred,
+    };
+    let marks = Marks::from_rows([
+        row("2026-11-20-typhoon-jeju", true, false),
+        row("2026-11-19-university-exam", false, true),
+    ]);
     let load = sinmun::loader::load_demo(sinmun::post::Keep::ALL);
     let app = sinmun::app::App::new(
         sinmun::store::Store::new(load, false),
         common::reader::theme(),
         true,
     )
-    .with_state(state);
+    .with_marks(marks);
     let mut r = Reader::of(app, sinmun::app::effects::Effects::quiet(), 80, 24);
     assert!(
         r.app.is_read(r.app.list.visible[0]),
@@ -323,35 +344,96 @@ fn marks_start_from_the_saved_state_and_every_change_asks_for_a_save() {
         "read rows lose it:\n{}",
         r.frame()
     );
+    let second = r.app.store.posts()[r.app.list.visible[1]].id.clone();
     r.run([Action::Down]);
+    let effects = r.effects_of(Action::Open);
     assert_eq!(
-        r.effects_of(Action::Open),
-        [
-            Effect::SaveState,
-            Effect::Render {
-                post: r.app.list.visible[1],
-                width: 78
-            }
-        ],
+        saved_change(&effects),
+        [(Field::Read, true, vec![second.clone()])],
         "opening marks read and saves"
     );
     r.settle();
-    assert_eq!(r.effects_of(Action::ToggleStar), [Effect::SaveState]);
-    assert_eq!(r.effects_of(Action::ToggleRead), [Effect::SaveState]);
-    let saved = r.app.state();
-    assert!(
-        saved
-            .starred
-            .contains(&r.app.store.posts()[r.app.list.visible[1]].id)
+    let mut effects = r.effects_of(Action::ToggleStar);
+    effects.extend(r.effects_of(Action::ToggleRead));
+    assert_eq!(
+        saved_change(&effects),
+        [
+            (Field::Starred, true, vec![second.clone()]),
+            (Field::Read, false, vec![second.clone()])
+        ],
+        "each key saves only the mark it changed"
     );
-    assert!(
-        !saved
-            .read
-            .contains(&r.app.store.posts()[r.app.list.visible[1]].id),
-        "r undid the read mark"
-    );
+    let post = r.app.list.visible[1];
+    assert!(r.app.is_starred(post) && !r.app.is_read(post));
     r.run([Action::Back, Action::ToggleUnreadOnly]);
     assert!(r.app.list.visible.iter().all(|&p| !r.app.is_read(p)));
+}
+
+#[test]
+fn marks_saved_by_another_reader_show_and_a_failed_save_is_said_until_a_key() {
+    let mut r = Reader::demo(80, 24);
+    r.run([Action::ToggleUnreadOnly]);
+    let shown = r.app.list.visible.len();
+    let post = r.app.list.visible[1];
+    let first = r.app.store.posts()[post].id.clone();
+    let elsewhere = |read| MarkRow {
+        id: first.clone(),
+        read,
+        starred: true,
+    };
+    r.run([Action::MarksChanged(vec![elsewhere(false)])]);
+    assert!(r.app.is_starred(post));
+    assert!(r.frame().contains('★'), "{}", r.frame());
+    r.run([Action::MarksChanged(vec![elsewhere(true)])]);
+    assert_eq!(
+        r.app.list.visible.len(),
+        shown - 1,
+        "read elsewhere: no longer unread"
+    );
+    let effects = r.effects_of(Action::ToggleStar);
+    let [Effect::SaveMarks(save)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    r.run([
+        Action::MarksSaved {
+            seq: save.seq,
+            error: Some("disk I/O error".into()),
+        },
+        Action::Idle,
+        Action::Idle,
+    ]);
+    assert_eq!(
+        r.app.message.as_deref(),
+        Some("cannot save marks: disk I/O error")
+    );
+    r.run([Action::Down]);
+    assert_eq!(r.app.message, None, "a key clears it");
+}
+
+#[test]
+fn the_article_pane_resolves_liquid_against_the_site_like_dump() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("_config.yml"),
+        "title: 개발 일지\nurl: https://blog.example.kr\nbaseurl: /dev\n",
+    )
+    .unwrap();
+    std::fs::create_dir(site.path().join("_posts")).unwrap();
+    std::fs::write(
+        site.path().join("_posts/2024-05-01-liquid.md"),
+        "---\ntitle: 주소 풀기\n---\n[첫 글]({{ \"/2024/first\" | absolute_url }}) 보기\n",
+    )
+    .unwrap();
+    let load = sinmun::loader::load(&[site.path().to_path_buf()], sinmun::post::Keep::ALL);
+    let app = sinmun::app::App::new(
+        sinmun::store::Store::new(load, false),
+        common::reader::theme(),
+        true,
+    );
+    let mut r = Reader::of(app, sinmun::app::effects::Effects::quiet(), 120, 40);
+    r.run([Action::Open]);
+    let links = r.app.screen.article().unwrap().links();
+    assert_eq!(links, ["https://blog.example.kr/dev/2024/first"]);
 }
 
 #[test]
@@ -364,10 +446,9 @@ fn idle_time_renders_the_selected_article_ahead() {
     assert!(r.app.rendered(selected).is_some(), "rendered ahead");
     assert!(r.effects_of(Action::Idle).is_empty(), "nothing more to do");
     let effects = r.effects_of(Action::Open);
-    assert_eq!(
-        effects,
-        [Effect::SaveState],
-        "opening needs no file read and no render now"
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveMarks(_)]),
+        "opening needs no file read and no render now: {effects:?}"
     );
     assert!(
         !r.app.screen.article().unwrap().lines().is_empty(),

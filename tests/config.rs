@@ -28,6 +28,10 @@ impl Home {
         self.dir.path().join("data/sinmun/state.json")
     }
 
+    fn marks_file(&self) -> PathBuf {
+        self.dir.path().join("data/sinmun/marks.sqlite3")
+    }
+
     fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
         self.command(args, envs).output().expect("run sinmun")
     }
@@ -319,6 +323,46 @@ fn json_lists_read_and_starred_from_the_state_file() {
         "a damaged state file never stops a listing"
     );
     assert!(home.state_file().exists(), "--list leaves it where it is");
+    assert!(!home.marks_file().exists(), "and creates no database");
+}
+
+#[test]
+fn json_lists_read_and_starred_from_the_marks_database() {
+    use sinmun::marks::{Change, Field, MarksDb};
+    let home = Home::new();
+    let mut db = MarksDb::open(&home.marks_file(), None).unwrap().db;
+    let set = |field, id: &str| Change {
+        field,
+        on: true,
+        ids: vec![id.to_string()],
+    };
+    db.apply(&set(Field::Read, "2026-11-20-typhoon-jeju"))
+        .unwrap();
+    db.apply(&set(Field::Starred, "2026-11-17-jejuair-winter-routes"))
+        .unwrap();
+    // An old state file no longer counts once the database exists.
+    std::fs::write(
+        home.state_file(),
+        r#"{"read": ["2026-11-15-ai-chip-exports"]}"#,
+    )
+    .unwrap();
+    let out = home.run(&["--list", "--json"], &[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flags = |id: &str| {
+        let post = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap();
+        (
+            post["read"].as_bool().unwrap(),
+            post["starred"].as_bool().unwrap(),
+        )
+    };
+    assert_eq!(flags("2026-11-20-typhoon-jeju"), (true, false));
+    assert_eq!(flags("2026-11-17-jejuair-winter-routes"), (false, true));
+    assert_eq!(flags("2026-11-15-ai-chip-exports"), (false, false));
 }
 
 #[test]
@@ -333,7 +377,7 @@ fn help_says_where_the_files_live() {
         "{text}"
     );
     assert!(
-        text.contains(&home.state_file().display().to_string()),
+        text.contains(&home.marks_file().display().to_string()),
         "{text}"
     );
     for flag in ["--theme", "--list-themes", "--config"] {

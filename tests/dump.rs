@@ -118,7 +118,8 @@ fn missing_post_is_status_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "sinmun: no post with the id or path \"no-such-post\"\n"
+        "sinmun: no post with the id or path \"no-such-post\" among the 4 posts in \
+         tests/fixtures/site/_posts\n"
     );
 }
 

@@ -5,7 +5,12 @@
 mod common;
 
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Numbers each tmux server of this test run: tests run in parallel and a
+/// test may start several sessions one after another.
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
 
 struct Tmux {
     socket: String,
@@ -21,8 +26,7 @@ impl Tmux {
             eprintln!("tmux not found: end-to-end test skipped");
             return None;
         }
-        static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
         let socket = format!("sinmun-e2e-{}-{n}", std::process::id());
         let t = Tmux { socket };
         // A server killed just before on the same socket may still be
@@ -85,15 +89,29 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// The pid of the process the pane runs (the reader, or the shell
-    /// around it): taken from tmux, never by name (other tests run readers
-    /// of the same binary at the same time).
-    fn pane_pid(&self) -> String {
+    /// The reader's process id: the pane's own process, or the one of its
+    /// descendants that runs the sinmun binary (never looked up by name,
+    /// which would find other tests' readers).
+    fn reader_pid(&self) -> u32 {
         let out = self
             .tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
             .output()
             .expect("pane pid");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        let pane: u32 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a pane pid");
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = find_reader(pane) {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no reader under pane process {pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Wait until the screen satisfies `ok` (the reader draws asynchronously).
@@ -119,22 +137,43 @@ impl Drop for Tmux {
     }
 }
 
-/// A unique home for one reader (no user config; marks saved there).
-fn home() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary home")
+/// `pid` or the descendant of it that runs the sinmun binary.
+fn find_reader(pid: u32) -> Option<u32> {
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+    if exe.is_some_and(|e| e == std::path::Path::new(env!("CARGO_BIN_EXE_sinmun"))) {
+        return Some(pid);
+    }
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).ok()?;
+    children
+        .split_whitespace()
+        .filter_map(|c| c.parse().ok())
+        .find_map(find_reader)
 }
 
-fn command(home: &std::path::Path, args: &str) -> String {
-    command_on(
-        home,
-        args,
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts"),
-    )
+/// Whether process `pid` has ended (gone, or a zombie waiting for its
+/// parent).
+fn has_ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rfind(") ")
+            .is_some_and(|i| stat[i + 2..].starts_with('Z')),
+        Err(_) => true,
+    }
 }
 
-/// The reader on `dir` with a home of its own (the tests' one environment
-/// builder), inside a shell that shows how it left the terminal.
-fn command_on(home: &std::path::Path, args: &str, dir: &str) -> String {
+const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
+
+/// The reader on the fixture site, with a home of its own that lives as
+/// long as the returned folder.
+fn command(args: &str) -> (tempfile::TempDir, String) {
+    let home = tempfile::tempdir().unwrap();
+    let cmd = command_in(home.path(), args, SITE);
+    (home, cmd)
+}
+
+/// The reader on `dir` with `home` as its home (no user config; marks
+/// saved there), in a shell that shows how it left the terminal.
+fn command_in(home: &std::path::Path, args: &str, dir: &str) -> String {
     let bin = env!("CARGO_BIN_EXE_sinmun");
     format!(
         "{} sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'",
@@ -142,29 +181,10 @@ fn command_on(home: &std::path::Path, args: &str, dir: &str) -> String {
     )
 }
 
-/// The pid of the reader itself: the child of the pane's shell.
-fn child_of(pid: &str) -> Option<String> {
-    let out = Command::new("ps")
-        .args(["-o", "pid=", "--ppid", pid])
-        .output()
-        .ok()?;
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .next()
-        .map(str::to_string)
-}
-
-fn running(pid: &str) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-        let state = s.rsplit_once(')').map(|(_, rest)| rest.trim_start());
-        !state.is_some_and(|r| r.starts_with('Z'))
-    })
-}
-
 #[test]
 fn reads_searches_in_hangul_and_quits_cleanly() {
-    let home = home();
-    let Some(t) = Tmux::start(&command(home.path(), ""), 110, 30) else {
+    let (_home, cmd) = command("");
+    let Some(t) = Tmux::start(&cmd, 110, 30) else {
         return;
     };
     // The whole first frame, status line included (tmux may be read while
@@ -203,8 +223,8 @@ fn reads_searches_in_hangul_and_quits_cleanly() {
 
 #[test]
 fn narrow_terminal_shows_one_pane_at_a_time() {
-    let home = home();
-    let Some(t) = Tmux::start(&command(home.path(), ""), 60, 20) else {
+    let (_home, cmd) = command("");
+    let Some(t) = Tmux::start(&cmd, 60, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
@@ -222,26 +242,16 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
 
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let home = home();
-    let Some(t) = Tmux::start(
-        &format!(
-            "{} \"{}\" {}",
-            common::env_line(home.path()),
-            env!("CARGO_BIN_EXE_sinmun"),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken")
-        ),
-        80,
-        20,
-    ) else {
+    let home = tempfile::tempdir().unwrap();
+    let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
+    let Some(t) = Tmux::start(&command_in(home.path(), "", broken), 80, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("정상 글"));
-    // `env` replaced itself with the reader: the pane's pid is the reader.
-    let pid = t.pane_pid();
-    assert!(running(&pid));
+    let pid = t.reader_pid();
     drop(t);
     let start = Instant::now();
-    while running(&pid) {
+    while !has_ended(pid) {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "the reader outlived its terminal"
@@ -252,30 +262,114 @@ fn closing_the_terminal_ends_the_reader() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let home = home();
-    let Some(t) = Tmux::start(&command(home.path(), ""), 100, 24) else {
+    let (_home, cmd) = command("");
+    let Some(t) = Tmux::start(&cmd, 100, 24) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
-    let pid = child_of(&t.pane_pid()).expect("the reader under the pane's shell");
+    let pid = t.reader_pid().to_string();
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .expect("kill");
     let s = t.wait_for("the shell", |s| s.contains("exited"));
     assert!(!s.contains("장마 북상"), "{s}");
+    assert!(s.contains("exited 143"), "{s}");
+}
+
+#[test]
+fn marks_persist_reach_another_open_reader_and_a_damaged_database_is_set_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start(&command_in(home.path(), "", SITE), 100, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["s", "q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+    drop(t);
+    let db = home.path().join("data/sinmun/marks.sqlite3");
+    let saved = sinmun::marks::peek(&db, None);
+    assert!(
+        saved.is_starred("2024-07-20-emoji-weather"),
+        "the star was saved"
+    );
+    // Two readers at once: a star in one shows in the other by itself.
+    let one = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
+    let two = Tmux::start(&command_in(home.path(), "", SITE), 101, 20).unwrap();
+    for t in [&one, &two] {
+        let s = t.wait_for("the list", |s| s.contains("장마 북상"));
+        assert!(s.lines().next().unwrap().contains('★'), "{s}");
+        assert!(!s.lines().nth(1).unwrap().contains('★'), "{s}");
+    }
+    one.keys(&["j", "s"]);
+    two.wait_for("the other reader's star", |s| {
+        s.lines().nth(1).is_some_and(|l| l.contains('★'))
+    });
+    one.keys(&["q"]);
+    two.keys(&["q"]);
+    one.wait_for("the shell", |s| s.contains("exited 0"));
+    two.wait_for("the shell", |s| s.contains("exited 0"));
+    drop((one, two));
+    std::fs::write(&db, "{ not a database").unwrap();
+    let t = Tmux::start(&command_in(home.path(), "", SITE), 100, 20).unwrap();
+    t.wait_for("the warning", |s| s.contains("marks database damaged"));
+    std::thread::sleep(Duration::from_millis(1500));
+    let s = t.screen();
+    assert!(
+        s.contains("marks database damaged"),
+        "kept until a key:\n{s}"
+    );
+    assert!(s.contains("장마 북상"), "the reader starts anyway:\n{s}");
+    let aside: Vec<_> = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        aside
+            .iter()
+            .any(|n| n.starts_with("marks.sqlite3.damaged-")),
+        "{aside:?}"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
+    let line = format!("{} \"{bin}\" \"{dir}\"", common::env_line(home.path()));
+    t.type_text(&line);
+    t.keys(&["Enter"]);
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["C-z"]);
+    let s = t.wait_for("the shell", |s| s.contains("Stopped"));
+    assert!(
+        !s.contains("장마 북상"),
+        "the terminal is the shell's again:\n{s}"
+    );
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    t.wait_for("the list again", |s| {
+        s.contains("장마 북상") && s.contains("1/3")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("장마 북상"));
 }
 
 #[test]
 fn a_file_added_to_the_watched_folder_appears() {
-    let home = home();
+    let home = tempfile::tempdir().unwrap();
     let site = common::Site::new();
     let post = |title: &str, date: &str| {
         format!("---\ntitle: {title}\ndate: {date}\ncategories: [사회]\n---\n<p>본문</p>\n")
     };
     site.write("2024-07-01-first.html", post("처음 있던 글", "2024-07-01"));
     let dir = site.path().display().to_string();
-    let Some(t) = Tmux::start(&command_on(home.path(), "", &dir), 100, 20) else {
+    let Some(t) = Tmux::start(&command_in(home.path(), "", &dir), 100, 20) else {
         return;
     };
     t.wait_for("the list", |s| s.contains("처음 있던 글"));
@@ -289,7 +383,7 @@ fn a_file_added_to_the_watched_folder_appears() {
 
 #[test]
 fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
-    let home = home();
+    let home = tempfile::tempdir().unwrap();
     // A stand-in for w3m: says what it was given, waits for a key.
     let bin = tempfile::tempdir().unwrap();
     let browser = bin.path().join("w3m");
@@ -299,7 +393,7 @@ fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    let cmd = command(home.path(), "").replacen(
+    let cmd = command_in(home.path(), "", SITE).replacen(
         " sh -c ",
         &format!(" BROWSER='{}' sh -c ", browser.display()),
         1,
@@ -329,64 +423,4 @@ fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
         !s.contains("장마 북상"),
         "the alternate screen is gone:\n{s}"
     );
-}
-
-#[test]
-fn marks_persist_across_runs_and_a_damaged_state_file_is_set_aside() {
-    let home = home();
-    let Some(t) = Tmux::start(&command(home.path(), ""), 100, 20) else {
-        return;
-    };
-    t.wait_for("the list", |s| s.contains("장마 북상"));
-    t.keys(&["s", "q"]);
-    t.wait_for("the shell", |s| s.contains("exited 0"));
-    drop(t);
-    let state = home.path().join("data/sinmun/state.json");
-    let saved = std::fs::read_to_string(&state).expect("the star was saved");
-    assert!(saved.contains("2024-07-20-emoji-weather"), "{saved}");
-    let t = Tmux::start(&command(home.path(), ""), 100, 20).unwrap();
-    let s = t.wait_for("the list", |s| s.contains("장마 북상"));
-    assert!(s.lines().next().unwrap().contains('★'), "{s}");
-    t.keys(&["q"]);
-    drop(t);
-    std::fs::write(&state, "{ not json").unwrap();
-    let t = Tmux::start(&command(home.path(), ""), 100, 20).unwrap();
-    let s = t.wait_for("the warning", |s| s.contains("state file damaged"));
-    assert!(s.contains("장마 북상"), "the reader starts anyway:\n{s}");
-    let aside: Vec<_> = std::fs::read_dir(state.parent().unwrap())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        aside.iter().any(|n| n.starts_with("state.json.damaged-")),
-        "{aside:?}"
-    );
-}
-
-#[test]
-fn ctrl_z_suspends_and_fg_resumes() {
-    let home = home();
-    let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
-        return;
-    };
-    let bin = env!("CARGO_BIN_EXE_sinmun");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    let line = format!("{} \"{bin}\" \"{dir}\"", common::env_line(home.path()));
-    t.type_text(&line);
-    t.keys(&["Enter"]);
-    t.wait_for("the list", |s| s.contains("장마 북상"));
-    t.keys(&["C-z"]);
-    let s = t.wait_for("the shell", |s| s.contains("Stopped"));
-    assert!(
-        !s.contains("장마 북상"),
-        "the terminal is the shell's again:\n{s}"
-    );
-    t.type_text("fg");
-    t.keys(&["Enter"]);
-    t.wait_for("the list again", |s| {
-        s.contains("장마 북상") && s.contains("1/3")
-    });
-    t.keys(&["q"]);
-    t.wait_for("the prompt", |s| !s.contains("장마 북상"));
 }

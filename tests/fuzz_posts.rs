@@ -3,7 +3,9 @@
 //! (Hangul, digits, separators, multi-byte characters anywhere, YAML
 //! specials, anchors, aliases and merge keys), HTML and Markdown bodies,
 //! file names with escapes, bidi controls, Hangul and NFD, in every
-//! encoding the loader reads. Each folder goes through the real loader,
+//! encoding the loader reads; YAML or TOML front matter; in plain folders,
+//! Jekyll `_posts` and `_drafts` folders (under category folders), page
+//! bundles, beside a site's `_config.yml` or Hugo configuration. Each folder goes through the real loader,
 //! `post::parse`, the search text and the renderer at several widths:
 //! nothing may panic, every message and field must be safe to print, every
 //! rendered line must fit its width.
@@ -38,6 +40,9 @@ fn check_folder(files: &[File]) {
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
         if std::fs::write(&path, bytes).is_ok() {
             written.push((path, bytes));
         }
@@ -53,6 +58,27 @@ fn check_folder(files: &[File]) {
     }
     for p in &load.posts {
         check_post(p);
+    }
+    let store = sinmun::store::Store::new(load, true);
+    if let Some(title) = store.site_title() {
+        assert!(
+            is_terminal_safe(title) && !title.contains('\n'),
+            "{title:?}"
+        );
+    }
+    for site in [store.site()].into_iter().flatten() {
+        for address in [
+            "/assets/x.png",
+            "/../x",
+            "/%2e%2e/x",
+            &site.url,
+            &site.baseurl,
+        ] {
+            if let Some(found) = site.resolve_asset(address) {
+                let root = std::fs::canonicalize(&site.root).expect("site root");
+                assert!(found.starts_with(root), "{found:?}");
+            }
+        }
     }
     for (path, bytes) in written {
         for format in [Format::Html, Format::Markdown] {
@@ -149,6 +175,7 @@ fn key() -> impl Strategy<Value = String> {
         "published",
         "layout",
         "draft",
+        "description",
         "author",
         "제목",
         "<<",
@@ -161,6 +188,34 @@ fn key() -> impl Strategy<Value = String> {
 fn front_matter() -> impl Strategy<Value = String> {
     prop::collection::vec((key(), value()), 0..8)
         .prop_map(|entries| entries.iter().map(|(k, v)| format!("{k}: {v}\n")).collect())
+}
+
+/// A value as TOML writes it: quoted, literal, multi-line, arrays, inline
+/// tables, dates, numbers, booleans, and broken forms.
+fn toml_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => text().prop_map(|t| format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\""))),
+        1 => text().prop_map(|t| format!("'{t}'")),
+        1 => text().prop_map(|t| format!("\"\"\"\n{t}\n\"\"\"")),
+        1 => text(),
+        1 => date(),
+        1 => prop::sample::select(vec!["true", "false", "2024", "-1.5e3", "inf", "0x1F", "[]", "{}"])
+            .prop_map(str::to_string),
+        1 => prop::collection::vec(text(), 0..4)
+            .prop_map(|v| format!("[{}]", v.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", "))),
+        1 => (1..100usize).prop_map(|n| format!("{}1{}", "[".repeat(n), "]".repeat(n))),
+        1 => (text(), text()).prop_map(|(a, b)| format!("{{ a = {a:?}, b = {b:?} }}")),
+    ]
+}
+
+fn toml_front_matter() -> impl Strategy<Value = String> {
+    let entry = prop_oneof![
+        4 => (key(), toml_value()).prop_map(|(k, v)| format!("{k} = {v}\n")),
+        1 => (1..90usize).prop_map(|n| format!("{} = 1\n", vec!["가"; n].join("."))),
+        1 => key().prop_map(|k| format!("[{k}]\n")),
+        1 => text().prop_map(|t| format!("{t}\n")),
+    ];
+    prop::collection::vec(entry, 0..8).prop_map(|entries| entries.concat())
 }
 
 fn html() -> impl Strategy<Value = String> {
@@ -191,10 +246,31 @@ fn markdown() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..20).prop_map(|p| p.concat())
 }
 
+/// Where a file is: a plain folder, Jekyll's `_posts` and `_drafts`
+/// (under category folders), a page bundle's folder, a site's folders.
+fn folder_of_file() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "",
+        "",
+        "_posts/",
+        "_drafts/",
+        "분류/하위/_posts/",
+        "_posts/2024-07-19-묶음/",
+        "content/posts/",
+        "_site/",
+        "docs/_posts/",
+        "\u{1b}[31m분류/_posts/",
+    ])
+    .prop_map(str::to_string)
+}
+
 /// A file name: Hangul, NFD, escapes, bidi, a date prefix, an extension.
 fn file_name() -> impl Strategy<Value = String> {
     let stem = prop_oneof![
-        3 => prop::sample::select(vec!["글", "x", "2024-07-19-제주항공", "post", "2024-12-5일-오타"])
+        3 => prop::sample::select(vec![
+            "글", "x", "2024-07-19-제주항공", "post", "2024-12-5일-오타", "2018-05-9-한-자리",
+            "18-5-9-두-자리", "index", "_index",
+        ])
             .prop_map(str::to_string),
         1 => text(),
     ];
@@ -260,23 +336,50 @@ fn storage() -> impl Strategy<Value = Storage> {
 
 fn post_file() -> impl Strategy<Value = File> {
     let body = prop_oneof![html(), markdown()];
-    (
-        file_name(),
-        prop::option::weighted(0.9, front_matter()),
-        body,
-        storage(),
-    )
-        .prop_map(|(name, fm, body, storage)| {
+    let front = prop_oneof![
+        1 => Just(None),
+        6 => front_matter().prop_map(|fm| Some(format!("---\n{fm}---\n"))),
+        2 => toml_front_matter().prop_map(|fm| Some(format!("+++\n{fm}+++\n"))),
+    ];
+    (folder_of_file(), file_name(), front, body, storage()).prop_map(
+        |(folder, name, fm, body, storage)| {
             let text = match fm {
-                Some(fm) => format!("---\n{fm}---\n{body}\n"),
+                Some(fm) => format!("{fm}{body}\n"),
                 None => body,
             };
-            (name, encode(&text, storage))
-        })
+            (format!("{folder}{name}"), encode(&text, storage))
+        },
+    )
+}
+
+/// A site's configuration: Jekyll's `_config.yml` or Hugo's `hugo.toml`,
+/// with hostile values.
+fn site_config() -> impl Strategy<Value = File> {
+    prop_oneof![
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["title", "url", "baseurl", "exclude", "<<"]),
+                value()
+            ),
+            0..5
+        )
+        .prop_map(|entries| {
+            let yaml: String = entries.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+            ("_config.yml".to_string(), yaml.into_bytes())
+        }),
+        toml_front_matter().prop_map(|t| ("hugo.toml".to_string(), t.into_bytes())),
+    ]
 }
 
 fn folder() -> impl Strategy<Value = Vec<File>> {
-    prop::collection::vec(post_file(), 1..4)
+    (
+        prop::collection::vec(post_file(), 1..4),
+        prop::option::of(site_config()),
+    )
+        .prop_map(|(mut files, config)| {
+            files.extend(config);
+            files
+        })
 }
 
 // ---------------------------------------------------------------------
@@ -400,6 +503,42 @@ fn seed_corpus() -> Vec<Vec<File>> {
                 "<table><td rowspan=\"2\">x<td>y<td colspan=\"2\" rowspan=\"2\">z</table>",
             ),
         ),
+        // Jekyll and Hugo folders: a site whose title holds an escape,
+        // undated files in `_posts`, a draft, a bundle, TOML bombs.
+        vec![
+            (
+                "_config.yml".to_string(),
+                b"title: \"\\e]0;pwned\\a\xea\xb3\xb0\"\nurl: /\nbaseurl: ..\nexclude: [\"[\"]\n"
+                    .to_vec(),
+            ),
+            ("_posts/figure.html".to_string(), b"<img src=x>".to_vec()),
+            (
+                "_posts/2018-05-9-x.md".to_string(),
+                fm("", "본문").into_bytes(),
+            ),
+            (
+                "a/_drafts/b.md".to_string(),
+                b"+++\ndraft = true\n+++\n".to_vec(),
+            ),
+            ("_posts/c/index.md".to_string(), b"# \x1b[2J\n".to_vec()),
+        ],
+        vec![
+            (
+                "hugo.toml".to_string(),
+                format!("title = {}1{}\n", "[".repeat(200), "]".repeat(200)).into_bytes(),
+            ),
+            (
+                "content/posts/x.md".to_string(),
+                format!(
+                    "+++\n{} = 1\nx = {}1{}\n+++\n",
+                    vec!["a"; 200].join("."),
+                    "{a = ".repeat(300),
+                    "}".repeat(300)
+                )
+                .into_bytes(),
+            ),
+            ("content/_index.md".to_string(), b"+++\n+++\n".to_vec()),
+        ],
     ]
 }
 

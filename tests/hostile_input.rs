@@ -80,6 +80,11 @@ fn every_mode_of_the_binary_finishes_beside_a_fifo() {
     let check = run_within(20, &site.path(), &["--check", &dir]);
     assert_eq!(check.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&check.stdout).contains("not a regular file (a FIFO)"));
+    let summary = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        summary.contains("checked 1 posts: 1 problem, 1 special file not read"),
+        "{summary}"
+    );
     let dump = run_within(20, &site.path(), &["--dump", "a", "--width", "40", &dir]);
     assert_eq!(dump.status.code(), Some(0));
     let fifo = site.path().join("x.txt").to_string_lossy().into_owned();
@@ -328,4 +333,58 @@ fn hostile_file_names_never_reach_a_message_raw() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(is_terminal_safe(&stdout), "{stdout:?}");
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
+}
+
+#[test]
+fn hostile_folder_names_are_clean_categories_and_site_titles() {
+    let site = Site::new();
+    let [a, b] = hostile_names();
+    site.write(
+        "_config.yml",
+        "title: \"블로그\\e]2;pwned\\a\\u202e\"\nbaseurl: \"\\e[2J\"\n",
+    );
+    site.write(
+        &format!("{a}/{b}/_posts/2024-07-19-글.md"),
+        post("글", "", "본문"),
+    );
+    let load = load_within(10, site.path(), WalkOptions::default());
+    let p = &load.posts[0];
+    assert_eq!(p.categories.len(), 3, "{:?}", p.categories);
+    assert!(
+        p.categories.iter().all(|c| is_terminal_safe(c)),
+        "{:?}",
+        p.categories
+    );
+    let store = sinmun::store::Store::new(load, false);
+    let title = store.site_title().unwrap();
+    assert!(
+        is_terminal_safe(title) && title.starts_with("블로그"),
+        "{title:?}"
+    );
+    assert!(is_terminal_safe(&store.site().unwrap().baseurl));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_site_configuration_that_is_a_fifo_is_reported_not_opened() {
+    let site = Site::new();
+    site.write("_posts/2024-07-19-글.md", post("정상 글", "", "본문"));
+    mkfifo(&site.path().join("_config.yml"));
+    let load = load_within(10, site.path(), WalkOptions::default());
+    assert_eq!(load.posts.len(), 1);
+    let problems = problem_texts(&load);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].ends_with("_config.yml:1: not a regular file (a FIFO); not read"),
+        "{problems:?}"
+    );
+    let dir = site.path().to_string_lossy().into_owned();
+    let check = run_within(20, &site.path(), &["--check", &dir]);
+    assert_eq!(check.status.code(), Some(1));
+    let list = run_within(20, &site.path(), &["--list"]);
+    assert_eq!(
+        list.status.code(),
+        Some(0),
+        "no folder named: the site here"
+    );
 }

@@ -363,3 +363,10 @@ fn posts_that_look_like_syntax_but_are_not() {
     );
     assert!(shown.contains("`와 {:x} 그리고 a_b_c."), "{shown}");
 }
+
+#[test]
+fn liquid_inside_the_second_display_math_of_a_paragraph_is_kept_as_written() {
+    let h = html("$$<br>$$$${% highlight python %}$$\n");
+    assert!(h.contains("{% highlight python %}"), "{h}");
+    assert!(!h.contains('\u{fdd0}'), "{h}");
+}

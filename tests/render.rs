@@ -233,8 +233,17 @@ fn control_characters_in_addresses_and_text_are_removed() {
             .all(|c| c == '\n' || !sinmun::text::is_forbidden(c)),
         "{all:?}"
     );
-    assert_eq!(r.links, ["https://example.com/]0;titlex"]);
-    assert!(text(&r).contains("[image: 사진] /a[2J.jpg"), "{}", text(&r));
+    assert_eq!(
+        r.links,
+        ["https://example.com/x"],
+        "the whole sequence goes"
+    );
+    assert!(text(&r).contains("[image: 사진] /a.jpg"), "{}", text(&r));
+    assert!(
+        text(&r).contains("글자"),
+        "the sequence in text goes whole: {}",
+        text(&r)
+    );
 }
 
 #[test]

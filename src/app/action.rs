@@ -108,6 +108,17 @@ pub enum Action {
     Reloaded(Shared<crate::reload::Reloaded>),
     /// Something an effect has to say (a failed save, a link opened).
     Notice(String),
+    /// Problems found after loading (a file sinmun failed to index or
+    /// render).
+    Problems(Vec<crate::problem::Problem>),
+    /// The marks worker saved every change numbered up to `seq` (or failed
+    /// to save the one numbered `seq`).
+    MarksSaved {
+        seq: u64,
+        error: Option<String>,
+    },
+    /// Marks saved by another reader.
+    MarksChanged(Vec<crate::marks::MarkRow>),
 }
 
 /// A payload too large to compare; equal only to itself.
@@ -141,8 +152,9 @@ pub enum Effect {
         post: usize,
         width: usize,
     },
-    /// The read and starred marks changed: save them.
-    SaveState,
+    /// Save a change of the read or starred marks (on the marks worker),
+    /// answered with [`Action::MarksSaved`].
+    SaveMarks(crate::marks::Save),
     /// Open an address (http, https or mailto) in a browser.
     OpenUrl(String),
     /// Put text on the clipboard (OSC 52).

@@ -132,12 +132,13 @@ pub fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     };
     if !is_openable(&address) {
         app.message = Some(format!(
-            "not opened (only http, https and mailto): {address}"
+            "not opened (only http, https and mailto without attachments): {}",
+            crate::sanitize::quote(&address)
         ));
         return Vec::new();
     }
     app.popup = None;
-    app.message = Some(format!("opening {address}"));
+    app.message = Some(format!("opening {}", crate::sanitize::quote(&address)));
     vec![Effect::OpenUrl(address)]
 }
 
@@ -153,7 +154,7 @@ pub fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
     };
     match address {
         Some(address) => {
-            app.message = Some(format!("copied {address}"));
+            app.message = Some(format!("copied {}", crate::sanitize::quote(&address)));
             vec![Effect::Copy(address)]
         }
         None => {
@@ -177,39 +178,41 @@ pub fn toggle_read(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let read = app.is_read(post);
-    app.marks.set_read(&app.store, post, !read);
-    vec![Effect::SaveState]
+    app.marks
+        .set_read(&app.store, post, !read)
+        .map(Effect::SaveMarks)
+        .into_iter()
+        .collect()
 }
 
 pub fn toggle_star(app: &mut App) -> Vec<Effect> {
     let Some(post) = app.selected_post() else {
         return Vec::new();
     };
-    app.marks.toggle_star(&app.store, post);
-    vec![Effect::SaveState]
+    app.marks
+        .toggle_star(&app.store, post)
+        .map(Effect::SaveMarks)
+        .into_iter()
+        .collect()
 }
 
 pub fn mark_all_read(app: &mut App) -> Vec<Effect> {
-    let n = app.marks.mark_all_read(&app.store, &app.list.visible);
+    let (save, n) = app.marks.mark_all_read(&app.store, &app.list.visible);
     app.message = Some(match n {
         0 => "nothing unread here".into(),
         1 => "1 post marked read · U undoes".into(),
         n => format!("{n} posts marked read · U undoes"),
     });
     app.refilter();
-    if n == 0 {
-        Vec::new()
-    } else {
-        vec![Effect::SaveState]
-    }
+    save.map(Effect::SaveMarks).into_iter().collect()
 }
 
 pub fn undo(app: &mut App) -> Vec<Effect> {
     match app.marks.undo(&app.store) {
-        Some(n) => {
+        Some((save, n)) => {
             app.message = Some(format!("{n} posts unread again"));
             app.refilter();
-            vec![Effect::SaveState]
+            save.map(Effect::SaveMarks).into_iter().collect()
         }
         None => {
             app.message = Some("nothing to undo".into());

@@ -1,28 +1,25 @@
-//! Read and starred marks: kept by post id (what is saved), mirrored per
-//! post index so that drawing and counting never hash a string, and the
-//! last bulk change, for undo.
+//! The reader's marks: the marks by post id ([`crate::marks::Marks`], what
+//! the marks database saves), mirrored per post index so that drawing and
+//! counting never hash a string, and the last bulk change, for undo. Every
+//! change returns the [`Save`] to send to the marks worker.
 
-use std::collections::HashSet;
-
-use crate::state::State;
+use crate::marks::{Change, Field, MarkRow, Save};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
-    read: HashSet<String>,
-    starred: HashSet<String>,
-    /// `read` and `starred` by post index in the store.
+    by_id: crate::marks::Marks,
+    /// Read and starred by post index in the store.
     read_at: Vec<bool>,
     starred_at: Vec<bool>,
-    /// Ids the last "mark all read" changed.
-    undo: Option<Vec<String>>,
+    /// What the last "mark all read" changed.
+    undo: Option<Change>,
 }
 
 impl Marks {
-    pub fn from_state(state: State, store: &Store) -> Marks {
+    pub fn new(by_id: crate::marks::Marks, store: &Store) -> Marks {
         let mut marks = Marks {
-            read: state.read.into_iter().collect(),
-            starred: state.starred.into_iter().collect(),
+            by_id,
             ..Marks::default()
         };
         marks.index(store);
@@ -31,16 +28,9 @@ impl Marks {
 
     /// Rebuild the per-index view after the store changed.
     pub fn index(&mut self, store: &Store) {
-        self.read_at = store
-            .posts()
-            .iter()
-            .map(|p| self.read.contains(&p.id))
-            .collect();
-        self.starred_at = store
-            .posts()
-            .iter()
-            .map(|p| self.starred.contains(&p.id))
-            .collect();
+        let posts = store.posts();
+        self.read_at = posts.iter().map(|p| self.by_id.is_read(&p.id)).collect();
+        self.starred_at = posts.iter().map(|p| self.by_id.is_starred(&p.id)).collect();
     }
 
     pub fn is_read(&self, post: usize) -> bool {
@@ -51,65 +41,55 @@ impl Marks {
         self.starred_at.get(post).copied().unwrap_or(false)
     }
 
-    /// Set the read mark of `post`; true when it changed.
-    pub fn set_read(&mut self, store: &Store, post: usize, read: bool) -> bool {
-        let Some(slot) = self.read_at.get_mut(post) else {
-            return false;
-        };
-        if *slot == read {
-            return false;
-        }
-        *slot = read;
-        let id = &store.posts()[post].id;
-        if read {
-            self.read.insert(id.clone());
-        } else {
-            self.read.remove(id);
-        }
-        true
+    /// Set the read mark of `post`; the save, when it changed.
+    pub fn set_read(&mut self, store: &Store, post: usize, read: bool) -> Option<Save> {
+        let id = &store.posts().get(post)?.id;
+        let save = self.by_id.set(Field::Read, [id], read)?;
+        self.read_at[post] = read;
+        Some(save)
     }
 
-    pub fn toggle_star(&mut self, store: &Store, post: usize) {
-        let Some(slot) = self.starred_at.get_mut(post) else {
-            return;
-        };
-        *slot = !*slot;
-        let id = &store.posts()[post].id;
-        if *slot {
-            self.starred.insert(id.clone());
-        } else {
-            self.starred.remove(id);
-        }
+    pub fn toggle_star(&mut self, store: &Store, post: usize) -> Option<Save> {
+        let id = &store.posts().get(post)?.id;
+        let save = self.by_id.toggle(Field::Starred, id);
+        self.starred_at[post] = self.by_id.is_starred(id);
+        Some(save)
     }
 
-    /// Mark every post of `posts` read; remembers which changed, for
-    /// [`Marks::undo`]. Returns how many changed.
-    pub fn mark_all_read(&mut self, store: &Store, posts: &[usize]) -> usize {
-        let changed: Vec<usize> = posts
-            .iter()
-            .copied()
-            .filter(|&p| !self.is_read(p))
-            .collect();
-        for &p in &changed {
-            self.set_read(store, p, true);
+    /// Mark every post of `posts` read, remembering what changed for
+    /// [`Marks::undo`]; the save and how many changed.
+    pub fn mark_all_read(&mut self, store: &Store, posts: &[usize]) -> (Option<Save>, usize) {
+        let ids = posts.iter().map(|&p| store.posts()[p].id.as_str());
+        let save = self.by_id.set(Field::Read, ids, true);
+        for &p in posts {
+            self.read_at[p] = true;
         }
-        self.undo = Some(
-            changed
-                .iter()
-                .map(|&p| store.posts()[p].id.clone())
-                .collect(),
-        );
-        changed.len()
+        let n = save.as_ref().map_or(0, |s| s.change.ids.len());
+        self.undo = save.as_ref().map(|s| s.change.clone());
+        (save, n)
     }
 
-    /// Take back the last "mark all read"; how many posts are unread again.
-    pub fn undo(&mut self, store: &Store) -> Option<usize> {
-        let ids = self.undo.take()?;
-        for id in &ids {
-            self.read.remove(id);
-        }
+    /// Take back the last "mark all read": exactly the marks it changed.
+    pub fn undo(&mut self, store: &Store) -> Option<(Option<Save>, usize)> {
+        let change = self.undo.take()?;
+        let n = change.ids.len();
+        let save = self.by_id.apply(&change.undo());
         self.index(store);
-        Some(ids.len())
+        Some((save, n))
+    }
+
+    /// The worker saved every change numbered up to `seq`.
+    pub fn saved(&mut self, seq: u64) {
+        self.by_id.saved(seq);
+    }
+
+    /// Marks another reader saved; true when anything shown changed.
+    pub fn merge_from_elsewhere(&mut self, rows: &[MarkRow], store: &Store) -> bool {
+        let changed = self.by_id.merge_from_elsewhere(rows);
+        if changed {
+            self.index(store);
+        }
+        changed
     }
 
     /// How many of `posts` are unread.
@@ -117,11 +97,8 @@ impl Marks {
         posts.iter().filter(|&&p| !self.is_read(p)).count()
     }
 
-    /// The marks, to save.
-    pub fn state(&self) -> State {
-        State {
-            read: self.read.iter().cloned().collect(),
-            starred: self.starred.iter().cloned().collect(),
-        }
+    /// Posts not read, of all.
+    pub fn unread(&self) -> usize {
+        self.read_at.iter().filter(|r| !**r).count()
     }
 }

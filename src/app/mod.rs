@@ -87,6 +87,8 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-off message for the status line.
     pub message: Option<String>,
+    /// Problems found after loading: posts sinmun failed to index or render.
+    pub later_problems: Vec<crate::problem::Problem>,
     /// Whether the mouse is captured (off: the terminal selects text).
     pub mouse: bool,
     /// The folders the posts were read from (none for the demo posts).
@@ -116,7 +118,7 @@ impl App {
             n => Some(format!("{n} problems found while loading: ! shows them")),
         };
         let mut app = App {
-            marks: Marks::from_state(Default::default(), &store),
+            marks: Marks::new(Default::default(), &store),
             store,
             theme,
             keymap: Arc::new(KeyMap::default()),
@@ -132,6 +134,7 @@ impl App {
             arrangement: Arrangement::default(),
             size: (80, 24),
             message,
+            later_problems: Vec::new(),
             mouse: true,
             folders: Vec::new(),
             generation: 0,
@@ -144,16 +147,17 @@ impl App {
         app
     }
 
-    /// Start with the marks saved by an earlier run.
-    pub fn with_state(mut self, state: crate::state::State) -> App {
-        self.marks = Marks::from_state(state, &self.store);
+    /// Start with the marks saved by earlier runs.
+    pub fn with_marks(mut self, marks: crate::marks::Marks) -> App {
+        self.marks = Marks::new(marks, &self.store);
         self.refilter();
         self
     }
 
-    /// The marks, to save.
-    pub fn state(&self) -> crate::state::State {
-        self.marks.state()
+    /// Everything the load found wrong, and what went wrong later (a post
+    /// sinmun failed to index or render).
+    pub fn problems(&self) -> impl Iterator<Item = &crate::problem::Problem> {
+        self.store.problems().iter().chain(&self.later_problems)
     }
 
     /// Start with a search query and category filter (from the command line).
@@ -243,10 +247,9 @@ impl App {
 
     /// Unread posts: in the list as shown, and in all.
     pub fn unread_counts(&self) -> (usize, usize) {
-        let all: Vec<usize> = (0..self.store.posts().len()).collect();
         (
             self.marks.unread_among(&self.list.visible),
-            self.marks.unread_among(&all),
+            self.marks.unread(),
         )
     }
 

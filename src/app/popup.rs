@@ -21,7 +21,7 @@ pub fn content(app: &App, popup: &Popup) -> PopupContent {
             scroll: *scroll,
         },
         Popup::Problems { scroll } => PopupContent {
-            title: format!("problems ({})", app.store.problems().len()),
+            title: format!("problems ({})", app.problems().count()),
             rows: problem_rows(app),
             cursor: None,
             scroll: *scroll,
@@ -80,15 +80,19 @@ fn help_rows(app: &App) -> Vec<PopupRow> {
 
 fn problem_rows(app: &App) -> Vec<PopupRow> {
     let mut rows: Vec<PopupRow> = app
-        .store
         .problems()
-        .iter()
         .map(|p| {
+            // "path:line: " (and "note: ") leads; the message hangs under it.
             let place = crate::problem::Problem {
                 message: String::new(),
                 ..p.clone()
             };
-            PopupRow::new(place.to_string(), p.message.as_str(), Part::Error)
+            let part = if p.is_note() { Part::Meta } else { Part::Error };
+            PopupRow::new(
+                place.to_string(),
+                crate::sanitize::one_line(&p.message),
+                part,
+            )
         })
         .collect();
     if rows.is_empty() {

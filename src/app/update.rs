@@ -42,6 +42,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Reload => return commands::reload(app, None),
         Action::Reloaded(reloaded) => return commands::reloaded(app, &reloaded.0),
         Action::Notice(text) => app.message = Some(text),
+        Action::Problems(problems) => app.later_problems.extend(problems),
+        Action::MarksSaved { seq, error } => {
+            app.marks.saved(seq);
+            if let Some(e) = error {
+                app.message = Some(format!(
+                    "cannot save marks: {}",
+                    crate::sanitize::one_line(&e)
+                ));
+            }
+        }
+        Action::MarksChanged(rows) => {
+            if app.marks.merge_from_elsewhere(&rows, &app.store)
+                && (app.filters.unread_only || app.filters.starred_only)
+            {
+                app.refilter();
+            }
+        }
         Action::HangulKey => {
             app.message = Some("한/영 키로 영문 입력으로 바꾸세요 (Hangul input is on)".into());
         }
@@ -149,6 +166,9 @@ fn is_from_user(action: &Action) -> bool {
             | Action::FolderChanged(_)
             | Action::Reloaded(_)
             | Action::Notice(_)
+            | Action::Problems(_)
+            | Action::MarksSaved { .. }
+            | Action::MarksChanged(_)
     )
 }
 
@@ -207,8 +227,8 @@ fn open(app: &mut App, context: Context) -> Vec<Effect> {
 /// Open `post` (the selected one) in the article pane, with the keys.
 pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if app.marks.set_read(&app.store, post, true) {
-        effects.push(Effect::SaveState);
+    if let Some(save) = app.marks.set_read(&app.store, post, true) {
+        effects.push(Effect::SaveMarks(save));
     }
     match &mut app.screen {
         Screen::Article { keys, article } if article.post == post => *keys = Pane::Article,

@@ -37,7 +37,7 @@ pub struct Args {
     #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,
 
-    /// Include drafts (`published: false`).
+    /// Include drafts (`published: false`, `draft: true`, files under `_drafts`).
     #[arg(long)]
     pub drafts: bool,
 

@@ -8,47 +8,130 @@ use super::args::{Args, ColorChoice};
 use super::settings::Settings;
 use crate::error::AppError;
 use crate::loader;
+use crate::markdown::LiquidContext;
 use crate::post::{Keep, Post};
 use crate::render::{self, RenderOptions, article};
 use crate::theme::{ColorDepth, no_color_env};
 
-/// The post named by `wanted`: a file path, or an id among the posts.
-pub fn find_post(args: &Args, settings: &Settings, wanted: &str) -> Result<Option<Post>, AppError> {
+/// The post named by `wanted`, with its body and what its Liquid resolves
+/// against: a post's id (or its file name) among the posts first, then a
+/// file path. `Err` says what could not be found and where it was looked
+/// for.
+pub fn find_post(
+    args: &Args,
+    settings: &Settings,
+    wanted: &str,
+) -> Result<Result<(Post, LiquidContext), String>, AppError> {
+    let as_path = Path::new(wanted);
+    // A post file named on the command line is read alone: no need to load
+    // every post to find it.
+    if is_post_file(as_path) {
+        return Ok(read_file(as_path));
+    }
+    let folders = settings.post_paths(args);
+    let keep = if folders.is_empty() {
+        Keep::ALL // the demo posts: in memory anyway
+    } else {
+        Keep::default()
+    };
+    let load = settings.load_posts(args, keep)?;
+    let id = crate::sanitize::one_line(wanted);
+    let id = id.trim_end_matches('/');
+    let stem = Path::new(id).with_extension("");
+    let found = load.posts.iter().position(|p| p.id == id).or_else(|| {
+        load.posts
+            .iter()
+            .position(|p| Path::new(&p.id) == stem || p.path == as_path)
+    });
+    if let Some(i) = found {
+        let sites = load.sites;
+        let mut post = load.posts.into_iter().nth(i).expect("index from position");
+        if post.body.is_none() {
+            match crate::app::effects::read_body(&post) {
+                Ok(body) => post.body = Some(body),
+                Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
+            }
+        }
+        return Ok(Ok(with_context(post, &sites)));
+    }
+    let quoted = crate::sanitize::quote(wanted);
+    Ok(Err(match std::fs::metadata(as_path) {
+        Ok(m) if m.is_dir() => {
+            format!("\"{quoted}\" is a folder, not a post; give a post's id or file")
+        }
+        Ok(m) if m.is_file() => format!(
+            "\"{quoted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) \
+             and no post has that id"
+        ),
+        Ok(_) => format!("\"{quoted}\" is not a regular file, and no post has that id"),
+        Err(_) => {
+            let place = match folders.as_slice() {
+                [] => "the built-in demo posts".to_string(),
+                [one] => shown(one),
+                many => format!("{} folders", many.len()),
+            };
+            format!(
+                "no post with the id or path \"{quoted}\" among {} in {place}",
+                plural_posts(load.posts.len())
+            )
+        }
+    }))
+}
+
+/// A path whose extension is a post format's, naming an existing file.
+fn is_post_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(crate::post::Format::from_extension)
+        .is_some()
+        && path.is_file()
+}
+
+/// The post in the file at `path`, or why there is none.
+fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
     let keep = Keep {
         body: true,
         search_text: false,
     };
-    let as_path = Path::new(wanted);
-    if as_path.is_file() {
-        let load = loader::load(&[as_path.to_path_buf()], keep);
-        if let Some(post) = load.posts.into_iter().next() {
-            return Ok(Some(post));
-        }
-        return Err(AppError::Unreadable(
-            load.problems
-                .into_iter()
-                .next()
-                .map(|p| p.to_string())
-                .unwrap_or_default(),
-        ));
+    let load = loader::load(&[path.to_path_buf()], keep);
+    let sites = load.sites;
+    match load.posts.into_iter().next() {
+        Some(post) => Ok(with_context(post, &sites)),
+        None => Err(load
+            .problems
+            .into_iter()
+            .next()
+            .map_or_else(|| format!("{}: not a post", shown(path)), |p| p.to_string())),
     }
-    let load = settings.load_posts(args, keep)?;
-    let id = crate::text::one_line(wanted);
-    let id = id.trim_end_matches(['/']);
-    let stem = Path::new(id).with_extension("");
-    Ok(load
-        .posts
-        .into_iter()
-        .find(|p| p.id == id || Path::new(&p.id) == stem || p.path == as_path))
+}
+
+/// A post with its Liquid context: its site's `url`, `baseurl` and title.
+fn with_context(post: Post, sites: &[crate::site::Site]) -> (Post, LiquidContext) {
+    let context = match crate::store::site_of(sites, &post) {
+        Some(site) => site.liquid_context(&post),
+        None => LiquidContext::for_post(&post),
+    };
+    (post, context)
+}
+
+fn shown(path: &Path) -> String {
+    crate::sanitize::quote(&path.to_string_lossy())
+}
+
+fn plural_posts(n: usize) -> String {
+    match n {
+        1 => "the 1 post".to_string(),
+        n => format!("the {n} posts"),
+    }
 }
 
 pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
-    let Some(post) = find_post(args, settings, wanted)? else {
-        eprintln!(
-            "sinmun: no post with the id or path \"{}\"",
-            crate::text::one_line(wanted)
-        );
-        return Ok(super::EXIT_PROBLEMS);
+    let (post, context) = match find_post(args, settings, wanted)? {
+        Ok(found) => found,
+        Err(why) => {
+            super::say(&why);
+            return Ok(super::EXIT_PROBLEMS);
+        }
     };
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
@@ -74,9 +157,7 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
-        liquid: Some(std::sync::Arc::new(
-            crate::markdown::LiquidContext::for_post(&post),
-        )),
+        liquid: Some(std::sync::Arc::new(context)),
     };
     let body = render::render(post.body.as_deref().unwrap_or(""), post.format, &opts);
     let mut text = String::new();
@@ -90,6 +171,12 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         }
         text.push('\n');
     }
+    // Styled text was cleaned span by span (around its own SGR codes).
+    let text = if colour {
+        std::borrow::Cow::Borrowed(text.as_str())
+    } else {
+        crate::sanitize::terminal_text(&text)
+    };
     let mut out = stdout.lock();
     super::finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))?;
     Ok(super::EXIT_OK)

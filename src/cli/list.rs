@@ -59,7 +59,9 @@ pub fn write_list(
             Some(w) => line.push_str(&truncate(&title, w.saturating_sub(title_col).max(1))),
             None => line.push_str(&title),
         }
-        writeln!(out, "{}", line.trim_end())?;
+        // Fields were cleaned at load; the line is cleaned again on its way
+        // out, like everything sinmun prints.
+        writeln!(out, "{}", crate::sanitize::terminal_text(line.trim_end()))?;
     }
     Ok(())
 }
@@ -80,17 +82,19 @@ struct JsonPost<'a> {
     problems: Vec<String>,
 }
 
-/// A JSON array of the posts' documented fields.
+/// A JSON array of the posts' documented fields. Characters a terminal
+/// would obey are written as `\uXXXX` escapes (serde_json leaves C1 and
+/// bidi controls raw), so the text is safe to print and exact to parse.
 pub fn write_json(
     out: &mut impl Write,
     posts: &[&Post],
-    state: &crate::state::State,
+    marks: &crate::marks::Marks,
 ) -> io::Result<()> {
     let items: Vec<JsonPost> = posts
         .iter()
         .map(|p| JsonPost {
             id: &p.id,
-            path: crate::text::one_line(&p.path.to_string_lossy()),
+            path: p.path.to_string_lossy().into_owned(),
             title: &p.title,
             categories: &p.categories,
             tags: &p.tags,
@@ -98,11 +102,11 @@ pub fn write_json(
             excerpt: &p.excerpt,
             image: &p.image,
             published: p.published,
-            read: state.read.contains(&p.id),
-            starred: state.starred.contains(&p.id),
+            read: marks.is_read(&p.id),
+            starred: marks.is_starred(&p.id),
             problems: p.problems.iter().map(ToString::to_string).collect(),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
-    writeln!(out)
+    let json = serde_json::to_string_pretty(&items)?;
+    writeln!(out, "{}", crate::sanitize::json_text(&json))
 }

@@ -31,36 +31,57 @@ pub fn main() -> i32 {
         .and_then(|m| Args::from_arg_matches(&m))
     {
         Ok(a) => a,
-        Err(e) => return clap_exit(e),
+        Err(e) => return clap_exit(&e),
     };
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sinmun: {e}");
+            say(&e.to_string());
             EXIT_USAGE
         }
     }
 }
 
+/// One message on stderr, `sinmun: ` first, cleaned for the terminal. A
+/// closed or full stderr is not worth a panic.
+pub(crate) fn say(message: &str) {
+    let line = format!("sinmun: {}\n", crate::sanitize::message(message));
+    let _ = io::stderr().lock().write_all(line.as_bytes());
+}
+
 /// Help and version go to stdout with status 0; a usage error is one line
 /// on stderr with status 2.
-fn clap_exit(e: clap::Error) -> i32 {
-    use clap::error::ErrorKind;
+fn clap_exit(e: &clap::Error) -> i32 {
+    use clap::error::{ContextValue, ErrorKind};
     match e.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            print!("{e}");
-            EXIT_OK
+            // The help names folders taken from the environment.
+            let text = e.to_string();
+            let text = crate::sanitize::terminal_text(&text);
+            let mut out = io::stdout().lock();
+            match finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush())) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    say(&e.to_string());
+                    EXIT_USAGE
+                }
+            }
         }
         _ => {
             let text = e.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!(
-                "sinmun: {}; see 'sinmun --help'",
-                crate::text::one_line(first)
-            );
+            let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+            // A long value is quoted short.
+            for (_, value) in e.context() {
+                if let ContextValue::String(v) = value
+                    && v.chars().count() > crate::sanitize::QUOTE_CHARS
+                {
+                    first = first.replace(v.as_str(), &crate::sanitize::quote(v));
+                }
+            }
+            say(&format!("{first}; see 'sinmun --help'"));
             EXIT_USAGE
         }
     }
@@ -86,11 +107,11 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
     if args.list {
         let load = settings.load_posts(args, keep)?;
         let store = settings.store(args, load);
-        let state = settings
-            .paths
-            .state_file
+        let paths = &settings.paths;
+        let marks = paths
+            .marks_file
             .as_deref()
-            .map(crate::state::State::peek)
+            .map(|db| crate::marks::peek(db, paths.state_file.as_deref()))
             .unwrap_or_default();
         let filter = Filter {
             categories: args.categories.clone(),
@@ -105,7 +126,7 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
         let terminal = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout.lock());
         let result = if args.json {
-            list::write_json(&mut out, &posts, &state)
+            list::write_json(&mut out, &posts, &marks)
         } else {
             let width = terminal
                 .then(|| {
@@ -134,21 +155,22 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     } else {
         Keep::default()
     };
+    // The marks are read while the posts load (100,000 marks take tens of
+    // milliseconds).
+    let paths = settings.paths.clone();
+    let marks_job = std::thread::spawn(move || open_marks(&paths));
     let loaded_at = std::time::SystemTime::now();
     let load = settings.load_posts(args, keep)?;
     // The reader sorts on its own (and the user may change it): the store
     // keeps the posts by date.
     let store = crate::store::Store::new(load, args.drafts || settings.config.show_drafts);
-    let (state, note) = match &settings.paths.state_file {
-        Some(path) => crate::state::State::load(path),
-        None => (
-            crate::state::State::default(),
-            crate::state::LoadNote::Fresh,
-        ),
-    };
+    let (db, marks, notes) = marks_job.join().unwrap_or_else(|_| {
+        let note = "marks are not saved: opening them failed".to_string();
+        (None, Default::default(), vec![note])
+    });
     let config = &settings.config;
     let mut app = crate::app::App::new(store, theme, folders.is_empty())
-        .with_state(state)
+        .with_marks(marks)
         .with_keys(settings.keymap.clone())
         .with_sort(config.sort)
         .with_filter(
@@ -160,14 +182,11 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     if let Some(w) = config.text_width {
         app.arrangement.text_width = w;
     }
-    if let crate::state::LoadNote::SetAside(path, why) = note {
-        app.message = Some(format!(
-            "state file damaged ({why}); kept as {}",
-            crate::text::one_line(&path.to_string_lossy())
-        ));
+    if !notes.is_empty() {
+        app.message = Some(notes.join("; "));
     }
     let effects = crate::app::effects::Effects::new(crate::app::effects::Setup {
-        state_file: settings.paths.state_file.clone(),
+        marks: db,
         watch: !folders.is_empty(),
         folders,
         walk: crate::loader::WalkOptions {
@@ -178,6 +197,32 @@ fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
     });
     crate::tui::run(app, effects).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
+}
+
+/// The marks database for the reader, with what to tell the user. Without
+/// one (no data folder, or it cannot be opened) the reader still runs and
+/// says that marks are not saved.
+fn open_marks(
+    paths: &crate::config::Paths,
+) -> (
+    Option<crate::marks::MarksDb>,
+    crate::marks::Marks,
+    Vec<String>,
+) {
+    let Some(path) = paths.marks_file.as_deref() else {
+        return (None, Default::default(), Vec::new());
+    };
+    match crate::marks::MarksDb::open(path, paths.state_file.as_deref()) {
+        Ok(opened) => (Some(opened.db), opened.marks, opened.notes),
+        Err(e) => (
+            None,
+            Default::default(),
+            vec![format!(
+                "marks are not saved: {}: {e}",
+                crate::text::one_line(&path.to_string_lossy())
+            )],
+        ),
+    }
 }
 
 /// `--list-themes`: each theme's name and description.
@@ -196,6 +241,7 @@ fn list_themes(settings: &Settings) -> Result<i32, AppError> {
             crate::text::pad_right(&name, w)
         ));
     }
+    let text = crate::sanitize::terminal_text(&text);
     let mut out = io::stdout().lock();
     finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))?;
     Ok(EXIT_OK)
@@ -209,30 +255,42 @@ pub(crate) fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
     }
 }
 
+/// `--check`: every problem and note, one a line; status 1 when there is
+/// a problem (notes are information, not failures).
 fn check(load: &Load) -> io::Result<i32> {
-    let problems = load.all_problems();
+    let reports = load.all_problems();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written: io::Result<()> = problems
+    let written: io::Result<()> = reports
         .iter()
-        .try_for_each(|p| writeln!(out, "{p}"))
+        .try_for_each(|p| writeln!(out, "{}", crate::sanitize::one_line(&p.to_string())))
         .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
         _ => {}
     }
-    let skipped = match load.skipped {
-        0 => String::new(),
-        n => format!(", {n} other files skipped"),
-    };
-    let n = problems.len();
-    eprintln!(
-        "sinmun: checked {} posts: {}{}",
-        load.posts.len(),
-        plural(n, "problem"),
-        skipped
-    );
-    Ok(if n == 0 { EXIT_OK } else { EXIT_PROBLEMS })
+    let notes = reports.iter().filter(|p| p.is_note()).count();
+    let problems = reports.len() - notes;
+    let mut summary = plural(problems, "problem");
+    if notes > 0 {
+        summary.push_str(&format!(", {}", plural(notes, "note")));
+    }
+    if load.skipped > 0 {
+        summary.push_str(&format!(", {} other files skipped", load.skipped));
+    }
+    if load.special > 0 {
+        // FIFOs, sockets and devices named like posts.
+        summary.push_str(&format!(
+            ", {} not read",
+            plural(load.special, "special file")
+        ));
+    }
+    say(&format!("checked {} posts: {summary}", load.posts.len()));
+    Ok(if problems == 0 {
+        EXIT_OK
+    } else {
+        EXIT_PROBLEMS
+    })
 }
 
 fn plural(n: usize, word: &str) -> String {

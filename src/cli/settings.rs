@@ -2,7 +2,7 @@
 //! folders to read, the theme, the state file. Errors here are the user's
 //! to fix and end the run with status 2.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::args::Args;
 use crate::config::{Config, Paths, Sort};
@@ -63,7 +63,10 @@ impl Settings {
     }
 
     /// The folders to read: the command line's, else the config's `posts`,
-    /// else ./_posts, else none (the demo posts).
+    /// else the site in the current folder (a Jekyll `_config.yml`, or a
+    /// Hugo configuration beside `content/`: read as a site, drafts and
+    /// per-category `_posts` with it), else ./_posts, else none (the demo
+    /// posts).
     pub fn post_paths(&self, args: &Args) -> Vec<PathBuf> {
         if !args.paths.is_empty() {
             return args.paths.clone();
@@ -72,7 +75,9 @@ impl Settings {
             return self.config.posts.clone();
         }
         let local = PathBuf::from("_posts");
-        if local.is_dir() {
+        if crate::site::is_site_root(Path::new(".")) {
+            vec![PathBuf::from(".")]
+        } else if local.is_dir() {
             vec![local]
         } else {
             Vec::new()
@@ -137,9 +142,9 @@ pub fn files_help(paths: &Paths) -> String {
         )
     };
     format!(
-        "Files:\n  config  {} (or --config PATH, or SINMUN_CONFIG)\n  themes  {}/NAME.yaml\n  state   {} (read and starred marks)",
+        "Files:\n  config  {} (or --config PATH, or SINMUN_CONFIG)\n  themes  {}/NAME.yaml\n  marks   {} (read and starred marks)",
         paths.config_file.display(),
         show(&paths.themes_dir),
-        show(&paths.state_file),
+        show(&paths.marks_file),
     )
 }

@@ -8,6 +8,7 @@ mod census;
 mod limits;
 mod message;
 mod simple;
+mod toml_matter;
 
 pub use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
 pub use message::{describe, key_text, quote};
@@ -25,13 +26,38 @@ pub(crate) fn alias_bomb(levels: usize) -> String {
     yaml
 }
 
+/// The syntax of a front matter: YAML between `---` lines (Jekyll, Hugo)
+/// or TOML between `+++` lines (Hugo).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    #[default]
+    Yaml,
+    Toml,
+}
+
+impl Syntax {
+    /// The delimiter line, as a message shows it.
+    pub fn delimiter(self) -> &'static str {
+        match self {
+            Syntax::Yaml => "---",
+            Syntax::Toml => "+++",
+        }
+    }
+
+    fn is_delimiter(self, line: &str, closing: bool) -> bool {
+        let t = line.trim_end();
+        t == self.delimiter() || (closing && self == Syntax::Yaml && t == "...")
+    }
+}
+
 /// A file split into front matter and body.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML between the delimiters; `None` when the file has none.
-    pub yaml: Option<&'a str>,
-    /// 1-based line of the YAML's first line in the file.
-    pub yaml_line: usize,
+    /// The text between the delimiters; `None` when the file has none.
+    pub front: Option<&'a str>,
+    pub syntax: Syntax,
+    /// 1-based line of the front matter's first line in the file.
+    pub front_line: usize,
     pub body: &'a str,
     /// 1-based line of the body's first line in the file.
     pub body_line: usize,
@@ -39,34 +65,34 @@ pub struct Split<'a> {
     pub unclosed: bool,
 }
 
-fn is_delimiter(line: &str, closing: bool) -> bool {
-    let t = line.trim_end();
-    t == "---" || (closing && t == "...")
-}
-
-/// Split `text` (BOM already removed) at its `---` delimiters. CRLF line
-/// ends are accepted.
+/// Split `text` (BOM already removed) at its `---` (YAML) or `+++` (TOML)
+/// delimiters. CRLF line ends are accepted.
 pub fn split(text: &str) -> Split<'_> {
-    let no_front = Split {
-        yaml: None,
-        yaml_line: 1,
-        body: text,
-        body_line: 1,
-        unclosed: false,
-    };
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if !is_delimiter(&text[..first_end], false) {
-        return no_front;
-    }
-    let yaml_start = first_end;
-    let mut pos = yaml_start;
+    let first = &text[..first_end];
+    let Some(syntax) = [Syntax::Yaml, Syntax::Toml]
+        .into_iter()
+        .find(|s| s.is_delimiter(first, false))
+    else {
+        return Split {
+            front: None,
+            syntax: Syntax::Yaml,
+            front_line: 1,
+            body: text,
+            body_line: 1,
+            unclosed: false,
+        };
+    };
+    let start = first_end;
+    let mut pos = start;
     let mut line_no = 2;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        if is_delimiter(&text[pos..end], true) {
+        if syntax.is_delimiter(&text[pos..end], true) {
             return Split {
-                yaml: Some(&text[yaml_start..pos]),
-                yaml_line: 2,
+                front: Some(&text[start..pos]),
+                syntax,
+                front_line: 2,
                 body: &text[end..],
                 body_line: line_no + 1,
                 unclosed: false,
@@ -76,9 +102,10 @@ pub fn split(text: &str) -> Split<'_> {
         line_no += 1;
     }
     Split {
-        yaml: None,
-        yaml_line: 2,
-        body: &text[yaml_start..],
+        front: None,
+        syntax,
+        front_line: 2,
+        body: &text[start..],
         body_line: 2,
         unclosed: true,
     }
@@ -119,6 +146,14 @@ impl Parsed {
             .rev()
             .find(|(k, ..)| k == key)
             .map(|(.., l)| *l)
+    }
+}
+
+/// Parse a front matter written in `syntax`.
+pub fn parse_as(text: &str, syntax: Syntax) -> Parsed {
+    match syntax {
+        Syntax::Yaml => parse(text),
+        Syntax::Toml => toml_matter::parse(text),
     }
 }
 
@@ -271,17 +306,31 @@ pub(crate) mod tests {
     #[test]
     fn split_with_crlf() {
         let s = split("---\r\ntitle: 가\r\n---\r\n<p>본문</p>\r\n");
-        assert_eq!(s.yaml, Some("title: 가\r\n"));
+        assert_eq!(s.front, Some("title: 가\r\n"));
         assert_eq!(s.body, "<p>본문</p>\r\n");
         assert_eq!(s.body_line, 4);
     }
 
     #[test]
     fn split_without_front_matter_and_unclosed() {
-        assert_eq!(split("<p>x</p>").yaml, None);
+        assert_eq!(split("<p>x</p>").front, None);
         let s = split("---\ntitle: x\n<p>본문</p>");
         assert!(s.unclosed);
-        assert_eq!(s.yaml, None);
+        assert_eq!(s.front, None);
+    }
+
+    #[test]
+    fn split_toml_front_matter() {
+        let s = split("+++\r\ntitle = \"가\"\r\n+++\r\n본문\r\n");
+        assert_eq!(s.syntax, Syntax::Toml);
+        assert_eq!(s.front, Some("title = \"가\"\r\n"));
+        assert_eq!(s.body, "본문\r\n");
+        // Each syntax closes with its own delimiter only.
+        let s = split("+++\ntitle = \"x\"\n---\n본문\n");
+        assert!(s.unclosed);
+        assert_eq!(s.syntax, Syntax::Toml);
+        let s = split("---\ntitle: x\n+++\n");
+        assert!(s.unclosed);
     }
 
     #[test]
@@ -359,7 +408,7 @@ pub(crate) mod tests {
             ] {
                 for text in every_offset(seed, c) {
                     let split = split(&text);
-                    if let Some(yaml) = split.yaml {
+                    if let Some(yaml) = split.front {
                         let _ = parse(yaml);
                         let _ = check(yaml);
                     }

@@ -13,13 +13,21 @@ type Node<'a> = &'a AstNode<'a>;
 /// The info string of display math blocks (`<pre><code class="language-math">`).
 pub(crate) const DISPLAY_INFO: &str = "math";
 
-pub(crate) fn show<'a>(arena: &'a Arena<'a>, node: Node<'a>, math: NodeMath) {
+/// Show `node` (math) as code. Display math alone in its paragraph takes
+/// its siblings with it; `as_written` puts back what the scan took out of
+/// their TeX (the visited node's own literal has it back already).
+pub(crate) fn show<'a>(
+    arena: &'a Arena<'a>,
+    node: Node<'a>,
+    math: NodeMath,
+    as_written: impl Fn(&str) -> String,
+) {
     if math.display_math
         && let Some(paragraph) = node.parent().filter(|p| alone_in(p))
     {
         for child in paragraph.children() {
             let literal = match &mut child.data_mut().value {
-                NodeValue::Math(m) => std::mem::take(&mut m.literal),
+                NodeValue::Math(m) => as_written(&std::mem::take(&mut m.literal)),
                 _ => continue,
             };
             // Visited later, the node is text and left alone.

@@ -90,7 +90,7 @@ impl<'a> Pass<'a, '_> {
                 m.literal = in_code(&m.literal, tokens).into_owned();
                 let m = m.clone();
                 drop(data);
-                math::show(self.arena, node, m);
+                math::show(self.arena, node, m, |t| in_code(t, tokens).into_owned());
             }
             NodeValue::Link(l) | NodeValue::Image(l) => {
                 l.url = resolve_text(&l.url, tokens).into_owned();

@@ -5,12 +5,46 @@ use super::{Flags, Line, Rendered, SpanStyle};
 use crate::post::Post;
 use crate::text::{wrap, wrap_hanging};
 
-/// Whether a link may be opened: only web and mail addresses.
+/// Whether a link may be opened: only web and mail addresses, without
+/// control characters, and a mail address only when it does not ask the
+/// mail program to attach a file (`?attach=/etc/passwd`).
 pub fn is_openable(address: &str) -> bool {
-    let lower = address.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    let address = address.trim();
+    if address
+        .chars()
+        .any(|c| c.is_control() || crate::sanitize::is_forbidden(c))
+    {
+        return false;
+    }
+    let lower = address.to_ascii_lowercase();
+    if let Some(mail) = lower.strip_prefix("mailto:") {
+        return !names_an_attachment(mail);
+    }
+    ["http://", "https://"].iter().any(|p| lower.starts_with(p))
+}
+
+/// Whether a `mailto:` address has a query field whose name starts with
+/// `attach` (`attach`, `attachment`, in any case, percent-encoded or not).
+/// The query is decoded before it is split, as some mail programs do.
+fn names_an_attachment(mail: &str) -> bool {
+    let Some((_, query)) = mail.split_once('?') else {
+        return false;
+    };
+    let mut query = query.to_string();
+    // Decoded until nothing changes: `%2561` is `%61` is `a`.
+    for _ in 0..4 {
+        let decoded = percent_encoding::percent_decode_str(&query)
+            .decode_utf8_lossy()
+            .into_owned();
+        if decoded == query {
+            break;
+        }
+        query = decoded;
+    }
+    query.split(['&', ';', '?']).any(|field| {
+        let name = field.split('=').next().unwrap_or("");
+        name.trim().to_lowercase().starts_with("attach")
+    })
 }
 
 /// The meta line: categories, tags, date and file.

@@ -273,6 +273,16 @@ impl Builder {
         }
         let mut decoded = String::with_capacity(raw.len());
         push_decoded(&mut decoded, raw);
+        if decoded.contains(|c| matches!(c, '\u{1b}' | '\u{90}'..='\u{9f}')) {
+            // An escape written as a character reference (`&#27;[31m`):
+            // the whole sequence goes, as in post text at load. Tabs are
+            // kept for the code layout, which expands them itself.
+            decoded = decoded
+                .split('\t')
+                .map(crate::sanitize::terminal_text)
+                .collect::<Vec<_>>()
+                .join("\t");
+        }
         if decoded
             .chars()
             .any(|c| block_index(c).is_some() || c == SEPARATOR)

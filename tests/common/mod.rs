@@ -53,6 +53,16 @@ pub fn only(load: &Load) -> &Post {
     &load.posts[0]
 }
 
+/// The post with `id`; the test fails naming the ids there are.
+pub fn by_id<'a>(load: &'a Load, id: &str) -> &'a Post {
+    load.posts.iter().find(|p| p.id == id).unwrap_or_else(|| {
+        panic!(
+            "no post {id}; ids: {:?}",
+            load.posts.iter().map(|p| &p.id).collect::<Vec<_>>()
+        )
+    })
+}
+
 pub fn messages(post: &Post) -> Vec<String> {
     post.problems.iter().map(|p| p.to_string()).collect()
 }
@@ -85,17 +95,13 @@ pub fn command() -> std::process::Command {
 
 static HOMES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// [`command`] with `home` as HOME (config in `home/config`, data in
-/// `home/data`, cache in `home/cache`).
+/// [`command`] with `home` as HOME (its XDG folders inside, see
+/// [`isolate`]).
 pub fn command_in(home: &Path) -> std::process::Command {
     let _ = std::fs::create_dir_all(home);
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"));
-    c.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("SINMUN_CONFIG")
-        .env_remove("BROWSER")
+    isolate(&mut c, home);
+    c.env_remove("BROWSER")
         .env_remove("NO_COLOR")
         .current_dir(std::env::temp_dir());
     c
@@ -106,7 +112,7 @@ pub fn command_in(home: &Path) -> std::process::Command {
 pub fn env_line(home: &Path) -> String {
     let h = home.display();
     format!(
-        "env -u SINMUN_CONFIG -u BROWSER HOME='{h}' XDG_CONFIG_HOME='{h}/config' XDG_DATA_HOME='{h}/data' XDG_CACHE_HOME='{h}/cache'"
+        "env -u SINMUN_CONFIG -u BROWSER HOME='{h}' XDG_CONFIG_HOME='{h}/config' XDG_DATA_HOME='{h}/data' XDG_CACHE_HOME='{h}/cache' XDG_STATE_HOME='{h}/state'"
     )
 }
 
@@ -117,4 +123,15 @@ pub fn rendered_text(r: &sinmun::render::Rendered) -> String {
         .map(sinmun::render::Line::text)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Give `cmd` a home of its own under `home`: no user config, themes,
+/// marks or cache leak in, and nothing is written outside `home`.
+pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env_remove("SINMUN_CONFIG");
 }

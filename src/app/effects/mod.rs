@@ -6,6 +6,7 @@
 //! screenshot example all drive the reader through this loop; what needs
 //! the terminal comes back to the caller as [`Outside`].
 
+mod files;
 mod opener;
 mod workers;
 
@@ -14,9 +15,12 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use super::{Action, App, Effect, update};
+pub use files::{
+    FAILED, FileId, build_index, identities, index, index_with, read_body, read_checked,
+};
 pub use opener::{Opener, osc52};
 use workers::{IndexJob, Workers};
-pub use workers::{build_index, read_body, render_lines};
+pub use workers::{RENDER_FAILED, render_lines};
 
 /// What only the owner of the terminal can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,10 +38,10 @@ pub enum Outside {
 }
 
 /// How the loop is set up.
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct Setup {
-    /// Where marks are saved (none: not saved).
-    pub state_file: Option<PathBuf>,
+    /// The marks database (none: marks are not saved).
+    pub marks: Option<crate::marks::MarksDb>,
     /// The folders the posts come from (none: the demo posts).
     pub folders: Vec<PathBuf>,
     /// Watch the folders for changes.
@@ -62,13 +66,14 @@ pub struct Effects {
 impl Effects {
     pub fn new(setup: Setup) -> Effects {
         let (tx, rx) = mpsc::channel();
-        let workers = Workers::new(&setup, tx.clone());
+        let opener = setup.opener.clone();
+        let workers = Workers::new(setup, tx.clone());
         Effects {
             tx,
             rx,
             workers,
             outstanding: 0,
-            opener: setup.opener,
+            opener,
         }
     }
 
@@ -86,6 +91,7 @@ impl Effects {
     pub fn start(&mut self, app: &App) {
         let posts = app.store.posts();
         let paths: Vec<PathBuf> = posts.iter().map(|p| p.path.clone()).collect();
+        self.workers.index(IndexJob::Identities(paths.clone()));
         if !app.indexed() {
             // First what search needs at once (the front matter's text, so
             // that a keystroke never makes it post by post), then bodies.
@@ -117,6 +123,14 @@ impl Effects {
         ) {
             self.outstanding = self.outstanding.saturating_sub(1);
         }
+        if let Action::Reloaded(reloaded) = &action
+            && let Ok(mut ids) = self.workers.identities.lock()
+        {
+            // Files read again are new files: their identity starts anew.
+            for path in reloaded.0.reread.iter().chain(&reloaded.0.removed) {
+                ids.remove(path);
+            }
+        }
         let mut outside = Vec::new();
         for effect in update(app, action) {
             match effect {
@@ -128,7 +142,7 @@ impl Effects {
                     self.outstanding += 1;
                     self.workers.render(app, post, width);
                 }
-                Effect::SaveState => self.workers.save(app.state()),
+                Effect::SaveMarks(save) => self.workers.save(save),
                 Effect::Index(paths) => {
                     self.outstanding += 1;
                     self.workers.index(IndexJob::Bodies(paths));
@@ -181,9 +195,15 @@ impl Effects {
         outside
     }
 
-    /// Stop: the last save of the marks is waited for.
+    /// Stop: the marks still queued are saved first.
     pub fn finish(mut self) {
         self.workers.finish();
+    }
+
+    /// What saves the marks still queued, for a signal that ends the
+    /// process ([`crate::tui`] runs it before exiting).
+    pub fn marks_flusher(&self) -> Option<impl Fn(Duration) + Send + Sync + 'static> {
+        self.workers.marks_flusher()
     }
 
     /// A sender of actions into the loop (signals, tests).

@@ -2,8 +2,11 @@
 //! articles (two threads, so that a long article rendered ahead does not
 //! hold up the one being opened), index bodies for search (a thread pool
 //! of its own, leaving a core to the keys), read the folders again and
-//! watch them, save the marks. Each answers with an action.
+//! watch them, save the marks (the marks database's worker). Each answers
+//! with an action. A post that makes sinmun panic while it is read,
+//! indexed or rendered is contained and reported as a problem of that post.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -12,15 +15,25 @@ use std::time::{Duration, SystemTime};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::Setup;
+use super::files::{self, FileId};
 use crate::app::Action;
 use crate::app::action::Shared;
-use crate::loader;
-use crate::post::{Format, Keep, Post};
+use crate::marks::{MarksWorker, Save};
+use crate::post::{Format, Post};
+use crate::problem::Problem;
 use crate::reload::Reloader;
 use crate::render::cache::ArticleLines;
-use crate::render::{RenderOptions, Rgb};
+use crate::render::{RenderOptions, guard};
 use crate::search::SearchText;
-use crate::state::State;
+
+/// Why an article shows no body when sinmun failed rendering it.
+pub const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
+
+/// The identities of the posts' files as first seen, by path: a file
+/// replaced since (by another file, a FIFO, a folder) is not shown as the
+/// post that was loaded. Taken in the background at start; a file read
+/// again by a reload starts anew.
+pub type Identities = Arc<Mutex<HashMap<PathBuf, FileId>>>;
 
 /// Posts indexed per answer: small enough that search sees progress.
 const INDEX_BATCH: usize = 256;
@@ -31,10 +44,8 @@ const WATCH_QUIET: Duration = Duration::from_millis(120);
 struct RenderJob {
     post: Post,
     index: usize,
-    width: usize,
     generation: u64,
-    inline_colors: bool,
-    paper: Rgb,
+    options: RenderOptions,
 }
 
 enum ReloadJob {
@@ -49,24 +60,25 @@ pub struct Workers {
     render: Sender<RenderJob>,
     index: Sender<IndexJob>,
     reload: Option<Sender<ReloadJob>>,
-    save: Option<Sender<State>>,
-    saver: Option<std::thread::JoinHandle<()>>,
+    marks: Option<MarksWorker>,
+    pub identities: Identities,
     folders: Vec<PathBuf>,
     watch: bool,
     watcher: Option<RecommendedWatcher>,
 }
 
 impl Workers {
-    pub fn new(setup: &Setup, tx: Sender<Action>) -> Workers {
+    pub fn new(setup: Setup, tx: Sender<Action>) -> Workers {
+        let identities = Identities::default();
         let (render, jobs) = mpsc::channel::<RenderJob>();
         let jobs = Arc::new(Mutex::new(jobs));
         for _ in 0..2 {
-            let (jobs, tx) = (Arc::clone(&jobs), tx.clone());
-            std::thread::spawn(move || render_loop(&jobs, &tx));
+            let (jobs, tx, ids) = (Arc::clone(&jobs), tx.clone(), Arc::clone(&identities));
+            std::thread::spawn(move || render_loop(&jobs, &tx, &ids));
         }
         let (index, index_jobs) = mpsc::channel();
-        let index_tx = tx.clone();
-        std::thread::spawn(move || index_loop(&index_jobs, &index_tx));
+        let (index_tx, ids) = (tx.clone(), Arc::clone(&identities));
+        std::thread::spawn(move || index_loop(&index_jobs, &index_tx, &ids));
         let reload = (!setup.folders.is_empty()).then(|| {
             let (send, jobs) = mpsc::channel();
             let (tx, folders) = (tx.clone(), setup.folders.clone());
@@ -75,22 +87,22 @@ impl Workers {
             std::thread::spawn(move || reload_loop(&jobs, &tx, (folders, walk), loaded_at));
             send
         });
-        let (save, saver) = match setup.state_file.clone() {
-            Some(path) => {
-                let (send, states) = mpsc::channel();
-                let tx = tx.clone();
-                let handle = std::thread::spawn(move || save_loop(&states, &tx, &path));
-                (Some(send), Some(handle))
-            }
-            None => (None, None),
-        };
+        let marks = setup
+            .marks
+            .and_then(|db| match MarksWorker::spawn(db, tx.clone()) {
+                Ok(worker) => Some(worker),
+                Err(e) => {
+                    let _ = tx.send(Action::Notice(format!("marks are not saved: {e}")));
+                    None
+                }
+            });
         Workers {
             tx,
             render,
             index,
             reload,
-            save,
-            saver,
+            marks,
+            identities,
             folders: setup.folders.clone(),
             watch: setup.watch,
             watcher: None,
@@ -102,15 +114,19 @@ impl Workers {
         let Some(post) = app.store.posts().get(index) else {
             return;
         };
+        let options = RenderOptions {
+            width,
+            inline_colors: app.theme.inline_colors,
+            paper: app.theme.paper,
+            liquid: Some(Arc::new(app.store.liquid_context(post))),
+        };
         let mut post = post.clone();
         post.search = None;
         let job = RenderJob {
             post,
             index,
-            width,
             generation: app.generation,
-            inline_colors: app.theme.inline_colors,
-            paper: app.theme.paper,
+            options,
         };
         if self.render.send(job).is_err() {
             let _ = self
@@ -134,17 +150,22 @@ impl Workers {
         }
     }
 
-    pub fn save(&self, state: State) {
-        if let Some(s) = &self.save {
-            let _ = s.send(state);
+    /// Send a change of the marks to the marks worker.
+    pub fn save(&self, save: Save) {
+        if let Some(worker) = &self.marks {
+            worker.save(save);
         }
     }
 
-    /// Wait for the last save to reach the disk.
+    /// What saves the marks still queued when a signal ends the process.
+    pub fn marks_flusher(&self) -> Option<impl Fn(Duration) + Send + Sync + 'static> {
+        self.marks.as_ref().map(MarksWorker::flusher)
+    }
+
+    /// Wait for the marks still queued to be saved.
     pub fn finish(&mut self) {
-        self.save = None;
-        if let Some(saver) = self.saver.take() {
-            let _ = saver.join();
+        if let Some(worker) = self.marks.take() {
+            worker.finish();
         }
     }
 
@@ -232,7 +253,7 @@ fn concerns_posts(path: &std::path::Path) -> bool {
     }
 }
 
-fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>) {
+fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Identities) {
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
@@ -241,20 +262,26 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>) {
         let Ok(job) = job else {
             return;
         };
-        let result = read_body(&job.post).map(|body| {
-            Arc::new(render_lines(
-                &job.post,
-                &body,
-                job.width,
-                job.inline_colors,
-                job.paper,
-            ))
+        let path = job.post.path.clone();
+        let expected = ids.lock().ok().and_then(|ids| ids.get(&path).copied());
+        let (body, seen) = files::read_checked(&job.post, expected);
+        if let (None, Some(seen)) = (expected, seen)
+            && let Ok(mut ids) = ids.lock()
+        {
+            ids.insert(path.clone(), seen);
+        }
+        let result = body.and_then(|body| {
+            guard::quietly(|| render_lines(&job.post, &body, &job.options)).map_err(|_| {
+                let problem = Problem::new(&path, 1, RENDER_FAILED);
+                let _ = tx.send(Action::Problems(vec![problem]));
+                RENDER_FAILED.to_string()
+            })
         });
         let answer = Action::Rendered {
             post: job.index,
-            width: job.width,
+            width: job.options.width,
             generation: job.generation,
-            result,
+            result: result.map(Arc::new),
         };
         if tx.send(answer).is_err() {
             return;
@@ -262,61 +289,27 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>) {
     }
 }
 
-/// An article's lines at `width`: header, rendered body, links.
-pub fn render_lines(
-    post: &Post,
-    body: &str,
-    width: usize,
-    inline_colors: bool,
-    paper: Rgb,
-) -> ArticleLines {
-    let rendered = crate::render::render(
-        body,
-        post.format,
-        &RenderOptions {
-            width,
-            inline_colors,
-            paper,
-            liquid: Some(Arc::new(crate::markdown::LiquidContext::for_post(post))),
-        },
-    );
+/// An article's lines at `options.width`: header, rendered body, links.
+pub fn render_lines(post: &Post, body: &str, options: &RenderOptions) -> ArticleLines {
+    let rendered = crate::render::render(body, post.format, options);
     let links = rendered.links.clone();
     ArticleLines {
-        lines: crate::render::article::lines(post, rendered, width),
+        lines: crate::render::article::lines(post, rendered, options.width),
         links,
     }
 }
 
-/// The body of a post: kept in memory, or read again from its file.
-pub fn read_body(post: &Post) -> Result<String, String> {
-    if let Some(body) = &post.body {
-        return Ok(body.clone());
-    }
-    let load = loader::load(
-        std::slice::from_ref(&post.path),
-        Keep {
-            body: true,
-            search_text: false,
-        },
-    );
-    match load.posts.into_iter().next() {
-        Some(p) => Ok(p.body.unwrap_or_default()),
-        None => Err(load
-            .problems
-            .first()
-            .map_or_else(|| "the file is gone".to_string(), |p| p.message.clone())),
-    }
-}
-
-/// What the index thread is asked: the front matter's search text of
-/// posts (fast, first), or their bodies'.
+/// What the index thread is asked: the identities of the loaded files,
+/// the front matter's search text of posts (fast, first), or their
+/// bodies'.
 pub enum IndexJob {
+    Identities(Vec<PathBuf>),
     /// (path, title, categories, tags, excerpt) of each post.
     FrontMatter(Vec<(PathBuf, [String; 4])>),
     Bodies(Vec<PathBuf>),
 }
 
-fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>) {
+fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>, ids: &Identities) {
     let threads =
         std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
     let pool = rayon::ThreadPoolBuilder::new()
@@ -325,6 +318,17 @@ fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>) {
         .ok();
     for job in jobs {
         let paths = match job {
+            IndexJob::Identities(paths) => {
+                let seen = files::identities(&paths);
+                if let Ok(mut ids) = ids.lock() {
+                    for (path, id) in paths.into_iter().zip(seen) {
+                        if let Some(id) = id {
+                            ids.entry(path).or_insert(id);
+                        }
+                    }
+                }
+                continue;
+            }
             IndexJob::FrontMatter(fields) => {
                 use rayon::prelude::*;
                 let make = || {
@@ -357,13 +361,13 @@ fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>) {
             });
         }
         for (i, chunk) in chunks.iter().enumerate() {
-            let texts = match &pool {
-                Some(pool) => pool.install(|| build_index(chunk)),
-                None => chunk
-                    .iter()
-                    .map(|p| build_index(std::slice::from_ref(p)).remove(0))
-                    .collect(),
+            let (texts, problems) = match &pool {
+                Some(pool) => pool.install(|| files::index(chunk)),
+                None => files::index(chunk),
             };
+            if !problems.is_empty() && tx.send(Action::Problems(problems)).is_err() {
+                return;
+            }
             let answer = Action::Indexed {
                 texts: chunk.iter().cloned().zip(texts).collect(),
                 done: i + 1 == chunks.len(),
@@ -373,29 +377,6 @@ fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>) {
             }
         }
     }
-}
-
-/// The search text of the posts read from `paths`, in order (bodies read
-/// again from disk), in parallel on the current rayon pool.
-pub fn build_index(paths: &[PathBuf]) -> Vec<SearchText> {
-    use rayon::prelude::*;
-    paths
-        .par_iter()
-        .map(|path| {
-            let load = loader::load(
-                std::slice::from_ref(path),
-                Keep {
-                    body: false,
-                    search_text: true,
-                },
-            );
-            load.posts
-                .into_iter()
-                .next()
-                .and_then(|p| p.search)
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 fn reload_loop(
@@ -427,21 +408,6 @@ fn reload_loop(
                     return;
                 }
             }
-        }
-    }
-}
-
-/// Save the latest marks; saves asked for meanwhile are folded into one.
-fn save_loop(states: &Receiver<State>, tx: &Sender<Action>, path: &std::path::Path) {
-    while let Ok(mut state) = states.recv() {
-        while let Ok(newer) = states.try_recv() {
-            state = newer;
-        }
-        if let Err(e) = state.save(path) {
-            let _ = tx.send(Action::Notice(format!(
-                "cannot save marks to {}: {e}",
-                crate::text::one_line(&path.to_string_lossy())
-            )));
         }
     }
 }

@@ -172,10 +172,10 @@ fn empty_reason(app: &App) -> String {
         1 => text.push_str("; 1 other file skipped"),
         n => text.push_str(&format!("; {n} other files skipped")),
     }
-    if !app.store.problems().is_empty() {
+    if app.problems().next().is_some() {
         text.push_str(&format!(
             "; {} problems: ! shows them",
-            app.store.problems().len()
+            app.problems().count()
         ));
     }
     text

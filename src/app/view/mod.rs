@@ -59,12 +59,19 @@ pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Write `text` at (x, y), at most `max` cells and never past the buffer's
-/// edge; returns the x after it.
+/// edge; returns the x after it. Every text drawn passes here and is
+/// cleaned on the way: the buffer takes control characters as they come,
+/// and messages carry paths and values from files.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) -> u16 {
     if !buf.area.contains(ratatui::layout::Position { x, y }) || max == 0 {
         return x;
     }
-    buf.set_stringn(x, y, text, max, style).0
+    let text = crate::sanitize::terminal_text(text);
+    let text = match text.contains('\n') {
+        true => std::borrow::Cow::Owned(text.replace('\n', " ")),
+        false => text,
+    };
+    buf.set_stringn(x, y, &*text, max, style).0
 }
 
 /// Write `text` with the byte ranges `marks` in `marked` style (patched

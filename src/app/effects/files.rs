@@ -1,0 +1,150 @@
+//! Reading posts' files for the workers: a body read again from its file
+//! (only a regular file, and only the file that was loaded), bodies indexed
+//! in the background. A post that makes sinmun panic while it is read or
+//! indexed is contained: it becomes a problem of that post, and the reader
+//! goes on.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::fsread::{self, ReadError};
+use crate::loader;
+use crate::post::{Keep, Post};
+use crate::problem::Problem;
+use crate::render::guard;
+use crate::search::SearchText;
+
+/// Why a post could not be read or indexed when sinmun itself failed on it.
+pub const FAILED: &str = "sinmun failed on this file (a bug; please report it); not shown";
+
+/// A file's identity: its device and inode. A post whose file has another
+/// identity than the one loaded was replaced (by another file, a FIFO, a
+/// folder) and is not shown as if it were the same post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    #[cfg(unix)]
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    pub fn of(_meta: &std::fs::Metadata) -> Option<FileId> {
+        None
+    }
+}
+
+/// The identity of each file, in order (`None` when it cannot be seen).
+pub fn identities(paths: &[PathBuf]) -> Vec<Option<FileId>> {
+    paths
+        .par_iter()
+        .map(|p| std::fs::metadata(p).ok().and_then(|m| FileId::of(&m)))
+        .collect()
+}
+
+/// The body of a post, read again from its file (the reader keeps only
+/// front matter in memory).
+pub fn read_body(post: &Post) -> Result<String, String> {
+    read_checked(post, None).0
+}
+
+/// The body of `post`, and the identity of the file it came from. Only a
+/// regular file is read, and only when it is `expected` (if given).
+pub fn read_checked(
+    post: &Post,
+    expected: Option<FileId>,
+) -> (Result<String, String>, Option<FileId>) {
+    if let Some(body) = &post.body {
+        return (Ok(body.clone()), None);
+    }
+    let seen = match fsread::open_regular(&post.path) {
+        Ok((_, meta)) => FileId::of(&meta),
+        Err(ReadError::NotRegular(kind)) => {
+            let why = format!("its file is now {kind}, not a regular file; not read");
+            return (Err(why), None);
+        }
+        Err(e) if e.is_not_found() => {
+            let why = "its file is gone (deleted or renamed since the posts were loaded)";
+            return (Err(why.into()), None);
+        }
+        Err(e) => return (Err(e.to_string()), None),
+    };
+    if expected.is_some() && seen != expected {
+        let why = "its file was replaced by another since the posts were loaded; not shown";
+        return (Err(why.into()), seen);
+    }
+    let keep = Keep {
+        body: true,
+        search_text: false,
+    };
+    // One file: the loader reads it on this thread, inside the guard.
+    let body = match guard::quietly(|| loader::load(std::slice::from_ref(&post.path), keep)) {
+        Ok(load) => match load.posts.into_iter().next() {
+            Some(p) => Ok(p.body.unwrap_or_default()),
+            None => Err(load
+                .problems
+                .first()
+                .map_or_else(|| "the file is gone".to_string(), |p| p.message.clone())),
+        },
+        Err(guard::Panicked) => Err(FAILED.into()),
+    };
+    (body, seen)
+}
+
+/// The search text of the posts read from `paths`, in order (bodies read
+/// again from disk).
+pub fn build_index(paths: &[PathBuf]) -> Vec<SearchText> {
+    index(paths).0
+}
+
+/// [`build_index`], with a problem for each file sinmun failed on (its
+/// search text is left empty).
+pub fn index(paths: &[PathBuf]) -> (Vec<SearchText>, Vec<Problem>) {
+    let keep = Keep {
+        body: false,
+        search_text: true,
+    };
+    index_with(paths, |path| {
+        let load = loader::load(&[path.to_path_buf()], keep);
+        load.posts
+            .into_iter()
+            .next()
+            .and_then(|p| p.search)
+            .unwrap_or_default()
+    })
+}
+
+/// Index each of `paths` with `text_of`, on worker threads; a panic in it
+/// is contained to its file.
+pub fn index_with(
+    paths: &[PathBuf],
+    text_of: impl Fn(&Path) -> SearchText + Sync,
+) -> (Vec<SearchText>, Vec<Problem>) {
+    let results: Vec<Result<SearchText, guard::Panicked>> = paths
+        .par_iter()
+        .map(|path| guard::quietly(|| text_of(path)))
+        .collect();
+    let mut problems = Vec::new();
+    let texts = results
+        .into_iter()
+        .zip(paths)
+        .map(|(r, path)| {
+            r.unwrap_or_else(|guard::Panicked| {
+                let message = "sinmun failed indexing this file (a bug; please report it); \
+                               its body is not searched";
+                problems.push(Problem::new(path, 1, message));
+                SearchText::default()
+            })
+        })
+        .collect();
+    (texts, problems)
+}

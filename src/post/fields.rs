@@ -1,0 +1,224 @@
+//! The typed fields of a post, read out of its parsed front matter (YAML
+//! or TOML alike), with Jekyll's and Hugo's meanings.
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use super::Post;
+use crate::date::PostDate;
+use crate::frontmatter::{self, quote};
+use crate::problem::Problem;
+use crate::text::{one_line, sanitize};
+
+const DATE_LIKE: &str = "a date like 2024-07-19 or 2024-07-19 10:00:00 +0900";
+
+/// Reads typed fields out of the parsed front matter.
+pub(super) struct Fields<'a> {
+    pub parsed: &'a frontmatter::Parsed,
+    pub path: &'a Path,
+    pub line: usize,
+}
+
+/// Categories and tags as Jekyll gathers them: a plural key's string is
+/// split at spaces, a singular key's value is one name.
+#[derive(Default)]
+struct Names {
+    categories: Vec<String>,
+    category: Vec<String>,
+    tags: Vec<String>,
+    tag: Option<Vec<String>>,
+}
+
+impl Fields<'_> {
+    /// Fill `post` from the front matter; `folder_categories` (the folders
+    /// above `_posts`) come first, as in Jekyll.
+    pub fn apply(
+        &self,
+        post: &mut Post,
+        folder_categories: &[String],
+        problems: &mut Vec<Problem>,
+    ) {
+        let mut names = Names::default();
+        let mut description = None;
+        // Hugo's `publishDate` (also written `pubdate`, `published`):
+        // the date when `date` is not set.
+        let mut publish_date = None;
+        for (key, value) in &self.parsed.map {
+            let Some(key) = key.as_str() else {
+                post.extra
+                    .push((frontmatter::key_text(key), yaml_text(value)));
+                continue;
+            };
+            let mut bad = |what: &str| {
+                problems.push(Problem::new(
+                    self.path,
+                    self.key_line(key),
+                    format!(
+                        "front matter: {key} should be {what}, found {}",
+                        quote(&yaml_text(value))
+                    ),
+                ));
+            };
+            match key {
+                "title" => match self.scalar(key, value) {
+                    Some(t) => post.title = one_line(&t),
+                    None if value.is_null() => {}
+                    None => bad("text"),
+                },
+                "categories" | "tags" => match list(value, true) {
+                    Some(items) if key == "tags" => names.tags = items,
+                    Some(items) => names.categories = items,
+                    None => bad("a list or a space-separated string"),
+                },
+                "category" | "tag" => match list(value, false) {
+                    Some(items) if key == "tag" => names.tag = Some(items),
+                    Some(items) => names.category = items,
+                    None => bad("a name or a list"),
+                },
+                "excerpt" | "feature_text" | "image" | "layout" => {
+                    let target = match key {
+                        "excerpt" => &mut post.excerpt,
+                        "feature_text" => &mut post.feature_text,
+                        "image" => &mut post.image,
+                        _ => &mut post.layout,
+                    };
+                    match self.scalar(key, value) {
+                        Some(t) => *target = one_line(&t),
+                        None if value.is_null() => {}
+                        None => bad("text"),
+                    }
+                }
+                "date" => match self.date(key, value) {
+                    Some(d) => post.date = Some(d),
+                    None if value.is_null() => {}
+                    None => bad(DATE_LIKE),
+                },
+                // A draft stays a draft whatever else the front matter says.
+                "published" => match (published(value), self.date(key, value)) {
+                    (Some(p), _) => post.published &= p,
+                    (None, Some(date)) => publish_date = Some(date),
+                    (None, None) => bad("true or false"),
+                },
+                k if k.eq_ignore_ascii_case("publishDate") || k.eq_ignore_ascii_case("pubdate") => {
+                    match self.date(key, value) {
+                        Some(date) => publish_date = Some(date),
+                        None if value.is_null() => {}
+                        None => bad(DATE_LIKE),
+                    }
+                    self.keep(post, key, value);
+                }
+                "draft" => match published(value) {
+                    Some(draft) => post.published &= !draft,
+                    None => bad("true or false"),
+                },
+                "description" => {
+                    match self.scalar(key, value) {
+                        Some(t) => description = Some(one_line(&t)),
+                        None if value.is_null() => {}
+                        None => bad("text"),
+                    }
+                    self.keep(post, key, value);
+                }
+                _ => self.keep(post, key, value),
+            }
+        }
+        // Folder names may hold anything a file system allows.
+        let folders = folder_categories.iter().map(|c| one_line(c)).collect();
+        post.date = post.date.or(publish_date);
+        for items in [folders, names.categories, names.category] {
+            merge(&mut post.categories, items);
+        }
+        // Jekyll takes `tag` when it is there, `tags` only otherwise.
+        let tags = names.tag.filter(|t| !t.is_empty()).unwrap_or(names.tags);
+        merge(&mut post.tags, tags);
+        if post.excerpt.is_empty()
+            && let Some(d) = description
+        {
+            post.excerpt = d;
+        }
+    }
+
+    /// A scalar that is a date.
+    fn date(&self, key: &str, value: &Value) -> Option<PostDate> {
+        self.scalar(key, value).as_deref().and_then(PostDate::parse)
+    }
+
+    /// Keep a key the reader has no field for, its value as YAML text.
+    fn keep(&self, post: &mut Post, key: &str, value: &Value) {
+        post.extra
+            .push((one_line(key), sanitize(yaml_text(value).trim_end())));
+    }
+
+    /// A scalar as text; non-string scalars as written in the file.
+    fn scalar(&self, key: &str, value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Bool(_) | Value::Number(_) => Some(
+                self.parsed
+                    .raw(key)
+                    .map_or_else(|| yaml_text(value), str::to_string),
+            ),
+            _ => None,
+        }
+    }
+
+    fn key_line(&self, key: &str) -> usize {
+        self.line + self.parsed.key_line(key).unwrap_or(1) - 1
+    }
+}
+
+/// A list of names from a sequence, or from a string: split at spaces
+/// when `split` (a plural key), one name otherwise.
+fn list(value: &Value, split: bool) -> Option<Vec<String>> {
+    match value {
+        Value::Null => Some(Vec::new()),
+        Value::String(s) if split => Some(s.split_whitespace().map(one_line).collect()),
+        Value::String(s) => Some(vec![one_line(s.trim())]),
+        Value::Bool(_) | Value::Number(_) => Some(vec![yaml_text(value)]),
+        Value::Sequence(items) => items
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => Some(one_line(s)),
+                Value::Bool(_) | Value::Number(_) => Some(yaml_text(v)),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+fn merge(into: &mut Vec<String>, items: Vec<String>) {
+    for item in items {
+        if !item.is_empty() && !into.contains(&item) {
+            into.push(item);
+        }
+    }
+}
+
+/// `published`: a YAML boolean, or the YAML 1.1 words Jekyll accepts.
+fn published(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" | "y" => Some(true),
+            "false" | "no" | "off" | "n" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A value as YAML text (one line for scalars).
+pub fn yaml_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim_end()
+            .to_string(),
+    }
+}

@@ -1,0 +1,263 @@
+//! One post: its front matter, body and the problems found reading it.
+
+use std::path::{Path, PathBuf};
+
+use crate::date::PostDate;
+use crate::frontmatter;
+use crate::problem::Problem;
+use crate::text::{one_line, sanitize};
+
+mod fields;
+
+pub use fields::yaml_text;
+
+/// Files larger than this are reported and not read.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Html,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file extension, or `None` when it is not a post.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "html" | "htm" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Post {
+    /// The path relative to the folder it was found in, without extension.
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    pub date: Option<PostDate>,
+    pub excerpt: String,
+    pub feature_text: String,
+    pub image: String,
+    pub layout: String,
+    /// False for a draft: `published: false`, Hugo's `draft: true`, or a
+    /// file under a `_drafts` folder.
+    pub published: bool,
+    /// Every other front-matter key, with its value as YAML text.
+    pub extra: Vec<(String, String)>,
+    pub format: Format,
+    /// The body, sanitised, when the loader was asked to keep it.
+    pub body: Option<String>,
+    /// Lowercased visible text for search, when the loader was asked for it.
+    pub search: Option<crate::search::SearchText>,
+    pub problems: Vec<Problem>,
+}
+
+/// What the loader keeps of each post beyond its front matter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Keep {
+    pub body: bool,
+    pub search_text: bool,
+}
+
+impl Keep {
+    /// Everything: the body and its search text.
+    pub const ALL: Keep = Keep {
+        body: true,
+        search_text: true,
+    };
+}
+
+/// Where a post file was found, as Jekyll and Hugo read folders.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The post's id.
+    pub id: String,
+    /// The name its date and title come from when the front matter gives
+    /// none: the file name without extension, or a page bundle's folder
+    /// name (`name/index.md`).
+    pub name: String,
+    pub folder: Folder,
+    /// The folders above `_posts` (or `_drafts`), which Jekyll makes the
+    /// post's first categories.
+    pub categories: Vec<String>,
+}
+
+/// The kind of folder a post file is in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Folder {
+    /// Any folder: every post file is a post.
+    #[default]
+    Plain,
+    /// Under a Jekyll `_posts` folder.
+    Posts,
+    /// Under a Jekyll `_drafts` folder: every post is a draft.
+    Drafts,
+}
+
+impl Place {
+    /// A file in a plain folder, with `id`.
+    pub fn plain(path: &Path, id: &str) -> Place {
+        Place {
+            id: id.to_string(),
+            name: path
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            ..Place::default()
+        }
+    }
+}
+
+/// What a file turned out to be.
+#[derive(Debug)]
+pub enum Outcome {
+    Post(Box<Post>),
+    /// Not a post, by Jekyll's rules (a note says why).
+    NotAPost(Problem),
+    /// Not readable as a post (a problem says why).
+    Unreadable(Problem),
+}
+
+/// Decode `bytes` as a post of a plain folder, or report why it cannot be
+/// one.
+pub fn parse(
+    path: &Path,
+    id: &str,
+    bytes: &[u8],
+    format: Format,
+    keep: Keep,
+) -> Result<Post, Problem> {
+    match read(path, &Place::plain(path, id), bytes, format, keep) {
+        Outcome::Post(post) => Ok(*post),
+        Outcome::NotAPost(p) | Outcome::Unreadable(p) => Err(p),
+    }
+}
+
+/// Decode `bytes`, found at `place`, as a post.
+pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep) -> Outcome {
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Outcome::Unreadable(Problem::new(
+            path,
+            1,
+            format!(
+                "file is {} bytes, over the 16 MiB limit; not read",
+                bytes.len()
+            ),
+        ));
+    }
+    let decoded = match crate::decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+    };
+    let text = decoded.text.as_ref();
+    let split = frontmatter::split(text);
+    let name_date = PostDate::from_file_name(&place.name);
+    if place.folder == Folder::Posts && name_date.is_none() && split.front.is_none() {
+        return Outcome::NotAPost(Problem::note(
+            path,
+            1,
+            "not a post: in _posts without a date in its name (YYYY-MM-DD-title) \
+             or front matter; Jekyll skips it too",
+        ));
+    }
+    let mut problems: Vec<Problem> = decoded
+        .notes
+        .into_iter()
+        .map(|(line, message)| Problem::new(path, line, message))
+        .collect();
+    let delimiter = split.syntax.delimiter();
+    if split.unclosed {
+        problems.push(Problem::new(
+            path,
+            1,
+            format!("front matter is not closed: no `{delimiter}` line after it"),
+        ));
+    } else if split.front.is_none() {
+        problems.push(Problem::new(
+            path,
+            1,
+            "no front matter: the first line is not `---`",
+        ));
+    }
+    let parsed = match split.front {
+        Some(front) if front.len() > frontmatter::MAX_FRONT_MATTER => {
+            problems.push(Problem::new(
+                path,
+                split.front_line,
+                format!(
+                    "front matter is {} KiB, over the 64 KiB limit; not parsed",
+                    front.len() / 1024
+                ),
+            ));
+            frontmatter::Parsed::default()
+        }
+        Some(front) => frontmatter::parse_as(front, split.syntax),
+        None => frontmatter::Parsed::default(),
+    };
+    for p in &parsed.problems {
+        problems.push(Problem::new(
+            path,
+            split.front_line + p.line - 1,
+            format!("front matter: {}", p.message),
+        ));
+    }
+    let mut post = Post {
+        id: one_line(&place.id),
+        path: path.to_path_buf(),
+        title: String::new(),
+        categories: Vec::new(),
+        tags: Vec::new(),
+        date: None,
+        excerpt: String::new(),
+        feature_text: String::new(),
+        image: String::new(),
+        layout: String::new(),
+        published: place.folder != Folder::Drafts,
+        extra: Vec::new(),
+        format,
+        body: None,
+        search: None,
+        problems: Vec::new(),
+    };
+    let fields = fields::Fields {
+        parsed: &parsed,
+        path,
+        line: split.front_line,
+    };
+    fields.apply(&mut post, &place.categories, &mut problems);
+    if post.date.is_none() {
+        post.date = name_date;
+    }
+    if place.folder == Folder::Posts && name_date.is_none() {
+        problems.push(Problem::note(
+            path,
+            1,
+            "Jekyll does not publish this post: its file name has no date \
+             (YYYY-MM-DD-title)",
+        ));
+    }
+    if post.title.is_empty() {
+        post.title = crate::title::first_heading(split.body)
+            .map(|t| one_line(&t))
+            .unwrap_or_else(|| crate::title::from_name(&place.name));
+    }
+    // The body is only sanitised when something keeps it: `--list` reads
+    // front matter alone.
+    if keep.body || keep.search_text {
+        let body = sanitize(split.body);
+        if keep.search_text {
+            post.search = Some(crate::search::SearchText::of(&post, &body));
+        }
+        if keep.body {
+            post.body = Some(body);
+        }
+    }
+    post.problems = problems;
+    Outcome::Post(Box::new(post))
+}

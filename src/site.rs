@@ -1,0 +1,409 @@
+//! A site: a Jekyll site (the folder that holds `_config.yml` beside its
+//! `_posts`) or a Hugo site (`hugo.toml` or `config.toml` beside
+//! `content/`). Its `title` names the site in the reader, `url` and
+//! `baseurl` resolve Liquid URLs, Jekyll's `exclude` keeps folders out of
+//! the walk as Jekyll keeps them out of the build, and root-relative
+//! addresses (`/assets/x.png`) resolve to files under it (under `static/`
+//! for Hugo, which publishes that folder at the root).
+
+use std::path::{Component, Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde_yaml::Value;
+
+use crate::frontmatter::{self, Syntax};
+use crate::markdown::LiquidContext;
+use crate::post::{Post, yaml_text};
+use crate::problem::Problem;
+use crate::text::one_line;
+
+/// The file that makes a folder a Jekyll site.
+pub const CONFIG_FILE: &str = "_config.yml";
+/// The files that make a folder holding `content/` a Hugo site.
+const HUGO_CONFIGS: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+];
+/// A `_config.yml` larger than this is reported and not read.
+const MAX_CONFIG: u64 = 1024 * 1024;
+/// What Jekyll leaves out of every site, beside what `exclude` names.
+const DEFAULT_EXCLUDES: &[&str] = &["node_modules", "vendor", "gemfiles", ".jekyll-cache"];
+
+/// Whether `dir` is the root of a site: a Jekyll `_config.yml`, or a Hugo
+/// configuration beside a `content` folder.
+pub fn is_site_root(dir: &Path) -> bool {
+    dir.join(CONFIG_FILE).is_file()
+        || (dir.join("content").is_dir() && HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()))
+}
+
+/// A site's root and what its configuration says.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// The folder holding `_config.yml` (or Hugo's configuration).
+    pub root: PathBuf,
+    /// A Hugo site's `content` folder, the only one holding posts.
+    pub content: Option<PathBuf>,
+    /// `title`, for the reader's status line ("" when not set).
+    pub title: String,
+    /// `url` (`https://example.com`), for Liquid's `absolute_url`.
+    pub url: String,
+    /// `baseurl` (`/blog`), for Liquid's `relative_url`.
+    pub baseurl: String,
+    /// `exclude`, and Jekyll's own exclusions, as written (leading `/`
+    /// removed).
+    exclude: Vec<String>,
+    exclude_globs: GlobSet,
+}
+
+impl Site {
+    /// The Jekyll site `root` is when it holds a `_config.yml`, with the
+    /// problems of reading it; `None` when it holds none.
+    pub fn at(root: &Path) -> Option<(Site, Vec<Problem>)> {
+        let (parsed, mut problems) = read_config(&root.join(CONFIG_FILE), Syntax::Yaml)?;
+        let mut site = Site::with_root(root);
+        site.title = text_of(&parsed.map, "title");
+        site.url = text_of(&parsed.map, "url");
+        site.baseurl = text_of(&parsed.map, "baseurl");
+        if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
+            let written = items.iter().filter_map(Value::as_str);
+            site.set_exclude(written.map(str::to_string).collect());
+        }
+        problems.extend(parsed.problems);
+        Some((site, problems))
+    }
+
+    /// The Hugo site `root` is when it holds a Hugo configuration file and
+    /// a `content` folder.
+    pub fn hugo_at(root: &Path) -> Option<(Site, Vec<Problem>)> {
+        let content = root.join("content");
+        if !content.is_dir() {
+            return None;
+        }
+        let (parsed, mut problems) = HUGO_CONFIGS.iter().find_map(|name| {
+            let syntax = if name.ends_with(".toml") {
+                Syntax::Toml
+            } else {
+                Syntax::Yaml
+            };
+            read_config(&root.join(name), syntax)
+        })?;
+        let mut site = Site::with_root(root);
+        site.content = Some(content);
+        // Hugo's keys are case-insensitive (`baseURL`, `baseurl`).
+        let key = |wanted: &str| {
+            parsed
+                .map
+                .keys()
+                .filter_map(Value::as_str)
+                .find(|k| k.eq_ignore_ascii_case(wanted))
+                .map_or_else(String::new, |k| text_of(&parsed.map, k))
+        };
+        site.title = key("title");
+        let base = key("baseURL");
+        let host_end = base
+            .find("://")
+            .map(|i| base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j));
+        match host_end {
+            Some(end) => {
+                site.url = base[..end].to_string();
+                site.baseurl = base[end..].trim_end_matches('/').to_string();
+            }
+            None => site.baseurl = base.trim_end_matches('/').to_string(),
+        }
+        problems.extend(parsed.problems);
+        // Hugo's own parsers accept what sinmun's do not (YAML flow lists
+        // of `:filename`): what sinmun cannot read there is a note.
+        let notes = problems
+            .into_iter()
+            .map(|p| Problem::note(&p.path, p.line, p.message));
+        Some((site, notes.collect()))
+    }
+
+    /// The site of a folder given to read: the folder itself, or, for a
+    /// Jekyll `_posts` folder or a Hugo `content` folder, the folder it is
+    /// in.
+    pub fn of_folder(folder: &Path) -> Option<(Site, Vec<Problem>)> {
+        Site::at(folder)
+            .or_else(|| Site::hugo_at(folder))
+            .or_else(|| {
+                let parent = match folder.parent()? {
+                    p if p.as_os_str().is_empty() => Path::new("."),
+                    p => p,
+                };
+                match folder.file_name()?.to_str()? {
+                    "_posts" => Site::at(parent),
+                    "content" => Site::hugo_at(parent),
+                    _ => None,
+                }
+            })
+    }
+
+    /// The site a single file belongs to: the nearest folder above it that
+    /// is a site's root.
+    pub fn of_file(file: &Path) -> Option<(Site, Vec<Problem>)> {
+        let file = std::fs::canonicalize(file).ok()?;
+        let dir = file.ancestors().skip(1).find(|dir| is_site_root(dir))?;
+        Site::at(dir).or_else(|| Site::hugo_at(dir))
+    }
+
+    /// What Liquid in `post` resolves against: the site's `url`,
+    /// `baseurl` and `title`, and the post's own front matter.
+    pub fn liquid_context(&self, post: &Post) -> LiquidContext {
+        LiquidContext {
+            site_url: self.url.clone(),
+            baseurl: self.baseurl.clone(),
+            site: vec![("title".to_string(), self.title.clone())],
+            ..LiquidContext::for_post(post)
+        }
+    }
+
+    fn with_root(root: &Path) -> Site {
+        let mut site = Site {
+            root: root.to_path_buf(),
+            ..Site::default()
+        };
+        site.set_exclude(Vec::new());
+        site
+    }
+
+    fn set_exclude(&mut self, written: Vec<String>) {
+        let mut exclude: Vec<String> = written
+            .iter()
+            .map(|p| {
+                p.trim()
+                    .trim_start_matches('/')
+                    .trim_end_matches('/')
+                    .to_string()
+            })
+            .filter(|p| !p.is_empty())
+            .collect();
+        exclude.extend(DEFAULT_EXCLUDES.iter().map(|p| p.to_string()));
+        let mut globs = GlobSetBuilder::new();
+        for pattern in exclude.iter().filter(|p| p.contains(['*', '?', '['])) {
+            // As Ruby's fnmatch without flags: `*` crosses `/`.
+            if let Ok(glob) = Glob::new(pattern) {
+                globs.add(glob);
+            }
+        }
+        self.exclude_globs = globs.build().unwrap_or_else(|_| GlobSet::empty());
+        self.exclude = exclude;
+    }
+
+    /// Whether `rel` (a path relative to the root, `/`-separated) is
+    /// excluded: it is, or is under, an `exclude` entry, or matches one
+    /// of its patterns.
+    pub fn excludes(&self, rel: &str) -> bool {
+        self.exclude.iter().any(|p| {
+            rel == p
+                || rel
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        }) || self.exclude_globs.is_match(rel)
+    }
+
+    /// The folder published at the site's root: the root itself for
+    /// Jekyll, `static` for Hugo.
+    fn asset_root(&self) -> PathBuf {
+        match &self.content {
+            Some(_) => self.root.join("static"),
+            None => self.root.clone(),
+        }
+    }
+
+    /// The file under the site's root that a root-relative address such as
+    /// `/assets/img/x.png` (with or without the `baseurl`, or as an
+    /// absolute URL of the site's own `url`) names, when it exists. Query
+    /// and fragment are ignored and `%` escapes decoded; an address with a
+    /// `..` component, or that leads outside the root through a symlink,
+    /// names nothing.
+    pub fn resolve_asset(&self, address: &str) -> Option<PathBuf> {
+        let address = address.trim();
+        let address = address.split(['?', '#']).next().unwrap_or("");
+        let url = self.url.trim_end_matches('/');
+        let address = match address.strip_prefix(url) {
+            Some(rest) if !url.is_empty() && rest.starts_with('/') => rest,
+            _ => address,
+        };
+        if !address.starts_with('/') || address.starts_with("//") {
+            return None;
+        }
+        let base = self.baseurl.trim().trim_end_matches('/');
+        let base = format!("/{}", base.trim_start_matches('/'));
+        let address = match address.strip_prefix(base.as_str()) {
+            Some(rest) if base != "/" && rest.starts_with('/') => rest,
+            _ => address,
+        };
+        let decoded = percent_encoding::percent_decode_str(address)
+            .decode_utf8()
+            .ok()?;
+        let mut path = self.asset_root();
+        for part in decoded.split('/') {
+            let component = Path::new(part).components().next();
+            match component {
+                None | Some(Component::CurDir) => {}
+                Some(Component::Normal(name)) if name == part => path.push(name),
+                _ => return None,
+            }
+        }
+        let root = std::fs::canonicalize(self.asset_root()).ok()?;
+        let file = std::fs::canonicalize(&path).ok()?;
+        (file.starts_with(&root) && file.is_file()).then_some(file)
+    }
+}
+
+/// A configuration file, parsed with the front matter's limits, and the
+/// problems of reading it (each at its line); `None` when it is missing.
+fn read_config(path: &Path, syntax: Syntax) -> Option<(ConfigRead, Vec<Problem>)> {
+    let bytes = match crate::fsread::read_regular(path, MAX_CONFIG) {
+        Ok(bytes) => bytes,
+        Err(e) if e.is_not_found() => return None,
+        Err(e) => {
+            let problem = Problem::new(path, 1, e.to_string());
+            return Some((ConfigRead::default(), vec![problem]));
+        }
+    };
+    let mut problems = Vec::new();
+    let text = match crate::decode::decode(&bytes) {
+        Ok(d) => {
+            problems.extend(d.notes.into_iter().map(|(l, m)| Problem::new(path, l, m)));
+            d.text.into_owned()
+        }
+        Err(e) => {
+            problems.push(Problem::new(path, 1, e.to_string()));
+            String::new()
+        }
+    };
+    let parsed = frontmatter::parse_as(&text, syntax);
+    let read = ConfigRead {
+        problems: parsed
+            .problems
+            .iter()
+            .map(|p| Problem::new(path, p.line, p.message.clone()))
+            .collect(),
+        map: parsed.map,
+    };
+    Some((read, problems))
+}
+
+/// A configuration's keys and the problems in its text.
+#[derive(Default)]
+struct ConfigRead {
+    map: serde_yaml::Mapping,
+    problems: Vec<Problem>,
+}
+
+/// A scalar setting as one line of text ("" when unset or not a scalar).
+fn text_of(map: &serde_yaml::Mapping, key: &str) -> String {
+    match map.get(key) {
+        Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
+            one_line(yaml_text(v).trim())
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(config: &str) -> (tempfile::TempDir, Site, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), config).unwrap();
+        let (site, problems) = Site::at(dir.path()).unwrap();
+        (dir, site, problems)
+    }
+
+    #[test]
+    fn reads_title_url_baseurl_and_exclude() {
+        let (_d, s, problems) = site(
+            "title: \"개발 일기\"\nurl: https://example.github.io\nbaseurl: /blog\nexclude:\n  - /docs # 테마 예제\n  - \"*.sublime-project\"\n  - assets/js/\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            (s.title.as_str(), s.url.as_str(), s.baseurl.as_str()),
+            ("개발 일기", "https://example.github.io", "/blog")
+        );
+        assert!(s.excludes("docs"));
+        assert!(s.excludes("docs/_posts"));
+        assert!(!s.excludes("docsy"));
+        assert!(s.excludes("assets/js"));
+        assert!(s.excludes("x.sublime-project"));
+        assert!(s.excludes("node_modules"));
+        assert!(!s.excludes("Programming-Language"));
+    }
+
+    #[test]
+    fn an_empty_url_or_a_broken_config_is_no_crash() {
+        let (_d, s, problems) = site("title: 블로그\nurl:\nbaseurl: \"\"\n");
+        assert!(problems.is_empty());
+        assert_eq!(s.url, "");
+        let (_d, s, problems) = site("title: 블로그\nurl: \"닫히지 않음\nbaseurl: /b\n");
+        assert_eq!(s.title, "블로그");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].to_string().contains("_config.yml:"));
+        assert!(Site::at(Path::new("/nonexistent/folder")).is_none());
+    }
+
+    #[test]
+    fn root_relative_addresses_resolve_under_the_root_only() {
+        let (dir, s, _) = site("url: https://example.com\nbaseurl: /blog\n");
+        let assets = dir.path().join("assets/img");
+        std::fs::create_dir_all(&assets).unwrap();
+        std::fs::write(assets.join("사진 1.png"), b"png").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), b"x").unwrap();
+        let found = |a: &str| s.resolve_asset(a).is_some();
+        assert!(found("/assets/img/사진 1.png"));
+        assert!(found("/assets/img/%EC%82%AC%EC%A7%84%201.png?v=2#top"));
+        assert!(found("/blog/assets/img/사진 1.png"));
+        assert!(found("https://example.com/blog/assets/img/사진 1.png"));
+        assert!(found("/./assets//img/사진 1.png"));
+        assert!(!found("/assets/img/없는 파일.png"));
+        assert!(!found("/assets/img"), "a folder is not a file");
+        assert!(!found("assets/img/사진 1.png"), "relative");
+        assert!(!found("//cdn.example.com/x.png"));
+        assert!(!found("https://other.example/assets/img/사진 1.png"));
+        assert!(!found("/assets/../secret.txt"));
+        assert!(!found("/assets/%2E%2E/secret.txt"));
+        assert!(!found("/../../etc/passwd"));
+    }
+
+    #[test]
+    fn a_hugo_site_reads_its_config_and_resolves_under_static() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+        std::fs::create_dir_all(dir.path().join("static/images")).unwrap();
+        std::fs::write(dir.path().join("static/images/표지.png"), b"png").unwrap();
+        std::fs::write(
+            dir.path().join("hugo.toml"),
+            "baseURL = 'https://gom.example.com/blog/'\nlanguageCode = 'ko-kr'\ntitle = '곰의 노트'\n",
+        )
+        .unwrap();
+        let (s, problems) = Site::of_folder(dir.path()).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s.title, "곰의 노트");
+        assert_eq!(
+            (s.url.as_str(), s.baseurl.as_str()),
+            ("https://gom.example.com", "/blog")
+        );
+        assert_eq!(s.content, Some(dir.path().join("content")));
+        assert!(s.resolve_asset("/blog/images/표지.png").is_some());
+        // Without a content folder, a config.toml is no Hugo site.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("config.toml"), "title = 'x'\n").unwrap();
+        assert!(Site::of_folder(other.path()).is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_out_of_the_site_names_nothing() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("x.png"), b"png").unwrap();
+        let (dir, s, _) = site("title: t\n");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("assets")).unwrap();
+        assert_eq!(s.resolve_asset("/assets/x.png"), None);
+    }
+}

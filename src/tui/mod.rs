@@ -1,0 +1,165 @@
+//! The runner of the interactive reader: the terminal and the event loop.
+//! Everything else goes through the library's effect loop
+//! ([`crate::app::effects`]); what it hands back needs the terminal
+//! (suspending, repainting, the mouse, a text browser, a clipboard copy).
+//! The terminal is restored on every way out ([`terminal`]), signals and a
+//! vanished terminal are watched on threads of their own ([`signals`]).
+
+mod signals;
+pub mod terminal;
+
+use std::io::{self, Stdout, Write};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::{Position, Rect};
+
+use crate::app::effects::{Effects, Outside};
+use crate::app::keys::{action_for, mouse_action};
+use crate::app::{Action, App, view};
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Run the reader until the user quits.
+pub fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
+    terminal::install_panic_hook();
+    signals::watch_signals()?;
+    signals::watch_hangup()?;
+    if let Some(flush) = effects.marks_flusher() {
+        terminal::before_exit(flush);
+    }
+    terminal::set_mouse(app.mouse);
+    terminal::enter()?;
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));
+    terminal::leave();
+    // Marks still queued are saved before the process ends.
+    effects.finish();
+    result
+}
+
+fn event_loop(app: &mut App, effects: &mut Effects, term: &mut Term) -> io::Result<()> {
+    let size = term.size()?;
+    effects.apply(app, Action::Resize(size.width, size.height));
+    draw(app, term)?;
+    // The background work starts once the first frame is up.
+    effects.start(app);
+    let mut changed = false;
+    loop {
+        if terminal::take_redraw() {
+            redraw_all(term)?;
+            changed = true;
+        }
+        if changed {
+            draw(app, term)?;
+        }
+        // Wait for a key or a worker's answer (looked for often while some
+        // are owed), then take everything that is waiting: a burst of
+        // resizes becomes one. Each event is mapped to an action only after
+        // the previous one was applied (Enter that ends a search and Enter
+        // that opens must not be read the same way).
+        let wait = if effects.busy() { 10 } else { 100 };
+        let mut events = Vec::new();
+        if event::poll(Duration::from_millis(wait))? {
+            loop {
+                let e = event::read()?;
+                if matches!(e, Event::Resize(..)) {
+                    events.retain(|old| !matches!(old, Event::Resize(..)));
+                }
+                events.push(e);
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        let (outside, answered) = effects.apply_answers(app);
+        changed = !events.is_empty() || answered;
+        if carry_out(app, term, outside)? {
+            return Ok(());
+        }
+        // A quiet moment: read and render ahead.
+        if events.is_empty() && !answered {
+            let outside = effects.apply(app, Action::Idle);
+            if carry_out(app, term, outside)? {
+                return Ok(());
+            }
+        }
+        for e in events {
+            if let Some(action) = to_action(app, e) {
+                let outside = effects.apply(app, action);
+                if carry_out(app, term, outside)? {
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// Draw a frame, holding stdout: a signal restoring the terminal waits for
+/// the frame to be complete.
+fn draw(app: &App, term: &mut Term) -> io::Result<()> {
+    let stdout = io::stdout();
+    let _lock = stdout.lock();
+    term.draw(|frame| view::draw(app, frame)).map(|_| ())
+}
+
+/// Do what only the terminal's owner can; true when it is time to quit.
+fn carry_out(app: &mut App, term: &mut Term, outside: Vec<Outside>) -> io::Result<bool> {
+    for o in outside {
+        match o {
+            Outside::Quit => return Ok(true),
+            Outside::Suspend => {
+                terminal::suspend()?;
+                redraw_all(term)?;
+            }
+            Outside::Redraw => redraw_all(term)?,
+            Outside::SetMouse(on) => terminal::set_mouse(on),
+            Outside::RunInTerminal(argv) => {
+                if let Err(e) = run_in_terminal(&argv) {
+                    app.message = Some(format!(
+                        "cannot run {}: {e}; set $BROWSER to a browser",
+                        crate::sanitize::quote(&argv[0])
+                    ));
+                }
+                redraw_all(term)?;
+            }
+            Outside::Write(sequence) => {
+                let stdout = io::stdout();
+                let mut out = stdout.lock();
+                out.write_all(sequence.as_bytes())?;
+                out.flush()?;
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Run `argv` (a text browser) in the terminal: the reader gives the
+/// terminal back, waits for the program, and takes the terminal again.
+fn run_in_terminal(argv: &[String]) -> io::Result<()> {
+    terminal::leave();
+    let status = std::process::Command::new(&argv[0])
+        .args(&argv[1..])
+        .status();
+    terminal::enter()?;
+    status.map(|_| ())
+}
+
+/// Clear the screen and draw every cell on the next frame, without asking
+/// the terminal anything (`Terminal::clear` would wait for a cursor report).
+fn redraw_all(term: &mut Term) -> io::Result<()> {
+    let size = term.size()?;
+    term.resize(Rect::from((Position::ORIGIN, size)))
+}
+
+fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(&app.keymap, app.context(), key),
+        Event::Mouse(m) => mouse_action(m),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    }
+}

@@ -1,0 +1,73 @@
+//! Signals and a terminal that goes away, watched on threads of their own:
+//! the main thread may be busy, or inside crossterm's read, which spins
+//! without end on a terminal that hung up and never looks at a flag.
+
+use std::io;
+
+use super::terminal;
+
+/// Handle SIGINT, SIGQUIT, SIGTERM and SIGHUP (restore the terminal and
+/// exit), SIGTSTP from outside (restore, stop, take the terminal again on
+/// SIGCONT) and SIGCONT after a stop sinmun did not ask for (redraw).
+#[cfg(unix)]
+pub fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => {
+                        let _ = terminal::suspend();
+                    }
+                    SIGCONT => terminal::continued(),
+                    _ => terminal::restore_and_exit(128 + signal),
+                }
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn watch_signals() -> io::Result<()> {
+    Ok(())
+}
+
+/// End the reader when its terminal hangs up or fails, whether or not a
+/// SIGHUP comes (it does not when SIGHUP is ignored, or when the terminal
+/// is not the controlling one): reads would return nothing forever.
+#[cfg(unix)]
+pub fn watch_hangup() -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(|| {
+            // No events asked for: poll reports only hang-ups and errors.
+            let mut fds = [libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            }];
+            loop {
+                // SAFETY: one valid pollfd, for the length given.
+                let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, -1) };
+                if n < 0 {
+                    if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                        continue;
+                    }
+                    return; // poll itself failed: nothing to watch with
+                }
+                if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                    terminal::restore_and_exit(128 + libc::SIGHUP);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn watch_hangup() -> io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! The terminal the reader takes over. Each mode is recorded before it is
+//! switched on, and [`leave`] switches off exactly what was recorded, so
+//! every way out restores the terminal: quit, an error half-way through
+//! [`enter`], a signal, a panic on any thread, a suspension.
+//!
+//! Writes go through the lock on stdout, which the runner also holds while
+//! it draws a frame: a signal handled on another thread never cuts a frame
+//! in half, and nothing of a frame lands on the shell's screen after
+//! leaving.
+//!
+//! Setting up sends no query to the terminal. Ratatui's `Terminal::clear`
+//! asks for the cursor position and waits two seconds for an answer that a
+//! silent terminal never gives; the screen is cleared here instead, and the
+//! runner forces full redraws with `Terminal::resize`.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::queue;
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+const RAW: u8 = 1;
+const ALTERNATE_SCREEN: u8 = 2;
+const MOUSE: u8 = 4;
+const PASTE: u8 = 8;
+
+/// The modes switched on (bits above).
+static ENTERED: AtomicU8 = AtomicU8::new(0);
+/// The screen must be drawn again from scratch (after a suspension).
+static REDRAW: AtomicBool = AtomicBool::new(false);
+/// Mouse reports are wanted (off: the terminal's own selection works).
+static MOUSE_WANTED: AtomicBool = AtomicBool::new(true);
+
+/// How long a signal waits for the terminal to be restored before the
+/// process exits anyway (a terminal that takes no more output would block
+/// the restoring write forever).
+const RESTORE_WAIT: Duration = Duration::from_secs(1);
+
+/// Switch to raw mode, the alternate screen, mouse reports and bracketed
+/// paste, and clear the screen. On failure, whatever was switched on is
+/// switched off again.
+pub fn enter() -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = (|| {
+        ENTERED.fetch_or(RAW, Ordering::SeqCst);
+        enable_raw_mode()?;
+        ENTERED.fetch_or(ALTERNATE_SCREEN, Ordering::SeqCst);
+        queue!(out, EnterAlternateScreen)?;
+        if MOUSE_WANTED.load(Ordering::SeqCst) {
+            ENTERED.fetch_or(MOUSE, Ordering::SeqCst);
+            queue!(out, EnableMouseCapture)?;
+        }
+        ENTERED.fetch_or(PASTE, Ordering::SeqCst);
+        queue!(out, EnableBracketedPaste, Clear(ClearType::All))?;
+        out.flush()
+    })();
+    if result.is_err() {
+        leave();
+    }
+    result
+}
+
+/// Put the terminal back as it was: safe to call at any time, from any
+/// thread, more than once.
+pub fn leave() {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let was = ENTERED.swap(0, Ordering::SeqCst);
+    if was == 0 {
+        return;
+    }
+    if was & PASTE != 0 {
+        let _ = queue!(out, DisableBracketedPaste);
+    }
+    if was & MOUSE != 0 {
+        let _ = queue!(out, DisableMouseCapture);
+    }
+    if was & ALTERNATE_SCREEN != 0 {
+        let _ = queue!(out, LeaveAlternateScreen);
+    }
+    let _ = queue!(out, crossterm::cursor::Show);
+    let _ = out.flush();
+    if was & RAW != 0 {
+        let _ = disable_raw_mode();
+    }
+}
+
+/// Turn mouse reports on or off, now when the terminal is entered, and
+/// on every later [`enter`] (after a suspension or a text browser).
+pub fn set_mouse(on: bool) {
+    MOUSE_WANTED.store(on, Ordering::SeqCst);
+    if !is_entered() {
+        return;
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = if on {
+        ENTERED.fetch_or(MOUSE, Ordering::SeqCst);
+        queue!(out, EnableMouseCapture)
+    } else {
+        ENTERED.fetch_and(!MOUSE, Ordering::SeqCst);
+        queue!(out, DisableMouseCapture)
+    };
+    let _ = result.and_then(|()| out.flush());
+}
+
+/// Whether the terminal is in the reader's modes.
+pub fn is_entered() -> bool {
+    ENTERED.load(Ordering::SeqCst) != 0
+}
+
+/// Give the terminal back, stop the process (as Ctrl-Z would), and take
+/// the terminal again when it is continued; the runner then redraws.
+pub fn suspend() -> io::Result<()> {
+    // Held throughout: the runner cannot draw on the shell's screen between
+    // leaving and stopping.
+    let stdout = io::stdout();
+    let _out = stdout.lock();
+    leave();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    REDRAW.store(true, Ordering::SeqCst);
+    enter()
+}
+
+/// The process was continued after a stop it did not ask for (`kill
+/// -STOP`, then `fg`): the shell may have reset the terminal meanwhile.
+pub fn continued() {
+    if is_entered() {
+        let _ = enter();
+        REDRAW.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Whether the screen must be redrawn from scratch; clears the request.
+pub fn take_redraw() -> bool {
+    REDRAW.swap(false, Ordering::SeqCst)
+}
+
+/// Work that must finish before a signal ends the process (saving marks
+/// still queued), each given at most [`RESTORE_WAIT`].
+type ExitHook = Box<dyn Fn(Duration) + Send + Sync>;
+static EXIT_HOOKS: std::sync::Mutex<Vec<ExitHook>> = std::sync::Mutex::new(Vec::new());
+
+/// Run `hook` before [`restore_and_exit`] ends the process.
+pub fn before_exit(hook: impl Fn(Duration) + Send + Sync + 'static) {
+    if let Ok(mut hooks) = EXIT_HOOKS.lock() {
+        hooks.push(Box::new(hook));
+    }
+}
+
+/// Restore the terminal and end the process with `code`. The restoring
+/// runs on a thread of its own so that a terminal that blocks the write
+/// cannot keep the process alive.
+pub fn restore_and_exit(code: i32) -> ! {
+    let (done, wait) = std::sync::mpsc::channel();
+    let _ = std::thread::Builder::new()
+        .name("restore".into())
+        .spawn(move || {
+            leave();
+            let _ = done.send(());
+        });
+    let _ = wait.recv_timeout(RESTORE_WAIT);
+    if let Ok(hooks) = EXIT_HOOKS.try_lock() {
+        for hook in hooks.iter() {
+            hook(RESTORE_WAIT);
+        }
+    }
+    std::process::exit(code)
+}
+
+/// Whatever panics outside a contained section (`render::guard::quietly`)
+/// restores the terminal first, so that the message is readable and the
+/// shell usable. A panic on a thread other than the main one ends the
+/// process too: the reader cannot go on without the terminal. A contained
+/// panic (a post that fails to index, read or render) does not come here:
+/// the terminal stays as it is and the reader goes on.
+pub fn install_panic_hook() {
+    crate::render::guard::set_loud_hook(Box::new(|info| {
+        leave();
+        let message = format!("sinmun: internal error (please report it): {info}\n");
+        let mut err = io::stderr().lock();
+        let _ = err.write_all(message.as_bytes());
+        let trace = std::backtrace::Backtrace::capture();
+        if trace.status() == std::backtrace::BacktraceStatus::Captured {
+            let _ = writeln!(err, "{trace}");
+        }
+        drop(err);
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
+    }));
+}

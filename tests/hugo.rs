@@ -1,0 +1,222 @@
+//! Hugo's front matter and folders (DESIGN §2): TOML between `+++` lines,
+//! `draft`, `description`, page bundles and section pages, over Korean
+//! posts written here in the shape of real Hugo blogs.
+
+mod common;
+
+use common::{Site, by_id as find, messages};
+use sinmun::store::Store;
+
+const TOML_POST: &str = "+++\r\ntitle = \"러스트로 만드는 터미널 앱\"\r\ndate = 2024-02-11T21:30:00+09:00\r\ndraft = false\r\ncategories = [\"개발\", \"Rust\"]\r\ntags = [\"터미널\", \"TUI\"]\r\ndescription = \"ratatui로 뉴스 리더를 만든 기록\"\r\n\r\n[params]\r\ntoc = true\r\n+++\r\n\r\n## 시작하며\r\n\r\n본문입니다.\r\n";
+
+#[test]
+fn toml_front_matter_is_read_like_yaml() {
+    let site = Site::new();
+    site.write("content/posts/rust-tui.md", TOML_POST);
+    let load = site.load();
+    let p = find(&load, "content/posts/rust-tui");
+    assert_eq!(p.title, "러스트로 만드는 터미널 앱");
+    assert_eq!(p.date.unwrap().to_string(), "2024-02-11T21:30:00+09:00");
+    assert_eq!(p.categories, ["개발", "Rust"]);
+    assert_eq!(p.tags, ["터미널", "TUI"]);
+    assert_eq!(p.excerpt, "ratatui로 뉴스 리더를 만든 기록");
+    assert!(p.published);
+    assert!(p.problems.is_empty(), "{:?}", messages(p));
+    assert!(p.body.as_deref().unwrap().starts_with("\n## 시작하며"));
+    assert!(p.extra.iter().any(|(k, _)| k == "params"));
+}
+
+#[test]
+fn draft_true_makes_a_draft_in_toml_and_yaml() {
+    let site = Site::new();
+    site.write(
+        "content/posts/초안.md",
+        "+++\ntitle = \"쓰는 중\"\ndraft = true\n+++\n본문\n",
+    );
+    site.write(
+        "content/posts/yaml-draft.md",
+        "---\ntitle: 쓰는 중 2\ndraft: true\n---\n본문\n",
+    );
+    site.write(
+        "content/posts/done.md",
+        "---\ntitle: 다 쓴 글\ndraft: false\ndescription: 요약\nexcerpt: 발췌\n---\n본문\n",
+    );
+    let load = site.load();
+    assert!(!find(&load, "content/posts/초안").published);
+    assert!(!find(&load, "content/posts/yaml-draft").published);
+    let done = find(&load, "content/posts/done");
+    assert!(done.published);
+    assert_eq!(done.excerpt, "발췌", "an excerpt wins over a description");
+    assert_eq!(Store::new(site.load(), false).posts().len(), 1);
+    assert_eq!(Store::new(site.load(), true).posts().len(), 3);
+}
+
+#[test]
+fn toml_errors_are_problems_with_file_and_line() {
+    let site = Site::new();
+    site.write(
+        "bad.md",
+        "+++\ntitle = \"제목은 살아남는다\"\ndate = 2024-02-30\ntags = [\"a\",\n+++\n# 본문 제목\n",
+    );
+    site.write(
+        "wrong-type.md",
+        "+++\ntitle = \"날짜가 숫자\"\ndate = 20240211\ncategories = { a = 1 }\n+++\n본문\n",
+    );
+    site.write("unclosed.md", "+++\ntitle = \"닫히지 않음\"\n본문\n");
+    let load = site.load();
+    let bad = messages(find(&load, "bad"));
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(
+        bad[0].contains("bad.md:4: front matter: unclosed array"),
+        "{bad:?}"
+    );
+    assert_eq!(find(&load, "bad").title, "제목은 살아남는다");
+    let wrong = messages(find(&load, "wrong-type"));
+    assert_eq!(wrong.len(), 2, "{wrong:?}");
+    assert!(
+        wrong[0].contains("wrong-type.md:3: front matter: date should be a date"),
+        "{wrong:?}"
+    );
+    assert!(
+        wrong[1].contains("wrong-type.md:4: front matter: categories should be"),
+        "{wrong:?}"
+    );
+    let unclosed = messages(find(&load, "unclosed"));
+    assert!(
+        unclosed[0].ends_with("unclosed.md:1: front matter is not closed: no `+++` line after it"),
+        "{unclosed:?}"
+    );
+}
+
+#[test]
+fn toml_limits_are_yamls() {
+    let site = Site::new();
+    let deep = format!("x = {}1{}", "[".repeat(5000), "]".repeat(5000));
+    site.write(
+        "deep.md",
+        format!("+++\ntitle = \"깊다\"\n{deep}\n+++\n본문\n"),
+    );
+    let dotted = vec!["가"; 100].join(".");
+    site.write("dotted.md", format!("+++\n{dotted} = 1\n+++\n본문\n"));
+    let huge = format!(
+        "+++\ntitle = \"크다\"\nx = \"{}\"\n+++\n본문\n",
+        "가".repeat(30_000)
+    );
+    site.write("huge.md", huge);
+    let load = site.load();
+    let deep = messages(find(&load, "deep"));
+    assert_eq!(deep.len(), 1, "{deep:?}");
+    assert_eq!(find(&load, "deep").title, "깊다");
+    assert_eq!(messages(find(&load, "dotted")).len(), 1);
+    let huge = messages(find(&load, "huge"));
+    assert!(
+        huge[0].ends_with("huge.md:2: front matter is 87 KiB, over the 64 KiB limit; not parsed"),
+        "{huge:?}"
+    );
+}
+
+#[test]
+fn bundles_and_section_pages() {
+    let site = Site::new();
+    site.write(
+        "content/posts/jeju-trip/index.md",
+        "+++\ndate = 2024-07-19\ncategories = [\"여행\"]\n+++\n제주 사진 모음\n",
+    );
+    site.write("content/posts/jeju-trip/cover.jpg", b"\xff\xd8\xff");
+    site.write(
+        "content/posts/2023-01-02-새해/index.html",
+        "<p>새해 인사</p>\n",
+    );
+    site.write("content/posts/_index.md", "+++\ntitle = \"글\"\n+++\n");
+    site.write("content/_index.md", "+++\ntitle = \"홈\"\n+++\n");
+    let load = site.load();
+    let mut ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        ["content/posts/2023-01-02-새해", "content/posts/jeju-trip"]
+    );
+    assert_eq!(find(&load, "content/posts/jeju-trip").title, "jeju trip");
+    let new_year = find(&load, "content/posts/2023-01-02-새해");
+    assert_eq!(new_year.title, "새해");
+    assert_eq!(new_year.date.unwrap().day_string(), "2023-01-02");
+    assert_eq!(load.skipped, 3, "the picture and two section pages");
+}
+
+/// A Hugo site: configuration, content, and the folders Hugo builds from
+/// or into, which hold no posts.
+fn hugo_site() -> Site {
+    let site = Site::new();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://gom.example.com/\"\nlanguageCode = \"ko-kr\"\ntitle = \"곰의 노트\"\ntheme = \"papermod\"\n",
+    );
+    site.write("content/posts/rust-tui.md", TOML_POST);
+    site.write("content/posts/_index.md", "+++\ntitle = \"글\"\n+++\n");
+    site.write("content/about.md", "+++\ntitle = \"소개\"\n+++\n소개 글\n");
+    site.write(
+        "themes/papermod/exampleSite/content/posts/demo.md",
+        "---\ntitle: demo\n---\n",
+    );
+    site.write(
+        "public/posts/rust-tui/index.html",
+        "<h1>생성된 페이지</h1>\n",
+    );
+    site.write("layouts/_default/single.html", "{{ .Content }}\n");
+    site.write("archetypes/default.md", "+++\ntitle = '{{ .Name }}'\n+++\n");
+    site.write("README.md", "# 블로그 저장소\n");
+    site
+}
+
+#[test]
+fn a_hugo_site_root_is_read_for_its_content() {
+    let site = hugo_site();
+    let load = site.load();
+    let mut ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["about", "posts/rust-tui"]);
+    let store = Store::new(load, false);
+    assert_eq!(store.site_title(), Some("곰의 노트"));
+    // The content folder given alone finds its site too.
+    let content = sinmun::loader::load(&[site.path().join("content")], sinmun::post::Keep::ALL);
+    assert_eq!(content.posts.len(), 2);
+    assert_eq!(Store::new(content, false).site_title(), Some("곰의 노트"));
+}
+
+#[test]
+fn hugo_dates_and_configs_as_hugo_reads_them() {
+    let site = Site::new();
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://blog.example.kr\ntitle: 구름 속 저장소\nfrontmatter:\n  date: [:filename, :default]\n",
+    );
+    site.write(
+        "content/blog/old-export.md",
+        "---\ntitle: 옛 블로그에서 옮긴 글\ndate: Wed, 30 Dec 2015 13:20:15 +0900\n---\n본문\n",
+    );
+    site.write(
+        "content/blog/published-alias.md",
+        "---\ntitle: 발행일만 있는 글\npublished: 2007-05-11T21:34:55+09:00\n---\n본문\n",
+    );
+    site.write(
+        "content/blog/publish-date.md",
+        "+++\ntitle = \"발행일\"\npublishDate = 2020-02-02\n+++\n본문\n",
+    );
+    let load = site.load();
+    let date = |id: &str| find(&load, id).date.map(|d| d.to_string());
+    assert_eq!(
+        date("blog/old-export").as_deref(),
+        Some("2015-12-30T13:20:15+09:00")
+    );
+    assert_eq!(
+        date("blog/published-alias").as_deref(),
+        Some("2007-05-11T21:34:55+09:00")
+    );
+    assert!(find(&load, "blog/published-alias").published);
+    assert_eq!(date("blog/publish-date").as_deref(), Some("2020-02-02"));
+    // The YAML Hugo accepts and serde_yaml does not: a note, not a failure.
+    let reports = load.all_problems();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(reports[0].is_note() && reports[0].to_string().contains("hugo.yaml:4: note:"));
+    assert_eq!(Store::new(load, false).site_title(), Some("구름 속 저장소"));
+}

@@ -1,0 +1,409 @@
+//! Jekyll's reading rules (DESIGN §2), each over a Korean blog written
+//! here in the shape real ones have; Jekyll's own test suite is the
+//! oracle for what each rule means.
+
+mod common;
+
+use std::time::{Duration, SystemTime};
+
+use common::{Site, by_id as find, messages};
+use sinmun::loader::Load;
+use sinmun::store::Store;
+
+fn ids(load: &Load) -> Vec<&str> {
+    let mut ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
+    ids.sort();
+    ids
+}
+
+fn notes(load: &Load) -> Vec<String> {
+    load.all_problems()
+        .iter()
+        .filter(|p| p.is_note())
+        .map(|p| p.to_string())
+        .collect()
+}
+
+const POST: &str = "---\nlayout: post\ntitle: 글\n---\n본문\n";
+
+#[test]
+fn unpadded_file_name_dates_as_jekyll_reads_them() {
+    let site = Site::new();
+    site.write(
+        "_posts/2018-05-9-첫-글.md",
+        "---\nlayout: post\n---\n본문\n",
+    );
+    site.write("_posts/2017-2-5-영-없는-날짜.md", POST);
+    site.write("_posts/2024-7-19-마지막.md", POST);
+    let load = site.load();
+    let day = |id: &str| find(&load, id).date.map(|d| d.day_string());
+    assert_eq!(day("2018-05-9-첫-글").as_deref(), Some("2018-05-09"));
+    assert_eq!(day("2017-2-5-영-없는-날짜").as_deref(), Some("2017-02-05"));
+    assert_eq!(
+        find(&load, "2018-05-9-첫-글").title,
+        "첫 글",
+        "the title drops the date prefix"
+    );
+    let order: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "2024-7-19-마지막",
+            "2018-05-9-첫-글",
+            "2017-2-5-영-없는-날짜"
+        ]
+    );
+}
+
+#[test]
+fn undated_files_in_posts_are_skipped_or_noted() {
+    let site = Site::new();
+    site.write("_posts/2024-03-02-정상.md", POST);
+    // A generated figure page and an include fragment: no date, no front
+    // matter. Jekyll does not read them as posts.
+    site.write("_posts/figure-1.html", "<img src=\"/assets/fig1.png\">\n");
+    site.write(
+        "_posts/include_relative/조각.html",
+        "<span>{{ include.param }}</span>\n",
+    );
+    // Front matter but no date: still a post for sinmun, noted.
+    site.write(
+        "_posts/2013-03-19-폴더/날짜-없는-글.md",
+        "---\ntitle: 나는 글일까?\n---\n본문\n",
+    );
+    let load = site.load();
+    assert_eq!(
+        ids(&load),
+        ["2013-03-19-폴더/날짜-없는-글", "2024-03-02-정상"]
+    );
+    assert_eq!(load.skipped, 2);
+    let notes = notes(&load);
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(
+        notes[0].contains(
+            "_posts/2013-03-19-폴더/날짜-없는-글.md:1: note: Jekyll does not publish this post"
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        notes[1].contains("_posts/figure-1.html:1: note: not a post"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[2].contains("조각.html:1: note: not a post"),
+        "{notes:?}"
+    );
+    let undated = find(&load, "2013-03-19-폴더/날짜-없는-글");
+    assert_eq!(undated.date, None);
+    assert!(undated.problems.iter().all(|p| p.is_note()));
+    // Outside `_posts`, a file without date or front matter is a post.
+    let plain = Site::new();
+    plain.write("메모.html", "<p>그냥 메모</p>\n");
+    assert_eq!(ids(&plain.load()), ["메모"]);
+}
+
+#[test]
+fn drafts_folder_posts_are_drafts_dated_by_modification_time() {
+    let site = Site::new();
+    site.write("_posts/2024-01-01-공개.md", POST);
+    let undated = site.write("_drafts/쓰는-중.md", "---\ntitle: 쓰는 중\n---\n초안\n");
+    site.write(
+        "_drafts/2023-12-24-날짜-있는-초안.md",
+        "---\npublished: true\n---\n초안\n",
+    );
+    let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&undated)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let load = site.load();
+    let draft = find(&load, "_drafts/쓰는-중");
+    assert!(!draft.published);
+    assert_eq!(draft.date.unwrap().sort_key(), 1_700_000_000);
+    let dated = find(&load, "_drafts/2023-12-24-날짜-있는-초안");
+    assert!(!dated.published, "published: true does not publish a draft");
+    assert_eq!(dated.date.unwrap().day_string(), "2023-12-24");
+    let shown = |drafts: bool| Store::new(site.load(), drafts).posts().len();
+    assert_eq!(shown(false), 1);
+    assert_eq!(shown(true), 3);
+}
+
+#[test]
+fn folders_above_posts_are_categories_before_the_front_matters() {
+    let site = Site::new();
+    site.write(
+        "Programming-Language/Java/_posts/2021-01-03-제네릭.md",
+        "---\ntitle: 자바 제네릭\ncategories: [Java, 문법]\n---\n본문\n",
+    );
+    // Folders below `_posts` are not categories (Jekyll's `_posts/es`).
+    site.write("_posts/es/2008-11-21-중첩.md", POST);
+    site.write("foo/_posts/bar/2008-12-12-주제.md", POST);
+    site.write("일기/_drafts/초안.md", POST);
+    let load = site.load();
+    assert_eq!(
+        find(&load, "Programming-Language/Java/2021-01-03-제네릭").categories,
+        ["Programming-Language", "Java", "문법"]
+    );
+    assert!(find(&load, "es/2008-11-21-중첩").categories.is_empty());
+    assert_eq!(find(&load, "foo/bar/2008-12-12-주제").categories, ["foo"]);
+    assert_eq!(find(&load, "일기/_drafts/초안").categories, ["일기"]);
+}
+
+#[test]
+fn singular_category_and_tag_are_one_name() {
+    let site = Site::new();
+    site.write(
+        "_posts/2024-03-02-nlp.md",
+        "---\ntitle: 자연어 처리 입문\ncategory: Natural Language Processing\ntag: 딥 러닝\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-03-03-plural.md",
+        "---\ncategories: 머신러닝 추천시스템\ntags: 임베딩 word2vec\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-03-04-both.md",
+        "---\ncategories: [가, 나]\ncategory: 다 라\ntag: 하나\ntags: [둘, 셋]\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-03-05-number.md",
+        "---\ncategory: 2013\n---\n본문\n",
+    );
+    let load = site.load();
+    let nlp = find(&load, "2024-03-02-nlp");
+    assert_eq!(nlp.categories, ["Natural Language Processing"]);
+    assert_eq!(nlp.tags, ["딥 러닝"]);
+    let plural = find(&load, "2024-03-03-plural");
+    assert_eq!(plural.categories, ["머신러닝", "추천시스템"]);
+    assert_eq!(plural.tags, ["임베딩", "word2vec"]);
+    // Jekyll: categories from both keys; `tag` wins over `tags`.
+    let both = find(&load, "2024-03-04-both");
+    assert_eq!(both.categories, ["가", "나", "다 라"]);
+    assert_eq!(both.tags, ["하나"]);
+    assert_eq!(find(&load, "2024-03-05-number").categories, ["2013"]);
+}
+
+/// A Korean Jekyll site with per-category `_posts`, drafts, a theme demo
+/// under `docs/`, generated output and the folders Jekyll never reads.
+fn korean_site() -> Site {
+    let site = Site::new();
+    site.write(
+        "_config.yml",
+        "title: \"곰의 개발 일기\"\nurl: \"https://gom.github.io\"\nbaseurl: /blog\nexclude:\n  - /docs # 테마 예제\n  - Gemfile\n",
+    );
+    site.write("_posts/2024-03-02-첫-글.md", POST);
+    site.write("Algorithm/백준/_posts/2022-01-05-이분-탐색.md", POST);
+    site.write("_drafts/쓰는-중.md", POST);
+    site.write("docs/_posts/2017-11-28-theme-demo.md", POST);
+    site.write("_site/2024/03/02/첫-글.html", "<h1>생성된 페이지</h1>\n");
+    site.write("_layouts/post.html", "<article>{{ content }}</article>\n");
+    site.write("_includes/head.html", "<meta charset=\"utf-8\">\n");
+    site.write("_pages/about.md", "---\ntitle: 소개\n---\n소개 글\n");
+    site.write("node_modules/pkg/_posts/2020-01-01-x.md", POST);
+    site.write("vendor/bundle/_posts/2020-01-01-y.md", POST);
+    site.write("index.html", "---\nlayout: home\n---\n");
+    site.write("category-archive.md", "---\ntitle: 분류\n---\n");
+    site.write("assets/img/로고.png", b"\x89PNG\r\n\x1a\n");
+    site
+}
+
+#[test]
+fn a_site_root_is_read_for_its_posts_alone() {
+    let site = korean_site();
+    let load = site.load();
+    assert_eq!(
+        ids(&load),
+        [
+            "2024-03-02-첫-글",
+            "Algorithm/백준/2022-01-05-이분-탐색",
+            "_drafts/쓰는-중"
+        ]
+    );
+    assert!(load.all_problems().is_empty(), "{:?}", load.all_problems());
+    // Pages and the site's own files are counted as skipped.
+    assert_eq!(
+        load.skipped, 4,
+        "index.html, category-archive.md, _config.yml, 로고.png"
+    );
+    let store = Store::new(load, false);
+    assert_eq!(store.site_title(), Some("곰의 개발 일기"));
+    let site_data = store.site().unwrap();
+    assert_eq!(site_data.url, "https://gom.github.io");
+    assert_eq!(site_data.baseurl, "/blog");
+    let post = &store.posts()[0];
+    assert!(store.site_for(post).is_some());
+    let liquid = store.liquid_context(post);
+    assert_eq!(
+        (liquid.site_url.as_str(), liquid.baseurl.as_str()),
+        ("https://gom.github.io", "/blog")
+    );
+    let logo = site_data.resolve_asset("/blog/assets/img/로고.png");
+    assert!(logo.is_some_and(|p| p.ends_with("assets/img/로고.png")));
+    assert_eq!(site_data.resolve_asset("/blog/../../etc/passwd"), None);
+}
+
+#[test]
+fn a_posts_folder_given_alone_reads_the_site_next_to_it() {
+    let site = korean_site();
+    let load = sinmun::loader::load(&[site.path().join("_posts")], sinmun::post::Keep::ALL);
+    assert_eq!(ids(&load), ["2024-03-02-첫-글"]);
+    let store = Store::new(load, false);
+    assert_eq!(store.site_title(), Some("곰의 개발 일기"));
+}
+
+#[test]
+fn a_broken_config_is_a_problem_and_the_posts_still_load() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 블로그\nurl: \"닫히지 않은\n");
+    site.write("_posts/2024-01-01-글.md", POST);
+    let load = site.load();
+    assert_eq!(ids(&load), ["2024-01-01-글"]);
+    let problems: Vec<String> = load.all_problems().iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("_config.yml:2:"), "{problems:?}");
+    assert!(!load.all_problems()[0].is_note());
+}
+
+#[test]
+fn titles_from_html_or_markdown_headings_in_any_file() {
+    let site = Site::new();
+    // A Tistory export: Markdown file, HTML body.
+    site.write(
+        "tistory/2023-11-20-export.md",
+        "---\ndate: 2023-11-20\n---\n<p data-ke-size=\"size16\">&nbsp;</p>\n<h3 data-ke-size=\"size23\">판다스 &amp; 넘파이 정리</h3>\n<p>본문</p>\n",
+    );
+    site.write(
+        "setext.md",
+        "---\ncategories: [메모]\n---\n밑줄 제목\n=========\n본문\n",
+    );
+    site.write(
+        "code-first.md",
+        "---\ncategories: [메모]\n---\n```bash\n# 설치\n```\n\n## 진짜 제목\n",
+    );
+    site.write(
+        "2024-05-09-plain_name-here.md",
+        "---\nlayout: post\n---\n본문\n",
+    );
+    let load = site.load();
+    assert_eq!(
+        find(&load, "tistory/2023-11-20-export").title,
+        "판다스 & 넘파이 정리"
+    );
+    assert_eq!(find(&load, "setext").title, "밑줄 제목");
+    assert_eq!(find(&load, "code-first").title, "진짜 제목");
+    assert_eq!(
+        find(&load, "2024-05-09-plain_name-here").title,
+        "plain name here"
+    );
+    for p in &load.posts {
+        assert!(
+            messages(p).iter().all(|m| !m.contains("title")),
+            "{:?}",
+            messages(p)
+        );
+    }
+}
+
+/// Run the binary in `cwd` with a home of its own.
+fn run_in(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let home = tempfile::tempdir().unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("SINMUN_CONFIG")
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("run sinmun")
+}
+
+#[test]
+fn with_no_folder_named_a_site_in_the_current_folder_is_read() {
+    let site = korean_site();
+    let out = run_in(&site.path(), &["--list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(listed.contains("Algorithm, 백준"), "{listed}");
+    assert!(
+        !listed.contains("theme-demo") && !listed.contains("쓰는"),
+        "{listed}"
+    );
+    let with_drafts = run_in(&site.path(), &["--list", "--drafts"]);
+    assert!(String::from_utf8_lossy(&with_drafts.stdout).contains("(draft) 글"));
+    // Per-category `_posts` alone, as many Korean Jekyll blogs have them.
+    let nested = Site::new();
+    nested.write("_config.yml", "title: 분류별 블로그\n");
+    nested.write("Java/_posts/2022-10-02-스레드.md", POST);
+    let out = run_in(&nested.path(), &["--list"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Java/2022-10-02-스레드"));
+}
+
+#[test]
+fn check_prints_notes_and_passes_when_there_are_only_notes() {
+    let site = Site::new();
+    site.write("_posts/2024-03-02-정상.md", POST);
+    site.write("_posts/figure-1.html", "<img src=\"/assets/fig1.png\">\n");
+    site.write("_posts/날짜-없음.md", POST);
+    let dir = site.path().to_string_lossy().into_owned();
+    let out = run_in(&site.path(), &["--check", &dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.lines().all(|l| l.contains(": note: ")), "{stdout}");
+    assert!(
+        stderr.contains("checked 2 posts: no problems, 2 notes, 1 other files skipped"),
+        "{stderr}"
+    );
+    site.write(
+        "_posts/2024-03-03-깨짐.md",
+        "---\ntitle: [닫히지 않음\n---\n",
+    );
+    let out = run_in(&site.path(), &["--check", &dir]);
+    assert_eq!(out.status.code(), Some(1), "a problem still fails");
+}
+
+#[test]
+fn liquid_resolves_against_the_sites_config() {
+    let site = korean_site();
+    site.write(
+        "_posts/2024-05-01-liquid.md",
+        "---\ntitle: 리퀴드\nseries: 블로그 만들기\n---\n\n![로고]({{ \"/assets/img/logo.png\" | relative_url }})\n\n[처음으로]({{ site.url }}{{ site.baseurl }}/) · {{ page.series }} · {{ site.title }}\n",
+    );
+    let dump = |cwd: &std::path::Path, wanted: &str| {
+        let out = run_in(
+            cwd,
+            &["--dump", wanted, "--width", "100", "--color", "never"],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let root = site.path();
+    let dir = root.to_string_lossy().into_owned();
+    for text in [
+        dump(&root, "2024-05-01-liquid"),
+        dump(&root, "_posts/2024-05-01-liquid.md"),
+        dump(&root.join("_posts"), "2024-05-01-liquid.md"),
+        {
+            let out = run_in(
+                &root,
+                &["--dump", "2024-05-01-liquid", "--width", "100", &dir],
+            );
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        },
+    ] {
+        assert!(
+            text.contains("[image: 로고] /blog/assets/img/logo.png"),
+            "{text}"
+        );
+        assert!(text.contains("https://gom.github.io/blog/"), "{text}");
+        assert!(text.contains("블로그 만들기 · 곰의 개발 일기"), "{text}");
+    }
+}
