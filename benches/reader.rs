@@ -10,8 +10,9 @@
 //! a resize to the terminal's size, then frames drawn with `view::draw` on
 //! a 120x40 `TestBackend`. One `Terminal` is kept across the iterations of
 //! a group, so ratatui diffs each frame against the one before, as it does
-//! on a real terminal. `Effect::LoadBody` is answered as the runner does,
-//! with `tui::read_body` and `Action::BodyLoaded`.
+//! on a real terminal. Actions go through the library's effect loop;
+//! a body to read and render is done by its workers and waited for
+//! (`Effects::settle`), as a user waits to see the article.
 //!
 //! Groups:
 //! - `reader/first_frame_10k`: load, `Store::new`, the copy of the posts

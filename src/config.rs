@@ -34,6 +34,8 @@ pub struct Config {
     pub mouse: Option<bool>,
     /// Run `$BROWSER` in the terminal, as a text browser, whatever its name.
     pub browser_in_terminal: bool,
+    /// The interface's language (else the locale's).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +50,7 @@ struct ConfigFile {
     text_width: Option<usize>,
     mouse: Option<bool>,
     browser_in_terminal: Option<bool>,
+    language: Option<crate::i18n::Lang>,
 }
 
 /// `posts:` as one folder or a list of folders.
@@ -200,6 +203,7 @@ impl Config {
             text_width: file.text_width,
             mouse: file.mouse,
             browser_in_terminal: file.browser_in_terminal.unwrap_or(false),
+            language: file.language,
             theme_line: text
                 .lines()
                 .position(|l| l.starts_with("theme:"))

@@ -13,6 +13,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod fsread;
 pub mod html_text;
+pub mod i18n;
 pub mod loader;
 pub mod markdown;
 pub mod marks;

@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::i18n::{Lang, Msg};
 use crate::loader;
 use crate::post::{Format, Keep, Post};
 use crate::problem::Problem;
@@ -241,21 +242,21 @@ pub struct Change {
 
 impl Change {
     /// "2 new posts · 1 changed", for the status line.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         match self.added {
             0 => {}
-            1 => parts.push("1 new post".to_string()),
-            n => parts.push(format!("{n} new posts")),
+            1 => parts.push(Msg::NewPostOne.say(lang)),
+            n => parts.push(Msg::NewPosts.fill(lang, &[("n", &n)])),
         }
         if self.changed > 0 {
-            parts.push(format!("{} changed", self.changed));
+            parts.push(Msg::ChangedPosts.fill(lang, &[("n", &self.changed)]));
         }
         if self.removed > 0 {
-            parts.push(format!("{} removed", self.removed));
+            parts.push(Msg::RemovedPosts.fill(lang, &[("n", &self.removed)]));
         }
         if parts.is_empty() {
-            "no new posts".into()
+            Msg::NoNewPosts.say(lang)
         } else {
             parts.join(" · ")
         }

@@ -115,6 +115,30 @@ fn snapshots_of_problems_and_an_empty_folder() {
     }
 }
 
+/// The main screens with the interface in Korean (the words are wider:
+/// everything still fits at 40x15).
+#[test]
+fn snapshots_in_korean() {
+    use sinmun::i18n::Lang;
+    for (w, h) in NEW_SIZES {
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        insta::assert_snapshot!(format!("ko_list_{w}x{h}"), r.frame());
+        r.run([Action::Down, Action::Down, Action::Open]);
+        insta::assert_snapshot!(format!("ko_open_{w}x{h}"), r.frame());
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        r.run([Action::ShowHelp]);
+        insta::assert_snapshot!(format!("ko_help_{w}x{h}"), r.frame());
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        r.run([Action::OpenCategories, Action::Down, Action::ToggleCategory]);
+        insta::assert_snapshot!(format!("ko_categories_{w}x{h}"), r.frame());
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        r.run(std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")));
+        insta::assert_snapshot!(format!("ko_search_{w}x{h}"), r.frame());
+        r.run([Action::SearchAccept, Action::MarkAllRead]);
+        insta::assert_snapshot!(format!("ko_all_read_{w}x{h}"), r.frame());
+    }
+}
+
 #[test]
 fn snapshot_of_a_wide_terminal() {
     let mut r = Reader::demo(220, 30);
@@ -548,8 +572,9 @@ mod robustness {
         /// frame, and the view model holds: an open article is the
         /// selected post's, a popup's scroll never passes its last line.
         #[test]
-        fn any_size_and_any_actions_never_panic(w in 1u16..230, h in 1u16..50, actions in prop::collection::vec(action(), 0..30)) {
-            let mut r = Reader::demo(w, h);
+        fn any_size_and_any_actions_never_panic(w in 1u16..230, h in 1u16..50, korean in any::<bool>(), actions in prop::collection::vec(action(), 0..30)) {
+            let lang = if korean { sinmun::i18n::Lang::Ko } else { sinmun::i18n::Lang::En };
+            let mut r = Reader::demo_in(lang, w, h);
             for a in actions {
                 r.run([a]);
                 if let Some(article) = r.app.screen.article() {

@@ -339,3 +339,69 @@ fn readme_key_table_is_made_from_the_key_table() {
         "run SINMUN_WRITE_README=1 cargo test --test cli readme"
     );
 }
+
+/// Under a Korean locale (or `language: ko`) the command line's one-line
+/// errors and summaries are Korean; `language: en` forces English.
+#[test]
+fn a_korean_locale_or_language_ko_speaks_korean() {
+    let home = tempfile::tempdir().unwrap();
+    let korean = || {
+        let mut c = common::command_in(home.path());
+        c.env("LANG", "ko_KR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        c
+    };
+    let out = korean()
+        .args(["--list", "/nonexistent/글"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("그런 파일이나 폴더가 없음"), "{err}");
+    let out = korean()
+        .args(["--check", &fixture("broken").to_string_lossy()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("를 확인함: 문제 "), "{err}");
+    let out = korean().args(["--colour"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'sinmun --help'를 보세요"), "{err}");
+
+    let config = home.path().join("english.yaml");
+    std::fs::write(&config, "language: en\n").unwrap();
+    let out = korean()
+        .args([
+            "--config",
+            &config.to_string_lossy(),
+            "--list",
+            "/nonexistent/글",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no such file or folder"),
+        "language: en wins: {err}"
+    );
+
+    let config = home.path().join("korean.yaml");
+    std::fs::write(&config, "language: ko\n").unwrap();
+    let out = common::command_in(home.path())
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .args([
+            "--config",
+            &config.to_string_lossy(),
+            "--list",
+            "/nonexistent/x",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("그런 파일이나 폴더가 없음"),
+        "language: ko: {err}"
+    );
+}

@@ -207,6 +207,7 @@ fn y_copies_through_osc_52_and_text_browsers_run_in_the_terminal() {
             disabled: false,
             browser: Some("w3m".into()),
             in_terminal: false,
+            lang: sinmun::i18n::Lang::En,
         },
         ..Setup::default()
     });
@@ -228,6 +229,7 @@ fn opening_with_no_browser_names_what_was_tried() {
             disabled: false,
             browser: Some("/nonexistent/browser".into()),
             in_terminal: false,
+            lang: sinmun::i18n::Lang::En,
         },
         ..Setup::default()
     });

@@ -613,6 +613,7 @@ fn opened_links_leave_no_zombies() {
         disabled: false,
         browser: Some("true".into()),
         in_terminal: false,
+        lang: sinmun::i18n::Lang::En,
     };
     for _ in 0..3 {
         opener.open("https://news.example/2024/08/01").unwrap();

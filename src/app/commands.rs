@@ -5,6 +5,7 @@
 use super::screen::{Context, Popup, Screen};
 use super::{Action, App, Effect};
 use crate::config::Sort;
+use crate::i18n::{Lang, Msg};
 use crate::render::article::is_openable;
 
 /// A quiet moment: render the selected article ahead; with it open and
@@ -32,12 +33,12 @@ pub fn work_ahead(app: &mut App) -> Vec<Effect> {
 pub fn reload(app: &mut App, paths: Option<Vec<std::path::PathBuf>>) -> Vec<Effect> {
     if app.folders.is_empty() {
         if paths.is_none() {
-            app.message = Some("nothing to reload: these are the built-in demo posts".into());
+            app.message = Some(Msg::NothingToReload.say(app.lang));
         }
         return Vec::new();
     }
     if paths.is_none() {
-        app.message = Some("reloading…".into());
+        app.message = Some(Msg::Reloading.say(app.lang));
         app.reload_asked = true;
     }
     match &mut app.reloading {
@@ -66,7 +67,7 @@ pub fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect
 pub fn jump_to_match(app: &mut App, forward: bool) {
     let query = app.query().clone();
     if query.is_empty() {
-        app.message = Some("no search to find: / searches".into());
+        app.message = Some(Msg::NoSearchToFind.say(app.lang));
         return;
     }
     let Some(article) = app.screen.article_mut() else {
@@ -82,13 +83,14 @@ pub fn jump_to_match(app: &mut App, forward: bool) {
     match found {
         Some(line) => article.scroll = line,
         None => {
+            let lang = app.lang;
             app.message = Some(
                 if forward {
-                    "no more matches below"
+                    Msg::NoMoreBelow
                 } else {
-                    "no more matches above"
+                    Msg::NoMoreAbove
                 }
-                .into(),
+                .say(lang),
             )
         }
     }
@@ -127,18 +129,17 @@ pub fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
         .and_then(|a| a.links().get(n.wrapping_sub(1)))
         .cloned()
     else {
-        app.message = Some(format!("no link [{n}]"));
+        app.message = Some(Msg::NoLink.fill(app.lang, &[("n", &n)]));
         return Vec::new();
     };
     if !is_openable(&address) {
-        app.message = Some(format!(
-            "not opened (only http, https and mailto without attachments): {}",
-            crate::sanitize::quote(&address)
-        ));
+        app.message =
+            Some(Msg::NotOpened.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
         return Vec::new();
     }
     app.popup = None;
-    app.message = Some(format!("opening {}", crate::sanitize::quote(&address)));
+    app.message =
+        Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
     vec![Effect::OpenUrl(address)]
 }
 
@@ -154,11 +155,12 @@ pub fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
     };
     match address {
         Some(address) => {
-            app.message = Some(format!("copied {}", crate::sanitize::quote(&address)));
+            app.message =
+                Some(Msg::Copied.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
             vec![Effect::Copy(address)]
         }
         None => {
-            app.message = Some("this post names no address of its own: o lists its links".into());
+            app.message = Some(Msg::NoAddress.say(app.lang));
             Vec::new()
         }
     }
@@ -199,9 +201,9 @@ pub fn toggle_star(app: &mut App) -> Vec<Effect> {
 pub fn mark_all_read(app: &mut App) -> Vec<Effect> {
     let (save, n) = app.marks.mark_all_read(&app.store, &app.list.visible);
     app.message = Some(match n {
-        0 => "nothing unread here".into(),
-        1 => "1 post marked read · U undoes".into(),
-        n => format!("{n} posts marked read · U undoes"),
+        0 => Msg::NothingUnread.say(app.lang),
+        1 => Msg::MarkedReadOne.say(app.lang),
+        n => Msg::MarkedRead.fill(app.lang, &[("n", &n)]),
     });
     app.refilter();
     save.map(Effect::SaveMarks).into_iter().collect()
@@ -210,12 +212,12 @@ pub fn mark_all_read(app: &mut App) -> Vec<Effect> {
 pub fn undo(app: &mut App) -> Vec<Effect> {
     match app.marks.undo(&app.store) {
         Some((save, n)) => {
-            app.message = Some(format!("{n} posts unread again"));
+            app.message = Some(Msg::UnreadAgain.fill(app.lang, &[("n", &n)]));
             app.refilter();
             save.map(Effect::SaveMarks).into_iter().collect()
         }
         None => {
-            app.message = Some("nothing to undo".into());
+            app.message = Some(Msg::NothingToUndo.say(app.lang));
             Vec::new()
         }
     }
@@ -227,17 +229,21 @@ pub fn cycle_sort(app: &mut App) {
         Sort::Title => Sort::Path,
         Sort::Path => Sort::Date,
     };
-    app.message = Some(format!("sorted by {}", sort_name(app.filters.sort)));
+    app.message = Some(Msg::SortedByMessage.fill(
+        app.lang,
+        &[("sort", &sort_name(app.filters.sort, app.lang))],
+    ));
     let keep = app.selected_post();
     app.refilter_keeping(keep);
 }
 
-pub fn sort_name(sort: Sort) -> &'static str {
+pub fn sort_name(sort: Sort, lang: Lang) -> &'static str {
     match sort {
-        Sort::Date => "date",
-        Sort::Title => "title",
-        Sort::Path => "path",
+        Sort::Date => Msg::SortDate,
+        Sort::Title => Msg::SortTitle,
+        Sort::Path => Msg::SortPath,
     }
+    .text(lang)
 }
 
 /// Widen, narrow or hide the list; the article follows the new width.
@@ -249,7 +255,7 @@ pub fn arrange(app: &mut App, action: &Action) -> Vec<Effect> {
         _ => {
             a.list_hidden = !a.list_hidden;
             if a.list_hidden && matches!(app.screen, Screen::List) {
-                app.message = Some("the list hides while an article is open".into());
+                app.message = Some(Msg::ListHides.say(app.lang));
             }
         }
     }

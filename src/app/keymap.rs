@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
 use super::screen::Context;
+use crate::i18n::{Lang, Msg};
 
 use Context::{
     Article as A, Categories as C, Help as H, Links as L, List as Li, Problems as P, Search as S,
@@ -21,9 +22,9 @@ pub struct Binding {
     pub action: Action,
     pub keys: &'static [&'static str],
     pub contexts: &'static [Context],
-    pub help: &'static str,
+    pub help: Msg,
     /// The contexts whose status line hints at the command, and the word.
-    pub hint: Option<(&'static [Context], &'static str)>,
+    pub hint: Option<(&'static [Context], Msg)>,
 }
 
 const MAIN: &[Context] = &[Li, A];
@@ -36,283 +37,247 @@ const POPUPS: &[Context] = &[H, P, C, L];
 pub const OPEN_LINK: &str = "open_link";
 
 macro_rules! bind {
-    ($name:literal, $action:expr, [$($key:literal),*], $contexts:expr, $help:literal) => {
+    ($name:literal, $action:expr, [$($key:literal),*], $contexts:expr, $help:expr) => {
         Binding { name: $name, action: $action, keys: &[$($key),*], contexts: $contexts, help: $help, hint: None }
     };
-    ($name:literal, $action:expr, [$($key:literal),*], $contexts:expr, $help:literal, $hint_in:expr => $hint:literal) => {
+    ($name:literal, $action:expr, [$($key:literal),*], $contexts:expr, $help:expr, $hint_in:expr => $hint:expr) => {
         Binding { name: $name, action: $action, keys: &[$($key),*], contexts: $contexts, help: $help, hint: Some(($hint_in, $hint)) }
     };
 }
 
 /// The key table, in the order the help shows it.
 pub static TABLE: &[Binding] = &[
-    bind!(
-        "down",
-        Action::Down,
-        ["j", "Down"],
-        MOVING,
-        "move down in the list, scroll the article or a popup"
-    ),
-    bind!("up", Action::Up, ["k", "Up"], MOVING, "move up, scroll up"),
+    bind!("down", Action::Down, ["j", "Down"], MOVING, Msg::HelpDown),
+    bind!("up", Action::Up, ["k", "Up"], MOVING, Msg::HelpUp),
     bind!(
         "page_down",
         Action::PageDown,
         ["Space", "PgDn", "Ctrl-f"],
         PAGING,
-        "page down"
+        Msg::HelpPageDown
     ),
     bind!(
         "page_up",
         Action::PageUp,
         ["b", "PgUp", "Ctrl-b"],
         PAGING,
-        "page up"
+        Msg::HelpPageUp
     ),
     bind!(
         "half_page_down",
         Action::HalfPageDown,
         ["Ctrl-d"],
         PAGING,
-        "half a page down"
+        Msg::HelpHalfPageDown
     ),
     bind!(
         "half_page_up",
         Action::HalfPageUp,
         ["Ctrl-u"],
         PAGING,
-        "half a page up"
+        Msg::HelpHalfPageUp
     ),
-    bind!("top", Action::Top, ["g", "Home"], MOVING, "to the top"),
+    bind!("top", Action::Top, ["g", "Home"], MOVING, Msg::HelpTop),
     bind!(
         "bottom",
         Action::Bottom,
         ["G", "End"],
         MOVING,
-        "to the bottom"
+        Msg::HelpBottom
     ),
-    bind!("open", Action::Open, ["Enter", "l", "Right"], &[Li, L], "open the selected article (in the links: the link)", &[L] => "open"),
-    bind!("back", Action::Back, ["Esc", "h", "Left", "Backspace"], MAIN, "back to the list; in the list, clear the search, then the filters", &[A] => "list"),
+    bind!("open", Action::Open, ["Enter", "l", "Right"], &[Li, L], Msg::HelpOpen, &[L] => Msg::HintOpen),
+    bind!("back", Action::Back, ["Esc", "h", "Left", "Backspace"], MAIN, Msg::HelpBack, &[A] => Msg::HintList),
     bind!(
         "switch_pane",
         Action::SwitchPane,
         ["Tab", "BackTab"],
         MAIN,
-        "switch between the list and the open article"
+        Msg::HelpSwitchPane
     ),
-    bind!("next_article", Action::NextArticle, ["n"], &[A], "next article", &[A] => "next"),
-    bind!("prev_article", Action::PrevArticle, ["p"], &[A], "previous article", &[A] => "prev"),
-    bind!("search", Action::StartSearch, ["/"], MAIN, "search, live as you type (ㅈㅈㅎㄱ finds 제주항공; #name a category or tag)", &[Li] => "search"),
+    bind!("next_article", Action::NextArticle, ["n"], &[A], Msg::HelpNextArticle, &[A] => Msg::HintNext),
+    bind!("prev_article", Action::PrevArticle, ["p"], &[A], Msg::HelpPrevArticle, &[A] => Msg::HintPrev),
+    bind!("search", Action::StartSearch, ["/"], MAIN, Msg::HelpSearch, &[Li] => Msg::HintSearch),
     bind!(
         "next_match",
         Action::NextMatch,
         ["]"],
         &[A],
-        "the next line that matches the search"
+        Msg::HelpNextMatch
     ),
     bind!(
         "prev_match",
         Action::PrevMatch,
         ["["],
         &[A],
-        "the previous line that matches the search"
+        Msg::HelpPrevMatch
     ),
-    bind!("categories", Action::OpenCategories, ["c"], &[Li, A, C], "the category picker", &[Li] => "categories"),
-    bind!("links", Action::OpenLinks, ["o"], &[A, L], "the article's numbered links", &[A] => "links"),
+    bind!("categories", Action::OpenCategories, ["c"], &[Li, A, C], Msg::HelpCategories, &[Li] => Msg::HintCategories),
+    bind!("links", Action::OpenLinks, ["o"], &[A, L], Msg::HelpLinks, &[A] => Msg::HintLinks),
     bind!(
         "open_link",
         Action::OpenLink(0),
         ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"],
         &[A, L],
-        "open link 1-9 (0: link 10)"
+        Msg::HelpOpenLink
     ),
-    bind!("copy_link", Action::CopyLink, ["y"], &[A, L], "copy the selected link, or the post's address, to the clipboard", &[L] => "copy"),
+    bind!("copy_link", Action::CopyLink, ["y"], &[A, L], Msg::HelpCopyLink, &[L] => Msg::HintCopy),
     bind!(
         "toggle_read",
         Action::ToggleRead,
         ["r"],
         MAIN,
-        "mark read / unread"
+        Msg::HelpToggleRead
     ),
     bind!(
         "toggle_star",
         Action::ToggleStar,
         ["s"],
         MAIN,
-        "star / unstar"
+        Msg::HelpToggleStar
     ),
     bind!(
         "unread_only",
         Action::ToggleUnreadOnly,
         ["u"],
         MAIN,
-        "only unread posts"
+        Msg::HelpUnreadOnly
     ),
     bind!(
         "starred_only",
         Action::ToggleStarredOnly,
         ["*"],
         MAIN,
-        "only starred posts"
+        Msg::HelpStarredOnly
     ),
     bind!(
         "mark_all_read",
         Action::MarkAllRead,
         ["A"],
         MAIN,
-        "mark every post in the list read"
+        Msg::HelpMarkAllRead
     ),
-    bind!(
-        "undo",
-        Action::Undo,
-        ["U"],
-        MAIN,
-        "undo the last mark-all-read"
-    ),
-    bind!(
-        "sort",
-        Action::CycleSort,
-        ["S"],
-        MAIN,
-        "sort by date, title or path"
-    ),
-    bind!(
-        "reload",
-        Action::Reload,
-        ["R"],
-        MAIN,
-        "read the folders again (they are also watched)"
-    ),
+    bind!("undo", Action::Undo, ["U"], MAIN, Msg::HelpUndo),
+    bind!("sort", Action::CycleSort, ["S"], MAIN, Msg::HelpSort),
+    bind!("reload", Action::Reload, ["R"], MAIN, Msg::HelpReload),
     bind!(
         "wider_list",
         Action::WidenList,
         [">"],
         MAIN,
-        "widen the list (side by side)"
+        Msg::HelpWiderList
     ),
     bind!(
         "narrower_list",
         Action::NarrowList,
         ["<"],
         MAIN,
-        "narrow the list"
+        Msg::HelpNarrowerList
     ),
     bind!(
         "toggle_list",
         Action::ToggleList,
         ["z"],
         MAIN,
-        "hide or show the list beside the article"
+        Msg::HelpToggleList
     ),
     bind!(
         "toggle_mouse",
         Action::ToggleMouse,
         ["m"],
         MAIN,
-        "mouse on / off (off: the terminal selects text; or hold Shift)"
+        Msg::HelpToggleMouse
     ),
     bind!(
         "problems",
         Action::ShowProblems,
         ["!"],
         &[Li, A, P],
-        "problems found while loading"
+        Msg::HelpProblems
     ),
-    bind!("help", Action::ShowHelp, ["?"], &[Li, A, H], "this help", &[Li, A] => "help"),
-    bind!("quit", Action::Quit, ["q"], MAIN, "quit (in the article: back to the list)", &[Li] => "quit"),
-    bind!("choose", Action::ToggleCategory, ["Space"], &[C], "choose or unchoose a category", &[C] => "choose"),
-    bind!("apply", Action::ApplyCategories, ["Enter"], &[C], "show the chosen categories", &[C] => "apply"),
-    bind!("all_categories", Action::ClearCategories, ["a"], &[C], "clear the choice (all categories)", &[C] => "all"),
-    bind!("close", Action::Close, ["Esc", "q"], POPUPS, "close (the picker: without applying)", POPUPS => "close"),
+    bind!("help", Action::ShowHelp, ["?"], &[Li, A, H], Msg::HelpHelp, &[Li, A] => Msg::HintHelp),
+    bind!("quit", Action::Quit, ["q"], MAIN, Msg::HelpQuit, &[Li] => Msg::HintQuit),
+    bind!("choose", Action::ToggleCategory, ["Space"], &[C], Msg::HelpChoose, &[C] => Msg::HintChoose),
+    bind!("apply", Action::ApplyCategories, ["Enter"], &[C], Msg::HelpApply, &[C] => Msg::HintApply),
+    bind!("all_categories", Action::ClearCategories, ["a"], &[C], Msg::HelpAllCategories, &[C] => Msg::HintAll),
+    bind!("close", Action::Close, ["Esc", "q"], POPUPS, Msg::HelpClose, POPUPS => Msg::HintClose),
     bind!(
         "search_keep",
         Action::SearchAccept,
         ["Enter"],
         &[S],
-        "keep the search"
+        Msg::HelpSearchKeep
     ),
     bind!(
         "search_cancel",
         Action::SearchCancel,
         ["Esc"],
         &[S],
-        "back to the search as it was"
+        Msg::HelpSearchCancel
     ),
     bind!(
         "search_erase",
         Action::SearchBackspace,
         ["Backspace"],
         &[S],
-        "erase a character"
+        Msg::HelpSearchErase
     ),
     bind!(
         "search_erase_word",
         Action::SearchDeleteWord,
         ["Ctrl-w"],
         &[S],
-        "erase a word"
+        Msg::HelpSearchEraseWord
     ),
     bind!(
         "search_left",
         Action::SearchLeft,
         ["Left"],
         &[S],
-        "caret left"
+        Msg::HelpSearchLeft
     ),
     bind!(
         "search_right",
         Action::SearchRight,
         ["Right"],
         &[S],
-        "caret right"
+        Msg::HelpSearchRight
     ),
     bind!(
         "search_start",
         Action::SearchHome,
         ["Home", "Ctrl-a"],
         &[S],
-        "caret to the start"
+        Msg::HelpSearchStart
     ),
     bind!(
         "search_end",
         Action::SearchEnd,
         ["End", "Ctrl-e"],
         &[S],
-        "caret to the end"
+        Msg::HelpSearchEnd
     ),
     bind!(
         "search_down",
         Action::Down,
         ["Down"],
         &[S],
-        "move in the list while typing"
+        Msg::HelpSearchDown
     ),
-    bind!(
-        "search_up",
-        Action::Up,
-        ["Up"],
-        &[S],
-        "move up in the list while typing"
-    ),
-    bind!(
-        "redraw",
-        Action::Redraw,
-        ["Ctrl-l"],
-        ALL,
-        "repaint the whole screen"
-    ),
+    bind!("search_up", Action::Up, ["Up"], &[S], Msg::HelpSearchUp),
+    bind!("redraw", Action::Redraw, ["Ctrl-l"], ALL, Msg::HelpRedraw),
     bind!(
         "suspend",
         Action::Suspend,
         ["Ctrl-z"],
         ALL,
-        "suspend (fg resumes)"
+        Msg::HelpSuspend
     ),
     bind!(
         "force_quit",
         Action::Quit,
         ["Ctrl-c"],
         ALL,
-        "quit from anywhere"
+        Msg::HelpForceQuit
     ),
 ];
 
@@ -533,14 +498,16 @@ impl KeyMap {
     }
 
     /// The status line's hints in `context`: (keys, word).
-    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+    pub fn hints(&self, context: Context, lang: Lang) -> Vec<(String, &'static str)> {
         TABLE
             .iter()
             .zip(&self.keys)
             .filter_map(|(b, keys)| {
                 let (contexts, word) = b.hint?;
                 let key = keys.first()?;
-                contexts.contains(&context).then(|| (key.to_string(), word))
+                contexts
+                    .contains(&context)
+                    .then(|| (key.to_string(), word.text(lang)))
             })
             .collect()
     }
@@ -557,11 +524,11 @@ impl KeyMap {
 }
 
 /// Where each command applies, as the help and the README say it.
-pub const SECTIONS: &[(&str, &[Context])] = &[
-    ("list and article", &[Li, A]),
-    ("popups", &[H, P, L]),
-    ("category picker", &[C]),
-    ("search field", &[S]),
+pub const SECTIONS: &[(Msg, &[Context])] = &[
+    (Msg::SectionMain, &[Li, A]),
+    (Msg::SectionPopups, &[H, P, L]),
+    (Msg::SectionCategories, &[C]),
+    (Msg::SectionSearch, &[S]),
 ];
 
 /// The README's key table, made from the key table.
@@ -582,7 +549,7 @@ pub fn markdown_table() -> String {
             keys.join(" "),
             where_(b.contexts),
             b.name,
-            b.help.replace('|', "\\|")
+            b.help.text(Lang::En).replace('|', "\\|")
         ));
     }
     out

@@ -43,6 +43,7 @@ pub use search_box::SearchBox;
 pub use update::update;
 
 use crate::config::Sort;
+use crate::i18n::{Lang, Msg};
 use crate::search::Query;
 use crate::store::{Filter, Store};
 use crate::theme::Theme;
@@ -91,6 +92,8 @@ pub struct App {
     pub later_problems: Vec<crate::problem::Problem>,
     /// Whether the mouse is captured (off: the terminal selects text).
     pub mouse: bool,
+    /// The language of the interface.
+    pub lang: Lang,
     /// The folders the posts were read from (none for the demo posts).
     pub folders: Vec<PathBuf>,
     /// Bumped whenever the posts are read again: answers about the posts
@@ -112,11 +115,6 @@ impl App {
     /// their search text.
     pub fn new(store: Store, theme: Theme, indexed: bool) -> App {
         let total = store.posts().len();
-        let message = match store.problems().len() {
-            0 => None,
-            1 => Some("1 problem found while loading: ! shows it".to_string()),
-            n => Some(format!("{n} problems found while loading: ! shows them")),
-        };
         let mut app = App {
             marks: Marks::new(Default::default(), &store),
             store,
@@ -133,9 +131,10 @@ impl App {
             },
             arrangement: Arrangement::default(),
             size: (80, 24),
-            message,
+            message: None,
             later_problems: Vec::new(),
             mouse: true,
+            lang: Lang::En,
             folders: Vec::new(),
             generation: 0,
             reloading: None,
@@ -143,8 +142,25 @@ impl App {
             by_path: HashMap::new(),
             last_click: None,
         };
+        app.message = app.problems_note();
         app.refilter();
         app
+    }
+
+    /// The interface in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> App {
+        self.lang = lang;
+        self.message = self.problems_note();
+        self
+    }
+
+    /// "3 problems found while loading", when the load found any.
+    fn problems_note(&self) -> Option<String> {
+        match self.store.problems().len() {
+            0 => None,
+            1 => Some(Msg::ProblemsAtStartOne.say(self.lang)),
+            n => Some(Msg::ProblemsAtStart.fill(self.lang, &[("n", &n)])),
+        }
     }
 
     /// Start with the marks saved by earlier runs.
@@ -546,7 +562,7 @@ impl App {
         if change.added + change.changed + change.removed > 0
             || std::mem::take(&mut self.reload_asked)
         {
-            self.message = Some(change.describe());
+            self.message = Some(change.describe(self.lang));
         }
         let mut effects: Vec<Effect> = self.sync_article().into_iter().collect();
         if !change.reread.is_empty() {

@@ -5,6 +5,7 @@ use super::App;
 use super::keymap::{SECTIONS, TABLE};
 use super::layout::{PopupContent, PopupRow};
 use super::screen::Popup;
+use crate::i18n::Msg;
 use crate::render::article::is_openable;
 use crate::text::{fit, pad_right, width};
 use crate::theme::Part;
@@ -15,25 +16,25 @@ const KEYS_CELLS: usize = 20;
 pub fn content(app: &App, popup: &Popup) -> PopupContent {
     match popup {
         Popup::Help { scroll } => PopupContent {
-            title: "keys".into(),
+            title: Msg::TitleKeys.say(app.lang),
             rows: help_rows(app),
             cursor: None,
             scroll: *scroll,
         },
         Popup::Problems { scroll } => PopupContent {
-            title: format!("problems ({})", app.problems().count()),
+            title: Msg::TitleProblems.fill(app.lang, &[("n", &app.problems().count())]),
             rows: problem_rows(app),
             cursor: None,
             scroll: *scroll,
         },
         Popup::Categories { cursor, chosen } => PopupContent {
-            title: "categories · Space chooses · Enter applies".into(),
+            title: Msg::TitleCategories.say(app.lang),
             rows: category_rows(app, chosen),
             cursor: Some(*cursor),
             scroll: 0,
         },
         Popup::Links { cursor } => PopupContent {
-            title: "links · a digit or Enter opens · y copies".into(),
+            title: Msg::TitleLinks.say(app.lang),
             rows: link_rows(app),
             cursor: Some(*cursor),
             scroll: 0,
@@ -64,17 +65,17 @@ fn help_rows(app: &App) -> Vec<PopupRow> {
         if members.is_empty() {
             continue;
         }
-        rows.push(PopupRow::new("", format!("{section}:"), Part::Heading));
+        rows.push(PopupRow::new("", section.text(app.lang), Part::Heading));
         for i in members {
             let lead = format!("{}  ", fit(&labels[i], keys_w.max(width(&labels[i]))));
-            rows.push(PopupRow::new(lead, TABLE[i].help, Part::Base));
+            rows.push(PopupRow::new(
+                lead,
+                TABLE[i].help.text(app.lang),
+                Part::Base,
+            ));
         }
     }
-    rows.push(PopupRow::new(
-        "",
-        "mouse: the wheel scrolls the pane under it; a click selects, a second click opens",
-        Part::Meta,
-    ));
+    rows.push(PopupRow::new("", Msg::HelpMouse.text(app.lang), Part::Meta));
     rows
 }
 
@@ -98,7 +99,7 @@ fn problem_rows(app: &App) -> Vec<PopupRow> {
     if rows.is_empty() {
         rows.push(PopupRow::new(
             "",
-            "no problems found while loading",
+            Msg::NoProblems.text(app.lang),
             Part::Meta,
         ));
     }
@@ -106,12 +107,12 @@ fn problem_rows(app: &App) -> Vec<PopupRow> {
         0 => {}
         1 => rows.push(PopupRow::new(
             "",
-            "1 other file skipped (not a post)",
+            Msg::SkippedOne.text(app.lang),
             Part::Meta,
         )),
         n => rows.push(PopupRow::new(
             "",
-            format!("{n} other files skipped (not posts)"),
+            Msg::Skipped.fill(app.lang, &[("n", &n)]),
             Part::Meta,
         )),
     }
@@ -122,7 +123,11 @@ fn problem_rows(app: &App) -> Vec<PopupRow> {
 fn category_rows(app: &App, chosen: &[String]) -> Vec<PopupRow> {
     let counts = app.category_counts();
     if counts.is_empty() {
-        return vec![PopupRow::new("", "no categories", Part::Meta)];
+        return vec![PopupRow::new(
+            "",
+            Msg::NoCategories.text(app.lang),
+            Part::Meta,
+        )];
     }
     let name_w = counts.iter().map(|(c, ..)| width(c)).max().unwrap_or(0);
     let total_w = counts
@@ -140,7 +145,7 @@ fn category_rows(app: &App, chosen: &[String]) -> Vec<PopupRow> {
             };
             let total = total.to_string();
             let unread = if *unread > 0 {
-                format!("  {unread} unread")
+                format!("  {}", Msg::CategoryUnread.fill(app.lang, &[("n", unread)]))
             } else {
                 String::new()
             };

@@ -5,6 +5,7 @@
 use super::position::clamp_add;
 use super::screen::{Article, Context, Pane, Popup, Screen};
 use super::{Action, App, Effect, SearchBox, commands};
+use crate::i18n::Msg;
 
 /// Apply `action` to `app`; the effects are for the effect loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -46,10 +47,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MarksSaved { seq, error } => {
             app.marks.saved(seq);
             if let Some(e) = error {
-                app.message = Some(format!(
-                    "cannot save marks: {}",
-                    crate::sanitize::one_line(&e)
-                ));
+                let error = crate::sanitize::one_line(&e);
+                app.message = Some(Msg::CannotSaveMarks.fill(app.lang, &[("error", &error)]));
             }
         }
         Action::MarksChanged(rows) => {
@@ -60,7 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::HangulKey => {
-            app.message = Some("한/영 키로 영문 입력으로 바꾸세요 (Hangul input is on)".into());
+            app.message = Some(Msg::HangulKey.say(app.lang));
         }
         Action::Up => move_by(app, context, -1),
         Action::Down => move_by(app, context, 1),
@@ -114,7 +113,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if app.screen.article().is_some_and(|a| !a.links().is_empty()) {
                 app.popup = Some(Popup::Links { cursor: 0 });
             } else {
-                app.message = Some("no links in this article".into());
+                app.message = Some(Msg::NoLinks.say(app.lang));
             }
         }
         Action::OpenLink(n) => return commands::open_link(app, n),
@@ -137,11 +136,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
-            app.message = Some(if app.mouse {
-                "mouse on".into()
-            } else {
-                "mouse off: the terminal selects text (m turns it on)".into()
-            });
+            app.message = Some(
+                if app.mouse {
+                    Msg::MouseOn
+                } else {
+                    Msg::MouseOff
+                }
+                .say(app.lang),
+            );
             return vec![Effect::SetMouse(app.mouse)];
         }
         Action::ShowProblems if context == Context::Problems => app.popup = None,
@@ -282,11 +284,11 @@ fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
     if next == app.list.selected {
         app.message = Some(
             if delta > 0 {
-                "this is the last article"
+                Msg::LastArticle
             } else {
-                "this is the first article"
+                Msg::FirstArticle
             }
-            .into(),
+            .say(app.lang),
         );
         return Vec::new();
     }

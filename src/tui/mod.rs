@@ -118,10 +118,11 @@ fn carry_out(app: &mut App, term: &mut Term, outside: Vec<Outside>) -> io::Resul
             Outside::SetMouse(on) => terminal::set_mouse(on),
             Outside::RunInTerminal(argv) => {
                 if let Err(e) = run_in_terminal(&argv) {
-                    app.message = Some(format!(
-                        "cannot run {}: {e}; set $BROWSER to a browser",
-                        crate::sanitize::quote(&argv[0])
-                    ));
+                    let program = crate::sanitize::quote(&argv[0]);
+                    app.message = Some(
+                        crate::i18n::Msg::CannotRun
+                            .fill(app.lang, &[("program", &program), ("error", &e)]),
+                    );
                 }
                 redraw_all(term)?;
             }

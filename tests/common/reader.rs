@@ -21,13 +21,14 @@ pub struct Reader {
 impl Reader {
     /// The reader over the demo posts, at `w` x `h`.
     pub fn demo(w: u16, h: u16) -> Reader {
+        Reader::demo_in(sinmun::i18n::Lang::En, w, h)
+    }
+
+    /// [`Reader::demo`], its interface in `lang`.
+    pub fn demo_in(lang: sinmun::i18n::Lang, w: u16, h: u16) -> Reader {
         let load = loader::load_demo(Keep::ALL);
-        Reader::of(
-            App::new(Store::new(load, false), theme(), true),
-            Effects::quiet(),
-            w,
-            h,
-        )
+        let app = App::new(Store::new(load, false), theme(), true).with_lang(lang);
+        Reader::of(app, Effects::quiet(), w, h)
     }
 
     /// The reader over the posts of `folder`, read as `sinmun FOLDER` reads

@@ -52,6 +52,8 @@ pub struct Setup {
     pub loaded_at: Option<SystemTime>,
     /// How links are opened.
     pub opener: Opener,
+    /// The language of what the workers say.
+    pub lang: crate::i18n::Lang,
 }
 
 pub struct Effects {

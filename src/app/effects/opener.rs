@@ -6,6 +6,8 @@
 
 use base64::Engine;
 
+use crate::i18n::{Lang, Msg};
+
 /// Browsers that draw in the terminal they are started from.
 const TEXT_BROWSERS: &[&str] = &[
     "w3m", "lynx", "links", "links2", "elinks", "browsh", "carbonyl", "cha", "chawan",
@@ -24,17 +26,20 @@ pub struct Opener {
     /// The config's `browser_in_terminal`: the browser draws in the
     /// terminal whatever its name.
     pub in_terminal: bool,
+    /// The language of what it says when nothing opens.
+    pub lang: Lang,
 }
 
 impl Opener {
     /// Links opened with `$BROWSER` or the platform's opener.
-    pub fn from_env(in_terminal: bool) -> Opener {
+    pub fn from_env(in_terminal: bool, lang: Lang) -> Opener {
         Opener {
             disabled: false,
             browser: std::env::var("BROWSER")
                 .ok()
                 .filter(|b| !b.trim().is_empty()),
             in_terminal,
+            lang,
         }
     }
 
@@ -76,11 +81,12 @@ impl Opener {
             })
             .map_err(|e| {
                 let tried = crate::text::one_line(&program);
-                if self.browser.is_some() {
-                    format!("cannot open the link with $BROWSER ({tried}): {e}")
+                let message = if self.browser.is_some() {
+                    Msg::CannotOpenWithBrowser
                 } else {
-                    format!("cannot open the link: tried {tried} ({e}); set $BROWSER to a browser, e.g. BROWSER=w3m")
-                }
+                    Msg::CannotOpenTried
+                };
+                message.fill(self.lang, &[("tried", &tried), ("error", &e)])
             })
     }
 
@@ -162,6 +168,7 @@ mod tests {
             disabled: false,
             browser: Some("w3m -o x=1".into()),
             in_terminal: false,
+            lang: Lang::En,
         };
         assert_eq!(
             o.open("https://a.example/?q=1;rm -rf ~").unwrap(),

@@ -18,6 +18,7 @@ use super::Setup;
 use super::files::{self, FileId};
 use crate::app::Action;
 use crate::app::action::Shared;
+use crate::i18n::{Lang, Msg};
 use crate::marks::{MarksWorker, Save};
 use crate::post::{Format, Post};
 use crate::problem::Problem;
@@ -65,6 +66,7 @@ pub struct Workers {
     folders: Vec<PathBuf>,
     watch: bool,
     watcher: Option<RecommendedWatcher>,
+    lang: Lang,
 }
 
 impl Workers {
@@ -92,7 +94,9 @@ impl Workers {
             .and_then(|db| match MarksWorker::spawn(db, tx.clone()) {
                 Ok(worker) => Some(worker),
                 Err(e) => {
-                    let _ = tx.send(Action::Notice(format!("marks are not saved: {e}")));
+                    let _ = tx.send(Action::Notice(
+                        Msg::MarksNotSaved.fill(setup.lang, &[("error", &e)]),
+                    ));
                     None
                 }
             });
@@ -106,6 +110,7 @@ impl Workers {
             folders: setup.folders.clone(),
             watch: setup.watch,
             watcher: None,
+            lang: setup.lang,
         }
     }
 
@@ -131,7 +136,7 @@ impl Workers {
         if self.render.send(job).is_err() {
             let _ = self
                 .tx
-                .send(Action::Notice("the rendering thread stopped".into()));
+                .send(Action::Notice(Msg::RenderingStopped.say(self.lang)));
         }
     }
 
@@ -195,18 +200,18 @@ impl Workers {
             Ok(mut w) => {
                 for folder in &self.folders {
                     if let Err(e) = w.watch(folder, RecursiveMode::Recursive) {
-                        let _ = self.tx.send(Action::Notice(format!(
-                            "not watching {}: {e}",
-                            crate::text::one_line(&folder.to_string_lossy())
-                        )));
+                        let folder = crate::text::one_line(&folder.to_string_lossy());
+                        let _ = self.tx.send(Action::Notice(
+                            Msg::NotWatching.fill(self.lang, &[("folder", &folder), ("error", &e)]),
+                        ));
                     }
                 }
                 self.watcher = Some(w);
             }
             Err(e) => {
-                let _ = self
-                    .tx
-                    .send(Action::Notice(format!("not watching the folders: {e}")));
+                let _ = self.tx.send(Action::Notice(
+                    Msg::NotWatchingFolders.fill(self.lang, &[("error", &e)]),
+                ));
             }
         }
     }

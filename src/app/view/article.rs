@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::{put, put_marked};
 use crate::app::App;
+use crate::i18n::Msg;
 use crate::render::{Flags, Line, SpanStyle, article};
 use crate::text::{truncate, wrap};
 use crate::theme::Part;
@@ -29,7 +30,7 @@ pub fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
         lines.push(Line::default());
         lines.extend(
             wrap(
-                &format!("cannot read this post: {why}"),
+                &Msg::CannotReadPost.fill(app.lang, &[("why", why)]),
                 usize::from(area.width),
             )
             .into_iter()
@@ -45,7 +46,7 @@ pub fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
             buf,
             area.x,
             area.y,
-            "loading…",
+            Msg::Loading.text(app.lang),
             usize::from(area.width),
             app.theme.style(Part::Meta),
         );
@@ -136,7 +137,7 @@ fn preview(app: &App, buf: &mut Buffer, area: Rect) {
     }
     lines.push(Line::default());
     let mut hint = Line::default();
-    hint.push("Enter opens the article".into(), SpanStyle::of(Flags::META));
+    hint.push(Msg::EnterOpens.say(app.lang), SpanStyle::of(Flags::META));
     lines.push(hint);
     for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
         draw_line(app, buf, area, row, line);
@@ -147,16 +148,16 @@ fn preview(app: &App, buf: &mut Buffer, area: Rect) {
 /// search matches the body but not the title or excerpt.
 fn body_match(app: &App, post_index: usize, w: usize) -> Option<Line> {
     let found = app.body_match(post_index)?;
-    Some(snippet_line(&found, w))
+    Some(snippet_line(app, &found, w))
 }
 
 /// The line of the body that matched, after a label, cut to `w` cells.
-pub(super) fn snippet_line(found: &str, w: usize) -> Line {
-    const LABEL: &str = "in the text: ";
+pub(super) fn snippet_line(app: &App, found: &str, w: usize) -> Line {
+    let label = Msg::InTheText.text(app.lang);
     let mut line = Line::default();
-    line.push(LABEL.into(), SpanStyle::of(Flags::META));
+    line.push(label.into(), SpanStyle::of(Flags::META));
     line.push(
-        truncate(found, w.saturating_sub(LABEL.len())),
+        truncate(found, w.saturating_sub(crate::text::width(label))),
         SpanStyle::default(),
     );
     line

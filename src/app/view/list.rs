@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::{fill, put};
 use crate::app::{App, Context, ListLine};
+use crate::i18n::Msg;
 use crate::text::{fit, truncate};
 use crate::theme::Part;
 
@@ -53,7 +54,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         let index = match line {
             ListLine::Headline(i) => i,
             ListLine::Snippet(_, text) => {
-                let line = super::article::snippet_line(&text, w.saturating_sub(marks));
+                let line = super::article::snippet_line(app, &text, w.saturating_sub(marks));
                 let x = area.x + marks as u16;
                 super::article::draw_line_at(app, buf, (x, y), w.saturating_sub(marks), &line);
                 continue;
@@ -154,29 +155,26 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
 /// Why the list is empty, and what to do about it.
 fn empty_reason(app: &App) -> String {
     if !app.store.posts().is_empty() {
-        return "no posts match; Esc clears the filter".into();
+        return Msg::NoPostsMatch.say(app.lang);
     }
     let mut text = if app.folders.is_empty() {
-        "no posts".to_string()
+        Msg::NoPosts.say(app.lang)
     } else {
         let folders: Vec<String> = app
             .folders
             .iter()
             .map(|f| crate::text::one_line(&f.to_string_lossy()))
             .collect();
-        format!("no posts in {}", folders.join(", "))
+        Msg::NoPostsIn.fill(app.lang, &[("folders", &folders.join(", "))])
     };
-    text.push_str(" (posts are .html, .htm, .md, .markdown and .txt files)");
+    text.push_str(Msg::PostKinds.text(app.lang));
     match app.store.skipped() {
         0 => {}
-        1 => text.push_str("; 1 other file skipped"),
-        n => text.push_str(&format!("; {n} other files skipped")),
+        1 => text.push_str(Msg::OtherSkippedOne.text(app.lang)),
+        n => text.push_str(&Msg::OtherSkipped.fill(app.lang, &[("n", &n)])),
     }
     if app.problems().next().is_some() {
-        text.push_str(&format!(
-            "; {} problems: ! shows them",
-            app.problems().count()
-        ));
+        text.push_str(&Msg::ProblemsShown.fill(app.lang, &[("n", &app.problems().count())]));
     }
     text
 }

@@ -8,6 +8,7 @@ use ratatui::layout::{Position, Rect};
 use super::{fill, put};
 use crate::app::{App, Context};
 use crate::config::Sort;
+use crate::i18n::Msg;
 use crate::text::{truncate, width};
 use crate::theme::Part;
 
@@ -46,9 +47,14 @@ fn search_field(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
     let theme = &app.theme;
     let w = usize::from(area.width);
     let mut count = format!(
-        " {} of {} ",
-        app.list.visible.len(),
-        app.store.posts().len()
+        " {} ",
+        Msg::SearchCount.fill(
+            app.lang,
+            &[
+                ("shown", &app.list.visible.len()),
+                ("total", &app.store.posts().len())
+            ]
+        )
     );
     if !app.indexed() {
         count.insert_str(0, &format!(" {}", indexing(app)));
@@ -88,7 +94,10 @@ fn search_field(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
 /// "bodies 2,300/10,000…": how far the index is, while search sees only
 /// part of the bodies.
 fn indexing(app: &App) -> String {
-    format!("bodies {}/{}…", app.index.indexed, app.index.total)
+    Msg::Indexing.fill(
+        app.lang,
+        &[("done", &app.index.indexed), ("total", &app.index.total)],
+    )
 }
 
 /// " 12/340 · 5 unread · #항공 · /ㅈㅈㅎㄱ · 45% "
@@ -102,13 +111,13 @@ fn position_text(app: &App) -> String {
         format!("{}/{}", app.list.selected + 1, shown)
     });
     if shown != total {
-        parts.push(format!("of {total}"));
+        parts.push(Msg::OfTotal.fill(app.lang, &[("n", &total)]));
     }
     let (unread_shown, unread_all) = app.unread_counts();
     parts.push(if unread_shown == unread_all {
-        format!("{unread_all} unread")
+        Msg::Unread.fill(app.lang, &[("n", &unread_all)])
     } else {
-        format!("{unread_shown}/{unread_all} unread")
+        Msg::UnreadOf.fill(app.lang, &[("shown", &unread_shown), ("all", &unread_all)])
     });
     let f = &app.filters;
     if !f.categories.is_empty() {
@@ -128,13 +137,14 @@ fn position_text(app: &App) -> String {
         parts.push(q);
     }
     if f.unread_only {
-        parts.push("unread only".into());
+        parts.push(Msg::UnreadOnly.say(app.lang));
     }
     if f.starred_only {
-        parts.push("starred".into());
+        parts.push(Msg::StarredOnly.say(app.lang));
     }
     if f.sort != Sort::Date {
-        parts.push(format!("by {}", crate::app::commands::sort_name(f.sort)));
+        let sort = crate::app::commands::sort_name(f.sort, app.lang);
+        parts.push(Msg::SortedBy.fill(app.lang, &[("sort", &sort)]));
     }
     if let Some(a) = app.screen.article() {
         let rows = app.article_rows();
@@ -151,7 +161,7 @@ fn position_text(app: &App) -> String {
 /// where the keys are, with the keys in effect.
 fn hints(app: &App) -> String {
     let mut out = String::new();
-    for (key, word) in app.keymap.hints(app.context()) {
+    for (key, word) in app.keymap.hints(app.context(), app.lang) {
         out.push_str(&format!("{key} {word}  "));
     }
     out.truncate(out.trim_end().len());
