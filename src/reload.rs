@@ -122,14 +122,7 @@ impl Reloader {
             self.stamps.remove(p.as_os_str());
         }
         found.sources = changed;
-        let load = loader::read_found(found, Keep::default());
-        Reloaded {
-            posts: load.posts,
-            problems: load.problems,
-            reread,
-            removed,
-            skipped: Some(load.skipped),
-        }
+        read(found, reread, removed, true)
     }
 
     /// Read again only `paths`, as a watcher reported them: new and
@@ -200,14 +193,7 @@ impl Reloader {
             sources,
             ..walk::Found::default()
         };
-        let load = loader::read_found(found, Keep::default());
-        Reloaded {
-            posts: load.posts,
-            problems: load.problems,
-            reread,
-            removed,
-            skipped: None,
-        }
+        read(found, reread, removed, false)
     }
 
     /// A reported path as the load names it (under a root as given) and
@@ -227,6 +213,20 @@ impl Reloader {
             }
         }
         None
+    }
+}
+
+/// Read the files `found` names (front matter only: bodies are read when
+/// opened, and indexed in the background); `walked`: the folders were
+/// walked, so the count of files that are not posts is known.
+fn read(found: walk::Found, reread: Vec<PathBuf>, removed: Vec<PathBuf>, walked: bool) -> Reloaded {
+    let load = loader::read_found(found, Keep::default());
+    Reloaded {
+        posts: load.posts,
+        problems: load.problems,
+        reread,
+        removed,
+        skipped: walked.then_some(load.skipped),
     }
 }
 
@@ -271,20 +271,26 @@ mod tests {
         format!("---\ntitle: {title}\ndate: 2024-07-19\n---\n<p>본문</p>\n")
     }
 
-    #[test]
-    fn only_new_changed_and_removed_files_are_noticed() {
+    /// A folder of two posts, a.html and b.html, stamped as loaded.
+    fn two_posts() -> (tempfile::TempDir, Reloader, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.html");
         let b = dir.path().join("b.html");
         std::fs::write(&a, post("가")).unwrap();
         std::fs::write(&b, post("나")).unwrap();
         let later = SystemTime::now() + std::time::Duration::from_secs(5);
-        let mut r = Reloader::new(
+        let r = Reloader::new(
             vec![dir.path().to_path_buf()],
             WalkOptions::default(),
             &[a.clone(), b.clone()],
             later,
         );
+        (dir, r, a, b)
+    }
+
+    #[test]
+    fn only_new_changed_and_removed_files_are_noticed() {
+        let (dir, mut r, a, b) = two_posts();
         assert_eq!(r.stamped(), 2);
         let nothing = r.reload();
         assert!(
@@ -304,19 +310,7 @@ mod tests {
 
     #[test]
     fn reported_paths_alone_are_read_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.html");
-        let b = dir.path().join("b.html");
-        std::fs::write(&a, post("가")).unwrap();
-        std::fs::write(&b, post("나")).unwrap();
-        let later = SystemTime::now() + std::time::Duration::from_secs(5);
-        let root = dir.path().to_path_buf();
-        let mut r = Reloader::new(
-            vec![root.clone()],
-            WalkOptions::default(),
-            &[a.clone(), b.clone()],
-            later,
-        );
+        let (dir, mut r, a, b) = two_posts();
         let c = dir.path().join("sub/c.html");
         std::fs::create_dir_all(c.parent().unwrap()).unwrap();
         std::fs::write(&c, post("다")).unwrap();

@@ -185,6 +185,22 @@ fn a_file_added_to_the_watched_folder_appears_by_itself() {
     assert!(r.status().contains("1 new post"), "{}", r.status());
 }
 
+/// The demo reader with `$BROWSER` set to `browser`.
+fn with_browser(browser: &str) -> Reader {
+    let load = loader::load_demo(Keep::ALL);
+    let app = App::new(Store::new(load, false), common::reader::theme(), true);
+    let effects = Effects::new(Setup {
+        opener: Opener {
+            disabled: false,
+            browser: Some(browser.into()),
+            in_terminal: false,
+            lang: sinmun::i18n::Lang::En,
+        },
+        ..Setup::default()
+    });
+    Reader::of(app, effects, 120, 40)
+}
+
 #[test]
 fn y_copies_through_osc_52_and_text_browsers_run_in_the_terminal() {
     let mut r = Reader::demo(120, 40);
@@ -200,18 +216,7 @@ fn y_copies_through_osc_52_and_text_browsers_run_in_the_terminal() {
     assert!(r.run([Action::CopyLink]).is_empty());
     assert!(r.shows("names no address"), "{}", r.status());
 
-    let load = loader::load_demo(Keep::ALL);
-    let app = App::new(Store::new(load, false), common::reader::theme(), true);
-    let effects = Effects::new(Setup {
-        opener: Opener {
-            disabled: false,
-            browser: Some("w3m".into()),
-            in_terminal: false,
-            lang: sinmun::i18n::Lang::En,
-        },
-        ..Setup::default()
-    });
-    let mut r = Reader::of(app, effects, 120, 40);
+    let mut r = with_browser("w3m");
     r.run([Action::Open]);
     let outside = r.run([Action::OpenLink(1)]);
     assert!(
@@ -222,18 +227,7 @@ fn y_copies_through_osc_52_and_text_browsers_run_in_the_terminal() {
 
 #[test]
 fn opening_with_no_browser_names_what_was_tried() {
-    let load = loader::load_demo(Keep::ALL);
-    let app = App::new(Store::new(load, false), common::reader::theme(), true);
-    let effects = Effects::new(Setup {
-        opener: Opener {
-            disabled: false,
-            browser: Some("/nonexistent/browser".into()),
-            in_terminal: false,
-            lang: sinmun::i18n::Lang::En,
-        },
-        ..Setup::default()
-    });
-    let mut r = Reader::of(app, effects, 120, 40);
+    let mut r = with_browser("/nonexistent/browser");
     r.run([Action::Open, Action::OpenLink(1)]);
     let message = r.app.message.clone().unwrap_or_default();
     assert!(
