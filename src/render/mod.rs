@@ -196,9 +196,29 @@ pub struct Rendered {
 pub fn render(body: &str, format: Format, opts: &RenderOptions) -> Rendered {
     let no_context = LiquidContext::default();
     let liquid = opts.liquid.as_deref().unwrap_or(&no_context);
-    match format {
+    let rendered = match format {
         Format::Html => render_html(&markdown::liquid::html(body, liquid), opts),
         Format::Markdown => render_html(&markdown::to_html(body, liquid), opts),
+    };
+    rendered.cleaned()
+}
+
+impl Rendered {
+    /// Every piece of text cleaned once more on its way out: character
+    /// references, notes and addresses are decoded after the body was
+    /// cleaned at load (`&#8203;`, `&#x202e;`). Cleaning only removes, so
+    /// no line grows wider.
+    fn cleaned(mut self) -> Rendered {
+        let clean = |text: &mut String| {
+            if let std::borrow::Cow::Owned(t) = crate::sanitize::terminal_text(text) {
+                *text = t.replace('\n', " ");
+            }
+        };
+        for span in self.lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
+            clean(&mut span.text);
+        }
+        self.links.iter_mut().for_each(clean);
+        self
     }
 }
 
