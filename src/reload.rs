@@ -45,7 +45,7 @@ pub struct Reloaded {
 
 /// The folders and the stamps of their files as last read.
 #[derive(Debug)]
-pub struct Reloader {
+pub(crate) struct Reloader {
     roots: Vec<PathBuf>,
     /// The roots resolved, to place the absolute paths a watcher reports.
     resolved: Vec<Option<PathBuf>>,
@@ -59,7 +59,7 @@ impl Reloader {
     /// Stamp `known` (the files of the first load, read at `loaded_at` or
     /// after). A file modified since then stays unstamped, so that the
     /// first reload reads it again.
-    pub fn new(
+    pub(crate) fn new(
         roots: Vec<PathBuf>,
         options: WalkOptions,
         known: &[PathBuf],
@@ -86,12 +86,12 @@ impl Reloader {
 
     /// Whether the files of the first load all were stamped (none changed
     /// while they were being read).
-    pub fn stamped(&self) -> usize {
+    pub(crate) fn stamped(&self) -> usize {
         self.stamps.len()
     }
 
     /// Walk the folders and read the new and changed files.
-    pub fn reload(&mut self) -> Reloaded {
+    pub(crate) fn reload(&mut self) -> Reloaded {
         use rayon::prelude::*;
         let mut found = walk::walk(&self.roots, self.options);
         let mut seen: HashSet<OsString> = HashSet::with_capacity(found.sources.len());
@@ -128,7 +128,7 @@ impl Reloader {
     /// Read again only `paths`, as a watcher reported them: new and
     /// changed post files are read, vanished ones removed. A folder among
     /// them (made, moved, removed) needs the whole walk.
-    pub fn reload_paths(&mut self, paths: &[PathBuf]) -> Reloaded {
+    pub(crate) fn reload_paths(&mut self, paths: &[PathBuf]) -> Reloaded {
         let mut sources = Vec::new();
         let mut removed = Vec::new();
         let mut done = HashSet::new();

@@ -10,7 +10,7 @@ use crate::render::article::is_openable;
 
 /// A quiet moment: render the selected article ahead; with it open and
 /// ready, the next one (for `n`).
-pub fn work_ahead(app: &mut App) -> Vec<Effect> {
+pub(super) fn work_ahead(app: &mut App) -> Vec<Effect> {
     if let Some(effect) = app.prefetch() {
         return vec![effect];
     }
@@ -30,7 +30,7 @@ pub fn work_ahead(app: &mut App) -> Vec<Effect> {
 /// `R` (`paths` none: the whole folders), or the watcher's changed
 /// paths: one reload at a time, and a whole one after it when asked for
 /// meanwhile.
-pub fn reload(app: &mut App, paths: Option<Vec<std::path::PathBuf>>) -> Vec<Effect> {
+pub(super) fn reload(app: &mut App, paths: Option<Vec<std::path::PathBuf>>) -> Vec<Effect> {
     if app.folders.is_empty() {
         if paths.is_none() {
             app.message = Some(Msg::NothingToReload.say(app.lang));
@@ -53,7 +53,7 @@ pub fn reload(app: &mut App, paths: Option<Vec<std::path::PathBuf>>) -> Vec<Effe
     }
 }
 
-pub fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect> {
+pub(super) fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect> {
     let again = app.reloading.take().unwrap_or(false);
     let mut effects = app.take_reload(reloaded);
     if again {
@@ -64,7 +64,7 @@ pub fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect
 }
 
 /// Scroll the article to the next (or previous) line the search matches.
-pub fn jump_to_match(app: &mut App, forward: bool) {
+pub(super) fn jump_to_match(app: &mut App, forward: bool) {
     let query = app.query().clone();
     if query.is_empty() {
         app.message = Some(Msg::NoSearchToFind.say(app.lang));
@@ -96,7 +96,7 @@ pub fn jump_to_match(app: &mut App, forward: bool) {
     }
 }
 
-pub fn toggle_category(app: &mut App) {
+pub(super) fn toggle_category(app: &mut App) {
     let names: Vec<String> = app
         .store
         .categories()
@@ -115,14 +115,14 @@ pub fn toggle_category(app: &mut App) {
     }
 }
 
-pub fn apply_categories(app: &mut App) {
+pub(super) fn apply_categories(app: &mut App) {
     if let Some(Popup::Categories { chosen, .. }) = app.popup.take() {
         app.filters.categories = chosen;
         app.refilter();
     }
 }
 
-pub fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
+pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     let Some(address) = app
         .screen
         .article()
@@ -145,7 +145,7 @@ pub fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
 
 /// `y`: in the links, the link under the cursor; in the article, the
 /// post's own address when its front matter gives one.
-pub fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
+pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
     let address = match (&app.popup, app.screen.article()) {
         (Some(Popup::Links { cursor }), Some(a)) if context == Context::Links => {
             a.links().get(*cursor).cloned()
@@ -175,7 +175,7 @@ fn post_address(post: &crate::post::Post) -> Option<String> {
         .filter(|v| v.starts_with("http://") || v.starts_with("https://"))
 }
 
-pub fn toggle_read(app: &mut App) -> Vec<Effect> {
+pub(super) fn toggle_read(app: &mut App) -> Vec<Effect> {
     let Some(post) = app.selected_post() else {
         return Vec::new();
     };
@@ -187,7 +187,7 @@ pub fn toggle_read(app: &mut App) -> Vec<Effect> {
         .collect()
 }
 
-pub fn toggle_star(app: &mut App) -> Vec<Effect> {
+pub(super) fn toggle_star(app: &mut App) -> Vec<Effect> {
     let Some(post) = app.selected_post() else {
         return Vec::new();
     };
@@ -198,7 +198,7 @@ pub fn toggle_star(app: &mut App) -> Vec<Effect> {
         .collect()
 }
 
-pub fn mark_all_read(app: &mut App) -> Vec<Effect> {
+pub(super) fn mark_all_read(app: &mut App) -> Vec<Effect> {
     let (save, n) = app.marks.mark_all_read(&app.store, &app.list.visible);
     app.message = Some(match n {
         0 => Msg::NothingUnread.say(app.lang),
@@ -209,7 +209,7 @@ pub fn mark_all_read(app: &mut App) -> Vec<Effect> {
     save.map(Effect::SaveMarks).into_iter().collect()
 }
 
-pub fn undo(app: &mut App) -> Vec<Effect> {
+pub(super) fn undo(app: &mut App) -> Vec<Effect> {
     match app.marks.undo(&app.store) {
         Some((save, n)) => {
             app.message = Some(Msg::UnreadAgain.fill(app.lang, &[("n", &n)]));
@@ -223,7 +223,7 @@ pub fn undo(app: &mut App) -> Vec<Effect> {
     }
 }
 
-pub fn cycle_sort(app: &mut App) {
+pub(super) fn cycle_sort(app: &mut App) {
     app.filters.sort = match app.filters.sort {
         Sort::Date => Sort::Title,
         Sort::Title => Sort::Path,
@@ -237,7 +237,7 @@ pub fn cycle_sort(app: &mut App) {
     app.refilter_keeping(keep);
 }
 
-pub fn sort_name(sort: Sort, lang: Lang) -> &'static str {
+pub(super) fn sort_name(sort: Sort, lang: Lang) -> &'static str {
     match sort {
         Sort::Date => Msg::SortDate,
         Sort::Title => Msg::SortTitle,
@@ -247,7 +247,7 @@ pub fn sort_name(sort: Sort, lang: Lang) -> &'static str {
 }
 
 /// Widen, narrow or hide the list; the article follows the new width.
-pub fn arrange(app: &mut App, action: &Action) -> Vec<Effect> {
+pub(super) fn arrange(app: &mut App, action: &Action) -> Vec<Effect> {
     let a = &mut app.arrangement;
     match action {
         Action::WidenList => a.list_steps = (a.list_steps + 1).min(7),

@@ -58,7 +58,7 @@ impl ListPosition {
 }
 
 /// `value + delta`, kept within `0..len`.
-pub fn clamp_add(value: usize, delta: isize, len: usize) -> usize {
+pub(super) fn clamp_add(value: usize, delta: isize, len: usize) -> usize {
     let max = len.saturating_sub(1) as isize;
     (value as isize).saturating_add(delta).clamp(0, max.max(0)) as usize
 }

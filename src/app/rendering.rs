@@ -7,10 +7,10 @@ use std::sync::Arc;
 use crate::render::cache::{ArticleLines, RenderCache};
 
 /// A post (index in the store) at a width.
-pub type RenderKey = (usize, usize);
+pub(super) type RenderKey = (usize, usize);
 
 #[derive(Debug)]
-pub struct Rendering {
+pub(super) struct Rendering {
     cache: RenderCache,
     /// Asked of the worker, not answered yet.
     pending: HashSet<RenderKey>,
@@ -30,7 +30,7 @@ impl Default for Rendering {
 
 /// What is known of a post's rendering at a width.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
+pub(super) enum Lookup {
     Ready(Arc<ArticleLines>),
     Failed(String),
     /// Asked for already.
@@ -40,7 +40,7 @@ pub enum Lookup {
 }
 
 impl Rendering {
-    pub fn lookup(&self, key: RenderKey) -> Lookup {
+    pub(super) fn lookup(&self, key: RenderKey) -> Lookup {
         if let Some(lines) = self.cache.get(key) {
             return Lookup::Ready(lines);
         }
@@ -54,12 +54,12 @@ impl Rendering {
     }
 
     /// Note that `key` was asked for; false when it already was.
-    pub fn ask(&mut self, key: RenderKey) -> bool {
+    pub(super) fn ask(&mut self, key: RenderKey) -> bool {
         self.pending.insert(key)
     }
 
     /// A worker's answer.
-    pub fn answer(&mut self, key: RenderKey, result: Result<Arc<ArticleLines>, String>) {
+    pub(super) fn answer(&mut self, key: RenderKey, result: Result<Arc<ArticleLines>, String>) {
         self.pending.remove(&key);
         match result {
             Ok(lines) => {
@@ -73,14 +73,14 @@ impl Rendering {
     }
 
     /// Everything is stale (the posts were read again).
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.cache.clear();
         self.pending.clear();
         self.failed.clear();
     }
 
     /// Whether any answer is awaited.
-    pub fn busy(&self) -> bool {
+    pub(super) fn busy(&self) -> bool {
         !self.pending.is_empty()
     }
 }

@@ -6,7 +6,7 @@
 //! vanished terminal are watched on threads of their own ([`signals`]).
 
 mod signals;
-pub mod terminal;
+pub(crate) mod terminal;
 
 use std::io::{self, Stdout, Write};
 use std::time::Duration;
@@ -23,7 +23,7 @@ use crate::app::{Action, App, view};
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Run the reader until the user quits.
-pub fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
+pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     terminal::install_panic_hook();
     signals::watch_signals()?;
     signals::watch_hangup()?;

@@ -34,7 +34,7 @@ pub const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; pleas
 /// replaced since (by another file, a FIFO, a folder) is not shown as the
 /// post that was loaded. Taken in the background at start; a file read
 /// again by a reload starts anew.
-pub type Identities = Arc<Mutex<HashMap<PathBuf, FileId>>>;
+pub(super) type Identities = Arc<Mutex<HashMap<PathBuf, FileId>>>;
 
 /// Posts indexed per answer: small enough that search sees progress.
 const INDEX_BATCH: usize = 256;
@@ -56,7 +56,7 @@ enum ReloadJob {
     Reload(Option<Vec<PathBuf>>),
 }
 
-pub struct Workers {
+pub(super) struct Workers {
     tx: Sender<Action>,
     render: Sender<RenderJob>,
     index: Sender<IndexJob>,
@@ -70,7 +70,7 @@ pub struct Workers {
 }
 
 impl Workers {
-    pub fn new(setup: Setup, tx: Sender<Action>) -> Workers {
+    pub(super) fn new(setup: Setup, tx: Sender<Action>) -> Workers {
         let identities = Identities::default();
         let (render, jobs) = mpsc::channel::<RenderJob>();
         let jobs = Arc::new(Mutex::new(jobs));
@@ -115,7 +115,7 @@ impl Workers {
     }
 
     /// Read and render post `index` of `app` at `width`.
-    pub fn render(&self, app: &crate::app::App, index: usize, width: usize) {
+    pub(super) fn render(&self, app: &crate::app::App, index: usize, width: usize) {
         let Some(post) = app.store.posts().get(index) else {
             return;
         };
@@ -140,11 +140,11 @@ impl Workers {
         }
     }
 
-    pub fn index(&self, job: IndexJob) {
+    pub(super) fn index(&self, job: IndexJob) {
         let _ = self.index.send(job);
     }
 
-    pub fn reload(&self, paths: Option<Vec<PathBuf>>) {
+    pub(super) fn reload(&self, paths: Option<Vec<PathBuf>>) {
         match &self.reload {
             Some(r) => {
                 let _ = r.send(ReloadJob::Reload(paths));
@@ -156,26 +156,26 @@ impl Workers {
     }
 
     /// Send a change of the marks to the marks worker.
-    pub fn save(&self, save: Save) {
+    pub(super) fn save(&self, save: Save) {
         if let Some(worker) = &self.marks {
             worker.save(save);
         }
     }
 
     /// What saves the marks still queued when a signal ends the process.
-    pub fn marks_flusher(&self) -> Option<impl Fn(Duration) + Send + Sync + 'static> {
+    pub(super) fn marks_flusher(&self) -> Option<impl Fn(Duration) + Send + Sync + 'static> {
         self.marks.as_ref().map(MarksWorker::flusher)
     }
 
     /// Wait for the marks still queued to be saved.
-    pub fn finish(&mut self) {
+    pub(super) fn finish(&mut self) {
         if let Some(worker) = self.marks.take() {
             worker.finish();
         }
     }
 
     /// Stamp `known` (the loaded files) and watch the folders.
-    pub fn watch(&mut self, known: Vec<PathBuf>) {
+    pub(super) fn watch(&mut self, known: Vec<PathBuf>) {
         if let Some(r) = &self.reload {
             let _ = r.send(ReloadJob::Start(known));
         }
@@ -307,7 +307,7 @@ pub fn render_lines(post: &Post, body: &str, options: &RenderOptions) -> Article
 /// What the index thread is asked: the identities of the loaded files,
 /// the front matter's search text of posts (fast, first), or their
 /// bodies'.
-pub enum IndexJob {
+pub(super) enum IndexJob {
     Identities(Vec<PathBuf>),
     /// (path, title, categories, tags, excerpt) of each post.
     FrontMatter(Vec<(PathBuf, [String; 4])>),

@@ -12,7 +12,7 @@ use crate::render::{Flags, Line, SpanStyle, article};
 use crate::text::{truncate, wrap};
 use crate::theme::Part;
 
-pub fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
+pub(super) fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
     if pane.width == 0 || pane.height == 0 {
         return;
     }

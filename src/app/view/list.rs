@@ -13,7 +13,7 @@ use crate::theme::Part;
 /// Cells for the categories column, when the list is wide enough for it.
 const CATEGORY_CELLS: usize = 12;
 
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }

@@ -12,7 +12,7 @@ use crate::app::layout::PopupLayout;
 use crate::text::{truncate, width};
 use crate::theme::Part;
 
-pub fn draw(app: &App, layout: &PopupLayout, buf: &mut Buffer) {
+pub(super) fn draw(app: &App, layout: &PopupLayout, buf: &mut Buffer) {
     let (title, cursor) = (&layout.title, layout.cursor);
     clear(buf, layout.clear, app.theme.style(Part::Base));
     let area = layout.area;

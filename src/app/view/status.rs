@@ -14,7 +14,7 @@ use crate::theme::Part;
 
 /// Draw the status line; returns where the terminal cursor goes (the search
 /// caret, so that an input method's window follows it).
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
+pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
     if area.width == 0 || area.height == 0 {
         return None;
     }
