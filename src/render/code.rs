@@ -9,14 +9,14 @@ use crate::text::{Splitter, width};
 
 /// Starts each following piece of a cut line. One cell wide in every
 /// terminal (East Asian Width N, not ambiguous).
-pub const CONTINUATION: &str = "↪";
+pub(super) const CONTINUATION: &str = "↪";
 /// Left of every code line.
-pub const GUTTER: &str = "│ ";
+pub(super) const GUTTER: &str = "│ ";
 /// Tab stops inside code that reaches the renderer with tabs (as `&#9;`).
 const TAB: usize = 4;
 
 /// A code block laid out at `max` cells.
-pub fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
+pub(super) fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
     let max = max.max(1);
     let gutter_w = width(GUTTER);
     let (gutter, room) = if max > gutter_w + 4 {

@@ -13,9 +13,13 @@ use super::{Flags, Line, SpanStyle, code, notes, table};
 use crate::text::{Splitter, is_forbidden, width};
 
 /// What prepare.rs writes for `<hr>`; stretched to the width here.
-pub const RULE_MARK: char = '─';
+pub(super) const RULE_MARK: char = '─';
 
-pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, prepared: &Prepared, max: usize) -> Vec<Line> {
+pub(super) fn finish(
+    lines: Vec<TaggedLine<Vec<Ann>>>,
+    prepared: &Prepared,
+    max: usize,
+) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for tagged in lines {
         let mut line = Line::default();
@@ -160,7 +164,7 @@ fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
 }
 
 /// Drop the spaces at the end of a line.
-pub fn trim_end(line: &mut Line) {
+pub(super) fn trim_end(line: &mut Line) {
     while let Some(last) = line.spans.last_mut() {
         let t = last.text.trim_end_matches(' ').len();
         if t == 0 {
@@ -307,7 +311,7 @@ fn push_blank_folded(out: &mut Vec<Line>, line: Line) {
 
 /// Any line still wider than `max` is split at grapheme boundaries; a
 /// grapheme wider than the whole line (Hangul at width 1) shows as `?`.
-pub fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
+pub(super) fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         if line.width() <= max {
