@@ -14,13 +14,13 @@ use crate::config::AmbiguousSetting;
 use crate::text::AmbiguousWidth;
 
 /// How long to wait for the terminal's answers.
-pub const TIMEOUT: Duration = Duration::from_millis(100);
+pub(crate) const TIMEOUT: Duration = Duration::from_millis(100);
 
 /// What is measured: an ambiguous character sinmun itself draws.
 const PROBE: &str = "●";
 
 /// `setting` settled: `auto` asks the terminal on stdin and stdout.
-pub fn resolve(setting: AmbiguousSetting) -> AmbiguousWidth {
+pub(crate) fn resolve(setting: AmbiguousSetting) -> AmbiguousWidth {
     match setting {
         AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
         AmbiguousSetting::Wide => AmbiguousWidth::Wide,
@@ -30,7 +30,7 @@ pub fn resolve(setting: AmbiguousSetting) -> AmbiguousWidth {
 
 /// Ask the terminal on stdin and stdout; narrow when either is not a
 /// terminal, when the terminal cannot be asked or does not answer in time.
-pub fn ambiguous_width() -> AmbiguousWidth {
+pub(crate) fn ambiguous_width() -> AmbiguousWidth {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return AmbiguousWidth::Narrow;
     }
@@ -85,6 +85,7 @@ fn ask(timeout: Duration) -> Option<AmbiguousWidth> {
 /// The columns of the first two cursor position reports (`ESC [ row ; col
 /// R`) read from stdin before `timeout`.
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn read_columns(timeout: Duration) -> Option<(u32, u32)> {
     use std::os::fd::AsRawFd;
     let fd = io::stdin().as_raw_fd();

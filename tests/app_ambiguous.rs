@@ -8,46 +8,29 @@
 mod common;
 
 use common::columns;
+use common::reader::Reader;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
-use sinmun::app::{Action, App, Effect, update, view};
-use sinmun::loader;
-use sinmun::post::Keep;
-use sinmun::store::Store;
+use sinmun::app::{Action, view};
 use sinmun::text::{AmbiguousWidth, width};
-use sinmun::theme::Theme;
 
 const WIDE: AmbiguousWidth = AmbiguousWidth::Wide;
 
-fn reader(w: u16, h: u16, mode: AmbiguousWidth) -> App {
-    let load = loader::load(&[common::fixture("ambiguous/_posts")], Keep::ALL);
-    let theme = Theme::builtin("dark").expect("the dark theme");
-    let mut app = App::new(Store::new(load, false), theme, true);
-    app.ambiguous = mode;
-    run(&mut app, [Action::Resize(w, h)]);
-    app
+fn reader(w: u16, h: u16, mode: AmbiguousWidth) -> Reader {
+    let mut r = Reader::folder(&common::fixture("ambiguous/_posts"), w, h);
+    r.app.ambiguous = mode;
+    r.run([Action::Resize(w, h)]);
+    r
 }
 
-/// Apply actions the way the runner does, reading bodies when asked.
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    let mut queue: std::collections::VecDeque<Action> = actions.into_iter().collect();
-    while let Some(action) = queue.pop_front() {
-        for effect in update(app, action) {
-            if let Effect::LoadBody(post) = effect {
-                let body = sinmun::tui::read_body(&app.store.posts()[post]);
-                queue.push_back(Action::BodyLoaded { post, body });
-            }
-        }
-    }
-}
-
-/// The frame, and where the terminal's cursor goes.
-fn draw(app: &App) -> (Buffer, (u16, u16)) {
-    let (w, h) = app.size;
+/// The frame's buffer (not the test backend's, which never gets the cells
+/// a wide character covers), and where the terminal's cursor goes.
+fn draw(r: &Reader) -> (Buffer, (u16, u16)) {
+    let (w, h) = r.app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     let frame = terminal
-        .draw(|f| view::draw(app, f))
+        .draw(|f| view::draw(&r.app, f))
         .expect("draw")
         .buffer
         .clone();
@@ -91,7 +74,13 @@ fn assert_buffer_agrees(buf: &Buffer, mode: AmbiguousWidth) {
         let cells = mode.scope(|| width(cell.symbol()));
         if let CellDiffOption::ForcedWidth(n) = cell.diff_option {
             assert_eq!(usize::from(n.get()), cells, "{:?}", cell.symbol());
-            assert_eq!(buf.content[i + 1].diff_option, CellDiffOption::Skip);
+            assert_eq!(
+                buf.content[i + 1].diff_option,
+                CellDiffOption::Skip,
+                "{:?} at {i}, row {:?}",
+                cell.symbol(),
+                rows(buf).get(i / w)
+            );
         }
         if cell.diff_option == CellDiffOption::Skip {
             let owner = &buf.content[i - 1];
@@ -108,7 +97,7 @@ const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 15)];
 #[test]
 fn every_screen_agrees_with_a_wide_terminal() {
     for (w, h) in SIZES {
-        let mut app = reader(w, h, WIDE);
+        let mut r = reader(w, h, WIDE);
         let screens: [&[Action]; 5] = [
             &[],
             &[Action::ShowHelp],
@@ -117,8 +106,8 @@ fn every_screen_agrees_with_a_wide_terminal() {
             &[Action::OpenLinks],
         ];
         for actions in screens {
-            run(&mut app, actions.iter().cloned());
-            let (buf, _) = draw(&app);
+            r.run(actions.iter().cloned());
+            let (buf, _) = draw(&r);
             assert_buffer_agrees(&buf, WIDE);
         }
     }
@@ -127,8 +116,8 @@ fn every_screen_agrees_with_a_wide_terminal() {
 #[test]
 fn list_columns_line_up_in_wide_cells() {
     for (w, h) in SIZES {
-        let app = reader(w, h, WIDE);
-        let rows = rows(&draw(&app).0);
+        let r = reader(w, h, WIDE);
+        let rows = rows(&draw(&r).0);
         assert!(rows[..3].iter().all(|r| r.starts_with("N ")), "{rows:#?}");
         let dates: Vec<usize> = rows[..3]
             .iter()
@@ -153,9 +142,9 @@ fn list_columns_line_up_in_wide_cells() {
 #[test]
 fn popup_borders_are_straight_in_wide_cells() {
     for (w, h) in SIZES {
-        let mut app = reader(w, h, WIDE);
-        run(&mut app, [Action::OpenCategories]);
-        let rows = rows(&draw(&app).0);
+        let mut r = reader(w, h, WIDE);
+        r.run([Action::OpenCategories]);
+        let rows = rows(&draw(&r).0);
         let top = rows
             .iter()
             .position(|r| r.contains("+ categories"))
@@ -169,22 +158,22 @@ fn popup_borders_are_straight_in_wide_cells() {
             let sides = columns(row, &['|'], WIDE);
             assert!(sides.contains(&left) && sides.contains(&right), "{row:?}");
         }
-        assert!(rows.iter().any(|r| r.contains("[ ] 날씨·재난  (2)")));
+        assert!(rows.iter().any(|r| r.contains("날씨·재난")), "{rows:#?}");
     }
 }
 
 #[test]
 fn the_search_caret_stands_after_the_text_in_the_terminal_s_cells() {
     for mode in [AmbiguousWidth::Narrow, WIDE] {
-        let mut app = reader(80, 24, mode);
-        run(&mut app, std::iter::once(Action::StartSearch));
-        run(&mut app, "“제주”".chars().map(Action::SearchInput));
-        let (buf, (x, y)) = draw(&app);
+        let mut r = reader(80, 24, mode);
+        r.run(std::iter::once(Action::StartSearch));
+        r.run("“제주”".chars().map(Action::SearchInput));
+        let (buf, (x, y)) = draw(&r);
         assert_buffer_agrees(&buf, mode);
         let want = 1 + mode.scope(|| width("“제주”"));
         assert_eq!((usize::from(x), y), (want, 23), "{mode:?}");
-        run(&mut app, [Action::SearchLeft]);
-        let (_, (x, _)) = draw(&app);
+        r.run([Action::SearchLeft]);
+        let (_, (x, _)) = draw(&r);
         assert_eq!(usize::from(x), want - mode.scope(|| width("”")), "{mode:?}");
     }
 }
@@ -192,8 +181,8 @@ fn the_search_caret_stands_after_the_text_in_the_terminal_s_cells() {
 #[test]
 fn narrow_mode_draws_what_it_always_drew() {
     for (w, h) in SIZES {
-        let app = reader(w, h, AmbiguousWidth::Narrow);
-        let (buf, _) = draw(&app);
+        let r = reader(w, h, AmbiguousWidth::Narrow);
+        let (buf, _) = draw(&r);
         assert_buffer_agrees(&buf, AmbiguousWidth::Narrow);
         assert!(rows(&buf)[0].starts_with('●'));
         assert!(

@@ -273,14 +273,14 @@ fn session(locale: Locale, w: u16, h: u16, args: &str, mode: AmbiguousWidth) {
     let help = settled(&t, "help", |s| s.iter().any(|r| r.contains("keys")));
     assert_rows_fit(&help, w, mode);
     let popup = assert_box_straight(&help, "keys", mode);
-    assert!(popup.join("\n").contains("Enter l →"), "{popup:#?}");
+    assert!(popup.join("\n").contains("list and article:"), "{popup:#?}");
 
     t.keys(&["Escape", "c"]);
     let cats = settled(&t, "categories", |s| s.iter().any(|r| r.contains("[ ]")));
     assert_rows_fit(&cats, w, mode);
     let popup = assert_box_straight(&cats, "categories", mode);
     assert!(
-        popup.join("\n").contains("[ ] 날씨·재난  (2)"),
+        popup.join("\n").contains("[ ] 날씨·재난  2  2 unread"),
         "{popup:#?}"
     );
 

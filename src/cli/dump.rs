@@ -47,7 +47,7 @@ pub fn find_post(
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
-            match crate::tui::read_body(&post) {
+            match crate::app::effects::read_body(&post) {
                 Ok(body) => post.body = Some(body),
                 Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
             }

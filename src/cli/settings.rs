@@ -15,6 +15,8 @@ use crate::theme::{ColorDepth, Theme, no_color_env};
 pub struct Settings {
     pub paths: Paths,
     pub config: Config,
+    /// The key table with the config's `keys:`.
+    pub keymap: crate::app::KeyMap,
 }
 
 impl Settings {
@@ -36,7 +38,28 @@ impl Settings {
                 message,
             }));
         }
-        Ok(Settings { paths, config })
+        let changes: Vec<(String, Vec<String>)> = config
+            .keys
+            .iter()
+            .map(|(name, keys, _)| (name.clone(), keys.clone()))
+            .collect();
+        let keymap = crate::app::KeyMap::with_changes(&changes).map_err(|e| {
+            let line = config
+                .keys
+                .iter()
+                .find(|(name, ..)| *name == e.name)
+                .map_or(1, |(.., line)| *line);
+            AppError::Config(crate::config::ConfigError::Invalid {
+                path: paths.config_file.clone(),
+                line,
+                message: e.message,
+            })
+        })?;
+        Ok(Settings {
+            paths,
+            config,
+            keymap,
+        })
     }
 
     /// The folders to read: the command line's, else the config's `posts`,

@@ -60,6 +60,15 @@ impl RenderCache {
         lines
     }
 
+    /// Keep `lines` for `key` (rendered elsewhere), replacing what was there.
+    pub fn insert(&mut self, key: Key, lines: Arc<ArticleLines>) {
+        self.entries.retain(|(k, _)| *k != key);
+        if self.entries.len() == self.capacity {
+            self.entries.pop_front();
+        }
+        self.entries.push_back((key, lines));
+    }
+
     pub fn clear(&mut self) {
         self.entries.clear();
     }

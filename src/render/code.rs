@@ -11,7 +11,7 @@ use crate::text::{Splitter, glyphs, width};
 const TAB: usize = 4;
 
 /// A code block laid out at `max` cells.
-pub fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
+pub(super) fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
     let max = max.max(1);
     let gutter = glyphs().gutter;
     let gutter_w = width(gutter);

@@ -25,7 +25,7 @@ fn in_ranges(c: char) -> bool {
 }
 
 #[derive(Debug, Default)]
-pub struct Glyphs {
+pub(super) struct Glyphs {
     narrow: Vec<String>,
     wide: Vec<String>,
     index: HashMap<String, char>,
@@ -35,7 +35,7 @@ impl Glyphs {
     /// Pass `text` to `out` in pieces, clusters replaced by placeholders.
     /// A character of the placeholder ranges in the text itself is replaced
     /// too, so that decoding is exact.
-    pub fn encode(&mut self, text: &str, mut out: impl FnMut(&str)) {
+    pub(super) fn encode(&mut self, text: &str, mut out: impl FnMut(&str)) {
         let wide = AmbiguousWidth::current().is_wide();
         if text.chars().all(|c| is_simple(c) && !widens(c, wide)) {
             return out(text);
@@ -78,7 +78,7 @@ impl Glyphs {
     }
 
     /// `text` with the placeholders replaced by their clusters.
-    pub fn decode<'a>(&self, text: &'a str) -> Cow<'a, str> {
+    pub(super) fn decode<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if self.index.is_empty() || !text.chars().any(in_ranges) {
             return Cow::Borrowed(text);
         }

@@ -14,9 +14,13 @@ use crate::text::{Splitter, glyphs, is_forbidden, width};
 
 /// What prepare.rs writes for `<hr>`; here it becomes a line of the
 /// mode's rule glyph across the width.
-pub const RULE_MARK: char = '─';
+pub(super) const RULE_MARK: char = '─';
 
-pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, prepared: &Prepared, max: usize) -> Vec<Line> {
+pub(super) fn finish(
+    lines: Vec<TaggedLine<Vec<Ann>>>,
+    prepared: &Prepared,
+    max: usize,
+) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for tagged in lines {
         let mut line = Line::default();
@@ -161,7 +165,7 @@ fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
 }
 
 /// Drop the spaces at the end of a line.
-pub fn trim_end(line: &mut Line) {
+pub(super) fn trim_end(line: &mut Line) {
     while let Some(last) = line.spans.last_mut() {
         let t = last.text.trim_end_matches(' ').len();
         if t == 0 {
@@ -294,7 +298,7 @@ fn stretch_rule(line: &mut Line, max: usize) {
 }
 
 /// A horizontal rule `cells` wide (at least one glyph).
-pub fn rule(cells: usize) -> String {
+pub(super) fn rule(cells: usize) -> String {
     let glyph = glyphs().rule;
     glyph.repeat((cells / width(glyph).max(1)).max(1))
 }
@@ -313,7 +317,7 @@ fn push_blank_folded(out: &mut Vec<Line>, line: Line) {
 
 /// Any line still wider than `max` is split at grapheme boundaries; a
 /// grapheme wider than the whole line (Hangul at width 1) shows as `?`.
-pub fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
+pub(super) fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         if line.width() <= max {

@@ -217,8 +217,12 @@ impl Rendered {
     /// cleaned at load (`&#8203;`, `&#x202e;`). Cleaning only removes, so
     /// no line grows wider.
     fn cleaned(mut self) -> Rendered {
+        // Only text with something to remove is cleaned: cleaning also
+        // composes to NFC, which would join what the body keeps apart.
         let clean = |text: &mut String| {
-            if let std::borrow::Cow::Owned(t) = crate::sanitize::terminal_text(text) {
+            if text.contains(crate::sanitize::is_forbidden)
+                && let std::borrow::Cow::Owned(t) = crate::sanitize::terminal_text(text)
+            {
                 *text = t.replace('\n', " ");
             }
         };

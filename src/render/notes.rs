@@ -8,7 +8,7 @@ use super::{Flags, Line, inline};
 /// How long the rule above the notes is, at most.
 const RULE_CELLS: usize = 8;
 
-pub fn layout(notes: &[Note], max: usize) -> Vec<Line> {
+pub(super) fn layout(notes: &[Note], max: usize) -> Vec<Line> {
     let max = max.max(1);
     let mut out = vec![Line::plain(
         super::lines::rule(RULE_CELLS.min(max)),

@@ -22,7 +22,7 @@ struct Placed<'a> {
     header: bool,
 }
 
-pub fn layout(table: &Table, max: usize) -> Vec<Line> {
+pub(super) fn layout(table: &Table, max: usize) -> Vec<Line> {
     let max = max.max(1);
     let (placed, ncols) = place(table);
     let nrows = table.rows.len();

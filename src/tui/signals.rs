@@ -10,7 +10,7 @@ use super::terminal;
 /// exit), SIGTSTP from outside (restore, stop, take the terminal again on
 /// SIGCONT) and SIGCONT after a stop sinmun did not ask for (redraw).
 #[cfg(unix)]
-pub fn watch_signals() -> io::Result<()> {
+pub(super) fn watch_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
@@ -39,7 +39,8 @@ pub fn watch_signals() -> io::Result<()> {
 /// SIGHUP comes (it does not when SIGHUP is ignored, or when the terminal
 /// is not the controlling one): reads would return nothing forever.
 #[cfg(unix)]
-pub fn watch_hangup() -> io::Result<()> {
+#[allow(unsafe_code)]
+pub(super) fn watch_hangup() -> io::Result<()> {
     std::thread::Builder::new()
         .name("hangup".into())
         .spawn(|| {

@@ -159,10 +159,8 @@ impl Drop for Tmux {
 /// saved there), in a shell that shows how it left the terminal.
 pub fn reader_command(home: &std::path::Path, args: &str, dir: &str) -> String {
     let bin = env!("CARGO_BIN_EXE_sinmun");
-    let home = home.display();
     format!(
-        "env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data \
-         XDG_CACHE_HOME={home}/cache XDG_STATE_HOME={home}/state SINMUN_CONFIG= \
-         sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'"
+        "{} sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'",
+        super::env_line(home)
     )
 }
