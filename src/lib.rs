@@ -5,11 +5,11 @@
 //! else is the crate's own.
 
 #![warn(unreachable_pub)]
-// Unsafe code is refused everywhere but in the four places that call C
-// (each allows it where it is): the YAML event census, which drives
-// libyaml's parser directly, the local time zone's offset (localtime_r),
-// the watch for a hung-up terminal, which polls its file descriptor, and
-// the terminal's answer to the ambiguous-width question, read from it.
+// Unsafe code is refused everywhere but in one module, which allows it
+// where it is: the YAML event census (frontmatter/census.rs) drives
+// libyaml's event parser, the one serde_yaml itself uses, because only its
+// event stream can measure nesting and alias expansion exactly, in linear
+// time, before serde_yaml parses a hostile front matter.
 #![deny(unsafe_code)]
 
 pub(crate) mod ansi;

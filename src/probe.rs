@@ -85,10 +85,9 @@ fn ask(timeout: Duration) -> Option<AmbiguousWidth> {
 /// The columns of the first two cursor position reports (`ESC [ row ; col
 /// R`) read from stdin before `timeout`.
 #[cfg(unix)]
-#[allow(unsafe_code)]
 fn read_columns(timeout: Duration) -> Option<(u32, u32)> {
-    use std::os::fd::AsRawFd;
-    let fd = io::stdin().as_raw_fd();
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
     let deadline = Instant::now() + timeout;
     let mut got = Vec::with_capacity(32);
     loop {
@@ -96,28 +95,22 @@ fn read_columns(timeout: Duration) -> Option<(u32, u32)> {
         if reports.len() >= 2 {
             return Some((reports[0], reports[1]));
         }
-        let left = deadline.checked_duration_since(Instant::now())?;
-        let mut poll = libc::pollfd {
-            fd,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        let ms = libc::c_int::try_from(left.as_millis().max(1)).unwrap_or(libc::c_int::MAX);
-        // SAFETY: one valid pollfd, its count, a timeout.
-        let ready = unsafe { libc::poll(&mut poll, 1, ms) };
-        if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-            continue;
+        let left = Timespec::try_from(deadline.checked_duration_since(Instant::now())?).ok()?;
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        match poll(&mut fds, Some(&left)) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return None,
         }
-        if ready <= 0 || poll.revents & libc::POLLIN == 0 {
+        if !fds[0].revents().contains(PollFlags::IN) {
             return None;
         }
         let mut buf = [0u8; 64];
-        // SAFETY: reading at most the buffer's length into it.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        if n <= 0 {
-            return None;
+        match rustix::io::read(&stdin, &mut buf) {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
         }
-        got.extend_from_slice(&buf[..n as usize]);
         if got.len() > 1024 {
             return None;
         }
