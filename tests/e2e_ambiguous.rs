@@ -352,3 +352,43 @@ fn auto_in_a_normal_terminal_stays_narrow() {
         session(Locale::Narrow, w, h, "", NARROW);
     }
 }
+
+#[test]
+fn list_on_a_wide_terminal_asks_cuts_and_aligns_in_wide_cells() {
+    let Some(dir) = locale::ambiguous_wide() else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("home");
+    let cmd = format!(
+        "{} sh -c 'echo before; \"{}\" --list \"{}\"; echo \"exited $?\"; sleep 30'",
+        common::env_line(home.path()),
+        env!("CARGO_BIN_EXE_sinmun"),
+        folder()
+    );
+    let Some(t) = Tmux::start_in(Locale::At(dir.to_path_buf()), &cmd, 100, 10) else {
+        return;
+    };
+    let screen = settled(&t, "the list", |s| s.iter().any(|r| r.contains("exited 0")));
+    // The question and its answer leave nothing behind: the list follows
+    // what was there.
+    assert_eq!(screen[0], "before", "{screen:#?}");
+    assert!(screen[1].starts_with("2026-11-21  "), "{screen:#?}");
+    let rows: Vec<&String> = screen.iter().filter(|r| r.contains("2026-11-")).collect();
+    assert_eq!(rows.len(), 3, "{screen:#?}");
+    let ids: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let at = r.match_indices("2026-11-").nth(1).expect("an id").0;
+            cells_in(WIDE, &r[..at])
+        })
+        .collect();
+    assert!(ids.iter().all(|&c| c == ids[0]), "{ids:?}\n{screen:#?}");
+    for row in &rows {
+        assert!(cells_in(WIDE, row) <= 100, "{row:?}");
+    }
+    assert!(
+        rows[0].ends_with('…'),
+        "cut to the terminal's width: {:?}",
+        rows[0]
+    );
+}
