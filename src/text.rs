@@ -1,6 +1,9 @@
 //! Width-aware text helpers. Every column, truncation and wrap in sinmun is
 //! measured here, in terminal cells over grapheme clusters, never in bytes or
-//! chars.
+//! chars, and in the ambiguous-width mode of the thread that measures
+//! ([`AmbiguousWidth`]: narrow unless a caller sets it for a while). The
+//! glyphs the interface draws of its own come from one table per mode
+//! ([`glyphs`]), and text goes into a screen buffer through [`screen`].
 
 mod ambiguous;
 mod glyphs;
