@@ -15,6 +15,20 @@ pub enum Sort {
     Path,
 }
 
+/// How wide the terminal draws East Asian Ambiguous characters (DESIGN
+/// §11): `auto` asks it at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousSetting {
+    /// Ask the terminal (narrow when it does not answer or is not one).
+    #[default]
+    Auto,
+    /// One cell, as most terminals draw them.
+    Narrow,
+    /// Two cells (terminals set to treat ambiguous characters as wide).
+    Wide,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// Folders of posts (`~` expanded).
@@ -36,6 +50,7 @@ pub struct Config {
     pub browser_in_terminal: bool,
     /// The interface's language (else the locale's).
     pub language: Option<crate::i18n::Lang>,
+    pub ambiguous_width: AmbiguousSetting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +66,7 @@ struct ConfigFile {
     mouse: Option<bool>,
     browser_in_terminal: Option<bool>,
     language: Option<crate::i18n::Lang>,
+    ambiguous_width: Option<AmbiguousSetting>,
 }
 
 /// `posts:` as one folder or a list of folders.
@@ -213,6 +229,7 @@ impl Config {
             sort: file.sort.unwrap_or_default(),
             show_drafts: file.show_drafts.unwrap_or(false),
             inline_colors: file.inline_colors,
+            ambiguous_width: file.ambiguous_width.unwrap_or_default(),
         })
     }
 }
@@ -320,6 +337,11 @@ mod tests {
             [PathBuf::from("./_posts")]
         );
         assert_eq!(parse("").unwrap(), Config::default());
+        assert_eq!(
+            parse("ambiguous_width: wide\n").unwrap().ambiguous_width,
+            AmbiguousSetting::Wide
+        );
+        assert_eq!(Config::default().ambiguous_width, AmbiguousSetting::Auto);
     }
 
     #[test]
@@ -331,6 +353,10 @@ mod tests {
         assert_eq!(
             parse("sort: newest\n").unwrap_err(),
             "config.yaml:1: sort: unknown variant \"newest\""
+        );
+        assert_eq!(
+            parse("ambiguous_width: double\n").unwrap_err(),
+            "config.yaml:1: ambiguous_width: unknown variant \"double\""
         );
         let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
         assert!(

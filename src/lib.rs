@@ -28,6 +28,7 @@ pub mod loader;
 pub mod markdown;
 pub mod marks;
 pub mod post;
+pub(crate) mod probe;
 pub mod problem;
 pub(crate) mod reload;
 pub mod render;

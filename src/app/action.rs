@@ -93,6 +93,7 @@ pub enum Action {
     Rendered {
         post: usize,
         width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
         generation: u64,
         result: Result<Arc<ArticleLines>, String>,
     },

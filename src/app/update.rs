@@ -9,6 +9,7 @@ use crate::i18n::Msg;
 
 /// Apply `action` to `app`; the effects are for the effect loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let _mode = app.ambiguous.enter();
     if is_from_user(&action) {
         app.message = None;
     }
@@ -28,12 +29,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Rendered {
             post,
             width,
+            ambiguous,
             generation,
             result,
         } => {
             if generation == app.generation {
                 return app
-                    .take_rendered((post, width), result)
+                    .take_rendered((post, width, ambiguous), result)
                     .into_iter()
                     .collect();
             }

@@ -32,6 +32,7 @@ pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     }
     terminal::set_mouse(app.mouse);
     terminal::enter()?;
+    app.ambiguous = crate::probe::resolve(app.ambiguous_setting);
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));
     terminal::leave();

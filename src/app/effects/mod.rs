@@ -19,8 +19,8 @@ pub use files::{
     FAILED, FileId, build_index, identities, index, index_with, read_body, read_checked,
 };
 pub use opener::{Opener, osc52};
+pub use workers::RENDER_FAILED;
 use workers::{IndexJob, Workers};
-pub use workers::{RENDER_FAILED, render_lines};
 
 /// What only the owner of the terminal can do.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -23,7 +23,6 @@ use crate::marks::{MarksWorker, Save};
 use crate::post::{Format, Post};
 use crate::problem::Problem;
 use crate::reload::Reloader;
-use crate::render::cache::ArticleLines;
 use crate::render::{RenderOptions, guard};
 use crate::search::SearchText;
 
@@ -124,6 +123,7 @@ impl Workers {
             inline_colors: app.theme.inline_colors,
             paper: app.theme.paper,
             liquid: Some(Arc::new(app.store.liquid_context(post))),
+            ambiguous: app.ambiguous,
         };
         let mut post = post.clone();
         post.search = None;
@@ -276,31 +276,23 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
             ids.insert(path.clone(), seen);
         }
         let result = body.and_then(|body| {
-            guard::quietly(|| render_lines(&job.post, &body, &job.options)).map_err(|_| {
-                let problem = Problem::new(&path, 1, RENDER_FAILED);
-                let _ = tx.send(Action::Problems(vec![problem]));
-                RENDER_FAILED.to_string()
-            })
+            guard::quietly(|| crate::render::article::render(&job.post, &body, &job.options))
+                .map_err(|_| {
+                    let problem = Problem::new(&path, 1, RENDER_FAILED);
+                    let _ = tx.send(Action::Problems(vec![problem]));
+                    RENDER_FAILED.to_string()
+                })
         });
         let answer = Action::Rendered {
             post: job.index,
             width: job.options.width,
+            ambiguous: job.options.ambiguous,
             generation: job.generation,
             result: result.map(Arc::new),
         };
         if tx.send(answer).is_err() {
             return;
         }
-    }
-}
-
-/// An article's lines at `options.width`: header, rendered body, links.
-pub fn render_lines(post: &Post, body: &str, options: &RenderOptions) -> ArticleLines {
-    let rendered = crate::render::render(body, post.format, options);
-    let links = rendered.links.clone();
-    ArticleLines {
-        lines: crate::render::article::lines(post, rendered, options.width),
-        links,
     }
 }
 
