@@ -27,7 +27,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     let mut code = String::from(
-        "/// The demo posts: (path under demo/posts, text).\npub static DEMO_POSTS: &[(&str, &str)] = &[\n",
+        "/// The demo posts: (path under demo/posts, text).\npub(crate) static DEMO_POSTS: &[(&str, &str)] = &[\n",
     );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

@@ -10,8 +10,9 @@
 //! a resize to the terminal's size, then frames drawn with `view::draw` on
 //! a 120x40 `TestBackend`. One `Terminal` is kept across the iterations of
 //! a group, so ratatui diffs each frame against the one before, as it does
-//! on a real terminal. `Effect::LoadBody` is answered as the runner does,
-//! with `tui::read_body` and `Action::BodyLoaded`.
+//! on a real terminal. Actions go through the library's effect loop;
+//! a body to read and render is done by its workers and waited for
+//! (`Effects::settle`), as a user waits to see the article.
 //!
 //! Groups:
 //! - `reader/first_frame_10k`: load, `Store::new`, the copy of the posts
@@ -47,6 +48,10 @@
 //! session ends with `q`, and the tmux server is killed afterwards.
 //! `SINMUN_BENCH_TMUX=0` skips this part.
 //!
+//! `SINMUN_BENCH_AMBIGUOUS=wide` measures the reader in the wide
+//! ambiguous-width mode (every measurement and every cell written as a
+//! terminal that draws ambiguous characters two cells wide needs).
+//!
 //! The first frame is also broken into phases (load, `Store::new`, the
 //! copy for the index, theme and `App::new`, resize and draw), each the
 //! median of 5 runs, on stderr; so is the system load average at the start
@@ -59,16 +64,22 @@
 //! them. Under `cargo test --benches` (criterion's test mode, which runs
 //! each benchmark once) the corpus is 200 posts and tmux is skipped.
 
+#[path = "reader/background.rs"]
+mod background;
 mod support;
+#[path = "reader/tmux.rs"]
+mod tmux;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use tmux::Tmux;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sinmun::app::{Action, App, Effect, update, view};
+use sinmun::app::effects::Effects;
+use sinmun::app::{Action, App, view};
 use sinmun::loader;
 use sinmun::post::Keep;
 use sinmun::store::Store;
@@ -93,6 +104,7 @@ fn corpus(posts: usize) -> Corpus {
 /// What the reader holds once its first frame is drawn.
 struct Reader {
     app: App,
+    effects: Effects,
     terminal: Term,
     /// The posts handed to the background index job.
     index_job: Vec<std::path::PathBuf>,
@@ -108,20 +120,28 @@ fn start_reader(dir: &Path, laps: &mut Laps) -> Reader {
     laps.lap("Store::new");
     let index_job: Vec<std::path::PathBuf> = store.posts().iter().map(|p| p.path.clone()).collect();
     laps.lap("copy for index");
-    let theme = Theme::builtin("dark")
-        .expect("the dark theme")
-        .with_depth(ColorDepth::TrueColor);
-    let mut app = App::new(store, theme, false).with_filter(Vec::new(), "");
+    let mut app = App::new(store, theme(), false).with_filter(Vec::new(), "");
+    if std::env::var("SINMUN_BENCH_AMBIGUOUS").is_ok_and(|v| v == "wide") {
+        app.ambiguous = sinmun::text::AmbiguousWidth::Wide;
+    }
+    let mut effects = Effects::quiet();
     laps.lap("theme + App::new");
-    update(&mut app, Action::Resize(WIDTH, HEIGHT));
+    effects.apply(&mut app, Action::Resize(WIDTH, HEIGHT));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     draw(&app, &mut terminal);
     laps.lap("resize + draw");
     Reader {
         app,
+        effects,
         terminal,
         index_job,
     }
+}
+
+fn theme() -> Theme {
+    Theme::builtin("dark")
+        .expect("the dark theme")
+        .with_depth(ColorDepth::TrueColor)
 }
 
 /// Time between calls, by name.
@@ -171,17 +191,11 @@ fn draw(app: &App, terminal: &mut Term) {
         .expect("draw a frame");
 }
 
-/// Apply `action` and answer the effects as the runner does.
-fn apply(app: &mut App, action: Action) {
-    let mut queue = vec![action];
-    while let Some(action) = queue.pop() {
-        for effect in update(app, action) {
-            if let Effect::LoadBody(post) = effect {
-                let body = sinmun::tui::read_body(&app.store.posts()[post]);
-                queue.push(Action::BodyLoaded { post, body });
-            }
-        }
-    }
+/// Apply `action` through the effect loop and wait for the workers'
+/// answers (a body read and rendered), as a user waits to see it.
+fn apply(app: &mut App, effects: &mut Effects, action: Action) {
+    effects.apply(app, action);
+    effects.settle(app, Duration::from_secs(30));
 }
 
 /// The text of the status line (the last row).
@@ -194,7 +208,7 @@ fn status_line(terminal: &Term) -> String {
 }
 
 fn article_post(app: &App) -> Option<usize> {
-    app.article.as_ref().map(|a| a.post)
+    app.screen.article().map(|a| a.post)
 }
 
 fn bench_first_frame(c: &mut Criterion, corpus: &Corpus) {
@@ -214,7 +228,7 @@ fn indexed_reader(corpus: &Corpus) -> Reader {
     let mut reader = start_reader(&corpus.dir, &mut Laps::start());
     assert_eq!(reader.app.store.posts().len(), corpus.posts);
     let start = Instant::now();
-    let texts = sinmun::tui::build_index(&reader.index_job);
+    let texts = sinmun::app::effects::build_index(&reader.index_job);
     let bytes: usize = texts.iter().map(|t| t.heap_size()).sum();
     eprintln!(
         "index of {} posts built in {:.1?}: {bytes} bytes of text and 초성 ({:.1} MiB)",
@@ -222,10 +236,15 @@ fn indexed_reader(corpus: &Corpus) -> Reader {
         start.elapsed(),
         bytes as f64 / (1024.0 * 1024.0)
     );
-    apply(&mut reader.app, Action::IndexReady(texts));
-    assert!(reader.app.indexed);
-    apply(&mut reader.app, Action::Open);
-    apply(&mut reader.app, Action::Back);
+    let texts = reader.index_job.iter().cloned().zip(texts).collect();
+    apply(
+        &mut reader.app,
+        &mut reader.effects,
+        Action::Indexed { texts, done: true },
+    );
+    assert!(reader.app.indexed());
+    apply(&mut reader.app, &mut reader.effects, Action::Open);
+    apply(&mut reader.app, &mut reader.effects, Action::Back);
     draw(&reader.app, &mut reader.terminal);
     let status = status_line(&reader.terminal);
     assert!(
@@ -236,24 +255,30 @@ fn indexed_reader(corpus: &Corpus) -> Reader {
 }
 
 fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
-    let Reader { app, terminal, .. } = reader;
+    let Reader {
+        app,
+        effects,
+        terminal,
+        ..
+    } = reader;
     let mut group = c.benchmark_group("reader");
 
     let mut down = true;
     group.bench_function("keypress_move_10k", |b| {
         b.iter(|| {
-            apply(app, if down { Action::Down } else { Action::Up });
+            apply(app, effects, if down { Action::Down } else { Action::Up });
             down = !down;
             draw(app, terminal);
         })
     });
-    assert!(app.selected <= 1 && article_post(app) == Some(0));
+    assert!(app.list.selected <= 1);
 
     let mut down = true;
     group.bench_function("keypress_page_10k", |b| {
         b.iter(|| {
             apply(
                 app,
+                effects,
                 if down {
                     Action::PageDown
                 } else {
@@ -264,16 +289,19 @@ fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
             draw(app, terminal);
         })
     });
-    apply(app, Action::Top);
+    apply(app, effects, Action::Top);
 
     // The same post again: it is open and rendered.
     group.bench_function("keypress_open_10k", |b| {
         b.iter(|| {
-            apply(app, Action::Back);
-            apply(app, Action::Open);
+            apply(app, effects, Action::Back);
+            apply(app, effects, Action::Open);
             draw(app, terminal);
         })
     });
+    // (Also when a filter left the group out.)
+    apply(app, effects, Action::Back);
+    apply(app, effects, Action::Open);
     assert_eq!(article_post(app), Some(0));
 
     // Two neighbours in turn: rendered before, but their bodies are read
@@ -281,38 +309,41 @@ fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
     let mut down = true;
     group.bench_function("open_recent_10k", |b| {
         b.iter(|| {
-            apply(app, Action::Back);
-            apply(app, if down { Action::Down } else { Action::Up });
+            apply(app, effects, Action::Back);
+            apply(app, effects, if down { Action::Down } else { Action::Up });
             down = !down;
-            apply(app, Action::Open);
+            apply(app, effects, Action::Open);
             draw(app, terminal);
         })
     });
 
     // A post not opened before each time (the render cache holds 16).
-    let last = app.visible.len() - 1;
+    let last = app.list.visible.len() - 1;
     group.bench_function("open_uncached_6kb", |b| {
         b.iter(|| {
-            apply(app, Action::Back);
-            if app.selected == last {
-                apply(app, Action::Top);
+            apply(app, effects, Action::Back);
+            if app.list.selected == last {
+                apply(app, effects, Action::Top);
             } else {
-                apply(app, Action::Down);
+                apply(app, effects, Action::Down);
             }
-            apply(app, Action::Open);
+            apply(app, effects, Action::Open);
             draw(app, terminal);
         })
     });
+    if article_post(app).is_none() {
+        apply(app, effects, Action::Open);
+    }
     let open = article_post(app).expect("an open article");
-    let rendered = &app.article.as_ref().expect("an open article").rendered;
+    let rendered = app.screen.article().expect("an open article");
     eprintln!(
         "last article opened: post {open}, {} lines, {} links",
-        rendered.lines.len(),
-        rendered.links.len()
+        rendered.lines().len(),
+        rendered.links().len()
     );
-    assert!(rendered.lines.len() > 20, "the article was rendered");
-    apply(app, Action::Back);
-    apply(app, Action::Top);
+    assert!(rendered.lines().len() > 20, "the article was rendered");
+    apply(app, effects, Action::Back);
+    apply(app, effects, Action::Top);
     draw(app, terminal);
     group.finish();
 }
@@ -320,16 +351,21 @@ fn bench_keys(c: &mut Criterion, reader: &mut Reader) {
 /// One search keystroke: with `before` in the field, time typing `key`
 /// and drawing; take it back with an untimed backspace and draw.
 fn bench_search_key(c: &mut Criterion, reader: &mut Reader, name: &str, before: &str, key: char) {
-    let Reader { app, terminal, .. } = reader;
-    apply(app, Action::StartSearch);
+    let Reader {
+        app,
+        effects,
+        terminal,
+        ..
+    } = reader;
+    apply(app, effects, Action::StartSearch);
     for ch in before.chars() {
-        apply(app, Action::SearchInput(ch));
+        apply(app, effects, Action::SearchInput(ch));
     }
     draw(app, terminal);
-    let shown_before = app.visible.len();
-    apply(app, Action::SearchInput(key));
-    let shown_after = app.visible.len();
-    apply(app, Action::SearchBackspace);
+    let shown_before = app.list.visible.len();
+    apply(app, effects, Action::SearchInput(key));
+    let shown_after = app.list.visible.len();
+    apply(app, effects, Action::SearchBackspace);
     eprintln!(
         "{name}: {before:?} shows {shown_before} posts, {:?} shows {shown_after}",
         format!("{before}{key}")
@@ -342,19 +378,19 @@ fn bench_search_key(c: &mut Criterion, reader: &mut Reader, name: &str, before: 
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 let start = Instant::now();
-                apply(app, Action::SearchInput(key));
+                apply(app, effects, Action::SearchInput(key));
                 draw(app, terminal);
                 total += start.elapsed();
-                apply(app, Action::SearchBackspace);
+                apply(app, effects, Action::SearchBackspace);
                 draw(app, terminal);
             }
             total
         })
     });
     group.finish();
-    assert_eq!(app.search.input, before);
-    apply(app, Action::SearchCancel);
-    apply(app, Action::Top);
+    assert_eq!(app.filters.search.input, before);
+    apply(app, effects, Action::SearchCancel);
+    apply(app, effects, Action::Top);
     draw(app, terminal);
 }
 
@@ -364,181 +400,6 @@ fn bench_search(c: &mut Criterion, reader: &mut Reader) {
     bench_search_key(c, reader, "search_chosung_10k", "ㅈ", 'ㅈ');
     bench_search_key(c, reader, "search_mixed_10k", "정", 'ㅂ');
     bench_search_key(c, reader, "search_spaced_10k", "\"정부 ", '발');
-}
-
-/// A tmux server on its own socket, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    }
-
-    /// Start a server with a session that only keeps it alive, no config
-    /// file and no tmux status bar (so panes are the full 120x40).
-    fn start() -> Tmux {
-        let tmux = Tmux {
-            socket: format!("sinmun-bench-reader-{}", std::process::id()),
-        };
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "keep",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sleep 3600",
-            ";",
-            "set-option",
-            "-g",
-            "status",
-            "off",
-        ]);
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-L")
-            .arg(&self.socket)
-            .stdin(Stdio::null())
-            .stderr(Stdio::inherit());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) {
-        let status = self
-            .command()
-            .args(args)
-            .stdout(Stdio::null())
-            .status()
-            .expect("run tmux");
-        assert!(status.success(), "tmux {args:?} failed: {status}");
-    }
-
-    fn capture(&self, session: &str) -> String {
-        let out = self
-            .command()
-            .args(["capture-pane", "-p", "-t", session])
-            .output()
-            .expect("run tmux capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Time from starting `shell_command` in a new 120x40 session until
-    /// the pane shows `needle`.
-    fn time_until(&self, session: &str, shell_command: &str, needle: &str) -> Duration {
-        let start = Instant::now();
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            shell_command,
-        ]);
-        let elapsed = loop {
-            if self.capture(session).contains(needle) {
-                break start.elapsed();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "the pane never showed {needle:?}; it shows:\n{}",
-                self.capture(session)
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        };
-        self.end(session);
-        elapsed
-    }
-
-    /// Quit what runs in `session` with `q` (and Enter, for the baseline
-    /// shell) and wait for the session to close by itself. Killing the
-    /// pane instead would leave the reader running without its terminal
-    /// (crossterm then spins on the dead tty: crossterm-rs/crossterm#793),
-    /// so the session is killed only when it is still there after 10 s,
-    /// and the reader's pid is reported.
-    fn end(&self, session: &str) {
-        let pid = self.pane_pid(session);
-        self.run(&["send-keys", "-t", session, "q", "Enter"]);
-        let start = Instant::now();
-        while self.has_session(session) {
-            if start.elapsed() > Duration::from_secs(10) {
-                eprintln!("session {session} (pane pid {pid}) did not end on `q`; killing it");
-                self.run(&["kill-session", "-t", session]);
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        // A zombie waiting for tmux to reap it is not running.
-        let stat = PathBuf::from(format!("/proc/{pid}/stat"));
-        let running = || {
-            std::fs::read_to_string(&stat).is_ok_and(|s| {
-                let state = s.rsplit_once(')').map(|(_, rest)| rest.trim_start());
-                !state.is_some_and(|r| r.starts_with('Z'))
-            })
-        };
-        let start = Instant::now();
-        while running() && start.elapsed() < Duration::from_secs(2) {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        if running() {
-            eprintln!("warning: pid {pid} of session {session} is still running");
-        }
-    }
-
-    fn pane_pid(&self, session: &str) -> String {
-        let out = self
-            .command()
-            .args(["display-message", "-p", "-t", session, "#{pane_pid}"])
-            .output()
-            .expect("run tmux display-message");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn has_session(&self, session: &str) -> bool {
-        self.command()
-            .args(["has-session", "-t", session])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let socket = self
-            .command()
-            .args(["display-message", "-p", "#{socket_path}"])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-            .unwrap_or_default();
-        let _ = self
-            .command()
-            .arg("kill-server")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        // tmux may leave its socket file behind.
-        if socket.contains(&self.socket) {
-            let _ = std::fs::remove_file(socket);
-        }
-    }
 }
 
 /// Single-quote `s` for sh.
@@ -566,7 +427,10 @@ fn process_first_frame(corpus: &Corpus) {
     let needle = format!(" 1/{}", corpus.posts);
     let bin = sh_quote(env!("CARGO_BIN_EXE_sinmun"));
     let dir = sh_quote(&corpus.dir.to_string_lossy());
-    let reader = format!("{bin} {dir}");
+    // A home of its own: no user config or marks change what is timed.
+    let home = tempfile::tempdir().expect("a home");
+    let h = sh_quote(&home.path().to_string_lossy());
+    let reader = format!("env HOME={h} XDG_CONFIG_HOME={h}/c XDG_DATA_HOME={h}/d {bin} {dir}");
     eprintln!("process first frame: `{reader}` in a 120x40 tmux pane, polled every 5 ms");
     let (min, median) = min_median(|i| tmux.time_until(&format!("reader{i}"), &reader, &needle));
     eprintln!("reader/process_first_frame_10k: min {min:.1?}, median {median:.1?} over 5 runs");
@@ -599,10 +463,14 @@ fn main() {
     bench_keys(&mut c, &mut reader);
     bench_search(&mut c, &mut reader);
     drop(reader);
+    background::keypress_while_rendering(&mut c, &corpus);
+    background::search_while_indexing(&corpus);
+    background::reload_one_new_file(&mut c, &corpus);
     if benchmarking && std::env::var("SINMUN_BENCH_TMUX").is_ok_and(|v| v == "0") {
         eprintln!("SINMUN_BENCH_TMUX=0: skipping the real-process first frame");
     } else if benchmarking {
         process_first_frame(&corpus);
+        background::process_folder_change(&corpus);
     }
     drop(corpus);
     eprintln!("load average at end: {}", load_average().trim());

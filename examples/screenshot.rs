@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
-use sinmun::app::{Action, App, Effect, update, view};
+use sinmun::app::effects::Effects;
+use sinmun::app::{Action, App, view};
 use sinmun::loader;
 use sinmun::post::Keep;
 use sinmun::store::Store;
@@ -33,6 +34,8 @@ fn main() {
     };
     let load = loader::load_demo(Keep::ALL);
     let mut app = App::new(Store::new(load, false), theme, true);
+    // Driven through the reader's own effect loop, each action settled.
+    let mut effects = Effects::quiet();
     for action in [
         Action::Resize(W, H),
         Action::Down,
@@ -41,12 +44,8 @@ fn main() {
         Action::Down,
         Action::Down,
     ] {
-        for effect in update(&mut app, action) {
-            assert!(
-                !matches!(effect, Effect::LoadBody(_)),
-                "demo posts carry their bodies"
-            );
-        }
+        effects.apply(&mut app, action);
+        effects.settle(&mut app, std::time::Duration::from_secs(10));
     }
     let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
     terminal.draw(|f| view::draw(&app, f)).expect("draw");

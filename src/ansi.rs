@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 /// `text` in `style`, as SGR: reset, attributes, colours, text, reset.
 /// The text is cleaned here, where it meets the only escape sequences
 /// sinmun writes.
-pub fn push_styled(out: &mut String, text: &str, style: Style) {
+pub(crate) fn push_styled(out: &mut String, text: &str, style: Style) {
     let text = crate::sanitize::terminal_text(text);
     let text = text.as_ref();
     let mut codes: Vec<String> = Vec::new();

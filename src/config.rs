@@ -15,6 +15,20 @@ pub enum Sort {
     Path,
 }
 
+/// How wide the terminal draws East Asian Ambiguous characters (DESIGN
+/// §11): `auto` asks it at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousSetting {
+    /// Ask the terminal (narrow when it does not answer or is not one).
+    #[default]
+    Auto,
+    /// One cell, as most terminals draw them.
+    Narrow,
+    /// Two cells (terminals set to treat ambiguous characters as wide).
+    Wide,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// Folders of posts (`~` expanded).
@@ -26,6 +40,17 @@ pub struct Config {
     pub inline_colors: Option<bool>,
     /// The line of `theme:`, to name in an error about the theme.
     pub theme_line: usize,
+    /// `keys:`: (command, its keys, the line it is on).
+    pub keys: Vec<(String, Vec<String>, usize)>,
+    /// The widest the article's text may be, in cells.
+    pub text_width: Option<usize>,
+    /// Capture the mouse (off: the terminal selects text). Default on.
+    pub mouse: Option<bool>,
+    /// Run `$BROWSER` in the terminal, as a text browser, whatever its name.
+    pub browser_in_terminal: bool,
+    /// The interface's language (else the locale's).
+    pub language: Option<crate::i18n::Lang>,
+    pub ambiguous_width: AmbiguousSetting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +61,12 @@ struct ConfigFile {
     sort: Option<Sort>,
     show_drafts: Option<bool>,
     inline_colors: Option<bool>,
+    keys: Option<serde_yaml::Mapping>,
+    text_width: Option<usize>,
+    mouse: Option<bool>,
+    browser_in_terminal: Option<bool>,
+    language: Option<crate::i18n::Lang>,
+    ambiguous_width: Option<AmbiguousSetting>,
 }
 
 /// `posts:` as one folder or a list of folders.
@@ -171,7 +202,27 @@ impl Config {
             }
         })?;
         let posts = file.posts.map(|f| f.0).unwrap_or_default();
+        let keys = file
+            .keys
+            .map(|m| key_changes(&m, text, path))
+            .transpose()?
+            .unwrap_or_default();
+        if file.text_width.is_some_and(|w| w < 20) {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line: line_of(text, None, "text_width"),
+                message: format!(
+                    "text_width: {} is too narrow (20 cells at least)",
+                    file.text_width.unwrap_or(0)
+                ),
+            });
+        }
         Ok(Config {
+            keys,
+            text_width: file.text_width,
+            mouse: file.mouse,
+            browser_in_terminal: file.browser_in_terminal.unwrap_or(false),
+            language: file.language,
             theme_line: text
                 .lines()
                 .position(|l| l.starts_with("theme:"))
@@ -181,8 +232,77 @@ impl Config {
             sort: file.sort.unwrap_or_default(),
             show_drafts: file.show_drafts.unwrap_or(false),
             inline_colors: file.inline_colors,
+            ambiguous_width: file.ambiguous_width.unwrap_or_default(),
         })
     }
+}
+
+/// `keys:` as (command, keys, line): each command takes a key or a list
+/// of keys. Whether the commands and keys exist is the key table's to say.
+fn key_changes(
+    map: &serde_yaml::Mapping,
+    text: &str,
+    path: &Path,
+) -> Result<Vec<(String, Vec<String>, usize)>, ConfigError> {
+    use serde_yaml::Value;
+    let mut changes = Vec::new();
+    for (name, keys) in map {
+        let name = crate::post::yaml_text(name);
+        let line = line_of(text, Some("keys"), &name);
+        let parsed: Option<Vec<String>> = match keys {
+            Value::String(k) => Some(vec![k.clone()]),
+            Value::Sequence(items) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => None,
+        };
+        let Some(parsed) = parsed else {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                message: format!(
+                    "keys.{}: expected a key or a list of keys, found \"{}\"",
+                    crate::text::one_line(&name),
+                    crate::text::one_line(&crate::post::yaml_text(keys))
+                ),
+            });
+        };
+        changes.push((name, parsed, line));
+    }
+    Ok(changes)
+}
+
+/// The line of `key:` in `text` (inside the `section:` block when given;
+/// else the section's own line); 1 when it cannot be found.
+pub fn line_of(text: &str, section: Option<&str>, key: &str) -> usize {
+    let key_of = |content: &str| {
+        content
+            .split_once(':')
+            .map(|(k, _)| k.trim().trim_matches(['"', '\'']).to_string())
+    };
+    let mut in_section = section.is_none();
+    let mut section_line = 1;
+    for (i, line) in text.lines().enumerate() {
+        let content = line.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let top_level = !line.starts_with([' ', '\t']);
+        let this = key_of(content);
+        match section {
+            Some(s) if top_level => {
+                in_section = this.as_deref() == Some(s);
+                if in_section {
+                    section_line = i + 1;
+                }
+            }
+            Some(_) if in_section && this.as_deref() == Some(key) => return i + 1,
+            None if top_level && this.as_deref() == Some(key) => return i + 1,
+            _ => {}
+        }
+    }
+    section_line
 }
 
 /// `~` and `~/…` as the user's home folder.
@@ -220,6 +340,11 @@ mod tests {
             [PathBuf::from("./_posts")]
         );
         assert_eq!(parse("").unwrap(), Config::default());
+        assert_eq!(
+            parse("ambiguous_width: wide\n").unwrap().ambiguous_width,
+            AmbiguousSetting::Wide
+        );
+        assert_eq!(Config::default().ambiguous_width, AmbiguousSetting::Auto);
     }
 
     #[test]
@@ -232,10 +357,42 @@ mod tests {
             parse("sort: newest\n").unwrap_err(),
             "config.yaml:1: sort: unknown variant \"newest\""
         );
+        assert_eq!(
+            parse("ambiguous_width: double\n").unwrap_err(),
+            "config.yaml:1: ambiguous_width: unknown variant \"double\""
+        );
         let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
         assert!(
             e.starts_with("config.yaml:2: ") && e.contains("\"maybe\""),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn keys_text_width_mouse_and_browser() {
+        let c = parse("theme: dark\nkeys:\n  quit: Q\n  down: [j, Ctrl-n]\ntext_width: 72\nmouse: false\nbrowser_in_terminal: true\n").unwrap();
+        assert_eq!(
+            c.keys,
+            [
+                ("quit".to_string(), vec!["Q".to_string()], 3),
+                (
+                    "down".to_string(),
+                    vec!["j".to_string(), "Ctrl-n".to_string()],
+                    4
+                )
+            ]
+        );
+        assert_eq!(
+            (c.text_width, c.mouse, c.browser_in_terminal),
+            (Some(72), Some(false), true)
+        );
+        assert_eq!(
+            parse("keys:\n  quit: {a: 1}\n").unwrap_err(),
+            "config.yaml:2: keys.quit: expected a key or a list of keys, found \"a: 1\""
+        );
+        assert_eq!(
+            parse("sort: date\ntext_width: 5\n").unwrap_err(),
+            "config.yaml:2: text_width: 5 is too narrow (20 cells at least)"
         );
     }
 

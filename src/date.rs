@@ -111,7 +111,7 @@ impl fmt::Display for PostDate {
 /// pattern has it (`2018-05-9-title.md` is 2018-05-09), and the length in
 /// bytes of the prefix, its last `-` included. A two-digit year is read as
 /// Ruby reads it: 69 to 99 in the 1900s, 00 to 68 in the 2000s.
-pub fn file_name_date(name: &str) -> Option<(PostDate, usize)> {
+pub(crate) fn file_name_date(name: &str) -> Option<(PostDate, usize)> {
     let b = name.as_bytes();
     let mut at = 0;
     let mut parts = [0u32; 3];
@@ -273,23 +273,12 @@ fn civil(year: i32, month: u32, day: u32) -> Option<PostDate> {
     })
 }
 
-/// The local time zone's offset from UTC at `secs` since 1970, in seconds.
-#[cfg(unix)]
+/// The local time zone's offset from UTC at `secs` since 1970, in seconds
+/// (the system's zone, as `TZ` or `/etc/localtime` give it).
 fn local_offset_seconds(secs: i64) -> i64 {
-    // Where time_t is 32 bits, a far date wraps: only its offset is used.
-    let t = secs as libc::time_t;
-    // SAFETY: localtime_r writes only into `tm`, which lives on this stack.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
-    // `c_long` is 32 bits on some targets.
-    #[allow(clippy::useless_conversion)]
-    let offset = i64::from(tm.tm_gmtoff);
-    if ok { offset } else { 0 }
-}
-
-#[cfg(not(unix))]
-fn local_offset_seconds(_secs: i64) -> i64 {
-    0
+    jiff::Timestamp::from_second(secs).map_or(0, |t| {
+        i64::from(jiff::tz::TimeZone::system().to_offset(t).seconds())
+    })
 }
 
 /// The civil date of a day count since 1970-01-01 (Howard Hinnant's

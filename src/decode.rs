@@ -15,7 +15,7 @@ const SNIFF: usize = 8192;
 
 /// Text made from a file's bytes, and what was noticed on the way.
 #[derive(Debug)]
-pub struct Decoded<'a> {
+pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// (1-based line, message) for each thing a writer should fix.
     pub notes: Vec<(usize, String)>,
@@ -24,10 +24,10 @@ pub struct Decoded<'a> {
 /// Why bytes are not text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("binary file ({0}); not read")]
-pub struct Binary(pub &'static str);
+pub(crate) struct Binary(pub &'static str);
 
 /// Decode a post file's bytes.
-pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Binary> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Binary> {
     if let Some(kind) = signature(bytes) {
         return Err(Binary(kind));
     }

@@ -17,3 +17,21 @@ pub enum AppError {
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
 }
+
+impl AppError {
+    /// The error in `lang` (what the configuration and the files said is
+    /// quoted as it was).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Msg;
+        match self {
+            AppError::NoSuchPath(p) => {
+                let path = crate::sanitize::quote(&p.to_string_lossy());
+                Msg::NoSuchPath.fill(lang, &[("path", &path)])
+            }
+            AppError::NotATerminal => Msg::NotATerminal.say(lang),
+            AppError::Terminal(e) => Msg::TerminalError.fill(lang, &[("error", e)]),
+            AppError::Output(e) => Msg::CannotWriteOutput.fill(lang, &[("error", e)]),
+            other => other.to_string(),
+        }
+    }
+}

@@ -29,7 +29,7 @@ impl ReadError {
 /// Open `path` for reading if it is a regular file (symlinks followed).
 /// The kind is checked on the opened descriptor, so a file swapped for a
 /// FIFO between a check and the open is still refused.
-pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
+pub(crate) fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
     let file = options().open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -39,14 +39,14 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
 }
 
 /// Read the whole of `path` if it is a regular file of at most `cap` bytes.
-pub fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     let (file, meta) = open_regular(path)?;
     read_capped(file, meta.len(), cap)
 }
 
 /// Read an opened file of `len` bytes (as its metadata said), refusing it
 /// when it is, or grows while being read, over `cap`.
-pub fn read_capped(file: File, len: u64, cap: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_capped(file: File, len: u64, cap: u64) -> Result<Vec<u8>, ReadError> {
     if len > cap {
         return Err(ReadError::TooLarge { len, cap });
     }
@@ -62,7 +62,7 @@ pub fn read_capped(file: File, len: u64, cap: u64) -> Result<Vec<u8>, ReadError>
 }
 
 /// `read_regular` as UTF-8 text; invalid UTF-8 is an `InvalidData` error.
-pub fn read_regular_text(path: &Path, cap: u64) -> Result<String, ReadError> {
+pub(crate) fn read_regular_text(path: &Path, cap: u64) -> Result<String, ReadError> {
     let bytes = read_regular(path, cap)?;
     String::from_utf8(bytes)
         .map_err(|e| ReadError::Io(io::Error::new(io::ErrorKind::InvalidData, e)))
@@ -108,7 +108,7 @@ pub(crate) fn kind_name(meta: &Metadata) -> &'static str {
 }
 
 /// `16 MiB`, `64 KiB`, or bytes.
-pub fn size_text(bytes: u64) -> String {
+pub(crate) fn size_text(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {

@@ -51,7 +51,11 @@ pub fn load(roots: &[PathBuf], keep: Keep) -> Load {
 
 /// `load`, with the walk's options.
 pub fn load_with(roots: &[PathBuf], keep: Keep, options: WalkOptions) -> Load {
-    let found = walk::walk(roots, options);
+    read_found(walk::walk(roots, options), keep)
+}
+
+/// Read what a walk found (in parallel) into a load.
+pub(crate) fn read_found(found: walk::Found, keep: Keep) -> Load {
     let results: Vec<Outcome> = found
         .sources
         .par_iter()

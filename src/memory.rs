@@ -1,18 +1,24 @@
-//! Giving memory back to the system after a large load. The allocator
-//! (mimalloc, in the binary) keeps freed pages in the heap of the thread
-//! that allocated them until that thread allocates again; the threads that
-//! read 100,000 posts then sit idle with hundreds of megabytes freed but
-//! resident. Collecting on each of them returns it.
+//! Giving memory back to the system after a large load. An allocator may
+//! keep freed pages in the heap of the thread that allocated them until
+//! that thread allocates again (mimalloc does): the threads that read
+//! 100,000 posts then sit idle with hundreds of megabytes freed but still
+//! resident. The binary, which chooses the allocator, says how to return
+//! them ([`set_give_back`]); the library calls it after large loads.
 
-/// Return freed memory on this thread and on every worker thread.
-pub fn give_back() {
-    rayon::broadcast(|_| collect());
-    collect();
+use std::sync::OnceLock;
+
+static GIVE_BACK: OnceLock<fn()> = OnceLock::new();
+
+/// How to return the calling thread's freed memory (set once, by the
+/// binary).
+pub fn set_give_back(collect: fn()) {
+    let _ = GIVE_BACK.set(collect);
 }
 
-fn collect() {
-    // SAFETY: `mi_collect` only walks the calling thread's heap; it is
-    // safe to call at any time (also when mimalloc is not the global
-    // allocator: its heaps are then empty).
-    unsafe { libmimalloc_sys::mi_collect(true) }
+/// Return freed memory on this thread and on every worker thread.
+pub(crate) fn give_back() {
+    if let Some(&collect) = GIVE_BACK.get() {
+        rayon::broadcast(|_| collect());
+        collect();
+    }
 }

@@ -24,6 +24,9 @@ pub struct SearchText {
     text: Box<str>,
     /// `None` when the text has no Hangul syllables.
     initials: Option<Box<str>>,
+    /// Only the title, categories, tags and excerpt (the body is not
+    /// indexed yet).
+    partial: bool,
 }
 
 impl SearchText {
@@ -74,6 +77,7 @@ impl SearchText {
         SearchText {
             text: squeeze(lower).into_boxed_str(),
             initials,
+            partial: false,
         }
     }
 
@@ -87,14 +91,28 @@ impl SearchText {
         self.text.len() + self.initials.as_ref().map_or(0, |i| i.len())
     }
 
-    fn of_meta(post: &Post) -> SearchText {
-        SearchText::new(&format!(
-            "{}\n{}\n{}\n{}",
-            post.title,
-            post.categories.join(" "),
-            post.tags.join(" "),
-            post.excerpt
-        ))
+    /// Whether the body is left out (see [`SearchText::of_meta`]).
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    /// The search text of `post`'s title, categories, tags and excerpt
+    /// alone: what search sees of a post before its body is indexed.
+    pub fn of_meta(post: &Post) -> SearchText {
+        SearchText::of_front_matter(
+            &post.title,
+            &post.categories.join(" "),
+            &post.tags.join(" "),
+            &post.excerpt,
+        )
+    }
+
+    /// [`SearchText::of_meta`] from the fields themselves (categories and
+    /// tags each joined by spaces).
+    pub fn of_front_matter(title: &str, categories: &str, tags: &str, excerpt: &str) -> SearchText {
+        let mut text = SearchText::new(&format!("{title}\n{categories}\n{tags}\n{excerpt}"));
+        text.partial = true;
+        text
     }
 }
 

@@ -18,7 +18,7 @@ use crate::problem::Problem;
 use crate::text::one_line;
 
 /// The file that makes a folder a Jekyll site.
-pub const CONFIG_FILE: &str = "_config.yml";
+pub(crate) const CONFIG_FILE: &str = "_config.yml";
 /// The files that make a folder holding `content/` a Hugo site.
 const HUGO_CONFIGS: &[&str] = &[
     "hugo.toml",
@@ -35,7 +35,7 @@ const DEFAULT_EXCLUDES: &[&str] = &["node_modules", "vendor", "gemfiles", ".jeky
 
 /// Whether `dir` is the root of a site: a Jekyll `_config.yml`, or a Hugo
 /// configuration beside a `content` folder.
-pub fn is_site_root(dir: &Path) -> bool {
+pub(crate) fn is_site_root(dir: &Path) -> bool {
     dir.join(CONFIG_FILE).is_file()
         || (dir.join("content").is_dir() && HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()))
 }

@@ -22,12 +22,12 @@ pub struct Store {
     categories: Vec<Category>,
     problems: Vec<Problem>,
     skipped: usize,
+    /// Drafts are kept (`--drafts`).
+    drafts: bool,
     sites: Vec<Site>,
     /// Searches bodies through the persistent index, when the posts came
     /// through one.
     searcher: Option<crate::index::Searcher>,
-    /// Drafts are kept.
-    drafts: bool,
     /// The order other than by date the posts were put in, if any.
     order: Option<crate::config::Sort>,
 }
@@ -90,9 +90,9 @@ impl Store {
             categories,
             problems,
             skipped: load.skipped,
+            drafts,
             sites: load.sites,
             searcher: None,
-            drafts,
             order: None,
         }
     }
@@ -304,6 +304,69 @@ impl Store {
         for (post, text) in self.posts.iter_mut().zip(texts) {
             post.search = Some(text);
         }
+    }
+
+    /// Give post `i` its search text (from the background index).
+    pub fn set_search_text(&mut self, i: usize, text: crate::search::SearchText) {
+        if let Some(post) = self.posts.get_mut(i) {
+            post.search = Some(text);
+        }
+    }
+
+    /// Take in what a reload read: the posts and problems of the files read
+    /// again replace theirs, removed files' posts go; order and category
+    /// counts follow.
+    pub fn merge(&mut self, reloaded: &crate::reload::Reloaded) -> crate::reload::Change {
+        use std::collections::HashSet;
+        use std::ffi::OsStr;
+        // Keyed by the paths' bytes: hashing a `Path` walks its components.
+        let gone: HashSet<&OsStr> = reloaded
+            .reread
+            .iter()
+            .chain(&reloaded.removed)
+            .map(|p| p.as_os_str())
+            .collect();
+        let old: HashSet<&OsStr> = self
+            .posts
+            .iter()
+            .map(|p| p.path.as_os_str())
+            .filter(|p| gone.contains(p))
+            .collect();
+        let incoming: Vec<Post> = reloaded
+            .posts
+            .iter()
+            .filter(|p| self.drafts || p.published)
+            .cloned()
+            .collect();
+        let changed = incoming
+            .iter()
+            .filter(|p| old.contains(p.path.as_os_str()))
+            .count();
+        let change = crate::reload::Change {
+            added: incoming.len() - changed,
+            changed,
+            removed: old.len() - changed,
+            reread: reloaded.reread.clone(),
+        };
+        self.posts.retain(|p| !gone.contains(p.path.as_os_str()));
+        self.problems.retain(|p| !gone.contains(p.path.as_os_str()));
+        self.problems.extend(reloaded.problems.iter().cloned());
+        self.problems
+            .extend(incoming.iter().flat_map(|p| p.problems.iter().cloned()));
+        self.problems.sort();
+        self.problems.dedup();
+        // Each new post goes where the order puts it: no sort of them all.
+        for post in incoming {
+            let at = self.posts.partition_point(|p| {
+                crate::loader::post_order(p, &post) == std::cmp::Ordering::Less
+            });
+            self.posts.insert(at, post);
+        }
+        self.categories = count_categories(&self.posts);
+        if let Some(skipped) = reloaded.skipped {
+            self.skipped = skipped;
+        }
+        change
     }
 
     /// A post by id, or by the path it was read from.

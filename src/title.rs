@@ -10,7 +10,7 @@ use crate::html_text;
 /// The first heading of `body`, outside code (Markdown fences, indented
 /// code, Liquid `highlight`/`raw` blocks, HTML `<pre>`, `<script>`,
 /// `<style>`, `<textarea>`).
-pub fn first_heading(body: &str) -> Option<String> {
+pub(crate) fn first_heading(body: &str) -> Option<String> {
     let mut code = Code::None;
     // The paragraph the scan is in: an underline makes it a heading.
     let mut paragraph: Vec<&str> = Vec::new();
@@ -52,7 +52,7 @@ pub fn first_heading(body: &str) -> Option<String> {
 /// A title made of a post's name (its file name without extension, or a
 /// page bundle's folder name): the date prefix dropped, `-` and `_` as
 /// spaces.
-pub fn from_name(stem: &str) -> String {
+pub(crate) fn from_name(stem: &str) -> String {
     let rest = date::file_name_date(stem).map_or(stem, |(_, len)| &stem[len..]);
     let spaced: String = rest
         .chars()

@@ -1,358 +1,331 @@
-//! The whole reader driven without a terminal: scripted actions, whole
-//! frames drawn on Ratatui's TestBackend and reviewed as insta snapshots at
-//! several sizes, over the Korean demo posts.
+//! The whole reader driven without a terminal: scripted actions through
+//! the effect loop, whole frames drawn on Ratatui's TestBackend and
+//! reviewed as insta snapshots at several sizes, over the Korean demo posts.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use sinmun::app::{Action, App, Effect, Pane, update, view};
-use sinmun::loader;
+mod common;
+
+use common::reader::{Reader, typed};
+use sinmun::app::effects::Outside;
+use sinmun::app::{Action, Effect, Pane, Screen};
 use sinmun::marks::{Field, MarkRow, Marks};
-use sinmun::post::Keep;
-use sinmun::store::Store;
-use sinmun::theme::{ColorDepth, Theme};
-
-fn demo_app(w: u16, h: u16) -> App {
-    let load = loader::load_demo(Keep::ALL);
-    let theme = Theme::builtin("dark")
-        .unwrap()
-        .with_depth(ColorDepth::TrueColor);
-    let mut app = App::new(Store::new(load, false), theme, true);
-    run(&mut app, [Action::Resize(w, h)]);
-    app
-}
-
-/// Apply actions the way the runner does, reading bodies when asked.
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
-    let mut outside = Vec::new();
-    let mut queue: std::collections::VecDeque<Action> = actions.into_iter().collect();
-    while let Some(action) = queue.pop_front() {
-        for effect in update(app, action) {
-            match effect {
-                Effect::LoadBody(post) => {
-                    let body = sinmun::tui::read_body(&app.store.posts()[post]);
-                    queue.push_back(Action::BodyLoaded { post, body });
-                }
-                other => outside.push(other),
-            }
-        }
-    }
-    outside
-}
-
-fn frame(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
-    terminal.backend().to_string()
-}
-
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::SearchInput).collect()
-}
 
 const SIZES: [(u16, u16); 4] = [(120, 40), (80, 24), (61, 20), (40, 15)];
+/// The sizes every new screen is drawn at.
+const NEW_SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 15)];
 
 #[test]
 fn snapshots_list_and_open_article() {
     for (w, h) in SIZES {
-        let mut app = demo_app(w, h);
-        insta::assert_snapshot!(format!("list_{w}x{h}"), frame(&app));
-        run(&mut app, [Action::Down, Action::Down, Action::Open]);
-        insta::assert_snapshot!(format!("open_{w}x{h}"), frame(&app));
-        run(&mut app, [Action::PageDown]);
-        insta::assert_snapshot!(format!("page_{w}x{h}"), frame(&app));
+        let mut r = Reader::demo(w, h);
+        insta::assert_snapshot!(format!("list_{w}x{h}"), r.frame());
+        r.run([Action::Down, Action::Down, Action::Open]);
+        insta::assert_snapshot!(format!("open_{w}x{h}"), r.frame());
+        r.run([Action::PageDown]);
+        insta::assert_snapshot!(format!("page_{w}x{h}"), r.frame());
     }
 }
 
 #[test]
 fn snapshots_search_categories_help_links() {
     for (w, h) in SIZES {
-        let mut app = demo_app(w, h);
-        run(
-            &mut app,
-            std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")),
-        );
-        insta::assert_snapshot!(format!("search_{w}x{h}"), frame(&app));
+        let mut r = Reader::demo(w, h);
+        r.run(std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")));
+        insta::assert_snapshot!(format!("search_{w}x{h}"), r.frame());
 
-        let mut app = demo_app(w, h);
-        run(
-            &mut app,
-            [Action::OpenCategories, Action::Down, Action::ToggleCategory],
-        );
-        insta::assert_snapshot!(format!("categories_{w}x{h}"), frame(&app));
-        run(&mut app, [Action::Close]);
-        insta::assert_snapshot!(format!("category_filter_{w}x{h}"), frame(&app));
+        let mut r = Reader::demo(w, h);
+        r.run([Action::OpenCategories, Action::Down, Action::ToggleCategory]);
+        insta::assert_snapshot!(format!("categories_{w}x{h}"), r.frame());
+        r.run([Action::ApplyCategories]);
+        insta::assert_snapshot!(format!("category_filter_{w}x{h}"), r.frame());
 
-        let mut app = demo_app(w, h);
-        run(&mut app, [Action::ShowHelp]);
-        insta::assert_snapshot!(format!("help_{w}x{h}"), frame(&app));
+        let mut r = Reader::demo(w, h);
+        r.run([Action::ShowHelp]);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), r.frame());
 
-        let mut app = demo_app(w, h);
-        run(&mut app, [Action::Open, Action::OpenLinks]);
-        insta::assert_snapshot!(format!("links_{w}x{h}"), frame(&app));
+        let mut r = Reader::demo(w, h);
+        r.run([Action::Open, Action::OpenLinks]);
+        insta::assert_snapshot!(format!("links_{w}x{h}"), r.frame());
     }
 }
 
 #[test]
+fn snapshots_of_the_reading_screens() {
+    for (w, h) in NEW_SIZES {
+        let mut r = Reader::demo(w, h);
+        r.run([Action::ShowHelp, Action::Bottom]);
+        insta::assert_snapshot!(format!("help_end_{w}x{h}"), r.frame());
+
+        let mut r = Reader::demo(w, h);
+        r.run([
+            Action::Down,
+            Action::ToggleStar,
+            Action::Down,
+            Action::Down,
+            Action::ToggleStar,
+        ]);
+        r.run([Action::Open, Action::Back, Action::ToggleStarredOnly]);
+        insta::assert_snapshot!(format!("starred_{w}x{h}"), r.frame());
+
+        let mut r = Reader::demo(w, h);
+        r.run([Action::MarkAllRead]);
+        insta::assert_snapshot!(format!("all_read_{w}x{h}"), r.frame());
+
+        let mut r = Reader::demo(w, h);
+        r.run([Action::CycleSort]);
+        insta::assert_snapshot!(format!("sorted_by_title_{w}x{h}"), r.frame());
+
+        // A word only in a body: the preview shows the line, the open
+        // article marks it, `]` goes to it.
+        let mut r = Reader::demo(w, h);
+        r.run(std::iter::once(Action::StartSearch).chain(typed("후쿠오카")));
+        r.run([Action::SearchAccept]);
+        r.idle();
+        insta::assert_snapshot!(format!("body_match_{w}x{h}"), r.frame());
+        r.run([Action::Open, Action::NextMatch]);
+        insta::assert_snapshot!(format!("body_match_open_{w}x{h}"), r.frame());
+
+        let mut r = Reader::demo(w, h);
+        r.run([Action::HangulKey]);
+        insta::assert_snapshot!(format!("hangul_hint_{w}x{h}"), r.frame());
+    }
+}
+
+#[test]
+fn snapshots_of_problems_and_an_empty_folder() {
+    // A relative path: the problems name it, the same on every machine.
+    let broken = std::path::PathBuf::from("tests/fixtures/broken");
+    for (w, h) in NEW_SIZES {
+        let mut r = Reader::folder(&broken, w, h);
+        insta::assert_snapshot!(format!("problems_at_start_{w}x{h}"), r.frame());
+        r.run([Action::ShowProblems, Action::Bottom]);
+        insta::assert_snapshot!(format!("problems_{w}x{h}"), r.frame());
+
+        let site = common::Site::new();
+        site.write("notes.yaml", "not a post");
+        let r = Reader::folder(&site.path(), w, h);
+        let frame = r.rows().join(" ");
+        let words: Vec<&str> = frame.split_whitespace().collect();
+        let text = words.join(" ");
+        assert!(
+            text.contains("no posts in")
+                && text.contains("1 other")
+                && text.contains("file skipped"),
+            "{frame}"
+        );
+    }
+}
+
+/// The main screens with the interface in Korean (the words are wider:
+/// everything still fits at 40x15).
+#[test]
+fn snapshots_in_korean() {
+    use sinmun::i18n::Lang;
+    for (w, h) in NEW_SIZES {
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        insta::assert_snapshot!(format!("ko_list_{w}x{h}"), r.frame());
+        r.run([Action::Down, Action::Down, Action::Open]);
+        insta::assert_snapshot!(format!("ko_open_{w}x{h}"), r.frame());
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        r.run([Action::ShowHelp]);
+        insta::assert_snapshot!(format!("ko_help_{w}x{h}"), r.frame());
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        r.run([Action::OpenCategories, Action::Down, Action::ToggleCategory]);
+        insta::assert_snapshot!(format!("ko_categories_{w}x{h}"), r.frame());
+        let mut r = Reader::demo_in(Lang::Ko, w, h);
+        r.run(std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")));
+        insta::assert_snapshot!(format!("ko_search_{w}x{h}"), r.frame());
+        r.run([Action::SearchAccept, Action::MarkAllRead]);
+        insta::assert_snapshot!(format!("ko_all_read_{w}x{h}"), r.frame());
+    }
+}
+
+#[test]
+fn snapshot_of_a_wide_terminal() {
+    let mut r = Reader::demo(220, 30);
+    insta::assert_snapshot!("wide_list_220x30", r.frame());
+    r.run([Action::Down, Action::Down, Action::Open]);
+    insta::assert_snapshot!("wide_open_220x30", r.frame());
+    let areas = r.app.areas();
+    assert!(areas.list.width >= 80, "{areas:?}");
+    assert_eq!(r.app.article_width(), 80, "text_width caps the article");
+    r.run([Action::ToggleList]);
+    assert_eq!(r.app.areas().list.width, 0);
+    assert_eq!(r.app.article_width(), 80);
+    r.run([Action::ToggleList, Action::NarrowList, Action::NarrowList]);
+    assert!(r.app.areas().list.width < areas.list.width);
+}
+
+#[test]
 fn initials_search_finds_jeju_air_and_enter_keeps_it() {
-    let mut app = demo_app(120, 40);
-    run(
-        &mut app,
-        std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")),
-    );
-    assert_eq!(app.visible.len(), 1);
-    assert!(
-        app.store.posts()[app.visible[0]]
-            .title
-            .starts_with("제주항공")
-    );
-    run(&mut app, [Action::SearchAccept, Action::Open]);
-    assert!(app.article.is_some(), "Enter after Enter opens");
-    run(&mut app, [Action::Back, Action::Back]);
+    let mut r = Reader::demo(120, 40);
+    r.run(std::iter::once(Action::StartSearch).chain(typed("ㅈㅈㅎㄱ")));
+    assert_eq!(r.app.list.visible.len(), 1);
+    assert!(r.title(r.app.list.visible[0]).starts_with("제주항공"));
+    r.run([Action::SearchAccept, Action::Open]);
+    assert!(r.app.screen.article().is_some(), "Enter after Enter opens");
+    r.run([Action::Back, Action::Back]);
     assert_eq!(
-        app.visible.len(),
-        app.store.posts().len(),
+        r.app.list.visible.len(),
+        r.app.store.posts().len(),
         "Esc in the list clears the search"
     );
 }
 
 #[test]
 fn search_editing_and_paste_are_sanitised() {
-    let mut app = demo_app(80, 24);
-    run(
-        &mut app,
-        [
-            Action::StartSearch,
-            Action::Paste("\u{1b}[31m태풍\n제주".into()),
-        ],
-    );
+    let mut r = Reader::demo(80, 24);
+    r.run([
+        Action::StartSearch,
+        Action::Paste("\u{1b}[31m태풍\n제주".into()),
+    ]);
     assert_eq!(
-        app.search.input, "태풍 제주",
+        r.app.filters.search.input, "태풍 제주",
         "the whole escape sequence goes"
     );
-    run(
-        &mut app,
-        [
-            Action::SearchDeleteWord,
-            Action::SearchDeleteWord,
-            Action::SearchBackspace,
-        ],
-    );
-    assert_eq!(app.search.input, "");
-    run(&mut app, typed("태풍"));
-    assert_eq!(app.visible.len(), 1);
-    run(
-        &mut app,
-        [
-            Action::SearchLeft,
-            Action::SearchInput('x'),
-            Action::SearchEnd,
-        ],
-    );
-    assert_eq!(app.search.input, "태x풍");
-    run(&mut app, [Action::SearchCancel]);
-    assert!(app.search.input.is_empty() && !app.search.editing);
+    r.run([
+        Action::SearchDeleteWord,
+        Action::SearchDeleteWord,
+        Action::SearchBackspace,
+    ]);
+    assert_eq!(r.app.filters.search.input, "");
+    r.run(typed("태풍"));
+    assert_eq!(r.app.list.visible.len(), 1);
+    r.run([
+        Action::SearchLeft,
+        Action::SearchInput('x'),
+        Action::SearchEnd,
+    ]);
+    assert_eq!(r.app.filters.search.input, "태x풍");
+    r.run([Action::SearchCancel]);
+    assert!(r.app.filters.search.input.is_empty() && !r.app.filters.search.editing);
 }
 
 #[test]
 fn next_and_previous_article_while_reading_mark_read() {
-    let mut app = demo_app(120, 40);
-    run(&mut app, [Action::Open]);
-    let first = app.article.as_ref().unwrap().post;
-    run(&mut app, [Action::NextArticle]);
-    let second = app.article.as_ref().unwrap().post;
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Open]);
+    let first = r.app.screen.article().unwrap().post;
+    r.run([Action::NextArticle]);
+    let second = r.app.screen.article().unwrap().post;
     assert_ne!(first, second);
-    assert_eq!(app.selected, 1);
-    run(&mut app, [Action::PrevArticle]);
-    assert_eq!(app.article.as_ref().unwrap().post, first);
-    assert!(app.is_read(first) && app.is_read(second));
-    run(&mut app, [Action::ToggleRead]);
-    assert!(!app.is_read(first), "r toggles the article being read");
-    run(&mut app, [Action::PrevArticle]);
-    assert!(app.message.as_deref().unwrap_or("").contains("first"));
+    assert_eq!(r.app.list.selected, 1);
+    r.run([Action::PrevArticle]);
+    assert_eq!(r.app.screen.article().unwrap().post, first);
+    assert!(r.app.is_read(first) && r.app.is_read(second));
+    r.run([Action::ToggleRead]);
+    assert!(!r.app.is_read(first), "r toggles the article being read");
+    r.run([Action::PrevArticle]);
+    assert!(r.app.message.as_deref().unwrap_or("").contains("first"));
 }
 
 #[test]
 fn unread_only_and_esc_clears_filters_in_order() {
-    let mut app = demo_app(80, 24);
-    let all = app.visible.len();
-    run(
-        &mut app,
-        [
-            Action::Open,
-            Action::Back,
-            Action::Down,
-            Action::ToggleUnreadOnly,
-        ],
+    let mut r = Reader::demo(80, 24);
+    let all = r.app.list.visible.len();
+    r.run([
+        Action::Open,
+        Action::Back,
+        Action::Down,
+        Action::ToggleUnreadOnly,
+    ]);
+    assert_eq!(r.app.list.visible.len(), all - 1);
+    r.run([
+        Action::OpenCategories,
+        Action::ToggleCategory,
+        Action::ApplyCategories,
+    ]);
+    assert!(!r.app.filters.categories.is_empty());
+    r.run([Action::Back]);
+    assert!(
+        r.app.filters.categories.is_empty(),
+        "Esc clears the category filter"
     );
-    assert_eq!(app.visible.len(), all - 1);
-    run(
-        &mut app,
-        [
-            Action::OpenCategories,
-            Action::ToggleCategory,
-            Action::Close,
-        ],
-    );
-    assert!(!app.categories.is_empty());
-    run(&mut app, [Action::Back]);
-    assert!(app.categories.is_empty(), "Esc clears the category filter");
-    run(&mut app, [Action::Back]);
-    assert!(!app.unread_only);
-    assert_eq!(app.visible.len(), all);
+    r.run([Action::Back]);
+    assert!(!r.app.filters.unread_only);
+    assert_eq!(r.app.list.visible.len(), all);
 }
 
 #[test]
 fn links_open_only_web_and_mail_addresses() {
-    let mut app = demo_app(120, 40);
-    run(&mut app, [Action::Open]);
-    let effects = run(&mut app, [Action::OpenLink(1)]);
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Open]);
+    let effects = r.effects_of(Action::OpenLink(1));
     assert!(
         matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://")),
         "{effects:?}"
     );
-    let effects = run(&mut app, [Action::OpenLink(99)]);
+    let effects = r.effects_of(Action::OpenLink(99));
     assert!(effects.is_empty());
-    assert_eq!(app.message.as_deref(), Some("no link [99]"));
+    assert_eq!(r.app.message.as_deref(), Some("no link [99]"));
 }
 
 #[test]
 fn tab_switches_panes_and_keys_follow_focus() {
-    let mut app = demo_app(120, 40);
-    run(&mut app, [Action::Open]);
-    assert_eq!(app.focus, Pane::Article);
-    run(&mut app, [Action::Down, Action::Down]);
-    assert_eq!(app.article.as_ref().unwrap().scroll, 2);
-    assert_eq!(app.selected, 0, "j scrolls the article, not the list");
-    run(&mut app, [Action::SwitchPane, Action::Down]);
-    assert_eq!(app.focus, Pane::List);
-    assert_eq!(app.selected, 1);
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Open]);
+    assert_eq!(r.app.screen.keys(), Pane::Article);
+    r.run([Action::Down, Action::Down]);
+    assert_eq!(r.app.screen.article().unwrap().scroll, 2);
+    assert_eq!(
+        r.app.list.selected, 0,
+        "j scrolls the article, not the list"
+    );
+    r.run([Action::SwitchPane, Action::Down]);
+    assert_eq!(r.app.screen.keys(), Pane::List);
+    assert_eq!(r.app.list.selected, 1);
+    assert!(
+        matches!(r.app.screen, Screen::List),
+        "the article followed the selection away"
+    );
 }
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_it_and_clicks_select_then_open() {
-    let mut app = demo_app(120, 40);
-    run(&mut app, [Action::Click { column: 5, row: 3 }]);
-    assert_eq!(app.selected, 3);
-    assert!(app.article.is_none());
-    run(&mut app, [Action::Click { column: 5, row: 3 }]);
-    assert_eq!(app.article.as_ref().map(|a| a.post), Some(app.visible[3]));
-    run(
-        &mut app,
-        [Action::Scroll {
-            column: 80,
-            row: 10,
-            lines: 3,
-        }],
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Click { column: 5, row: 3 }]);
+    assert_eq!(r.app.list.selected, 3);
+    assert!(r.app.screen.article().is_none());
+    r.run([Action::Click { column: 5, row: 3 }]);
+    assert_eq!(
+        r.app.screen.article().map(|a| a.post),
+        Some(r.app.list.visible[3])
     );
-    assert_eq!(app.article.as_ref().unwrap().scroll, 3);
+    r.run([Action::Scroll {
+        column: 80,
+        row: 10,
+        lines: 3,
+    }]);
+    assert_eq!(r.app.screen.article().unwrap().scroll, 3);
 }
 
 #[test]
 fn resize_rerenders_at_the_new_width() {
-    let mut app = demo_app(120, 40);
-    run(&mut app, [Action::Open]);
-    let wide = app.article.as_ref().unwrap().rendered.lines.len();
-    run(&mut app, [Action::Resize(50, 20)]);
-    let narrow = app.article.as_ref().unwrap().rendered.lines.len();
-    assert!(narrow > wide);
-    assert!(
-        app.article
-            .as_ref()
-            .unwrap()
-            .rendered
-            .lines
-            .iter()
-            .all(|l| l.width() <= 48)
-    );
-}
-
-mod robustness {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn action() -> impl Strategy<Value = Action> {
-        prop_oneof![
-            Just(Action::Up),
-            Just(Action::Down),
-            Just(Action::PageDown),
-            Just(Action::PageUp),
-            Just(Action::Top),
-            Just(Action::Bottom),
-            Just(Action::Open),
-            Just(Action::Back),
-            Just(Action::SwitchPane),
-            Just(Action::NextArticle),
-            Just(Action::PrevArticle),
-            Just(Action::StartSearch),
-            Just(Action::SearchInput('ㅈ')),
-            Just(Action::SearchInput('제')),
-            Just(Action::SearchBackspace),
-            Just(Action::SearchAccept),
-            Just(Action::SearchCancel),
-            Just(Action::OpenCategories),
-            Just(Action::ToggleCategory),
-            Just(Action::OpenLinks),
-            Just(Action::OpenLink(1)),
-            Just(Action::ToggleRead),
-            Just(Action::ToggleStar),
-            Just(Action::ToggleUnreadOnly),
-            Just(Action::ShowProblems),
-            Just(Action::ShowHelp),
-            Just(Action::Close),
-            (0u16..130, 0u16..50, -5i16..5).prop_map(|(column, row, lines)| Action::Scroll {
-                column,
-                row,
-                lines
-            }),
-            (0u16..130, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
-            (0u16..130, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
-        ]
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
-
-        #[test]
-        fn any_size_and_any_actions_never_panic(w in 1u16..130, h in 1u16..50, actions in prop::collection::vec(action(), 0..25)) {
-            let mut app = demo_app(w, h);
-            for a in actions {
-                run(&mut app, [a]);
-                let (w, h) = app.size;
-                if w == 0 || h == 0 {
-                    continue;
-                }
-                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-                terminal.draw(|f| view::draw(&app, f)).unwrap();
-            }
-        }
-    }
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Open]);
+    let wide = r.app.screen.article().unwrap().lines().len();
+    r.run([Action::Resize(50, 20)]);
+    let narrow = r.app.screen.article().unwrap().lines();
+    assert!(narrow.len() > wide);
+    assert!(narrow.iter().all(|l| l.width() <= 48));
 }
 
 #[test]
 fn the_pane_shows_exactly_what_dump_prints_at_its_width() {
-    let mut app = demo_app(120, 40);
-    run(&mut app, [Action::Down, Action::Down, Action::Open]);
-    let article = app.article.as_ref().unwrap();
-    let id = app.store.posts()[article.post].id.clone();
-    let width = app.article_width().to_string();
-    let home = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"))
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Down, Action::Down, Action::Open]);
+    let article = r.app.screen.article().unwrap();
+    let id = r.app.store.posts()[article.post].id.clone();
+    let width = r.app.article_width().to_string();
+    let out = common::command()
         .args(["--dump", &id, "--width", &width, "--color", "never"])
-        .current_dir(home.path())
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .env_remove("SINMUN_CONFIG")
         .output()
         .unwrap();
     let dumped = String::from_utf8(out.stdout).unwrap();
-    let pane: Vec<String> = article.rendered.lines.iter().map(|l| l.text()).collect();
+    let pane: Vec<String> = article.lines().iter().map(|l| l.text()).collect();
     assert_eq!(dumped.lines().collect::<Vec<_>>(), pane);
 }
 
-/// The change an effect asks to save.
+/// The changes the effects ask to save.
 fn saved_change(effects: &[Effect]) -> Vec<(Field, bool, Vec<String>)> {
     effects
         .iter()
@@ -374,31 +347,38 @@ fn marks_start_from_the_saved_ones_and_every_change_asks_for_a_save() {
         row("2026-11-20-typhoon-jeju", true, false),
         row("2026-11-19-university-exam", false, true),
     ]);
-    let load = loader::load_demo(Keep::ALL);
-    let theme = Theme::builtin("dark").unwrap();
-    let mut app = App::new(Store::new(load, false), theme, true).with_marks(marks);
-    run(&mut app, [Action::Resize(80, 24)]);
+    let load = sinmun::loader::load_demo(sinmun::post::Keep::ALL);
+    let app = sinmun::app::App::new(
+        sinmun::store::Store::new(load, false),
+        common::reader::theme(),
+        true,
+    )
+    .with_marks(marks);
+    let mut r = Reader::of(app, sinmun::app::effects::Effects::quiet(), 80, 24);
     assert!(
-        app.is_read(app.visible[0]),
+        r.app.is_read(r.app.list.visible[0]),
         "the typhoon story was read before"
     );
     assert!(
-        frame(&app).lines().nth(1).unwrap().starts_with("\"●"),
+        r.frame().lines().nth(1).unwrap().starts_with("●"),
         "unread rows keep the mark"
     );
     assert!(
-        frame(&app).lines().next().unwrap().starts_with("\"   "),
+        r.frame().lines().next().unwrap().starts_with("   "),
         "read rows lose it:\n{}",
-        frame(&app)
+        r.frame()
     );
-    let second = app.store.posts()[app.visible[1]].id.clone();
-    let effects = run(&mut app, [Action::Down, Action::Open]);
+    let second = r.app.store.posts()[r.app.list.visible[1]].id.clone();
+    r.run([Action::Down]);
+    let effects = r.effects_of(Action::Open);
     assert_eq!(
         saved_change(&effects),
         [(Field::Read, true, vec![second.clone()])],
         "opening marks read and saves"
     );
-    let effects = run(&mut app, [Action::ToggleStar, Action::ToggleRead]);
+    r.settle();
+    let mut effects = r.effects_of(Action::ToggleStar);
+    effects.extend(r.effects_of(Action::ToggleRead));
     assert_eq!(
         saved_change(&effects),
         [
@@ -407,98 +387,51 @@ fn marks_start_from_the_saved_ones_and_every_change_asks_for_a_save() {
         ],
         "each key saves only the mark it changed"
     );
-    assert!(app.marks.is_starred(&second) && !app.marks.is_read(&second));
-    run(&mut app, [Action::Back, Action::ToggleUnreadOnly]);
-    assert!(app.visible.iter().all(|&p| !app.is_read(p)));
+    let post = r.app.list.visible[1];
+    assert!(r.app.is_starred(post) && !r.app.is_read(post));
+    r.run([Action::Back, Action::ToggleUnreadOnly]);
+    assert!(r.app.list.visible.iter().all(|&p| !r.app.is_read(p)));
 }
 
 #[test]
 fn marks_saved_by_another_reader_show_and_a_failed_save_is_said_until_a_key() {
-    let mut app = demo_app(80, 24);
-    run(&mut app, [Action::ToggleUnreadOnly]);
-    let shown = app.visible.len();
-    let first = app.store.posts()[app.visible[1]].id.clone();
+    let mut r = Reader::demo(80, 24);
+    r.run([Action::ToggleUnreadOnly]);
+    let shown = r.app.list.visible.len();
+    let post = r.app.list.visible[1];
+    let first = r.app.store.posts()[post].id.clone();
     let elsewhere = |read| MarkRow {
         id: first.clone(),
         read,
         starred: true,
     };
-    run(&mut app, [Action::MarksChanged(vec![elsewhere(false)])]);
-    assert!(app.marks.is_starred(&first));
-    assert!(frame(&app).contains('★'), "{}", frame(&app));
-    run(&mut app, [Action::MarksChanged(vec![elsewhere(true)])]);
+    r.run([Action::MarksChanged(vec![elsewhere(false)])]);
+    assert!(r.app.is_starred(post));
+    assert!(r.frame().contains('★'), "{}", r.frame());
+    r.run([Action::MarksChanged(vec![elsewhere(true)])]);
     assert_eq!(
-        app.visible.len(),
+        r.app.list.visible.len(),
         shown - 1,
         "read elsewhere: no longer unread"
     );
-    let effects = run(&mut app, [Action::ToggleStar]);
+    let effects = r.effects_of(Action::ToggleStar);
     let [Effect::SaveMarks(save)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    run(
-        &mut app,
-        [
-            Action::MarksSaved {
-                seq: save.seq,
-                error: Some("disk I/O error".into()),
-            },
-            Action::Idle,
-            Action::Idle,
-        ],
-    );
+    r.run([
+        Action::MarksSaved {
+            seq: save.seq,
+            error: Some("disk I/O error".into()),
+        },
+        Action::Idle,
+        Action::Idle,
+    ]);
     assert_eq!(
-        app.message.as_deref(),
+        r.app.message.as_deref(),
         Some("cannot save marks: disk I/O error")
     );
-    run(&mut app, [Action::Down]);
-    assert_eq!(app.message, None, "a key clears it");
-}
-
-#[test]
-fn idle_time_reads_and_renders_the_selected_article_ahead() {
-    // Posts from files: bodies are read when needed.
-    let load = loader::load(
-        &[std::path::PathBuf::from("tests/fixtures/site/_posts")],
-        Keep::default(),
-    );
-    let mut app = App::new(
-        Store::new(load, false),
-        Theme::builtin("dark").unwrap(),
-        false,
-    );
-    run(&mut app, [Action::Resize(120, 40), Action::Down]);
-    let selected = app.selected_post().unwrap();
-    let effects = update(&mut app, Action::Idle);
-    assert_eq!(
-        effects,
-        [Effect::Prefetch(selected)],
-        "the body is asked for"
-    );
-    let body = sinmun::tui::read_body(&app.store.posts()[selected]);
-    assert!(
-        update(
-            &mut app,
-            Action::Prefetched {
-                post: selected,
-                body
-            }
-        )
-        .is_empty()
-    );
-    assert!(
-        update(&mut app, Action::Idle).is_empty(),
-        "nothing more to do"
-    );
-    let effects = update(&mut app, Action::Open);
-    assert!(
-        matches!(effects.as_slice(), [Effect::SaveMarks(_)]),
-        "opening needs no file read now: {effects:?}"
-    );
-    assert!(
-        !app.article.as_ref().unwrap().rendered.lines.is_empty(),
-        "and no render wait"
-    );
+    r.run([Action::Down]);
+    assert_eq!(r.app.message, None, "a key clears it");
 }
 
 #[test]
@@ -515,10 +448,146 @@ fn the_article_pane_resolves_liquid_against_the_site_like_dump() {
         "---\ntitle: 주소 풀기\n---\n[첫 글]({{ \"/2024/first\" | absolute_url }}) 보기\n",
     )
     .unwrap();
-    let load = loader::load(&[site.path().to_path_buf()], Keep::ALL);
-    let theme = Theme::builtin("dark").unwrap();
-    let mut app = App::new(Store::new(load, false), theme, true);
-    run(&mut app, [Action::Resize(120, 40), Action::Open]);
-    let links = &app.article.as_ref().unwrap().rendered.links;
-    assert_eq!(links, &["https://blog.example.kr/dev/2024/first"]);
+    let load = sinmun::loader::load(&[site.path().to_path_buf()], sinmun::post::Keep::ALL);
+    let app = sinmun::app::App::new(
+        sinmun::store::Store::new(load, false),
+        common::reader::theme(),
+        true,
+    );
+    let mut r = Reader::of(app, sinmun::app::effects::Effects::quiet(), 120, 40);
+    r.run([Action::Open]);
+    let links = r.app.screen.article().unwrap().links();
+    assert_eq!(links, ["https://blog.example.kr/dev/2024/first"]);
+}
+
+#[test]
+fn idle_time_renders_the_selected_article_ahead() {
+    let mut r = Reader::folder(&common::fixture("site/_posts"), 120, 40);
+    r.run([Action::Down]);
+    let selected = r.app.selected_post().unwrap();
+    assert!(r.app.rendered(selected).is_none());
+    r.idle();
+    assert!(r.app.rendered(selected).is_some(), "rendered ahead");
+    assert!(r.effects_of(Action::Idle).is_empty(), "nothing more to do");
+    let effects = r.effects_of(Action::Open);
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveMarks(_)]),
+        "opening needs no file read and no render now: {effects:?}"
+    );
+    assert!(
+        !r.app.screen.article().unwrap().lines().is_empty(),
+        "{:?}",
+        r.app.screen.article()
+    );
+}
+
+#[test]
+fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
+    let mut r = Reader::demo(80, 24);
+    assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);
+    assert_eq!(r.run([Action::ToggleMouse]), [Outside::SetMouse(false)]);
+    assert!(r.status().contains("mouse off"), "{}", r.status());
+    assert_eq!(r.run([Action::ToggleMouse]), [Outside::SetMouse(true)]);
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every action a user (or a worker) can send.
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            Just(Action::Up),
+            Just(Action::Down),
+            Just(Action::PageDown),
+            Just(Action::PageUp),
+            Just(Action::HalfPageDown),
+            Just(Action::HalfPageUp),
+            Just(Action::Top),
+            Just(Action::Bottom),
+            Just(Action::Open),
+            Just(Action::Back),
+            Just(Action::SwitchPane),
+            Just(Action::NextArticle),
+            Just(Action::PrevArticle),
+            Just(Action::StartSearch),
+            Just(Action::SearchInput('ㅈ')),
+            Just(Action::SearchInput('제')),
+            Just(Action::SearchInput(' ')),
+            Just(Action::SearchBackspace),
+            Just(Action::SearchDeleteWord),
+            Just(Action::SearchLeft),
+            Just(Action::SearchRight),
+            Just(Action::SearchHome),
+            Just(Action::SearchEnd),
+            Just(Action::SearchAccept),
+            Just(Action::SearchCancel),
+            Just(Action::Paste("제주\u{1b}[2J 항공\n".into())),
+            Just(Action::NextMatch),
+            Just(Action::PrevMatch),
+            Just(Action::OpenCategories),
+            Just(Action::ToggleCategory),
+            Just(Action::ApplyCategories),
+            Just(Action::ClearCategories),
+            Just(Action::OpenLinks),
+            Just(Action::OpenLink(1)),
+            Just(Action::OpenLink(10)),
+            Just(Action::CopyLink),
+            Just(Action::ToggleRead),
+            Just(Action::ToggleStar),
+            Just(Action::ToggleUnreadOnly),
+            Just(Action::ToggleStarredOnly),
+            Just(Action::MarkAllRead),
+            Just(Action::Undo),
+            Just(Action::CycleSort),
+            Just(Action::Reload),
+            Just(Action::FolderChanged(vec!["demo/x.html".into()])),
+            Just(Action::WidenList),
+            Just(Action::NarrowList),
+            Just(Action::ToggleList),
+            Just(Action::ToggleMouse),
+            Just(Action::ShowProblems),
+            Just(Action::ShowHelp),
+            Just(Action::Close),
+            Just(Action::Quit),
+            Just(Action::Suspend),
+            Just(Action::Redraw),
+            Just(Action::HangulKey),
+            Just(Action::Idle),
+            Just(Action::Notice("알림".into())),
+            (0u16..230, 0u16..50, -5i16..5).prop_map(|(column, row, lines)| Action::Scroll {
+                column,
+                row,
+                lines
+            }),
+            (0u16..230, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+            (0u16..230, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+        /// Any size and any actions: no panic, nothing drawn outside the
+        /// frame, and the view model holds: an open article is the
+        /// selected post's, a popup's scroll never passes its last line.
+        #[test]
+        fn any_size_and_any_actions_never_panic(w in 1u16..230, h in 1u16..50, korean in any::<bool>(), actions in prop::collection::vec(action(), 0..30)) {
+            let lang = if korean { sinmun::i18n::Lang::Ko } else { sinmun::i18n::Lang::En };
+            let mut r = Reader::demo_in(lang, w, h);
+            for a in actions {
+                r.run([a]);
+                if let Some(article) = r.app.screen.article() {
+                    prop_assert_eq!(Some(article.post), r.app.selected_post());
+                }
+                if let Some(layout) = r.app.popup_layout() {
+                    prop_assert!(layout.top <= layout.max_top);
+                }
+                let (w, h) = r.app.size;
+                if w > 0 && h > 0 {
+                    r.frame();
+                }
+            }
+        }
+    }
 }

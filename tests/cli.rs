@@ -3,7 +3,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::{Site, fixture};
 use sinmun::text::width;
@@ -11,12 +11,9 @@ use sinmun::text::width;
 /// Run sinmun in `cwd` with `args`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     // A home of its own: no user config, themes or state leak in.
-    let home = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
-    common::isolate(&mut cmd, home.path());
-    cmd.args(args)
+    common::command()
+        .args(args)
         .current_dir(cwd)
-        .env_remove("NO_COLOR")
         .output()
         .expect("run sinmun")
 }
@@ -319,4 +316,92 @@ fn hostile_titles_cannot_steer_the_terminal() {
         assert!(!all.contains(&0x1b) && !all.contains(&0x07), "{args:?}");
         assert!(!String::from_utf8_lossy(&all).contains('\u{202e}'));
     }
+}
+
+/// The README's key table is the key table: regenerate it with
+/// `SINMUN_WRITE_README=1 cargo test --test cli readme` after a change.
+#[test]
+fn readme_key_table_is_made_from_the_key_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (begin, end) = ("<!-- keys: begin -->\n", "<!-- keys: end -->");
+    let start = readme.find(begin).expect("the key table's begin marker") + begin.len();
+    let stop = readme.find(end).expect("the key table's end marker");
+    let table = sinmun::app::keymap::markdown_table();
+    if std::env::var_os("SINMUN_WRITE_README").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[stop..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..stop],
+        table,
+        "run SINMUN_WRITE_README=1 cargo test --test cli readme"
+    );
+}
+
+/// Under a Korean locale (or `language: ko`) the command line's one-line
+/// errors and summaries are Korean; `language: en` forces English.
+#[test]
+fn a_korean_locale_or_language_ko_speaks_korean() {
+    let home = tempfile::tempdir().unwrap();
+    let korean = || {
+        let mut c = common::command_in(home.path());
+        c.env("LANG", "ko_KR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        c
+    };
+    let out = korean()
+        .args(["--list", "/nonexistent/글"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("그런 파일이나 폴더가 없음"), "{err}");
+    let out = korean()
+        .args(["--check", &fixture("broken").to_string_lossy()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("를 확인함: 문제 "), "{err}");
+    let out = korean().args(["--colour"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'sinmun --help'를 보세요"), "{err}");
+
+    let config = home.path().join("english.yaml");
+    std::fs::write(&config, "language: en\n").unwrap();
+    let out = korean()
+        .args([
+            "--config",
+            &config.to_string_lossy(),
+            "--list",
+            "/nonexistent/글",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no such file or folder"),
+        "language: en wins: {err}"
+    );
+
+    let config = home.path().join("korean.yaml");
+    std::fs::write(&config, "language: ko\n").unwrap();
+    let out = common::command_in(home.path())
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .args([
+            "--config",
+            &config.to_string_lossy(),
+            "--list",
+            "/nonexistent/x",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("그런 파일이나 폴더가 없음"),
+        "language: ko: {err}"
+    );
 }

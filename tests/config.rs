@@ -50,15 +50,8 @@ impl Home {
     }
 
     fn command(&self, args: &[&str], envs: &[(&str, &str)]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
-        cmd.args(args)
-            .current_dir(self.dir.path())
-            .env_remove("NO_COLOR")
-            .env_remove("SINMUN_CONFIG")
-            .env("HOME", self.dir.path())
-            .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"));
+        let mut cmd = common::command_in(self.dir.path());
+        cmd.args(args).current_dir(self.dir.path());
         for (k, v) in envs {
             cmd.env(k, v);
         }

@@ -4,14 +4,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn dump(args: &[&str], envs: &[(&str, &str)]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
-    common::isolate(&mut cmd, home.path());
+    let mut cmd = common::command();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
         .env_remove("COLORTERM");
     for (k, v) in envs {
         cmd.env(k, v);

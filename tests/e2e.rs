@@ -2,136 +2,28 @@
 //! screen read back. With `CI` set, a missing tmux fails the test instead of
 //! skipping it (.ci/run installs tmux).
 
+mod common;
+
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Numbers each tmux server of this test run: tests run in parallel and a
-/// test may start several sessions one after another.
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
+use common::tmux::{Tmux, reader_command as command_in};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(cmd: &str, w: u16, h: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "tmux is required in CI (.ci/run installs it)"
-            );
-            eprintln!("tmux not found: end-to-end test skipped");
-            return None;
+/// The reader's process id: the pane's own process, or the one of its
+/// descendants that runs the sinmun binary (never looked up by name, which
+/// would find other tests' readers).
+fn reader_pid(t: &Tmux) -> u32 {
+    let pane: u32 = t.pane("#{pane_pid}").parse().expect("a pane pid");
+    let start = Instant::now();
+    loop {
+        if let Some(pid) = find_reader(pane) {
+            return pid;
         }
-        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
-        let socket = format!("sinmun-e2e-{}-{n}", std::process::id());
-        let t = Tmux { socket };
-        // A server killed just before on the same socket may still be
-        // going away: try again for a moment.
-        let started = (0..40).any(|_| {
-            let ok = t
-                .tmux(&[
-                    "new-session",
-                    "-d",
-                    "-s",
-                    "e2e",
-                    "-x",
-                    &w.to_string(),
-                    "-y",
-                    &h.to_string(),
-                    cmd,
-                ])
-                .status()
-                .expect("start tmux")
-                .success();
-            if !ok {
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            ok
-        });
-        assert!(started, "tmux new-session failed");
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
-        c.env_remove("TMUX");
-        c
-    }
-
-    /// Press keys one at a time: a terminal reads ESC followed at once by
-    /// another key as Alt+key, as it would from a person typing that fast.
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.tmux(&["send-keys", "-t", "e2e", key])
-                .status()
-                .expect("send keys");
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    /// Type text literally (Hangul arrives as committed syllables).
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "e2e", "-l", text])
-            .status()
-            .expect("type");
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .tmux(&["capture-pane", "-p", "-t", "e2e"])
-            .output()
-            .expect("capture");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The reader's process id: the pane's own process, or the one of its
-    /// descendants that runs the sinmun binary (never looked up by name,
-    /// which would find other tests' readers).
-    fn reader_pid(&self) -> u32 {
-        let out = self
-            .tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-            .output()
-            .expect("pane pid");
-        let pane: u32 = String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("a pane pid");
-        let start = Instant::now();
-        loop {
-            if let Some(pid) = find_reader(pane) {
-                return pid;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "no reader under pane process {pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Wait until the screen satisfies `ok` (the reader draws asynchronously).
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {what}; the screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]).status();
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no reader under pane process {pane}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -169,28 +61,17 @@ fn command(args: &str) -> (tempfile::TempDir, String) {
     (home, cmd)
 }
 
-/// The reader on `dir` with `home` as its home (no user config; marks
-/// saved there), in a shell that shows how it left the terminal.
-fn command_in(home: &std::path::Path, args: &str, dir: &str) -> String {
-    let bin = env!("CARGO_BIN_EXE_sinmun");
-    let home = home.display();
-    format!(
-        "env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data \
-         XDG_CACHE_HOME={home}/cache SINMUN_CONFIG= \
-         sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'"
-    )
-}
-
 #[test]
 fn reads_searches_in_hangul_and_quits_cleanly() {
     let (_home, cmd) = command("");
     let Some(t) = Tmux::start(&cmd, 110, 30) else {
         return;
     };
-    let s = t.wait_for("the list", |s| {
-        s.contains("장마 북상") && s.contains("Windows update outage recap")
+    // The whole first frame, status line included (tmux may be read while
+    // a frame is half written).
+    t.wait_for("the list", |s| {
+        s.contains("장마 북상") && s.contains("Windows update outage recap") && s.contains("1/3")
     });
-    assert!(s.contains("1/3"), "{s}");
     // Open the second headline (the airline story) and read it.
     t.keys(&["j", "Enter"]);
     let s = t.wait_for("the article", |s| s.contains("발권 창구에 늘어선 줄"));
@@ -210,7 +91,7 @@ fn reads_searches_in_hangul_and_quits_cleanly() {
     });
     t.keys(&["Enter", "Escape", "?"]);
     t.wait_for("the help", |s| {
-        s.contains("keys") && s.contains("initial consonants")
+        s.contains("keys") && s.contains("ㅈㅈㅎㄱ finds 제주항공")
     });
     t.keys(&["Escape", "q"]);
     let s = t.wait_for("the shell", |s| s.contains("exited 0"));
@@ -247,7 +128,7 @@ fn closing_the_terminal_ends_the_reader() {
         return;
     };
     t.wait_for("the list", |s| s.contains("정상 글"));
-    let pid = t.reader_pid();
+    let pid = reader_pid(&t);
     drop(t);
     let start = Instant::now();
     while !has_ended(pid) {
@@ -266,7 +147,7 @@ fn sigterm_restores_the_terminal() {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
-    let pid = t.reader_pid().to_string();
+    let pid = reader_pid(&t).to_string();
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -340,11 +221,7 @@ fn ctrl_z_suspends_and_fg_resumes() {
     };
     let bin = env!("CARGO_BIN_EXE_sinmun");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    let line = format!(
-        "HOME={0} XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache \
-         \"{bin}\" \"{dir}\"",
-        home.path().display()
-    );
+    let line = format!("{} \"{bin}\" \"{dir}\"", common::env_line(home.path()));
     t.type_text(&line);
     t.keys(&["Enter"]);
     t.wait_for("the list", |s| s.contains("장마 북상"));
@@ -361,4 +238,69 @@ fn ctrl_z_suspends_and_fg_resumes() {
     });
     t.keys(&["q"]);
     t.wait_for("the prompt", |s| !s.contains("장마 북상"));
+}
+
+#[test]
+fn a_file_added_to_the_watched_folder_appears() {
+    let home = tempfile::tempdir().unwrap();
+    let site = common::Site::new();
+    let post = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\ncategories: [사회]\n---\n<p>본문</p>\n")
+    };
+    site.write("2024-07-01-first.html", post("처음 있던 글", "2024-07-01"));
+    let dir = site.path().display().to_string();
+    let Some(t) = Tmux::start(&command_in(home.path(), "", &dir), 100, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("처음 있던 글"));
+    site.write("2024-07-02-new.html", post("새로 도착한 글", "2024-07-02"));
+    let s = t.wait_for("the new post", |s| s.contains("새로 도착한 글"));
+    assert!(s.contains("1 new post"), "{s}");
+    assert!(s.contains("처음 있던 글"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+}
+
+#[test]
+fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
+    let home = tempfile::tempdir().unwrap();
+    // A stand-in for w3m: says what it was given, waits for a key.
+    let bin = tempfile::tempdir().unwrap();
+    let browser = bin.path().join("w3m");
+    std::fs::write(&browser, "#!/bin/sh\necho \"FAKE BROWSER $1\"\nread -r _\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let cmd = command_in(home.path(), "", SITE).replacen(
+        " sh -c ",
+        &format!(" BROWSER='{}' sh -c ", browser.display()),
+        1,
+    );
+    let Some(t) = Tmux::start(&cmd, 110, 30) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["j", "Enter"]);
+    t.wait_for("the article", |s| s.contains("발권 창구에 늘어선 줄"));
+    t.keys(&["1"]);
+    let s = t.wait_for("the browser", |s| s.contains("FAKE BROWSER http"));
+    assert!(
+        !s.contains("발권 창구에 늘어선 줄"),
+        "the reader gave the terminal up:\n{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the reader again", |s| s.contains("발권 창구에 늘어선 줄"));
+    assert!(
+        !s.contains("FAKE BROWSER"),
+        "the reader redrew all of it:\n{s}"
+    );
+    // Keys work again: raw mode is back.
+    t.keys(&["Escape", "q"]);
+    let s = t.wait_for("the shell", |s| s.contains("exited 0"));
+    assert!(
+        !s.contains("장마 북상"),
+        "the alternate screen is gone:\n{s}"
+    );
 }

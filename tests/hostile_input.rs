@@ -7,7 +7,7 @@ mod common;
 mod hostile;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -39,14 +39,9 @@ fn problem_texts(load: &Load) -> Vec<String> {
 
 /// Run the binary with its own home; kill it and fail after `secs`.
 fn run_within(secs: u64, cwd: &Path, args: &[&str]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_sinmun"))
+    let child = common::command()
         .args(args)
         .current_dir(cwd)
-        .env_remove("NO_COLOR")
-        .env_remove("SINMUN_CONFIG")
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -10,7 +10,7 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sinmun::app::action::Handoff;
-use sinmun::app::{Action, App, Progress, Task, update, view};
+use sinmun::app::{Action, App, update, view};
 use sinmun::index::Index;
 use sinmun::loader::{Load, WalkOptions};
 use sinmun::store::Store;
@@ -57,11 +57,7 @@ fn site(n: usize) -> (Site, tempfile::TempDir, Load) {
 fn a_first_start_shows_posts_as_they_arrive_and_keeps_the_selection_when_sorted() {
     let (_site, _cache, load) = site(6);
     let mut app = App::new(Store::new(Load::default(), false), theme(), false);
-    app.progress = Some(Progress {
-        task: Task::Reading,
-        done: 0,
-        total: 0,
-    });
+    app.reading = Some((0, 0));
     update(&mut app, Action::Resize(100, 20));
     assert!(status(&app).contains("reading…"), "{}", status(&app));
     // The oldest posts arrive first (the walk's order, not the date's).
@@ -75,7 +71,7 @@ fn a_first_start_shows_posts_as_they_arrive_and_keeps_the_selection_when_sorted(
             total: 6,
         },
     );
-    assert_eq!(app.visible.len(), 3);
+    assert_eq!(app.list.visible.len(), 3);
     assert!(
         status(&app).contains("reading 3/6 [#####-----]"),
         "{}",
@@ -91,14 +87,19 @@ fn a_first_start_shows_posts_as_they_arrive_and_keeps_the_selection_when_sorted(
             total: 6,
         },
     );
-    assert_eq!(app.visible.len(), 6);
-    let row_before = app.selected - app.list_top;
+    assert_eq!(app.list.visible.len(), 6);
+    let row_before = app.list.selected - app.list.top;
     update(&mut app, Action::Loaded(Handoff::new(load)));
     let now = &app.store.posts()[app.selected_post().unwrap()];
     assert_eq!(now.path, chosen, "the selected post stays selected");
-    assert_eq!(app.selected - app.list_top, row_before, "on the same row");
+    assert_eq!(
+        app.list.selected - app.list.top,
+        row_before,
+        "on the same row"
+    );
     assert!(!status(&app).contains("reading"));
     let titles: Vec<&str> = app
+        .list
         .visible
         .iter()
         .map(|&i| app.store.posts()[i].title.as_str())
@@ -120,18 +121,14 @@ fn search_finds_bodies_once_indexed_and_progress_shows_meanwhile() {
         update(&mut app, Action::SearchInput(c));
     }
     // Bodies not indexed yet: front matter alone.
-    assert!(app.visible.is_empty());
-    update(&mut app, Action::Indexed { done: 0, total: 5 });
+    assert!(app.list.visible.is_empty());
+    update(&mut app, Action::BodiesIndexed { done: 0, total: 5 });
     update(&mut app, Action::SearchAccept);
-    assert!(
-        status(&app).contains("indexing bodies 0/5"),
-        "{}",
-        status(&app)
-    );
+    assert!(status(&app).contains("bodies 0/5"), "{}", status(&app));
     let mut index = Index::open(&file).unwrap();
     let posts = app.store.posts().to_vec();
     index.index_texts(&posts, |_, _| {}).unwrap();
-    update(&mut app, Action::Indexed { done: 5, total: 5 });
-    assert_eq!(app.visible.len(), 5, "every body has 항공편");
-    assert!(!status(&app).contains("indexing"));
+    update(&mut app, Action::BodiesIndexed { done: 5, total: 5 });
+    assert_eq!(app.list.visible.len(), 5, "every body has 항공편");
+    assert!(!status(&app).contains("bodies"));
 }

@@ -372,3 +372,28 @@ fn every_width_from_one_up_fits() {
         assert!(r.lines.iter().all(|l| width(&l.text()) == l.width()));
     }
 }
+
+#[test]
+fn invisible_and_bidi_characters_written_as_references_never_show() {
+    for body in [
+        "<p>앞&#8203;뒤 &#x202e;거꾸로</p>",
+        "<p>각주[^1]</p>",
+        "<p>본문<sup><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup></p><section class=\"footnotes\"><ol><li id=\"fn-1\"><p>&#8203;주석 &#x202e;끝 <a href=\"#fnref-1\" class=\"footnote-backref\">↩</a></p></li></ol></section>",
+    ] {
+        let r = html(body, 40);
+        let shown = text(&r);
+        assert!(
+            shown
+                .chars()
+                .all(|c| c == '\n' || !sinmun::sanitize::is_forbidden(c)),
+            "{shown:?}"
+        );
+    }
+    let md = sinmun::render::render(
+        "\n[^1]: 가주\n&#8203;[^1]\n",
+        sinmun::post::Format::Markdown,
+        &RenderOptions::new(40),
+    );
+    let shown = text(&md);
+    assert!(!shown.contains('\u{200b}'), "{shown:?}");
+}

@@ -295,13 +295,44 @@ fn start(folder: &Path, session: Session) -> Pty {
 fn set_up_asks_the_terminal_nothing_and_quitting_restores_it() {
     let (_dir, folder, _) = posts();
     // This pty never answers anything: a cursor query would go unanswered.
-    let mut pty = start(&folder, Session::Controlling);
+    // With the ambiguous width given, nothing is asked.
+    let narrow = [Path::new("--ambiguous-width"), Path::new("narrow"), &folder];
+    let mut pty = Pty::spawn(&narrow, Session::Controlling);
+    pty.wait_text(0, "Haeundae beach crowd");
     assert!(
         !pty.raw_since(0).contains(CURSOR_QUERY),
         "no cursor position query"
     );
     assert!(pty.raw_since(0).contains(ENTER_ALTERNATE));
     assert!(!pty.is_cooked(), "raw mode while reading");
+    quit_restores(&mut pty);
+}
+
+#[test]
+fn auto_ambiguous_width_asks_once_and_a_silent_terminal_only_waits_the_timeout() {
+    let (_dir, folder, _) = posts();
+    let started = Instant::now();
+    // `ambiguous_width: auto` (the default) asks where the cursor is
+    // around one character; this pty never answers.
+    let mut pty = start(&folder, Session::Controlling);
+    let waited = started.elapsed();
+    let written = pty.raw_since(0);
+    assert_eq!(written.matches(CURSOR_QUERY).count(), 2, "{written:?}");
+    let asked = written.find(CURSOR_QUERY).unwrap_or(0);
+    assert!(
+        written[..asked].contains(ENTER_ALTERNATE),
+        "asked only once the terminal is taken"
+    );
+    assert!(
+        written[asked..].contains("\x1b8\x1b[K"),
+        "the character written is erased"
+    );
+    assert!(waited < Duration::from_secs(5), "{waited:?}");
+    quit_restores(&mut pty);
+}
+
+/// `q` ends the reader with every mode off and the terminal cooked.
+fn quit_restores(pty: &mut Pty) {
     let before = pty.bytes().len();
     pty.type_keys("q");
     let status = pty.exit_within(Duration::from_secs(5)).expect("quits");
@@ -535,7 +566,7 @@ fn a_panic_while_indexing_is_contained_to_its_post() {
     let paths: Vec<PathBuf> = (0..64)
         .map(|i| PathBuf::from(format!("posts/{i}.md")))
         .collect();
-    let (texts, problems) = sinmun::tui::index_with(&paths, |path| {
+    let (texts, problems) = sinmun::app::effects::index_with(&paths, |path| {
         if path.ends_with("7.md") || path.ends_with("40.md") {
             panic!("index test: cannot index {}", path.display());
         }
@@ -564,7 +595,7 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
         .find(|p| p.path == second)
         .unwrap()
         .clone();
-    let (body, seen) = sinmun::tui::read_checked(&post, None);
+    let (body, seen) = sinmun::app::effects::read_checked(&post, None);
     assert!(body.unwrap().contains("서행했습니다"));
     let loaded = seen.expect("an identity on unix");
 
@@ -572,7 +603,7 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
     let other = second.with_extension("new");
     std::fs::write(&other, "---\ntitle: 바뀐 글\n---\n<p>다른 본문</p>\n").unwrap();
     std::fs::rename(&other, &second).unwrap();
-    let (body, _) = sinmun::tui::read_checked(&post, Some(loaded));
+    let (body, _) = sinmun::app::effects::read_checked(&post, Some(loaded));
     let why = body.unwrap_err();
     assert!(why.contains("replaced"), "{why}");
 
@@ -588,7 +619,7 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
     let (done, wait) = std::sync::mpsc::channel();
     let p = post.clone();
     std::thread::spawn(move || {
-        let _ = done.send(sinmun::tui::read_checked(&p, Some(loaded)).0);
+        let _ = done.send(sinmun::app::effects::read_checked(&p, Some(loaded)).0);
     });
     let why = wait
         .recv_timeout(Duration::from_secs(5))
@@ -600,17 +631,23 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
     std::fs::remove_file(&second).unwrap();
     std::fs::create_dir(&second).unwrap();
     std::fs::write(second.join("inner.html"), "<p>엉뚱한 본문</p>").unwrap();
-    let why = sinmun::tui::read_checked(&post, None).0.unwrap_err();
+    let why = sinmun::app::effects::read_checked(&post, None)
+        .0
+        .unwrap_err();
     assert!(why.contains("folder"), "{why}");
 }
 
 /// An opened link's program is waited for: no zombie is left behind.
 #[test]
 fn opened_links_leave_no_zombies() {
-    // SAFETY: no other test of this binary reads BROWSER.
-    unsafe { std::env::set_var("BROWSER", "true") };
+    let opener = sinmun::app::effects::Opener {
+        disabled: false,
+        browser: Some("true".into()),
+        in_terminal: false,
+        lang: sinmun::i18n::Lang::En,
+    };
     for _ in 0..3 {
-        sinmun::tui::open_url("https://news.example/2024/08/01").unwrap();
+        opener.open("https://news.example/2024/08/01").unwrap();
     }
     let me = std::process::id().to_string();
     let zombies = || {

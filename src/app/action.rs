@@ -1,12 +1,14 @@
-//! What the user (or the runner) asks the reader to do, and what `update`
-//! asks the runner to do in return.
+//! What the user (or a worker) asks the reader to do, and what `update`
+//! asks the effect loop to do in return.
 
-use crate::marks::{MarkRow, Save};
+use std::sync::Arc;
+
+use crate::render::cache::ArticleLines;
 use crate::search::SearchText;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Move the selection, or scroll the article, by rows.
+    /// Move the selection, or scroll the article or a popup, by rows.
     Up,
     Down,
     PageDown,
@@ -15,7 +17,7 @@ pub enum Action {
     HalfPageUp,
     Top,
     Bottom,
-    /// Open the selected headline (or, in a popup, choose).
+    /// Open the selected headline (in the links popup: the link).
     Open,
     /// Back to the list; in the list, clear an active filter.
     Back,
@@ -33,23 +35,47 @@ pub enum Action {
     SearchEnd,
     SearchAccept,
     SearchCancel,
-    /// Text pasted into the search field.
+    /// Text pasted (into the search field, when it is open).
     Paste(String),
+    /// Scroll the article to the next / previous line the search matches.
+    NextMatch,
+    PrevMatch,
+    /// Open the category picker (in the picker: close it).
     OpenCategories,
     /// In the category picker: choose or unchoose the one under the cursor.
     ToggleCategory,
+    ApplyCategories,
+    /// In the category picker: choose none (all posts).
+    ClearCategories,
     OpenLinks,
     /// Open link `n` (1-based) of the article.
     OpenLink(usize),
+    /// Copy the selected link (or the post's address) to the clipboard.
+    CopyLink,
     ToggleRead,
     ToggleStar,
     ToggleUnreadOnly,
+    ToggleStarredOnly,
+    /// Mark every post of the list read; `Undo` takes it back.
+    MarkAllRead,
+    Undo,
+    CycleSort,
+    Reload,
+    WidenList,
+    NarrowList,
+    ToggleList,
+    ToggleMouse,
     ShowProblems,
     ShowHelp,
     /// Close a popup.
     Close,
+    /// Quit (in the article: back to the list).
     Quit,
     Suspend,
+    /// Repaint the whole screen.
+    Redraw,
+    /// A key typed with the 한글 input mode on that is no command here.
+    HangulKey,
     Resize(u16, u16),
     /// The wheel at a cell: positive scrolls down.
     Scroll {
@@ -61,15 +87,24 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    /// The body of a post, read by the runner.
-    BodyLoaded {
+    /// Nothing happened for a while: a moment to work ahead.
+    Idle,
+    /// A worker rendered post `post` at `width` (or could not read it).
+    Rendered {
         post: usize,
-        body: Result<String, String>,
+        width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
+        generation: u64,
+        result: Result<Arc<ArticleLines>, String>,
     },
-    /// The search index, built in the background.
-    IndexReady(Vec<SearchText>),
-    /// Posts read in the background (a start without an index), and how
-    /// many files of how many were looked at.
+    /// Search text of posts (by path), from the background index.
+    Indexed {
+        texts: Vec<(std::path::PathBuf, SearchText)>,
+        /// Whether the job that sent it is finished.
+        done: bool,
+    },
+    /// Posts read in the background on a first start (no index yet):
+    /// shown after those there are; files looked at so far, of how many.
     PostsArrived {
         posts: Handoff<Vec<crate::post::Post>>,
         done: usize,
@@ -80,21 +115,21 @@ pub enum Action {
         done: usize,
         total: usize,
     },
-    /// The complete load: every post, in order.
+    /// The complete load through the index: every post, in order.
     Loaded(Handoff<crate::loader::Load>),
-    /// Bodies indexed for search so far, of how many.
-    Indexed {
+    /// Bodies in the persistent index so far, of how many.
+    BodiesIndexed {
         done: usize,
         total: usize,
     },
-    /// Nothing happened for a while: a moment to work ahead.
-    Idle,
-    /// A body read ahead, for [`Effect::Prefetch`].
-    Prefetched {
-        post: usize,
-        body: Result<String, String>,
-    },
-    /// Problems found after loading (a file sinmun failed to index).
+    /// The watched folders changed: these paths (a burst of changes).
+    FolderChanged(Vec<std::path::PathBuf>),
+    /// A reload finished.
+    Reloaded(Shared<crate::reload::Reloaded>),
+    /// Something an effect has to say (a failed save, a link opened).
+    Notice(String),
+    /// Problems found after loading (a file sinmun failed to index or
+    /// render).
     Problems(Vec<crate::problem::Problem>),
     /// The marks worker saved every change numbered up to `seq` (or failed
     /// to save the one numbered `seq`).
@@ -103,40 +138,18 @@ pub enum Action {
         error: Option<String>,
     },
     /// Marks saved by another reader.
-    MarksChanged(Vec<MarkRow>),
+    MarksChanged(Vec<crate::marks::MarkRow>),
 }
 
-impl Action {
-    /// Whether the user did this (a key, the mouse, a paste), rather than
-    /// the terminal or a background job. A message on the status line stays
-    /// until the user does something.
-    pub fn is_from_user(&self) -> bool {
-        !matches!(
-            self,
-            Action::Resize(..)
-                | Action::BodyLoaded { .. }
-                | Action::IndexReady(_)
-                | Action::PostsArrived { .. }
-                | Action::Reading { .. }
-                | Action::Loaded(_)
-                | Action::Indexed { .. }
-                | Action::Idle
-                | Action::Prefetched { .. }
-                | Action::Problems(_)
-                | Action::MarksSaved { .. }
-                | Action::MarksChanged(_)
-        )
-    }
-}
-
+/// A payload too large to compare; equal only to itself.
 /// A value a worker hands to `update`, taken once (actions are cloned and
 /// compared; the value is not).
 #[derive(Debug)]
-pub struct Handoff<T>(std::sync::Arc<std::sync::Mutex<Option<T>>>);
+pub struct Handoff<T>(Arc<std::sync::Mutex<Option<T>>>);
 
 impl<T> Handoff<T> {
     pub fn new(value: T) -> Handoff<T> {
-        Handoff(std::sync::Arc::new(std::sync::Mutex::new(Some(value))))
+        Handoff(Arc::new(std::sync::Mutex::new(Some(value))))
     }
 
     /// The value, the first time.
@@ -146,30 +159,58 @@ impl<T> Handoff<T> {
 }
 
 impl<T> Clone for Handoff<T> {
-    fn clone(&self) -> Handoff<T> {
-        Handoff(std::sync::Arc::clone(&self.0))
+    fn clone(&self) -> Self {
+        Handoff(Arc::clone(&self.0))
     }
 }
 
 impl<T> PartialEq for Handoff<T> {
-    fn eq(&self, other: &Handoff<T>) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
-/// What the runner does for `update`: everything with a side effect.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the effect loop does for `update`: everything with a side effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
     Suspend,
-    /// Read the body of this post and send [`Action::BodyLoaded`].
-    LoadBody(usize),
-    /// Read the body of this post, when there is time, and send
-    /// [`Action::Prefetched`].
-    Prefetch(usize),
-    /// Open an address (http, https or mailto) in the browser.
+    /// Clear the terminal and draw everything again.
+    Redraw,
+    /// Turn mouse capture on or off.
+    SetMouse(bool),
+    /// Read the body of post `post` and render it at `width`, off the key
+    /// path; answered with [`Action::Rendered`].
+    Render {
+        post: usize,
+        width: usize,
+    },
+    /// Save a change of the read or starred marks (on the marks worker),
+    /// answered with [`Action::MarksSaved`].
+    SaveMarks(crate::marks::Save),
+    /// Open an address (http, https or mailto) in a browser.
     OpenUrl(String),
-    /// Save a change of the read or starred marks (on the marks worker)
-    /// and send [`Action::MarksSaved`].
-    SaveMarks(Save),
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Read the folders again (all of them, or only these paths, as the
+    /// watcher reported them); answered with [`Action::Reloaded`].
+    Reload(Option<Vec<std::path::PathBuf>>),
+    /// Index the bodies of these files, in the background; answered with
+    /// [`Action::Indexed`].
+    Index(Vec<std::path::PathBuf>),
 }

@@ -1,147 +1,101 @@
-//! Keys (and mouse events) -> actions. Pure: what a key means depends only
-//! on the small [`KeyContext`] taken from the app.
+//! Keys (and mouse events) -> actions. Pure: the meaning of a key depends
+//! only on the [`Context`] the app is in and the [`KeyMap`].
+//!
+//! With the 한글 input mode on, command keys arrive as jamo; they act as
+//! the keys in the same place on the standard 두벌식 layout (ㅓ is `j`,
+//! ㅃ is `Q`).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
-use super::{Action, App, Popup};
-
-/// What decides the meaning of a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyContext {
-    List,
-    Reading,
-    Searching,
-    Categories,
-    Links,
-    /// Help and problems: popups that only scroll.
-    Viewer,
-}
-
-impl KeyContext {
-    pub fn of(app: &App) -> KeyContext {
-        match app.popup {
-            Some(Popup::Categories { .. }) => KeyContext::Categories,
-            Some(Popup::Links { .. }) => KeyContext::Links,
-            Some(Popup::Help { .. } | Popup::Problems { .. }) => KeyContext::Viewer,
-            None if app.search.editing => KeyContext::Searching,
-            None if app.article.is_some() && (app.reading || app.focus == super::Pane::Article) => {
-                KeyContext::Reading
-            }
-            None => KeyContext::List,
-        }
-    }
-}
+use super::Action;
+use super::keymap::KeyMap;
+use super::screen::Context;
 
 /// The action for a key press in `context`; `None` for keys that do
 /// nothing there (and for key releases, which Windows also reports).
-pub fn action_for(context: KeyContext, key: KeyEvent) -> Option<Action> {
+pub fn action_for(map: &KeyMap, context: Context, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match (ctrl, key.code) {
-        (true, KeyCode::Char('c')) => return Some(Action::Quit),
-        (true, KeyCode::Char('z')) => return Some(Action::Suspend),
-        _ => {}
+    if let Some(action) = map.action(context, &key) {
+        return Some(action);
     }
-    if context == KeyContext::Searching {
-        if key.modifiers.contains(KeyModifiers::ALT) {
-            return None;
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c)
+            if context == Context::Search && plain && !crate::text::is_forbidden(c) =>
+        {
+            Some(Action::SearchInput(c))
         }
-        return search_key(ctrl, key.code);
-    }
-    let popup = matches!(
-        context,
-        KeyContext::Categories | KeyContext::Links | KeyContext::Viewer
-    );
-    let action = match (ctrl, key.code) {
-        (true, KeyCode::Char('d')) => Action::PageDown,
-        (true, KeyCode::Char('u')) => Action::PageUp,
-        (true, KeyCode::Char('f')) => Action::PageDown,
-        (true, KeyCode::Char('b')) => Action::PageUp,
-        (true, _) => return None,
-        (_, KeyCode::Char('j') | KeyCode::Down) => Action::Down,
-        (_, KeyCode::Char('k') | KeyCode::Up) => Action::Up,
-        (_, KeyCode::Char(' ') | KeyCode::PageDown) if context != KeyContext::Categories => {
-            Action::PageDown
-        }
-        (_, KeyCode::Char('b') | KeyCode::PageUp) => Action::PageUp,
-        (_, KeyCode::Char('g') | KeyCode::Home) => Action::Top,
-        (_, KeyCode::Char('G') | KeyCode::End) => Action::Bottom,
-        (_, KeyCode::Esc) => {
-            if popup {
-                Action::Close
-            } else {
-                Action::Back
+        KeyCode::Char(c) if context != Context::Search && plain => {
+            let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+            match dubeolsik_key(c, shift) {
+                Some(latin) => {
+                    let as_latin = KeyEvent::new(KeyCode::Char(latin), KeyModifiers::NONE);
+                    Some(map.action(context, &as_latin).unwrap_or(Action::HangulKey))
+                }
+                None if is_hangul(c) => Some(Action::HangulKey),
+                None => None,
             }
         }
-        (_, KeyCode::Char('q')) if popup => Action::Close,
-        (_, KeyCode::Char('q')) if context == KeyContext::Reading => Action::Back,
-        (_, KeyCode::Char('q')) => Action::Quit,
-        _ => match context {
-            KeyContext::Categories => match key.code {
-                KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Char('x') => Action::ToggleCategory,
-                KeyCode::Char('c') => Action::Close,
-                _ => return None,
-            },
-            KeyContext::Links => match key.code {
-                KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right => Action::Open,
-                KeyCode::Char(d @ '1'..='9') => Action::OpenLink(d as usize - '0' as usize),
-                KeyCode::Char('0') => Action::OpenLink(10),
-                KeyCode::Char('o') => Action::Close,
-                _ => return None,
-            },
-            KeyContext::Viewer => match key.code {
-                KeyCode::Enter | KeyCode::Char('?') | KeyCode::Char('!') => Action::Close,
-                _ => return None,
-            },
-            KeyContext::List | KeyContext::Reading => main_key(context, key.code)?,
-            KeyContext::Searching => return None,
-        },
-    };
-    Some(action)
+        _ => None,
+    }
 }
 
-fn main_key(context: KeyContext, code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right => Action::Open,
-        KeyCode::Char('h') | KeyCode::Left | KeyCode::Backspace => Action::Back,
-        KeyCode::Tab | KeyCode::BackTab => Action::SwitchPane,
-        KeyCode::Char('n') => Action::NextArticle,
-        KeyCode::Char('p') => Action::PrevArticle,
-        KeyCode::Char('/') => Action::StartSearch,
-        KeyCode::Char('c') => Action::OpenCategories,
-        KeyCode::Char('o') if context == KeyContext::Reading => Action::OpenLinks,
-        KeyCode::Char(d @ '1'..='9') if context == KeyContext::Reading => {
-            Action::OpenLink(d as usize - '0' as usize)
-        }
-        KeyCode::Char('r') => Action::ToggleRead,
-        KeyCode::Char('s') => Action::ToggleStar,
-        KeyCode::Char('u') => Action::ToggleUnreadOnly,
-        KeyCode::Char('!') => Action::ShowProblems,
-        KeyCode::Char('?') => Action::ShowHelp,
-        _ => return None,
+/// The 두벌식 layout: each jamo and the Latin key in its place. The five
+/// doubled consonants and two vowels typed with Shift are the shifted keys.
+const DUBEOLSIK: &[(char, char)] = &[
+    ('ㅂ', 'q'),
+    ('ㅈ', 'w'),
+    ('ㄷ', 'e'),
+    ('ㄱ', 'r'),
+    ('ㅅ', 't'),
+    ('ㅛ', 'y'),
+    ('ㅕ', 'u'),
+    ('ㅑ', 'i'),
+    ('ㅐ', 'o'),
+    ('ㅔ', 'p'),
+    ('ㅁ', 'a'),
+    ('ㄴ', 's'),
+    ('ㅇ', 'd'),
+    ('ㄹ', 'f'),
+    ('ㅎ', 'g'),
+    ('ㅗ', 'h'),
+    ('ㅓ', 'j'),
+    ('ㅏ', 'k'),
+    ('ㅣ', 'l'),
+    ('ㅋ', 'z'),
+    ('ㅌ', 'x'),
+    ('ㅊ', 'c'),
+    ('ㅍ', 'v'),
+    ('ㅠ', 'b'),
+    ('ㅜ', 'n'),
+    ('ㅡ', 'm'),
+    ('ㅃ', 'Q'),
+    ('ㅉ', 'W'),
+    ('ㄸ', 'E'),
+    ('ㄲ', 'R'),
+    ('ㅆ', 'T'),
+    ('ㅒ', 'O'),
+    ('ㅖ', 'P'),
+];
+
+/// The Latin key in the place of jamo `c` on the 두벌식 layout; with
+/// `shift` (when the terminal reports it), the shifted key (ㅎ -> `G`).
+pub fn dubeolsik_key(c: char, shift: bool) -> Option<char> {
+    let latin = DUBEOLSIK.iter().find(|(j, _)| *j == c)?.1;
+    Some(if shift {
+        latin.to_ascii_uppercase()
+    } else {
+        latin
     })
 }
 
-fn search_key(ctrl: bool, code: KeyCode) -> Option<Action> {
-    Some(match (ctrl, code) {
-        (true, KeyCode::Char('w')) => Action::SearchDeleteWord,
-        (true, KeyCode::Char('a')) => Action::SearchHome,
-        (true, KeyCode::Char('e')) => Action::SearchEnd,
-        (true, _) => return None,
-        (_, KeyCode::Enter) => Action::SearchAccept,
-        (_, KeyCode::Esc) => Action::SearchCancel,
-        (_, KeyCode::Backspace) => Action::SearchBackspace,
-        (_, KeyCode::Left) => Action::SearchLeft,
-        (_, KeyCode::Right) => Action::SearchRight,
-        (_, KeyCode::Home) => Action::SearchHome,
-        (_, KeyCode::End) => Action::SearchEnd,
-        (_, KeyCode::Down) => Action::Down,
-        (_, KeyCode::Up) => Action::Up,
-        (_, KeyCode::Char(c)) if !crate::sanitize::is_forbidden(c) => Action::SearchInput(c),
-        _ => return None,
-    })
+/// Hangul jamo and syllables: text from the 한글 input mode.
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{3131}'..='\u{318e}' | '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}')
 }
 
 /// The action for a mouse event: the wheel scrolls the pane under the
@@ -178,9 +132,13 @@ mod tests {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
     }
 
+    fn k(context: Context, code: KeyCode) -> Option<Action> {
+        action_for(&KeyMap::default(), context, press(code))
+    }
+
     #[test]
     fn list_keys() {
-        let k = |code| action_for(KeyContext::List, press(code));
+        let k = |code| k(Context::List, code);
         assert_eq!(k(KeyCode::Char('j')), Some(Action::Down));
         assert_eq!(k(KeyCode::Down), Some(Action::Down));
         assert_eq!(k(KeyCode::Char('k')), Some(Action::Up));
@@ -198,98 +156,171 @@ mod tests {
         assert_eq!(k(KeyCode::Char('!')), Some(Action::ShowProblems));
         assert_eq!(k(KeyCode::Char('?')), Some(Action::ShowHelp));
         assert_eq!(k(KeyCode::Char('q')), Some(Action::Quit));
-        assert_eq!(k(KeyCode::Char('o')), None, "no article, no links");
+        assert_eq!(k(KeyCode::Char('A')), Some(Action::MarkAllRead));
+        assert_eq!(k(KeyCode::Char('R')), Some(Action::Reload));
+        assert_eq!(k(KeyCode::Char('o')), None, "the list has no links");
         assert_eq!(
-            action_for(KeyContext::List, ctrl('d')),
-            Some(Action::PageDown)
+            k(KeyCode::Char('3')),
+            None,
+            "digits open links only in the article"
+        );
+        let map = KeyMap::default();
+        assert_eq!(
+            action_for(&map, Context::List, ctrl('d')),
+            Some(Action::HalfPageDown)
         );
         assert_eq!(
-            action_for(KeyContext::List, ctrl('u')),
-            Some(Action::PageUp)
+            action_for(&map, Context::List, ctrl('u')),
+            Some(Action::HalfPageUp)
+        );
+        assert_eq!(
+            action_for(&map, Context::List, ctrl('l')),
+            Some(Action::Redraw)
         );
     }
 
     #[test]
-    fn reading_keys() {
-        let k = |code| action_for(KeyContext::Reading, press(code));
+    fn article_keys() {
+        let k = |code| k(Context::Article, code);
         assert_eq!(k(KeyCode::Char('n')), Some(Action::NextArticle));
         assert_eq!(k(KeyCode::Char('p')), Some(Action::PrevArticle));
         assert_eq!(k(KeyCode::Char('o')), Some(Action::OpenLinks));
         assert_eq!(k(KeyCode::Char('3')), Some(Action::OpenLink(3)));
+        assert_eq!(k(KeyCode::Char('0')), Some(Action::OpenLink(10)));
         assert_eq!(k(KeyCode::Char('h')), Some(Action::Back));
         assert_eq!(k(KeyCode::Left), Some(Action::Back));
-        assert_eq!(
-            k(KeyCode::Char('q')),
-            Some(Action::Back),
-            "q leaves the article, not the reader"
-        );
         assert_eq!(k(KeyCode::Tab), Some(Action::SwitchPane));
-        assert_eq!(k(KeyCode::Char('r')), Some(Action::ToggleRead));
-        assert_eq!(k(KeyCode::Char('s')), Some(Action::ToggleStar));
+        assert_eq!(k(KeyCode::Char(']')), Some(Action::NextMatch));
+        assert_eq!(k(KeyCode::Char('y')), Some(Action::CopyLink));
     }
 
     #[test]
     fn ctrl_c_quits_everywhere_and_releases_are_ignored() {
-        for ctx in [
-            KeyContext::List,
-            KeyContext::Reading,
-            KeyContext::Searching,
-            KeyContext::Categories,
-            KeyContext::Links,
-            KeyContext::Viewer,
-        ] {
-            assert_eq!(action_for(ctx, ctrl('c')), Some(Action::Quit), "{ctx:?}");
-            assert_eq!(action_for(ctx, ctrl('z')), Some(Action::Suspend), "{ctx:?}");
+        let map = KeyMap::default();
+        for ctx in Context::ALL {
+            assert_eq!(
+                action_for(&map, ctx, ctrl('c')),
+                Some(Action::Quit),
+                "{ctx:?}"
+            );
+            assert_eq!(
+                action_for(&map, ctx, ctrl('z')),
+                Some(Action::Suspend),
+                "{ctx:?}"
+            );
         }
         let mut release = press(KeyCode::Char('j'));
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(KeyContext::List, release), None);
+        assert_eq!(action_for(&map, Context::List, release), None);
     }
 
     #[test]
     fn search_field_takes_hangul_and_editing_keys() {
-        let k = |code| action_for(KeyContext::Searching, press(code));
+        let k = |code| k(Context::Search, code);
         assert_eq!(k(KeyCode::Char('제')), Some(Action::SearchInput('제')));
         assert_eq!(k(KeyCode::Char('ㅈ')), Some(Action::SearchInput('ㅈ')));
         assert_eq!(
-            k(KeyCode::Char('q')),
-            Some(Action::SearchInput('q')),
-            "q is text while searching"
+            k(KeyCode::Char('ㅓ')),
+            Some(Action::SearchInput('ㅓ')),
+            "jamo are text here"
         );
+        assert_eq!(k(KeyCode::Char('q')), Some(Action::SearchInput('q')));
         assert_eq!(k(KeyCode::Enter), Some(Action::SearchAccept));
         assert_eq!(k(KeyCode::Esc), Some(Action::SearchCancel));
         assert_eq!(k(KeyCode::Backspace), Some(Action::SearchBackspace));
+        assert_eq!(k(KeyCode::Down), Some(Action::Down));
+        let map = KeyMap::default();
         assert_eq!(
-            action_for(KeyContext::Searching, ctrl('w')),
+            action_for(&map, Context::Search, ctrl('w')),
             Some(Action::SearchDeleteWord)
+        );
+        let alt = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(
+            action_for(&map, Context::Search, alt),
+            None,
+            "Alt+key is not text"
         );
     }
 
     #[test]
     fn popup_keys() {
         assert_eq!(
-            action_for(KeyContext::Categories, press(KeyCode::Char(' '))),
+            k(Context::Categories, KeyCode::Char(' ')),
             Some(Action::ToggleCategory)
         );
         assert_eq!(
-            action_for(KeyContext::Categories, press(KeyCode::Esc)),
-            Some(Action::Close)
+            k(Context::Categories, KeyCode::Enter),
+            Some(Action::ApplyCategories)
+        );
+        assert_eq!(k(Context::Categories, KeyCode::Esc), Some(Action::Close));
+        assert_eq!(
+            k(Context::Categories, KeyCode::Char('a')),
+            Some(Action::ClearCategories)
         );
         assert_eq!(
-            action_for(KeyContext::Links, press(KeyCode::Char('2'))),
+            k(Context::Links, KeyCode::Char('2')),
             Some(Action::OpenLink(2))
         );
+        assert_eq!(k(Context::Links, KeyCode::Enter), Some(Action::Open));
+        assert_eq!(k(Context::Help, KeyCode::Char('q')), Some(Action::Close));
+        assert_eq!(k(Context::Help, KeyCode::Char('j')), Some(Action::Down));
         assert_eq!(
-            action_for(KeyContext::Links, press(KeyCode::Enter)),
-            Some(Action::Open)
+            k(Context::Problems, KeyCode::PageDown),
+            Some(Action::PageDown)
+        );
+    }
+
+    /// Every jamo of the 두벌식 layout acts as its key, wherever keys are
+    /// commands; in the search field it is text.
+    #[test]
+    fn every_jamo_acts_as_the_key_in_its_place() {
+        let map = KeyMap::default();
+        for &(jamo, latin) in DUBEOLSIK {
+            for ctx in Context::ALL {
+                let typed = action_for(&map, ctx, press(KeyCode::Char(jamo)));
+                if ctx == Context::Search {
+                    assert_eq!(typed, Some(Action::SearchInput(jamo)));
+                    continue;
+                }
+                let expected =
+                    action_for(&map, ctx, press(KeyCode::Char(latin))).unwrap_or(Action::HangulKey);
+                assert_eq!(typed, Some(expected), "{jamo} in {ctx:?}");
+            }
+        }
+        let k = |ctx, c| k(ctx, KeyCode::Char(c));
+        assert_eq!(k(Context::List, 'ㅓ'), Some(Action::Down));
+        assert_eq!(k(Context::List, 'ㅏ'), Some(Action::Up));
+        assert_eq!(k(Context::Article, 'ㅗ'), Some(Action::Back));
+        assert_eq!(k(Context::List, 'ㅣ'), Some(Action::Open));
+        assert_eq!(k(Context::List, 'ㅂ'), Some(Action::Quit));
+        assert_eq!(k(Context::List, 'ㅎ'), Some(Action::Top));
+        assert_eq!(k(Context::List, 'ㄴ'), Some(Action::ToggleStar));
+        assert_eq!(k(Context::List, 'ㄱ'), Some(Action::ToggleRead));
+        assert_eq!(k(Context::List, 'ㅕ'), Some(Action::ToggleUnreadOnly));
+        assert_eq!(k(Context::List, 'ㅊ'), Some(Action::OpenCategories));
+        assert_eq!(k(Context::Article, 'ㅜ'), Some(Action::NextArticle));
+        assert_eq!(k(Context::Article, 'ㅔ'), Some(Action::PrevArticle));
+        assert_eq!(k(Context::Article, 'ㅐ'), Some(Action::OpenLinks));
+        assert_eq!(
+            k(Context::List, 'ㄲ'),
+            Some(Action::Reload),
+            "ㄲ is Shift-r"
         );
         assert_eq!(
-            action_for(KeyContext::Viewer, press(KeyCode::Char('q'))),
-            Some(Action::Close)
+            k(Context::List, 'ㅆ'),
+            Some(Action::HangulKey),
+            "T is nothing"
         );
         assert_eq!(
-            action_for(KeyContext::Viewer, press(KeyCode::Char('j'))),
-            Some(Action::Down)
+            k(Context::List, 'ㅈ'),
+            Some(Action::HangulKey),
+            "w is nothing: a hint"
+        );
+        assert_eq!(k(Context::List, '한'), Some(Action::HangulKey));
+        let shift_g = KeyEvent::new(KeyCode::Char('ㅎ'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(&map, Context::List, shift_g),
+            Some(Action::Bottom)
         );
     }
 }

@@ -1,232 +1,359 @@
-//! The interactive reader: state, actions, key mapping, update and view.
+//! The interactive reader: state, actions, key table, update and view.
 //!
 //! Flow in one direction (DESIGN §1): a crossterm event becomes an
 //! [`Action`] ([`keys::action_for`]), [`update`] changes the [`App`] and
-//! returns [`Effect`]s for the runner (file reads, opening links), and the
-//! view draws from `&App` alone. Nothing here touches the terminal or files.
+//! returns [`Effect`]s, which the [`effects`] loop carries out off the key
+//! path (its workers answer with actions), and the view draws from `&App`
+//! alone. Nothing here but `effects` touches files or threads.
+//!
+//! The `App` is made of parts with one job each: the view model
+//! ([`screen`]), the list's position ([`position`]), the filters
+//! ([`filter`]), the marks ([`marks`]) and the rendered articles
+//! ([`rendering`]). Every `impl App` is in this file.
 
 pub mod action;
-mod bodies;
+mod commands;
+pub mod effects;
+mod filter;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
+mod marks;
+pub mod popup;
+mod position;
+mod rendering;
+pub mod screen;
 mod search_box;
 mod update;
 pub mod view;
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use action::{Action, Effect};
-use bodies::Bodies;
+pub use filter::Filters;
+pub use keymap::KeyMap;
+pub use layout::Arrangement;
+pub use marks::Marks;
+pub use position::ListPosition;
+use rendering::{Lookup, Rendering};
+pub use screen::{Article, Context, Pane, Popup, Screen};
 pub use search_box::SearchBox;
 pub use update::update;
 
-use crate::render::cache::{ArticleLines, RenderCache};
-use crate::render::{RenderOptions, article};
+use crate::config::Sort;
+use crate::i18n::{Lang, Msg};
 use crate::search::Query;
 use crate::store::{Filter, Store};
 use crate::theme::Theme;
 
-/// Which pane keys go to when both are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Article,
-}
-
-/// A window over the panes.
+/// A row of the headline list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Popup {
-    Help { scroll: usize },
-    Categories { cursor: usize },
-    Links { cursor: usize },
-    Problems { scroll: usize },
+pub enum ListLine {
+    /// The headline of row `i` of the list.
+    Headline(usize),
+    /// Under row `i`: the line of its body the search matched.
+    Snippet(usize, String),
 }
 
-/// The open article.
-#[derive(Debug, Clone)]
-pub struct Article {
-    /// Index of the post in the store.
-    pub post: usize,
-    /// The body, once the runner has read it; an error message if it could
-    /// not be read.
-    pub body: Option<Result<String, String>>,
-    /// Rendered lines (header, body, links) at the pane's width.
-    pub rendered: Arc<ArticleLines>,
-    /// First line shown.
-    pub scroll: usize,
+/// How far the background index has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IndexProgress {
+    /// Posts whose bodies are in the index.
+    pub indexed: usize,
+    pub total: usize,
+}
+
+impl IndexProgress {
+    pub fn done(&self) -> bool {
+        self.indexed >= self.total
+    }
 }
 
 pub struct App {
     pub store: Store,
     pub theme: Theme,
-    /// Indices (into the store) of the posts the list shows, in order.
-    pub visible: Vec<usize>,
-    /// The selected row (index into `visible`).
-    pub selected: usize,
-    /// The first row the list shows.
-    pub list_top: usize,
-    pub focus: Pane,
-    /// With one pane at a time: the article is the one shown.
-    pub reading: bool,
+    pub keymap: Arc<KeyMap>,
+    /// What is on screen and which pane has the keys.
+    pub screen: Screen,
+    /// A popup over the screen; it has the keys while open.
     pub popup: Option<Popup>,
-    pub search: SearchBox,
-    query: Query,
-    /// Categories chosen in the picker (posts in any of them show).
-    pub categories: Vec<String>,
-    pub unread_only: bool,
-    /// Read and starred marks, for drawing; the marks database holds them.
-    pub marks: crate::marks::Marks,
-    pub article: Option<Article>,
-    cache: RenderCache,
+    pub list: ListPosition,
+    pub filters: Filters,
+    pub marks: Marks,
+    rendering: Rendering,
+    pub index: IndexProgress,
+    pub arrangement: Arrangement,
     pub size: (u16, u16),
     /// A one-off message for the status line.
     pub message: Option<String>,
-    /// Whether post bodies are in the search index yet.
-    pub indexed: bool,
-    /// The post clicked last, for a second click to open it.
-    last_click: Option<usize>,
-    /// Bodies read ahead of opening (a few, most recent last).
-    bodies: Bodies,
     /// Problems found after loading: posts sinmun failed to index or render.
     pub later_problems: Vec<crate::problem::Problem>,
-    /// Work under way in the background, for the status line.
-    pub progress: Option<Progress>,
+    /// Whether the mouse is captured (off: the terminal selects text).
+    pub mouse: bool,
+    /// How wide the terminal draws ambiguous characters: update, the view
+    /// and rendering measure so.
+    pub ambiguous: crate::text::AmbiguousWidth,
+    /// What the user asked for; the runner settles `ambiguous` from it
+    /// once it has the terminal (`auto` asks the terminal).
+    pub ambiguous_setting: crate::config::AmbiguousSetting,
+    /// The language of the interface.
+    pub lang: Lang,
+    /// The folders the posts were read from (none for the demo posts).
+    pub folders: Vec<PathBuf>,
+    /// Bumped whenever the posts are read again: answers about the posts
+    /// before that are dropped.
+    pub generation: u64,
+    /// A reload is running; `true` inside: another one is wanted after it.
+    reloading: Option<bool>,
+    /// The user asked for the reload (`R`): its outcome is told even when
+    /// nothing changed.
+    reload_asked: bool,
+    /// Post index by path, for the index's answers.
+    by_path: HashMap<PathBuf, usize>,
+    /// The post clicked last, for a second click to open it.
+    last_click: Option<usize>,
+    /// Files looked at so far, of how many, while the posts are read in
+    /// the background (a start from the persistent index).
+    pub reading: Option<(usize, usize)>,
     /// A search whose posts are still being decided (a slice of time at a
     /// time, between keys).
     filtering: Option<crate::store::Filtering>,
 }
 
-/// Posts being read, or bodies indexed, in the background.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub task: Task,
-    pub done: usize,
-    pub total: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Task {
-    /// Reading the posts' files (their front matter).
-    Reading,
-    /// Indexing the bodies for search.
-    Indexing,
-}
-
 /// How long a key may spend deciding which posts a search shows; the rest
-/// is decided between keys.
+/// is decided between keys ([`App::refine`]).
 const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
 impl App {
     /// A reader over `store`; `indexed` says whether the posts already carry
     /// their search text.
     pub fn new(store: Store, theme: Theme, indexed: bool) -> App {
+        let total = store.posts().len();
         let mut app = App {
+            marks: Marks::new(Default::default(), &store),
             store,
             theme,
-            visible: Vec::new(),
-            selected: 0,
-            list_top: 0,
-            focus: Pane::List,
-            reading: false,
+            keymap: Arc::new(KeyMap::default()),
+            screen: Screen::List,
             popup: None,
-            search: SearchBox::default(),
-            query: Query::default(),
-            categories: Vec::new(),
-            unread_only: false,
-            marks: crate::marks::Marks::default(),
-            article: None,
-            cache: RenderCache::new(16),
+            list: ListPosition::default(),
+            filters: Filters::default(),
+            rendering: Rendering::default(),
+            index: IndexProgress {
+                indexed: if indexed { total } else { 0 },
+                total,
+            },
+            arrangement: Arrangement::default(),
             size: (80, 24),
             message: None,
-            indexed,
-            last_click: None,
-            bodies: Bodies::default(),
             later_problems: Vec::new(),
-            progress: None,
+            mouse: true,
+            ambiguous: crate::text::AmbiguousWidth::Narrow,
+            ambiguous_setting: crate::config::AmbiguousSetting::Auto,
+            lang: Lang::En,
+            folders: Vec::new(),
+            generation: 0,
+            reloading: None,
+            reload_asked: false,
+            by_path: HashMap::new(),
+            last_click: None,
+            reading: None,
             filtering: None,
         };
+        app.message = app.problems_note();
         app.refilter();
         app
     }
 
+    /// The interface in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> App {
+        self.lang = lang;
+        self.message = self.problems_note();
+        self
+    }
+
+    /// "3 problems found while loading", when the load found any.
+    fn problems_note(&self) -> Option<String> {
+        match self.store.problems().len() {
+            0 => None,
+            1 => Some(Msg::ProblemsAtStartOne.say(self.lang)),
+            n => Some(Msg::ProblemsAtStart.fill(self.lang, &[("n", &n)])),
+        }
+    }
+
     /// Start with the marks saved by earlier runs.
     pub fn with_marks(mut self, marks: crate::marks::Marks) -> App {
-        self.marks = marks;
+        self.marks = Marks::new(marks, &self.store);
         self.refilter();
         self
     }
 
+    /// Everything the load found wrong, and what went wrong later (a post
+    /// sinmun failed to index or render).
+    pub fn problems(&self) -> impl Iterator<Item = &crate::problem::Problem> {
+        self.store.problems().iter().chain(&self.later_problems)
+    }
+
     /// Start with a search query and category filter (from the command line).
     pub fn with_filter(mut self, categories: Vec<String>, query: &str) -> App {
-        self.categories = categories;
-        self.search.input = query.to_string();
-        self.search.caret = query.chars().count();
-        self.query = Query::parse(query);
+        self.filters.categories = categories;
+        self.filters.set_search(query);
+        self.refilter();
+        self
+    }
+
+    /// The keys from the config.
+    pub fn with_keys(mut self, keymap: KeyMap) -> App {
+        self.keymap = Arc::new(keymap);
+        self
+    }
+
+    pub fn with_sort(mut self, sort: Sort) -> App {
+        self.filters.sort = sort;
         self.refilter();
         self
     }
 
     pub fn query(&self) -> &Query {
-        &self.query
+        self.filters.query()
+    }
+
+    pub fn indexed(&self) -> bool {
+        self.index.done()
     }
 
     /// The selected post's index in the store.
     pub fn selected_post(&self) -> Option<usize> {
-        self.visible.get(self.selected).copied()
+        self.list.selected_post()
+    }
+
+    /// Where keys go now: the one answer key mapping, update and the
+    /// status hints use.
+    pub fn context(&self) -> Context {
+        match (&self.popup, self.filters.search.editing, self.screen.keys()) {
+            (Some(p), ..) => p.context(),
+            (None, true, _) => Context::Search,
+            (None, false, Pane::List) => Context::List,
+            (None, false, Pane::Article) => Context::Article,
+        }
     }
 
     pub fn areas(&self) -> layout::Areas {
-        layout::areas(self.size.0, self.size.1, self.reading)
-    }
-
-    /// Whether the article pane is on screen.
-    pub fn article_shown(&self) -> bool {
-        self.areas().article.width > 0
+        layout::areas(
+            self.size.0,
+            self.size.1,
+            self.screen.keys(),
+            self.arrangement,
+        )
     }
 
     /// Rows of headlines the list shows.
     pub fn list_rows(&self) -> usize {
-        usize::from(self.areas().list.height)
+        // One pane at a time, the list may be hidden now but is what a
+        // move in it scrolls.
+        usize::from(self.size.1.saturating_sub(1))
     }
 
     /// Rows of text the article pane shows.
     pub fn article_rows(&self) -> usize {
-        usize::from(self.areas().article.height)
+        usize::from(self.size.1.saturating_sub(1))
     }
 
-    /// The width articles are rendered at.
+    /// The article's text area inside `pane`.
+    pub fn article_text(&self, pane: ratatui::layout::Rect) -> ratatui::layout::Rect {
+        layout::article_text(pane, self.arrangement.text_width)
+    }
+
+    /// The width articles are rendered at: the text area of the article
+    /// pane when the article has the keys.
     pub fn article_width(&self) -> usize {
-        let pane = layout::areas(self.size.0, self.size.1, true).article;
-        usize::from(layout::article_text(pane).width).max(1)
-    }
-
-    /// Every problem: the load's, then those found since.
-    pub fn problems(&self) -> impl Iterator<Item = &crate::problem::Problem> {
-        self.store.problems().iter().chain(&self.later_problems)
+        let pane = layout::areas(self.size.0, self.size.1, Pane::Article, self.arrangement).article;
+        usize::from(self.article_text(pane).width).max(1)
     }
 
     pub fn is_read(&self, post: usize) -> bool {
-        self.marks.is_read(&self.store.posts()[post].id)
+        self.marks.is_read(post)
     }
 
     pub fn is_starred(&self, post: usize) -> bool {
-        self.marks.is_starred(&self.store.posts()[post].id)
+        self.marks.is_starred(post)
     }
 
-    /// Recompute the visible posts after a filter changed, keeping the
-    /// selected post selected when it is still shown. A search whose
-    /// posts take longer to decide shows those decided so far, and goes on
-    /// with [`App::refine`].
+    /// Unread posts: in the list as shown, and in all.
+    pub fn unread_counts(&self) -> (usize, usize) {
+        (
+            self.marks.unread_among(&self.list.visible),
+            self.marks.unread(),
+        )
+    }
+
+    /// Each category: (name, posts, unread posts).
+    pub fn category_counts(&self) -> Vec<(String, usize, usize)> {
+        let mut unread: HashMap<&str, usize> = HashMap::new();
+        for (i, post) in self.store.posts().iter().enumerate() {
+            if !self.is_read(i) {
+                for c in &post.categories {
+                    *unread.entry(c.as_str()).or_default() += 1;
+                }
+            }
+        }
+        self.store
+            .categories()
+            .iter()
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    c.count,
+                    unread.get(c.name.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .collect()
+    }
+
+    /// The open popup laid out on the current screen.
+    pub fn popup_layout(&self) -> Option<layout::PopupLayout> {
+        let popup = self.popup.as_ref()?;
+        let (w, h) = self.size;
+        let screen = ratatui::layout::Rect::new(0, 0, w, h.saturating_sub(1));
+        layout::popup(screen, &popup::content(self, popup))
+    }
+
+    /// Recompute the list after a filter, the sort or the posts changed,
+    /// keeping the selected post selected when it is still shown. An open
+    /// article whose post left the list closes.
     fn refilter(&mut self) {
+        self.refilter_keeping(self.selected_post());
+    }
+
+    /// [`App::refilter`], keeping `keep` (a post index) selected.
+    fn refilter_keeping(&mut self, keep: Option<usize>) {
         let filter = Filter {
-            categories: self.categories.clone(),
-            query: self.query.clone(),
+            categories: self.filters.categories.clone(),
+            query: self.filters.query().clone(),
         };
         let mut filtering = self.store.start_filter(&filter);
         self.store
             .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
-        self.show_filtered(&filtering, true);
+        self.show_filtered(&filtering, keep);
         self.filtering = (!filtering.done()).then_some(filtering);
+    }
+
+    /// Show the posts `filtering` found so far, keeping `keep` selected.
+    fn show_filtered(&mut self, filtering: &crate::store::Filtering, keep: Option<usize>) {
+        let mut visible = filtering.matched().to_vec();
+        // The post just read stays until the selection leaves it.
+        if self.filters.unread_only {
+            visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
+        }
+        if self.filters.starred_only {
+            visible.retain(|&i| self.is_starred(i));
+        }
+        self.sort(&mut visible);
+        let rows = self.list_rows();
+        self.list.replace(visible, keep, rows);
+        self.follow_selection();
     }
 
     /// Whether a search is still being decided.
@@ -235,222 +362,330 @@ impl App {
     }
 
     /// Decide more of the search under way, for a slice of time.
-    pub(crate) fn refine(&mut self) {
+    fn refine(&mut self) {
         let Some(mut filtering) = self.filtering.take() else {
             return;
         };
         self.store
             .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
-        self.show_filtered(&filtering, false);
+        self.show_filtered(&filtering, self.selected_post());
         self.filtering = (!filtering.done()).then_some(filtering);
-    }
-
-    /// Show the posts `filtering` found so far; the selected post stays
-    /// selected, and (unless `from_top`) where it is on the screen.
-    fn show_filtered(&mut self, filtering: &crate::store::Filtering, from_top: bool) {
-        let keep = self.selected_post();
-        let row = self.selected.saturating_sub(self.list_top);
-        let mut visible = filtering.matched().to_vec();
-        if self.unread_only {
-            visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
-        }
-        self.visible = visible;
-        let found = keep.and_then(|p| self.visible.iter().position(|&v| v == p));
-        self.selected = found.unwrap_or(0);
-        self.list_top = if from_top || found.is_none() {
-            0
-        } else {
-            self.selected.saturating_sub(row)
-        };
-        self.keep_selection_in_view();
     }
 
     /// Posts read in the background arrive: shown after those there are.
-    pub(crate) fn posts_arrived(&mut self, posts: Vec<crate::post::Post>) {
+    fn posts_arrived(&mut self, posts: Vec<crate::post::Post>) {
         self.store.extend(posts);
-        self.refilter_in_place();
-    }
-
-    /// The complete load arrives: its posts, in order, replace those shown;
-    /// the selected post (and the open article) stay, where they are on the
-    /// screen.
-    pub(crate) fn loaded(&mut self, load: crate::loader::Load) {
-        let path_of = |app: &App, i: usize| app.store.posts().get(i).map(|p| p.path.clone());
-        let selected = self.selected_post().and_then(|i| path_of(self, i));
-        let row = self.selected.saturating_sub(self.list_top);
-        let article = self.article.as_ref().and_then(|a| path_of(self, a.post));
-        self.store.replace(load);
-        self.cache = RenderCache::new(16);
-        self.bodies = Bodies::default();
-        if let Some(a) = self.article.as_mut() {
-            match article.and_then(|p| self.store.position_of(&p)) {
-                Some(post) => a.post = post,
-                None => self.article = None,
-            }
-        }
+        self.marks.index(&self.store);
+        self.index.total = self.store.posts().len();
         self.refilter();
-        if let Some(at) = selected
-            .and_then(|p| self.store.position_of(&p))
-            .and_then(|i| self.visible.iter().position(|&v| v == i))
+    }
+
+    /// The complete load through the index: its posts, in order, replace
+    /// those shown; the selected post and the open article stay, on the
+    /// row they were on.
+    fn take_loaded(&mut self, load: crate::loader::Load) -> Vec<Effect> {
+        let path = |app: &App, i: usize| app.store.posts().get(i).map(|p| p.path.clone());
+        let selected = self.selected_post().and_then(|i| path(self, i));
+        let row = self.list.selected.saturating_sub(self.list.top);
+        let article = self
+            .screen
+            .article()
+            .and_then(|a| path(self, a.post).map(|p| (p, a.scroll, self.screen.keys())));
+        self.store.replace(load);
+        self.generation += 1;
+        self.rendering.clear();
+        self.by_path.clear();
+        self.marks.index(&self.store);
+        self.index.total = self.store.posts().len();
+        self.screen = Screen::List;
+        let keep = selected.and_then(|p| self.store.position_of(&p));
+        self.refilter_keeping(keep);
+        if keep.is_some() {
+            self.list.top = self.list.selected.saturating_sub(row);
+            let rows = self.list_rows();
+            self.list.keep_in_view(rows);
+        }
+        if let Some((post, scroll, keys)) =
+            article.and_then(|(p, scroll, keys)| Some((self.store.position_of(&p)?, scroll, keys)))
+            && Some(post) == self.selected_post()
         {
-            self.selected = at;
-            self.list_top = at.saturating_sub(row);
-            self.keep_selection_in_view();
+            self.screen = Screen::Article {
+                keys,
+                article: Article {
+                    scroll,
+                    ..Article::new(post)
+                },
+            };
         }
-        self.render_article();
+        self.message = self.problems_note();
+        self.sync_article().into_iter().collect()
     }
 
-    /// [`App::refilter`], keeping the list where it is on the screen.
-    fn refilter_in_place(&mut self) {
-        let top = self.list_top;
-        let filter = Filter {
-            categories: self.categories.clone(),
-            query: self.query.clone(),
+    /// Bodies in the persistent index so far: search sees them.
+    fn bodies_indexed(&mut self, done: usize, total: usize) {
+        self.index = IndexProgress {
+            indexed: done.min(total),
+            total,
         };
-        let mut filtering = self.store.start_filter(&filter);
+        if let Some(searcher) = self.store.searcher_mut() {
+            let _ = searcher.refresh();
+        }
+        if !self.filters.query().is_empty() {
+            self.refilter();
+        }
+    }
+
+    /// Posts whose bodies are in the search index.
+    fn count_indexed(&self) -> usize {
         self.store
-            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
-        self.show_filtered(&filtering, false);
-        if self.selected >= top {
-            self.list_top = top;
-            self.keep_selection_in_view();
-        }
-        self.filtering = (!filtering.done()).then_some(filtering);
+            .posts()
+            .iter()
+            .filter(|p| p.search.as_ref().is_some_and(|s| !s.is_partial()))
+            .count()
     }
 
-    fn keep_selection_in_view(&mut self) {
-        let rows = self.list_rows().max(1);
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + rows {
-            self.list_top = self.selected + 1 - rows;
+    /// Order `posts` by the chosen sort (the store holds them by date).
+    fn sort(&self, posts: &mut [usize]) {
+        let all = self.store.posts();
+        match self.filters.sort {
+            Sort::Date => {}
+            Sort::Title => posts.sort_by(|&a, &b| {
+                all[a]
+                    .title
+                    .cmp(&all[b].title)
+                    .then_with(|| crate::loader::post_order(&all[a], &all[b]))
+            }),
+            Sort::Path => posts.sort_by(|&a, &b| all[a].path.cmp(&all[b].path)),
         }
     }
 
-    /// Render the open article at the current width (from the cache when it
-    /// was rendered before).
-    fn render_article(&mut self) {
-        let width = self.article_width();
-        let Some(opts) = self
-            .article
-            .as_ref()
-            .map(|a| self.render_options(a.post, width))
-        else {
-            return;
-        };
-        let Some(article) = self.article.as_mut() else {
-            return;
-        };
-        let post = &self.store.posts()[article.post];
-        let body = match &article.body {
-            Some(Ok(body)) => body.as_str(),
-            // Not read yet: the view says so. Unreadable: the header and
-            // the reason, not cached (the file may come back).
-            None => return,
-            Some(Err(reason)) => {
-                let reason = format!("cannot read this post: {reason}");
-                article.rendered = Arc::new(failed_lines(post, &reason, width));
-                return;
+    /// The open article belongs to the selected post: when the selection
+    /// moved away from it, it closes.
+    fn follow_selection(&mut self) {
+        if let Some(a) = self.screen.article()
+            && Some(a.post) != self.selected_post()
+        {
+            self.screen = Screen::List;
+        }
+    }
+
+    /// Show the rendered lines of the open article at the current width,
+    /// asking a worker for them when they are missing.
+    fn sync_article(&mut self) -> Option<Effect> {
+        let key = self.render_key(self.screen.article()?.post);
+        let lookup = self.rendering.lookup(key);
+        let rows = self.article_rows();
+        let article = self.screen.article_mut()?;
+        match lookup {
+            Lookup::Ready(lines) => {
+                let max = lines.lines.len().saturating_sub(rows);
+                article.scroll = article.scroll.min(max);
+                article.rendered = Some(lines);
+                article.error = None;
+                None
             }
-        };
-        let key = (article.post, width);
-        let mut failed = false;
-        article.rendered = self.cache.get_or_render(key, || {
-            render_contained(post, body, &opts).unwrap_or_else(|| {
-                failed = true;
-                failed_lines(post, RENDER_FAILED, width)
-            })
-        });
-        if failed {
-            self.later_problems
-                .push(crate::problem::Problem::new(&post.path, 1, RENDER_FAILED));
-        }
-        let max = article.rendered.lines.len().saturating_sub(1);
-        article.scroll = article.scroll.min(max);
-    }
-}
-
-/// Why an article shows no body when sinmun failed rendering it.
-const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
-
-/// [`render_lines`], with a panic contained: `None` when it panicked.
-fn render_contained(
-    post: &crate::post::Post,
-    body: &str,
-    opts: &RenderOptions,
-) -> Option<ArticleLines> {
-    crate::render::guard::quietly(|| render_lines(post, body, opts)).ok()
-}
-
-/// The header of `post` and a line saying why there is no body.
-fn failed_lines(post: &crate::post::Post, reason: &str, width: usize) -> ArticleLines {
-    let empty = crate::render::Rendered::default();
-    let mut lines = article::lines(post, empty, width);
-    lines.push(crate::render::Line::plain(
-        reason.to_string(),
-        crate::render::Flags::META,
-    ));
-    ArticleLines {
-        lines: crate::render::lines_fit(lines, width),
-        links: Vec::new(),
-    }
-}
-
-/// An article's lines at `width`: header, rendered body, links.
-fn render_lines(post: &crate::post::Post, body: &str, opts: &RenderOptions) -> ArticleLines {
-    let rendered = crate::render::render(body, post.format, opts);
-    let links = rendered.links.clone();
-    ArticleLines {
-        lines: article::lines(post, rendered, opts.width),
-        links,
-    }
-}
-
-impl App {
-    /// How the post at `post` is rendered at `width`: the theme's colour
-    /// settings, and Liquid resolved against the post and its site.
-    fn render_options(&self, post: usize, width: usize) -> RenderOptions {
-        RenderOptions {
-            width,
-            inline_colors: self.theme.inline_colors,
-            paper: self.theme.paper,
-            liquid: Some(Arc::new(
-                self.store.liquid_context(&self.store.posts()[post]),
-            )),
+            Lookup::Failed(why) => {
+                article.error = Some(why);
+                None
+            }
+            Lookup::Pending => None,
+            Lookup::Missing => {
+                self.rendering.ask(key);
+                Some(Effect::Render {
+                    post: key.0,
+                    width: key.1,
+                })
+            }
         }
     }
-}
 
-impl App {
-    /// While the user reads the list, render the selected article ahead, so
-    /// that opening it is instant. Returns the post whose body must be read
-    /// first, if any.
-    pub(crate) fn prefetch(&mut self) -> Option<usize> {
-        let post = self.selected_post()?;
-        let width = self.article_width();
-        if self.article.as_ref().is_some_and(|a| a.post == post)
-            || self.cache.get((post, width)).is_some()
+    /// While the list has the keys, render the selected article ahead so
+    /// that opening it is instant.
+    fn prefetch(&mut self) -> Option<Effect> {
+        let key = self.render_key(self.selected_post()?);
+        (self.rendering.lookup(key) == Lookup::Missing && self.rendering.ask(key)).then_some(
+            Effect::Render {
+                post: key.0,
+                width: key.1,
+            },
+        )
+    }
+
+    /// Where the rendering of `post` for the article pane is kept: its
+    /// width and the ambiguous-width mode are part of it.
+    fn render_key(&self, post: usize) -> rendering::RenderKey {
+        (post, self.article_width(), self.ambiguous)
+    }
+
+    /// The rendered lines of `post` at the article width, when ready.
+    pub fn rendered(&self, post: usize) -> Option<Arc<crate::render::cache::ArticleLines>> {
+        match self.rendering.lookup(self.render_key(post)) {
+            Lookup::Ready(lines) => Some(lines),
+            _ => None,
+        }
+    }
+
+    /// The line of post `post`'s body the search matches, when it matches
+    /// the body but neither the title nor the excerpt (and the article was
+    /// rendered ahead).
+    pub fn body_match(&self, post: usize) -> Option<String> {
+        let query = self.query();
+        let p = &self.store.posts()[post];
+        if query.is_empty()
+            || !query.highlights(&p.title).is_empty()
+            || !query.highlights(&p.excerpt).is_empty()
         {
             return None;
         }
-        let body = match self.store.posts()[post]
-            .body
-            .clone()
-            .or_else(|| self.bodies.get(post))
-        {
-            Some(body) => body,
-            None if self.bodies.failed(post) => return None,
-            None => return Some(post),
-        };
-        let opts = self.render_options(post, width);
-        let p = &self.store.posts()[post];
-        // A post that fails to render is not cached: opening it renders it
-        // again and reports the failure.
-        if let Some(lines) = render_contained(p, &body, &opts) {
-            self.cache.get_or_render((post, width), || lines);
-        } else {
-            self.bodies.insert(post, Err(RENDER_FAILED.into()));
+        let rendered = self.rendered(post)?;
+        rendered
+            .lines
+            .iter()
+            // Past the header (title and meta line, then a blank line).
+            .skip_while(|l| !l.is_blank())
+            .map(|l| l.text())
+            .find(|t| !query.highlights(t).is_empty())
+            .map(|t| t.trim().to_string())
+    }
+
+    /// The rows of the headline list as drawn in `rows` rows: headlines,
+    /// and, with no preview beside the list, the line of the body that
+    /// matched under the selected headline. Clicks map through it too.
+    pub fn list_lines(&self, rows: usize) -> Vec<ListLine> {
+        let selected = self.list.selected;
+        let snippet = (self.areas().article.width == 0)
+            .then(|| self.selected_post().and_then(|p| self.body_match(p)))
+            .flatten();
+        let mut top = self.list.top;
+        if snippet.is_some() && rows > 1 && selected + 1 == top + rows {
+            top += 1;
         }
-        None
+        let mut lines = Vec::with_capacity(rows);
+        for i in top..self.list.visible.len() {
+            if lines.len() >= rows {
+                break;
+            }
+            lines.push(ListLine::Headline(i));
+            if i == selected
+                && let Some(s) = &snippet
+            {
+                lines.push(ListLine::Snippet(i, s.clone()));
+            }
+        }
+        lines.truncate(rows);
+        lines
+    }
+
+    /// Whether a render was asked for and not answered.
+    pub fn rendering_busy(&self) -> bool {
+        self.rendering.busy()
+    }
+
+    /// Store a worker's rendering; the open article takes it if it is its.
+    fn take_rendered(
+        &mut self,
+        key: rendering::RenderKey,
+        result: Result<Arc<crate::render::cache::ArticleLines>, String>,
+    ) -> Option<Effect> {
+        self.rendering.answer(key, result);
+        self.sync_article()
+    }
+
+    /// Search text from the background index.
+    fn take_index(&mut self, texts: Vec<(PathBuf, crate::search::SearchText)>, done: bool) {
+        // A few texts (a reload's) are found by a scan; many by a map.
+        let few = texts.len() < 16;
+        if !few && self.by_path.len() != self.store.posts().len() {
+            self.by_path = self
+                .store
+                .posts()
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.path.clone(), i))
+                .collect();
+        }
+        for (path, text) in texts {
+            let found = if few {
+                self.store.posts().iter().position(|p| p.path == path)
+            } else {
+                self.by_path.get(&path).copied()
+            };
+            let Some(i) = found else {
+                continue;
+            };
+            let had = self.store.posts()[i].search.as_ref();
+            if text.is_partial() {
+                // Front matter only: for posts that have nothing better yet.
+                if had.is_none() {
+                    self.store.set_search_text(i, text);
+                }
+                continue;
+            }
+            if had.is_none_or(|s| s.is_partial()) {
+                self.index.indexed += 1;
+            }
+            self.store.set_search_text(i, text);
+        }
+        if done {
+            // Jobs may overlap (a reload starts one): count what is there.
+            self.index.indexed = self.count_indexed();
+        }
+        self.index.indexed = self.index.indexed.min(self.index.total);
+        if !self.filters.query().is_empty() {
+            self.refilter();
+        }
+    }
+
+    /// Posts read again: the new store, with the selection, the open
+    /// article and the marks kept by post id.
+    fn take_reload(&mut self, reloaded: &crate::reload::Reloaded) -> Vec<Effect> {
+        let selected_id = self
+            .selected_post()
+            .map(|i| self.store.posts()[i].id.clone());
+        let article = self.screen.article().map(|a| {
+            let post = &self.store.posts()[a.post];
+            // Unchanged, it keeps its lines until they are rendered again.
+            let lines = (!reloaded.reread.contains(&post.path))
+                .then(|| a.rendered.clone())
+                .flatten();
+            (post.id.clone(), a.scroll, lines)
+        });
+        let keys = self.screen.article().map(|_| self.screen.keys());
+        let change = self.store.merge(reloaded);
+        self.generation += 1;
+        self.rendering.clear();
+        self.by_path.clear();
+        self.marks.index(&self.store);
+        let find = |id: &str| self.store.posts().iter().position(|p| p.id == id);
+        let keep = selected_id.as_deref().and_then(find);
+        let reopened =
+            article.and_then(|(id, scroll, lines)| find(&id).map(|p| (p, scroll, lines)));
+        // The article is opened again below, on its post's new index.
+        self.screen = Screen::List;
+        self.refilter_keeping(keep);
+        if let (Some((post, scroll, rendered)), Some(keys)) = (reopened, keys)
+            && Some(post) == self.selected_post()
+        {
+            self.screen = Screen::Article {
+                keys,
+                article: Article {
+                    scroll,
+                    rendered,
+                    ..Article::new(post)
+                },
+            };
+        }
+        self.index.total = self.store.posts().len();
+        self.index.indexed = self.count_indexed().min(self.index.total);
+        if change.added + change.changed + change.removed > 0
+            || std::mem::take(&mut self.reload_asked)
+        {
+            self.message = Some(change.describe(self.lang));
+        }
+        let mut effects: Vec<Effect> = self.sync_article().into_iter().collect();
+        if !change.reread.is_empty() {
+            effects.push(Effect::Index(change.reread));
+        }
+        effects
     }
 }

@@ -1,179 +1,171 @@
 //! `update`: the only code that changes the reader's state. Pure: no
-//! terminal, no files; what needs either is returned as an [`Effect`].
+//! terminal, no files, no threads; what needs them is returned as an
+//! [`Effect`]. What a key does depends on [`App::context`] alone.
 
-use std::sync::Arc;
+use super::position::clamp_add;
+use super::screen::{Article, Context, Pane, Popup, Screen};
+use super::{Action, App, Effect, SearchBox, commands};
+use crate::i18n::Msg;
 
-use super::{Action, App, Article, Effect, Pane, Popup, Progress, SearchBox, Task};
-use crate::marks::Field;
-use crate::render::article::is_openable;
-use crate::render::cache::ArticleLines;
-use crate::search::Query;
-
-/// Apply `action` to `app`; the effects are for the runner to carry out.
+/// Apply `action` to `app`; the effects are for the effect loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    if action.is_from_user() {
+    let _mode = app.ambiguous.enter();
+    if is_from_user(&action) {
         app.message = None;
     }
+    let context = app.context();
     match action {
+        Action::Quit if context == Context::Article => back(app, context),
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
+        Action::Redraw => return vec![Effect::Redraw],
         Action::Resize(w, h) => {
             app.size = (w, h);
-            app.keep_selection_in_view();
-            app.render_article();
+            let rows = app.list_rows();
+            app.list.keep_in_view(rows);
+            return app.sync_article().into_iter().collect();
         }
-        Action::IndexReady(texts) => {
-            app.store.set_search_texts(texts);
-            app.indexed = true;
-            app.refilter();
-        }
+        Action::Idle if app.is_refining() => app.refine(),
+        Action::Idle => return commands::work_ahead(app),
         Action::PostsArrived { posts, done, total } => {
-            app.progress = Some(Progress {
-                task: Task::Reading,
-                done,
-                total,
-            });
+            app.reading = Some((done, total));
             if let Some(posts) = posts.take() {
                 app.posts_arrived(posts);
             }
         }
-        Action::Reading { done, total } => {
-            app.progress = Some(Progress {
-                task: Task::Reading,
-                done,
-                total,
-            });
-        }
+        Action::Reading { done, total } => app.reading = Some((done, total)),
         Action::Loaded(load) => {
-            app.progress = None;
+            app.reading = None;
             if let Some(load) = load.take() {
-                app.loaded(load);
+                return app.take_loaded(load);
             }
         }
-        Action::Indexed { done, total } => {
-            app.progress = (done < total).then_some(Progress {
-                task: Task::Indexing,
-                done,
-                total,
-            });
-            app.indexed = done >= total;
-            // Search sees the bodies indexed so far.
-            if let Some(searcher) = app.store.searcher_mut() {
-                let _ = searcher.refresh();
-            }
-            if !app.query.is_empty() {
-                app.refilter_in_place();
+        Action::BodiesIndexed { done, total } => app.bodies_indexed(done, total),
+        Action::Rendered {
+            post,
+            width,
+            ambiguous,
+            generation,
+            result,
+        } => {
+            if generation == app.generation {
+                return app
+                    .take_rendered((post, width, ambiguous), result)
+                    .into_iter()
+                    .collect();
             }
         }
+        Action::Indexed { texts, done } => app.take_index(texts, done),
+        Action::FolderChanged(paths) => return commands::reload(app, Some(paths)),
+        Action::Reload => return commands::reload(app, None),
+        Action::Reloaded(reloaded) => return commands::reloaded(app, &reloaded.0),
+        Action::Notice(text) => app.message = Some(text),
         Action::Problems(problems) => app.later_problems.extend(problems),
-        Action::Idle if app.is_refining() => app.refine(),
-        Action::Idle => return app.prefetch().map(Effect::Prefetch).into_iter().collect(),
-        Action::Prefetched { post, body } => {
-            app.bodies.insert(post, body);
-            app.prefetch();
-        }
-        Action::BodyLoaded { post, body } => {
-            if let Some(article) = app.article.as_mut().filter(|a| a.post == post) {
-                article.body = Some(body);
-                app.render_article();
+        Action::MarksSaved { seq, error } => {
+            app.marks.saved(seq);
+            if let Some(e) = error {
+                let error = crate::sanitize::one_line(&e);
+                app.message = Some(Msg::CannotSaveMarks.fill(app.lang, &[("error", &error)]));
             }
         }
-        Action::Up => move_or_scroll(app, -1),
-        Action::Down => move_or_scroll(app, 1),
-        Action::PageDown => move_or_scroll(app, page(app) as isize),
-        Action::PageUp => move_or_scroll(app, -(page(app) as isize)),
-        Action::HalfPageDown => move_or_scroll(app, (page(app) / 2).max(1) as isize),
-        Action::HalfPageUp => move_or_scroll(app, -((page(app) / 2).max(1) as isize)),
-        Action::Top => move_or_scroll(app, isize::MIN / 2),
-        Action::Bottom => move_or_scroll(app, isize::MAX / 2),
-        Action::Open => return open(app),
-        Action::Back => back(app),
-        Action::SwitchPane => {
-            if app.article.is_some() && app.article_shown() && app.areas().list.width > 0 {
-                app.focus = if app.focus == Pane::List {
-                    Pane::Article
-                } else {
-                    Pane::List
-                };
-            } else if app.article.is_some() {
-                app.reading = !app.reading;
-                app.focus = if app.reading {
-                    Pane::Article
-                } else {
-                    Pane::List
-                };
+        Action::MarksChanged(rows) => {
+            if app.marks.merge_from_elsewhere(&rows, &app.store)
+                && (app.filters.unread_only || app.filters.starred_only)
+            {
+                app.refilter();
             }
         }
+        Action::HangulKey => {
+            app.message = Some(Msg::HangulKey.say(app.lang));
+        }
+        Action::Up => move_by(app, context, -1),
+        Action::Down => move_by(app, context, 1),
+        Action::PageDown => move_by(app, context, page(app, context) as isize),
+        Action::PageUp => move_by(app, context, -(page(app, context) as isize)),
+        Action::HalfPageDown => move_by(app, context, (page(app, context) / 2).max(1) as isize),
+        Action::HalfPageUp => move_by(app, context, -((page(app, context) / 2).max(1) as isize)),
+        Action::Top => move_by(app, context, isize::MIN / 2),
+        Action::Bottom => move_by(app, context, isize::MAX / 2),
+        Action::Open => return open(app, context),
+        Action::Back => back(app, context),
+        Action::SwitchPane => return switch_pane(app),
         Action::NextArticle => return step_article(app, 1),
         Action::PrevArticle => return step_article(app, -1),
-        Action::StartSearch => {
-            app.search.editing = true;
-            app.search.end();
-        }
+        Action::StartSearch => app.filters.start_editing(),
         Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
-        Action::Paste(text) if app.search.editing => {
-            let clean: String = crate::sanitize::one_line(&text);
+        Action::Paste(text) if context == Context::Search => {
+            let clean = crate::text::one_line(&text);
             edit_search(app, |s| s.insert(&clean));
         }
         Action::Paste(_) => {}
         Action::SearchBackspace => edit_search(app, SearchBox::backspace),
         Action::SearchDeleteWord => edit_search(app, SearchBox::delete_word),
-        Action::SearchLeft => app.search.left(),
-        Action::SearchRight => app.search.right(),
-        Action::SearchHome => app.search.home(),
-        Action::SearchEnd => app.search.end(),
-        Action::SearchAccept => app.search.editing = false,
+        Action::SearchLeft => app.filters.search.left(),
+        Action::SearchRight => app.filters.search.right(),
+        Action::SearchHome => app.filters.search.home(),
+        Action::SearchEnd => app.filters.search.end(),
+        Action::SearchAccept => app.filters.accept(),
         Action::SearchCancel => {
-            app.search.editing = false;
-            if !app.search.input.is_empty() {
-                edit_search(app, SearchBox::clear);
-            }
-        }
-        Action::OpenCategories => app.popup = Some(Popup::Categories { cursor: 0 }),
-        Action::ToggleCategory => {
-            if let Some(Popup::Categories { cursor }) = app.popup
-                && let Some(c) = app.store.categories().get(cursor)
-            {
-                let name = c.name.clone();
-                match app.categories.iter().position(|x| *x == name) {
-                    Some(i) => {
-                        app.categories.remove(i);
-                    }
-                    None => app.categories.push(name),
-                }
-                app.refilter();
-            }
-        }
-        Action::OpenLinks => {
-            if app
-                .article
-                .as_ref()
-                .is_some_and(|a| !a.rendered.links.is_empty())
-            {
-                app.popup = Some(Popup::Links { cursor: 0 });
-            } else {
-                app.message = Some("no links in this article".into());
-            }
-        }
-        Action::OpenLink(n) => return open_link(app, n),
-        Action::ToggleRead => return toggle_mark(app, Field::Read),
-        Action::ToggleStar => return toggle_mark(app, Field::Starred),
-        Action::MarksSaved { seq, error } => {
-            app.marks.saved(seq);
-            if let Some(e) = error {
-                app.message = Some(format!("cannot save marks: {}", crate::text::one_line(&e)));
-            }
-        }
-        Action::MarksChanged(rows) => {
-            if app.marks.merge_from_elsewhere(&rows) && app.unread_only {
-                app.refilter();
-            }
-        }
-        Action::ToggleUnreadOnly => {
-            app.unread_only = !app.unread_only;
+            app.filters.cancel();
             app.refilter();
         }
+        Action::NextMatch => commands::jump_to_match(app, true),
+        Action::PrevMatch => commands::jump_to_match(app, false),
+        Action::OpenCategories if context == Context::Categories => app.popup = None,
+        Action::OpenCategories => {
+            app.popup = Some(Popup::Categories {
+                cursor: 0,
+                chosen: app.filters.categories.clone(),
+            });
+        }
+        Action::ToggleCategory => commands::toggle_category(app),
+        Action::ApplyCategories => commands::apply_categories(app),
+        Action::ClearCategories => {
+            if let Some(Popup::Categories { chosen, .. }) = &mut app.popup {
+                chosen.clear();
+            }
+        }
+        Action::OpenLinks if context == Context::Links => app.popup = None,
+        Action::OpenLinks => {
+            if app.screen.article().is_some_and(|a| !a.links().is_empty()) {
+                app.popup = Some(Popup::Links { cursor: 0 });
+            } else {
+                app.message = Some(Msg::NoLinks.say(app.lang));
+            }
+        }
+        Action::OpenLink(n) => return commands::open_link(app, n),
+        Action::CopyLink => return commands::copy_link(app, context),
+        Action::ToggleRead => return commands::toggle_read(app),
+        Action::ToggleStar => return commands::toggle_star(app),
+        Action::ToggleUnreadOnly => {
+            app.filters.unread_only = !app.filters.unread_only;
+            app.refilter();
+        }
+        Action::ToggleStarredOnly => {
+            app.filters.starred_only = !app.filters.starred_only;
+            app.refilter();
+        }
+        Action::MarkAllRead => return commands::mark_all_read(app),
+        Action::Undo => return commands::undo(app),
+        Action::CycleSort => commands::cycle_sort(app),
+        Action::WidenList | Action::NarrowList | Action::ToggleList => {
+            return commands::arrange(app, &action);
+        }
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.message = Some(
+                if app.mouse {
+                    Msg::MouseOn
+                } else {
+                    Msg::MouseOff
+                }
+                .say(app.lang),
+            );
+            return vec![Effect::SetMouse(app.mouse)];
+        }
+        Action::ShowProblems if context == Context::Problems => app.popup = None,
         Action::ShowProblems => app.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::ShowHelp if context == Context::Help => app.popup = None,
         Action::ShowHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::Close => app.popup = None,
         Action::Scroll { column, row, lines } => scroll_at(app, column, row, lines),
@@ -182,231 +174,170 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Whether the action comes from the user (and so clears a message).
+fn is_from_user(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Resize(..)
+            | Action::Idle
+            | Action::Rendered { .. }
+            | Action::Indexed { .. }
+            | Action::PostsArrived { .. }
+            | Action::Reading { .. }
+            | Action::Loaded(_)
+            | Action::BodiesIndexed { .. }
+            | Action::FolderChanged(_)
+            | Action::Reloaded(_)
+            | Action::Notice(_)
+            | Action::Problems(_)
+            | Action::MarksSaved { .. }
+            | Action::MarksChanged(_)
+    )
+}
+
 /// Rows in a page of whatever has the keys.
-fn page(app: &App) -> usize {
-    let rows = match app.popup {
-        Some(_) => usize::from(app.size.1).saturating_sub(6),
-        None if keys_to_article(app) => app.article_rows(),
-        None => app.list_rows(),
+fn page(app: &App, context: Context) -> usize {
+    let rows = match context {
+        c if c.is_popup() => app.popup_layout().map_or(1, |l| l.rows()),
+        Context::Article => app.article_rows(),
+        _ => app.list_rows(),
     };
     rows.saturating_sub(1).max(1)
 }
 
-fn keys_to_article(app: &App) -> bool {
-    app.article.is_some()
-        && app.article_shown()
-        && (app.focus == Pane::Article || app.areas().list.width == 0)
-}
-
-/// The post the read and star keys act on: the article being read, else
-/// the selected headline.
-fn current_post(app: &App) -> Option<usize> {
-    match &app.article {
-        Some(a) if keys_to_article(app) => Some(a.post),
-        _ => app.selected_post(),
+fn move_by(app: &mut App, context: Context, delta: isize) {
+    let layout = app.popup_layout();
+    let categories = app.store.categories().len();
+    let links = app.screen.article().map_or(0, |a| a.links().len());
+    match (&mut app.popup, context) {
+        (Some(Popup::Help { scroll } | Popup::Problems { scroll }), _) => {
+            let max = layout.map_or(0, |l| l.max_top);
+            *scroll = clamp_add((*scroll).min(max), delta, max + 1);
+        }
+        (Some(Popup::Categories { cursor, .. }), _) => {
+            *cursor = clamp_add(*cursor, delta, categories)
+        }
+        (Some(Popup::Links { cursor }), _) => *cursor = clamp_add(*cursor, delta, links),
+        (None, Context::Article) => {
+            let rows = app.article_rows();
+            if let Some(a) = app.screen.article_mut() {
+                let max = a.lines().len().saturating_sub(rows);
+                a.scroll = clamp_add(a.scroll, delta, max + 1);
+            }
+        }
+        (None, _) => {
+            let rows = app.list_rows();
+            app.list.step(delta, rows);
+            app.follow_selection();
+        }
     }
 }
 
-/// `r` and `s`: flip a mark of the current post and save it.
-fn toggle_mark(app: &mut App, field: Field) -> Vec<Effect> {
-    let Some(post) = current_post(app) else {
-        return Vec::new();
-    };
-    vec![Effect::SaveMarks(
-        app.marks.toggle(field, &app.store.posts()[post].id),
-    )]
-}
-
-fn move_or_scroll(app: &mut App, delta: isize) {
-    match app.popup.as_mut() {
-        Some(Popup::Categories { cursor }) => {
-            *cursor = clamp_add(*cursor, delta, app.store.categories().len());
-            return;
+fn open(app: &mut App, context: Context) -> Vec<Effect> {
+    match (context, &app.popup) {
+        (Context::Links, Some(Popup::Links { cursor })) => {
+            let n = cursor + 1;
+            commands::open_link(app, n)
         }
-        Some(Popup::Links { cursor }) => {
-            let n = app.article.as_ref().map_or(0, |a| a.rendered.links.len());
-            *cursor = clamp_add(*cursor, delta, n);
-            return;
-        }
-        Some(Popup::Help { scroll }) => {
-            *scroll = clamp_add(*scroll, delta, super::view::HELP.len());
-            return;
-        }
-        Some(Popup::Problems { scroll }) => {
-            let n = app.store.problems().len() + app.later_problems.len();
-            *scroll = clamp_add(*scroll, delta, n + 1);
-            return;
-        }
-        None => {}
-    }
-    if keys_to_article(app) {
-        let rows = app.article_rows();
-        if let Some(a) = app.article.as_mut() {
-            let max = a.rendered.lines.len().saturating_sub(rows);
-            a.scroll = clamp_add(a.scroll, delta, max + 1);
-        }
-    } else {
-        app.selected = clamp_add(app.selected, delta, app.visible.len());
-        app.keep_selection_in_view();
+        (Context::List, _) => match app.selected_post() {
+            Some(post) => open_post(app, post),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
     }
 }
 
-/// `value + delta`, kept within `0..len`.
-fn clamp_add(value: usize, delta: isize, len: usize) -> usize {
-    let max = len.saturating_sub(1) as isize;
-    (value as isize).saturating_add(delta).clamp(0, max.max(0)) as usize
-}
-
-fn open(app: &mut App) -> Vec<Effect> {
-    match app.popup {
-        Some(Popup::Categories { .. }) => {
-            update(app, super::Action::ToggleCategory);
-            return Vec::new();
+/// Open `post` (the selected one) in the article pane, with the keys.
+pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(save) = app.marks.set_read(&app.store, post, true) {
+        effects.push(Effect::SaveMarks(save));
+    }
+    match &mut app.screen {
+        Screen::Article { keys, article } if article.post == post => *keys = Pane::Article,
+        screen => {
+            *screen = Screen::Article {
+                keys: Pane::Article,
+                article: Article::new(post),
+            }
         }
-        Some(Popup::Links { cursor }) => return open_link(app, cursor + 1),
-        Some(_) => {
-            app.popup = None;
-            return Vec::new();
-        }
-        None => {}
     }
-    match app.selected_post() {
-        Some(post) => open_post(app, post),
-        None => Vec::new(),
-    }
-}
-
-/// Open `post` in the article pane, reading its body when needed.
-fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
-    app.reading = true;
-    app.focus = Pane::Article;
-    let save: Vec<Effect> = app
-        .marks
-        .set(Field::Read, [&app.store.posts()[post].id], true)
-        .map(Effect::SaveMarks)
-        .into_iter()
-        .collect();
-    if app.article.as_ref().is_some_and(|a| a.post == post) {
-        return save;
-    }
-    let body = app.store.posts()[post]
-        .body
-        .clone()
-        .or_else(|| app.bodies.get(post))
-        .map(Ok);
-    let needs_read = body.is_none();
-    app.article = Some(Article {
-        post,
-        body,
-        rendered: Arc::new(ArticleLines::default()),
-        scroll: 0,
-    });
-    app.render_article();
-    let mut effects = save;
-    if needs_read {
-        effects.push(Effect::LoadBody(post));
-    }
+    effects.extend(app.sync_article());
     effects
 }
 
-fn back(app: &mut App) {
-    if app.popup.take().is_some() {
-        return;
+/// Back to the list: the article closes. In the list, `Esc` drops a
+/// filter, and with none left, closes an article shown beside it.
+fn back(app: &mut App, context: Context) {
+    match context {
+        Context::Article => app.screen = Screen::List,
+        _ => {
+            if app.filters.clear_one() {
+                app.refilter();
+            } else {
+                app.screen = Screen::List;
+            }
+        }
     }
-    if app.focus == Pane::Article || app.reading {
-        app.focus = Pane::List;
-        app.reading = false;
-        app.keep_selection_in_view();
-        return;
-    }
-    // In the list: Esc clears an active search, then a category filter.
-    if !app.search.input.is_empty() {
-        app.search.clear();
-        app.set_query();
-    } else if !app.categories.is_empty() {
-        app.categories.clear();
-        app.refilter();
-    } else if app.unread_only {
-        app.unread_only = false;
-        app.refilter();
+}
+
+fn switch_pane(app: &mut App) -> Vec<Effect> {
+    match &mut app.screen {
+        Screen::Article { keys, .. } => {
+            *keys = match keys {
+                Pane::List => Pane::Article,
+                Pane::Article => Pane::List,
+            };
+            Vec::new()
+        }
+        Screen::List => match app.selected_post() {
+            Some(post) => open_post(app, post),
+            None => Vec::new(),
+        },
     }
 }
 
 fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
-    if app.article.is_none() || app.visible.is_empty() {
+    if app.screen.article().is_none() || app.list.visible.is_empty() {
         return Vec::new();
     }
-    let next = clamp_add(app.selected, delta, app.visible.len());
-    if next == app.selected && app.article.as_ref().map(|a| a.post) == app.selected_post() {
+    let next = clamp_add(app.list.selected, delta, app.list.visible.len());
+    if next == app.list.selected {
         app.message = Some(
             if delta > 0 {
-                "this is the last article"
+                Msg::LastArticle
             } else {
-                "this is the first article"
+                Msg::FirstArticle
             }
-            .into(),
+            .say(app.lang),
         );
         return Vec::new();
     }
-    app.selected = next;
-    app.keep_selection_in_view();
+    let rows = app.list_rows();
+    app.list.step(delta, rows);
     match app.selected_post() {
         Some(post) => open_post(app, post),
         None => Vec::new(),
     }
 }
 
-fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
-    let Some(address) = app
-        .article
-        .as_ref()
-        .and_then(|a| a.rendered.links.get(n.wrapping_sub(1)))
-        .cloned()
-    else {
-        app.message = Some(format!("no link [{n}]"));
-        return Vec::new();
-    };
-    if !is_openable(&address) {
-        app.message = Some(format!(
-            "not opened (only http, https and mailto without attachments): {}",
-            crate::sanitize::quote(&address)
-        ));
-        return Vec::new();
-    }
-    app.popup = None;
-    app.message = Some(format!("opening {}", crate::sanitize::quote(&address)));
-    vec![Effect::OpenUrl(address)]
-}
-
 fn edit_search(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {
-    edit(&mut app.search);
-    app.set_query();
+    app.filters.edit(edit);
+    app.refilter();
 }
 
 fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
-    let areas = app.areas();
     let at = ratatui::layout::Position { x: column, y: row };
-    if app.popup.is_some() {
-        move_or_scroll(app, isize::from(lines));
+    let areas = app.areas();
+    if let Some(popup) = &app.popup {
+        let context = popup.context();
+        move_by(app, context, isize::from(lines));
     } else if areas.article.contains(at) {
-        if let Some(a) = app.article.as_mut() {
-            let max = a
-                .rendered
-                .lines
-                .len()
-                .saturating_sub(usize::from(areas.article.height));
-            a.scroll = clamp_add(a.scroll, isize::from(lines), max + 1);
-        }
+        move_by(app, Context::Article, isize::from(lines));
     } else if areas.list.contains(at) {
         let rows = app.list_rows();
-        let max_top = app.visible.len().saturating_sub(rows);
-        app.list_top = clamp_add(app.list_top, isize::from(lines), max_top + 1);
-        app.selected = app.selected.clamp(
-            app.list_top,
-            (app.list_top + rows)
-                .saturating_sub(1)
-                .min(app.visible.len().saturating_sub(1)),
-        );
+        app.list.scroll(isize::from(lines), rows);
+        app.follow_selection();
     }
 }
 
@@ -417,27 +348,28 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     if areas.list.contains(at) {
-        app.focus = Pane::List;
-        let index = app.list_top + usize::from(row - areas.list.y);
-        let Some(&post) = app.visible.get(index) else {
+        if let Screen::Article { keys, .. } = &mut app.screen {
+            *keys = Pane::List;
+        }
+        let lines = app.list_lines(usize::from(areas.list.height));
+        let index = match lines.get(usize::from(row - areas.list.y)) {
+            Some(super::ListLine::Headline(i) | super::ListLine::Snippet(i, _)) => *i,
+            None => return Vec::new(),
+        };
+        let Some(&post) = app.list.visible.get(index) else {
             return Vec::new();
         };
-        app.selected = index;
+        app.list.selected = index;
+        app.follow_selection();
         if app.last_click == Some(post) {
             app.last_click = None;
             return open_post(app, post);
         }
         app.last_click = Some(post);
-    } else if areas.article.contains(at) && app.article.is_some() {
-        app.focus = Pane::Article;
+    } else if areas.article.contains(at)
+        && let Screen::Article { keys, .. } = &mut app.screen
+    {
+        *keys = Pane::Article;
     }
     Vec::new()
-}
-
-impl App {
-    /// Parse the search field again and filter.
-    fn set_query(&mut self) {
-        self.query = Query::parse(&self.search.input);
-        self.refilter();
-    }
 }

@@ -74,6 +74,11 @@ pub struct Args {
     #[arg(long)]
     pub no_cache: bool,
 
+    /// How wide the terminal draws ambiguous characters (… · ● ★ ① “ ”):
+    /// auto asks it; wide for terminals set to draw them two cells wide.
+    #[arg(long, value_enum, value_name = "WIDTH")]
+    pub ambiguous_width: Option<crate::config::AmbiguousSetting>,
+
     /// Read this config file instead of the default one.
     #[arg(long, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,

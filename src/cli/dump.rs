@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::loader;
 use crate::markdown::LiquidContext;
 use crate::post::{Keep, Post};
-use crate::render::{self, RenderOptions, article};
+use crate::render::{RenderOptions, article};
 use crate::theme::{ColorDepth, no_color_env};
 
 /// The post named by `wanted`, with its body and what its Liquid resolves
@@ -47,7 +47,7 @@ pub fn find_post(
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
-            match crate::tui::read_body(&post) {
+            match crate::app::effects::read_body(&post) {
                 Ok(body) => post.body = Some(body),
                 Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
             }
@@ -158,10 +158,11 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         inline_colors: theme.inline_colors,
         paper: theme.paper,
         liquid: Some(std::sync::Arc::new(context)),
+        ambiguous: crate::probe::resolve(settings.ambiguous_setting(args)),
     };
-    let body = render::render(post.body.as_deref().unwrap_or(""), post.format, &opts);
+    let article = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);
     let mut text = String::new();
-    for line in article::lines(&post, body, width) {
+    for line in &article.lines {
         for span in &line.spans {
             if colour {
                 crate::ansi::push_styled(&mut text, &span.text, theme.span(&span.style));

@@ -10,6 +10,7 @@ use std::io::{self, IsTerminal, Write};
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::loader::Load;
 use crate::post::Keep;
 use crate::search::Query;
@@ -31,12 +32,14 @@ pub fn main() -> i32 {
         .and_then(|m| Args::from_arg_matches(&m))
     {
         Ok(a) => a,
-        Err(e) => return clap_exit(&e),
+        Err(e) => return clap_exit(&e, Lang::detect(None)),
     };
-    match run(&args) {
+    // The locale's language until the config (which may name one) is read.
+    let mut lang = Lang::detect(None);
+    match run(&args, &mut lang) {
         Ok(code) => code,
         Err(e) => {
-            say(&e.to_string());
+            say(&e.message(lang));
             EXIT_USAGE
         }
     }
@@ -51,7 +54,7 @@ pub(crate) fn say(message: &str) {
 
 /// Help and version go to stdout with status 0; a usage error is one line
 /// on stderr with status 2.
-fn clap_exit(e: &clap::Error) -> i32 {
+fn clap_exit(e: &clap::Error, lang: Lang) -> i32 {
     use clap::error::{ContextValue, ErrorKind};
     match e.kind() {
         ErrorKind::DisplayHelp
@@ -81,16 +84,19 @@ fn clap_exit(e: &clap::Error) -> i32 {
                     first = first.replace(v.as_str(), &crate::sanitize::quote(v));
                 }
             }
-            say(&format!("{first}; see 'sinmun --help'"));
+            say(&Msg::SeeHelp.fill(lang, &[("error", &first)]));
             EXIT_USAGE
         }
     }
 }
 
-pub fn run(args: &Args) -> Result<i32, AppError> {
+/// Run the mode the arguments ask for; `lang` becomes the config's
+/// language once the config is read (errors after that speak it).
+pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
     let settings = Settings::new(args)?;
+    *lang = Lang::detect(settings.config.language);
     if args.list_themes {
-        return list_themes(&settings);
+        return list_themes(&settings, *lang);
     }
     let wants_search = args.search.as_deref().is_some_and(|s| !s.trim().is_empty());
     let keep = Keep {
@@ -99,7 +105,7 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
     };
     if args.check {
         let (load, _) = settings.load_indexed(args, keep)?;
-        return check(&load).map_err(AppError::Output);
+        return check(&load, *lang).map_err(AppError::Output);
     }
     if let Some(wanted) = &args.dump {
         return dump::dump(args, &settings, wanted);
@@ -130,11 +136,12 @@ pub fn run(args: &Args) -> Result<i32, AppError> {
                         .ok()
                 })
                 .flatten();
-            list::write_list(&mut out, &posts, width)
+            crate::probe::resolve(settings.ambiguous_setting(args))
+                .scope(|| list::write_list(&mut out, &posts, width))
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
-    reader(args, &settings)
+    reader(args, &settings, *lang)
 }
 
 /// The posts `--list` shows: through the index when there is one (its
@@ -174,93 +181,106 @@ fn list_store(
     Ok((store, shown))
 }
 
-/// The interactive reader: front matter is loaded before the first frame;
-/// bodies are indexed for search in the background and read when opened.
-fn reader(args: &Args, settings: &Settings) -> Result<i32, AppError> {
+/// How many posts a start from the index shows before the files are
+/// checked: more than a screen, few enough to read at once.
+const FIRST_POSTS: usize = 2000;
+
+/// The interactive reader: with the persistent index, the first frame
+/// shows its first posts (none on a first start) while the files are
+/// checked and read in the background; without it, front matter is loaded
+/// before the first frame. Bodies are indexed for search in the background
+/// and read when opened.
+fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(AppError::NotATerminal);
     }
     let theme = settings.theme(args, crate::theme::ColorDepth::from_env())?;
-    let roots = settings.post_paths(args);
-    let from_files = !roots.is_empty();
-    let keep = if from_files {
-        Keep::default()
-    } else {
+    let folders = settings.post_paths(args);
+    let keep = if folders.is_empty() {
         Keep::ALL
+    } else {
+        Keep::default()
     };
     // The marks are read while the posts load (100,000 marks take tens of
     // milliseconds).
     let paths = settings.paths.clone();
     let marks_job = std::thread::spawn(move || open_marks(&paths));
-    // With the index, the first frame shows its first posts (or none, on a
-    // first start) while the files are looked at in the background.
-    let index = if from_files {
-        if let Some(missing) = roots.iter().find(|p| std::fs::metadata(p).is_err()) {
+    let loaded_at = std::time::SystemTime::now();
+    let drafts = args.drafts || settings.config.show_drafts;
+    let index = if folders.is_empty() {
+        None
+    } else {
+        if let Some(missing) = folders.iter().find(|p| std::fs::metadata(p).is_err()) {
             return Err(AppError::NoSuchPath(missing.clone()));
         }
-        settings.open_index(args, &roots)
-    } else {
-        None
+        settings.open_index(args, &folders)
     };
-    let (store, background) = match index {
+    // The reader sorts on its own (and the user may change it): the store
+    // keeps the posts by date.
+    let (store, index) = match index {
         Some(index) => {
-            let known = index.count().unwrap_or(0);
+            let warm = index.count().unwrap_or(0) > 0;
             let first = index.first_posts(FIRST_POSTS).unwrap_or_default();
-            let load = crate::loader::Load {
-                posts: first,
-                ..Default::default()
-            };
-            let mut store = settings.store(args, load);
+            let mut store = crate::store::Store::new(
+                crate::loader::Load {
+                    posts: first,
+                    ..Default::default()
+                },
+                drafts,
+            );
             if let Ok(searcher) = index.searcher() {
                 store.set_searcher(searcher);
             }
-            let background = crate::tui::Background::Index {
-                index,
-                roots: roots.clone(),
-                options: settings::walk_options(args),
-                warm: known > 0,
-            };
-            (store, background)
+            let start = crate::app::effects::IndexStart { index, warm };
+            (store, Some(start))
         }
         None => {
             let load = settings.load_posts(args, keep)?;
-            let store = settings.store(args, load);
-            let background = if from_files {
-                crate::tui::Background::Texts(
-                    store.posts().iter().map(|p| p.path.clone()).collect(),
-                )
-            } else {
-                crate::tui::Background::Nothing
-            };
-            (store, background)
+            (crate::store::Store::new(load, drafts), None)
         }
     };
-    let starting = matches!(background, crate::tui::Background::Index { .. });
+    let reading = index.is_some();
     let (db, marks, notes) = marks_job.join().unwrap_or_else(|_| {
         let note = "marks are not saved: opening them failed".to_string();
         (None, Default::default(), vec![note])
     });
-    let mut app = crate::app::App::new(store, theme, !from_files)
+    let config = &settings.config;
+    let mut app = crate::app::App::new(store, theme, folders.is_empty())
+        .with_lang(lang)
         .with_marks(marks)
+        .with_keys(settings.keymap.clone())
+        .with_sort(config.sort)
         .with_filter(
             args.categories.clone(),
             args.search.as_deref().unwrap_or(""),
         );
-    if starting {
-        app.progress = Some(crate::app::Progress {
-            task: crate::app::Task::Reading,
-            done: 0,
-            total: 0,
-        });
+    app.folders = folders.clone();
+    app.mouse = config.mouse.unwrap_or(true);
+    if let Some(w) = config.text_width {
+        app.arrangement.text_width = w;
     }
-    app.message = (!notes.is_empty()).then(|| notes.join("; "));
-    crate::tui::run(app, background, db).map_err(AppError::Terminal)?;
+    if !notes.is_empty() {
+        app.message = Some(notes.join("; "));
+    }
+    if reading {
+        app.reading = Some((0, 0));
+    }
+    let effects = crate::app::effects::Effects::new(crate::app::effects::Setup {
+        marks: db,
+        watch: !folders.is_empty(),
+        folders,
+        walk: crate::loader::WalkOptions {
+            follow_symlinks: args.follow_symlinks,
+        },
+        loaded_at: Some(loaded_at),
+        opener: crate::app::effects::Opener::from_env(config.browser_in_terminal, lang),
+        lang,
+        index,
+    });
+    app.ambiguous_setting = settings.ambiguous_setting(args);
+    crate::tui::run(app, effects).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
 }
-
-/// How many posts a start from the index shows before the files are
-/// checked: more than a screen, few enough to read at once.
-const FIRST_POSTS: usize = 2000;
 
 /// The marks database for the reader, with what to tell the user. Without
 /// one (no data folder, or it cannot be opened) the reader still runs and
@@ -289,7 +309,7 @@ fn open_marks(
 }
 
 /// `--list-themes`: each theme's name and description.
-fn list_themes(settings: &Settings) -> Result<i32, AppError> {
+fn list_themes(settings: &Settings, lang: Lang) -> Result<i32, AppError> {
     let themes = crate::theme::available(settings.paths.themes_dir.as_deref());
     let w = themes
         .iter()
@@ -298,7 +318,11 @@ fn list_themes(settings: &Settings) -> Result<i32, AppError> {
         .unwrap_or(0);
     let mut text = String::new();
     for (name, description, origin) in themes {
-        let origin = if origin == "user" { " (user)" } else { "" };
+        let origin = if origin == "user" {
+            Msg::UserTheme.text(lang)
+        } else {
+            ""
+        };
         text.push_str(&format!(
             "{}  {description}{origin}\n",
             crate::text::pad_right(&name, w)
@@ -320,7 +344,7 @@ pub(crate) fn finish_output(result: io::Result<()>) -> Result<(), AppError> {
 
 /// `--check`: every problem and note, one a line; status 1 when there is
 /// a problem (notes are information, not failures).
-fn check(load: &Load) -> io::Result<i32> {
+fn check(load: &Load, lang: Lang) -> io::Result<i32> {
     let reports = load.all_problems();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -334,32 +358,29 @@ fn check(load: &Load) -> io::Result<i32> {
     }
     let notes = reports.iter().filter(|p| p.is_note()).count();
     let problems = reports.len() - notes;
-    let mut summary = plural(problems, "problem");
-    if notes > 0 {
-        summary.push_str(&format!(", {}", plural(notes, "note")));
+    let mut summary = match problems {
+        0 => Msg::NoProblemsCount.say(lang),
+        1 => Msg::OneProblem.say(lang),
+        n => Msg::ProblemsCount.fill(lang, &[("n", &n)]),
+    };
+    match notes {
+        0 => {}
+        1 => summary.push_str(Msg::NoteOne.text(lang)),
+        n => summary.push_str(&Msg::Notes.fill(lang, &[("n", &n)])),
     }
     if load.skipped > 0 {
-        summary.push_str(&format!(", {} other files skipped", load.skipped));
+        summary.push_str(&Msg::CheckSkipped.fill(lang, &[("n", &load.skipped)]));
     }
-    if load.special > 0 {
+    match load.special {
         // FIFOs, sockets and devices named like posts.
-        summary.push_str(&format!(
-            ", {} not read",
-            plural(load.special, "special file")
-        ));
+        0 => {}
+        1 => summary.push_str(Msg::SpecialNotReadOne.text(lang)),
+        n => summary.push_str(&Msg::SpecialNotRead.fill(lang, &[("n", &n)])),
     }
-    say(&format!("checked {} posts: {summary}", load.posts.len()));
+    say(&Msg::Checked.fill(lang, &[("n", &load.posts.len()), ("summary", &summary)]));
     Ok(if problems == 0 {
         EXIT_OK
     } else {
         EXIT_PROBLEMS
     })
-}
-
-fn plural(n: usize, word: &str) -> String {
-    match n {
-        0 => format!("no {word}s"),
-        1 => format!("1 {word}"),
-        n => format!("{n} {word}s"),
-    }
 }

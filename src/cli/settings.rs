@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::args::Args;
-use crate::config::{Config, Paths, Sort};
+use crate::config::{AmbiguousSetting, Config, Paths, Sort};
 use crate::error::AppError;
 use crate::loader::{self, Load};
 use crate::post::Keep;
@@ -15,6 +15,8 @@ use crate::theme::{ColorDepth, Theme, no_color_env};
 pub struct Settings {
     pub paths: Paths,
     pub config: Config,
+    /// The key table with the config's `keys:`.
+    pub keymap: crate::app::KeyMap,
 }
 
 impl Settings {
@@ -36,7 +38,28 @@ impl Settings {
                 message,
             }));
         }
-        Ok(Settings { paths, config })
+        let changes: Vec<(String, Vec<String>)> = config
+            .keys
+            .iter()
+            .map(|(name, keys, _)| (name.clone(), keys.clone()))
+            .collect();
+        let keymap = crate::app::KeyMap::with_changes(&changes).map_err(|e| {
+            let line = config
+                .keys
+                .iter()
+                .find(|(name, ..)| *name == e.name)
+                .map_or(1, |(.., line)| *line);
+            AppError::Config(crate::config::ConfigError::Invalid {
+                path: paths.config_file.clone(),
+                line,
+                message: e.message,
+            })
+        })?;
+        Ok(Settings {
+            paths,
+            config,
+            keymap,
+        })
     }
 
     /// The folders to read: the command line's, else the config's `posts`,
@@ -112,6 +135,12 @@ impl Settings {
             store.set_order(self.config.sort);
         }
         store
+    }
+
+    /// How wide ambiguous characters are to be counted: the command
+    /// line's choice, else the config's.
+    pub fn ambiguous_setting(&self, args: &Args) -> AmbiguousSetting {
+        args.ambiguous_width.unwrap_or(self.config.ambiguous_width)
     }
 
     /// The theme: `--theme`, else the config's, else `dark` (`mono` under

@@ -14,7 +14,7 @@ use std::mem::MaybeUninit;
 
 /// What a YAML text's aliases add up to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Census {
+pub(super) struct Census {
     /// Nodes written in the text (scalars, sequences, mappings).
     pub own: u64,
     /// Nodes that aliases replay, nested aliases multiplied out
@@ -33,7 +33,7 @@ pub struct Census {
 /// once the nesting passes `max_depth`. A syntax error or an unknown alias
 /// ends the count where it is, and only the first document counts:
 /// serde_yaml builds no more than that either.
-pub fn census(yaml: &str, max_depth: usize) -> Census {
+pub(super) fn census(yaml: &str, max_depth: usize) -> Census {
     let Some(mut parser) = Parser::new(yaml.as_bytes()) else {
         return Census::default();
     };

@@ -6,18 +6,18 @@
 use super::census::census;
 
 /// Front matter larger than this is reported and not parsed.
-pub const MAX_FRONT_MATTER: usize = 64 * 1024;
+pub(crate) const MAX_FRONT_MATTER: usize = 64 * 1024;
 /// YAML nested deeper than this is reported and not parsed.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 /// Aliases may replay this many nodes, or `ALIAS_FACTOR` times the nodes
 /// the text itself holds, whichever is more.
-pub const ALIAS_FLOOR: u64 = 10_000;
-pub const ALIAS_FACTOR: u64 = 10;
+pub(super) const ALIAS_FLOOR: u64 = 10_000;
+pub(super) const ALIAS_FACTOR: u64 = 10;
 
 /// Why a YAML text is not given to serde_yaml. The messages read after a
 /// subject ("front matter …", "this file …").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     #[error("nests deeper than {MAX_DEPTH} levels; not parsed")]
     TooDeep,
     #[error("repeats more than {limit} nodes through aliases; not parsed")]
@@ -29,7 +29,7 @@ pub enum Refusal {
 /// Whether serde_yaml may parse `yaml`: not too deep, aliases bounded.
 /// The nesting is measured by the same parser serde_yaml uses, so quotes,
 /// escapes and comments cannot hide brackets from it.
-pub fn check(yaml: &str) -> Result<(), Refusal> {
+pub(crate) fn check(yaml: &str) -> Result<(), Refusal> {
     let c = census(yaml, MAX_DEPTH);
     if c.depth > MAX_DEPTH {
         return Err(Refusal::TooDeep);

@@ -20,7 +20,7 @@ pub(super) fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
 /// construct it was reading ("while scanning a quoted scalar at line 2"),
 /// the line is where that construct starts: that is where the slip is, not
 /// at the end of the stream.
-pub fn describe(e: &serde_yaml::Error) -> (usize, String) {
+pub(crate) fn describe(e: &serde_yaml::Error) -> (usize, String) {
     let text = e.to_string();
     let (what, context) = match text.split_once(", while ") {
         Some((w, c)) => (w, Some(c)),
@@ -56,7 +56,7 @@ fn strip_location(s: &str) -> (&str, Option<usize>) {
     }
 }
 
-pub fn key_text(k: &Value) -> String {
+pub(crate) fn key_text(k: &Value) -> String {
     match k {
         Value::String(s) => quote(s),
         other => quote(serde_yaml::to_string(other).unwrap_or_default().trim()),
@@ -72,7 +72,7 @@ const QUOTE_CELLS: usize = 60;
 
 /// A value quoted for a message, cut short and made safe to print. Only
 /// the start of the value is looked at: values can be megabytes.
-pub fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     format!("\"{}\"", shorten(s))
 }
 

@@ -4,14 +4,15 @@
 
 use serde_yaml::{Mapping, Value};
 
+#[allow(unsafe_code)]
 mod census;
 mod limits;
 mod message;
 mod simple;
 mod toml_matter;
 
-pub use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
-pub use message::{describe, key_text, quote};
+pub(crate) use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
+pub(crate) use message::{describe, key_text, quote};
 use message::{first_line, yaml_problem};
 
 /// YAML of `levels` anchors, each a list of nine aliases to the one before
@@ -29,7 +30,7 @@ pub(crate) fn alias_bomb(levels: usize) -> String {
 /// The syntax of a front matter: YAML between `---` lines (Jekyll, Hugo)
 /// or TOML between `+++` lines (Hugo).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Syntax {
+pub(crate) enum Syntax {
     #[default]
     Yaml,
     Toml,
@@ -37,7 +38,7 @@ pub enum Syntax {
 
 impl Syntax {
     /// The delimiter line, as a message shows it.
-    pub fn delimiter(self) -> &'static str {
+    pub(crate) fn delimiter(self) -> &'static str {
         match self {
             Syntax::Yaml => "---",
             Syntax::Toml => "+++",
@@ -52,7 +53,7 @@ impl Syntax {
 
 /// A file split into front matter and body.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The text between the delimiters; `None` when the file has none.
     pub front: Option<&'a str>,
     pub syntax: Syntax,
@@ -67,7 +68,7 @@ pub struct Split<'a> {
 
 /// Split `text` (BOM already removed) at its `---` (YAML) or `+++` (TOML)
 /// delimiters. CRLF line ends are accepted.
-pub fn split(text: &str) -> Split<'_> {
+pub(crate) fn split(text: &str) -> Split<'_> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let first = &text[..first_end];
     let Some(syntax) = [Syntax::Yaml, Syntax::Toml]
@@ -113,7 +114,7 @@ pub fn split(text: &str) -> Split<'_> {
 
 /// One problem found in the front matter, at a line relative to the YAML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlProblem {
+pub(crate) struct YamlProblem {
     /// 1-based line within the YAML text.
     pub line: usize,
     pub message: String,
@@ -122,7 +123,7 @@ pub struct YamlProblem {
 /// The parsed front matter: its mapping, the raw text of each top-level
 /// scalar (to show non-string scalars as written), and what went wrong.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub map: Mapping,
     /// (key, value as written, 1-based line) of each top-level `key: value`.
     pub raw_scalars: Vec<(String, String, usize)>,
@@ -131,7 +132,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// The text after `key:` on the key's own line, as written.
-    pub fn raw(&self, key: &str) -> Option<&str> {
+    pub(crate) fn raw(&self, key: &str) -> Option<&str> {
         self.raw_scalars
             .iter()
             .rev()
@@ -140,7 +141,7 @@ impl Parsed {
     }
 
     /// The 1-based line (within the YAML) where `key` is last set.
-    pub fn key_line(&self, key: &str) -> Option<usize> {
+    pub(crate) fn key_line(&self, key: &str) -> Option<usize> {
         self.raw_scalars
             .iter()
             .rev()
@@ -150,7 +151,7 @@ impl Parsed {
 }
 
 /// Parse a front matter written in `syntax`.
-pub fn parse_as(text: &str, syntax: Syntax) -> Parsed {
+pub(crate) fn parse_as(text: &str, syntax: Syntax) -> Parsed {
     match syntax {
         Syntax::Yaml => parse(text),
         Syntax::Toml => toml_matter::parse(text),
@@ -162,7 +163,7 @@ pub fn parse_as(text: &str, syntax: Syntax) -> Parsed {
 /// (which Jekyll accepts) keep the last value and are reported. Merge keys
 /// (`<<: *defaults`) are applied. YAML that nests too deeply is not parsed;
 /// when aliases repeat too much, only the entries without aliases are.
-pub fn parse(yaml: &str) -> Parsed {
+pub(crate) fn parse(yaml: &str) -> Parsed {
     let mut parsed = Parsed {
         raw_scalars: raw_scalars(yaml),
         ..Parsed::default()

@@ -8,7 +8,7 @@
 use serde_yaml::{Mapping, Value};
 
 /// The mapping of `yaml` if it is made only of the simple forms.
-pub fn parse(yaml: &str) -> Option<Mapping> {
+pub(super) fn parse(yaml: &str) -> Option<Mapping> {
     let lines: Vec<&str> = yaml
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))

@@ -10,7 +10,7 @@ use serde_yaml::{Mapping, Number, Value};
 use super::{MAX_DEPTH, Parsed, Refusal, YamlProblem};
 
 /// Parse TOML front matter.
-pub fn parse(text: &str) -> Parsed {
+pub(super) fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed {
         raw_scalars: raw_scalars(text),
         ..Parsed::default()

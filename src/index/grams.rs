@@ -86,7 +86,7 @@ pub(super) struct Alternative {
 #[cfg(test)]
 impl Plan {
     /// Whether every alternative is exact: the postings alone answer.
-    pub fn exact(&self) -> bool {
+    pub(crate) fn exact(&self) -> bool {
         self.terms.iter().flatten().all(|a| a.exact)
     }
 }

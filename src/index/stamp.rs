@@ -21,7 +21,7 @@ pub(crate) struct Stamp {
 pub(crate) const SETTLE: Duration = Duration::from_secs(2);
 
 impl Stamp {
-    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Stamp {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
@@ -53,7 +53,7 @@ impl Stamp {
     /// Whether the file was last changed long enough before `read_at` (and
     /// not after it: a time in the future is a clock not to trust) for its
     /// stamp to tell any later change.
-    pub fn settled(&self, read_at: SystemTime, settle: Duration) -> bool {
+    pub(crate) fn settled(&self, read_at: SystemTime, settle: Duration) -> bool {
         let Ok(now) = read_at.duration_since(SystemTime::UNIX_EPOCH) else {
             return false;
         };
@@ -64,7 +64,7 @@ impl Stamp {
     }
 
     /// The modification time, for a draft dated by it.
-    pub fn modified(&self) -> SystemTime {
+    pub(crate) fn modified(&self) -> SystemTime {
         let secs = self.mtime_ns.div_euclid(1_000_000_000);
         let nanos = self.mtime_ns.rem_euclid(1_000_000_000) as u32;
         if secs >= 0 {

@@ -201,7 +201,7 @@ pub(super) struct Postings<'c> {
 }
 
 impl<'c> Postings<'c> {
-    pub fn new(conn: &'c Connection) -> Postings<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Postings<'c> {
         Postings { conn }
     }
 
@@ -232,7 +232,7 @@ impl<'c> Postings<'c> {
 
     /// The documents among `within` that the plan's postings allow, and
     /// among them those that surely match (the others need a check).
-    pub fn candidates(
+    pub(crate) fn candidates(
         &self,
         plan: &Plan,
         within: &RoaringBitmap,
@@ -282,7 +282,7 @@ impl<'c> Postings<'c> {
     }
 
     /// The stored lowercased text of `doc`.
-    pub fn lower(&self, doc: u32) -> Result<Option<String>, IndexError> {
+    pub(crate) fn lower(&self, doc: u32) -> Result<Option<String>, IndexError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT text FROM texts WHERE doc = ?1")?;
@@ -294,7 +294,7 @@ impl<'c> Postings<'c> {
     }
 
     /// The stored search text of `doc`.
-    pub fn text(&self, doc: u32) -> Result<Option<SearchText>, IndexError> {
+    pub(crate) fn text(&self, doc: u32) -> Result<Option<SearchText>, IndexError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT text FROM texts WHERE doc = ?1")?;

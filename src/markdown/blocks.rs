@@ -14,7 +14,7 @@ pub(super) struct LineState {
 
 impl LineState {
     /// Whether `line` starts an indented code block, then note it.
-    pub fn starts_indented_code(&mut self, line: &str, first: bool) -> bool {
+    pub(super) fn starts_indented_code(&mut self, line: &str, first: bool) -> bool {
         let blank = line.trim().is_empty();
         let indent = indentation(line);
         let code = !blank && (first || self.blank_before) && indent >= self.list_content + 4;

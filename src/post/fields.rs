@@ -33,7 +33,7 @@ struct Names {
 impl Fields<'_> {
     /// Fill `post` from the front matter; `folder_categories` (the folders
     /// above `_posts`) come first, as in Jekyll.
-    pub fn apply(
+    pub(super) fn apply(
         &self,
         post: &mut Post,
         folder_categories: &[String],

@@ -1,9 +1,13 @@
 //! A whole article as the reader shows it and `--dump` prints it: title,
 //! meta line, body, numbered link list.
 
-use super::{Flags, Line, Rendered, SpanStyle};
+use std::sync::Arc;
+
+use super::cache::ArticleLines;
+use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
+use crate::markdown::LiquidContext;
 use crate::post::Post;
-use crate::text::{wrap, wrap_hanging};
+use crate::text::{glyphs, wrap, wrap_hanging};
 
 /// Whether a link may be opened: only web and mail addresses, without
 /// control characters, and a mail address only when it does not ask the
@@ -69,7 +73,33 @@ pub fn meta(post: &Post) -> String {
         parts.push("draft".to_string());
     }
     parts.push(crate::text::one_line(&post.path.to_string_lossy()));
-    parts.join(" · ")
+    parts.join(glyphs().separator)
+}
+
+/// A post's whole article as the pane shows it and `--dump` prints it:
+/// `body` rendered at `opts.width` (its Liquid resolved with the post's
+/// own values unless `opts` brings some), under its header, over its
+/// links, all measured in `opts.ambiguous` whatever thread this runs on.
+pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
+    let own;
+    let opts = match opts.liquid {
+        Some(_) => opts,
+        None => {
+            own = RenderOptions {
+                liquid: Some(Arc::new(LiquidContext::for_post(post))),
+                ..opts.clone()
+            };
+            &own
+        }
+    };
+    opts.ambiguous.scope(|| {
+        let rendered = super::render(body, post.format, opts);
+        let links = rendered.links.clone();
+        ArticleLines {
+            lines: lines(post, rendered, opts.width),
+            links,
+        }
+    })
 }
 
 /// The article's lines at `width`: header, a blank line, the body, and the

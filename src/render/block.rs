@@ -7,29 +7,29 @@
 use super::{Span, SpanStyle};
 
 /// A paragraph of styled text (no line breaks inside).
-pub type Para = Vec<Span>;
+pub(super) type Para = Vec<Span>;
 
 #[derive(Debug, Clone)]
-pub enum Block {
+pub(super) enum Block {
     Code { text: String, lang: Option<String> },
     Table(Table),
     Notes(Vec<Note>),
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub(super) struct Table {
     pub rows: Vec<Row>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Row {
+pub(super) struct Row {
     pub cells: Vec<Cell>,
     /// In `<thead>`.
     pub head: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Align {
+pub(super) enum Align {
     #[default]
     Left,
     Center,
@@ -37,7 +37,7 @@ pub enum Align {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Cell {
+pub(super) struct Cell {
     pub paras: Vec<Para>,
     pub colspan: usize,
     pub rowspan: usize,
@@ -48,7 +48,7 @@ pub struct Cell {
 
 /// One footnote: its label (`1`) and its text.
 #[derive(Debug, Clone, Default)]
-pub struct Note {
+pub(super) struct Note {
     pub label: String,
     pub paras: Vec<Para>,
 }
@@ -56,7 +56,7 @@ pub struct Note {
 /// Inline text gathered into paragraphs, whitespace folded as a browser
 /// folds it.
 #[derive(Debug, Clone, Default)]
-pub struct Flow {
+pub(super) struct Flow {
     pub paras: Vec<Para>,
     /// A space is owed before the next word of the current paragraph.
     space: Option<SpanStyle>,
@@ -66,7 +66,7 @@ pub struct Flow {
 
 impl Flow {
     /// Add text, folding runs of whitespace to one space.
-    pub fn text(&mut self, text: &str, style: SpanStyle) {
+    pub(super) fn text(&mut self, text: &str, style: SpanStyle) {
         for (i, word) in text
             .split(|c: char| c.is_whitespace() && c != '\u{a0}')
             .enumerate()
@@ -81,7 +81,7 @@ impl Flow {
     }
 
     /// Add text exactly as written (preformatted lines inside a cell).
-    pub fn raw(&mut self, text: &str, style: SpanStyle) {
+    pub(super) fn raw(&mut self, text: &str, style: SpanStyle) {
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.closed = true;
@@ -109,18 +109,18 @@ impl Flow {
     }
 
     /// End the current paragraph (a block boundary or `<br>`).
-    pub fn brk(&mut self) {
+    pub(super) fn brk(&mut self) {
         self.closed = true;
         self.space = None;
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.paras.is_empty()
     }
 }
 
 /// Append to a paragraph, joining the last span when the style is the same.
-pub fn push(para: &mut Para, text: &str, style: SpanStyle) {
+pub(super) fn push(para: &mut Para, text: &str, style: SpanStyle) {
     match para.last_mut() {
         Some(last) if last.style == style => last.text.push_str(text),
         _ => para.push(Span {

@@ -6,14 +6,14 @@ use super::block::{Align, Block, Cell, Flow, Note, Row, Table};
 use super::{Flags, SpanStyle};
 
 #[derive(Debug)]
-pub enum Capture {
+pub(super) enum Capture {
     Code { text: String, lang: Option<String> },
     Table(TableCapture),
     Notes(NotesCapture),
 }
 
 #[derive(Debug, Default)]
-pub struct TableCapture {
+pub(super) struct TableCapture {
     table: Table,
     flow: Flow,
     /// Tables inside this one: their rows and cells are lines and words.
@@ -25,7 +25,7 @@ pub struct TableCapture {
 }
 
 #[derive(Debug, Default)]
-pub struct NotesCapture {
+pub(super) struct NotesCapture {
     notes: Vec<Note>,
     flow: Flow,
     pre: usize,
@@ -47,7 +47,7 @@ fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 
 /// The language named by a `class` (`language-x`, `lang-x`, `highlight-x`,
 /// `highlight-source-x`), `lang` or `data-lang` attribute.
-pub fn language(attrs: &[(String, String)]) -> Option<String> {
+pub(super) fn language(attrs: &[(String, String)]) -> Option<String> {
     for key in ["data-lang", "lang"] {
         if let Some(v) = attr(attrs, key).map(str::trim).filter(|v| !v.is_empty()) {
             return Some(v.to_ascii_lowercase());
@@ -87,16 +87,16 @@ fn span(attrs: &[(String, String)], key: &str, max: u32) -> usize {
 }
 
 impl Capture {
-    pub fn table() -> Capture {
+    pub(super) fn table() -> Capture {
         Capture::Table(TableCapture::default())
     }
 
-    pub fn notes() -> Capture {
+    pub(super) fn notes() -> Capture {
         Capture::Notes(NotesCapture::default())
     }
 
     /// A start tag inside the block (not the block's own).
-    pub fn start(&mut self, name: &str, attrs: &[(String, String)], max_span: u32) {
+    pub(super) fn start(&mut self, name: &str, attrs: &[(String, String)], max_span: u32) {
         match self {
             Capture::Code { text, lang } => {
                 if name == "br" {
@@ -110,7 +110,7 @@ impl Capture {
         }
     }
 
-    pub fn end(&mut self, name: &str) {
+    pub(super) fn end(&mut self, name: &str) {
         match self {
             Capture::Code { .. } => {}
             Capture::Table(t) => {
@@ -141,7 +141,7 @@ impl Capture {
     }
 
     /// Text as the post has it (whitespace folded, except in code).
-    pub fn text(&mut self, text: &str, style: SpanStyle) {
+    pub(super) fn text(&mut self, text: &str, style: SpanStyle) {
         match self {
             Capture::Code { text: code, .. } => code.push_str(text),
             Capture::Table(t) => {
@@ -168,7 +168,7 @@ impl Capture {
     }
 
     /// Text the renderer adds (a link number, an image label), kept whole.
-    pub fn word(&mut self, text: &str, style: SpanStyle) {
+    pub(super) fn word(&mut self, text: &str, style: SpanStyle) {
         match self {
             Capture::Code { .. } => {}
             Capture::Table(t) => {
@@ -179,7 +179,7 @@ impl Capture {
         }
     }
 
-    pub fn finish(self) -> Block {
+    pub(super) fn finish(self) -> Block {
         match self {
             Capture::Code { text, lang } => {
                 // A newline right after `<pre>` is not part of the code.
@@ -299,7 +299,7 @@ impl NotesCapture {
     }
 
     /// The end of a label: the note it names starts.
-    pub fn end_label(&mut self) {
+    pub(super) fn end_label(&mut self) {
         if let Some(label) = self.label.take() {
             self.flush();
             self.notes.push(Note {
@@ -327,6 +327,6 @@ impl NotesCapture {
 }
 
 /// The style of a footnote mark and of a note's label.
-pub fn note_mark() -> SpanStyle {
+pub(super) fn note_mark() -> SpanStyle {
     SpanStyle::of(Flags::LINK_NUMBER)
 }

@@ -7,7 +7,7 @@ use html2text::render::TextDecorator;
 
 /// What html2text attaches to a run of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Ann {
+pub(super) enum Ann {
     #[default]
     Plain,
     Strong,
@@ -19,13 +19,13 @@ pub enum Ann {
     Background(Colour),
 }
 
-pub const QUOTE_PREFIX: &str = "> ";
-pub const BULLET: &str = "- ";
+pub(super) const QUOTE_PREFIX: &str = "> ";
+pub(super) const BULLET: &str = "- ";
 /// Around struck-out text, as Markdown writes it.
-pub const STRIKE_MARK: &str = "~~";
+pub(super) const STRIKE_MARK: &str = "~~";
 
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Decorator;
+pub(super) struct Decorator;
 
 impl TextDecorator for Decorator {
     type Annotation = Ann;

@@ -43,7 +43,7 @@ fn word_width(word: &[(&str, SpanStyle)]) -> usize {
 
 /// The widest word of a paragraph, in cells: the narrowest it can be laid
 /// out without breaking a word.
-pub fn min_width(para: &Para) -> usize {
+pub(super) fn min_width(para: &Para) -> usize {
     words(para)
         .iter()
         .map(|(_, w)| word_width(w))
@@ -52,14 +52,14 @@ pub fn min_width(para: &Para) -> usize {
 }
 
 /// The paragraph's width on one line.
-pub fn natural_width(para: &Para) -> usize {
+pub(super) fn natural_width(para: &Para) -> usize {
     let ws = words(para);
     let gaps = ws.len().saturating_sub(1);
     ws.iter().map(|(_, w)| word_width(w)).sum::<usize>() + gaps
 }
 
 /// The paragraph in lines of at most `max` cells.
-pub fn wrap(para: &Para, max: usize) -> Vec<Line> {
+pub(super) fn wrap(para: &Para, max: usize) -> Vec<Line> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = Line::default();
@@ -101,7 +101,7 @@ pub fn wrap(para: &Para, max: usize) -> Vec<Line> {
 /// lines indented under the text; when the lead leaves too little room, or
 /// a word that fits the line would have to be broken beside it, the text
 /// goes under the lead instead.
-pub fn wrap_hanging(lead: &[(String, SpanStyle)], para: &Para, max: usize) -> Vec<Line> {
+pub(super) fn wrap_hanging(lead: &[(String, SpanStyle)], para: &Para, max: usize) -> Vec<Line> {
     const MIN_ROOM: usize = 8;
     let max = max.max(1);
     let indent: usize = lead.iter().map(|(t, _)| width(t)).sum();

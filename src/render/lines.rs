@@ -10,12 +10,17 @@ use super::decorator::{Ann, QUOTE_PREFIX};
 use super::prepare::{MAX_LINES, Prepared, SEPARATOR, block_index};
 use super::role::Role;
 use super::{Flags, Line, SpanStyle, code, notes, table};
-use crate::text::{Splitter, is_forbidden, width};
+use crate::text::{Splitter, glyphs, is_forbidden, width};
 
-/// What prepare.rs writes for `<hr>`; stretched to the width here.
-pub const RULE_MARK: char = '─';
+/// What prepare.rs writes for `<hr>`; here it becomes a line of the
+/// mode's rule glyph across the width.
+pub(super) const RULE_MARK: char = '─';
 
-pub fn finish(lines: Vec<TaggedLine<Vec<Ann>>>, prepared: &Prepared, max: usize) -> Vec<Line> {
+pub(super) fn finish(
+    lines: Vec<TaggedLine<Vec<Ann>>>,
+    prepared: &Prepared,
+    max: usize,
+) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for tagged in lines {
         let mut line = Line::default();
@@ -160,7 +165,7 @@ fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
 }
 
 /// Drop the spaces at the end of a line.
-pub fn trim_end(line: &mut Line) {
+pub(super) fn trim_end(line: &mut Line) {
     while let Some(last) = line.spans.last_mut() {
         let t = last.text.trim_end_matches(' ').len();
         if t == 0 {
@@ -289,8 +294,13 @@ fn stretch_rule(line: &mut Line, max: usize) {
         .filter(|(j, _)| *j != i)
         .map(|(_, s)| width(&s.text))
         .sum();
-    let n = max.saturating_sub(others).max(1);
-    line.spans[i].text = RULE_MARK.to_string().repeat(n);
+    line.spans[i].text = rule(max.saturating_sub(others));
+}
+
+/// A horizontal rule `cells` wide (at least one glyph).
+pub(super) fn rule(cells: usize) -> String {
+    let glyph = glyphs().rule;
+    glyph.repeat((cells / width(glyph).max(1)).max(1))
 }
 
 /// Blank lines (spaces and no-break spaces only) fold to one; none lead.
@@ -307,7 +317,7 @@ fn push_blank_folded(out: &mut Vec<Line>, line: Line) {
 
 /// Any line still wider than `max` is split at grapheme boundaries; a
 /// grapheme wider than the whole line (Hangul at width 1) shows as `?`.
-pub fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
+pub(super) fn split_wide(lines: Vec<Line>, max: usize) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         if line.width() <= max {

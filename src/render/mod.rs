@@ -33,7 +33,7 @@ pub use role::Role;
 
 use crate::markdown::{self, LiquidContext};
 use crate::post::Format;
-use crate::text::{width, wrap};
+use crate::text::{AmbiguousWidth, width, wrap};
 
 /// What a span is, for the theme: a set of roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -172,6 +172,9 @@ pub struct RenderOptions {
     pub paper: Rgb,
     /// What the post's Liquid resolves to (`None`: empty values).
     pub liquid: Option<Arc<LiquidContext>>,
+    /// How wide the terminal draws ambiguous characters: every line is
+    /// measured so, whatever thread renders it.
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl RenderOptions {
@@ -181,7 +184,12 @@ impl RenderOptions {
             inline_colors: true,
             paper: Rgb(0, 0, 0),
             liquid: None,
+            ambiguous: AmbiguousWidth::Narrow,
         }
+    }
+
+    pub fn ambiguous(self, ambiguous: AmbiguousWidth) -> RenderOptions {
+        RenderOptions { ambiguous, ..self }
     }
 }
 
@@ -192,13 +200,37 @@ pub struct Rendered {
     pub links: Vec<String>,
 }
 
-/// Render a sanitised body at `opts.width`.
+/// Render a sanitised body at `opts.width`, measured in `opts.ambiguous`.
 pub fn render(body: &str, format: Format, opts: &RenderOptions) -> Rendered {
     let no_context = LiquidContext::default();
     let liquid = opts.liquid.as_deref().unwrap_or(&no_context);
-    match format {
+    let rendered = match format {
         Format::Html => render_html(&markdown::liquid::html(body, liquid), opts),
         Format::Markdown => render_html(&markdown::to_html(body, liquid), opts),
+    };
+    rendered.cleaned()
+}
+
+impl Rendered {
+    /// Every piece of text cleaned once more on its way out: character
+    /// references, notes and addresses are decoded after the body was
+    /// cleaned at load (`&#8203;`, `&#x202e;`). Cleaning only removes, so
+    /// no line grows wider.
+    fn cleaned(mut self) -> Rendered {
+        // Only text with something to remove is cleaned: cleaning also
+        // composes to NFC, which would join what the body keeps apart.
+        let clean = |text: &mut String| {
+            if text.contains(crate::sanitize::is_forbidden)
+                && let std::borrow::Cow::Owned(t) = crate::sanitize::terminal_text(text)
+            {
+                *text = t.replace('\n', " ");
+            }
+        };
+        for span in self.lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
+            clean(&mut span.text);
+        }
+        self.links.iter_mut().for_each(clean);
+        self
     }
 }
 
@@ -210,7 +242,9 @@ fn attempts(width: usize) -> [(usize, bool); 3] {
     [(indent, true), (0, true), (0, false)]
 }
 
+/// Render sanitised HTML at `opts.width`, measured in `opts.ambiguous`.
 pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
+    let _mode = opts.ambiguous.enter();
     let width = opts.width.max(1);
     for (max_indent, tables) in attempts(width) {
         let prepared = prepare::prepare(

@@ -8,12 +8,10 @@ use super::{Flags, Line, inline};
 /// How long the rule above the notes is, at most.
 const RULE_CELLS: usize = 8;
 
-pub fn layout(notes: &[Note], max: usize) -> Vec<Line> {
+pub(super) fn layout(notes: &[Note], max: usize) -> Vec<Line> {
     let max = max.max(1);
     let mut out = vec![Line::plain(
-        super::lines::RULE_MARK
-            .to_string()
-            .repeat(RULE_CELLS.min(max)),
+        super::lines::rule(RULE_CELLS.min(max)),
         Flags::RULE,
     )];
     for note in notes {

@@ -18,13 +18,13 @@ use super::{Flags, SpanStyle};
 use crate::html_text::{Token, attributes, push_decoded, tokens};
 
 /// Elements nested deeper than this are unwrapped (their text is kept).
-pub const MAX_DEPTH: usize = 48;
+pub(super) const MAX_DEPTH: usize = 48;
 /// Tables nested deeper than this are laid out as plain blocks.
 const MAX_TABLE_DEPTH: usize = 2;
 /// A cell spans at most this many columns or rows.
 const MAX_SPAN: u32 = 16;
 /// About this many lines of output, at most (estimated while preparing).
-pub const MAX_LINES: usize = 50_000;
+pub(super) const MAX_LINES: usize = 50_000;
 /// This much prepared HTML, at most.
 const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Placeholders for captured blocks: one character each, in plane 16's
@@ -33,10 +33,10 @@ const BLOCK_BASE: u32 = 0x10_0000;
 const BLOCK_END: u32 = 0x10_FFFC;
 /// Stands for "one blank line here": written between blocks that html2text
 /// would set against each other (a list after a quote, a rule, a list).
-pub const SEPARATOR: char = '\u{10FFFD}';
+pub(super) const SEPARATOR: char = '\u{10FFFD}';
 
 /// The block a placeholder character stands for.
-pub fn block_index(c: char) -> Option<usize> {
+pub(super) fn block_index(c: char) -> Option<usize> {
     let code = c as u32;
     (BLOCK_BASE..=BLOCK_END)
         .contains(&code)
@@ -44,7 +44,7 @@ pub fn block_index(c: char) -> Option<usize> {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct PrepareOptions {
+pub(super) struct PrepareOptions {
     /// How many indenting blocks (lists, quotes) may nest.
     pub max_indent: usize,
     /// Whether tables keep their layout.
@@ -59,7 +59,7 @@ pub struct PrepareOptions {
 }
 
 #[derive(Debug, Default)]
-pub struct Prepared {
+pub(super) struct Prepared {
     pub html: String,
     pub glyphs: Glyphs,
     /// Link addresses, numbered from 1 in order of first appearance.
@@ -93,7 +93,7 @@ struct Open {
     lang: Option<String>,
 }
 
-pub fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
+pub(super) fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
     let mut p = Builder {
         opts: *opts,
         out: Prepared::default(),
@@ -283,12 +283,15 @@ impl Builder {
                 .collect::<Vec<_>>()
                 .join("\t");
         }
+        // Any other control character a reference stands for goes here
+        // too: the captured blocks below keep their text as it is.
         if decoded
             .chars()
-            .any(|c| block_index(c).is_some() || c == SEPARATOR)
+            .any(|c| block_index(c).is_some() || c == SEPARATOR || crate::text::is_forbidden(c))
         {
             decoded = decoded
                 .chars()
+                .filter(|c| !crate::text::is_forbidden(*c))
                 .map(|c| {
                     if block_index(c).is_some() || c == SEPARATOR {
                         '\u{fffd}'

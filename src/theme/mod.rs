@@ -422,6 +422,37 @@ mod tests {
         );
     }
 
+    /// ANSI 8 is the background colour of Solarized palettes: the dark
+    /// theme's dim parts use greys of the 256-colour cube instead, which
+    /// stay readable on black and on Solarized's base03.
+    #[test]
+    fn dark_theme_dim_parts_are_not_ansi_8() {
+        let base03 = Rgb(0x00, 0x2b, 0x36);
+        for depth in [ColorDepth::TrueColor, ColorDepth::Ansi256] {
+            let theme = Theme::builtin("dark").unwrap().with_depth(depth);
+            for part in [
+                Part::Date,
+                Part::Meta,
+                Part::Border,
+                Part::Rule,
+                Part::TableBorder,
+            ] {
+                let fg = theme.style(part).fg;
+                assert!(
+                    matches!(fg, Some(Color::Rgb(..) | Color::Indexed(232..=255))),
+                    "{part:?}: {fg:?}"
+                );
+                if let Some(Color::Rgb(r, g, b)) = fg {
+                    assert!(Rgb(r, g, b).contrast(base03) >= 3.0, "{part:?} on base03");
+                    assert!(
+                        Rgb(r, g, b).contrast(Rgb(0, 0, 0)) >= 4.0,
+                        "{part:?} on black"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn rgb_becomes_indexed_on_256_colour_terminals() {
         let t = Theme::builtin("dark")

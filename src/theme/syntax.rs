@@ -12,7 +12,7 @@ use crate::render::Rgb;
 use crate::render::highlight::Token;
 
 /// `syntax_theme: none` turns highlighting off.
-pub const NONE: &str = "none";
+pub(super) const NONE: &str = "none";
 
 fn themes() -> &'static ThemeSet {
     static SET: OnceLock<ThemeSet> = OnceLock::new();
@@ -20,18 +20,18 @@ fn themes() -> &'static ThemeSet {
 }
 
 /// The syntect theme names a theme file may use.
-pub fn names() -> Vec<&'static str> {
+pub(super) fn names() -> Vec<&'static str> {
     let mut names: Vec<&str> = themes().themes.keys().map(String::as_str).collect();
     names.push(NONE);
     names
 }
 
-pub fn is_known(name: &str) -> bool {
+pub(super) fn is_known(name: &str) -> bool {
     name == NONE || themes().themes.contains_key(name)
 }
 
 /// One style per [`Token`] kind (empty: code is not highlighted).
-pub fn styles(name: Option<&str>, paper: Rgb) -> Vec<Style> {
+pub(super) fn styles(name: Option<&str>, paper: Rgb) -> Vec<Style> {
     let Some(theme) = name.and_then(|n| themes().themes.get(n)) else {
         return Vec::new();
     };

@@ -1,15 +1,14 @@
-//! The runner of the interactive reader: the terminal, the event loop, and
-//! the effects `update` asks for (reading bodies, opening links). The
-//! terminal is restored on every way out ([`terminal`]), signals and a
+//! The runner of the interactive reader: the terminal and the event loop.
+//! Everything else goes through the library's effect loop
+//! ([`crate::app::effects`]); what it hands back needs the terminal
+//! (suspending, repainting, the mouse, a text browser, a clipboard copy).
+//! The terminal is restored on every way out ([`terminal`]), signals and a
 //! vanished terminal are watched on threads of their own ([`signals`]).
 
-mod effects;
 mod signals;
-pub mod terminal;
+pub(crate) mod terminal;
 
-use std::io::{self, Stdout};
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
+use std::io::{self, Stdout, Write};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -17,209 +16,144 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
 
-use crate::app::keys::{KeyContext, action_for, mouse_action};
-use crate::app::{Action, App, Effect, update, view};
-use crate::marks::{MarksDb, MarksWorker};
-use effects::Identities;
-pub use effects::{
-    FAILED, FileId, build_index, identities, index, index_with, open_url, read_body, read_checked,
-};
+use crate::app::effects::{Effects, Outside};
+use crate::app::keys::{action_for, mouse_action};
+use crate::app::{Action, App, view};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// What the reader does in the background from the start.
-pub enum Background {
-    Nothing,
-    /// Index the bodies of these files for search, in memory.
-    Texts(Vec<PathBuf>),
-    /// Load the folders through the persistent index (posts arrive in
-    /// batches when `warm` is false: the reader starts empty), then index
-    /// the bodies it does not have yet.
-    Index {
-        index: crate::index::Index,
-        roots: Vec<PathBuf>,
-        options: crate::loader::WalkOptions,
-        warm: bool,
-    },
-}
-
 /// Run the reader until the user quits.
-pub fn run(app: App, background: Background, marks: Option<MarksDb>) -> io::Result<()> {
+pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     terminal::install_panic_hook();
     signals::watch_signals()?;
     signals::watch_hangup()?;
-    let files = Identities::default();
-    let (tx, rx) = mpsc::channel();
-    let marks = marks
-        .map(|db| MarksWorker::spawn(db, tx.clone()))
-        .transpose()?;
-    if let Some(worker) = &marks {
-        terminal::before_exit(worker.flusher());
+    if let Some(flush) = effects.marks_flusher() {
+        terminal::before_exit(flush);
     }
-    match background {
-        Background::Nothing => {}
-        Background::Texts(paths) => {
-            let at_start = files.at_start();
-            std::thread::Builder::new()
-                .name("index".into())
-                .spawn(move || {
-                    let _ = at_start.set(identities(&paths));
-                    let (texts, problems) = index(&paths);
-                    let _ = tx.send(Action::IndexReady(texts));
-                    if !problems.is_empty() {
-                        let _ = tx.send(Action::Problems(problems));
-                    }
-                })?;
-        }
-        Background::Index {
-            index,
-            roots,
-            options,
-            warm,
-        } => {
-            std::thread::Builder::new()
-                .name("index".into())
-                .spawn(move || effects::load_and_index(index, &roots, options, warm, &tx))?;
-        }
-    }
+    terminal::set_mouse(app.mouse);
     terminal::enter()?;
-    let mut runner = Runner {
-        app,
-        files,
-        marks: marks.as_ref(),
-    };
+    app.ambiguous = crate::probe::resolve(app.ambiguous_setting);
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
-        .and_then(|mut term| runner.event_loop(&mut term, &rx));
+        .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));
     terminal::leave();
     // Marks still queued are saved before the process ends.
-    if let Some(worker) = marks {
-        worker.finish();
-    }
+    effects.finish();
     result
 }
 
-struct Runner<'a> {
-    app: App,
-    /// The identities of the posts' files, to notice one replaced.
-    files: Identities,
-    /// Saves marks off the key path, and brings other readers' marks.
-    marks: Option<&'a MarksWorker>,
-}
-
-impl Runner<'_> {
-    fn event_loop(&mut self, term: &mut Term, rx: &Receiver<Action>) -> io::Result<()> {
-        let size = term.size()?;
-        update(&mut self.app, Action::Resize(size.width, size.height));
-        // Drawn again only after something happened: an idle tick changes
-        // nothing on screen.
-        let mut changed = true;
-        loop {
-            if terminal::take_redraw() {
-                redraw_all(term)?;
-                changed = true;
-            }
-            if changed {
-                // Holding stdout: a signal restoring the terminal waits for
-                // the frame to be complete.
-                let stdout = io::stdout();
-                let _lock = stdout.lock();
-                term.draw(|frame| view::draw(&self.app, frame))?;
-            }
-            // Wait for something to happen, then take everything that is
-            // waiting: a burst of resizes becomes one. Each event is mapped
-            // to an action only after the previous one was applied (Enter
-            // that ends a search and Enter that opens must not be read the
-            // same way).
-            let mut events = Vec::new();
-            // A search still being decided goes on at once between keys.
-            let wait = if self.app.is_refining() {
-                Duration::ZERO
-            } else {
-                Duration::from_millis(100)
-            };
-            if event::poll(wait)? {
-                loop {
-                    let e = event::read()?;
-                    if matches!(e, Event::Resize(..)) {
-                        events.retain(|old| !matches!(old, Event::Resize(..)));
-                    }
-                    events.push(e);
-                    if !event::poll(Duration::ZERO)? {
-                        break;
-                    }
+fn event_loop(app: &mut App, effects: &mut Effects, term: &mut Term) -> io::Result<()> {
+    let size = term.size()?;
+    effects.apply(app, Action::Resize(size.width, size.height));
+    draw(app, term)?;
+    // The background work starts once the first frame is up.
+    effects.start(app);
+    let mut changed = false;
+    loop {
+        if terminal::take_redraw() {
+            redraw_all(term)?;
+            changed = true;
+        }
+        if changed {
+            draw(app, term)?;
+        }
+        // Wait for a key or a worker's answer (looked for often while some
+        // are owed), then take everything that is waiting: a burst of
+        // resizes becomes one. Each event is mapped to an action only after
+        // the previous one was applied (Enter that ends a search and Enter
+        // that opens must not be read the same way).
+        // A search still being decided goes on at once between keys.
+        let wait = if app.is_refining() {
+            0
+        } else if effects.busy() {
+            10
+        } else {
+            100
+        };
+        let mut events = Vec::new();
+        if event::poll(Duration::from_millis(wait))? {
+            loop {
+                let e = event::read()?;
+                if matches!(e, Event::Resize(..)) {
+                    events.retain(|old| !matches!(old, Event::Resize(..)));
+                }
+                events.push(e);
+                if !event::poll(Duration::ZERO)? {
+                    break;
                 }
             }
-            let background: Vec<Action> = rx.try_iter().collect();
-            changed = !events.is_empty() || !background.is_empty();
-            for action in background {
-                if self.apply(term, action)? {
-                    return Ok(());
-                }
-            }
-            // A quiet moment: read and render the selected article ahead.
-            if events.is_empty() && self.apply(term, Action::Idle)? {
+        }
+        let (outside, answered) = effects.apply_answers(app);
+        changed = !events.is_empty() || answered;
+        if carry_out(app, term, outside)? {
+            return Ok(());
+        }
+        // A quiet moment: read and render ahead.
+        if events.is_empty() && (!answered || app.is_refining()) {
+            let outside = effects.apply(app, Action::Idle);
+            if carry_out(app, term, outside)? {
                 return Ok(());
             }
-            for e in events {
-                if let Some(action) = to_action(&self.app, e)
-                    && self.apply(term, action)?
-                {
+        }
+        for e in events {
+            if let Some(action) = to_action(app, e) {
+                let outside = effects.apply(app, action);
+                if carry_out(app, term, outside)? {
                     return Ok(());
                 }
             }
         }
     }
+}
 
-    /// Update with `action` and carry out the effects; true when it is time
-    /// to quit.
-    fn apply(&mut self, term: &mut Term, action: Action) -> io::Result<bool> {
-        let loaded = matches!(action, Action::Loaded(_));
-        if loaded {
-            // The posts are numbered anew: identities seen so far are
-            // forgotten (each file is checked again at its next read).
-            self.files = Identities::default();
-        }
-        let quit = self.apply_all(term, action)?;
-        if loaded {
-            // The posts shown before, and what reading them took, are freed.
-            crate::memory::give_back();
-        }
-        Ok(quit)
-    }
+/// Draw a frame, holding stdout: a signal restoring the terminal waits for
+/// the frame to be complete.
+fn draw(app: &App, term: &mut Term) -> io::Result<()> {
+    let stdout = io::stdout();
+    let _lock = stdout.lock();
+    term.draw(|frame| view::draw(app, frame)).map(|_| ())
+}
 
-    fn apply_all(&mut self, term: &mut Term, action: Action) -> io::Result<bool> {
-        let mut queue = std::collections::VecDeque::from([action]);
-        while let Some(action) = queue.pop_front() {
-            for effect in update(&mut self.app, action) {
-                match effect {
-                    Effect::Quit => return Ok(true),
-                    Effect::Suspend => {
-                        terminal::suspend()?;
-                        redraw_all(term)?;
-                    }
-                    Effect::LoadBody(post) => {
-                        let body = self.files.read(post, &self.app.store.posts()[post]);
-                        queue.push_back(Action::BodyLoaded { post, body });
-                    }
-                    Effect::Prefetch(post) => {
-                        let body = self.files.read(post, &self.app.store.posts()[post]);
-                        queue.push_back(Action::Prefetched { post, body });
-                    }
-                    Effect::SaveMarks(save) => {
-                        if let Some(worker) = self.marks {
-                            worker.save(save);
-                        }
-                    }
-                    Effect::OpenUrl(url) => {
-                        if let Err(e) = open_url(&url) {
-                            self.app.message = Some(format!("cannot open the link: {e}"));
-                        }
-                    }
+/// Do what only the terminal's owner can; true when it is time to quit.
+fn carry_out(app: &mut App, term: &mut Term, outside: Vec<Outside>) -> io::Result<bool> {
+    for o in outside {
+        match o {
+            Outside::Quit => return Ok(true),
+            Outside::Suspend => {
+                terminal::suspend()?;
+                redraw_all(term)?;
+            }
+            Outside::Redraw => redraw_all(term)?,
+            Outside::SetMouse(on) => terminal::set_mouse(on),
+            Outside::RunInTerminal(argv) => {
+                if let Err(e) = run_in_terminal(&argv) {
+                    let program = crate::sanitize::quote(&argv[0]);
+                    app.message = Some(
+                        crate::i18n::Msg::CannotRun
+                            .fill(app.lang, &[("program", &program), ("error", &e)]),
+                    );
                 }
+                redraw_all(term)?;
+            }
+            Outside::Write(sequence) => {
+                let stdout = io::stdout();
+                let mut out = stdout.lock();
+                out.write_all(sequence.as_bytes())?;
+                out.flush()?;
             }
         }
-        Ok(false)
     }
+    Ok(false)
+}
+
+/// Run `argv` (a text browser) in the terminal: the reader gives the
+/// terminal back, waits for the program, and takes the terminal again.
+fn run_in_terminal(argv: &[String]) -> io::Result<()> {
+    terminal::leave();
+    let status = std::process::Command::new(&argv[0])
+        .args(&argv[1..])
+        .status();
+    terminal::enter()?;
+    status.map(|_| ())
 }
 
 /// Clear the screen and draw every cell on the next frame, without asking
@@ -231,7 +165,7 @@ fn redraw_all(term: &mut Term) -> io::Result<()> {
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => action_for(KeyContext::of(app), key),
+        Event::Key(key) => action_for(&app.keymap, app.context(), key),
         Event::Mouse(m) => mouse_action(m),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => Some(Action::Paste(text)),

@@ -10,7 +10,7 @@ use super::terminal;
 /// exit), SIGTSTP from outside (restore, stop, take the terminal again on
 /// SIGCONT) and SIGCONT after a stop sinmun did not ask for (redraw).
 #[cfg(unix)]
-pub fn watch_signals() -> io::Result<()> {
+pub(super) fn watch_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
@@ -39,26 +39,22 @@ pub fn watch_signals() -> io::Result<()> {
 /// SIGHUP comes (it does not when SIGHUP is ignored, or when the terminal
 /// is not the controlling one): reads would return nothing forever.
 #[cfg(unix)]
-pub fn watch_hangup() -> io::Result<()> {
+pub(super) fn watch_hangup() -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, poll};
     std::thread::Builder::new()
         .name("hangup".into())
         .spawn(|| {
-            // No events asked for: poll reports only hang-ups and errors.
-            let mut fds = [libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: 0,
-                revents: 0,
-            }];
+            let stdin = io::stdin();
             loop {
-                // SAFETY: one valid pollfd, for the length given.
-                let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, -1) };
-                if n < 0 {
-                    if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                        continue;
-                    }
-                    return; // poll itself failed: nothing to watch with
+                // No events asked for: poll reports only hang-ups and errors.
+                let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(_) => {}
+                    Err(rustix::io::Errno::INTR) => continue,
+                    Err(_) => return, // poll itself failed: nothing to watch with
                 }
-                if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                if fds[0].revents().intersects(gone) {
                     terminal::restore_and_exit(128 + libc::SIGHUP);
                 }
                 std::thread::sleep(std::time::Duration::from_millis(100));

@@ -34,6 +34,8 @@ const PASTE: u8 = 8;
 static ENTERED: AtomicU8 = AtomicU8::new(0);
 /// The screen must be drawn again from scratch (after a suspension).
 static REDRAW: AtomicBool = AtomicBool::new(false);
+/// Mouse reports are wanted (off: the terminal's own selection works).
+static MOUSE_WANTED: AtomicBool = AtomicBool::new(true);
 
 /// How long a signal waits for the terminal to be restored before the
 /// process exits anyway (a terminal that takes no more output would block
@@ -43,7 +45,7 @@ const RESTORE_WAIT: Duration = Duration::from_secs(1);
 /// Switch to raw mode, the alternate screen, mouse reports and bracketed
 /// paste, and clear the screen. On failure, whatever was switched on is
 /// switched off again.
-pub fn enter() -> io::Result<()> {
+pub(crate) fn enter() -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = (|| {
@@ -51,8 +53,10 @@ pub fn enter() -> io::Result<()> {
         enable_raw_mode()?;
         ENTERED.fetch_or(ALTERNATE_SCREEN, Ordering::SeqCst);
         queue!(out, EnterAlternateScreen)?;
-        ENTERED.fetch_or(MOUSE, Ordering::SeqCst);
-        queue!(out, EnableMouseCapture)?;
+        if MOUSE_WANTED.load(Ordering::SeqCst) {
+            ENTERED.fetch_or(MOUSE, Ordering::SeqCst);
+            queue!(out, EnableMouseCapture)?;
+        }
         ENTERED.fetch_or(PASTE, Ordering::SeqCst);
         queue!(out, EnableBracketedPaste, Clear(ClearType::All))?;
         out.flush()
@@ -65,7 +69,7 @@ pub fn enter() -> io::Result<()> {
 
 /// Put the terminal back as it was: safe to call at any time, from any
 /// thread, more than once.
-pub fn leave() {
+pub(crate) fn leave() {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let was = ENTERED.swap(0, Ordering::SeqCst);
@@ -88,14 +92,33 @@ pub fn leave() {
     }
 }
 
+/// Turn mouse reports on or off, now when the terminal is entered, and
+/// on every later [`enter`] (after a suspension or a text browser).
+pub(crate) fn set_mouse(on: bool) {
+    MOUSE_WANTED.store(on, Ordering::SeqCst);
+    if !is_entered() {
+        return;
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = if on {
+        ENTERED.fetch_or(MOUSE, Ordering::SeqCst);
+        queue!(out, EnableMouseCapture)
+    } else {
+        ENTERED.fetch_and(!MOUSE, Ordering::SeqCst);
+        queue!(out, DisableMouseCapture)
+    };
+    let _ = result.and_then(|()| out.flush());
+}
+
 /// Whether the terminal is in the reader's modes.
-pub fn is_entered() -> bool {
+pub(crate) fn is_entered() -> bool {
     ENTERED.load(Ordering::SeqCst) != 0
 }
 
 /// Give the terminal back, stop the process (as Ctrl-Z would), and take
 /// the terminal again when it is continued; the runner then redraws.
-pub fn suspend() -> io::Result<()> {
+pub(crate) fn suspend() -> io::Result<()> {
     // Held throughout: the runner cannot draw on the shell's screen between
     // leaving and stopping.
     let stdout = io::stdout();
@@ -109,7 +132,7 @@ pub fn suspend() -> io::Result<()> {
 
 /// The process was continued after a stop it did not ask for (`kill
 /// -STOP`, then `fg`): the shell may have reset the terminal meanwhile.
-pub fn continued() {
+pub(crate) fn continued() {
     if is_entered() {
         let _ = enter();
         REDRAW.store(true, Ordering::SeqCst);
@@ -117,7 +140,7 @@ pub fn continued() {
 }
 
 /// Whether the screen must be redrawn from scratch; clears the request.
-pub fn take_redraw() -> bool {
+pub(crate) fn take_redraw() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
@@ -127,7 +150,7 @@ type ExitHook = Box<dyn Fn(Duration) + Send + Sync>;
 static EXIT_HOOKS: std::sync::Mutex<Vec<ExitHook>> = std::sync::Mutex::new(Vec::new());
 
 /// Run `hook` before [`restore_and_exit`] ends the process.
-pub fn before_exit(hook: impl Fn(Duration) + Send + Sync + 'static) {
+pub(crate) fn before_exit(hook: impl Fn(Duration) + Send + Sync + 'static) {
     if let Ok(mut hooks) = EXIT_HOOKS.lock() {
         hooks.push(Box::new(hook));
     }
@@ -136,7 +159,7 @@ pub fn before_exit(hook: impl Fn(Duration) + Send + Sync + 'static) {
 /// Restore the terminal and end the process with `code`. The restoring
 /// runs on a thread of its own so that a terminal that blocks the write
 /// cannot keep the process alive.
-pub fn restore_and_exit(code: i32) -> ! {
+pub(crate) fn restore_and_exit(code: i32) -> ! {
     let (done, wait) = std::sync::mpsc::channel();
     let _ = std::thread::Builder::new()
         .name("restore".into())
@@ -159,7 +182,7 @@ pub fn restore_and_exit(code: i32) -> ! {
 /// process too: the reader cannot go on without the terminal. A contained
 /// panic (a post that fails to index, read or render) does not come here:
 /// the terminal stays as it is and the reader goes on.
-pub fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     crate::render::guard::set_loud_hook(Box::new(|info| {
         leave();
         let message = format!("sinmun: internal error (please report it): {info}\n");

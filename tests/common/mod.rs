@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: temporary post folders.
 #![allow(dead_code)]
 
+pub mod locale;
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 
 use sinmun::loader::{self, Load};
@@ -79,6 +82,43 @@ pub fn is_terminal_safe(s: &str) -> bool {
         .all(|c| c == '\n' || !sinmun::text::is_forbidden(c) && c != '\t' && c != '\r')
 }
 
+pub mod reader;
+
+/// The binary, with a HOME and XDG folders of its own (a new folder under
+/// cargo's target temporary folder for each command), so that no test
+/// reads the developer's config or marks; run from the temporary folder.
+pub fn command() -> std::process::Command {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "home-{}-{}",
+        std::process::id(),
+        HOMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    command_in(&home)
+}
+
+static HOMES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// [`command`] with `home` as HOME (its XDG folders inside, see
+/// [`isolate`]).
+pub fn command_in(home: &Path) -> std::process::Command {
+    let _ = std::fs::create_dir_all(home);
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"));
+    isolate(&mut c, home);
+    c.env_remove("BROWSER")
+        .env_remove("NO_COLOR")
+        .current_dir(std::env::temp_dir());
+    c
+}
+
+/// The environment [`command_in`] sets, as `env` arguments for a shell line
+/// (for the tmux tests, where the binary runs inside a pane).
+pub fn env_line(home: &Path) -> String {
+    let h = home.display();
+    format!(
+        "env -u SINMUN_CONFIG -u BROWSER HOME='{h}' XDG_CONFIG_HOME='{h}/config' XDG_DATA_HOME='{h}/data' XDG_CACHE_HOME='{h}/cache' XDG_STATE_HOME='{h}/state'"
+    )
+}
+
 /// A rendered body's lines as text, one per line.
 pub fn rendered_text(r: &sinmun::render::Rendered) -> String {
     r.lines
@@ -97,4 +137,22 @@ pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_STATE_HOME", home.join("state"))
         .env_remove("SINMUN_CONFIG");
+}
+
+/// Cells `s` takes in `mode`.
+pub fn cells_in(mode: sinmun::text::AmbiguousWidth, s: &str) -> usize {
+    mode.scope(|| sinmun::text::width(s))
+}
+
+/// The cells at which any of `marks` stands in `row`, measured in `mode`.
+pub fn columns(row: &str, marks: &[char], mode: sinmun::text::AmbiguousWidth) -> Vec<usize> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for c in row.chars() {
+        if marks.contains(&c) {
+            out.push(at);
+        }
+        at += cells_in(mode, c.encode_utf8(&mut [0; 4]));
+    }
+    out
 }

@@ -1,64 +1,120 @@
-//! The article pane: the visible slice of the pre-rendered lines; before an
-//! article is opened, a preview of the selected headline.
+//! The article pane: the visible slice of the open article's pre-rendered
+//! lines, the search's matches marked; with no article open, a preview of
+//! the selected post (and, for a match only in its body, the line it is on).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::put;
-use crate::app::{App, layout};
+use super::{put, put_marked};
+use crate::app::App;
+use crate::i18n::Msg;
 use crate::render::{Flags, Line, SpanStyle, article};
-use crate::text::wrap;
+use crate::text::{truncate, wrap};
 use crate::theme::Part;
 
-pub fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
+pub(super) fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
     if pane.width == 0 || pane.height == 0 {
         return;
     }
-    let area = layout::article_text(pane);
+    let area = app.article_text(pane);
     let rows = usize::from(area.height);
-    match &app.article {
-        Some(a) if a.body.is_none() => {
-            put(
-                buf,
-                area.x,
-                area.y,
-                "loading…",
+    let Some(a) = app.screen.article() else {
+        return preview(app, buf, area);
+    };
+    if let Some(why) = &a.error {
+        let post = &app.store.posts()[a.post];
+        let mut lines: Vec<Line> = wrap(&post.title, usize::from(area.width))
+            .into_iter()
+            .map(|l| Line::plain(l, Flags::TITLE))
+            .collect();
+        lines.push(Line::default());
+        lines.extend(
+            wrap(
+                &Msg::CannotReadPost.fill(app.lang, &[("why", why)]),
                 usize::from(area.width),
-                app.theme.style(Part::Meta),
-            );
+            )
+            .into_iter()
+            .map(|l| Line::plain(l, Flags::META)),
+        );
+        for (row, line) in lines.iter().take(rows).enumerate() {
+            draw_line(app, buf, area, row, line);
         }
-        Some(a) => {
-            for (row, line) in a
-                .rendered
-                .lines
-                .iter()
-                .skip(a.scroll)
-                .take(rows)
-                .enumerate()
-            {
-                draw_line(app, buf, area, row, line);
-            }
-        }
-        None => preview(app, buf, area),
+        return;
+    }
+    if a.rendered.is_none() {
+        put(
+            buf,
+            area.x,
+            area.y,
+            Msg::Loading.text(app.lang),
+            usize::from(area.width),
+            app.theme.style(Part::Meta),
+        );
+        return;
+    }
+    for (row, line) in a.lines().iter().skip(a.scroll).take(rows).enumerate() {
+        draw_line(app, buf, area, row, line);
     }
 }
 
+/// One line, its spans in their styles and the search's matches marked.
 fn draw_line(app: &App, buf: &mut Buffer, area: Rect, row: usize, line: &Line) {
-    let y = area.y + row as u16;
-    let mut x = area.x;
-    let right = usize::from(area.right());
+    draw_line_at(
+        app,
+        buf,
+        (area.x, area.y + row as u16),
+        usize::from(area.width),
+        line,
+    );
+}
+
+/// [`draw_line`] at (x, y), in at most `cells`.
+pub(super) fn draw_line_at(
+    app: &App,
+    buf: &mut Buffer,
+    (x, y): (u16, u16),
+    cells: usize,
+    line: &Line,
+) {
+    let mut x = x;
+    let right = usize::from(x) + cells;
+    let query = app.query();
+    let marks = if query.is_empty() {
+        Vec::new()
+    } else {
+        query.highlights(&line.text())
+    };
+    let matched = app.theme.style(Part::SearchMatch);
+    let mut at = 0;
     for span in &line.spans {
         let room = right.saturating_sub(usize::from(x));
-        x = put(buf, x, y, &span.text, room, app.theme.span(&span.style));
+        let end = at + span.text.len();
+        // The matches within this span, in its own byte offsets.
+        let local: Vec<_> = marks
+            .iter()
+            .filter(|r| r.start < end && r.end > at)
+            .map(|r| r.start.max(at) - at..r.end.min(end) - at)
+            .collect();
+        x = put_marked(
+            buf,
+            (x, y),
+            &span.text,
+            room,
+            (app.theme.span(&span.style), matched),
+            &local,
+        );
+        at = end;
     }
 }
 
-/// What the pane shows before an article is opened: the selected post's
-/// title, meta line and excerpt.
+/// What the pane shows while the list has the keys: the selected post's
+/// title, meta line and excerpt; for a search that matches only the body,
+/// the first line that matches (once the article is rendered ahead).
 fn preview(app: &App, buf: &mut Buffer, area: Rect) {
-    let Some(post) = app.selected_post().map(|i| &app.store.posts()[i]) else {
+    let Some(index) = app.selected_post() else {
         return;
     };
+    let post = &app.store.posts()[index];
     let w = usize::from(area.width);
     let mut lines: Vec<Line> = wrap(&post.title, w)
         .into_iter()
@@ -75,11 +131,34 @@ fn preview(app: &App, buf: &mut Buffer, area: Rect) {
             .into_iter()
             .map(|l| Line::plain(l, Flags::default())),
     );
+    if let Some(snippet) = body_match(app, index, w) {
+        lines.push(Line::default());
+        lines.push(snippet);
+    }
     lines.push(Line::default());
     let mut hint = Line::default();
-    hint.push("Enter opens the article".into(), SpanStyle::of(Flags::META));
+    hint.push(Msg::EnterOpens.say(app.lang), SpanStyle::of(Flags::META));
     lines.push(hint);
     for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
         draw_line(app, buf, area, row, line);
     }
+}
+
+/// "in the text: …" and the line of the body that matched, when the
+/// search matches the body but not the title or excerpt.
+fn body_match(app: &App, post_index: usize, w: usize) -> Option<Line> {
+    let found = app.body_match(post_index)?;
+    Some(snippet_line(app, &found, w))
+}
+
+/// The line of the body that matched, after a label, cut to `w` cells.
+pub(super) fn snippet_line(app: &App, found: &str, w: usize) -> Line {
+    let label = Msg::InTheText.text(app.lang);
+    let mut line = Line::default();
+    line.push(label.into(), SpanStyle::of(Flags::META));
+    line.push(
+        truncate(found, w.saturating_sub(crate::text::width(label))),
+        SpanStyle::default(),
+    );
+    line
 }

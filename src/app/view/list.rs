@@ -3,35 +3,34 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 use super::{fill, put};
-use crate::app::{App, Pane};
-use crate::text::{fit, truncate, width};
+use crate::app::{App, Context, ListLine};
+use crate::i18n::Msg;
+use crate::text::{fit, glyphs, truncate};
 use crate::theme::Part;
 
 /// Cells for the categories column, when the list is wide enough for it.
 const CATEGORY_CELLS: usize = 12;
 
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     let theme = &app.theme;
-    if app.visible.is_empty() {
-        let msg = if app.store.posts().is_empty() {
-            "no posts"
-        } else {
-            "no posts match; Esc clears the filter"
-        };
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            msg,
-            usize::from(area.width.saturating_sub(1)),
-            theme.style(Part::Meta),
-        );
+    if app.list.visible.is_empty() {
+        let room = usize::from(area.width.saturating_sub(2)).max(1);
+        let text = crate::text::wrap(&empty_reason(app), room);
+        for (row, line) in text.iter().take(usize::from(area.height)).enumerate() {
+            put(
+                buf,
+                area.x + 1,
+                area.y + row as u16,
+                line,
+                room,
+                theme.style(Part::Meta),
+            );
+        }
         return;
     }
     let w = usize::from(area.width);
@@ -46,16 +45,29 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let marks = 3.min(w);
     let gaps = usize::from(date_cells > 0) + usize::from(category_cells > 0);
     let title_cells = w.saturating_sub(marks + date_cells + category_cells + gaps);
-    for row in 0..usize::from(area.height) {
-        let Some(&post_index) = app.visible.get(app.list_top + row) else {
+    for (row, line) in app
+        .list_lines(usize::from(area.height))
+        .into_iter()
+        .enumerate()
+    {
+        let y = area.y + row as u16;
+        let index = match line {
+            ListLine::Headline(i) => i,
+            ListLine::Snippet(_, text) => {
+                let line = super::article::snippet_line(app, &text, w.saturating_sub(marks));
+                let x = area.x + marks as u16;
+                super::article::draw_line_at(app, buf, (x, y), w.saturating_sub(marks), &line);
+                continue;
+            }
+        };
+        let Some(&post_index) = app.list.visible.get(index) else {
             break;
         };
         let post = &app.store.posts()[post_index];
-        let y = area.y + row as u16;
-        let selected = app.list_top + row == app.selected;
+        let selected = index == app.list.selected;
         let base = if selected {
             let sel = theme.style(Part::Selection);
-            if app.focus == Pane::List || app.article.is_none() {
+            if matches!(app.context(), Context::List | Context::Search) {
                 sel
             } else {
                 sel.add_modifier(ratatui::style::Modifier::DIM)
@@ -74,7 +86,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         );
         let read = app.is_read(post_index);
         let mut x = area.x;
-        let unread_mark = if read { " " } else { "●" };
+        let unread_mark = if read { " " } else { glyphs().unread };
         x = put(
             buf,
             x,
@@ -84,7 +96,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             base.patch(theme.style(Part::Unread)),
         );
         let star = if app.is_starred(post_index) {
-            "★"
+            glyphs().starred
         } else {
             " "
         };
@@ -99,13 +111,13 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         x = put(buf, x, y, " ", marks.saturating_sub(2), base);
         let title_style = base.patch(theme.style(if read { Part::Read } else { Part::Unread }));
         let title = truncate(&post.title, title_cells);
-        draw_title(
-            app,
+        super::put_marked(
             buf,
             (x, y),
             &title,
-            title_style,
-            theme.style(Part::SearchMatch),
+            title_cells,
+            (title_style, theme.style(Part::SearchMatch)),
+            &app.query().highlights(&title),
         );
         x += title_cells as u16;
         if category_cells > 0 {
@@ -140,39 +152,29 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// The title with the search's matches in the match style.
-fn draw_title(
-    app: &App,
-    buf: &mut Buffer,
-    (x, y): (u16, u16),
-    title: &str,
-    style: Style,
-    matched: Style,
-) {
-    let ranges = app.query().highlights(title);
-    let mut x = x;
-    let mut at = 0;
-    for r in ranges {
-        if r.start < at {
-            continue;
-        }
-        x = put(
-            buf,
-            x,
-            y,
-            &title[at..r.start],
-            width(&title[at..r.start]),
-            style,
-        );
-        x = put(
-            buf,
-            x,
-            y,
-            &title[r.clone()],
-            width(&title[r.clone()]),
-            style.patch(matched),
-        );
-        at = r.end;
+/// Why the list is empty, and what to do about it.
+fn empty_reason(app: &App) -> String {
+    if !app.store.posts().is_empty() {
+        return Msg::NoPostsMatch.say(app.lang);
     }
-    put(buf, x, y, &title[at..], width(&title[at..]), style);
+    let mut text = if app.folders.is_empty() {
+        Msg::NoPosts.say(app.lang)
+    } else {
+        let folders: Vec<String> = app
+            .folders
+            .iter()
+            .map(|f| crate::text::one_line(&f.to_string_lossy()))
+            .collect();
+        Msg::NoPostsIn.fill(app.lang, &[("folders", &folders.join(", "))])
+    };
+    text.push_str(Msg::PostKinds.text(app.lang));
+    match app.store.skipped() {
+        0 => {}
+        1 => text.push_str(Msg::OtherSkippedOne.text(app.lang)),
+        n => text.push_str(&Msg::OtherSkipped.fill(app.lang, &[("n", &n)])),
+    }
+    if app.problems().next().is_some() {
+        text.push_str(&Msg::ProblemsShown.fill(app.lang, &[("n", &app.problems().count())]));
+    }
+    text
 }

@@ -1,68 +1,33 @@
-//! The status line: position, counts, the active filter, key hints; the
-//! search field while searching.
+//! The status line: position, unread counts, the active filter and sort,
+//! and the key hints of the context (from the key table); the search
+//! field while searching.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use super::{fill, put};
-use crate::app::App;
+use crate::app::{App, Context};
+use crate::config::Sort;
+use crate::i18n::Msg;
 use crate::text::{truncate, width};
 use crate::theme::Part;
 
 /// Draw the status line; returns where the terminal cursor goes (the search
 /// caret, so that an input method's window follows it).
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
+pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
     if area.width == 0 || area.height == 0 {
         return None;
     }
     let theme = &app.theme;
     let w = usize::from(area.width);
     fill(buf, area, theme.style(Part::StatusDim));
-    if app.search.editing {
-        let prompt = "/";
-        let mut count = format!(" {} of {} ", app.visible.len(), app.store.posts().len());
-        if !app.indexed {
-            count.insert_str(0, " indexing bodies…");
-        }
-        let count = if width(&count) * 2 < w {
-            count
-        } else {
-            String::new()
-        };
-        let count_w = width(&count);
-        put(
-            buf,
-            area.right().saturating_sub(count_w as u16),
-            area.y,
-            &count,
-            count_w,
-            theme.style(Part::StatusDim),
-        );
-        let shown = field_view(
-            &app.search.input,
-            app.search.caret,
-            w.saturating_sub(1 + count_w),
-        );
-        let x = put(buf, area.x, area.y, prompt, w, theme.style(Part::Status));
-        put(
-            buf,
-            x,
-            area.y,
-            &shown.0,
-            w.saturating_sub(1),
-            theme.style(Part::StatusDim),
-        );
-        let caret_x = area.x + 1 + shown.1 as u16;
-        return (caret_x < area.right()).then_some(Position {
-            x: caret_x,
-            y: area.y,
-        });
+    if app.context() == Context::Search {
+        return search_field(app, buf, area);
     }
     let left = position_text(app);
     let right = match &app.message {
-        // Cleaned before it is measured (it is cleaned again when drawn).
-        Some(m) => crate::sanitize::one_line(m),
-        None => hints(app).to_string(),
+        Some(m) => m.clone(),
+        None => hints(app),
     };
     let left = truncate(&left, w);
     let x = put(buf, area.x, area.y, &left, w, theme.style(Part::Status));
@@ -78,95 +43,151 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
     None
 }
 
-/// " 12/340 · #항공 · /ㅈㅈㅎㄱ · unread · 45% "
+fn search_field(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> {
+    let theme = &app.theme;
+    let w = usize::from(area.width);
+    let mut count = format!(
+        " {} ",
+        Msg::SearchCount.fill(
+            app.lang,
+            &[
+                ("shown", &app.list.visible.len()),
+                ("total", &app.store.posts().len())
+            ]
+        )
+    );
+    if !app.indexed() {
+        count.insert_str(0, &format!(" {}", indexing(app)));
+    }
+    let count = if width(&count) * 2 < w {
+        count
+    } else {
+        String::new()
+    };
+    let count_w = width(&count);
+    put(
+        buf,
+        area.right().saturating_sub(count_w as u16),
+        area.y,
+        &count,
+        count_w,
+        theme.style(Part::StatusDim),
+    );
+    let search = &app.filters.search;
+    let shown = field_view(&search.input, search.caret, w.saturating_sub(1 + count_w));
+    let x = put(buf, area.x, area.y, "/", w, theme.style(Part::Status));
+    put(
+        buf,
+        x,
+        area.y,
+        &shown.0,
+        w.saturating_sub(1),
+        theme.style(Part::StatusDim),
+    );
+    let caret_x = area.x + 1 + shown.1 as u16;
+    (caret_x < area.right()).then_some(Position {
+        x: caret_x,
+        y: area.y,
+    })
+}
+
+/// "bodies 2,300/10,000…": how far the index is, while search sees only
+/// part of the bodies.
+fn indexing(app: &App) -> String {
+    Msg::Indexing.fill(
+        app.lang,
+        &[("done", &app.index.indexed), ("total", &app.index.total)],
+    )
+}
+
+/// "reading 1,234/100,000 [#---------]": the posts being read in the
+/// background, with a bar (ASCII: one column wide in every terminal).
+fn reading(app: &App, done: usize, total: usize) -> String {
+    const CELLS: usize = 10;
+    if total == 0 {
+        return Msg::ReadingStarts.say(app.lang);
+    }
+    let filled = done.min(total) * CELLS / total;
+    let bar = format!("[{}{}]", "#".repeat(filled), "-".repeat(CELLS - filled));
+    Msg::Reading.fill(
+        app.lang,
+        &[("done", &done), ("total", &total), ("bar", &bar)],
+    )
+}
+
+/// " 12/340 · 5 unread · #항공 · /ㅈㅈㅎㄱ · 45% "
 fn position_text(app: &App) -> String {
     let mut parts = Vec::new();
     let total = app.store.posts().len();
-    let shown = app.visible.len();
+    let shown = app.list.visible.len();
     parts.push(if shown == 0 {
         format!("0/{total}")
     } else {
-        format!("{}/{}", app.selected + 1, shown)
+        format!("{}/{}", app.list.selected + 1, shown)
     });
     if shown != total {
-        parts.push(format!("of {total}"));
+        parts.push(Msg::OfTotal.fill(app.lang, &[("n", &total)]));
     }
-    if !app.categories.is_empty() {
+    let (unread_shown, unread_all) = app.unread_counts();
+    parts.push(if unread_shown == unread_all {
+        Msg::Unread.fill(app.lang, &[("n", &unread_all)])
+    } else {
+        Msg::UnreadOf.fill(app.lang, &[("shown", &unread_shown), ("all", &unread_all)])
+    });
+    let f = &app.filters;
+    if !f.categories.is_empty() {
         parts.push(
-            app.categories
+            f.categories
                 .iter()
                 .map(|c| format!("#{c}"))
                 .collect::<Vec<_>>()
                 .join(" "),
         );
     }
-    if !app.search.input.is_empty() {
-        let mut q = format!("/{}", app.search.input);
-        if !app.indexed {
-            q.push_str(" (indexing bodies…)");
+    if !f.search.input.is_empty() {
+        let mut q = format!("/{}", f.search.input);
+        if !app.indexed() {
+            q.push_str(&format!(" ({})", indexing(app)));
         }
         parts.push(q);
     }
-    if app.unread_only {
-        parts.push("unread".into());
-    }
-    if let Some(p) = &app.progress {
-        parts.push(progress_text(p));
-    }
     if app.is_refining() {
-        parts.push("searching…".into());
+        parts.push(Msg::Searching.say(app.lang));
     }
-    if let Some(a) = &app.article {
+    if let Some((done, total)) = app.reading {
+        parts.push(reading(app, done, total));
+    }
+    if f.unread_only {
+        parts.push(Msg::UnreadOnly.say(app.lang));
+    }
+    if f.starred_only {
+        parts.push(Msg::StarredOnly.say(app.lang));
+    }
+    if f.sort != Sort::Date {
+        let sort = crate::app::commands::sort_name(f.sort, app.lang);
+        parts.push(Msg::SortedBy.fill(app.lang, &[("sort", &sort)]));
+    }
+    if let Some(a) = app.screen.article() {
         let rows = app.article_rows();
-        let total = a.rendered.lines.len();
+        let total = a.lines().len();
         if rows > 0 && total > rows {
             let pct = (a.scroll + rows).min(total) * 100 / total;
             parts.push(format!("{pct}%"));
         }
     }
-    format!(" {} ", parts.join(" · "))
+    format!(" {} ", parts.join(crate::text::glyphs().separator))
 }
 
-/// "reading 1,234/100,000 [##--------]": work under way, with a bar (in
-/// ASCII: its cells are one column wide in every terminal).
-fn progress_text(p: &crate::app::Progress) -> String {
-    const CELLS: usize = 10;
-    let what = match p.task {
-        crate::app::Task::Reading => "reading",
-        crate::app::Task::Indexing => "indexing bodies",
-    };
-    if p.total == 0 {
-        return format!("{what}…");
+/// "/ search  c categories  ? help  q quit": the key table's hints for
+/// where the keys are, with the keys in effect.
+fn hints(app: &App) -> String {
+    let mut out = String::new();
+    for (key, word) in app.keymap.hints(app.context(), app.lang) {
+        out.push_str(&format!("{key} {word}  "));
     }
-    let filled = (p.done.min(p.total) * CELLS) / p.total;
-    format!(
-        "{what} {}/{} [{}{}]",
-        thousands(p.done),
-        thousands(p.total),
-        "#".repeat(filled),
-        "-".repeat(CELLS - filled)
-    )
-}
-
-/// 100000 -> "100,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    out.truncate(out.trim_end().len());
+    out.push(' ');
     out
-}
-
-fn hints(app: &App) -> &'static str {
-    if app.article.is_some() && (app.reading || app.focus == crate::app::Pane::Article) {
-        "Esc list  n/p next/prev  o links  ? help "
-    } else {
-        "/ search  c categories  ? help  q quit "
-    }
 }
 
 /// The part of the field that fits in `cells`, keeping the caret visible;

@@ -56,7 +56,7 @@ pub(crate) struct Liquid<'c> {
 }
 
 impl<'c> Liquid<'c> {
-    pub fn new(ctx: &'c LiquidContext) -> Liquid<'c> {
+    pub(crate) fn new(ctx: &'c LiquidContext) -> Liquid<'c> {
         Liquid {
             ctx,
             vars: Vec::new(),
@@ -65,7 +65,7 @@ impl<'c> Liquid<'c> {
     }
 
     /// The tag (`{%`) or output (`{{`) that starts at `start`, if one does.
-    pub fn at(&mut self, src: &str, start: usize) -> Option<Found> {
+    pub(crate) fn at(&mut self, src: &str, start: usize) -> Option<Found> {
         let rest = &src.as_bytes()[start..];
         if rest.starts_with(b"{{") {
             let (end, expr) = output_at(src, start)?;

@@ -1,11 +1,10 @@
-//! What the runner does for `update`, off the pure path: reading a post's
-//! body again from its file, indexing bodies in the background, opening a
-//! link. A post that makes sinmun panic while it is read or indexed is
-//! contained: it becomes a problem of that post, and the reader goes on.
+//! Reading posts' files for the workers: a body read again from its file
+//! (only a regular file, and only the file that was loaded), bodies indexed
+//! in the background. A post that makes sinmun panic while it is read or
+//! indexed is contained: it becomes a problem of that post, and the reader
+//! goes on.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -41,36 +40,6 @@ impl FileId {
     #[cfg(not(unix))]
     pub fn of(_meta: &std::fs::Metadata) -> Option<FileId> {
         None
-    }
-}
-
-/// The identities of the posts' files: taken in the background just after
-/// the store was built, and for a post read before that, at its first
-/// read. Later reads must find the same file.
-#[derive(Debug, Default)]
-pub struct Identities {
-    at_start: Arc<OnceLock<Vec<Option<FileId>>>>,
-    first_read: HashMap<usize, FileId>,
-}
-
-impl Identities {
-    /// Where the background job puts the identities at start.
-    pub fn at_start(&self) -> Arc<OnceLock<Vec<Option<FileId>>>> {
-        Arc::clone(&self.at_start)
-    }
-
-    /// Read `post`'s body, checking its file against what was seen before.
-    pub fn read(&mut self, index: usize, post: &Post) -> Result<String, String> {
-        let expected = self.first_read.get(&index).copied().or_else(|| {
-            self.at_start
-                .get()
-                .and_then(|ids| ids.get(index).copied().flatten())
-        });
-        let (body, seen) = read_checked(post, expected);
-        if let (None, Some(seen)) = (expected, seen) {
-            self.first_read.insert(index, seen);
-        }
-        body
     }
 }
 
@@ -180,19 +149,20 @@ pub fn index_with(
     (texts, problems)
 }
 
-/// Load the folders through `index` and send the posts (in batches when
-/// the reader started empty, then the complete load), then index the
-/// bodies the index does not have, sending progress. An index that fails
-/// leaves the posts read from the files and bodies unsearched.
-pub fn load_and_index(
-    mut index: crate::index::Index,
+/// Load the folders through the persistent index and send the posts (in
+/// batches when the reader started without them, then the complete load),
+/// then index the bodies the index does not have, sending progress. An
+/// index that fails leaves the posts read from the files, bodies searched
+/// on their front matter.
+pub(super) fn load_and_index(
+    start: super::IndexStart,
     roots: &[PathBuf],
     options: loader::WalkOptions,
-    warm: bool,
     tx: &std::sync::mpsc::Sender<crate::app::Action>,
 ) {
     use crate::app::Action;
     use crate::app::action::Handoff;
+    let super::IndexStart { mut index, warm } = start;
     let mut on_batch = |batch: crate::index::Batch<'_>| {
         let (done, total) = (batch.done, batch.total);
         let _ = tx.send(if warm {
@@ -207,20 +177,26 @@ pub fn load_and_index(
     };
     let load = match index.load_streaming(roots, options, Some(&mut on_batch)) {
         Ok((load, _)) => load,
-        Err(_) => {
-            let load = loader::load_with(roots, Keep::default(), options);
-            let _ = tx.send(Action::Loaded(Handoff::new(load)));
-            return;
-        }
+        Err(_) => loader::load_with(roots, Keep::default(), options),
     };
     // What indexing needs of the posts without a search text yet: their
     // front matter, file and number.
     let posts: Vec<Post> = index.without_text(&load.posts).unwrap_or_default();
+    let all = load.posts.len();
+    let before = all - posts.len();
     let _ = tx.send(Action::Loaded(Handoff::new(load)));
-    let total = posts.len();
-    let _ = tx.send(Action::Indexed { done: 0, total });
-    let indexed = index.index_texts(&posts, |done, total| {
-        let _ = tx.send(Action::Indexed { done, total });
+    // (Only the last answer says all are done: the loop counts it.)
+    if before < all {
+        let _ = tx.send(Action::BodiesIndexed {
+            done: before,
+            total: all,
+        });
+    }
+    let indexed = index.index_texts(&posts, |done, _| {
+        let _ = tx.send(Action::BodiesIndexed {
+            done: (before + done).min(all.saturating_sub(1)),
+            total: all,
+        });
     });
     if let Ok(problems) = indexed
         && !problems.is_empty()
@@ -229,37 +205,8 @@ pub fn load_and_index(
     }
     drop(posts);
     crate::memory::give_back();
-    let _ = tx.send(Action::Indexed { done: total, total });
-}
-
-/// Open `url` with `$BROWSER` or the platform's opener, as an argv call
-/// (never through a shell). The opener is waited for on a thread of its
-/// own, so that it leaves no zombie behind.
-pub fn open_url(url: &str) -> std::io::Result<()> {
-    if !crate::render::article::is_openable(url) {
-        return Err(std::io::Error::other("not a web or mail address"));
-    }
-    let mut argv: Vec<String> = match std::env::var("BROWSER") {
-        Ok(b) if !b.trim().is_empty() => b.split_whitespace().map(str::to_string).collect(),
-        _ if cfg!(target_os = "macos") => vec!["open".into()],
-        _ if cfg!(windows) => vec!["explorer".into()],
-        _ => vec!["xdg-open".into()],
-    };
-    if argv.iter().any(|a| a.contains("%s")) {
-        for a in &mut argv {
-            *a = a.replace("%s", url);
-        }
-    } else {
-        argv.push(url.to_string());
-    }
-    let mut child = std::process::Command::new(&argv[0])
-        .args(&argv[1..])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
-    std::thread::Builder::new()
-        .name("opener".into())
-        .spawn(move || child.wait())?;
-    Ok(())
+    let _ = tx.send(Action::BodiesIndexed {
+        done: all,
+        total: all,
+    });
 }

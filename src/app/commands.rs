@@ -1,0 +1,265 @@
+//! The reading commands `update` dispatches to: marks, sorting, the
+//! category picker, links, matches in the article, reloading, working
+//! ahead. Pure, like `update`.
+
+use super::screen::{Context, Popup, Screen};
+use super::{Action, App, Effect};
+use crate::config::Sort;
+use crate::i18n::{Lang, Msg};
+use crate::render::article::is_openable;
+
+/// A quiet moment: render the selected article ahead; with it open and
+/// ready, the next one (for `n`).
+pub(super) fn work_ahead(app: &mut App) -> Vec<Effect> {
+    if let Some(effect) = app.prefetch() {
+        return vec![effect];
+    }
+    if app.screen.article().is_some() {
+        let next = app.list.visible.get(app.list.selected + 1).copied();
+        if let Some(key) = next.map(|post| app.render_key(post))
+            && app.rendering.lookup(key) == super::rendering::Lookup::Missing
+            && app.rendering.ask(key)
+        {
+            return vec![Effect::Render {
+                post: key.0,
+                width: key.1,
+            }];
+        }
+    }
+    Vec::new()
+}
+
+/// `R` (`paths` none: the whole folders), or the watcher's changed
+/// paths: one reload at a time, and a whole one after it when asked for
+/// meanwhile.
+pub(super) fn reload(app: &mut App, paths: Option<Vec<std::path::PathBuf>>) -> Vec<Effect> {
+    if app.folders.is_empty() {
+        if paths.is_none() {
+            app.message = Some(Msg::NothingToReload.say(app.lang));
+        }
+        return Vec::new();
+    }
+    if paths.is_none() {
+        app.message = Some(Msg::Reloading.say(app.lang));
+        app.reload_asked = true;
+    }
+    match &mut app.reloading {
+        Some(again) => {
+            *again = true;
+            Vec::new()
+        }
+        None => {
+            app.reloading = Some(false);
+            vec![Effect::Reload(paths)]
+        }
+    }
+}
+
+pub(super) fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec<Effect> {
+    let again = app.reloading.take().unwrap_or(false);
+    let mut effects = app.take_reload(reloaded);
+    if again {
+        app.reloading = Some(false);
+        effects.push(Effect::Reload(None));
+    }
+    effects
+}
+
+/// Scroll the article to the next (or previous) line the search matches.
+pub(super) fn jump_to_match(app: &mut App, forward: bool) {
+    let query = app.query().clone();
+    if query.is_empty() {
+        app.message = Some(Msg::NoSearchToFind.say(app.lang));
+        return;
+    }
+    let Some(article) = app.screen.article_mut() else {
+        return;
+    };
+    let lines = article.lines();
+    let hit = |i: &usize| !query.highlights(&lines[*i].text()).is_empty();
+    let found = if forward {
+        (article.scroll + 1..lines.len()).find(hit)
+    } else {
+        (0..article.scroll.min(lines.len())).rev().find(hit)
+    };
+    match found {
+        Some(line) => article.scroll = line,
+        None => {
+            let lang = app.lang;
+            app.message = Some(
+                if forward {
+                    Msg::NoMoreBelow
+                } else {
+                    Msg::NoMoreAbove
+                }
+                .say(lang),
+            )
+        }
+    }
+}
+
+pub(super) fn toggle_category(app: &mut App) {
+    let names: Vec<String> = app
+        .store
+        .categories()
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    if let Some(Popup::Categories { cursor, chosen }) = &mut app.popup
+        && let Some(name) = names.get(*cursor)
+    {
+        match chosen.iter().position(|c| c == name) {
+            Some(i) => {
+                chosen.remove(i);
+            }
+            None => chosen.push(name.clone()),
+        }
+    }
+}
+
+pub(super) fn apply_categories(app: &mut App) {
+    if let Some(Popup::Categories { chosen, .. }) = app.popup.take() {
+        app.filters.categories = chosen;
+        app.refilter();
+    }
+}
+
+pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
+    let Some(address) = app
+        .screen
+        .article()
+        .and_then(|a| a.links().get(n.wrapping_sub(1)))
+        .cloned()
+    else {
+        app.message = Some(Msg::NoLink.fill(app.lang, &[("n", &n)]));
+        return Vec::new();
+    };
+    if !is_openable(&address) {
+        app.message =
+            Some(Msg::NotOpened.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+        return Vec::new();
+    }
+    app.popup = None;
+    app.message =
+        Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+    vec![Effect::OpenUrl(address)]
+}
+
+/// `y`: in the links, the link under the cursor; in the article, the
+/// post's own address when its front matter gives one.
+pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
+    let address = match (&app.popup, app.screen.article()) {
+        (Some(Popup::Links { cursor }), Some(a)) if context == Context::Links => {
+            a.links().get(*cursor).cloned()
+        }
+        (_, Some(a)) => post_address(&app.store.posts()[a.post]),
+        _ => None,
+    };
+    match address {
+        Some(address) => {
+            app.message =
+                Some(Msg::Copied.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+            vec![Effect::Copy(address)]
+        }
+        None => {
+            app.message = Some(Msg::NoAddress.say(app.lang));
+            Vec::new()
+        }
+    }
+}
+
+/// The web address a post gives for itself, if any.
+fn post_address(post: &crate::post::Post) -> Option<String> {
+    ["url", "permalink", "canonical_url", "link"]
+        .iter()
+        .find_map(|key| post.extra.iter().find(|(k, _)| k == key))
+        .map(|(_, v)| v.trim().trim_matches(['"', '\'']).to_string())
+        .filter(|v| v.starts_with("http://") || v.starts_with("https://"))
+}
+
+pub(super) fn toggle_read(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else {
+        return Vec::new();
+    };
+    let read = app.is_read(post);
+    app.marks
+        .set_read(&app.store, post, !read)
+        .map(Effect::SaveMarks)
+        .into_iter()
+        .collect()
+}
+
+pub(super) fn toggle_star(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else {
+        return Vec::new();
+    };
+    app.marks
+        .toggle_star(&app.store, post)
+        .map(Effect::SaveMarks)
+        .into_iter()
+        .collect()
+}
+
+pub(super) fn mark_all_read(app: &mut App) -> Vec<Effect> {
+    let (save, n) = app.marks.mark_all_read(&app.store, &app.list.visible);
+    app.message = Some(match n {
+        0 => Msg::NothingUnread.say(app.lang),
+        1 => Msg::MarkedReadOne.say(app.lang),
+        n => Msg::MarkedRead.fill(app.lang, &[("n", &n)]),
+    });
+    app.refilter();
+    save.map(Effect::SaveMarks).into_iter().collect()
+}
+
+pub(super) fn undo(app: &mut App) -> Vec<Effect> {
+    match app.marks.undo(&app.store) {
+        Some((save, n)) => {
+            app.message = Some(Msg::UnreadAgain.fill(app.lang, &[("n", &n)]));
+            app.refilter();
+            save.map(Effect::SaveMarks).into_iter().collect()
+        }
+        None => {
+            app.message = Some(Msg::NothingToUndo.say(app.lang));
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn cycle_sort(app: &mut App) {
+    app.filters.sort = match app.filters.sort {
+        Sort::Date => Sort::Title,
+        Sort::Title => Sort::Path,
+        Sort::Path => Sort::Date,
+    };
+    app.message = Some(Msg::SortedByMessage.fill(
+        app.lang,
+        &[("sort", &sort_name(app.filters.sort, app.lang))],
+    ));
+    let keep = app.selected_post();
+    app.refilter_keeping(keep);
+}
+
+pub(super) fn sort_name(sort: Sort, lang: Lang) -> &'static str {
+    match sort {
+        Sort::Date => Msg::SortDate,
+        Sort::Title => Msg::SortTitle,
+        Sort::Path => Msg::SortPath,
+    }
+    .text(lang)
+}
+
+/// Widen, narrow or hide the list; the article follows the new width.
+pub(super) fn arrange(app: &mut App, action: &Action) -> Vec<Effect> {
+    let a = &mut app.arrangement;
+    match action {
+        Action::WidenList => a.list_steps = (a.list_steps + 1).min(7),
+        Action::NarrowList => a.list_steps = (a.list_steps - 1).max(-5),
+        _ => {
+            a.list_hidden = !a.list_hidden;
+            if a.list_hidden && matches!(app.screen, Screen::List) {
+                app.message = Some(Msg::ListHides.say(app.lang));
+            }
+        }
+    }
+    app.sync_article().into_iter().collect()
+}

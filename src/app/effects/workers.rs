@@ -1,0 +1,410 @@
+//! The worker threads of the effect loop and what they do: read and render
+//! articles (two threads, so that a long article rendered ahead does not
+//! hold up the one being opened), index bodies for search (a thread pool
+//! of its own, leaving a core to the keys), read the folders again and
+//! watch them, save the marks (the marks database's worker). Each answers
+//! with an action. A post that makes sinmun panic while it is read,
+//! indexed or rendered is contained and reported as a problem of that post.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use super::Setup;
+use super::files::{self, FileId};
+use crate::app::Action;
+use crate::app::action::Shared;
+use crate::i18n::{Lang, Msg};
+use crate::marks::{MarksWorker, Save};
+use crate::post::{Format, Post};
+use crate::problem::Problem;
+use crate::reload::Reloader;
+use crate::render::{RenderOptions, guard};
+use crate::search::SearchText;
+
+/// Why an article shows no body when sinmun failed rendering it.
+pub const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
+
+/// The identities of the posts' files as first seen, by path: a file
+/// replaced since (by another file, a FIFO, a folder) is not shown as the
+/// post that was loaded. Taken in the background at start; a file read
+/// again by a reload starts anew.
+pub(super) type Identities = Arc<Mutex<HashMap<PathBuf, FileId>>>;
+
+/// Posts indexed per answer: small enough that search sees progress.
+const INDEX_BATCH: usize = 256;
+/// How long the folders must be quiet before a change is reported: a
+/// burst of writes becomes one reload.
+const WATCH_QUIET: Duration = Duration::from_millis(120);
+
+struct RenderJob {
+    post: Post,
+    index: usize,
+    generation: u64,
+    options: RenderOptions,
+}
+
+enum ReloadJob {
+    /// Stamp the files of the first load.
+    Start(Vec<PathBuf>),
+    /// Read again: everything, or these paths.
+    Reload(Option<Vec<PathBuf>>),
+}
+
+pub(super) struct Workers {
+    tx: Sender<Action>,
+    render: Sender<RenderJob>,
+    index: Sender<IndexJob>,
+    reload: Option<Sender<ReloadJob>>,
+    marks: Option<MarksWorker>,
+    pub identities: Identities,
+    folders: Vec<PathBuf>,
+    watch: bool,
+    watcher: Option<RecommendedWatcher>,
+    lang: Lang,
+}
+
+impl Workers {
+    pub(super) fn new(setup: Setup, tx: Sender<Action>) -> Workers {
+        let identities = Identities::default();
+        let (render, jobs) = mpsc::channel::<RenderJob>();
+        let jobs = Arc::new(Mutex::new(jobs));
+        for _ in 0..2 {
+            let (jobs, tx, ids) = (Arc::clone(&jobs), tx.clone(), Arc::clone(&identities));
+            std::thread::spawn(move || render_loop(&jobs, &tx, &ids));
+        }
+        let (index, index_jobs) = mpsc::channel();
+        let (index_tx, ids) = (tx.clone(), Arc::clone(&identities));
+        std::thread::spawn(move || index_loop(&index_jobs, &index_tx, &ids));
+        let reload = (!setup.folders.is_empty()).then(|| {
+            let (send, jobs) = mpsc::channel();
+            let (tx, folders) = (tx.clone(), setup.folders.clone());
+            let loaded_at = setup.loaded_at.unwrap_or(SystemTime::UNIX_EPOCH);
+            let walk = setup.walk;
+            std::thread::spawn(move || reload_loop(&jobs, &tx, (folders, walk), loaded_at));
+            send
+        });
+        let marks = setup
+            .marks
+            .and_then(|db| match MarksWorker::spawn(db, tx.clone()) {
+                Ok(worker) => Some(worker),
+                Err(e) => {
+                    let _ = tx.send(Action::Notice(
+                        Msg::MarksNotSaved.fill(setup.lang, &[("error", &e)]),
+                    ));
+                    None
+                }
+            });
+        Workers {
+            tx,
+            render,
+            index,
+            reload,
+            marks,
+            identities,
+            folders: setup.folders.clone(),
+            watch: setup.watch,
+            watcher: None,
+            lang: setup.lang,
+        }
+    }
+
+    /// Read and render post `index` of `app` at `width`.
+    pub(super) fn render(&self, app: &crate::app::App, index: usize, width: usize) {
+        let Some(post) = app.store.posts().get(index) else {
+            return;
+        };
+        let options = RenderOptions {
+            width,
+            inline_colors: app.theme.inline_colors,
+            paper: app.theme.paper,
+            liquid: Some(Arc::new(app.store.liquid_context(post))),
+            ambiguous: app.ambiguous,
+        };
+        let mut post = post.clone();
+        post.search = None;
+        let job = RenderJob {
+            post,
+            index,
+            generation: app.generation,
+            options,
+        };
+        if self.render.send(job).is_err() {
+            let _ = self
+                .tx
+                .send(Action::Notice(Msg::RenderingStopped.say(self.lang)));
+        }
+    }
+
+    pub(super) fn index(&self, job: IndexJob) {
+        let _ = self.index.send(job);
+    }
+
+    pub(super) fn reload(&self, paths: Option<Vec<PathBuf>>) {
+        match &self.reload {
+            Some(r) => {
+                let _ = r.send(ReloadJob::Reload(paths));
+            }
+            None => {
+                let _ = self.tx.send(Action::Reloaded(Shared(Arc::default())));
+            }
+        }
+    }
+
+    /// Send a change of the marks to the marks worker.
+    pub(super) fn save(&self, save: Save) {
+        if let Some(worker) = &self.marks {
+            worker.save(save);
+        }
+    }
+
+    /// What saves the marks still queued when a signal ends the process.
+    pub(super) fn marks_flusher(&self) -> Option<impl Fn(Duration) + Send + Sync + 'static> {
+        self.marks.as_ref().map(MarksWorker::flusher)
+    }
+
+    /// Wait for the marks still queued to be saved.
+    pub(super) fn finish(&mut self) {
+        if let Some(worker) = self.marks.take() {
+            worker.finish();
+        }
+    }
+
+    /// Stamp `known` (the loaded files) and watch the folders.
+    pub(super) fn watch(&mut self, known: Vec<PathBuf>) {
+        if let Some(r) = &self.reload {
+            let _ = r.send(ReloadJob::Start(known));
+        }
+        if !self.watch || self.folders.is_empty() {
+            return;
+        }
+        // The watcher's events go to a thread that waits for the folders
+        // to be quiet: a burst of writes becomes one reload.
+        let (events, changes) = mpsc::channel::<Vec<PathBuf>>();
+        let tx = self.tx.clone();
+        std::thread::spawn(move || debounce_loop(&changes, &tx));
+        let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+            if let Ok(event) = result
+                // Reading a file (the index, an article) is no change.
+                && !matches!(event.kind, EventKind::Access(_))
+                && event.paths.iter().any(|p| concerns_posts(p))
+            {
+                let _ = events.send(event.paths);
+            }
+        });
+        match watcher {
+            Ok(mut w) => {
+                for folder in &self.folders {
+                    if let Err(e) = w.watch(folder, RecursiveMode::Recursive) {
+                        let folder = crate::text::one_line(&folder.to_string_lossy());
+                        let _ = self.tx.send(Action::Notice(
+                            Msg::NotWatching.fill(self.lang, &[("folder", &folder), ("error", &e)]),
+                        ));
+                    }
+                }
+                self.watcher = Some(w);
+            }
+            Err(e) => {
+                let _ = self.tx.send(Action::Notice(
+                    Msg::NotWatchingFolders.fill(self.lang, &[("error", &e)]),
+                ));
+            }
+        }
+    }
+}
+
+/// One `FolderChanged` per burst of changes: sent once the folders were
+/// quiet for a moment (or a burst went on too long to wait for).
+fn debounce_loop(changes: &Receiver<Vec<PathBuf>>, tx: &Sender<Action>) {
+    while let Ok(mut paths) = changes.recv() {
+        let start = std::time::Instant::now();
+        loop {
+            match changes.recv_timeout(WATCH_QUIET) {
+                Ok(more) => {
+                    paths.extend(more);
+                    if start.elapsed() >= WATCH_QUIET * 3 {
+                        break;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        if tx.send(Action::FolderChanged(paths)).is_err() {
+            return;
+        }
+    }
+}
+
+/// A change worth a reload: a post file, or a folder (no extension).
+/// Hidden files (editors' swap files) are not.
+fn concerns_posts(path: &std::path::Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if name.starts_with('.') || name.ends_with('~') {
+        return false;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => Format::from_extension(ext).is_some(),
+        None => true,
+    }
+}
+
+fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Identities) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else {
+            return;
+        };
+        let path = job.post.path.clone();
+        let expected = ids.lock().ok().and_then(|ids| ids.get(&path).copied());
+        let (body, seen) = files::read_checked(&job.post, expected);
+        if let (None, Some(seen)) = (expected, seen)
+            && let Ok(mut ids) = ids.lock()
+        {
+            ids.insert(path.clone(), seen);
+        }
+        let result = body.and_then(|body| {
+            guard::quietly(|| crate::render::article::render(&job.post, &body, &job.options))
+                .map_err(|_| {
+                    let problem = Problem::new(&path, 1, RENDER_FAILED);
+                    let _ = tx.send(Action::Problems(vec![problem]));
+                    RENDER_FAILED.to_string()
+                })
+        });
+        let answer = Action::Rendered {
+            post: job.index,
+            width: job.options.width,
+            ambiguous: job.options.ambiguous,
+            generation: job.generation,
+            result: result.map(Arc::new),
+        };
+        if tx.send(answer).is_err() {
+            return;
+        }
+    }
+}
+
+/// What the index thread is asked: the identities of the loaded files,
+/// the front matter's search text of posts (fast, first), or their
+/// bodies'.
+pub(super) enum IndexJob {
+    Identities(Vec<PathBuf>),
+    /// (path, title, categories, tags, excerpt) of each post.
+    FrontMatter(Vec<(PathBuf, [String; 4])>),
+    Bodies(Vec<PathBuf>),
+}
+
+fn index_loop(jobs: &Receiver<IndexJob>, tx: &Sender<Action>, ids: &Identities) {
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .ok();
+    for job in jobs {
+        let paths = match job {
+            IndexJob::Identities(paths) => {
+                let seen = files::identities(&paths);
+                if let Ok(mut ids) = ids.lock() {
+                    for (path, id) in paths.into_iter().zip(seen) {
+                        if let Some(id) = id {
+                            ids.entry(path).or_insert(id);
+                        }
+                    }
+                }
+                continue;
+            }
+            IndexJob::FrontMatter(fields) => {
+                use rayon::prelude::*;
+                let make = || {
+                    fields
+                        .into_par_iter()
+                        .map(|(path, [title, categories, tags, excerpt])| {
+                            (
+                                path,
+                                SearchText::of_front_matter(&title, &categories, &tags, &excerpt),
+                            )
+                        })
+                        .collect()
+                };
+                let texts = match &pool {
+                    Some(pool) => pool.install(make),
+                    None => make(),
+                };
+                if tx.send(Action::Indexed { texts, done: true }).is_err() {
+                    return;
+                }
+                continue;
+            }
+            IndexJob::Bodies(paths) => paths,
+        };
+        let chunks: Vec<&[PathBuf]> = paths.chunks(INDEX_BATCH).collect();
+        if chunks.is_empty() {
+            let _ = tx.send(Action::Indexed {
+                texts: Vec::new(),
+                done: true,
+            });
+        }
+        for (i, chunk) in chunks.iter().enumerate() {
+            let (texts, problems) = match &pool {
+                Some(pool) => pool.install(|| files::index(chunk)),
+                None => files::index(chunk),
+            };
+            if !problems.is_empty() && tx.send(Action::Problems(problems)).is_err() {
+                return;
+            }
+            let answer = Action::Indexed {
+                texts: chunk.iter().cloned().zip(texts).collect(),
+                done: i + 1 == chunks.len(),
+            };
+            if tx.send(answer).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn reload_loop(
+    jobs: &Receiver<ReloadJob>,
+    tx: &Sender<Action>,
+    (folders, walk): (Vec<PathBuf>, crate::loader::WalkOptions),
+    loaded_at: SystemTime,
+) {
+    let mut reloader: Option<Reloader> = None;
+    for job in jobs {
+        match job {
+            ReloadJob::Start(known) => {
+                let r = Reloader::new(folders.clone(), walk, &known, loaded_at);
+                // Files changed while they were being loaded: read them again.
+                let changed_meanwhile = r.stamped() < known.len();
+                reloader = Some(r);
+                if changed_meanwhile && tx.send(Action::FolderChanged(Vec::new())).is_err() {
+                    return;
+                }
+            }
+            ReloadJob::Reload(paths) => {
+                let r = reloader
+                    .get_or_insert_with(|| Reloader::new(folders.clone(), walk, &[], loaded_at));
+                let found = match paths {
+                    Some(paths) if !paths.is_empty() => r.reload_paths(&paths),
+                    _ => r.reload(),
+                };
+                if tx.send(Action::Reloaded(Shared(Arc::new(found)))).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! The daily reading loop: unread counts, mark all read and undo, the
+//! starred view, sorting, reloading and watching the folder, links opened
+//! in a text browser or copied.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::reader::Reader;
+use sinmun::app::effects::{Effects, Opener, Outside, Setup};
+use sinmun::app::{Action, App};
+use sinmun::loader;
+use sinmun::post::Keep;
+use sinmun::store::Store;
+
+fn post(title: &str, date: &str, category: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ndate: {date}\ncategories: [{category}]\nexcerpt: 요약입니다.\n---\n<p>{title} 본문입니다.</p>\n"
+    )
+}
+
+fn site() -> common::Site {
+    let site = common::Site::new();
+    site.write("2024-07-01-a.html", post("첫째 소식", "2024-07-01", "사회"));
+    site.write("2024-07-02-b.html", post("둘째 소식", "2024-07-02", "경제"));
+    site.write("2024-07-03-c.html", post("셋째 소식", "2024-07-03", "경제"));
+    site
+}
+
+fn titles(r: &Reader) -> Vec<String> {
+    r.app.list.visible.iter().map(|&i| r.title(i)).collect()
+}
+
+#[test]
+fn unread_counts_follow_reading_and_the_filter() {
+    let mut r = Reader::demo(120, 40);
+    assert!(r.status().contains("12 unread"), "{}", r.status());
+    r.run([Action::Open]);
+    assert!(r.status().contains("11 unread"), "{}", r.status());
+    r.run([
+        Action::Back,
+        Action::OpenCategories,
+        Action::ToggleCategory,
+        Action::ApplyCategories,
+    ]);
+    assert!(r.status().contains("1/11 unread"), "{}", r.status());
+}
+
+#[test]
+fn mark_all_read_then_undo() {
+    let mut r = Reader::demo(80, 24);
+    r.run([Action::Open, Action::Back]);
+    r.run([Action::MarkAllRead]);
+    assert!(
+        r.status().contains("0 unread") && r.shows("11 posts marked read"),
+        "{}",
+        r.status()
+    );
+    r.run([Action::Undo]);
+    assert_eq!(
+        r.app.unread_counts(),
+        (11, 11),
+        "the post read before stays read"
+    );
+    r.run([Action::Undo]);
+    assert_eq!(r.app.message.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn starred_view_and_sorting() {
+    let mut r = Reader::demo(80, 24);
+    r.run([Action::Down, Action::ToggleStar]);
+    let starred = r.app.selected_post().unwrap();
+    r.run([Action::ToggleStarredOnly]);
+    assert_eq!(r.app.list.visible, [starred]);
+    r.run([Action::Back]);
+    assert_eq!(r.app.list.visible.len(), 12, "Esc leaves the starred view");
+    r.run([Action::CycleSort]);
+    let by_title = titles(&r);
+    let mut sorted = by_title.clone();
+    sorted.sort();
+    assert_eq!(by_title, sorted);
+    assert_eq!(
+        r.app.selected_post(),
+        Some(starred),
+        "the selection stays on its post"
+    );
+    r.run([Action::CycleSort, Action::CycleSort]);
+    assert!(r.status().contains("sorted by date"));
+}
+
+#[test]
+fn the_configured_sort_is_the_starting_order() {
+    let load = loader::load_demo(Keep::ALL);
+    let app = App::new(Store::new(load, false), common::reader::theme(), true)
+        .with_sort(sinmun::config::Sort::Title);
+    let r = Reader::of(app, Effects::quiet(), 80, 24);
+    let t = titles(&r);
+    assert!(t.windows(2).all(|w| w[0] <= w[1]), "{t:?}");
+}
+
+#[test]
+fn reload_reads_new_changed_and_removed_files_and_keeps_selection_and_marks() {
+    let site = site();
+    let mut r = Reader::folder(&site.path(), 80, 24);
+    assert_eq!(titles(&r), ["셋째 소식", "둘째 소식", "첫째 소식"]);
+    r.run([Action::Down, Action::ToggleStar, Action::Open, Action::Back]);
+    site.write("2024-07-04-d.html", post("넷째 소식", "2024-07-04", "사회"));
+    site.write(
+        "2024-07-01-a.html",
+        post("첫째 소식 (고침)", "2024-07-01", "사회"),
+    );
+    std::fs::remove_file(site.path().join("2024-07-03-c.html")).unwrap();
+    r.run([Action::Reload]);
+    assert_eq!(titles(&r), ["넷째 소식", "둘째 소식", "첫째 소식 (고침)"]);
+    assert_eq!(
+        r.title(r.app.selected_post().unwrap()),
+        "둘째 소식",
+        "the selection stays"
+    );
+    let second = r.app.selected_post().unwrap();
+    assert!(
+        r.app.is_starred(second) && r.app.is_read(second),
+        "marks stay"
+    );
+    assert!(
+        r.status().contains("1 new post · 1 changed · 1 removed"),
+        "{}",
+        r.status()
+    );
+    // The new and changed posts are indexed for search.
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("넷째")));
+    assert_eq!(titles(&r), ["넷째 소식"]);
+    r.run([Action::SearchCancel, Action::Reload]);
+    assert!(r.status().contains("no new posts"), "{}", r.status());
+}
+
+#[test]
+fn an_open_article_stays_open_across_a_reload() {
+    let site = site();
+    let mut r = Reader::folder(&site.path(), 120, 30);
+    r.run([Action::Down, Action::Open, Action::Down]);
+    site.write(
+        "2024-07-05-e.html",
+        post("다섯째 소식", "2024-07-05", "경제"),
+    );
+    r.run([Action::Reload]);
+    let a = r.app.screen.article().expect("still open");
+    assert_eq!(r.title(a.post), "둘째 소식");
+    assert_eq!(a.scroll, 0, "short articles do not scroll");
+    assert_eq!(Some(a.post), r.app.selected_post());
+}
+
+#[test]
+fn a_file_added_to_the_watched_folder_appears_by_itself() {
+    let site = site();
+    let load = loader::load(&[site.path()], Keep::default());
+    let mut app = App::new(Store::new(load, false), common::reader::theme(), false);
+    app.folders = vec![site.path()];
+    let effects = Effects::new(Setup {
+        folders: app.folders.clone(),
+        watch: true,
+        loaded_at: Some(std::time::SystemTime::now()),
+        opener: Opener::off(),
+        ..Setup::default()
+    });
+    let mut r = Reader::of(app, effects, 80, 24);
+    r.effects.start(&r.app);
+    r.settle();
+    site.write(
+        "2024-07-09-new.html",
+        post("새로 쓴 소식", "2024-07-09", "사회"),
+    );
+    let start = Instant::now();
+    while !titles(&r).contains(&"새로 쓴 소식".to_string()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "never appeared: {:?}",
+            titles(&r)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        r.effects.apply_answers(&mut r.app);
+        r.settle();
+    }
+    assert!(r.status().contains("1 new post"), "{}", r.status());
+}
+
+/// The demo reader with `$BROWSER` set to `browser`.
+fn with_browser(browser: &str) -> Reader {
+    let load = loader::load_demo(Keep::ALL);
+    let app = App::new(Store::new(load, false), common::reader::theme(), true);
+    let effects = Effects::new(Setup {
+        opener: Opener {
+            disabled: false,
+            browser: Some(browser.into()),
+            in_terminal: false,
+            lang: sinmun::i18n::Lang::En,
+        },
+        ..Setup::default()
+    });
+    Reader::of(app, effects, 120, 40)
+}
+
+#[test]
+fn y_copies_through_osc_52_and_text_browsers_run_in_the_terminal() {
+    let mut r = Reader::demo(120, 40);
+    r.run([Action::Open, Action::OpenLinks]);
+    let outside = r.run([Action::CopyLink]);
+    let [Outside::Write(seq)] = &outside[..] else {
+        panic!("{outside:?}")
+    };
+    assert!(seq.starts_with("\u{1b}]52;c;") && seq.ends_with('\u{7}'));
+    assert!(r.status().contains("copied https://"), "{}", r.status());
+    // Copying in the article: its own address, when its front matter has one.
+    r.run([Action::Close]);
+    assert!(r.run([Action::CopyLink]).is_empty());
+    assert!(r.shows("names no address"), "{}", r.status());
+
+    let mut r = with_browser("w3m");
+    r.run([Action::Open]);
+    let outside = r.run([Action::OpenLink(1)]);
+    assert!(
+        matches!(&outside[..], [Outside::RunInTerminal(argv)] if argv[0] == "w3m" && argv[1].starts_with("https://")),
+        "{outside:?}"
+    );
+}
+
+#[test]
+fn opening_with_no_browser_names_what_was_tried() {
+    let mut r = with_browser("/nonexistent/browser");
+    r.run([Action::Open, Action::OpenLink(1)]);
+    let message = r.app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("$BROWSER (/nonexistent/browser)"),
+        "{message}"
+    );
+}
