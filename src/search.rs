@@ -67,7 +67,13 @@ impl SearchText {
 
     /// The search text of `lower`, text already sanitised and lowercased.
     pub fn from_lower(lower: &str) -> SearchText {
-        let initials = lower.chars().any(is_syllable).then(|| {
+        SearchText::from_lower_partly(lower, true)
+    }
+
+    /// [`SearchText::from_lower`], with the initials text only when
+    /// `initials` (a query without initials terms never looks at it).
+    pub fn from_lower_partly(lower: &str, initials: bool) -> SearchText {
+        let initials = (initials && lower.chars().any(is_syllable)).then(|| {
             lower
                 .chars()
                 .map(|c| initial_of(c).unwrap_or(c))
@@ -199,6 +205,11 @@ impl Query {
             .iter()
             .filter(|t| t.is_label())
             .all(|term| term.matches(&empty, categories, tags))
+    }
+
+    /// Whether a term looks at the initials text (a term of initials).
+    pub(crate) fn needs_initials(&self) -> bool {
+        self.terms.iter().any(Term::is_initials)
     }
 
     /// What each term needs found, for a search index.

@@ -11,7 +11,7 @@
 use crate::search::{Query, SearchText, TermShape};
 
 /// The version of these rules: an index made with other rules is rebuilt.
-pub(super) const RULES: u32 = 2;
+pub(super) const RULES: u32 = 3;
 
 const TEXT_N: usize = 3;
 const INITIALS_N: usize = 4;

@@ -197,7 +197,7 @@ impl Searcher {
         post: &Post,
         doc: u32,
     ) -> Result<bool, IndexError> {
-        Ok(match postings.text(doc)? {
+        Ok(match postings.text(doc, query.needs_initials())? {
             Some(text) => query.matches_text(&text, &post.categories, &post.tags),
             None => query.matches(post),
         })

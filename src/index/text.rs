@@ -24,22 +24,31 @@ use crate::search::SearchText;
 const ZSTD_LEVEL: i32 = 3;
 
 /// A search text as stored for `doc`: the lowercased text it is made from
-/// ([`SearchText::lower_of`]), compressed, sealed.
+/// ([`SearchText::lower_of`]), its length and the text compressed, sealed.
 pub(super) fn encode_text(doc: u32, lower: &str) -> Vec<u8> {
-    let packed = zstd::encode_all(lower.as_bytes(), ZSTD_LEVEL).unwrap_or_default();
-    seal(&doc.to_le_bytes(), packed)
+    let len = u32::try_from(lower.len()).unwrap_or(u32::MAX);
+    let mut bytes = len.to_le_bytes().to_vec();
+    bytes.extend(zstd::bulk::compress(lower.as_bytes(), ZSTD_LEVEL).unwrap_or_default());
+    seal(&doc.to_le_bytes(), bytes)
 }
 
-/// The lowercased text stored for `doc`.
-pub(super) fn decode_lower(doc: u32, bytes: &[u8]) -> Option<String> {
-    let packed = unseal(&doc.to_le_bytes(), bytes)?;
-    // The checksum held: these are bytes this index wrote.
-    let plain = zstd::decode_all(packed).ok()?;
-    String::from_utf8(plain).ok()
-}
+/// Decompresses stored texts, reusing its state from one text to the next.
+pub(super) struct Unpacker(Option<zstd::bulk::Decompressor<'static>>);
 
-pub(super) fn decode_text(doc: u32, bytes: &[u8]) -> Option<SearchText> {
-    decode_lower(doc, bytes).map(|lower| SearchText::from_lower(&lower))
+impl Unpacker {
+    pub(super) fn new() -> Unpacker {
+        Unpacker(zstd::bulk::Decompressor::new().ok())
+    }
+
+    /// The lowercased text stored for `doc`.
+    pub(super) fn lower(&mut self, doc: u32, bytes: &[u8]) -> Option<String> {
+        let bytes = unseal(&doc.to_le_bytes(), bytes)?;
+        let (len, packed) = bytes.split_first_chunk::<4>()?;
+        // The checksum held: the length is the one this index wrote.
+        let len = u32::from_le_bytes(*len) as usize;
+        let plain = self.0.as_mut()?.decompress(packed, len).ok()?;
+        String::from_utf8(plain).ok()
+    }
 }
 
 /// A bitmap as stored under `key` (a gram and segment, or a segment).
@@ -198,11 +207,15 @@ fn build_postings(texts: &[(u32, String)]) -> (RoaringBitmap, Vec<(u64, RoaringB
 /// Read access to postings and texts.
 pub(super) struct Postings<'c> {
     conn: &'c Connection,
+    unpacker: std::cell::RefCell<Unpacker>,
 }
 
 impl<'c> Postings<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Postings<'c> {
-        Postings { conn }
+        Postings {
+            conn,
+            unpacker: std::cell::RefCell::new(Unpacker::new()),
+        }
     }
 
     /// The documents with `key`, in any segment.
@@ -286,23 +299,21 @@ impl<'c> Postings<'c> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT text FROM texts WHERE doc = ?1")?;
-        let bytes: Option<Vec<u8>> = stmt.query_row([i64::from(doc)], |r| r.get(0)).optional()?;
-        match bytes {
-            None => Ok(None),
-            Some(b) => decode_lower(doc, &b).map(Some).ok_or(IndexError::Damaged),
-        }
+        let mut rows = stmt.query([i64::from(doc)])?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        let bytes = row.get_ref(0)?.as_blob().map_err(|_| IndexError::Damaged)?;
+        let lower = self.unpacker.borrow_mut().lower(doc, bytes);
+        lower.map(Some).ok_or(IndexError::Damaged)
     }
 
-    /// The stored search text of `doc`.
-    pub(crate) fn text(&self, doc: u32) -> Result<Option<SearchText>, IndexError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT text FROM texts WHERE doc = ?1")?;
-        let bytes: Option<Vec<u8>> = stmt.query_row([i64::from(doc)], |r| r.get(0)).optional()?;
-        match bytes {
-            None => Ok(None),
-            Some(b) => decode_text(doc, &b).map(Some).ok_or(IndexError::Damaged),
-        }
+    /// The stored search text of `doc`, with its initials text only when
+    /// `initials` (making it is most of the cost of a check).
+    pub(crate) fn text(&self, doc: u32, initials: bool) -> Result<Option<SearchText>, IndexError> {
+        Ok(self
+            .lower(doc)?
+            .map(|lower| SearchText::from_lower_partly(&lower, initials)))
     }
 }
 
@@ -481,10 +492,10 @@ mod tests {
 
     #[test]
     fn a_text_comes_back_as_it_was() {
+        let mut unpacker = Unpacker::new();
         for s in ["제주 항공 ms 장애", "plain ascii", ""] {
-            let t = SearchText::from_lower(s);
-            assert_eq!(decode_text(3, &encode_text(3, s)), Some(t));
-            assert_eq!(decode_text(4, &encode_text(3, s)), None);
+            assert_eq!(unpacker.lower(3, &encode_text(3, s)).as_deref(), Some(s));
+            assert_eq!(unpacker.lower(4, &encode_text(3, s)), None);
         }
     }
 }

@@ -113,6 +113,11 @@ impl Term {
         }
     }
 
+    /// Whether the term is made of initials (it looks at the initials text).
+    pub(super) fn is_initials(&self) -> bool {
+        matches!(self.kind, Kind::Initials(_))
+    }
+
     /// Whether the term is `#label`.
     pub(super) fn is_label(&self) -> bool {
         matches!(self.kind, Kind::Label(_))
