@@ -160,22 +160,31 @@ impl Searcher {
             let Some(post) = posts.get(i) else {
                 continue;
             };
+            // Reading a stored text costs far more than a bitmap look-up:
+            // the time is looked at after each.
+            let mut slow = false;
             let hit = match post.doc {
                 Some(doc) if self.covered.contains(doc) => {
                     prepared.maybe.contains(doc)
                         && query.matches_labels(&post.categories, &post.tags)
-                        && (prepared.sure.contains(doc)
-                            || self.check(&postings, query, post, doc)?)
+                        && (prepared.sure.contains(doc) || {
+                            slow = true;
+                            self.check(&postings, query, post, doc)?
+                        })
                 }
                 Some(doc) if self.pending.contains(doc) => {
+                    slow = true;
                     self.check(&postings, query, post, doc)?
                 }
-                _ => query.matches(post),
+                _ => {
+                    slow = true;
+                    query.matches(post)
+                }
             };
             if hit {
                 matched.push(i);
             }
-            if n % 16 == 15 && deadline.is_some_and(|d| Instant::now() >= d) {
+            if (slow || n % 64 == 63) && deadline.is_some_and(|d| Instant::now() >= d) {
                 return Ok(Partial {
                     matched,
                     checked: n + 1,
