@@ -32,22 +32,39 @@ pub(super) fn encode_text(doc: u32, lower: &str) -> Vec<u8> {
     seal(&doc.to_le_bytes(), bytes)
 }
 
-/// Decompresses stored texts, reusing its state from one text to the next.
-pub(super) struct Unpacker(Option<zstd::bulk::Decompressor<'static>>);
+/// Decompresses stored texts, reusing its state and its buffer from one
+/// text to the next.
+pub(super) struct Unpacker {
+    zstd: Option<zstd::bulk::Decompressor<'static>>,
+    buffer: Vec<u8>,
+}
 
 impl Unpacker {
     pub(super) fn new() -> Unpacker {
-        Unpacker(zstd::bulk::Decompressor::new().ok())
+        Unpacker {
+            zstd: zstd::bulk::Decompressor::new().ok(),
+            buffer: Vec::new(),
+        }
     }
 
-    /// The lowercased text stored for `doc`.
-    pub(super) fn lower(&mut self, doc: u32, bytes: &[u8]) -> Option<String> {
+    /// `f` of the lowercased text stored for `doc`.
+    pub(super) fn with_lower<R>(
+        &mut self,
+        doc: u32,
+        bytes: &[u8],
+        f: impl FnOnce(&str) -> R,
+    ) -> Option<R> {
         let bytes = unseal(&doc.to_le_bytes(), bytes)?;
         let (len, packed) = bytes.split_first_chunk::<4>()?;
         // The checksum held: the length is the one this index wrote.
         let len = u32::from_le_bytes(*len) as usize;
-        let plain = self.0.as_mut()?.decompress(packed, len).ok()?;
-        String::from_utf8(plain).ok()
+        self.buffer.clear();
+        self.buffer.reserve(len);
+        self.zstd
+            .as_mut()?
+            .decompress_to_buffer(packed, &mut self.buffer)
+            .ok()?;
+        simdutf8::basic::from_utf8(&self.buffer).ok().map(f)
     }
 }
 
@@ -294,8 +311,8 @@ impl<'c> Postings<'c> {
         Ok(acc)
     }
 
-    /// The stored lowercased text of `doc`.
-    pub(crate) fn lower(&self, doc: u32) -> Result<Option<String>, IndexError> {
+    /// `f` of the stored lowercased text of `doc`, if it has one.
+    fn with_lower<R>(&self, doc: u32, f: impl FnOnce(&str) -> R) -> Result<Option<R>, IndexError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT text FROM texts WHERE doc = ?1")?;
@@ -304,16 +321,19 @@ impl<'c> Postings<'c> {
             return Ok(None);
         };
         let bytes = row.get_ref(0)?.as_blob().map_err(|_| IndexError::Damaged)?;
-        let lower = self.unpacker.borrow_mut().lower(doc, bytes);
-        lower.map(Some).ok_or(IndexError::Damaged)
+        let done = self.unpacker.borrow_mut().with_lower(doc, bytes, f);
+        done.map(Some).ok_or(IndexError::Damaged)
+    }
+
+    /// The stored lowercased text of `doc`.
+    pub(crate) fn lower(&self, doc: u32) -> Result<Option<String>, IndexError> {
+        self.with_lower(doc, str::to_string)
     }
 
     /// The stored search text of `doc`, with its initials text only when
     /// `initials` (making it is most of the cost of a check).
     pub(crate) fn text(&self, doc: u32, initials: bool) -> Result<Option<SearchText>, IndexError> {
-        Ok(self
-            .lower(doc)?
-            .map(|lower| SearchText::from_lower_partly(&lower, initials)))
+        self.with_lower(doc, |lower| SearchText::from_lower_partly(lower, initials))
     }
 }
 
@@ -494,8 +514,9 @@ mod tests {
     fn a_text_comes_back_as_it_was() {
         let mut unpacker = Unpacker::new();
         for s in ["제주 항공 ms 장애", "plain ascii", ""] {
-            assert_eq!(unpacker.lower(3, &encode_text(3, s)).as_deref(), Some(s));
-            assert_eq!(unpacker.lower(4, &encode_text(3, s)), None);
+            let back = unpacker.with_lower(3, &encode_text(3, s), str::to_string);
+            assert_eq!(back.as_deref(), Some(s));
+            assert_eq!(unpacker.with_lower(4, &encode_text(3, s), str::len), None);
         }
     }
 }

@@ -150,6 +150,8 @@ fn position_text(app: &App) -> String {
             q.push_str(&format!(" ({})", indexing(app)));
         }
         parts.push(q);
+    } else if !app.indexed() && app.reading.is_none() {
+        parts.push(indexing(app));
     }
     if app.is_refining() {
         parts.push(Msg::Searching.say(app.lang));
