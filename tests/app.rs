@@ -421,7 +421,7 @@ fn marks_saved_by_another_reader_show_and_a_failed_save_is_said_until_a_key() {
     r.run([
         Action::MarksSaved {
             seq: save.seq,
-            error: Some("disk I/O error".into()),
+            error: Some(sinmun::i18n::Msg::SqliteSays.with("error", "disk I/O error")),
         },
         Action::Idle,
         Action::Idle,
