@@ -199,6 +199,11 @@ fn damaged_databases_are_set_aside_never_deleted_and_a_fresh_one_starts() {
         } = open(&path);
         assert_eq!(notes.len(), 1, "{what}: {notes:?}");
         assert!(notes[0].to_string().contains(why), "{what}: {notes:?}");
+        let korean = notes[0].say(sinmun::i18n::Lang::Ko);
+        assert!(
+            korean.starts_with("표시 데이터베이스가 손상됨 (") && korean.ends_with("로 옮겨 둠"),
+            "{what}: {korean}"
+        );
         assert!(!marks.is_read("kept"), "{what}: a fresh start");
         let aside: Vec<_> = names_in(dir.path())
             .into_iter()
@@ -240,6 +245,12 @@ fn a_fifo_or_a_device_at_the_database_path_is_refused_without_hanging() {
         let Opened { marks, notes, .. } = within(20, move || open(&p));
         assert!(
             notes[0].to_string().contains("not a regular file"),
+            "{kind}: {notes:?}"
+        );
+        assert!(
+            notes[0]
+                .say(sinmun::i18n::Lang::Ko)
+                .contains("(보통 파일이 아님: "),
             "{kind}: {notes:?}"
         );
         assert!(!marks.is_read("kept"), "{kind}");
@@ -309,6 +320,8 @@ fn a_damaged_or_hostile_state_json_never_hangs_and_is_never_lost() {
                 "{:?}",
                 opened.notes
             );
+            let korean = opened.notes[0].say(sinmun::i18n::Lang::Ko);
+            assert!(korean.starts_with("상태 파일이 손상됨 ("), "{korean}");
             let aside = names_in(dir.path());
             assert!(
                 aside.iter().any(|n| n.starts_with("state.json.damaged-")),

@@ -611,6 +611,11 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
     let (body, _) = sinmun::app::effects::read_checked(&post, Some(loaded));
     let why = body.unwrap_err();
     assert!(why.to_string().contains("replaced"), "{why}");
+    let korean = |why: &sinmun::i18n::Message| why.say(sinmun::i18n::Lang::Ko);
+    assert_eq!(
+        korean(&why),
+        "글을 읽은 뒤 파일이 다른 파일로 바뀜; 보여 주지 않음"
+    );
 
     // A FIFO: answered at once.
     std::fs::remove_file(&second).unwrap();
@@ -631,6 +636,10 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
         .expect("a FIFO is never waited on")
         .unwrap_err();
     assert!(why.to_string().contains("FIFO"), "{why}");
+    assert_eq!(
+        korean(&why),
+        "파일이 이제 보통 파일이 아님: FIFO(이름 있는 파이프); 읽지 않음"
+    );
 
     // A folder holding a post of its own.
     std::fs::remove_file(&second).unwrap();
@@ -640,6 +649,10 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
         .0
         .unwrap_err();
     assert!(why.to_string().contains("folder"), "{why}");
+    assert_eq!(
+        korean(&why),
+        "파일이 이제 보통 파일이 아님: 폴더; 읽지 않음"
+    );
 }
 
 /// An opened link's program is waited for: no zombie is left behind.

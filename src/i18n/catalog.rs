@@ -185,7 +185,7 @@ catalog! {
     NoteMark: "note: ", "참고: ";
     CannotRead: "cannot read: {error}", "읽을 수 없음: {error}";
     CannotReadFolder: "cannot read folder: {error}", "폴더를 읽을 수 없음: {error}";
-    NotRegular: "not a regular file ({kind}); not read", "보통 파일이 아니라서({kind}) 읽지 않음";
+    NotRegular: "not a regular file ({kind}); not read", "보통 파일이 아님: {kind}; 읽지 않음";
     FileTooLarge: "file is {len} bytes, over the {cap} limit; not read", "파일이 {len}바이트로 {cap} 한도를 넘어 읽지 않음";
     KindFifo: "a FIFO", "FIFO(이름 있는 파이프)";
     KindDevice: "a device", "장치 파일";
@@ -219,7 +219,7 @@ catalog! {
     WhatDate: "a date like 2024-07-19 or 2024-07-19 10:00:00 +0900", "2024-07-19나 2024-07-19 10:00:00 +0900 같은 날짜";
     WhatBool: "true or false", "true나 false";
     NotAMapping: "not a mapping of keys to values", "키와 값의 매핑이 아님";
-    DuplicateKey: "duplicate key {key}: the last one is used", "키 {key}가 두 번 이상 나옴: 마지막 것을 씀";
+    DuplicateKey: "duplicate key {key}: the last one is used", "같은 키가 두 번 이상 나옴: {key}; 마지막 것을 씀";
     ExpectedKeyValue: "expected `key: value`, found {text}", "`키: 값`이어야 함, 지금 값은 {text}";
     YamlSays: "{error}", "YAML 오류: {error}";
     TomlSays: "{error}", "TOML 오류: {error}";
@@ -228,10 +228,10 @@ catalog! {
     RecursiveAlias: "has an alias inside the node it names (it would repeat forever); not parsed", "별칭이 가리키는 노드 안에 그 별칭이 있어(끝없이 되풀이됨) 읽지 않음";
     DuplicateId: "id \"{id}\" is also the id of {path}; that post is the one --dump finds", "id \"{id}\"는 {path}의 id이기도 함; --dump는 그 글을 찾음";
     SymlinkLoop: "symlink loop: this folder contains itself; not followed again", "심볼릭 링크 고리: 이 폴더가 자기 자신을 담고 있음; 다시 따라가지 않음";
-    SameFolder: "the same folder as {path}, already read; not read again", "이미 읽은 {path}와 같은 폴더; 다시 읽지 않음";
+    SameFolder: "the same folder as {path}, already read; not read again", "이미 읽은 폴더와 같은 폴더: {path}; 다시 읽지 않음";
     SymlinkOutside: "symlink to a folder outside the folders given; not followed (--follow-symlinks follows it)", "주어진 폴더 밖의 폴더로 가는 심볼릭 링크; 따라가지 않음 (--follow-symlinks로 따라감)";
     // Why an article cannot be shown.
-    NowNotRegular: "its file is now {kind}, not a regular file; not read", "파일이 이제 보통 파일이 아니라 {kind}임; 읽지 않음";
+    NowNotRegular: "its file is now {kind}, not a regular file; not read", "파일이 이제 보통 파일이 아님: {kind}; 읽지 않음";
     FileGone: "its file is gone (deleted or renamed since the posts were loaded)", "파일이 없어짐 (글을 읽은 뒤 지워지거나 이름이 바뀜)";
     FileReplaced: "its file was replaced by another since the posts were loaded; not shown", "글을 읽은 뒤 파일이 다른 파일로 바뀜; 보여 주지 않음";
     TheFileIsGone: "the file is gone", "파일이 없어짐";
@@ -256,14 +256,14 @@ catalog! {
     UnknownSyntaxTheme: "unknown syntax_theme {name} (one of: {names})", "모르는 syntax_theme {name} ({names} 가운데 하나)";
     ExtendsNotName: "extends {name}: not a theme name (a built-in theme, or NAME for NAME.yaml in the themes folder)", "extends {name}: 테마 이름이 아님 (내장 테마, 또는 테마 폴더의 NAME.yaml이면 NAME)";
     ExtendsLoop: "extends {name}: themes extend each other in a loop", "extends {name}: 테마들이 서로를 돌아가며 확장함";
-    ExtendsUnknown: "extends an unknown theme {name}", "모르는 테마 {name}를 확장함";
+    ExtendsUnknown: "extends an unknown theme {name}", "모르는 테마를 확장함: {name}";
     BrokenTheme: "(broken: {error})", "(깨짐: {error})";
     // The marks database.
     MarksDamaged: "marks database damaged ({why}); kept as {path}", "표시 데이터베이스가 손상됨 ({why}); {path}로 옮겨 둠";
     StateDamagedKept: "state file damaged ({error}); kept as {path}", "상태 파일이 손상됨 ({error}); {path}로 옮겨 둠";
     StateDamaged: "state file damaged ({error}): {path}", "상태 파일이 손상됨 ({error}): {path}";
     StateNotImported: "{path}: {error}; its marks were not imported", "{path}: {error}; 그 표시는 가져오지 않음";
-    MarksNotRegular: "not a regular file ({kind})", "보통 파일이 아님 ({kind})";
+    MarksNotRegular: "not a regular file ({kind})", "보통 파일이 아님: {kind}";
     MarksNewer: "made by a newer sinmun (schema version {version})", "더 새로운 sinmun이 만든 것 (스키마 버전 {version})";
     MarksForeign: "not a sinmun marks database", "sinmun의 표시 데이터베이스가 아님";
     MarksFolder: "cannot create its folder: {error}", "폴더를 만들 수 없음: {error}";
@@ -291,7 +291,7 @@ catalog! {
     DumpFolder: "\"{wanted}\" is a folder, not a post; give a post's id or file", "\"{wanted}\"는 글이 아니라 폴더임; 글의 id나 파일을 주세요";
     DumpNotPostFile: "\"{wanted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) and no post has that id", "\"{wanted}\"는 글 파일이 아니고 (sinmun은 .md, .markdown, .html, .htm, .txt를 읽음) 그 id의 글도 없음";
     DumpNotRegular: "\"{wanted}\" is not a regular file, and no post has that id", "\"{wanted}\"는 보통 파일이 아니고, 그 id의 글도 없음";
-    DumpNoPost: "no post with the id or path \"{wanted}\" among {posts} in {place}", "{place}의 {posts} 가운데 id나 경로가 \"{wanted}\"인 글이 없음";
+    DumpNoPost: "no post with the id or path \"{wanted}\" among {posts} in {place}", "{posts}({place}) 가운데 id나 경로가 \"{wanted}\"인 글이 없음";
     ThePost: "the 1 post", "글 1개";
     ThePosts: "the {n} posts", "글 {n}개";
     TheDemoPosts: "the built-in demo posts", "내장된 예시 글";
