@@ -134,11 +134,9 @@ fn report_duplicate_ids(posts: &mut [Post]) {
         match seen.get(&post.id) {
             Some(first) => {
                 // Both come from file names, which may hold anything.
-                let msg = format!(
-                    "id \"{}\" is also the id of {}; that post is the one --dump finds",
-                    crate::text::one_line(&post.id),
-                    crate::text::one_line(&first.to_string_lossy())
-                );
+                let msg = crate::i18n::Msg::DuplicateId
+                    .with("id", crate::text::one_line(&post.id))
+                    .with("path", crate::text::one_line(&first.to_string_lossy()));
                 post.problems.push(Problem::new(&post.path, 1, msg));
             }
             None => {
@@ -166,7 +164,7 @@ pub(crate) fn read_source(source: &Source, keep: Keep) -> (Outcome, Option<std::
         Ok(opened) => opened,
         Err(e) => {
             return (
-                Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+                Outcome::Unreadable(Problem::new(path, 1, e.message())),
                 None,
             );
         }
@@ -174,7 +172,7 @@ pub(crate) fn read_source(source: &Source, keep: Keep) -> (Outcome, Option<std::
     let bytes = match crate::fsread::read_capped(file, meta.len(), post::MAX_FILE_SIZE) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let problem = Problem::new(path, 1, e.to_string());
+            let problem = Problem::new(path, 1, e.message());
             return (Outcome::Unreadable(problem), Some(meta));
         }
     };

@@ -95,7 +95,7 @@ pub enum Action {
         width: usize,
         ambiguous: crate::text::AmbiguousWidth,
         generation: u64,
-        result: Result<Arc<ArticleLines>, String>,
+        result: Result<Arc<ArticleLines>, crate::i18n::Message>,
     },
     /// Search text of posts (by path), from the background index.
     Indexed {
@@ -135,7 +135,7 @@ pub enum Action {
     /// to save the one numbered `seq`).
     MarksSaved {
         seq: u64,
-        error: Option<String>,
+        error: Option<crate::i18n::Message>,
     },
     /// Marks saved by another reader.
     MarksChanged(Vec<crate::marks::MarkRow>),

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::args::{Args, ColorChoice};
 use super::settings::Settings;
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::loader;
 use crate::markdown::LiquidContext;
 use crate::post::{Keep, Post};
@@ -15,18 +16,19 @@ use crate::theme::{ColorDepth, no_color_env};
 
 /// The post named by `wanted`, with its body and what its Liquid resolves
 /// against: a post's id (or its file name) among the posts first, then a
-/// file path. `Err` says what could not be found and where it was looked
-/// for.
+/// file path. `Err` says, in `lang`, what could not be found and where it
+/// was looked for.
 pub fn find_post(
     args: &Args,
     settings: &Settings,
     wanted: &str,
+    lang: Lang,
 ) -> Result<Result<(Post, LiquidContext), String>, AppError> {
     let as_path = Path::new(wanted);
     // A post file named on the command line is read alone: no need to load
     // every post to find it.
     if is_post_file(as_path) {
-        return Ok(read_file(as_path));
+        return Ok(read_file(as_path, lang));
     }
     let folders = settings.post_paths(args);
     let keep = if folders.is_empty() {
@@ -49,33 +51,34 @@ pub fn find_post(
         if post.body.is_none() {
             match crate::app::effects::read_body(&post) {
                 Ok(body) => post.body = Some(body),
-                Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
+                Err(why) => {
+                    return Ok(Err(format!("{}: {}", shown(&post.path), why.say(lang))));
+                }
             }
         }
         return Ok(Ok(with_context(post, &sites)));
     }
     let quoted = crate::sanitize::quote(wanted);
-    Ok(Err(match std::fs::metadata(as_path) {
-        Ok(m) if m.is_dir() => {
-            format!("\"{quoted}\" is a folder, not a post; give a post's id or file")
-        }
-        Ok(m) if m.is_file() => format!(
-            "\"{quoted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) \
-             and no post has that id"
-        ),
-        Ok(_) => format!("\"{quoted}\" is not a regular file, and no post has that id"),
+    let why = match std::fs::metadata(as_path) {
+        Ok(m) if m.is_dir() => Msg::DumpFolder.with("wanted", quoted),
+        Ok(m) if m.is_file() => Msg::DumpNotPostFile.with("wanted", quoted),
+        Ok(_) => Msg::DumpNotRegular.with("wanted", quoted),
         Err(_) => {
-            let place = match folders.as_slice() {
-                [] => "the built-in demo posts".to_string(),
-                [one] => shown(one),
-                many => format!("{} folders", many.len()),
+            let posts = match load.posts.len() {
+                1 => Msg::ThePost.into(),
+                n => Msg::ThePosts.with("n", n),
             };
-            format!(
-                "no post with the id or path \"{quoted}\" among {} in {place}",
-                plural_posts(load.posts.len())
-            )
+            let why = Msg::DumpNoPost
+                .with("wanted", quoted)
+                .with_msg("posts", posts);
+            match folders.as_slice() {
+                [] => why.with_msg("place", Msg::TheDemoPosts),
+                [one] => why.with("place", shown(one)),
+                many => why.with_msg("place", Msg::Folders.with("n", many.len())),
+            }
         }
-    }))
+    };
+    Ok(Err(why.say(lang)))
 }
 
 /// A path whose extension is a post format's, naming an existing file.
@@ -87,8 +90,8 @@ fn is_post_file(path: &Path) -> bool {
         && path.is_file()
 }
 
-/// The post in the file at `path`, or why there is none.
-fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
+/// The post in the file at `path`, or why there is none (in `lang`).
+fn read_file(path: &Path, lang: Lang) -> Result<(Post, LiquidContext), String> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -97,11 +100,10 @@ fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
     let sites = load.sites;
     match load.posts.into_iter().next() {
         Some(post) => Ok(with_context(post, &sites)),
-        None => Err(load
-            .problems
-            .into_iter()
-            .next()
-            .map_or_else(|| format!("{}: not a post", shown(path)), |p| p.to_string())),
+        None => Err(load.problems.first().map_or_else(
+            || Msg::NotAPost.with("path", shown(path)).say(lang),
+            |p| p.say(lang),
+        )),
     }
 }
 
@@ -118,15 +120,8 @@ fn shown(path: &Path) -> String {
     crate::sanitize::quote(&path.to_string_lossy())
 }
 
-fn plural_posts(n: usize) -> String {
-    match n {
-        1 => "the 1 post".to_string(),
-        n => format!("the {n} posts"),
-    }
-}
-
-pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
-    let (post, context) = match find_post(args, settings, wanted)? {
+pub fn dump(args: &Args, settings: &Settings, wanted: &str, lang: Lang) -> Result<i32, AppError> {
+    let (post, context) = match find_post(args, settings, wanted, lang)? {
         Ok(found) => found,
         Err(why) => {
             super::say(&why);

@@ -19,8 +19,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// its index is rebuilt.
 pub(super) fn rules() -> String {
     format!(
-        "sinmun {} search {}",
+        "sinmun {} records {} search {}",
         env!("CARGO_PKG_VERSION"),
+        super::record::FORMAT,
         super::grams::RULES
     )
 }

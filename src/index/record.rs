@@ -1,6 +1,8 @@
 //! What the index keeps of one file: the outcome of reading it (a post's
 //! front matter and problems, or why it is not a post), in a compact binary
-//! form (postcard). Paths are kept as the bytes the file system gave, so
+//! form (postcard). Problems keep their catalog message with its values
+//! (by name), so a problem read back is said in the reader's language as
+//! when the file was read. Paths are kept as the bytes the file system gave, so
 //! that any file name comes back exactly as it was.
 
 use std::path::{Path, PathBuf};
@@ -8,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::date::PostDate;
+use crate::i18n::Message;
 use crate::post::{Format, Outcome, Post};
 use crate::problem::{Problem, Severity};
 
@@ -49,9 +52,13 @@ struct ProblemRecord {
     /// `None`: the file's own path (nearly always).
     path: Option<Vec<u8>>,
     line: u64,
-    message: String,
+    message: Message,
     note: bool,
 }
+
+/// The version of the records' form: an index holding another form is
+/// rebuilt (2: problems keep their catalog message, not English text).
+pub(super) const FORMAT: u32 = 2;
 
 /// What a record is sealed under: its document and its file's path.
 fn seal_key(doc: i64, path: &Path) -> Vec<u8> {
@@ -204,11 +211,27 @@ mod tests {
     }
 
     #[test]
+    fn a_problem_comes_back_said_in_the_readers_language() {
+        use crate::i18n::{Lang, Msg};
+        let path = Path::new("뉴스/fifo.md");
+        let message = Msg::NotRegular
+            .with_msg("kind", Msg::KindFifo)
+            .with("extra", "{kind}");
+        let outcome = Outcome::Unreadable(Problem::new(path, 1, message.clone()));
+        let Some(Outcome::Unreadable(back)) = decode(3, path, &encode(3, path, &outcome)) else {
+            panic!("not an unreadable file");
+        };
+        assert_eq!(back.message, message);
+        assert_eq!(back.message.say(Lang::Ko), message.say(Lang::Ko));
+        assert_ne!(back.message.say(Lang::Ko), back.message.say(Lang::En));
+    }
+
+    #[test]
     fn damaged_bytes_are_no_record() {
         assert!(decode(1, Path::new("a.md"), &[0xff, 0xff, 0xff]).is_none());
         assert!(decode(1, Path::new("a.md"), &[]).is_none());
         let path = Path::new("a.md");
-        let outcome = Outcome::Unreadable(Problem::new(path, 1, "binary"));
+        let outcome = Outcome::Unreadable(Problem::new(path, 1, crate::i18n::Msg::BinaryNul));
         let mut bytes = encode(1, path, &outcome);
         let last = bytes.len() - 1;
         bytes[last] ^= 1;

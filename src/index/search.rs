@@ -324,11 +324,6 @@ fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<String>, Problem
             _ => None,
         }
     };
-    crate::render::guard::quietly(read).map_err(|_| {
-        Problem::new(
-            &post.path,
-            1,
-            "sinmun failed indexing this file (a bug; please report it); its body is not searched",
-        )
-    })
+    crate::render::guard::quietly(read)
+        .map_err(|_| Problem::new(&post.path, 1, crate::i18n::Msg::FailedIndexing))
 }

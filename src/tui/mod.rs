@@ -24,7 +24,7 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Run the reader until the user quits.
 pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
-    terminal::install_panic_hook();
+    terminal::install_panic_hook(app.lang);
     signals::watch_signals()?;
     signals::watch_hangup()?;
     if let Some(flush) = effects.marks_flusher() {

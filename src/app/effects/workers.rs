@@ -26,9 +26,6 @@ use crate::reload::Reloader;
 use crate::render::{RenderOptions, guard};
 use crate::search::SearchText;
 
-/// Why an article shows no body when sinmun failed rendering it.
-pub const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
-
 /// The identities of the posts' files as first seen, by path: a file
 /// replaced since (by another file, a FIFO, a folder) is not shown as the
 /// post that was loaded. Taken in the background at start; a file read
@@ -278,9 +275,9 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
         let result = body.and_then(|body| {
             guard::quietly(|| crate::render::article::render(&job.post, &body, &job.options))
                 .map_err(|_| {
-                    let problem = Problem::new(&path, 1, RENDER_FAILED);
+                    let problem = Problem::new(&path, 1, Msg::FailedRendering);
                     let _ = tx.send(Action::Problems(vec![problem]));
-                    RENDER_FAILED.to_string()
+                    Msg::FailedRendering.into()
                 })
         });
         let answer = Action::Rendered {

@@ -1,53 +1,13 @@
-//! The interface's words, in English and in Korean: one catalog. Every
-//! message is written in both languages side by side; `{name}` stands for
-//! a value filled in by [`Msg::fill`]. The language is Korean under a Korean
-//! locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) or with `language: ko` in the
-//! config; `language: en` forces English.
+//! The catalog: every message of the interface, in English and in Korean
+//! side by side. A test fails when one lacks a language, or when the two
+//! take other values.
 
-use std::fmt::Display;
-
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Ko,
-}
-
-impl Lang {
-    /// The config's choice, else the locale's.
-    pub fn detect(config: Option<Lang>) -> Lang {
-        config.unwrap_or_else(|| {
-            let var = |name| std::env::var(name).ok();
-            Lang::of_locale(var("LC_ALL"), var("LC_MESSAGES"), var("LANG"))
-        })
-    }
-
-    /// The language of a locale given as `LC_ALL`, `LC_MESSAGES` and
-    /// `LANG` (the first one set and not empty decides, as in POSIX).
-    pub fn of_locale(
-        lc_all: Option<String>,
-        lc_messages: Option<String>,
-        lang: Option<String>,
-    ) -> Lang {
-        let locale = [lc_all, lc_messages, lang]
-            .into_iter()
-            .flatten()
-            .find(|v| !v.is_empty())
-            .unwrap_or_default();
-        if locale.starts_with("ko") {
-            Lang::Ko
-        } else {
-            Lang::En
-        }
-    }
-}
+use super::Lang;
 
 macro_rules! catalog {
     ($($id:ident: $en:literal, $ko:literal;)*) => {
         /// A message of the interface.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Msg { $($id,)* }
 
         impl Msg {
@@ -59,24 +19,19 @@ macro_rules! catalog {
                     $((Msg::$id, Lang::En) => $en, (Msg::$id, Lang::Ko) => $ko,)*
                 }
             }
+
+            /// The message's name: what it is stored as (a stored message
+            /// outlives the order of the catalog).
+            pub fn name(self) -> &'static str {
+                match self { $(Msg::$id => stringify!($id),)* }
+            }
+
+            /// The message of a name.
+            pub fn named(name: &str) -> Option<Msg> {
+                match name { $(stringify!($id) => Some(Msg::$id),)* _ => None }
+            }
         }
     };
-}
-
-impl Msg {
-    /// The message in `lang` with each `{name}` replaced by its value.
-    pub fn fill(self, lang: Lang, values: &[(&str, &dyn Display)]) -> String {
-        let mut text = self.text(lang).to_string();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), &value.to_string());
-        }
-        text
-    }
-
-    /// The message in `lang`, as an owned string (no values).
-    pub fn say(self, lang: Lang) -> String {
-        self.text(lang).to_string()
-    }
 }
 
 catalog! {
@@ -229,6 +184,96 @@ catalog! {
     NotWatchingFolders: "not watching the folders: {error}", "폴더를 지켜볼 수 없음: {error}";
     CannotSaveMarks: "cannot save marks: {error}", "표시를 저장할 수 없음: {error}";
     MarksNotSaved: "marks are not saved: {error}", "표시를 저장하지 않음: {error}";
+    // Problems found reading posts and sites ("path:line: message").
+    NoteMark: "note: ", "참고: ";
+    CannotRead: "cannot read: {error}", "읽을 수 없음: {error}";
+    CannotReadFolder: "cannot read folder: {error}", "폴더를 읽을 수 없음: {error}";
+    NotRegular: "not a regular file ({kind}); not read", "보통 파일이 아님: {kind}; 읽지 않음";
+    FileTooLarge: "file is {len} bytes, over the {cap} limit; not read", "파일이 {len}바이트로 {cap} 한도를 넘어 읽지 않음";
+    KindFifo: "a FIFO", "FIFO(이름 있는 파이프)";
+    KindDevice: "a device", "장치 파일";
+    KindSocket: "a socket", "소켓";
+    KindFolder: "a folder", "폴더";
+    KindNotFile: "not a file", "파일이 아님";
+    Binary: "binary file ({kind}); not read", "바이너리 파일({kind})이라 읽지 않음";
+    BinaryPng: "PNG image", "PNG 그림";
+    BinaryJpeg: "JPEG image", "JPEG 그림";
+    BinaryGif: "GIF image", "GIF 그림";
+    BinaryPdf: "PDF document", "PDF 문서";
+    BinaryZip: "ZIP archive", "ZIP 압축 파일";
+    BinaryElf: "ELF executable", "ELF 실행 파일";
+    BinaryGzip: "gzip archive", "gzip 압축 파일";
+    BinaryNul: "NUL bytes", "NUL 바이트";
+    InvalidEncoding: "invalid {encoding}; shown with \u{fffd} replacement characters", "{encoding}에 맞지 않는 바이트가 있음; \u{fffd} 대체 문자로 보임";
+    NotUtf8: "not UTF-8: read as {encoding} (detected); save it as UTF-8", "UTF-8이 아님: {encoding}(으)로 알아보고 읽음; UTF-8로 저장하세요";
+    NotUtf8Lossy: "not UTF-8: read as {encoding} (detected); save it as UTF-8; bytes that are not {encoding} are shown as \u{fffd}", "UTF-8이 아님: {encoding}(으)로 알아보고 읽음; UTF-8로 저장하세요; {encoding}에 맞지 않는 바이트는 \u{fffd}로 보임";
+    NulByte: "a NUL byte in the text, removed", "본문의 NUL 바이트 1개를 지움";
+    NulBytes: "{n} NUL bytes in the text, removed", "본문의 NUL 바이트 {n}개를 지움";
+    NotAPostInPosts: "not a post: in _posts without a date in its name (YYYY-MM-DD-title) or front matter; Jekyll skips it too", "글이 아님: _posts 안에 있지만 이름에 날짜(YYYY-MM-DD-제목)도 머리말도 없음; Jekyll도 건너뜀";
+    NotPublishedNoDate: "Jekyll does not publish this post: its file name has no date (YYYY-MM-DD-title)", "Jekyll은 이 글을 게시하지 않음: 파일 이름에 날짜(YYYY-MM-DD-제목)가 없음";
+    FrontMatterUnclosed: "front matter is not closed: no `{delimiter}` line after it", "머리말이 닫히지 않음: 뒤에 `{delimiter}` 줄이 없음";
+    NoFrontMatter: "no front matter: the first line is not `---`", "머리말 없음: 첫 줄이 `---`가 아님";
+    FrontMatterTooLarge: "front matter is {kib} KiB, over the {cap} limit; not parsed", "머리말이 {kib} KiB로 {cap} 한도를 넘어 읽지 않음";
+    FrontMatter: "front matter: {problem}", "머리말: {problem}";
+    FieldShouldBe: "front matter: {key} should be {what}, found {value}", "머리말: {key} 값은 {what}(이)어야 함, 지금 값은 {value}";
+    WhatText: "text", "글자";
+    WhatList: "a list or a space-separated string", "목록이나 공백으로 나눈 문자열";
+    WhatName: "a name or a list", "이름이나 목록";
+    WhatDate: "a date like 2024-07-19 or 2024-07-19 10:00:00 +0900", "2024-07-19나 2024-07-19 10:00:00 +0900 같은 날짜";
+    WhatBool: "true or false", "true나 false";
+    NotAMapping: "not a mapping of keys to values", "키와 값의 매핑이 아님";
+    DuplicateKey: "duplicate key {key}: the last one is used", "같은 키가 두 번 이상 나옴: {key}; 마지막 것을 씀";
+    ExpectedKeyValue: "expected `key: value`, found {text}", "`키: 값`이어야 함, 지금 값은 {text}";
+    YamlSays: "{error}", "YAML 오류: {error}";
+    TomlSays: "{error}", "TOML 오류: {error}";
+    TooDeep: "nests deeper than {depth} levels; not parsed", "{depth}단계보다 깊이 중첩되어 읽지 않음";
+    TooManyAliases: "repeats more than {limit} nodes through aliases; not parsed", "별칭(alias)으로 노드를 {limit}개 넘게 되풀이하여 읽지 않음";
+    RecursiveAlias: "has an alias inside the node it names (it would repeat forever); not parsed", "별칭이 가리키는 노드 안에 그 별칭이 있어(끝없이 되풀이됨) 읽지 않음";
+    DuplicateId: "id \"{id}\" is also the id of {path}; that post is the one --dump finds", "id \"{id}\"는 {path}의 id이기도 함; --dump는 그 글을 찾음";
+    SymlinkLoop: "symlink loop: this folder contains itself; not followed again", "심볼릭 링크 고리: 이 폴더가 자기 자신을 담고 있음; 다시 따라가지 않음";
+    SameFolder: "the same folder as {path}, already read; not read again", "이미 읽은 폴더와 같은 폴더: {path}; 다시 읽지 않음";
+    SymlinkOutside: "symlink to a folder outside the folders given; not followed (--follow-symlinks follows it)", "주어진 폴더 밖의 폴더로 가는 심볼릭 링크; 따라가지 않음 (--follow-symlinks로 따라감)";
+    // Why an article cannot be shown.
+    NowNotRegular: "its file is now {kind}, not a regular file; not read", "파일이 이제 보통 파일이 아님: {kind}; 읽지 않음";
+    FileGone: "its file is gone (deleted or renamed since the posts were loaded)", "파일이 없어짐 (글을 읽은 뒤 지워지거나 이름이 바뀜)";
+    FileReplaced: "its file was replaced by another since the posts were loaded; not shown", "글을 읽은 뒤 파일이 다른 파일로 바뀜; 보여 주지 않음";
+    TheFileIsGone: "the file is gone", "파일이 없어짐";
+    FailedOnFile: "sinmun failed on this file (a bug; please report it); not shown", "sinmun이 이 파일을 다루다 실패함 (버그이니 알려 주세요); 보여 주지 않음";
+    FailedIndexing: "sinmun failed indexing this file (a bug; please report it); its body is not searched", "sinmun이 이 파일을 색인하다 실패함 (버그이니 알려 주세요); 본문은 검색되지 않음";
+    FailedRendering: "sinmun failed rendering this post (a bug; please report it)", "sinmun이 이 글을 그리다 실패함 (버그이니 알려 주세요)";
+    // The config file and themes ("path:line: message").
+    Keyed: "{key}: {message}", "{key} 항목: {message}";
+    ConfigSays: "{error}", "설정 오류: {error}";
+    ThemeSays: "{error}", "테마 오류: {error}";
+    ThisFile: "this file {refusal}", "이 파일은 {refusal}";
+    NoSuchConfig: "{path}: no such config file", "{path}: 그런 설정 파일이 없음";
+    PostsExpected: "expected a folder or a list of folders, found {value}", "폴더나 폴더 목록이어야 함, 지금 값은 {value}";
+    TextWidthTooNarrow: "text_width: {n} is too narrow (20 cells at least)", "text_width: {n}칸은 너무 좁음 (20칸 이상)";
+    KeysExpected: "keys.{name}: expected a key or a list of keys, found {value}", "keys.{name}: 키나 키 목록이어야 함, 지금 값은 {value}";
+    UnknownCommand: "unknown command \"{name}\"; the commands are listed by `sinmun --help` and in the README", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`와 README에 있음";
+    DigitKeys: "the digit keys cannot be changed", "숫자 키는 바꿀 수 없음";
+    UnknownKey: "unknown key \"{key}\" (write j, G, Enter, Ctrl-d, Alt-x, F5, …)", "모르는 키 \"{key}\" (j, G, Enter, Ctrl-d, Alt-x, F5 …처럼 쓰세요)";
+    KeyConflict: "\"{key}\" is also the key of {other} there", "\"{key}\"는 거기서 {other}의 키이기도 함";
+    UnknownTheme: "unknown theme \"{name}\" (built-in: {names}; or a path to a .yaml file)", "모르는 테마 \"{name}\" (내장 테마: {names}; 또는 .yaml 파일의 경로)";
+    BadColour: "bad colour {value}: use a name (red, lightblue, …), #rrggbb or 0-255", "잘못된 색 {value}: 이름(red, lightblue, …), #rrggbb, 0-255 가운데 하나로 쓰세요";
+    UnknownSyntaxTheme: "unknown syntax_theme {name} (one of: {names})", "모르는 syntax_theme {name} ({names} 가운데 하나)";
+    ExtendsNotName: "extends {name}: not a theme name (a built-in theme, or NAME for NAME.yaml in the themes folder)", "extends {name}: 테마 이름이 아님 (내장 테마, 또는 테마 폴더의 NAME.yaml이면 NAME)";
+    ExtendsLoop: "extends {name}: themes extend each other in a loop", "extends {name}: 테마들이 서로를 돌아가며 확장함";
+    ExtendsUnknown: "extends an unknown theme {name}", "모르는 테마를 확장함: {name}";
+    BrokenTheme: "(broken: {error})", "(깨짐: {error})";
+    // The marks database.
+    MarksDamaged: "marks database damaged ({why}); kept as {path}", "표시 데이터베이스가 손상됨 ({why}); {path}로 옮겨 둠";
+    StateDamagedKept: "state file damaged ({error}); kept as {path}", "상태 파일이 손상됨 ({error}); {path}로 옮겨 둠";
+    StateDamaged: "state file damaged ({error}): {path}", "상태 파일이 손상됨 ({error}): {path}";
+    StateNotImported: "{path}: {error}; its marks were not imported", "{path}: {error}; 그 표시는 가져오지 않음";
+    MarksNotRegular: "not a regular file ({kind})", "보통 파일이 아님: {kind}";
+    MarksNewer: "made by a newer sinmun (schema version {version})", "더 새로운 sinmun이 만든 것 (스키마 버전 {version})";
+    MarksForeign: "not a sinmun marks database", "sinmun의 표시 데이터베이스가 아님";
+    MarksFolder: "cannot create its folder: {error}", "폴더를 만들 수 없음: {error}";
+    CannotSetAside: "{why}; cannot set it aside: {error}", "{why}; 옮겨 둘 수 없음: {error}";
+    SqliteSays: "{error}", "SQLite 오류: {error}";
+    MarksOpenFailed: "marks are not saved: opening them failed", "표시를 저장하지 않음: 여는 데 실패함";
+    MarksNotSavedAt: "marks are not saved: {path}: {error}", "표시를 저장하지 않음: {path}: {error}";
     // The command line.
     NoSuchPath: "{path}: no such file or folder", "{path}: 그런 파일이나 폴더가 없음";
     NotATerminal: "the reader needs a terminal; for scripts use --list, --dump or --check", "읽기 화면에는 터미널이 필요함; 스크립트에서는 --list, --dump, --check를 쓰세요";
@@ -245,68 +290,15 @@ catalog! {
     ProblemsCount: "{n} problems", "문제 {n}개";
     CheckSkipped: ", {n} other files skipped", ", 다른 파일 {n}개 건너뜀";
     UserTheme: " (user)", " (사용자)";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The `{name}`s a message takes.
-    fn holes(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names
-    }
-
-    /// Every message exists in both languages, takes the same values in
-    /// both, and the Korean one is Korean.
-    #[test]
-    fn every_message_is_in_both_languages() {
-        for &m in Msg::ALL {
-            let (en, ko) = (m.text(Lang::En), m.text(Lang::Ko));
-            assert!(!en.trim().is_empty() && !ko.trim().is_empty(), "{m:?}");
-            assert_eq!(holes(en), holes(ko), "{m:?} takes other values in Korean");
-            let korean = ko.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c));
-            assert!(korean, "{m:?} has no Korean: {ko:?}");
-            assert!(
-                !en.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
-                    || en.contains("한/영")
-                    || en.contains("제주"),
-                "{m:?} has Korean in English: {en:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn values_fill_their_places() {
-        assert_eq!(Msg::NewPosts.fill(Lang::Ko, &[("n", &2)]), "새 글 2개");
-        assert_eq!(Msg::NewPosts.fill(Lang::En, &[("n", &2)]), "2 new posts");
-        assert_eq!(
-            Msg::UnreadOf.fill(Lang::Ko, &[("shown", &3), ("all", &11)]),
-            "안 읽음 3/11"
-        );
-    }
-
-    #[test]
-    fn the_locale_decides_unless_the_config_does() {
-        let s = |v: &str| Some(v.to_string());
-        assert_eq!(Lang::of_locale(None, None, s("ko_KR.UTF-8")), Lang::Ko);
-        assert_eq!(
-            Lang::of_locale(s("C.UTF-8"), None, s("ko_KR.UTF-8")),
-            Lang::En,
-            "LC_ALL first"
-        );
-        assert_eq!(
-            Lang::of_locale(s(""), s("ko_KR.UTF-8"), s("en_US.UTF-8")),
-            Lang::Ko,
-            "empty is unset"
-        );
-        assert_eq!(Lang::of_locale(None, None, None), Lang::En);
-        assert_eq!(Lang::detect(Some(Lang::En)), Lang::En);
-        assert_eq!(Lang::detect(Some(Lang::Ko)), Lang::Ko);
-    }
+    Draft: "(draft) {title}", "(초안) {title}";
+    DumpFolder: "\"{wanted}\" is a folder, not a post; give a post's id or file", "\"{wanted}\"는 글이 아니라 폴더임; 글의 id나 파일을 주세요";
+    DumpNotPostFile: "\"{wanted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) and no post has that id", "\"{wanted}\"는 글 파일이 아니고 (sinmun은 .md, .markdown, .html, .htm, .txt를 읽음) 그 id의 글도 없음";
+    DumpNotRegular: "\"{wanted}\" is not a regular file, and no post has that id", "\"{wanted}\"는 보통 파일이 아니고, 그 id의 글도 없음";
+    DumpNoPost: "no post with the id or path \"{wanted}\" among {posts} in {place}", "{posts}({place}) 가운데 id나 경로가 \"{wanted}\"인 글이 없음";
+    ThePost: "the 1 post", "글 1개";
+    ThePosts: "the {n} posts", "글 {n}개";
+    TheDemoPosts: "the built-in demo posts", "내장된 예시 글";
+    Folders: "{n} folders", "폴더 {n}개";
+    NotAPost: "{path}: not a post", "{path}: 글이 아님";
+    InternalError: "internal error (please report it): {error}", "내부 오류 (알려 주세요): {error}";
 }
