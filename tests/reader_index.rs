@@ -108,6 +108,34 @@ fn a_first_start_shows_posts_as_they_arrive_and_keeps_the_selection_when_sorted(
 }
 
 #[test]
+fn a_first_start_left_at_the_top_shows_the_newest_post_once_sorted_and_keeps_its_note() {
+    let (_site, _cache, load) = site(6);
+    let mut app = App::new(Store::new(Load::default(), false), theme(), false);
+    app.reading = Some((0, 0));
+    let note = "marks database damaged (not a database); kept as marks.sqlite3.damaged-1";
+    app.message = Some(note.to_string());
+    update(&mut app, Action::Resize(100, 20));
+    let oldest_first: Vec<_> = load.posts.iter().rev().cloned().collect();
+    update(
+        &mut app,
+        Action::PostsArrived {
+            posts: Handoff::new(oldest_first),
+            done: 6,
+            total: 6,
+        },
+    );
+    update(&mut app, Action::Loaded(Handoff::new(load)));
+    let selected = &app.store.posts()[app.selected_post().unwrap()];
+    assert_eq!(selected.title, "제주 소식 5", "the newest post, at the top");
+    assert_eq!(
+        (app.list.selected, app.list.top),
+        (0, 0),
+        "no row hidden above"
+    );
+    assert_eq!(app.message.as_deref(), Some(note), "the start's note stays");
+}
+
+#[test]
 fn search_finds_bodies_once_indexed_and_progress_shows_meanwhile() {
     let (_site, cache, load) = site(5);
     let file = cache.path().join("i.sqlite3");

@@ -382,15 +382,21 @@ impl App {
 
     /// The complete load through the index: its posts, in order, replace
     /// those shown; the selected post and the open article stay, on the
-    /// row they were on.
+    /// row they were on. A list still on its first row stays on the first
+    /// row (the newest post once sorted): nothing was chosen there.
     fn take_loaded(&mut self, load: crate::loader::Load) -> Vec<Effect> {
         let path = |app: &App, i: usize| app.store.posts().get(i).map(|p| p.path.clone());
-        let selected = self.selected_post().and_then(|i| path(self, i));
+        let at_top = self.list.selected == 0 && self.screen.article().is_none();
+        let selected = self
+            .selected_post()
+            .filter(|_| !at_top)
+            .and_then(|i| path(self, i));
         let row = self.list.selected.saturating_sub(self.list.top);
         let article = self
             .screen
             .article()
             .and_then(|a| path(self, a.post).map(|p| (p, a.scroll, self.screen.keys())));
+        let earlier_note = self.problems_note();
         self.store.replace(load);
         self.generation += 1;
         self.rendering.clear();
@@ -417,7 +423,11 @@ impl App {
                 },
             };
         }
-        self.message = self.problems_note();
+        // A note shown already (the marks database set aside) stays until
+        // a key, as at a start without the index.
+        if self.message.is_none() || self.message == earlier_note {
+            self.message = self.problems_note();
+        }
         self.sync_article().into_iter().collect()
     }
 
