@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use roaring::RoaringBitmap;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rustc_hash::FxHashMap;
 
 use super::IndexError;
 use super::grams::{self, Plan};
@@ -25,11 +26,26 @@ const ZSTD_LEVEL: i32 = 3;
 
 /// A search text as stored for `doc`: the lowercased text it is made from
 /// ([`SearchText::lower_of`]), its length and the text compressed, sealed.
-pub(super) fn encode_text(doc: u32, lower: &str) -> Vec<u8> {
+/// `zstd` is reused from one text to the next (making one a text cost as
+/// much as compressing a short text).
+pub(super) fn encode_text(
+    zstd: &mut Option<zstd::bulk::Compressor<'static>>,
+    doc: u32,
+    lower: &str,
+) -> Vec<u8> {
     let len = u32::try_from(lower.len()).unwrap_or(u32::MAX);
     let mut bytes = len.to_le_bytes().to_vec();
-    bytes.extend(zstd::bulk::compress(lower.as_bytes(), ZSTD_LEVEL).unwrap_or_default());
+    let packed = match zstd {
+        Some(zstd) => zstd.compress(lower.as_bytes()),
+        None => zstd::bulk::compress(lower.as_bytes(), ZSTD_LEVEL),
+    };
+    bytes.extend(packed.unwrap_or_default());
     seal(&doc.to_le_bytes(), bytes)
+}
+
+/// A compressor for [`encode_text`], if zstd can make one.
+pub(super) fn compressor() -> Option<zstd::bulk::Compressor<'static>> {
+    zstd::bulk::Compressor::new(ZSTD_LEVEL).ok()
 }
 
 /// Decompresses stored texts, reusing its state and its buffer from one
@@ -136,18 +152,18 @@ pub(super) fn add(
     if texts.is_empty() {
         return Ok(());
     }
-    let postings = if pending {
-        None
-    } else {
-        Some(build_postings(texts))
-    };
-    let encoded: Vec<Vec<u8>> = {
-        use rayon::prelude::*;
-        texts
-            .par_iter()
-            .map(|(d, lower)| encode_text(*d, lower))
-            .collect()
-    };
+    // The postings grow on one thread while the texts are compressed on
+    // the others.
+    let (postings, encoded) = rayon::join(
+        || (!pending).then(|| build_postings(texts)),
+        || -> Vec<Vec<u8>> {
+            use rayon::prelude::*;
+            texts
+                .par_iter()
+                .map_init(compressor, |zstd, (d, lower)| encode_text(zstd, *d, lower))
+                .collect()
+        },
+    );
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let segment: Option<i64> = match &postings {
         Some((docs, keys)) => {
@@ -188,37 +204,87 @@ pub(super) fn add(
 
 /// The postings of `texts`: the documents, and for each key its documents.
 fn build_postings(texts: &[(u32, String)]) -> (RoaringBitmap, Vec<(u64, RoaringBitmap)>) {
-    use rayon::prelude::*;
     // Keys are made in parallel, a chunk at a time (each document's keys
-    // are thousands of numbers); the bitmaps grow on one thread.
-    let mut map: HashMap<u64, RoaringBitmap> = HashMap::with_capacity(1 << 16);
+    // are thousands of numbers), the next chunk's while the bitmaps grow
+    // with this one's on one thread.
+    let mut map: FxHashMap<u64, Growing> =
+        FxHashMap::with_capacity_and_hasher(1 << 16, Default::default());
     let mut docs = RoaringBitmap::new();
-    for chunk in texts.chunks(256) {
-        let keyed: Vec<(u32, Vec<u64>)> = chunk
-            .par_iter()
-            .map_init(
-                || Vec::with_capacity(4096),
-                |chars, (doc, lower)| {
-                    let mut keys = Vec::with_capacity(4096);
-                    grams::keys_of(&SearchText::from_lower(lower), chars, &mut keys);
-                    (*doc, keys)
-                },
-            )
-            .collect();
-        for (doc, keys) in keyed {
-            docs.insert(doc);
-            for key in keys {
-                let bitmap = map.entry(key).or_default();
-                // Documents come in order: appending is the common case.
-                if bitmap.append(std::iter::once(doc)).is_err() {
-                    bitmap.insert(doc);
-                }
-            }
-        }
+    let mut chunks = texts.chunks(256);
+    let mut keyed = chunks.next().map(keys_of_chunk).unwrap_or_default();
+    loop {
+        let Some(next) = chunks.next() else {
+            grow(&mut map, &mut docs, keyed);
+            break;
+        };
+        let growing = || grow(&mut map, &mut docs, keyed);
+        keyed = rayon::join(growing, || keys_of_chunk(next)).1;
     }
-    let mut keys: Vec<(u64, RoaringBitmap)> = map.into_iter().collect();
+    let mut keys: Vec<(u64, RoaringBitmap)> =
+        map.into_iter().map(|(k, g)| (k, g.finish())).collect();
     keys.sort_unstable_by_key(|(k, _)| *k);
     (docs, keys)
+}
+
+/// Add each document to its keys' postings.
+fn grow(map: &mut FxHashMap<u64, Growing>, docs: &mut RoaringBitmap, keyed: Vec<(u32, Vec<u64>)>) {
+    for (doc, keys) in keyed {
+        docs.insert(doc);
+        for key in keys {
+            map.entry(key).or_default().push(doc);
+        }
+    }
+}
+
+/// Each text's document and keys.
+fn keys_of_chunk(chunk: &[(u32, String)]) -> Vec<(u32, Vec<u64>)> {
+    use rayon::prelude::*;
+    chunk
+        .par_iter()
+        .map_init(grams::KeyScratch::default, |scratch, (doc, lower)| {
+            let mut keys = Vec::with_capacity(4096);
+            grams::keys_of(&SearchText::from_lower(lower), scratch, &mut keys);
+            (*doc, keys)
+        })
+        .collect()
+}
+
+/// A key's documents as they are added, in increasing order. The last few
+/// wait beside the key in the map and join the bitmap together: adding
+/// one document at a time reached into the bitmap's containers each time
+/// (a binary search of an array, or a scan for the maximum of a bitmap),
+/// cache misses that were half of building postings.
+#[derive(Default)]
+struct Growing {
+    bitmap: RoaringBitmap,
+    recent: [u32; RECENT],
+    len: u8,
+}
+
+const RECENT: usize = 12;
+
+impl Growing {
+    fn push(&mut self, doc: u32) {
+        if usize::from(self.len) == RECENT {
+            self.flush();
+        }
+        self.recent[usize::from(self.len)] = doc;
+        self.len += 1;
+    }
+
+    fn flush(&mut self) {
+        let recent = &self.recent[..usize::from(self.len)];
+        // In order unless a caller broke the promise: then one at a time.
+        if self.bitmap.append(recent.iter().copied()).is_err() {
+            self.bitmap.extend(recent.iter().copied());
+        }
+        self.len = 0;
+    }
+
+    fn finish(mut self) -> RoaringBitmap {
+        self.flush();
+        self.bitmap
+    }
 }
 
 /// Read access to postings and texts.
@@ -513,10 +579,15 @@ mod tests {
     #[test]
     fn a_text_comes_back_as_it_was() {
         let mut unpacker = Unpacker::new();
-        for s in ["제주 항공 ms 장애", "plain ascii", ""] {
-            let back = unpacker.with_lower(3, &encode_text(3, s), str::to_string);
-            assert_eq!(back.as_deref(), Some(s));
-            assert_eq!(unpacker.with_lower(4, &encode_text(3, s), str::len), None);
+        for zstd in [&mut compressor(), &mut None] {
+            for s in ["제주 항공 ms 장애", "plain ascii", ""] {
+                let back = unpacker.with_lower(3, &encode_text(zstd, 3, s), str::to_string);
+                assert_eq!(back.as_deref(), Some(s));
+                assert_eq!(
+                    unpacker.with_lower(4, &encode_text(zstd, 3, s), str::len),
+                    None
+                );
+            }
         }
     }
 }
