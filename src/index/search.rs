@@ -235,13 +235,14 @@ pub(super) fn index_texts(
     if !small && !pending.is_empty() {
         fold_pending(conn, &pending)?;
     }
-    let mut done = 0;
-    for batch in todo.chunks(segment_docs) {
+    // Each batch is read and made ready while the one before is written.
+    let prepare = |batch: &[(&Post, u32)]| {
         let texts: Vec<(u32, Result<Option<String>, Problem>)> = batch
             .par_iter()
             .map(|(post, doc)| (*doc, text_of(post, stamps.get(doc))))
             .collect();
         let mut ready = Vec::with_capacity(texts.len());
+        let mut problems = Vec::new();
         for (doc, t) in texts {
             match t {
                 Ok(Some(text)) => ready.push((doc, text)),
@@ -249,8 +250,19 @@ pub(super) fn index_texts(
                 Err(problem) => problems.push(problem),
             }
         }
-        text::add(conn, &ready, small)?;
-        done += batch.len();
+        (text::prepare(&ready, small), problems, batch.len())
+    };
+    let mut batches = todo.chunks(segment_docs);
+    let mut next = batches.next().map(prepare);
+    let mut done = 0;
+    while let Some((prepared, batch_problems, n)) = next.take() {
+        problems.extend(batch_problems);
+        let following = batches.next();
+        let (written, after) =
+            rayon::join(|| text::write(conn, prepared), || following.map(prepare));
+        written?;
+        next = after;
+        done += n;
         progress(done, total);
     }
     if segments(conn)? > MAX_SEGMENTS && text::compact(conn)? {

@@ -149,21 +149,42 @@ pub(super) fn add(
     texts: &[(u32, String)],
     pending: bool,
 ) -> Result<(), IndexError> {
-    if texts.is_empty() {
-        return Ok(());
-    }
+    write(conn, prepare(texts, pending))
+}
+
+/// Texts ready to be written: their postings (unless pending) and the
+/// texts compressed.
+pub(super) struct Prepared {
+    postings: Option<(RoaringBitmap, Vec<(u64, RoaringBitmap)>)>,
+    texts: Vec<(u32, Vec<u8>)>,
+}
+
+/// What [`add`] writes of `texts`, made without the database (so that it
+/// can be made while another segment is written).
+pub(super) fn prepare(texts: &[(u32, String)], pending: bool) -> Prepared {
     // The postings grow on one thread while the texts are compressed on
     // the others.
-    let (postings, encoded) = rayon::join(
-        || (!pending).then(|| build_postings(texts)),
-        || -> Vec<Vec<u8>> {
+    let (postings, texts) = rayon::join(
+        || (!pending && !texts.is_empty()).then(|| build_postings(texts)),
+        || -> Vec<(u32, Vec<u8>)> {
             use rayon::prelude::*;
             texts
                 .par_iter()
-                .map_init(compressor, |zstd, (d, lower)| encode_text(zstd, *d, lower))
+                .map_init(compressor, |zstd, (d, lower)| {
+                    (*d, encode_text(zstd, *d, lower))
+                })
                 .collect()
         },
     );
+    Prepared { postings, texts }
+}
+
+/// Write `prepared` as one segment (or as pending texts).
+pub(super) fn write(conn: &mut Connection, prepared: Prepared) -> Result<(), IndexError> {
+    let Prepared { postings, texts } = prepared;
+    if texts.is_empty() {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let segment: Option<i64> = match &postings {
         Some((docs, keys)) => {
@@ -192,8 +213,8 @@ pub(super) fn add(
             "INSERT OR REPLACE INTO text_docs (doc, segment)
              SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM files WHERE doc = ?1)",
         )?;
-        for ((doc, _), bytes) in texts.iter().zip(encoded) {
-            let doc = i64::from(*doc);
+        for (doc, bytes) in texts {
+            let doc = i64::from(doc);
             insert.execute(params![doc, bytes])?;
             state.execute(params![doc, segment])?;
         }
