@@ -36,6 +36,8 @@ pub struct Config {
     pub browser_in_terminal: bool,
     /// The interface's language (else the locale's).
     pub language: Option<crate::i18n::Lang>,
+    /// How pictures in articles are shown.
+    pub images: crate::picture::Setting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +53,7 @@ struct ConfigFile {
     mouse: Option<bool>,
     browser_in_terminal: Option<bool>,
     language: Option<crate::i18n::Lang>,
+    images: Option<crate::picture::Setting>,
 }
 
 /// `posts:` as one folder or a list of folders.
@@ -213,6 +216,7 @@ impl Config {
             sort: file.sort.unwrap_or_default(),
             show_drafts: file.show_drafts.unwrap_or(false),
             inline_colors: file.inline_colors,
+            images: file.images.unwrap_or_default(),
         })
     }
 }
@@ -320,6 +324,11 @@ mod tests {
             [PathBuf::from("./_posts")]
         );
         assert_eq!(parse("").unwrap(), Config::default());
+        assert_eq!(
+            parse("images: halfblocks\n").unwrap().images,
+            crate::picture::Setting::Halfblocks
+        );
+        assert_eq!(Config::default().images, crate::picture::Setting::Auto);
     }
 
     #[test]
@@ -331,6 +340,10 @@ mod tests {
         assert_eq!(
             parse("sort: newest\n").unwrap_err(),
             "config.yaml:1: sort: unknown variant \"newest\""
+        );
+        assert_eq!(
+            parse("theme: dark\nimages: sixel\n").unwrap_err(),
+            "config.yaml:2: images: unknown variant \"sixel\""
         );
         let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
         assert!(

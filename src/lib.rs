@@ -26,6 +26,7 @@ pub mod html_text;
 pub mod i18n;
 pub mod loader;
 pub mod markdown;
+pub mod picture;
 pub mod marks;
 pub mod post;
 pub mod problem;

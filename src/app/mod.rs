@@ -108,6 +108,8 @@ pub struct App {
     by_path: HashMap<PathBuf, usize>,
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
+    /// How pictures in articles are shown.
+    pub pictures: crate::picture::Mode,
 }
 
 impl App {
@@ -141,6 +143,7 @@ impl App {
             reload_asked: false,
             by_path: HashMap::new(),
             last_click: None,
+            pictures: crate::picture::Mode::Off,
         };
         app.message = app.problems_note();
         app.refilter();
@@ -239,6 +242,26 @@ impl App {
     /// Rows of text the article pane shows.
     pub fn article_rows(&self) -> usize {
         usize::from(self.size.1.saturating_sub(1))
+    }
+
+    /// The most rows a picture takes in the article pane: about half.
+    pub fn picture_rows(&self) -> usize {
+        crate::picture::max_rows_for(self.article_rows())
+    }
+
+    /// Renderings whose pictures were fitted to another height are stale.
+    fn fit_pictures(&mut self) {
+        if self.pictures.shows() {
+            let rows = self.picture_rows();
+            self.rendering.set_picture_rows(rows);
+        }
+    }
+
+    /// Show pictures (in `mode`).
+    pub fn with_pictures(mut self, mode: crate::picture::Mode) -> App {
+        self.pictures = mode;
+        self.fit_pictures();
+        self
     }
 
     /// The article's text area inside `pane`.
@@ -373,9 +396,16 @@ impl App {
             Lookup::Ready(lines) => {
                 let max = lines.lines.len().saturating_sub(rows);
                 article.scroll = article.scroll.min(max);
-                article.rendered = Some(lines);
+                article.rendered = Some(Arc::clone(&lines));
                 article.error = None;
-                None
+                (self.pictures.shows()
+                    && lines.pictures_waiting()
+                    && self.rendering.ask_pictures((post, width)))
+                .then(|| Effect::Pictures {
+                    post,
+                    width,
+                    lines: action::Shared(lines),
+                })
             }
             Lookup::Failed(why) => {
                 article.error = Some(why);
@@ -471,6 +501,19 @@ impl App {
     ) -> Option<Effect> {
         self.rendering.answer(key, result);
         self.sync_article()
+    }
+
+    /// The picture worker's answer: the article with more pictures drawn.
+    fn take_pictured(
+        &mut self,
+        key: rendering::RenderKey,
+        lines: Arc<crate::render::cache::ArticleLines>,
+    ) -> Option<Effect> {
+        if self.rendering.pictured(key, lines) {
+            self.sync_article()
+        } else {
+            None
+        }
     }
 
     /// Search text from the background index.

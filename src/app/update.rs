@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redraw => return vec![Effect::Redraw],
         Action::Resize(w, h) => {
             app.size = (w, h);
+            app.fit_pictures();
             let rows = app.list_rows();
             app.list.keep_in_view(rows);
             return app.sync_article().into_iter().collect();
@@ -36,6 +37,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     .take_rendered((post, width), result)
                     .into_iter()
                     .collect();
+            }
+        }
+        Action::Pictured {
+            post,
+            width,
+            generation,
+            lines,
+            ..
+        } => {
+            if generation == app.generation {
+                return app.take_pictured((post, width), lines.0).into_iter().collect();
             }
         }
         Action::Indexed { texts, done } => app.take_index(texts, done),
@@ -164,6 +176,7 @@ fn is_from_user(action: &Action) -> bool {
         Action::Resize(..)
             | Action::Idle
             | Action::Rendered { .. }
+            | Action::Pictured { .. }
             | Action::Indexed { .. }
             | Action::FolderChanged(_)
             | Action::Reloaded(_)

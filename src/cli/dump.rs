@@ -10,18 +10,28 @@ use crate::error::AppError;
 use crate::loader;
 use crate::markdown::LiquidContext;
 use crate::post::{Keep, Post};
-use crate::render::{self, RenderOptions, article};
+use crate::picture::painter::Painter;
+use crate::picture::{Locator, Mode, PictureContext, Setting};
+use crate::render::{RenderOptions, article};
+
+/// The page height pictures are fitted to when `--height` is not given
+/// and stdout is not a terminal: a picture takes at most half of it.
+const DEFAULT_HEIGHT: usize = 48;
 use crate::theme::{ColorDepth, no_color_env};
 
-/// The post named by `wanted`, with its body and what its Liquid resolves
-/// against: a post's id (or its file name) among the posts first, then a
-/// file path. `Err` says what could not be found and where it was looked
-/// for.
+/// A post found, with what its Liquid resolves against and where its
+/// images are.
+type Found = (Post, LiquidContext, Locator);
+
+/// The post named by `wanted`, with its body, what its Liquid resolves
+/// against and where its images are: a post's id (or its file name) among
+/// the posts first, then a file path. `Err` says what could not be found
+/// and where it was looked for.
 pub fn find_post(
     args: &Args,
     settings: &Settings,
     wanted: &str,
-) -> Result<Result<(Post, LiquidContext), String>, AppError> {
+) -> Result<Result<Found, String>, AppError> {
     let as_path = Path::new(wanted);
     // A post file named on the command line is read alone: no need to load
     // every post to find it.
@@ -52,7 +62,7 @@ pub fn find_post(
                 Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
             }
         }
-        return Ok(Ok(with_context(post, &sites)));
+        return Ok(Ok(with_context(post, &sites, &folders)));
     }
     let quoted = crate::sanitize::quote(wanted);
     Ok(Err(match std::fs::metadata(as_path) {
@@ -88,7 +98,7 @@ fn is_post_file(path: &Path) -> bool {
 }
 
 /// The post in the file at `path`, or why there is none.
-fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
+fn read_file(path: &Path) -> Result<Found, String> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -96,7 +106,7 @@ fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
     let load = loader::load(&[path.to_path_buf()], keep);
     let sites = load.sites;
     match load.posts.into_iter().next() {
-        Some(post) => Ok(with_context(post, &sites)),
+        Some(post) => Ok(with_context(post, &sites, &[])),
         None => Err(load
             .problems
             .into_iter()
@@ -105,13 +115,18 @@ fn read_file(path: &Path) -> Result<(Post, LiquidContext), String> {
     }
 }
 
-/// A post with its Liquid context: its site's `url`, `baseurl` and title.
-fn with_context(post: Post, sites: &[crate::site::Site]) -> (Post, LiquidContext) {
-    let context = match crate::store::site_of(sites, &post) {
+/// A post with its Liquid context (its site's `url`, `baseurl` and
+/// title) and where its images are (under its site, else the folder it
+/// was found in, else its own folder).
+fn with_context(post: Post, sites: &[crate::site::Site], folders: &[std::path::PathBuf]) -> Found {
+    let site = crate::store::site_of(sites, &post);
+    let context = match site {
         Some(site) => site.liquid_context(&post),
         None => LiquidContext::for_post(&post),
     };
-    (post, context)
+    let folder = folders.iter().find(|f| post.path.starts_with(f));
+    let locator = Locator::new(site, &post.path, folder.map(|f| f.as_path()));
+    (post, context, locator)
 }
 
 fn shown(path: &Path) -> String {
@@ -126,7 +141,7 @@ fn plural_posts(n: usize) -> String {
 }
 
 pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
-    let (post, context) = match find_post(args, settings, wanted)? {
+    let (post, context, locator) = match find_post(args, settings, wanted)? {
         Ok(found) => found,
         Err(why) => {
             super::say(&why);
@@ -153,15 +168,34 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         ColorDepth::None
     };
     let theme = settings.theme(args, depth)?;
+    let mode = match settings.image_setting(args, &theme) {
+        Setting::Off => Mode::Off,
+        Setting::Halfblocks => Mode::Halfblocks,
+        Setting::Auto if colour => Mode::Halfblocks,
+        Setting::Auto => Mode::Off,
+    };
+    let height = match args.height {
+        Some(h) => usize::from(h),
+        None if terminal => crossterm::terminal::size()
+            .map(|(_, h)| usize::from(h))
+            .unwrap_or(DEFAULT_HEIGHT),
+        None => DEFAULT_HEIGHT,
+    };
     let opts = RenderOptions {
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
         liquid: Some(std::sync::Arc::new(context)),
+        pictures: Some(std::sync::Arc::new(PictureContext {
+            locator,
+            show: mode.shows(),
+            max_rows: crate::picture::max_rows_for(height),
+        })),
     };
-    let body = render::render(post.body.as_deref().unwrap_or(""), post.format, &opts);
+    let mut lines = article::article(&post, post.body.as_deref().unwrap_or(""), &opts);
+    Painter::new(mode, theme.paper).paint_all(&mut lines);
     let mut text = String::new();
-    for line in article::lines(&post, body, width) {
+    for line in lines.lines {
         for span in &line.spans {
             if colour {
                 crate::ansi::push_styled(&mut text, &span.text, theme.span(&span.style));

@@ -111,6 +111,16 @@ impl Settings {
         store
     }
 
+    /// How pictures are shown: `--images`, else the config's `images`;
+    /// never with `theme`, when it is `mono` or colour is off by
+    /// `NO_COLOR`.
+    pub fn image_setting(&self, args: &Args, theme: &Theme) -> crate::picture::Setting {
+        if theme.name == crate::theme::NO_COLOR_THEME || no_color_env() {
+            return crate::picture::Setting::Off;
+        }
+        args.images.unwrap_or(self.config.images)
+    }
+
     /// The theme: `--theme`, else the config's, else `dark` (`mono` under
     /// `NO_COLOR`), for a terminal of `depth`.
     pub fn theme(&self, args: &Args, depth: ColorDepth) -> Result<Theme, AppError> {

@@ -1,7 +1,9 @@
 //! A whole article as the reader shows it and `--dump` prints it: title,
 //! meta line, body, numbered link list.
 
-use super::{Flags, Line, Rendered, SpanStyle};
+use super::cache::ArticleLines;
+use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
+use crate::picture::Found;
 use crate::post::Post;
 use crate::text::{wrap, wrap_hanging};
 
@@ -72,9 +74,48 @@ pub fn meta(post: &Post) -> String {
     parts.join(" · ")
 }
 
-/// The article's lines at `width`: header, a blank line, the body, and the
-/// link list when the body has links.
-pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
+/// The whole article at `opts.width`: header, the lead picture, the body
+/// rendered from `body` (its text), the link list, and the rows held for
+/// pictures.
+pub fn article(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
+    let rendered = super::render(body, post.format, opts);
+    let links = rendered.links.clone();
+    let lead = lead(post, opts);
+    let mut files = lead.as_ref().map_or_else(Vec::new, |l| l.pictures.clone());
+    files.extend(rendered.pictures.iter().cloned());
+    let lines = lines(post, lead, rendered, opts.width);
+    ArticleLines {
+        pictures: crate::picture::slot::find(&lines, files),
+        lines,
+        links,
+    }
+}
+
+/// The front matter's `image:` as the lead picture, when it names a local
+/// file (a missing or remote lead image is not shown: it belongs to the
+/// site's page around the article).
+fn lead(post: &Post, opts: &RenderOptions) -> Option<Rendered> {
+    let context = opts.pictures.as_ref()?;
+    if post.image.trim().is_empty() {
+        return None;
+    }
+    match context.locator.locate(&post.image) {
+        Found::File(_) | Found::Problem(_) => {}
+        Found::Missing | Found::Remote | Found::Elsewhere => return None,
+    }
+    let html = format!(
+        "<p><img src=\"{}\" alt=\"\"></p>",
+        post.image
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    );
+    Some(super::render(&html, crate::post::Format::Html, opts))
+}
+
+/// The article's lines at `width`: header, a blank line, the lead picture,
+/// the body, and the link list when the body has links.
+pub fn lines(post: &Post, lead: Option<Rendered>, body: Rendered, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut out = Vec::with_capacity(body.lines.len() + body.links.len() + 6);
     out.extend(
@@ -90,6 +131,10 @@ pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
     let mut out = super::lines::split_wide(out, width);
     out.push(Line::default());
     // The body's lines were fitted to the width when it was rendered.
+    if let Some(lead) = lead.filter(|l| !l.lines.is_empty()) {
+        out.extend(lead.lines);
+        out.push(Line::default());
+    }
     out.extend(body.lines);
     if !body.links.is_empty() {
         out.push(Line::default());

@@ -9,11 +9,22 @@ use super::Line;
 /// The post (by index in the model) and the width it was rendered at.
 pub type Key = (usize, usize);
 
-/// An article as the pane shows it: its lines and its link addresses.
-#[derive(Debug, Default, PartialEq, Eq)]
+/// An article as the pane shows it: its lines, its link addresses, and
+/// the rows its pictures hold.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ArticleLines {
     pub lines: Vec<Line>,
     pub links: Vec<String>,
+    pub pictures: Vec<crate::picture::slot::Slot>,
+}
+
+impl ArticleLines {
+    /// Whether a picture is still to be decoded.
+    pub fn pictures_waiting(&self) -> bool {
+        self.pictures
+            .iter()
+            .any(|s| s.state == crate::picture::slot::State::Waiting)
+    }
 }
 
 /// The last `capacity` articles rendered, most recent last.
@@ -85,7 +96,7 @@ mod tests {
                 calls += 1;
                 ArticleLines {
                     lines: vec![Line::default()],
-                    links: Vec::new(),
+                    ..ArticleLines::default()
                 }
             });
         };

@@ -9,7 +9,7 @@ use super::color::Rgb;
 use super::decorator::{Ann, QUOTE_PREFIX};
 use super::prepare::{MAX_LINES, Prepared, SEPARATOR, block_index};
 use super::role::Role;
-use super::{Flags, Line, SpanStyle, code, notes, table};
+use super::{Flags, Line, SpanStyle, code, notes, picture_rows, table};
 use crate::text::{Splitter, is_forbidden, width};
 
 /// What prepare.rs writes for `<hr>`; stretched to the width here.
@@ -120,6 +120,7 @@ fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
         Block::Code { text, lang } => code::layout(text, lang.as_deref(), room),
         Block::Table(t) => table::layout(t, room),
         Block::Notes(n) => notes::layout(n, room),
+        Block::Image(p) => picture_rows::layout(p, room),
     };
     let mut follow = Line::default();
     for span in &prefix.spans {

@@ -42,6 +42,16 @@ const INDEX_BATCH: usize = 256;
 /// burst of writes becomes one reload.
 const WATCH_QUIET: Duration = Duration::from_millis(120);
 
+/// Draw the pictures of an article (as rendered at `width`).
+struct PictureJob {
+    post: usize,
+    width: usize,
+    generation: u64,
+    lines: Arc<ArticleLines>,
+    mode: crate::picture::Mode,
+    paper: crate::render::Rgb,
+}
+
 struct RenderJob {
     post: Post,
     index: usize,
@@ -59,6 +69,7 @@ enum ReloadJob {
 pub(super) struct Workers {
     tx: Sender<Action>,
     render: Sender<RenderJob>,
+    pictures: Sender<PictureJob>,
     index: Sender<IndexJob>,
     reload: Option<Sender<ReloadJob>>,
     marks: Option<MarksWorker>,
@@ -78,6 +89,9 @@ impl Workers {
             let (jobs, tx, ids) = (Arc::clone(&jobs), tx.clone(), Arc::clone(&identities));
             std::thread::spawn(move || render_loop(&jobs, &tx, &ids));
         }
+        let (pictures, picture_jobs) = mpsc::channel::<PictureJob>();
+        let picture_tx = tx.clone();
+        std::thread::spawn(move || picture_loop(&picture_jobs, &picture_tx));
         let (index, index_jobs) = mpsc::channel();
         let (index_tx, ids) = (tx.clone(), Arc::clone(&identities));
         std::thread::spawn(move || index_loop(&index_jobs, &index_tx, &ids));
@@ -103,6 +117,7 @@ impl Workers {
         Workers {
             tx,
             render,
+            pictures,
             index,
             reload,
             marks,
@@ -119,11 +134,22 @@ impl Workers {
         let Some(post) = app.store.posts().get(index) else {
             return;
         };
+        let folder = app.folders.iter().find(|f| post.path.starts_with(f));
+        let locator = crate::picture::Locator::new(
+            app.store.site_for(post),
+            &post.path,
+            folder.map(|f| f.as_path()),
+        );
         let options = RenderOptions {
             width,
             inline_colors: app.theme.inline_colors,
             paper: app.theme.paper,
             liquid: Some(Arc::new(app.store.liquid_context(post))),
+            pictures: Some(Arc::new(crate::picture::PictureContext {
+                locator,
+                show: app.pictures.shows(),
+                max_rows: app.picture_rows(),
+            })),
         };
         let mut post = post.clone();
         post.search = None;
@@ -138,6 +164,19 @@ impl Workers {
                 .tx
                 .send(Action::Notice(Msg::RenderingStopped.say(self.lang)));
         }
+    }
+
+    /// Draw the pictures of `lines`, post `post`'s article at `width`.
+    pub(super) fn pictures(&self, app: &crate::app::App, post: usize, width: usize, lines: Arc<ArticleLines>) {
+        let job = PictureJob {
+            post,
+            width,
+            generation: app.generation,
+            lines,
+            mode: app.pictures.clone(),
+            paper: app.theme.paper,
+        };
+        let _ = self.pictures.send(job);
     }
 
     pub(super) fn index(&self, job: IndexJob) {
@@ -294,14 +333,48 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
     }
 }
 
-/// An article's lines at `options.width`: header, rendered body, links.
-pub fn render_lines(post: &Post, body: &str, options: &RenderOptions) -> ArticleLines {
-    let rendered = crate::render::render(body, post.format, options);
-    let links = rendered.links.clone();
-    ArticleLines {
-        lines: crate::render::article::lines(post, rendered, options.width),
-        links,
+/// Draw each article's pictures one by one, answering after each with
+/// the article as it is now.
+fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
+    let mut painter: Option<crate::picture::painter::Painter> = None;
+    while let Ok(job) = jobs.recv() {
+        let painter = painter.get_or_insert_with(|| {
+            crate::picture::painter::Painter::new(job.mode.clone(), job.paper)
+        });
+        let mut article = (*job.lines).clone();
+        let count = article.pictures.len();
+        for i in 0..count {
+            painter.paint(&mut article, i);
+            let answer = Action::Pictured {
+                post: job.post,
+                width: job.width,
+                generation: job.generation,
+                lines: crate::app::action::Shared(Arc::new(article.clone())),
+                done: i + 1 == count,
+            };
+            if tx.send(answer).is_err() {
+                return;
+            }
+        }
+        if count == 0 {
+            let answer = Action::Pictured {
+                post: job.post,
+                width: job.width,
+                generation: job.generation,
+                lines: crate::app::action::Shared(job.lines),
+                done: true,
+            };
+            if tx.send(answer).is_err() {
+                return;
+            }
+        }
     }
+}
+
+/// An article's lines at `options.width`: header, lead picture, rendered
+/// body, links, and the rows held for pictures.
+pub fn render_lines(post: &Post, body: &str, options: &RenderOptions) -> ArticleLines {
+    crate::render::article::article(post, body, options)
 }
 
 /// What the index thread is asked: the identities of the loaded files,

@@ -1,0 +1,105 @@
+//! Decoding an image file within limits: the file is read only if it is a
+//! regular file of at most [`MAX_FILE_BYTES`], its header is checked for
+//! the pixel limit before any pixel is decoded, and the decoder's own
+//! limits bound what it may allocate. A GIF gives its first frame. Any
+//! failure is a message for the placeholder, never a panic.
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageReader, Limits};
+
+use super::locate::{check_pixels, over_size};
+use super::{MAX_FILE_BYTES, MAX_PIXELS};
+
+/// Decoded pictures larger than this on either side are scaled down
+/// before they are kept: no pane needs more.
+const KEEP_SIDE: u32 = 2048;
+
+/// The picture in the file at `path`, scaled down to at most
+/// [`KEEP_SIDE`] pixels a side.
+pub fn decode(path: &std::path::Path) -> Result<DynamicImage, String> {
+    let bytes = crate::fsread::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        crate::fsread::ReadError::TooLarge { len, .. } => over_size(len),
+        crate::fsread::ReadError::NotRegular(kind) => format!("{kind}; not read"),
+        other => other.to_string(),
+    })?;
+    decode_bytes(&bytes)
+}
+
+/// [`decode`] for bytes already read.
+pub fn decode_bytes(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let reader = || {
+        ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| format!("cannot read: {e}"))
+    };
+    let header = reader()?;
+    if header.format().is_none() {
+        return Err("not an image sinmun reads".into());
+    }
+    let pixels = header.into_dimensions().map_err(problem)?;
+    check_pixels(pixels)?;
+    let mut reader = reader()?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(pixels.0);
+    limits.max_image_height = Some(pixels.1);
+    // Room for the pixels at 16 bits a channel, and the decoder's own.
+    limits.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
+    reader.limits(limits);
+    let image = reader.decode().map_err(problem)?;
+    Ok(if image.width() > KEEP_SIDE || image.height() > KEEP_SIDE {
+        image.thumbnail(KEEP_SIDE, KEEP_SIDE)
+    } else {
+        image
+    })
+}
+
+fn problem(e: image::ImageError) -> String {
+    let text = crate::text::one_line(&e.to_string());
+    match e {
+        image::ImageError::Limits(_) => format!("over the decoding limits: {text}"),
+        _ => format!("not a readable image: {text}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoded(format: image::ImageFormat) -> Vec<u8> {
+        let mut img = image::RgbaImage::new(12, 8);
+        for (x, y, p) in img.enumerate_pixels_mut() {
+            *p = image::Rgba([(x * 20) as u8, (y * 30) as u8, 90, 255]);
+        }
+        let mut bytes = Vec::new();
+        let img = DynamicImage::ImageRgba8(img);
+        let img = if format == image::ImageFormat::Jpeg {
+            DynamicImage::ImageRgb8(img.to_rgb8())
+        } else {
+            img
+        };
+        img.write_to(&mut Cursor::new(&mut bytes), format).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn each_format_decodes_and_broken_ones_say_why() {
+        for format in [
+            image::ImageFormat::Png,
+            image::ImageFormat::Jpeg,
+            image::ImageFormat::Gif,
+            image::ImageFormat::WebP,
+        ] {
+            let bytes = encoded(format);
+            let img = decode_bytes(&bytes).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+            assert_eq!((img.width(), img.height()), (12, 8), "{format:?}");
+            let cut = &bytes[..bytes.len() / 2];
+            let err = decode_bytes(cut).unwrap_err();
+            assert!(err.starts_with("not a readable image"), "{format:?}: {err}");
+        }
+        assert_eq!(
+            decode_bytes(b"GIF89a").unwrap_err(),
+            "not a readable image: Format error decoding Gif: unexpected EOF"
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Drawing an article's pictures into the rows held for them: each image
+//! decoded once (kept for a few articles, so a resize only scales it
+//! again), fitted to its slot as half blocks, and encoded for the
+//! terminal's graphics protocol when there is one. Used by the reader's
+//! picture worker and by `--dump`.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use image::DynamicImage;
+
+use super::slot::{self, State};
+use super::{Graphic, Mode, decode, halfblocks};
+use crate::render::Rgb;
+use crate::render::cache::ArticleLines;
+
+/// Decoded images kept.
+const KEEP: usize = 6;
+
+/// What identifies a decoded file: its path, length and modification time.
+type Stamp = (PathBuf, u64, Option<SystemTime>);
+
+pub struct Painter {
+    mode: Mode,
+    paper: Rgb,
+    decoded: VecDeque<(Stamp, Result<Arc<DynamicImage>, String>)>,
+}
+
+impl Painter {
+    pub fn new(mode: Mode, paper: Rgb) -> Painter {
+        Painter {
+            mode,
+            paper,
+            decoded: VecDeque::with_capacity(KEEP),
+        }
+    }
+
+    /// Draw picture `i` of `article`, if it is waiting.
+    pub fn paint(&mut self, article: &mut ArticleLines, i: usize) {
+        let Some(slot) = article.pictures.get(i) else {
+            return;
+        };
+        if slot.state != State::Waiting {
+            return;
+        }
+        let size = (slot.cols, slot.rows);
+        let path = slot.file.path.clone();
+        let drawn = self.source(&path).and_then(|source| {
+            crate::render::guard::quietly(|| {
+                let rows = halfblocks::rows(&source, size, self.paper);
+                let graphic = self
+                    .mode
+                    .picker()
+                    .and_then(|p| Graphic::new(p, &source, size))
+                    .map(Arc::new);
+                (rows, graphic)
+            })
+            .map_err(|_| "sinmun failed drawing it (a bug; please report it)".to_string())
+        });
+        let slot = &mut article.pictures[i];
+        match drawn {
+            Ok((rows, graphic)) => slot::fill(&mut article.lines, slot, &rows, State::Drawn(graphic)),
+            Err(why) => {
+                let rows = slot::failed_rows(slot, &why);
+                slot::fill(&mut article.lines, slot, &rows, State::Failed(why));
+            }
+        }
+    }
+
+    /// Every waiting picture of `article`.
+    pub fn paint_all(&mut self, article: &mut ArticleLines) {
+        for i in 0..article.pictures.len() {
+            self.paint(article, i);
+        }
+    }
+
+    /// The decoded image at `path`, decoded now unless it was already.
+    fn source(&mut self, path: &std::path::Path) -> Result<Arc<DynamicImage>, String> {
+        let meta = std::fs::metadata(path).ok();
+        let stamp: Stamp = (
+            path.to_path_buf(),
+            meta.as_ref().map_or(0, std::fs::Metadata::len),
+            meta.and_then(|m| m.modified().ok()),
+        );
+        if let Some(i) = self.decoded.iter().position(|(s, _)| *s == stamp) {
+            let entry = self.decoded.remove(i).expect("index from position");
+            let result = entry.1.clone();
+            self.decoded.push_back(entry);
+            return result;
+        }
+        let result = crate::render::guard::quietly(|| decode::decode(path))
+            .unwrap_or_else(|_| Err("sinmun failed decoding it (a bug; please report it)".into()))
+            .map(Arc::new);
+        if self.decoded.len() == KEEP {
+            self.decoded.pop_front();
+        }
+        self.decoded.push_back((stamp, result.clone()));
+        result
+    }
+}
