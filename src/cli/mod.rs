@@ -203,7 +203,8 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         opener: crate::app::effects::Opener::from_env(config.browser_in_terminal, lang),
         lang,
     });
-    crate::tui::run(app, effects).map_err(AppError::Terminal)?;
+    let images = settings.image_setting(args, &app.theme);
+    crate::tui::run(app, effects, images).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
 }
 

@@ -232,13 +232,12 @@ fn style_of(anns: &[Ann], text: &str, first: bool) -> SpanStyle {
     style
 }
 
-/// Only quote marks (`> > `), no text.
+/// Only quote marks (`> > `), no text (and no picture).
 fn is_quote_blank(line: &Line) -> bool {
     !line.is_blank()
-        && line
-            .spans
-            .iter()
-            .all(|s| s.text.chars().all(|c| c == '>' || c == ' '))
+        && line.spans.iter().all(|s| {
+            !s.style.flags.contains(Flags::PICTURE) && s.text.chars().all(|c| c == '>' || c == ' ')
+        })
 }
 
 fn is_quote(line: &Line) -> bool {

@@ -5,6 +5,7 @@
 //! The terminal is restored on every way out ([`terminal`]), signals and a
 //! vanished terminal are watched on threads of their own ([`signals`]).
 
+mod graphics;
 mod signals;
 pub(crate) mod terminal;
 
@@ -22,8 +23,13 @@ use crate::app::{Action, App, view};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Run the reader until the user quits.
-pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
+/// Run the reader until the user quits, showing pictures as `images`
+/// says (asked of the terminal for `auto`).
+pub(crate) fn run(
+    mut app: App,
+    mut effects: Effects,
+    images: crate::picture::Setting,
+) -> io::Result<()> {
     terminal::install_panic_hook();
     signals::watch_signals()?;
     signals::watch_hangup()?;
@@ -32,6 +38,7 @@ pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     }
     terminal::set_mouse(app.mouse);
     terminal::enter()?;
+    app = app.with_pictures(graphics::resolve(images));
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));
     terminal::leave();
