@@ -47,7 +47,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             ..
         } => {
             if generation == app.generation {
-                return app.take_pictured((post, width), lines.0).into_iter().collect();
+                return app
+                    .take_pictured((post, width), lines.0)
+                    .into_iter()
+                    .collect();
             }
         }
         Action::Indexed { texts, done } => app.take_index(texts, done),

@@ -9,9 +9,9 @@ use super::settings::Settings;
 use crate::error::AppError;
 use crate::loader;
 use crate::markdown::LiquidContext;
-use crate::post::{Keep, Post};
 use crate::picture::painter::Painter;
 use crate::picture::{Locator, Mode, PictureContext, Setting};
+use crate::post::{Keep, Post};
 use crate::render::{RenderOptions, article};
 
 /// The page height pictures are fitted to when `--height` is not given

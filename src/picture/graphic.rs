@@ -22,7 +22,11 @@ impl std::fmt::Debug for Graphic {
 
 impl Graphic {
     /// `picture` for `picker`'s protocol, fitted into `cols` × `rows` cells.
-    pub fn new(picker: &Picker, picture: &DynamicImage, (cols, rows): (usize, usize)) -> Option<Graphic> {
+    pub fn new(
+        picker: &Picker,
+        picture: &DynamicImage,
+        (cols, rows): (usize, usize),
+    ) -> Option<Graphic> {
         let font = picker.font_size();
         let (w, h) = (cols.clamp(1, 1000) as u16, rows.clamp(1, 1000) as u16);
         let scaled = picture.thumbnail(

@@ -64,7 +64,11 @@ fn over_paper(picture: &DynamicImage, paper: Rgb) -> image::RgbImage {
     for (src, dst) in rgba.pixels().zip(out.pixels_mut()) {
         let a = u32::from(src[3]);
         let mix = |c: u8, p: u8| ((u32::from(c) * a + u32::from(p) * (255 - a)) / 255) as u8;
-        *dst = image::Rgb([mix(src[0], paper.0), mix(src[1], paper.1), mix(src[2], paper.2)]);
+        *dst = image::Rgb([
+            mix(src[0], paper.0),
+            mix(src[1], paper.1),
+            mix(src[2], paper.2),
+        ]);
     }
     out
 }

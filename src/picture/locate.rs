@@ -86,7 +86,9 @@ impl Locator {
             .filter(|u| !u.is_empty())
             .is_some_and(|u| address.starts_with(u));
         if !own_url {
-            if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+            if lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("//")
             {
                 return Found::Remote;
             }
@@ -176,9 +178,12 @@ pub fn read_header(path: &Path) -> Result<(u32, u32), String> {
     if reader.format().is_none() {
         return Err("not an image sinmun reads".into());
     }
-    let pixels = reader
-        .into_dimensions()
-        .map_err(|e| format!("not a readable image: {}", crate::text::one_line(&e.to_string())))?;
+    let pixels = reader.into_dimensions().map_err(|e| {
+        format!(
+            "not a readable image: {}",
+            crate::text::one_line(&e.to_string())
+        )
+    })?;
     check_pixels(pixels)?;
     Ok(pixels)
 }
@@ -275,7 +280,11 @@ mod tests {
             .unwrap();
         std::fs::write(&jpeg_named_png, bytes).unwrap();
         assert_eq!(read_header(&jpeg_named_png), Ok((3, 5)), "by content");
-        assert!(check_pixels((10_000, 4_001)).unwrap_err().contains("40-megapixel"));
+        assert!(
+            check_pixels((10_000, 4_001))
+                .unwrap_err()
+                .contains("40-megapixel")
+        );
         assert!(read_header(dir.path()).unwrap_err().contains("folder"));
     }
 }

@@ -61,7 +61,9 @@ impl Painter {
         });
         let slot = &mut article.pictures[i];
         match drawn {
-            Ok((rows, graphic)) => slot::fill(&mut article.lines, slot, &rows, State::Drawn(graphic)),
+            Ok((rows, graphic)) => {
+                slot::fill(&mut article.lines, slot, &rows, State::Drawn(graphic))
+            }
             Err(why) => {
                 let rows = slot::failed_rows(slot, &why);
                 slot::fill(&mut article.lines, slot, &rows, State::Failed(why));

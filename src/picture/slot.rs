@@ -116,7 +116,10 @@ mod tests {
     #[test]
     fn runs_of_picture_rows_are_slots_and_filling_keeps_the_indentation() {
         let mut lines = vec![Line::plain("글", Flags::default())];
-        for rows in [placeholder_rows("[image: 표지] a.png", (4, 2)), placeholder_rows("[image]", (3, 1))] {
+        for rows in [
+            placeholder_rows("[image: 표지] a.png", (4, 2)),
+            placeholder_rows("[image]", (3, 1)),
+        ] {
             for row in rows {
                 let mut line = Line::plain("  ", Flags::default());
                 line.push(row.text(), SpanStyle::of(Flags::PICTURE));
@@ -130,7 +133,10 @@ mod tests {
         };
         let mut slots = find(&lines, vec![file("a.png"), file("b.png")]);
         assert_eq!(slots.len(), 2);
-        assert_eq!((slots[0].line, slots[0].x, slots[0].cols, slots[0].rows), (1, 2, 4, 2));
+        assert_eq!(
+            (slots[0].line, slots[0].x, slots[0].cols, slots[0].rows),
+            (1, 2, 4, 2)
+        );
         assert_eq!((slots[1].line, slots[1].cols, slots[1].rows), (4, 3, 1));
         let why = failed_rows(&slots[1], "bad");
         let s = &mut slots[1];

@@ -61,4 +61,3 @@ pub(crate) fn row_span(line: &Line) -> Option<(usize, usize)> {
     }
     None
 }
-

@@ -52,7 +52,8 @@ fn ask(timeout: Duration) -> Option<Picker> {
     }
     {
         let mut out = io::stdout().lock();
-        out.write_all(Parser::query(false, options).as_bytes()).ok()?;
+        out.write_all(Parser::query(false, options).as_bytes())
+            .ok()?;
         out.flush().ok()?;
     }
     let responses = read_responses(timeout)?;

@@ -167,7 +167,13 @@ impl Workers {
     }
 
     /// Draw the pictures of `lines`, post `post`'s article at `width`.
-    pub(super) fn pictures(&self, app: &crate::app::App, post: usize, width: usize, lines: Arc<ArticleLines>) {
+    pub(super) fn pictures(
+        &self,
+        app: &crate::app::App,
+        post: usize,
+        width: usize,
+        lines: Arc<ArticleLines>,
+    ) {
         let job = PictureJob {
             post,
             width,
