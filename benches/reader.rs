@@ -48,6 +48,10 @@
 //! session ends with `q`, and the tmux server is killed afterwards.
 //! `SINMUN_BENCH_TMUX=0` skips this part.
 //!
+//! `SINMUN_BENCH_AMBIGUOUS=wide` measures the reader in the wide
+//! ambiguous-width mode (every measurement and every cell written as a
+//! terminal that draws ambiguous characters two cells wide needs).
+//!
 //! The first frame is also broken into phases (load, `Store::new`, the
 //! copy for the index, theme and `App::new`, resize and draw), each the
 //! median of 5 runs, on stderr; so is the system load average at the start
@@ -117,6 +121,9 @@ fn start_reader(dir: &Path, laps: &mut Laps) -> Reader {
     let index_job: Vec<std::path::PathBuf> = store.posts().iter().map(|p| p.path.clone()).collect();
     laps.lap("copy for index");
     let mut app = App::new(store, theme(), false).with_filter(Vec::new(), "");
+    if std::env::var("SINMUN_BENCH_AMBIGUOUS").is_ok_and(|v| v == "wide") {
+        app.ambiguous = sinmun::text::AmbiguousWidth::Wide;
+    }
     let mut effects = Effects::quiet();
     laps.lap("theme + App::new");
     effects.apply(&mut app, Action::Resize(WIDTH, HEIGHT));

@@ -10,6 +10,11 @@
 //! - `render/6kb_width_80`, `render/6kb_width_40`: `render::render` of the
 //!   sanitised body of one generated post (~6 KB of HTML) at 80 and 40
 //!   cells.
+//! - `render/6kb_width_80_wide`, `render/1mb_width_80_wide`: the same with
+//!   ambiguous characters counted two cells wide (`ambiguous_width: wide`).
+//! - `render/6kb_ambiguous_width_80`, `render/6kb_ambiguous_width_80_wide`:
+//!   the 6 KB body with the punctuation of Korean news (`…` ending
+//!   sentences, `·` between items, `“ ”` around quotes), narrow and wide.
 //! - `render/6kb_code_width_80`: the 6 KB body with its last 2 KB replaced
 //!   by a highlighted Rust code block.
 //! - `render/1mb_width_80`: the same for one generated post whose body is
@@ -38,7 +43,7 @@ use std::process::{Command, Stdio};
 use criterion::{Criterion, SamplingMode};
 use sinmun::post::Format;
 use sinmun::render::{RenderOptions, render};
-use sinmun::text::sanitize;
+use sinmun::text::{AmbiguousWidth, sanitize};
 use support::corpus::write_corpus;
 
 const SEED: u64 = 0x5EED_2024;
@@ -204,6 +209,17 @@ fn code_block(bytes: usize) -> String {
     out
 }
 
+/// The article with ambiguous punctuation where Korean news writes it.
+fn with_ambiguous(body: &str) -> String {
+    let out = body
+        .replace("다.", "다…")
+        .replace(", ", " · ")
+        .replace("<p>", "<p>“")
+        .replace("</p>", "”</p>");
+    assert!(out.matches('…').count() > 10, "punctuated");
+    out
+}
+
 /// The 6 KB article with its last 2 KB replaced by a code block.
 fn with_code(body: &str) -> String {
     let mut cut = body.len().saturating_sub(2048);
@@ -222,6 +238,16 @@ fn bench_render(c: &mut Criterion, small: &Article, big: &Article) {
             b.iter(|| render(black_box(&small.body), Format::Html, black_box(&opts)))
         });
     }
+    let wide = RenderOptions::new(80).ambiguous(AmbiguousWidth::Wide);
+    group.bench_function("6kb_width_80_wide", |b| {
+        b.iter(|| render(black_box(&small.body), Format::Html, black_box(&wide)))
+    });
+    let punctuated = with_ambiguous(&small.body);
+    for (name, opts) in [("", RenderOptions::new(80)), ("_wide", wide.clone())] {
+        group.bench_function(format!("6kb_ambiguous_width_80{name}"), |b| {
+            b.iter(|| render(black_box(&punctuated), Format::Html, black_box(&opts)))
+        });
+    }
     let code = with_code(&small.body);
     eprintln!("6kb_code: {} bytes", code.len());
     let opts = RenderOptions::new(80);
@@ -234,6 +260,9 @@ fn bench_render(c: &mut Criterion, small: &Article, big: &Article) {
     group.sampling_mode(SamplingMode::Flat);
     group.bench_function("1mb_width_80", |b| {
         b.iter(|| render(black_box(&big.body), Format::Html, black_box(&opts)))
+    });
+    group.bench_function("1mb_width_80_wide", |b| {
+        b.iter(|| render(black_box(&big.body), Format::Html, black_box(&wide)))
     });
     let big_code = code_block(1_000_000);
     group.bench_function("1mb_code_block_width_80", |b| {

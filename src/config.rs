@@ -15,6 +15,20 @@ pub enum Sort {
     Path,
 }
 
+/// How wide the terminal draws East Asian Ambiguous characters (DESIGN
+/// §11): `auto` asks it at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousSetting {
+    /// Ask the terminal (narrow when it does not answer or is not one).
+    #[default]
+    Auto,
+    /// One cell, as most terminals draw them.
+    Narrow,
+    /// Two cells (terminals set to treat ambiguous characters as wide).
+    Wide,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// Folders of posts (`~` expanded).
@@ -38,6 +52,7 @@ pub struct Config {
     pub language: Option<crate::i18n::Lang>,
     /// How pictures in articles are shown.
     pub images: crate::picture::Setting,
+    pub ambiguous_width: AmbiguousSetting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +69,7 @@ struct ConfigFile {
     browser_in_terminal: Option<bool>,
     language: Option<crate::i18n::Lang>,
     images: Option<crate::picture::Setting>,
+    ambiguous_width: Option<AmbiguousSetting>,
 }
 
 /// `posts:` as one folder or a list of folders.
@@ -217,6 +233,7 @@ impl Config {
             show_drafts: file.show_drafts.unwrap_or(false),
             inline_colors: file.inline_colors,
             images: file.images.unwrap_or_default(),
+            ambiguous_width: file.ambiguous_width.unwrap_or_default(),
         })
     }
 }
@@ -329,6 +346,11 @@ mod tests {
             crate::picture::Setting::Halfblocks
         );
         assert_eq!(Config::default().images, crate::picture::Setting::Auto);
+        assert_eq!(
+            parse("ambiguous_width: wide\n").unwrap().ambiguous_width,
+            AmbiguousSetting::Wide
+        );
+        assert_eq!(Config::default().ambiguous_width, AmbiguousSetting::Auto);
     }
 
     #[test]
@@ -344,6 +366,10 @@ mod tests {
         assert_eq!(
             parse("theme: dark\nimages: sixel\n").unwrap_err(),
             "config.yaml:2: images: unknown variant \"sixel\""
+        );
+        assert_eq!(
+            parse("ambiguous_width: double\n").unwrap_err(),
+            "config.yaml:1: ambiguous_width: unknown variant \"double\""
         );
         let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
         assert!(

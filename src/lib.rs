@@ -29,6 +29,7 @@ pub mod markdown;
 pub mod marks;
 pub mod picture;
 pub mod post;
+pub(crate) mod probe;
 pub mod problem;
 pub(crate) mod reload;
 pub mod render;

@@ -1,27 +1,36 @@
 //! Width-aware text helpers. Every column, truncation and wrap in sinmun is
 //! measured here, in terminal cells over grapheme clusters, never in bytes or
-//! chars.
+//! chars, and in the ambiguous-width mode of the thread that measures
+//! ([`AmbiguousWidth`]: narrow unless a caller sets it for a while). The
+//! glyphs the interface draws of its own come from one table per mode
+//! ([`glyphs`]), and text goes into a screen buffer through [`screen`].
+
+mod ambiguous;
+mod glyphs;
+pub mod screen;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The ellipsis that marks truncated text (one cell wide).
+pub use ambiguous::{AmbiguousWidth, ModeGuard, char_width, is_ambiguous, widens};
+pub use glyphs::{Border, Glyphs, TableLines, glyphs};
+
+/// The ellipsis that marks truncated text: one cell wide, two where
+/// ambiguous characters are wide.
 pub const ELLIPSIS: &str = "…";
 
 /// Width of `s` in terminal cells: the sum of its graphemes' widths, the way
-/// Ratatui's buffer places them.
+/// the terminal places them, in this thread's [`AmbiguousWidth`].
 pub fn width(s: &str) -> usize {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         // Printable ASCII: one cell per byte, the common case in columns.
         return s.len();
     }
+    let wide = AmbiguousWidth::current().is_wide();
     if s.chars().all(is_simple) {
-        return s
-            .chars()
-            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-            .sum();
+        return s.chars().map(|c| char_width(c, wide)).sum();
     }
-    s.graphemes(true).map(grapheme_width).sum()
+    s.graphemes(true).map(|g| grapheme_width_in(g, wide)).sum()
 }
 
 /// Characters that always form a grapheme cluster alone and are never
@@ -35,9 +44,23 @@ pub fn is_simple(c: char) -> bool {
         | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9d}')
 }
 
-/// Width of one grapheme cluster.
+/// Width of one grapheme cluster, in this thread's [`AmbiguousWidth`].
 pub fn grapheme_width(g: &str) -> usize {
-    g.width()
+    grapheme_width_in(g, AmbiguousWidth::current().is_wide())
+}
+
+/// Width of one grapheme cluster; `wide` counts ambiguous characters as
+/// two cells. A cluster is as wide as its first character says when that
+/// is an ambiguous one (`é` written with a combining accent).
+fn grapheme_width_in(g: &str, wide: bool) -> usize {
+    let narrow = g.width();
+    if wide
+        && narrow == 1
+        && let Some(first) = g.chars().next()
+    {
+        return char_width(first, true);
+    }
+    narrow
 }
 
 /// What stands for a grapheme that is wider than a whole line (Hangul at
@@ -49,16 +72,17 @@ pub const TOO_WIDE: &str = "?";
 /// grapheme segmentation.
 pub fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
     let simple = s.chars().all(is_simple);
+    let wide = AmbiguousWidth::current().is_wide();
     let mut rest = s;
     let mut graphemes = (!simple).then(|| s.graphemes(true));
     std::iter::from_fn(move || {
         if let Some(g) = graphemes.as_mut() {
-            return g.next().map(|g| (g, grapheme_width(g)));
+            return g.next().map(|g| (g, grapheme_width_in(g, wide)));
         }
         let c = rest.chars().next()?;
         let (g, tail) = rest.split_at(c.len_utf8());
         rest = tail;
-        Some((g, unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)))
+        Some((g, char_width(c, wide)))
     })
 }
 
@@ -148,19 +172,20 @@ impl Splitter {
     }
 }
 
-/// Cut `s` to at most `max` cells, ending in `…` when anything was cut.
-/// Never splits a grapheme; a wide character that would straddle the limit
-/// is dropped whole.
+/// Cut `s` to at most `max` cells, ending in `…` when anything was cut
+/// (without it when even `…` does not fit). Never splits a grapheme; a
+/// wide character that would straddle the limit is dropped whole.
 pub fn truncate(s: &str, max: usize) -> String {
     let total = width(s);
     if total <= max {
         return s.to_string();
     }
-    if max == 0 {
-        return String::new();
+    let mark = width(ELLIPSIS);
+    if max < mark {
+        return split_at_width(s, max).0.to_string();
     }
     // Room for the ellipsis.
-    let (head, _, _) = split_at_width(s, max - 1);
+    let (head, _, _) = split_at_width(s, max - mark);
     let mut out = String::with_capacity(head.len() + ELLIPSIS.len());
     out.push_str(head);
     out.push_str(ELLIPSIS);
@@ -352,5 +377,67 @@ mod tests {
             wrap_hanging("[12] ", "제주항공 발권", 6, 4),
             ["[12]", "제주항", "공", "발권"]
         );
+    }
+
+    /// Text a Korean post is full of: ambiguous punctuation, symbols and
+    /// a Greek letter between Hangul syllables.
+    const MIXED: &str = "● 늦깎이 태풍… “제주” ① 30°C × 2 → α";
+
+    #[test]
+    fn every_helper_counts_ambiguous_characters_in_the_mode() {
+        assert_eq!(width(MIXED), 36);
+        AmbiguousWidth::Wide.scope(|| {
+            assert_eq!(width(MIXED), 45);
+            assert_eq!(width("●"), 2);
+            assert_eq!(
+                width("e\u{301}"),
+                1,
+                "é written with an accent is not ambiguous"
+            );
+            assert_eq!(width("\u{3b1}\u{301}"), 2, "α with an accent is");
+            assert_eq!(width("IT 대란"), 7, "ASCII and Hangul as before");
+            let widths: Vec<usize> = cells("a●가…").map(|(_, w)| w).collect();
+            assert_eq!(widths, [1, 2, 2, 2]);
+            assert_eq!(split_at_width("●월", 2), ("●", 2, "월"));
+            assert_eq!(split_at_width("●월", 1), ("", 0, "●월"));
+            assert_eq!(truncate("●늦깎이 태풍", 7), "●늦…");
+            assert_eq!(truncate("늦깎이", 3), "…");
+            assert_eq!(truncate("abc", 1), "a", "no room for a two-cell …");
+            for w in 0..40 {
+                assert_eq!(width(&fit(MIXED, w)), w, "fit at {w}");
+                assert!(width(&truncate(MIXED, w)) <= w, "truncate at {w}");
+            }
+            assert_eq!(width(&pad_right("·", 5)), 5);
+            assert_eq!(pad_right("·", 5), "·   ");
+            assert_eq!(wrap("가·나·다", 4), ["가·", "나·", "다"]);
+            assert_eq!(wrap_hanging("※ ", "가나 다라", 7, 2), ["※ 가나", "   다라"]);
+        });
+        assert_eq!(
+            truncate("●늦깎이 태풍", 7),
+            "●늦깎…",
+            "narrow again after the scope"
+        );
+    }
+
+    #[test]
+    fn wide_wraps_and_splits_fit_and_keep_every_grapheme() {
+        AmbiguousWidth::Wide.scope(|| {
+            for w in 1..30 {
+                let lines = wrap(MIXED, w);
+                assert!(lines.iter().all(|l| width(l) <= w), "{w}: {lines:?}");
+                let joined: String = lines.concat().split_whitespace().collect();
+                let want: String = MIXED.split_whitespace().collect();
+                if w > 1 {
+                    assert_eq!(joined, want, "{w}");
+                }
+                let mut pieces: Vec<(String, bool)> = Vec::new();
+                Splitter::new(w, 0).feed(MIXED, |p, n| pieces.push((p.to_string(), n)));
+                let mut line = 0;
+                for (p, new_line) in &pieces {
+                    line = if *new_line { width(p) } else { line + width(p) };
+                    assert!(line <= w, "{w}: {pieces:?}");
+                }
+            }
+        });
     }
 }

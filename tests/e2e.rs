@@ -5,135 +5,25 @@
 mod common;
 
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Numbers each tmux server of this test run: tests run in parallel and a
-/// test may start several sessions one after another.
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
+use common::tmux::{Tmux, reader_command as command_in};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(cmd: &str, w: u16, h: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "tmux is required in CI (.ci/run installs it)"
-            );
-            eprintln!("tmux not found: end-to-end test skipped");
-            return None;
+/// The reader's process id: the pane's own process, or the one of its
+/// descendants that runs the sinmun binary (never looked up by name, which
+/// would find other tests' readers).
+fn reader_pid(t: &Tmux) -> u32 {
+    let pane: u32 = t.pane("#{pane_pid}").parse().expect("a pane pid");
+    let start = Instant::now();
+    loop {
+        if let Some(pid) = find_reader(pane) {
+            return pid;
         }
-        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
-        let socket = format!("sinmun-e2e-{}-{n}", std::process::id());
-        let t = Tmux { socket };
-        // A server killed just before on the same socket may still be
-        // going away: try again for a moment.
-        let started = (0..40).any(|_| {
-            let ok = t
-                .tmux(&[
-                    "new-session",
-                    "-d",
-                    "-s",
-                    "e2e",
-                    "-x",
-                    &w.to_string(),
-                    "-y",
-                    &h.to_string(),
-                    cmd,
-                ])
-                .status()
-                .expect("start tmux")
-                .success();
-            if !ok {
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            ok
-        });
-        assert!(started, "tmux new-session failed");
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
-        c.env_remove("TMUX");
-        c
-    }
-
-    /// Press keys one at a time: a terminal reads ESC followed at once by
-    /// another key as Alt+key, as it would from a person typing that fast.
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.tmux(&["send-keys", "-t", "e2e", key])
-                .status()
-                .expect("send keys");
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    /// Type text literally (Hangul arrives as committed syllables).
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "e2e", "-l", text])
-            .status()
-            .expect("type");
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .tmux(&["capture-pane", "-p", "-t", "e2e"])
-            .output()
-            .expect("capture");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The reader's process id: the pane's own process, or the one of its
-    /// descendants that runs the sinmun binary (never looked up by name,
-    /// which would find other tests' readers).
-    fn reader_pid(&self) -> u32 {
-        let out = self
-            .tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-            .output()
-            .expect("pane pid");
-        let pane: u32 = String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("a pane pid");
-        let start = Instant::now();
-        loop {
-            if let Some(pid) = find_reader(pane) {
-                return pid;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "no reader under pane process {pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Wait until the screen satisfies `ok` (the reader draws asynchronously).
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {what}; the screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]).status();
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no reader under pane process {pane}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -169,16 +59,6 @@ fn command(args: &str) -> (tempfile::TempDir, String) {
     let home = tempfile::tempdir().unwrap();
     let cmd = command_in(home.path(), args, SITE);
     (home, cmd)
-}
-
-/// The reader on `dir` with `home` as its home (no user config; marks
-/// saved there), in a shell that shows how it left the terminal.
-fn command_in(home: &std::path::Path, args: &str, dir: &str) -> String {
-    let bin = env!("CARGO_BIN_EXE_sinmun");
-    format!(
-        "{} sh -c '\"{bin}\" {args} \"{dir}\"; echo \"exited $?\"; sleep 30'",
-        common::env_line(home)
-    )
 }
 
 #[test]
@@ -248,7 +128,7 @@ fn closing_the_terminal_ends_the_reader() {
         return;
     };
     t.wait_for("the list", |s| s.contains("정상 글"));
-    let pid = t.reader_pid();
+    let pid = reader_pid(&t);
     drop(t);
     let start = Instant::now();
     while !has_ended(pid) {
@@ -267,7 +147,7 @@ fn sigterm_restores_the_terminal() {
         return;
     };
     t.wait_for("the list", |s| s.contains("장마 북상"));
-    let pid = t.reader_pid().to_string();
+    let pid = reader_pid(&t).to_string();
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()

@@ -283,3 +283,17 @@ fn pulldown_footnotes_and_same_page_anchors() {
     );
     assert!(r.links.is_empty(), "same-page anchors are not listed");
 }
+
+#[test]
+fn control_characters_written_as_references_never_leave_a_block() {
+    let body = "<table><tr><td>표&#x202e;&#x1b;[31m</td></tr></table>\
+        <pre>코드&#x202e;&#27;]0;x&#7;</pre>\
+        <p>본문<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup></p>\
+        <div class=\"footnotes\"><ol><li id=\"fn:1\">각주&#x202e;&#x9b;</li></ol></div>";
+    let r = html(body, 40);
+    let t = text(&r);
+    for word in ["표", "코드", "각주"] {
+        assert!(t.contains(word), "{t}");
+    }
+    assert!(!t.chars().any(sinmun::text::is_forbidden), "{t:?}");
+}

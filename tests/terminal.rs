@@ -295,13 +295,44 @@ fn start(folder: &Path, session: Session) -> Pty {
 fn set_up_asks_the_terminal_nothing_and_quitting_restores_it() {
     let (_dir, folder, _) = posts();
     // This pty never answers anything: a cursor query would go unanswered.
-    let mut pty = start(&folder, Session::Controlling);
+    // With the ambiguous width given, nothing is asked.
+    let narrow = [Path::new("--ambiguous-width"), Path::new("narrow"), &folder];
+    let mut pty = Pty::spawn(&narrow, Session::Controlling);
+    pty.wait_text(0, "Haeundae beach crowd");
     assert!(
         !pty.raw_since(0).contains(CURSOR_QUERY),
         "no cursor position query"
     );
     assert!(pty.raw_since(0).contains(ENTER_ALTERNATE));
     assert!(!pty.is_cooked(), "raw mode while reading");
+    quit_restores(&mut pty);
+}
+
+#[test]
+fn auto_ambiguous_width_asks_once_and_a_silent_terminal_only_waits_the_timeout() {
+    let (_dir, folder, _) = posts();
+    let started = Instant::now();
+    // `ambiguous_width: auto` (the default) asks where the cursor is
+    // around one character; this pty never answers.
+    let mut pty = start(&folder, Session::Controlling);
+    let waited = started.elapsed();
+    let written = pty.raw_since(0);
+    assert_eq!(written.matches(CURSOR_QUERY).count(), 2, "{written:?}");
+    let asked = written.find(CURSOR_QUERY).unwrap_or(0);
+    assert!(
+        written[..asked].contains(ENTER_ALTERNATE),
+        "asked only once the terminal is taken"
+    );
+    assert!(
+        written[asked..].contains("\x1b8\x1b[K"),
+        "the character written is erased"
+    );
+    assert!(waited < Duration::from_secs(5), "{waited:?}");
+    quit_restores(&mut pty);
+}
+
+/// `q` ends the reader with every mode off and the terminal cooked.
+fn quit_restores(pty: &mut Pty) {
     let before = pty.bytes().len();
     pty.type_keys("q");
     let status = pty.exit_within(Duration::from_secs(5)).expect("quits");

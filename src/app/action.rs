@@ -93,6 +93,7 @@ pub enum Action {
     Rendered {
         post: usize,
         width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
         generation: u64,
         result: Result<Arc<ArticleLines>, String>,
     },
@@ -101,6 +102,7 @@ pub enum Action {
     Pictured {
         post: usize,
         width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
         generation: u64,
         lines: Shared<ArticleLines>,
         done: bool,
@@ -168,6 +170,7 @@ pub enum Effect {
     Pictures {
         post: usize,
         width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
         lines: Shared<ArticleLines>,
     },
     /// Save a change of the read or starred marks (on the marks worker),

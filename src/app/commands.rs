@@ -16,12 +16,14 @@ pub(super) fn work_ahead(app: &mut App) -> Vec<Effect> {
     }
     if app.screen.article().is_some() {
         let next = app.list.visible.get(app.list.selected + 1).copied();
-        let width = app.article_width();
-        if let Some(post) = next
-            && app.rendering.lookup((post, width)) == super::rendering::Lookup::Missing
-            && app.rendering.ask((post, width))
+        if let Some(key) = next.map(|post| app.render_key(post))
+            && app.rendering.lookup(key) == super::rendering::Lookup::Missing
+            && app.rendering.ask(key)
         {
-            return vec![Effect::Render { post, width }];
+            return vec![Effect::Render {
+                post: key.0,
+                width: key.1,
+            }];
         }
     }
     Vec::new()

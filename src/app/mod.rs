@@ -92,6 +92,12 @@ pub struct App {
     pub later_problems: Vec<crate::problem::Problem>,
     /// Whether the mouse is captured (off: the terminal selects text).
     pub mouse: bool,
+    /// How wide the terminal draws ambiguous characters: update, the view
+    /// and rendering measure so.
+    pub ambiguous: crate::text::AmbiguousWidth,
+    /// What the user asked for; the runner settles `ambiguous` from it
+    /// once it has the terminal (`auto` asks the terminal).
+    pub ambiguous_setting: crate::config::AmbiguousSetting,
     /// The language of the interface.
     pub lang: Lang,
     /// The folders the posts were read from (none for the demo posts).
@@ -136,6 +142,8 @@ impl App {
             message: None,
             later_problems: Vec::new(),
             mouse: true,
+            ambiguous: crate::text::AmbiguousWidth::Narrow,
+            ambiguous_setting: crate::config::AmbiguousSetting::Auto,
             lang: Lang::En,
             folders: Vec::new(),
             generation: 0,
@@ -387,9 +395,8 @@ impl App {
     /// Show the rendered lines of the open article at the current width,
     /// asking a worker for them when they are missing.
     fn sync_article(&mut self) -> Option<Effect> {
-        let width = self.article_width();
-        let post = self.screen.article()?.post;
-        let lookup = self.rendering.lookup((post, width));
+        let key = self.render_key(self.screen.article()?.post);
+        let lookup = self.rendering.lookup(key);
         let rows = self.article_rows();
         let article = self.screen.article_mut()?;
         match lookup {
@@ -400,10 +407,11 @@ impl App {
                 article.error = None;
                 (self.pictures.shows()
                     && lines.pictures_waiting()
-                    && self.rendering.ask_pictures((post, width)))
+                    && self.rendering.ask_pictures(key))
                 .then(|| Effect::Pictures {
-                    post,
-                    width,
+                    post: key.0,
+                    width: key.1,
+                    ambiguous: key.2,
                     lines: action::Shared(lines),
                 })
             }
@@ -413,8 +421,11 @@ impl App {
             }
             Lookup::Pending => None,
             Lookup::Missing => {
-                self.rendering.ask((post, width));
-                Some(Effect::Render { post, width })
+                self.rendering.ask(key);
+                Some(Effect::Render {
+                    post: key.0,
+                    width: key.1,
+                })
             }
         }
     }
@@ -422,16 +433,24 @@ impl App {
     /// While the list has the keys, render the selected article ahead so
     /// that opening it is instant.
     fn prefetch(&mut self) -> Option<Effect> {
-        let post = self.selected_post()?;
-        let width = self.article_width();
-        (self.rendering.lookup((post, width)) == Lookup::Missing
-            && self.rendering.ask((post, width)))
-        .then_some(Effect::Render { post, width })
+        let key = self.render_key(self.selected_post()?);
+        (self.rendering.lookup(key) == Lookup::Missing && self.rendering.ask(key)).then_some(
+            Effect::Render {
+                post: key.0,
+                width: key.1,
+            },
+        )
+    }
+
+    /// Where the rendering of `post` for the article pane is kept: its
+    /// width and the ambiguous-width mode are part of it.
+    fn render_key(&self, post: usize) -> rendering::RenderKey {
+        (post, self.article_width(), self.ambiguous)
     }
 
     /// The rendered lines of `post` at the article width, when ready.
     pub fn rendered(&self, post: usize) -> Option<Arc<crate::render::cache::ArticleLines>> {
-        match self.rendering.lookup((post, self.article_width())) {
+        match self.rendering.lookup(self.render_key(post)) {
             Lookup::Ready(lines) => Some(lines),
             _ => None,
         }

@@ -1,4 +1,4 @@
-//! Rendered articles: kept per (post, width), asked of a worker when
+//! Rendered articles: kept per (post, width, mode), asked of a worker when
 //! missing, never rendered on the key path.
 
 use std::collections::{HashMap, HashSet};
@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use crate::render::cache::{ArticleLines, RenderCache};
 
-/// A post (index in the store) at a width.
-pub(super) type RenderKey = (usize, usize);
+/// A post (index in the store), the width and the ambiguous-width mode it
+/// is rendered at.
+pub(super) type RenderKey = (usize, usize, crate::text::AmbiguousWidth);
 
 #[derive(Debug)]
 pub(super) struct Rendering {

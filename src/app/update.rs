@@ -9,6 +9,7 @@ use crate::i18n::Msg;
 
 /// Apply `action` to `app`; the effects are for the effect loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let _mode = app.ambiguous.enter();
     if is_from_user(&action) {
         app.message = None;
     }
@@ -29,12 +30,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Rendered {
             post,
             width,
+            ambiguous,
             generation,
             result,
         } => {
             if generation == app.generation {
                 return app
-                    .take_rendered((post, width), result)
+                    .take_rendered((post, width, ambiguous), result)
                     .into_iter()
                     .collect();
             }
@@ -42,13 +44,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Pictured {
             post,
             width,
+            ambiguous,
             generation,
             lines,
             ..
         } => {
             if generation == app.generation {
                 return app
-                    .take_pictured((post, width), lines.0)
+                    .take_pictured((post, width, ambiguous), lines.0)
                     .into_iter()
                     .collect();
             }

@@ -79,6 +79,10 @@ pub struct Args {
     /// With --dump, auto draws them only on a colour terminal.
     #[arg(long, value_enum, value_name = "HOW")]
     pub images: Option<crate::picture::Setting>,
+    /// How wide the terminal draws ambiguous characters (… · ● ★ ① “ ”):
+    /// auto asks it; wide for terminals set to draw them two cells wide.
+    #[arg(long, value_enum, value_name = "WIDTH")]
+    pub ambiguous_width: Option<crate::config::AmbiguousSetting>,
 
     /// Read this config file instead of the default one.
     #[arg(long, value_name = "PATH")]

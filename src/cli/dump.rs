@@ -21,7 +21,7 @@ use crate::theme::{ColorDepth, no_color_env};
 
 /// A post found, with what its Liquid resolves against and where its
 /// images are.
-type Found = (Post, LiquidContext, Locator);
+type Found = (Post, LiquidContext, Option<Locator>);
 
 /// The post named by `wanted`, with its body, what its Liquid resolves
 /// against and where its images are: a post's id (or its file name) among
@@ -62,7 +62,12 @@ pub fn find_post(
                 Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
             }
         }
-        return Ok(Ok(with_context(post, &sites, &folders)));
+        let mut found = with_context(post, &sites, &folders);
+        if folders.is_empty() {
+            // The built-in demo posts: their images are named only.
+            found.2 = None;
+        }
+        return Ok(Ok(found));
     }
     let quoted = crate::sanitize::quote(wanted);
     Ok(Err(match std::fs::metadata(as_path) {
@@ -126,7 +131,7 @@ fn with_context(post: Post, sites: &[crate::site::Site], folders: &[std::path::P
     };
     let folder = folders.iter().find(|f| post.path.starts_with(f));
     let locator = Locator::new(site, &post.path, folder.map(|f| f.as_path()));
-    (post, context, locator)
+    (post, context, Some(locator))
 }
 
 fn shown(path: &Path) -> String {
@@ -186,13 +191,16 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
         inline_colors: theme.inline_colors,
         paper: theme.paper,
         liquid: Some(std::sync::Arc::new(context)),
-        pictures: Some(std::sync::Arc::new(PictureContext {
-            locator,
-            show: mode.shows(),
-            max_rows: crate::picture::max_rows_for(height),
-        })),
+        pictures: locator.map(|locator| {
+            std::sync::Arc::new(PictureContext {
+                locator,
+                show: mode.shows(),
+                max_rows: crate::picture::max_rows_for(height),
+            })
+        }),
+        ambiguous: crate::probe::resolve(settings.ambiguous_setting(args)),
     };
-    let mut lines = article::article(&post, post.body.as_deref().unwrap_or(""), &opts);
+    let mut lines = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);
     Painter::new(mode, theme.paper).paint_all(&mut lines);
     let mut text = String::new();
     for line in lines.lines {

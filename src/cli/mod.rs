@@ -141,7 +141,8 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
                         .ok()
                 })
                 .flatten();
-            list::write_list(&mut out, &posts, width)
+            crate::probe::resolve(settings.ambiguous_setting(args))
+                .scope(|| list::write_list(&mut out, &posts, width))
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
@@ -203,6 +204,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         opener: crate::app::effects::Opener::from_env(config.browser_in_terminal, lang),
         lang,
     });
+    app.ambiguous_setting = settings.ambiguous_setting(args);
     let images = settings.image_setting(args, &app.theme);
     crate::tui::run(app, effects, images).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::args::Args;
-use crate::config::{Config, Paths, Sort};
+use crate::config::{AmbiguousSetting, Config, Paths, Sort};
 use crate::error::AppError;
 use crate::loader::{self, Load};
 use crate::post::{Keep, Post};
@@ -119,6 +119,12 @@ impl Settings {
             return crate::picture::Setting::Off;
         }
         args.images.unwrap_or(self.config.images)
+    }
+
+    /// How wide ambiguous characters are to be counted: the command
+    /// line's choice, else the config's.
+    pub fn ambiguous_setting(&self, args: &Args) -> AmbiguousSetting {
+        args.ambiguous_width.unwrap_or(self.config.ambiguous_width)
     }
 
     /// The theme: `--theme`, else the config's, else `dark` (`mono` under

@@ -99,7 +99,7 @@ mod tests {
         }
         assert_eq!(
             decode_bytes(b"GIF89a").unwrap_err(),
-            "not a readable image: Format error decoding Gif: unexpected EOF"
+            "not a readable image: Format error decoding Gif: Unexpected End of File"
         );
     }
 }

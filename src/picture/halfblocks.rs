@@ -15,9 +15,14 @@ use ratatui_image::protocol::halfblocks::Halfblocks;
 use crate::render::{Flags, Line, Rgb, SpanStyle};
 
 /// `picture` scaled to `cols` × `rows` cells, transparent parts over
-/// `paper`: `rows` lines of `cols` cells each.
+/// `paper`: `rows` lines of `cols` cells each. Where ambiguous characters
+/// are wide (the half blocks are), each block takes two cells: the
+/// picture has half as many columns of pixels, in the same room.
 pub fn rows(picture: &DynamicImage, (cols, rows): (usize, usize), paper: Rgb) -> Vec<Line> {
-    let (w, h) = (cols.clamp(1, 4096) as u16, rows.clamp(1, 4096) as u16);
+    let wide = crate::text::AmbiguousWidth::current().is_wide();
+    let cols = cols.clamp(1, 4096);
+    let blocks = if wide { (cols / 2).max(1) } else { cols };
+    let (w, h) = (blocks as u16, rows.clamp(1, 4096) as u16);
     let small = picture.thumbnail_exact(u32::from(w), u32::from(h) * 2);
     let flat = DynamicImage::ImageRgb8(over_paper(&small, paper));
     let area = Rect::new(0, 0, w, h);
@@ -39,11 +44,31 @@ pub fn rows(picture: &DynamicImage, (cols, rows): (usize, usize), paper: Rgb) ->
                     bg: rgb(cell.bg),
                     token: None,
                 };
-                let symbol = match cell.symbol() {
-                    s @ ("▀" | "▄") => s,
-                    _ => " ",
+                let symbol = match (cell.symbol(), wide) {
+                    (s @ ("▀" | "▄"), _) if !wide || cols > 1 => s,
+                    (_, false) => " ",
+                    // Two cells of the lower colour (one in a one-cell room).
+                    (_, true) => &"  "[..cols.min(2)],
+                };
+                let style = match symbol {
+                    " " | "  " if wide => SpanStyle {
+                        fg: style.bg,
+                        ..style
+                    },
+                    _ => style,
                 };
                 line.push(symbol.to_string(), style);
+            }
+            // An odd room: the last cell left as the picture's edge.
+            if wide && cols > 1 && cols % 2 == 1 {
+                let edge = line.spans.last().map(|s| s.style).unwrap_or_default();
+                line.push(
+                    " ".to_string(),
+                    SpanStyle {
+                        fg: edge.bg,
+                        ..edge
+                    },
+                );
             }
             line
         })
@@ -99,5 +124,24 @@ mod tests {
         colours.sort();
         assert_eq!(colours, [Some((0, 255, 0)), Some((10, 20, 30))]);
         assert!(lines.iter().all(|l| l.width() == 1));
+    }
+
+    #[test]
+    fn where_ambiguous_characters_are_wide_each_block_takes_two_cells() {
+        let img = DynamicImage::ImageRgb8(image::RgbImage::from_fn(8, 8, |x, y| {
+            image::Rgb([(x * 30) as u8, (y * 30) as u8, 0])
+        }));
+        for cols in [1, 2, 5, 8] {
+            let lines = crate::text::AmbiguousWidth::Wide.scope(|| {
+                let lines = rows(&img, (cols, 3), Rgb(0, 0, 0));
+                assert!(
+                    lines.iter().all(|l| l.width() == cols),
+                    "{cols}: {:?}",
+                    lines.iter().map(Line::width).collect::<Vec<_>>()
+                );
+                lines
+            });
+            assert_eq!(lines.len(), 3);
+        }
     }
 }

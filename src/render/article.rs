@@ -1,11 +1,14 @@
 //! A whole article as the reader shows it and `--dump` prints it: title,
-//! meta line, body, numbered link list.
+//! meta line, lead picture, body, numbered link list.
+
+use std::sync::Arc;
 
 use super::cache::ArticleLines;
 use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
+use crate::markdown::LiquidContext;
 use crate::picture::Found;
 use crate::post::Post;
-use crate::text::{wrap, wrap_hanging};
+use crate::text::{glyphs, wrap, wrap_hanging};
 
 /// Whether a link may be opened: only web and mail addresses, without
 /// control characters, and a mail address only when it does not ask the
@@ -71,24 +74,38 @@ pub fn meta(post: &Post) -> String {
         parts.push("draft".to_string());
     }
     parts.push(crate::text::one_line(&post.path.to_string_lossy()));
-    parts.join(" · ")
+    parts.join(glyphs().separator)
 }
 
-/// The whole article at `opts.width`: header, the lead picture, the body
-/// rendered from `body` (its text), the link list, and the rows held for
-/// pictures.
-pub fn article(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
-    let rendered = super::render(body, post.format, opts);
-    let links = rendered.links.clone();
-    let lead = lead(post, opts);
-    let mut files = lead.as_ref().map_or_else(Vec::new, |l| l.pictures.clone());
-    files.extend(rendered.pictures.iter().cloned());
-    let lines = lines(post, lead, rendered, opts.width);
-    ArticleLines {
-        pictures: crate::picture::slot::find(&lines, files),
-        lines,
-        links,
-    }
+/// A post's whole article as the pane shows it and `--dump` prints it:
+/// `body` rendered at `opts.width` (its Liquid resolved with the post's
+/// own values unless `opts` brings some), under its header, over its
+/// links, all measured in `opts.ambiguous` whatever thread this runs on.
+pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
+    let own;
+    let opts = match opts.liquid {
+        Some(_) => opts,
+        None => {
+            own = RenderOptions {
+                liquid: Some(Arc::new(LiquidContext::for_post(post))),
+                ..opts.clone()
+            };
+            &own
+        }
+    };
+    opts.ambiguous.scope(|| {
+        let rendered = super::render(body, post.format, opts);
+        let links = rendered.links.clone();
+        let lead = lead(post, opts);
+        let mut files = lead.as_ref().map_or_else(Vec::new, |l| l.pictures.clone());
+        files.extend(rendered.pictures.iter().cloned());
+        let lines = lines(post, lead, rendered, opts.width);
+        ArticleLines {
+            pictures: crate::picture::slot::find(&lines, files),
+            lines,
+            links,
+        }
+    })
 }
 
 /// The front matter's `image:` as the lead picture, when it names a local

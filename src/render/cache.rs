@@ -5,9 +5,11 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::Line;
+use crate::text::AmbiguousWidth;
 
-/// The post (by index in the model) and the width it was rendered at.
-pub type Key = (usize, usize);
+/// The post (by index in the model), the width it was rendered at and how
+/// wide ambiguous characters were counted.
+pub type Key = (usize, usize, AmbiguousWidth);
 
 /// An article as the pane shows it: its lines, its link addresses, and
 /// the rows its pictures hold.
@@ -88,7 +90,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn renders_once_per_post_and_width_and_forgets_the_oldest() {
+    fn renders_once_per_post_width_and_mode_and_forgets_the_oldest() {
         let mut cache = RenderCache::new(2);
         let mut calls = 0;
         let mut get = |cache: &mut RenderCache, key| {
@@ -100,12 +102,17 @@ mod tests {
                 }
             });
         };
-        get(&mut cache, (1, 80));
-        get(&mut cache, (1, 80));
-        get(&mut cache, (1, 40));
-        get(&mut cache, (1, 80));
-        get(&mut cache, (2, 80));
-        get(&mut cache, (1, 40));
-        assert_eq!(calls, 4, "(1,40) was the oldest when (2,80) came in");
+        let narrow = AmbiguousWidth::Narrow;
+        get(&mut cache, (1, 80, narrow));
+        get(&mut cache, (1, 80, narrow));
+        get(&mut cache, (1, 40, narrow));
+        get(&mut cache, (1, 80, narrow));
+        get(&mut cache, (2, 80, narrow));
+        get(&mut cache, (1, 40, narrow));
+        get(&mut cache, (1, 40, AmbiguousWidth::Wide));
+        assert_eq!(
+            calls, 5,
+            "(1,40) was the oldest when (2,80) came in; narrow lines are not wide ones"
+        );
     }
 }

@@ -5,22 +5,18 @@
 
 use super::highlight::{self, Token};
 use super::{Flags, Line, SpanStyle};
-use crate::text::{Splitter, width};
+use crate::text::{Splitter, glyphs, width};
 
-/// Starts each following piece of a cut line. One cell wide in every
-/// terminal (East Asian Width N, not ambiguous).
-pub(super) const CONTINUATION: &str = "↪";
-/// Left of every code line.
-pub(super) const GUTTER: &str = "│ ";
 /// Tab stops inside code that reaches the renderer with tabs (as `&#9;`).
 const TAB: usize = 4;
 
 /// A code block laid out at `max` cells.
 pub(super) fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
     let max = max.max(1);
-    let gutter_w = width(GUTTER);
+    let gutter = glyphs().gutter;
+    let gutter_w = width(gutter);
     let (gutter, room) = if max > gutter_w + 4 {
-        (Some(GUTTER), max - gutter_w)
+        (Some(gutter), max - gutter_w)
     } else {
         (None, max)
     };
@@ -70,7 +66,8 @@ fn cut(
     start(out, gutter);
     // Following pieces: the indentation (at most half the room), the mark.
     let indent = (line.len() - line.trim_start_matches(' ').len()).min(room / 2);
-    let mark = width(CONTINUATION);
+    let continuation = glyphs().continuation;
+    let mark = width(continuation);
     let lead = if room > indent + mark + 1 {
         indent + mark
     } else {
@@ -83,7 +80,7 @@ fn cut(
                 let l = start(out, gutter);
                 if lead > 0 {
                     l.push(" ".repeat(indent), style(None));
-                    l.push(CONTINUATION.to_string(), SpanStyle::of(Flags::RULE));
+                    l.push(continuation.to_string(), SpanStyle::of(Flags::RULE));
                 }
             }
             if let Some(l) = out.last_mut() {

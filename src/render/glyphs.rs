@@ -2,12 +2,16 @@
 //! grapheme clusters (emoji sequences, combining marks, old Hangul jamo) and
 //! measures them differently from the terminal. Before rendering, each
 //! multi-character cluster is replaced by one private character of the same
-//! width; after rendering, the clusters are put back.
+//! width; after rendering, the clusters are put back. Where ambiguous
+//! characters are wide (html2text counts them narrow), each of them is
+//! replaced so too.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{AmbiguousWidth, is_simple, widens};
 
 /// Plane 15 private use: one cell wide.
 const NARROW: u32 = 0xF0000;
@@ -32,14 +36,15 @@ impl Glyphs {
     /// A character of the placeholder ranges in the text itself is replaced
     /// too, so that decoding is exact.
     pub(super) fn encode(&mut self, text: &str, mut out: impl FnMut(&str)) {
-        if text.chars().all(crate::text::is_simple) {
+        let wide = AmbiguousWidth::current().is_wide();
+        if text.chars().all(|c| is_simple(c) && !widens(c, wide)) {
             return out(text);
         }
         let mut plain_start = 0;
         for (i, g) in text.grapheme_indices(true) {
             let mut chars = g.chars();
             let single = chars.next().filter(|_| chars.next().is_none());
-            if single.is_some_and(|c| !in_ranges(c)) {
+            if single.is_some_and(|c| !in_ranges(c) && !widens(c, wide)) {
                 continue;
             }
             if let Some(c) = self.placeholder(g) {
@@ -127,6 +132,22 @@ mod tests {
             crate::text::width(text),
             "html2text measures char by char"
         );
+    }
+
+    #[test]
+    fn where_ambiguous_characters_are_wide_html2text_sees_them_wide() {
+        AmbiguousWidth::Wide.scope(|| {
+            let text = "● 늦깎이 태풍… “제주” ① α";
+            let (encoded, decoded) = round_trip(text);
+            assert_eq!(decoded, text);
+            let e: usize = encoded
+                .chars()
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum();
+            assert_eq!(e, crate::text::width(text));
+        });
+        let (encoded, _) = round_trip("● 태풍…");
+        assert_eq!(encoded, "● 태풍…", "narrow: left as it is");
     }
 
     #[test]

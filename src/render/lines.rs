@@ -10,9 +10,10 @@ use super::decorator::{Ann, QUOTE_PREFIX};
 use super::prepare::{MAX_LINES, Prepared, SEPARATOR, block_index};
 use super::role::Role;
 use super::{Flags, Line, SpanStyle, code, notes, picture_rows, table};
-use crate::text::{Splitter, is_forbidden, width};
+use crate::text::{Splitter, glyphs, is_forbidden, width};
 
-/// What prepare.rs writes for `<hr>`; stretched to the width here.
+/// What prepare.rs writes for `<hr>`; here it becomes a line of the
+/// mode's rule glyph across the width.
 pub(super) const RULE_MARK: char = '─';
 
 pub(super) fn finish(
@@ -293,8 +294,13 @@ fn stretch_rule(line: &mut Line, max: usize) {
         .filter(|(j, _)| *j != i)
         .map(|(_, s)| width(&s.text))
         .sum();
-    let n = max.saturating_sub(others).max(1);
-    line.spans[i].text = RULE_MARK.to_string().repeat(n);
+    line.spans[i].text = rule(max.saturating_sub(others));
+}
+
+/// A horizontal rule `cells` wide (at least one glyph).
+pub(super) fn rule(cells: usize) -> String {
+    let glyph = glyphs().rule;
+    glyph.repeat((cells / width(glyph).max(1)).max(1))
 }
 
 /// Blank lines (spaces and no-break spaces only) fold to one; none lead.

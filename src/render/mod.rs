@@ -36,7 +36,7 @@ use crate::markdown::{self, LiquidContext};
 use crate::picture::PictureContext;
 use crate::picture::locate::ImageFile;
 use crate::post::Format;
-use crate::text::{width, wrap};
+use crate::text::{AmbiguousWidth, width, wrap};
 
 /// What a span is, for the theme: a set of roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -182,6 +182,9 @@ pub struct RenderOptions {
     /// Where the post's images are and whether rows are held for them
     /// (`None`: placeholders naming the address only).
     pub pictures: Option<Arc<PictureContext>>,
+    /// How wide the terminal draws ambiguous characters: every line is
+    /// measured so, whatever thread renders it.
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl RenderOptions {
@@ -192,7 +195,12 @@ impl RenderOptions {
             paper: Rgb(0, 0, 0),
             liquid: None,
             pictures: None,
+            ambiguous: AmbiguousWidth::Narrow,
         }
+    }
+
+    pub fn ambiguous(self, ambiguous: AmbiguousWidth) -> RenderOptions {
+        RenderOptions { ambiguous, ..self }
     }
 }
 
@@ -205,7 +213,7 @@ pub struct Rendered {
     pub pictures: Vec<ImageFile>,
 }
 
-/// Render a sanitised body at `opts.width`.
+/// Render a sanitised body at `opts.width`, measured in `opts.ambiguous`.
 pub fn render(body: &str, format: Format, opts: &RenderOptions) -> Rendered {
     let no_context = LiquidContext::default();
     let liquid = opts.liquid.as_deref().unwrap_or(&no_context);
@@ -247,7 +255,9 @@ fn attempts(width: usize) -> [(usize, bool); 3] {
     [(indent, true), (0, true), (0, false)]
 }
 
+/// Render sanitised HTML at `opts.width`, measured in `opts.ambiguous`.
 pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
+    let _mode = opts.ambiguous.enter();
     let width = opts.width.max(1);
     for (max_indent, tables) in attempts(width) {
         let prepared = prepare::prepare(

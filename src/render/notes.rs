@@ -11,9 +11,7 @@ const RULE_CELLS: usize = 8;
 pub(super) fn layout(notes: &[Note], max: usize) -> Vec<Line> {
     let max = max.max(1);
     let mut out = vec![Line::plain(
-        super::lines::RULE_MARK
-            .to_string()
-            .repeat(RULE_CELLS.min(max)),
+        super::lines::rule(RULE_CELLS.min(max)),
         Flags::RULE,
     )];
     for note in notes {

@@ -299,12 +299,15 @@ impl Builder {
                 .collect::<Vec<_>>()
                 .join("\t");
         }
+        // Any other control character a reference stands for goes here
+        // too: the captured blocks below keep their text as it is.
         if decoded
             .chars()
-            .any(|c| block_index(c).is_some() || c == SEPARATOR)
+            .any(|c| block_index(c).is_some() || c == SEPARATOR || crate::text::is_forbidden(c))
         {
             decoded = decoded
                 .chars()
+                .filter(|c| !crate::text::is_forbidden(*c))
                 .map(|c| {
                     if block_index(c).is_some() || c == SEPARATOR {
                         '\u{fffd}'

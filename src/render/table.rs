@@ -7,10 +7,8 @@
 use super::block::{Align, Cell, Para, Table};
 use super::lines::trim_end;
 use super::{Flags, Line, SpanStyle, inline};
-use crate::text::width;
+use crate::text::{glyphs, width};
 
-const SEPARATOR: &str = "│";
-const RULE: &str = "─";
 /// One space each side of a cell's text.
 const PADDING: usize = 2;
 
@@ -33,7 +31,7 @@ pub(super) fn layout(table: &Table, max: usize) -> Vec<Line> {
     }
     let head_rows = head_rows(table);
     let (mins, maxs) = column_widths(&placed, ncols);
-    let seps = (ncols - 1) * width(SEPARATOR);
+    let seps = (ncols - 1) * width(glyphs().table.vertical);
     let sum_min: usize = mins.iter().sum::<usize>() + seps;
     let sum_max: usize = maxs.iter().sum::<usize>() + seps;
     let widths = if sum_max <= max {
@@ -133,7 +131,7 @@ fn column_widths(placed: &[Placed<'_>], ncols: usize) -> (Vec<usize>, Vec<usize>
     for p in placed.iter().filter(|p| p.cols > 1) {
         let (lo, hi) = cell_widths(p.cell);
         let span = p.col..p.col + p.cols;
-        let seps = (p.cols - 1) * width(SEPARATOR);
+        let seps = (p.cols - 1) * width(glyphs().table.vertical);
         spread(&mut mins[span.clone()], lo.saturating_sub(seps));
         spread(&mut maxs[span], hi.saturating_sub(seps));
     }
@@ -206,8 +204,9 @@ fn border() -> SpanStyle {
 }
 
 fn draw(placed: &[Placed<'_>], widths: &[usize], nrows: usize, head_rows: usize) -> Vec<Line> {
+    let separator = glyphs().table.vertical;
     let span_width = |p: &Placed<'_>| {
-        widths[p.col..p.col + p.cols].iter().sum::<usize>() + (p.cols - 1) * width(SEPARATOR)
+        widths[p.col..p.col + p.cols].iter().sum::<usize>() + (p.cols - 1) * width(separator)
     };
     let contents: Vec<Vec<Line>> = placed
         .iter()
@@ -254,7 +253,7 @@ fn draw(placed: &[Placed<'_>], widths: &[usize], nrows: usize, head_rows: usize)
             let mut c = 0;
             while c < ncols {
                 if c > 0 {
-                    line.push(SEPARATOR.into(), border());
+                    line.push(separator.into(), border());
                 }
                 let Some(pi) = cover[r][c] else {
                     line.push(" ".repeat(widths[c]), SpanStyle::default());
@@ -298,20 +297,21 @@ fn pad_cell(line: &mut Line, text: Line, w: usize, align: Align) {
 /// The rule under row `r`; blank where a cell spans across it.
 fn rule(cover: &[Vec<Option<usize>>], widths: &[usize], r: usize) -> Line {
     let crosses = |c: usize| cover[r][c].is_some() && cover[r][c] == cover[r + 1][c];
+    let lines = glyphs().table;
     let mut text = String::new();
     for (c, w) in widths.iter().enumerate() {
         if c > 0 {
             text.push_str(match (crosses(c - 1), crosses(c)) {
-                (false, false) => "┼",
-                (true, false) => "├",
-                (false, true) => "┤",
-                (true, true) => SEPARATOR,
+                (false, false) => lines.cross,
+                (true, false) => lines.right_only,
+                (false, true) => lines.left_only,
+                (true, true) => lines.vertical,
             });
         }
         text.push_str(&if crosses(c) {
             " ".repeat(*w)
         } else {
-            RULE.repeat(*w)
+            lines.horizontal.repeat(*w)
         });
     }
     let mut line = Line::plain(text, Flags::TABLE_BORDER);

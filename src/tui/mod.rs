@@ -38,6 +38,7 @@ pub(crate) fn run(
     }
     terminal::set_mouse(app.mouse);
     terminal::enter()?;
+    app.ambiguous = crate::probe::resolve(app.ambiguous_setting);
     app = app.with_pictures(graphics::resolve(images));
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));

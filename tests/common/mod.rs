@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: temporary post folders.
 #![allow(dead_code)]
 
+pub mod locale;
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 
 use sinmun::loader::{self, Load};
@@ -134,4 +137,22 @@ pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_STATE_HOME", home.join("state"))
         .env_remove("SINMUN_CONFIG");
+}
+
+/// Cells `s` takes in `mode`.
+pub fn cells_in(mode: sinmun::text::AmbiguousWidth, s: &str) -> usize {
+    mode.scope(|| sinmun::text::width(s))
+}
+
+/// The cells at which any of `marks` stands in `row`, measured in `mode`.
+pub fn columns(row: &str, marks: &[char], mode: sinmun::text::AmbiguousWidth) -> Vec<usize> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for c in row.chars() {
+        if marks.contains(&c) {
+            out.push(at);
+        }
+        at += cells_in(mode, c.encode_utf8(&mut [0; 4]));
+    }
+    out
 }

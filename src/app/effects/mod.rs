@@ -19,8 +19,8 @@ pub use files::{
     FAILED, FileId, build_index, identities, index, index_with, read_body, read_checked,
 };
 pub use opener::{Opener, osc52};
+pub use workers::RENDER_FAILED;
 use workers::{IndexJob, Workers};
-pub use workers::{RENDER_FAILED, render_lines};
 
 /// What only the owner of the terminal can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,9 +147,15 @@ impl Effects {
                     self.outstanding += 1;
                     self.workers.render(app, post, width);
                 }
-                Effect::Pictures { post, width, lines } => {
+                Effect::Pictures {
+                    post,
+                    width,
+                    ambiguous,
+                    lines,
+                } => {
                     self.outstanding += 1;
-                    self.workers.pictures(app, post, width, lines.0);
+                    self.workers
+                        .pictures(app, (post, width, ambiguous), lines.0);
                 }
                 Effect::SaveMarks(save) => self.workers.save(save),
                 Effect::Index(paths) => {

@@ -46,6 +46,7 @@ const WATCH_QUIET: Duration = Duration::from_millis(120);
 struct PictureJob {
     post: usize,
     width: usize,
+    ambiguous: crate::text::AmbiguousWidth,
     generation: u64,
     lines: Arc<ArticleLines>,
     mode: crate::picture::Mode,
@@ -134,22 +135,27 @@ impl Workers {
         let Some(post) = app.store.posts().get(index) else {
             return;
         };
-        let folder = app.folders.iter().find(|f| post.path.starts_with(f));
-        let locator = crate::picture::Locator::new(
-            app.store.site_for(post),
-            &post.path,
-            folder.map(|f| f.as_path()),
-        );
+        // The built-in demo posts have no folder: their images are named
+        // only.
+        let pictures = (!app.folders.is_empty()).then(|| {
+            let folder = app.folders.iter().find(|f| post.path.starts_with(f));
+            Arc::new(crate::picture::PictureContext {
+                locator: crate::picture::Locator::new(
+                    app.store.site_for(post),
+                    &post.path,
+                    folder.map(|f| f.as_path()),
+                ),
+                show: app.pictures.shows(),
+                max_rows: app.picture_rows(),
+            })
+        });
         let options = RenderOptions {
             width,
             inline_colors: app.theme.inline_colors,
             paper: app.theme.paper,
             liquid: Some(Arc::new(app.store.liquid_context(post))),
-            pictures: Some(Arc::new(crate::picture::PictureContext {
-                locator,
-                show: app.pictures.shows(),
-                max_rows: app.picture_rows(),
-            })),
+            pictures,
+            ambiguous: app.ambiguous,
         };
         let mut post = post.clone();
         post.search = None;
@@ -166,17 +172,18 @@ impl Workers {
         }
     }
 
-    /// Draw the pictures of `lines`, post `post`'s article at `width`.
+    /// Draw the pictures of `lines`, post `post`'s article at `width`
+    /// (measured in the ambiguous-width mode `ambiguous`).
     pub(super) fn pictures(
         &self,
         app: &crate::app::App,
-        post: usize,
-        width: usize,
+        (post, width, ambiguous): (usize, usize, crate::text::AmbiguousWidth),
         lines: Arc<ArticleLines>,
     ) {
         let job = PictureJob {
             post,
             width,
+            ambiguous,
             generation: app.generation,
             lines,
             mode: app.pictures.clone(),
@@ -321,15 +328,17 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
             ids.insert(path.clone(), seen);
         }
         let result = body.and_then(|body| {
-            guard::quietly(|| render_lines(&job.post, &body, &job.options)).map_err(|_| {
-                let problem = Problem::new(&path, 1, RENDER_FAILED);
-                let _ = tx.send(Action::Problems(vec![problem]));
-                RENDER_FAILED.to_string()
-            })
+            guard::quietly(|| crate::render::article::render(&job.post, &body, &job.options))
+                .map_err(|_| {
+                    let problem = Problem::new(&path, 1, RENDER_FAILED);
+                    let _ = tx.send(Action::Problems(vec![problem]));
+                    RENDER_FAILED.to_string()
+                })
         });
         let answer = Action::Rendered {
             post: job.index,
             width: job.options.width,
+            ambiguous: job.options.ambiguous,
             generation: job.generation,
             result: result.map(Arc::new),
         };
@@ -350,10 +359,11 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
         let mut article = (*job.lines).clone();
         let count = article.pictures.len();
         for i in 0..count {
-            painter.paint(&mut article, i);
+            job.ambiguous.scope(|| painter.paint(&mut article, i));
             let answer = Action::Pictured {
                 post: job.post,
                 width: job.width,
+                ambiguous: job.ambiguous,
                 generation: job.generation,
                 lines: crate::app::action::Shared(Arc::new(article.clone())),
                 done: i + 1 == count,
@@ -366,6 +376,7 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
             let answer = Action::Pictured {
                 post: job.post,
                 width: job.width,
+                ambiguous: job.ambiguous,
                 generation: job.generation,
                 lines: crate::app::action::Shared(job.lines),
                 done: true,
@@ -375,12 +386,6 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
             }
         }
     }
-}
-
-/// An article's lines at `options.width`: header, lead picture, rendered
-/// body, links, and the rows held for pictures.
-pub fn render_lines(post: &Post, body: &str, options: &RenderOptions) -> ArticleLines {
-    crate::render::article::article(post, body, options)
 }
 
 /// What the index thread is asked: the identities of the loaded files,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::{fill, put};
 use crate::app::{App, Context, ListLine};
 use crate::i18n::Msg;
-use crate::text::{fit, truncate};
+use crate::text::{fit, glyphs, truncate};
 use crate::theme::Part;
 
 /// Cells for the categories column, when the list is wide enough for it.
@@ -86,7 +86,7 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         );
         let read = app.is_read(post_index);
         let mut x = area.x;
-        let unread_mark = if read { " " } else { "●" };
+        let unread_mark = if read { " " } else { glyphs().unread };
         x = put(
             buf,
             x,
@@ -96,7 +96,7 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             base.patch(theme.style(Part::Unread)),
         );
         let star = if app.is_starred(post_index) {
-            "★"
+            glyphs().starred
         } else {
             " "
         };

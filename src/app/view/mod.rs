@@ -15,11 +15,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{App, Pane};
-use crate::text::width;
+use crate::text::{glyphs, width};
 use crate::theme::Part;
 
 /// Draw the whole reader.
 pub fn draw(app: &App, frame: &mut Frame) {
+    let _mode = app.ambiguous.enter();
     let area = frame.area();
     let buf = frame.buffer_mut();
     fill(buf, area, app.theme.style(Part::Base));
@@ -33,7 +34,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Part::Border
         };
         for y in areas.divider.top()..areas.divider.bottom() {
-            put(buf, areas.divider.x, y, "│", 1, app.theme.style(part));
+            put(
+                buf,
+                areas.divider.x,
+                y,
+                glyphs().divider,
+                1,
+                app.theme.style(part),
+            );
         }
     }
     article::draw(app, buf, areas.article);
@@ -59,7 +67,8 @@ pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Write `text` at (x, y), at most `max` cells and never past the buffer's
-/// edge; returns the x after it. Every text drawn passes here and is
+/// edge, each character over the cells the terminal draws it on; returns
+/// the x after it. Every text drawn passes here and is
 /// cleaned on the way: the buffer takes control characters as they come,
 /// and messages carry paths and values from files.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) -> u16 {
@@ -71,7 +80,7 @@ pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, styl
         true => std::borrow::Cow::Owned(text.replace('\n', " ")),
         false => text,
     };
-    buf.set_stringn(x, y, &*text, max, style).0
+    crate::text::screen::put(buf, x, y, &text, max, style)
 }
 
 /// Write `text` with the byte ranges `marks` in `marked` style (patched

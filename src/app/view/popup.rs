@@ -4,33 +4,20 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Widget};
 
 use super::{fill, put};
 use crate::app::App;
 use crate::app::layout::PopupLayout;
-use crate::text::{truncate, width};
+use crate::text::screen;
 use crate::theme::Part;
 
 pub(super) fn draw(app: &App, layout: &PopupLayout, buf: &mut Buffer) {
     let (title, cursor) = (&layout.title, layout.cursor);
-    clear(buf, layout.clear, app.theme.style(Part::Base));
+    screen::clear(buf, layout.clear, app.theme.style(Part::Base));
     let area = layout.area;
+    let position = layout.position().unwrap_or_default();
     let border = app.theme.style(Part::BorderFocused);
-    let mut block = Block::bordered()
-        .title(format!(
-            " {} ",
-            truncate(title, usize::from(area.width.saturating_sub(4)))
-        ))
-        .border_style(border);
-    if let Some(position) = layout.position() {
-        let room = usize::from(area.width.saturating_sub(4));
-        if width(&position) + 2 <= room {
-            block = block
-                .title_bottom(ratatui::text::Line::from(format!(" {position} ")).right_aligned());
-        }
-    }
-    block.render(area, buf);
+    screen::frame(buf, area, title, &position, border);
     let text = layout.text;
     for (row, line) in layout
         .lines
@@ -56,20 +43,4 @@ pub(super) fn draw(app: &App, layout: &PopupLayout, buf: &mut Buffer) {
         }
         put(buf, text.x, y, &line.text, usize::from(text.width), style);
     }
-}
-
-/// Blank the popup's cells. A wide character just left of the cleared
-/// area would hide its first cell (ratatui issue 2526): blank that too.
-fn clear(buf: &mut Buffer, area: Rect, style: ratatui::style::Style) {
-    if area.x > buf.area.x {
-        for y in area.top()..area.bottom() {
-            let left = (area.x - 1, y);
-            if buf.cell(left).is_some_and(|c| width(c.symbol()) > 1)
-                && let Some(cell) = buf.cell_mut(left)
-            {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    fill(buf, area, style);
 }

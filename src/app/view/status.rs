@@ -154,7 +154,7 @@ fn position_text(app: &App) -> String {
             parts.push(format!("{pct}%"));
         }
     }
-    format!(" {} ", parts.join(" · "))
+    format!(" {} ", parts.join(crate::text::glyphs().separator))
 }
 
 /// "/ search  c categories  ? help  q quit": the key table's hints for
