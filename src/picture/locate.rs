@@ -99,7 +99,13 @@ impl Locator {
         let path = match (&self.site, address.starts_with('/') || own_url) {
             (Some(site), true) => match site.resolve_asset(address) {
                 Some(p) => p,
-                None => return Found::Missing,
+                // The site refuses what leads out of it (`..`, a symlink).
+                None => {
+                    return match self.under(&site.root, address) {
+                        Err(Found::Problem(_)) => Found::Problem(OUTSIDE_SITE.into()),
+                        _ => Found::Missing,
+                    };
+                }
             },
             (None, true) => match self.under(&self.bound, address) {
                 Ok(p) => p,
@@ -121,17 +127,24 @@ impl Locator {
     fn under(&self, start: &Path, address: &str) -> Result<PathBuf, Found> {
         let address = address.split(['?', '#']).next().unwrap_or("");
         let decoded = percent_encoding::percent_decode_str(address).decode_utf8_lossy();
-        let mut path = start.to_path_buf();
+        // `..` is resolved as a browser resolves it in an address: it
+        // takes back the name before it (`img/../x.png` is `x.png`).
+        let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
         for part in decoded.split('/') {
             match Path::new(part).components().next() {
                 None | Some(Component::CurDir) => {}
-                Some(Component::ParentDir) => {
-                    path.push("..");
-                }
-                Some(Component::Normal(name)) if name == part => path.push(name),
+                Some(Component::ParentDir) => match parts.last() {
+                    Some(last) if *last != ".." => {
+                        parts.pop();
+                    }
+                    _ => parts.push("..".as_ref()),
+                },
+                Some(Component::Normal(name)) if name == part => parts.push(name),
                 _ => return Err(Found::Elsewhere),
             }
         }
+        let mut path = start.to_path_buf();
+        path.extend(parts);
         let bound = std::fs::canonicalize(&self.bound).map_err(|_| Found::Missing)?;
         let file = std::fs::canonicalize(&path).map_err(|_| Found::Missing)?;
         if !file.starts_with(&bound) {
@@ -141,8 +154,9 @@ impl Locator {
     }
 }
 
-/// Why a file outside the site or folder is not shown.
+/// Why a file outside the folder or the site is not shown.
 const OUTSIDE: &str = "outside the post's folder; not read";
+const OUTSIDE_SITE: &str = "outside the site; not read";
 
 /// `data:`, `file:`, `javascript:` …: a scheme before any `/`.
 fn has_scheme(address: &str) -> bool {

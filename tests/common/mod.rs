@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod locale;
+pub mod pictures;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};

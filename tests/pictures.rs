@@ -1,0 +1,322 @@
+//! Pictures in articles through `--dump`: half-block rows at several
+//! widths, placeholders when pictures are off, the limits, and hostile
+//! image files (each run with a deadline: a hang fails the test).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::pictures::{self, SUN};
+use image::ImageFormat;
+
+/// A Jekyll site with one post that names its pictures in every way a
+/// Korean blog does: the front matter's lead image, root-relative and
+/// relative addresses, one inside a list, a remote one and a missing one.
+fn site() -> common::Site {
+    let site = common::Site::new();
+    site.write(
+        "_config.yml",
+        "title: 산행 일지\nurl: https://san.example.kr\n",
+    );
+    site.write(
+        "assets/img/hill.png",
+        pictures::encode(&pictures::landscape(320, 180), ImageFormat::Png),
+    );
+    site.write(
+        "assets/img/bands.jpg",
+        pictures::encode(&pictures::portrait(240, 320), ImageFormat::Jpeg),
+    );
+    site.write(
+        "_posts/2026-11-20-autumn-hike.md",
+        "---\ntitle: 북한산 가을 산행\ncategories: [여행]\nimage: /assets/img/hill.png\n---\n\
+         지난 주말 북한산에 올랐습니다. 날씨가 맑아 멀리까지 보였습니다.\n\n\
+         ![정상에서 본 풍경](/assets/img/bands.jpg)\n\n\
+         사진 아래에 이어지는 글입니다.\n\n\
+         - 목록 안의 사진: ![작은 사진](../assets/img/hill.png)\n\n\
+         ![원격 사진](https://example.com/x.jpg)\n\n\
+         ![없는 사진](/assets/img/none.png)\n",
+    );
+    site
+}
+
+/// `sinmun ARGS`, ended (and failed) if it runs longer than 20 seconds.
+fn run(args: &[&str]) -> Output {
+    let mut child = common::command()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sinmun");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("sinmun {args:?} did not finish in 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn dump(post: &Path, extra: &[&str]) -> String {
+    let post = post.to_string_lossy();
+    let mut args = vec!["--dump", &post, "--color", "never"];
+    args.extend(extra);
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn dump_draws_half_block_rows_at_each_width() {
+    let site = site();
+    let post = site.path().join("_posts/2026-11-20-autumn-hike.md");
+    for width in ["80", "40", "20"] {
+        let text = dump(
+            &post,
+            &["--images", "halfblocks", "--width", width, "--height", "30"],
+        );
+        let text = text.replace(&site.path().to_string_lossy().into_owned(), "SITE");
+        assert!(
+            text.lines()
+                .all(|l| sinmun::text::width(l) <= width.parse().unwrap()),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("pictures_halfblocks_{width}"), text);
+    }
+}
+
+#[test]
+fn dump_colours_each_half_of_a_cell() {
+    let site = site();
+    let post = site.path().join("_posts/2026-11-20-autumn-hike.md");
+    let out = run(&[
+        "--dump",
+        &post.to_string_lossy(),
+        "--images",
+        "halfblocks",
+        "--color",
+        "always",
+        "--width",
+        "60",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let [r, g, b] = SUN;
+    // Truecolor when the terminal says so; the sun is on the lead picture.
+    let out = common::command()
+        .env("COLORTERM", "truecolor")
+        .args(["--dump", &post.to_string_lossy(), "--images", "halfblocks"])
+        .args(["--color", "always", "--width", "60"])
+        .output()
+        .unwrap();
+    let truecolor = String::from_utf8(out.stdout).unwrap();
+    assert!(truecolor.contains(&format!("2;{r};{g};{b}")), "{truecolor}");
+    assert!(text.contains("▀") || text.contains("▄"));
+}
+
+#[test]
+fn without_pictures_each_image_is_a_line_that_says_what_its_file_is() {
+    let site = site();
+    let post = site.path().join("_posts/2026-11-20-autumn-hike.md");
+    let text = dump(&post, &["--images", "off", "--width", "80"]);
+    assert!(
+        text.contains("[image] /assets/img/hill.png (file present)"),
+        "{text}"
+    );
+    assert!(text.contains("[image: 정상에서 본 풍경] /assets/img/bands.jpg (file present)"));
+    assert!(
+        text.contains("[image: 원격 사진] https://example.com/x.jpg\n"),
+        "{text}"
+    );
+    assert!(text.contains("[image: 없는 사진] /assets/img/none.png (not found)"));
+    assert!(!text.contains('▀') && !text.contains('▄'));
+    // Piped, `auto` draws no picture either.
+    assert_eq!(dump(&post, &["--width", "80"]), text);
+}
+
+#[test]
+fn no_color_and_the_mono_theme_turn_pictures_off() {
+    let site = site();
+    let post = site.path().join("_posts/2026-11-20-autumn-hike.md");
+    let args = ["--dump", &post.to_string_lossy(), "--images", "halfblocks"].map(str::to_string);
+    let mono = common::command()
+        .args(&args)
+        .args(["--theme", "mono"])
+        .output()
+        .unwrap();
+    let no_color = common::command()
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    for out in [mono, no_color] {
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("(file present)") && !text.contains('▀'),
+            "{text}"
+        );
+    }
+}
+
+/// A post in a plain folder (no site) naming `file` (written with `bytes`).
+fn hostile(file: &str, bytes: &[u8]) -> (common::Site, String) {
+    let folder = common::Site::new();
+    folder.write(&format!("posts/{file}"), bytes);
+    folder.write(
+        "posts/사진.md",
+        format!("---\ntitle: 사진 한 장\n---\n앞 문단.\n\n![그림](img/../{file})\n\n뒤 문단.\n"),
+    );
+    let post = folder.path().join("posts/사진.md");
+    let text = dump(&post, &["--images", "halfblocks", "--width", "60"]);
+    assert!(
+        text.contains("앞 문단.") && text.contains("뒤 문단."),
+        "{text}"
+    );
+    (folder, text)
+}
+
+#[test]
+fn a_truncated_image_is_a_placeholder_with_its_problem() {
+    let png = pictures::encode(&pictures::landscape(320, 180), ImageFormat::Png);
+    let (_f, text) = hostile("cut.png", &png[..png.len() / 3]);
+    assert!(text.contains("[image] (not a readable image"), "{text}");
+    let jpeg = pictures::encode(&pictures::landscape(320, 180), ImageFormat::Jpeg);
+    let (_f, text) = hostile("cut.jpg", &jpeg[..jpeg.len() / 3]);
+    assert!(text.contains("그림"), "{text}");
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_from_its_header() {
+    let (_f, text) = hostile("bomb.png", &pictures::png_header_only(60_000, 60_000));
+    let text = text.replace('\n', " ");
+    assert!(
+        text.contains("(60000×60000 pixels, over the 40-megapixel limit; not decoded)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_image_over_the_size_limit_is_not_read() {
+    let folder = common::Site::new();
+    let big = folder.write(
+        "posts/big.png",
+        pictures::encode(&pictures::landscape(8, 8), ImageFormat::Png),
+    );
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .unwrap()
+        .set_len(21 * 1024 * 1024)
+        .unwrap();
+    folder.write(
+        "posts/큰그림.md",
+        "---\ntitle: 큰 그림\n---\n![큰](big.png)\n",
+    );
+    let text = dump(
+        &folder.path().join("posts/큰그림.md"),
+        &["--images", "halfblocks"],
+    );
+    assert!(
+        text.contains("(22.0 MB, over the 20 MiB limit; not read)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_format_is_read_from_the_file_not_its_name() {
+    let jpeg = pictures::encode(&pictures::landscape(160, 90), ImageFormat::Jpeg);
+    let (_f, text) = hostile("really-a-jpeg.png", &jpeg);
+    assert!(text.contains('▀') || text.contains('▄'), "{text}");
+    let (_f, text) = hostile("text.jpg", "사진이 아닌 글자".as_bytes());
+    assert!(text.contains("(not an image sinmun reads)"), "{text}");
+}
+
+#[test]
+fn gif_shows_its_first_frame_and_webp_is_read() {
+    let (_f, text) = hostile("anim.gif", &pictures::animated_gif(64, 36));
+    assert!(text.contains('▀') || text.contains('▄'), "{text}");
+    let webp = pictures::encode(&pictures::landscape(64, 36), ImageFormat::WebP);
+    let (_f, text) = hostile("hill.webp", &webp);
+    assert!(text.contains('▀') || text.contains('▄'), "{text}");
+    // The first frame, not the red second one: the library's own decode.
+    let gif = pictures::animated_gif(64, 36);
+    let img = sinmun::picture::decode::decode_bytes(&gif)
+        .unwrap()
+        .to_rgb8();
+    assert_ne!(img.get_pixel(2, 2).0, [255, 0, 0]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_and_a_symlink_out_of_the_folder_are_never_read() {
+    let folder = common::Site::new();
+    std::fs::create_dir_all(folder.path().join("posts")).unwrap();
+    let fifo = folder.path().join("posts/pipe.png");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success(),
+        "mkfifo"
+    );
+    let outside = common::Site::new();
+    let secret = outside.write(
+        "secret.png",
+        pictures::encode(&pictures::landscape(16, 16), ImageFormat::Png),
+    );
+    std::os::unix::fs::symlink(&secret, folder.path().join("posts/link.png")).unwrap();
+    folder.write(
+        "posts/글.md",
+        "---\ntitle: 이상한 파일들\n---\n![관](pipe.png)\n\n![링크](link.png)\n\n![탈출](../../../../../../etc/passwd)\n",
+    );
+    let text = dump(
+        &folder.path().join("posts/글.md"),
+        &["--images", "halfblocks"],
+    );
+    assert!(
+        text.contains("[image: 관] pipe.png (a FIFO; not read)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[image: 링크] link.png (outside the post's folder; not read)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(outside the post's folder; not read)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("root:"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_site_is_never_read() {
+    let site = site();
+    let outside = common::Site::new();
+    let secret = outside.write(
+        "secret.png",
+        pictures::encode(&pictures::landscape(16, 16), ImageFormat::Png),
+    );
+    std::os::unix::fs::symlink(&secret, site.path().join("assets/img/link.png")).unwrap();
+    site.write(
+        "_posts/2026-11-21-link.md",
+        "---\ntitle: 링크\n---\n![링크](/assets/img/link.png)\n",
+    );
+    let text = dump(
+        &site.path().join("_posts/2026-11-21-link.md"),
+        &["--images", "halfblocks"],
+    );
+    assert!(
+        text.contains("/assets/img/link.png (outside the site; not read)"),
+        "{text}"
+    );
+}
