@@ -1,12 +1,11 @@
 //! Which way the reader draws pictures: asked of the terminal once at
-//! start, with a short timeout, after the terminal is taken (raw, on the
+//! start, in the same write and the same short wait as the other start-up
+//! questions ([`crate::probe`]), after the terminal is taken (raw, on the
 //! alternate screen), so that an answer that comes late is read as input
 //! and ignored. Inside tmux, which passes graphics through only when it is
 //! configured to, pictures are half blocks and nothing is asked.
 
-use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use ratatui_image::FontSize;
 use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
@@ -14,16 +13,30 @@ use ratatui_image::picker::{Picker, ProtocolType};
 
 use crate::picture::{Mode, Setting};
 
-/// How long to wait for the terminal's answers.
-const TIMEOUT: Duration = Duration::from_millis(100);
+/// The graphics questions to send with the start-up questions, when
+/// `setting` leaves the choice to the terminal.
+pub(crate) fn query(setting: Setting) -> Option<String> {
+    if setting != Setting::Auto || inside_tmux() {
+        return None;
+    }
+    let var = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty());
+    let mut options = QueryStdioOptions::default();
+    // Their kitty and sixel support is incomplete: iTerm2's protocol
+    // (found from the environment) draws better there.
+    if var("WEZTERM_EXECUTABLE") || var("KONSOLE_VERSION") {
+        options.blacklist_protocols = vec![ProtocolType::Kitty, ProtocolType::Sixel];
+    }
+    Some(Parser::query(false, options))
+}
 
-/// `setting` settled for this terminal.
-pub(crate) fn resolve(setting: Setting) -> Mode {
+/// How pictures are drawn: as `setting` says, or, for `auto`, as the
+/// terminal's `answers` to [`query`] allow (half blocks when it has no
+/// graphics protocol, did not answer, or runs inside tmux).
+pub(crate) fn mode(setting: Setting, answers: Option<Vec<Response>>) -> Mode {
     match setting {
         Setting::Off => Mode::Off,
         Setting::Halfblocks => Mode::Halfblocks,
-        Setting::Auto if inside_tmux() || !io::stdin().is_terminal() => Mode::Halfblocks,
-        Setting::Auto => match ask(TIMEOUT) {
+        Setting::Auto => match answers.and_then(|a| picker(&a)) {
             Some(picker) if picker.protocol_type() != ProtocolType::Halfblocks => {
                 Mode::Graphics(Arc::new(picker))
             }
@@ -37,29 +50,12 @@ fn inside_tmux() -> bool {
     !var("TMUX").is_empty() || var("TERM").starts_with("tmux") || var("TERM_PROGRAM") == "tmux"
 }
 
-/// Ask for kitty graphics, sixel (device attributes) and the cell size in
-/// pixels, ending with a status request every terminal answers.
-fn ask(timeout: Duration) -> Option<Picker> {
-    let var = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty());
-    let mut options = QueryStdioOptions {
-        timeout,
-        ..QueryStdioOptions::default()
-    };
-    // Their kitty and sixel support is incomplete: iTerm2's protocol
-    // (found from the environment) draws better there.
-    if var("WEZTERM_EXECUTABLE") || var("KONSOLE_VERSION") {
-        options.blacklist_protocols = vec![ProtocolType::Kitty, ProtocolType::Sixel];
-    }
-    {
-        let mut out = io::stdout().lock();
-        out.write_all(Parser::query(false, options).as_bytes())
-            .ok()?;
-        out.flush().ok()?;
-    }
-    let responses = read_responses(timeout)?;
+/// A picker for the protocol the terminal answered it has, with its cell
+/// size in pixels; `None` without a cell size (no protocol can be sized).
+fn picker(answers: &[Response]) -> Option<Picker> {
     let mut protocol = None;
     let mut cell = None;
-    for r in &responses {
+    for r in answers {
         match r {
             Response::Kitty => protocol = Some(ProtocolType::Kitty),
             Response::Sixel if protocol.is_none() => protocol = Some(ProtocolType::Sixel),
@@ -86,49 +82,19 @@ fn cell_from_window() -> Option<FontSize> {
         .then(|| FontSize::new(w.width / w.columns, w.height / w.rows))
 }
 
-/// The answers read from stdin up to the status report, or `None` when it
-/// does not come in time.
-#[cfg(unix)]
-fn read_responses(timeout: Duration) -> Option<Vec<Response>> {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let stdin = io::stdin();
-    let deadline = Instant::now() + timeout;
-    let mut parser = Parser::new();
-    let mut responses = Vec::new();
-    let mut read = 0;
-    loop {
-        let left = Timespec::try_from(deadline.checked_duration_since(Instant::now())?).ok()?;
-        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
-        match poll(&mut fds, Some(&left)) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(rustix::io::Errno::INTR) => continue,
-            Err(_) => return None,
-        }
-        if !fds[0].revents().contains(PollFlags::IN) {
-            return None;
-        }
-        let mut buf = [0u8; 256];
-        let n = match rustix::io::read(&stdin, &mut buf) {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => n,
-        };
-        read += n;
-        for &b in &buf[..n] {
-            for r in parser.push(char::from(b)) {
-                if r == Response::Status {
-                    return Some(responses);
-                }
-                responses.push(r);
-            }
-        }
-        if read > 4096 {
-            return None;
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[cfg(not(unix))]
-fn read_responses(_timeout: Duration) -> Option<Vec<Response>> {
-    None
+    #[test]
+    fn the_protocol_comes_from_the_answers_with_a_cell_size() {
+        let cell = Response::CellSize(Some((10, 20)));
+        let name = |answers: Vec<Response>| mode(Setting::Auto, Some(answers)).name();
+        assert_eq!(name(vec![Response::Kitty, Response::Sixel, cell.clone()]), "kitty");
+        assert_eq!(name(vec![Response::Sixel, cell.clone()]), "sixel");
+        assert_eq!(mode(Setting::Auto, None).name(), "halfblocks", "no answer");
+        assert_eq!(mode(Setting::Halfblocks, Some(vec![Response::Kitty, cell])).name(), "halfblocks");
+        assert_eq!(mode(Setting::Off, None).name(), "off");
+        assert_eq!(query(Setting::Halfblocks), None, "nothing asked");
+    }
 }

@@ -38,8 +38,11 @@ pub(crate) fn run(
     }
     terminal::set_mouse(app.mouse);
     terminal::enter()?;
-    app.ambiguous = crate::probe::resolve(app.ambiguous_setting);
-    app = app.with_pictures(graphics::resolve(images));
+    // One write of questions, one wait for the answers.
+    let (ambiguous, answers) =
+        crate::probe::resolve_with(app.ambiguous_setting, graphics::query(images));
+    app.ambiguous = ambiguous;
+    app = app.with_pictures(graphics::mode(images, answers));
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));
     terminal::leave();
