@@ -11,12 +11,7 @@ use image::{DynamicImage, ImageReader, Limits};
 use super::locate::{check_pixels, over_size};
 use super::{MAX_FILE_BYTES, MAX_PIXELS};
 
-/// Decoded pictures larger than this on either side are scaled down
-/// before they are kept: no pane needs more.
-const KEEP_SIDE: u32 = 2048;
-
-/// The picture in the file at `path`, scaled down to at most
-/// [`KEEP_SIDE`] pixels a side.
+/// The picture in the file at `path`.
 pub fn decode(path: &std::path::Path) -> Result<DynamicImage, String> {
     let bytes = crate::fsread::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::fsread::ReadError::TooLarge { len, .. } => over_size(len),
@@ -46,12 +41,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<DynamicImage, String> {
     // Room for the pixels at 16 bits a channel, and the decoder's own.
     limits.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
     reader.limits(limits);
-    let image = reader.decode().map_err(problem)?;
-    Ok(if image.width() > KEEP_SIDE || image.height() > KEEP_SIDE {
-        image.thumbnail(KEEP_SIDE, KEEP_SIDE)
-    } else {
-        image
-    })
+    reader.decode().map_err(problem)
 }
 
 fn problem(e: image::ImageError) -> String {

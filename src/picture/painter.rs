@@ -1,6 +1,6 @@
 //! Drawing an article's pictures into the rows held for them: each image
-//! decoded once (kept for a few articles, so a resize only scales it
-//! again), fitted to its slot as half blocks, and encoded for the
+//! decoded once (the last ones kept, up to a memory budget, so a resize
+//! only scales them again), fitted to its slot as half blocks, and encoded for the
 //! terminal's graphics protocol when there is one. Used by the reader's
 //! picture worker and by `--dump`.
 
@@ -16,8 +16,8 @@ use super::{Graphic, Mode, decode, halfblocks};
 use crate::render::Rgb;
 use crate::render::cache::ArticleLines;
 
-/// Decoded images kept.
-const KEEP: usize = 6;
+/// Bytes of decoded images kept, at most (a larger one is not kept).
+const KEEP_BYTES: usize = 128 * 1024 * 1024;
 
 /// What identifies a decoded file: its path, length and modification time.
 type Stamp = (PathBuf, u64, Option<SystemTime>);
@@ -33,7 +33,7 @@ impl Painter {
         Painter {
             mode,
             paper,
-            decoded: VecDeque::with_capacity(KEEP),
+            decoded: VecDeque::new(),
         }
     }
 
@@ -95,10 +95,14 @@ impl Painter {
         let result = crate::render::guard::quietly(|| decode::decode(path))
             .unwrap_or_else(|_| Err("sinmun failed decoding it (a bug; please report it)".into()))
             .map(Arc::new);
-        if self.decoded.len() == KEEP {
-            self.decoded.pop_front();
+        let size = |r: &Result<Arc<DynamicImage>, String>| r.as_ref().map_or(0, |i| i.as_bytes().len());
+        let mut kept: usize = self.decoded.iter().map(|(_, r)| size(r)).sum::<usize>() + size(&result);
+        while kept > KEEP_BYTES && let Some((_, oldest)) = self.decoded.pop_front() {
+            kept -= size(&oldest);
         }
-        self.decoded.push_back((stamp, result.clone()));
+        if kept <= KEEP_BYTES {
+            self.decoded.push_back((stamp, result.clone()));
+        }
         result
     }
 }
