@@ -63,7 +63,9 @@ fn site(dir: &Path) -> usize {
         .encode_image(&photo)
         .unwrap();
     write("assets/img/photo.jpg", &jpeg);
-    let lead = image::RgbImage::from_fn(640, 360, |x, y| image::Rgb([(x / 3) as u8, (y / 2) as u8, 200]));
+    let lead = image::RgbImage::from_fn(640, 360, |x, y| {
+        image::Rgb([(x / 3) as u8, (y / 2) as u8, 200])
+    });
     let mut png = Vec::new();
     image::DynamicImage::ImageRgb8(lead)
         .write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png)
@@ -71,11 +73,15 @@ fn site(dir: &Path) -> usize {
     write("assets/img/lead.png", &png);
     let mut body = String::new();
     for i in 1..=6 {
-        body.push_str(&format!("{i}번째 문단: 북한산 능선을 따라 걸으며 본 풍경을 적었습니다.\n\n"));
+        body.push_str(&format!(
+            "{i}번째 문단: 북한산 능선을 따라 걸으며 본 풍경을 적었습니다.\n\n"
+        ));
     }
     body.push_str("![백운대에서 본 서울](/assets/img/photo.jpg)\n\n");
     for i in 7..=40 {
-        body.push_str(&format!("{i}번째 문단: 하산길에는 약수터에 들렀습니다.\n\n"));
+        body.push_str(&format!(
+            "{i}번째 문단: 하산길에는 약수터에 들렀습니다.\n\n"
+        ));
     }
     write(
         "_posts/2026-11-20-photo.md",
@@ -108,7 +114,9 @@ fn drawn(app: &App) -> bool {
     app.screen
         .article()
         .and_then(|a| a.rendered.as_ref())
-        .is_some_and(|r| !r.pictures.is_empty() && r.pictures.iter().all(|s| s.state != State::Waiting))
+        .is_some_and(|r| {
+            !r.pictures.is_empty() && r.pictures.iter().all(|s| s.state != State::Waiting)
+        })
 }
 
 fn main() {
@@ -140,7 +148,8 @@ fn main() {
     group.bench_function("decode_fit_2mb_jpeg", |b| {
         b.iter(|| {
             let mut a = waiting.clone();
-            let mut painter = sinmun::picture::painter::Painter::new(Mode::Halfblocks, theme().paper);
+            let mut painter =
+                sinmun::picture::painter::Painter::new(Mode::Halfblocks, theme().paper);
             painter.paint(&mut a, photo);
             assert!(matches!(a.pictures[photo].state, State::Drawn(_)));
         })
@@ -165,7 +174,11 @@ fn main() {
     });
     group.finish();
     // From `Open` to the picture drawn, in a reader that never saw it.
-    let runs = if std::env::args().any(|a| a == "--test") { 1 } else { 5 };
+    let runs = if std::env::args().any(|a| a == "--test") {
+        1
+    } else {
+        5
+    };
     let mut times: Vec<(Duration, Duration)> = (0..runs)
         .map(|_| {
             let (mut app, mut effects) = reader(dir.path());
@@ -189,7 +202,10 @@ fn main() {
     let median = times[times.len() / 2];
     eprintln!(
         "pictures: open to text {:?} (min {:?}), open to picture drawn {:?} (min {:?}), median of {runs}",
-        median.0, times[0].0, median.1, times.iter().map(|t| t.1).min().unwrap()
+        median.0,
+        times[0].0,
+        median.1,
+        times.iter().map(|t| t.1).min().unwrap()
     );
     c.final_summary();
 }

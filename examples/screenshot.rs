@@ -150,7 +150,11 @@ fn main() {
     }
     svg.push_str("</svg>\n");
     let out = std::path::Path::new(&out);
-    let out = if out.is_relative() { start.join(out) } else { out.to_path_buf() };
+    let out = if out.is_relative() {
+        start.join(out)
+    } else {
+        out.to_path_buf()
+    };
     std::fs::write(&out, svg).expect("write the SVG");
     eprintln!("wrote {}", out.display());
 }

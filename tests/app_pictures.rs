@@ -7,9 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::pictures;
 use common::reader::Reader;
-use image::ImageFormat;
 use ratatui_image::picker::{Picker, ProtocolType};
 use sinmun::app::effects::{Effects, Opener, Setup};
 use sinmun::app::{Action, App};
@@ -17,16 +15,6 @@ use sinmun::picture::Mode;
 use sinmun::picture::slot::State;
 
 fn site() -> common::Site {
-    let site = common::Site::new();
-    site.write("_config.yml", "title: 산행 일지\n");
-    site.write(
-        "assets/img/hill.png",
-        pictures::encode(&pictures::landscape(320, 180), ImageFormat::Png),
-    );
-    site.write(
-        "assets/img/bands.jpg",
-        pictures::encode(&pictures::portrait(240, 320), ImageFormat::Jpeg),
-    );
     let mut body = String::from(
         "지난 주말 북한산에 올랐습니다.\n\n![정상에서 본 풍경](/assets/img/bands.jpg)\n\n",
     );
@@ -36,11 +24,17 @@ fn site() -> common::Site {
         ));
     }
     body.push_str("마지막 문단: 하산길의 약수터.\n");
-    site.write(
-        "_posts/2026-11-20-autumn-hike.md",
-        format!("---\ntitle: 북한산 가을 산행\nimage: /assets/img/hill.png\n---\n{body}"),
-    );
-    site
+    common::picture_site(&format!(
+        "---\ntitle: 북한산 가을 산행\nimage: /assets/img/hill.png\n---\n{body}"
+    ))
+}
+
+/// The site's article open in a reader showing pictures in `mode`.
+fn opened(mode: Mode, w: u16, h: u16) -> (common::Site, Reader) {
+    let site = site();
+    let mut r = reader(&site.path(), mode, w, h);
+    r.run([Action::Open]);
+    (site, r)
 }
 
 /// The reader on `folder` showing pictures in `mode`, at `w` × `h`.
@@ -108,9 +102,7 @@ fn the_text_comes_first_then_the_pictures_in_the_rows_held_for_them() {
 
 #[test]
 fn the_pane_shows_what_dump_prints_pictures_included() {
-    let site = site();
-    let mut r = reader(&site.path(), Mode::Halfblocks, 100, 40);
-    r.run([Action::Open]);
+    let (site, r) = opened(Mode::Halfblocks, 100, 40);
     let width = r.app.article_width().to_string();
     let height = r.app.article_rows().to_string();
     let post = site.path().join("_posts/2026-11-20-autumn-hike.md");
@@ -134,9 +126,7 @@ fn the_pane_shows_what_dump_prints_pictures_included() {
 
 #[test]
 fn scrolling_paging_and_search_go_past_a_picture() {
-    let site = site();
-    let mut r = reader(&site.path(), Mode::Halfblocks, 100, 30);
-    r.run([Action::Open]);
+    let (_site, mut r) = opened(Mode::Halfblocks, 100, 30);
     let slot = r
         .app
         .screen
@@ -171,9 +161,7 @@ fn scrolling_paging_and_search_go_past_a_picture() {
 
 #[test]
 fn a_resize_fits_the_pictures_again() {
-    let site = site();
-    let mut r = reader(&site.path(), Mode::Halfblocks, 120, 50);
-    r.run([Action::Open]);
+    let (_site, mut r) = opened(Mode::Halfblocks, 120, 50);
     let size = |r: &Reader| {
         let a = r.app.screen.article().unwrap().rendered.clone().unwrap();
         let s = &a.pictures[0];
@@ -215,9 +203,7 @@ fn kitty_cells(r: &Reader) -> Vec<(u16, u16)> {
 
 #[test]
 fn a_graphics_protocol_draws_inside_the_pane_and_never_over_a_popup() {
-    let site = site();
-    let mut r = reader(&site.path(), kitty(), 120, 30);
-    r.run([Action::Open]);
+    let (_site, mut r) = opened(kitty(), 120, 30);
     assert!(
         states(&r)
             .iter()
@@ -255,4 +241,37 @@ fn a_graphics_protocol_draws_inside_the_pane_and_never_over_a_popup() {
     assert!(kitty_cells(&r).is_empty(), "{}", r.frame());
     r.run([Action::Close]);
     assert!(!kitty_cells(&r).is_empty());
+}
+
+#[test]
+fn where_ambiguous_characters_are_wide_the_half_blocks_take_two_cells_each() {
+    let site = site();
+    let mut r = reader(&site.path(), Mode::Halfblocks, 100, 40);
+    r.app.ambiguous = sinmun::text::AmbiguousWidth::Wide;
+    r.run([Action::Resize(100, 40), Action::Open]);
+    let a = r.app.screen.article().unwrap().rendered.clone().unwrap();
+    let width = r.app.article_width();
+    sinmun::text::AmbiguousWidth::Wide.scope(|| {
+        for slot in &a.pictures {
+            assert!(matches!(slot.state, State::Drawn(_)), "{:?}", slot.state);
+            for line in &a.lines[slot.line..slot.line + slot.rows] {
+                assert_eq!(line.width(), slot.x + slot.cols, "{}", line.text());
+                assert!(line.width() <= width);
+            }
+        }
+    });
+    let terminal = r.terminal();
+    let buf = terminal.backend().buffer();
+    let pane = r.app.article_text(r.app.areas().article);
+    // Every half block drawn stands in the pane, its second cell too.
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            if matches!(buf[(x, y)].symbol(), "▀" | "▄") {
+                assert!(
+                    x + 2 <= pane.right() && pane.contains((x, y).into()),
+                    "({x}, {y})"
+                );
+            }
+        }
+    }
 }

@@ -4,20 +4,11 @@
 
 mod common;
 
-use common::pictures;
 use common::tmux::{Tmux, reader_command};
-use image::ImageFormat;
 
 #[test]
 fn an_article_shows_its_pictures_as_half_block_rows() {
-    let site = common::Site::new();
-    site.write("_config.yml", "title: 사진 일지\n");
-    site.write(
-        "assets/img/hill.png",
-        pictures::encode(&pictures::landscape(320, 180), ImageFormat::Png),
-    );
-    site.write(
-        "_posts/2026-11-20-autumn-hike.md",
+    let site = common::picture_site(
         "---\ntitle: 북한산 가을 산행\ncategories: [여행]\n---\n\
          지난 주말 북한산에 올랐습니다.\n\n![정상에서 본 풍경](/assets/img/hill.png)\n\n\
          사진 아래에 이어지는 글입니다.\n",

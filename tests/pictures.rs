@@ -15,21 +15,7 @@ use image::ImageFormat;
 /// Korean blog does: the front matter's lead image, root-relative and
 /// relative addresses, one inside a list, a remote one and a missing one.
 fn site() -> common::Site {
-    let site = common::Site::new();
-    site.write(
-        "_config.yml",
-        "title: 산행 일지\nurl: https://san.example.kr\n",
-    );
-    site.write(
-        "assets/img/hill.png",
-        pictures::encode(&pictures::landscape(320, 180), ImageFormat::Png),
-    );
-    site.write(
-        "assets/img/bands.jpg",
-        pictures::encode(&pictures::portrait(240, 320), ImageFormat::Jpeg),
-    );
-    site.write(
-        "_posts/2026-11-20-autumn-hike.md",
+    common::picture_site(
         "---\ntitle: 북한산 가을 산행\ncategories: [여행]\nimage: /assets/img/hill.png\n---\n\
          지난 주말 북한산에 올랐습니다. 날씨가 맑아 멀리까지 보였습니다.\n\n\
          ![정상에서 본 풍경](/assets/img/bands.jpg)\n\n\
@@ -37,8 +23,7 @@ fn site() -> common::Site {
          - 목록 안의 사진: ![작은 사진](../assets/img/hill.png)\n\n\
          ![원격 사진](https://example.com/x.jpg)\n\n\
          ![없는 사진](/assets/img/none.png)\n",
-    );
-    site
+    )
 }
 
 /// `sinmun ARGS`, ended (and failed) if it runs longer than 20 seconds.
@@ -268,11 +253,7 @@ fn a_fifo_and_a_symlink_out_of_the_folder_are_never_read() {
             .success(),
         "mkfifo"
     );
-    let outside = common::Site::new();
-    let secret = outside.write(
-        "secret.png",
-        pictures::encode(&pictures::landscape(16, 16), ImageFormat::Png),
-    );
+    let (_outside, secret) = common::outside_picture();
     std::os::unix::fs::symlink(&secret, folder.path().join("posts/link.png")).unwrap();
     folder.write(
         "posts/글.md",
@@ -301,11 +282,7 @@ fn a_fifo_and_a_symlink_out_of_the_folder_are_never_read() {
 #[test]
 fn a_symlink_out_of_the_site_is_never_read() {
     let site = site();
-    let outside = common::Site::new();
-    let secret = outside.write(
-        "secret.png",
-        pictures::encode(&pictures::landscape(16, 16), ImageFormat::Png),
-    );
+    let (_outside, secret) = common::outside_picture();
     std::os::unix::fs::symlink(&secret, site.path().join("assets/img/link.png")).unwrap();
     site.write(
         "_posts/2026-11-21-link.md",

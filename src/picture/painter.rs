@@ -95,9 +95,13 @@ impl Painter {
         let result = crate::render::guard::quietly(|| decode::decode(path))
             .unwrap_or_else(|_| Err("sinmun failed decoding it (a bug; please report it)".into()))
             .map(Arc::new);
-        let size = |r: &Result<Arc<DynamicImage>, String>| r.as_ref().map_or(0, |i| i.as_bytes().len());
-        let mut kept: usize = self.decoded.iter().map(|(_, r)| size(r)).sum::<usize>() + size(&result);
-        while kept > KEEP_BYTES && let Some((_, oldest)) = self.decoded.pop_front() {
+        let size =
+            |r: &Result<Arc<DynamicImage>, String>| r.as_ref().map_or(0, |i| i.as_bytes().len());
+        let mut kept: usize =
+            self.decoded.iter().map(|(_, r)| size(r)).sum::<usize>() + size(&result);
+        while kept > KEEP_BYTES
+            && let Some((_, oldest)) = self.decoded.pop_front()
+        {
             kept -= size(&oldest);
         }
         if kept <= KEEP_BYTES {

@@ -90,10 +90,16 @@ mod tests {
     fn the_protocol_comes_from_the_answers_with_a_cell_size() {
         let cell = Response::CellSize(Some((10, 20)));
         let name = |answers: Vec<Response>| mode(Setting::Auto, Some(answers)).name();
-        assert_eq!(name(vec![Response::Kitty, Response::Sixel, cell.clone()]), "kitty");
+        assert_eq!(
+            name(vec![Response::Kitty, Response::Sixel, cell.clone()]),
+            "kitty"
+        );
         assert_eq!(name(vec![Response::Sixel, cell.clone()]), "sixel");
         assert_eq!(mode(Setting::Auto, None).name(), "halfblocks", "no answer");
-        assert_eq!(mode(Setting::Halfblocks, Some(vec![Response::Kitty, cell])).name(), "halfblocks");
+        assert_eq!(
+            mode(Setting::Halfblocks, Some(vec![Response::Kitty, cell])).name(),
+            "halfblocks"
+        );
         assert_eq!(mode(Setting::Off, None).name(), "off");
         assert_eq!(query(Setting::Halfblocks), None, "nothing asked");
     }

@@ -157,3 +157,32 @@ pub fn columns(row: &str, marks: &[char], mode: sinmun::text::AmbiguousWidth) ->
     }
     out
 }
+
+/// A Jekyll site titled 산행 일지, with the landscape at
+/// `/assets/img/hill.png`, the portrait at `/assets/img/bands.jpg`, and
+/// `post` as `_posts/2026-11-20-autumn-hike.md`.
+pub fn picture_site(post: &str) -> Site {
+    let site = Site::new();
+    site.write("_config.yml", "title: 산행 일지\n");
+    site.write(
+        "assets/img/hill.png",
+        pictures::encode(&pictures::landscape(320, 180), image::ImageFormat::Png),
+    );
+    site.write(
+        "assets/img/bands.jpg",
+        pictures::encode(&pictures::portrait(240, 320), image::ImageFormat::Jpeg),
+    );
+    site.write("_posts/2026-11-20-autumn-hike.md", post);
+    site
+}
+
+/// A picture outside every site and folder of the test, and the folder
+/// that holds it (removed when dropped).
+pub fn outside_picture() -> (Site, PathBuf) {
+    let outside = Site::new();
+    let secret = outside.write(
+        "secret.png",
+        pictures::encode(&pictures::landscape(16, 16), image::ImageFormat::Png),
+    );
+    (outside, secret)
+}
