@@ -148,8 +148,11 @@ fn main() {
     group.bench_function("decode_fit_2mb_jpeg", |b| {
         b.iter(|| {
             let mut a = waiting.clone();
-            let mut painter =
-                sinmun::picture::painter::Painter::new(Mode::Halfblocks, theme().paper);
+            let mut painter = sinmun::picture::painter::Painter::new(
+                Mode::Halfblocks,
+                theme().paper,
+                sinmun::i18n::Lang::En,
+            );
             painter.paint(&mut a, photo);
             assert!(matches!(a.pictures[photo].state, State::Drawn(_)));
         })

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::i18n::{Lang, Message, Msg};
+
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,30 +91,49 @@ impl<'de> Deserialize<'de> for Folders {
             _ => None,
         };
         folders.map(Folders).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a folder or a list of folders, found {}",
-                crate::frontmatter::quote(&crate::post::yaml_text(&value))
-            ))
+            let found = crate::frontmatter::quote(&crate::post::yaml_text(&value));
+            crate::frontmatter::own_error(Msg::PostsExpected.with("value", found))
         })
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}:{line}: {message}", crate::text::one_line(&.path.to_string_lossy()))]
     Invalid {
         path: PathBuf,
         line: usize,
-        message: String,
+        message: Message,
     },
-    #[error("{}: {error}", crate::text::one_line(&.path.to_string_lossy()))]
     Unreadable {
         path: PathBuf,
         error: crate::fsread::ReadError,
     },
     /// A config file named with `--config` or `SINMUN_CONFIG` is missing.
-    #[error("{}: no such config file", crate::text::one_line(&.path.to_string_lossy()))]
     Missing { path: PathBuf },
+}
+
+impl ConfigError {
+    /// The error in `lang`: the file, the line and what is wrong there.
+    pub fn say(&self, lang: Lang) -> String {
+        let shown = |path: &Path| crate::text::one_line(&path.to_string_lossy());
+        match self {
+            ConfigError::Invalid {
+                path,
+                line,
+                message,
+            } => crate::problem::at(path, *line) + &message.say(lang),
+            ConfigError::Unreadable { path, error } => {
+                format!("{}: {}", shown(path), error.message().say(lang))
+            }
+            ConfigError::Missing { path } => Msg::NoSuchConfig.with("path", shown(path)).say(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
 }
 
 /// Config files larger than this are not read (a config is a few lines;
@@ -190,11 +211,11 @@ impl Config {
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line: 1,
-                message: format!("this file {refusal}"),
+                message: Msg::ThisFile.with_msg("refusal", refusal.message()),
             });
         }
         let file: ConfigFile = serde_yaml::from_str(text).map_err(|e| {
-            let (line, message) = crate::frontmatter::describe(&e);
+            let (line, message) = crate::frontmatter::describe(&e, Msg::ConfigSays);
             ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
@@ -211,10 +232,7 @@ impl Config {
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line: line_of(text, None, "text_width"),
-                message: format!(
-                    "text_width: {} is too narrow (20 cells at least)",
-                    file.text_width.unwrap_or(0)
-                ),
+                message: Msg::TextWidthTooNarrow.with("n", file.text_width.unwrap_or(0)),
             });
         }
         Ok(Config {
@@ -262,11 +280,12 @@ fn key_changes(
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
-                message: format!(
-                    "keys.{}: expected a key or a list of keys, found \"{}\"",
-                    crate::text::one_line(&name),
-                    crate::text::one_line(&crate::post::yaml_text(keys))
-                ),
+                message: Msg::KeysExpected
+                    .with("name", crate::text::one_line(&name))
+                    .with(
+                        "value",
+                        crate::frontmatter::quote(&crate::post::yaml_text(keys)),
+                    ),
             });
         };
         changes.push((name, parsed, line));

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
+use crate::i18n::{Message, Msg};
+
 /// How much of a file is looked at to tell binary from text.
 const SNIFF: usize = 8192;
 
@@ -18,13 +20,18 @@ const SNIFF: usize = 8192;
 pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// (1-based line, message) for each thing a writer should fix.
-    pub notes: Vec<(usize, String)>,
+    pub notes: Vec<(usize, Message)>,
 }
 
-/// Why bytes are not text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("binary file ({0}); not read")]
-pub(crate) struct Binary(pub &'static str);
+/// Why bytes are not text: what they look like ([`Msg::BinaryPng`] …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Binary(pub Msg);
+
+impl Binary {
+    pub(crate) fn message(self) -> Message {
+        Msg::Binary.with_msg("kind", self.0)
+    }
+}
 
 /// Decode a post file's bytes.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Binary> {
@@ -38,7 +45,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Binary> {
         utf16(UTF_16BE, rest, &mut notes)
     } else {
         if memchr::memchr(0, bytes).is_some() && looks_binary(&bytes[..bytes.len().min(SNIFF)]) {
-            return Err(Binary("NUL bytes"));
+            return Err(Binary(Msg::BinaryNul));
         }
         match simdutf8::basic::from_utf8(bytes) {
             Ok(t) => Cow::Borrowed(t),
@@ -54,16 +61,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Binary> {
 }
 
 /// Known binary formats, by their first bytes.
-fn signature(bytes: &[u8]) -> Option<&'static str> {
-    const KNOWN: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG image"),
-        (b"\xff\xd8\xff", "JPEG image"),
-        (b"GIF87a", "GIF image"),
-        (b"GIF89a", "GIF image"),
-        (b"%PDF-", "PDF document"),
-        (b"PK\x03\x04", "ZIP archive"),
-        (b"\x7fELF", "ELF executable"),
-        (b"\x1f\x8b", "gzip archive"),
+fn signature(bytes: &[u8]) -> Option<Msg> {
+    const KNOWN: &[(&[u8], Msg)] = &[
+        (b"\x89PNG\r\n\x1a\n", Msg::BinaryPng),
+        (b"\xff\xd8\xff", Msg::BinaryJpeg),
+        (b"GIF87a", Msg::BinaryGif),
+        (b"GIF89a", Msg::BinaryGif),
+        (b"%PDF-", Msg::BinaryPdf),
+        (b"PK\x03\x04", Msg::BinaryZip),
+        (b"\x7fELF", Msg::BinaryElf),
+        (b"\x1f\x8b", Msg::BinaryGzip),
     ];
     KNOWN
         .iter()
@@ -86,16 +93,13 @@ fn looks_binary(sample: &[u8]) -> bool {
 fn utf16<'a>(
     encoding: &'static Encoding,
     bytes: &'a [u8],
-    notes: &mut Vec<(usize, String)>,
+    notes: &mut Vec<(usize, Message)>,
 ) -> Cow<'a, str> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
         notes.push((
             first_line_of(&text, '\u{fffd}'),
-            format!(
-                "invalid {}; shown with \u{fffd} replacement characters",
-                encoding.name()
-            ),
+            Msg::InvalidEncoding.with("encoding", encoding.name()),
         ));
     }
     Cow::Owned(text.into_owned())
@@ -103,14 +107,11 @@ fn utf16<'a>(
 
 /// Bytes that are not valid UTF-8: UTF-8 with a few bad bytes stays UTF-8
 /// (decoded lossily); otherwise the encoding is detected and named.
-fn legacy<'a>(bytes: &'a [u8], notes: &mut Vec<(usize, String)>) -> Cow<'a, str> {
+fn legacy<'a>(bytes: &'a [u8], notes: &mut Vec<(usize, Message)>) -> Cow<'a, str> {
     let (valid_chars, errors, first_error) = utf8_census(bytes);
-    let lossy_utf8 = |notes: &mut Vec<(usize, String)>| {
+    let lossy_utf8 = |notes: &mut Vec<(usize, Message)>| {
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..first_error]).count();
-        notes.push((
-            line,
-            "invalid UTF-8; shown with \u{fffd} replacement characters".to_string(),
-        ));
+        notes.push((line, Msg::InvalidEncoding.with("encoding", "UTF-8")));
         String::from_utf8_lossy(bytes)
     };
     if valid_chars > errors {
@@ -122,18 +123,16 @@ fn legacy<'a>(bytes: &'a [u8], notes: &mut Vec<(usize, String)>) -> Cow<'a, str>
     // are EUC-KR/CP949 first.
     let encoding = detector.guess(Some(b"kr"), chardetng::Utf8Detection::Deny);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    let name = encoding_label(encoding);
-    let mut message = format!("not UTF-8: read as {name} (detected); save it as UTF-8");
-    if had_errors {
+    let message = if had_errors {
         // Neither fits: keep whichever loses fewer characters.
         if text.matches('\u{fffd}').count() >= errors {
             return lossy_utf8(notes);
         }
-        message.push_str(&format!(
-            "; bytes that are not {name} are shown as \u{fffd}"
-        ));
-    }
-    notes.push((1, message));
+        Msg::NotUtf8Lossy
+    } else {
+        Msg::NotUtf8
+    };
+    notes.push((1, message.with("encoding", encoding_label(encoding))));
     Cow::Owned(text.into_owned())
 }
 
@@ -181,18 +180,18 @@ fn count_non_ascii(s: &str) -> usize {
     s.bytes().filter(|b| *b >= 0xc0).count()
 }
 
-fn remove_nuls<'a>(text: Cow<'a, str>, notes: &mut Vec<(usize, String)>) -> Cow<'a, str> {
+fn remove_nuls<'a>(text: Cow<'a, str>, notes: &mut Vec<(usize, Message)>) -> Cow<'a, str> {
     let Some(first) = memchr::memchr(0, text.as_bytes()) else {
         return text;
     };
     let count = memchr::memchr_iter(0, text.as_bytes()).count();
     let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..first]).count();
-    let what = if count == 1 {
-        "a NUL byte".to_string()
+    let message = if count == 1 {
+        Msg::NulByte.into()
     } else {
-        format!("{count} NUL bytes")
+        Msg::NulBytes.with("n", count)
     };
-    notes.push((line, format!("{what} in the text, removed")));
+    notes.push((line, message));
     Cow::Owned(text.replace('\0', ""))
 }
 
@@ -230,7 +229,8 @@ mod tests {
 
     fn text(bytes: &[u8]) -> (String, Vec<(usize, String)>) {
         let d = decode(bytes).unwrap();
-        (d.text.into_owned(), d.notes)
+        let notes = d.notes.iter().map(|(l, m)| (*l, m.to_string())).collect();
+        (d.text.into_owned(), notes)
     }
 
     #[test]
@@ -294,13 +294,13 @@ mod tests {
         assert_eq!(notes, [(4, "a NUL byte in the text, removed".to_string())]);
         assert_eq!(
             decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
-            Binary("PNG image")
+            Binary(Msg::BinaryPng)
         );
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(decode(&noise).is_err());
         assert_eq!(
             decode(b"\0\x01\x02binary").unwrap_err(),
-            Binary("NUL bytes")
+            Binary(Msg::BinaryNul)
         );
         assert!(decode(b"\0").is_ok(), "one NUL alone is a stray byte");
     }

@@ -2,27 +2,22 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::{Lang, Msg};
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("{}: no such file or folder", crate::sanitize::quote(&.0.to_string_lossy()))]
     NoSuchPath(PathBuf),
-    #[error("the reader needs a terminal; for scripts use --list, --dump or --check")]
     NotATerminal,
-    #[error("terminal error: {0}")]
     Terminal(std::io::Error),
-    #[error("{0}")]
     Config(crate::config::ConfigError),
-    #[error("{0}")]
     Theme(crate::theme::ThemeError),
-    #[error("cannot write output: {0}")]
     Output(std::io::Error),
 }
 
 impl AppError {
-    /// The error in `lang` (what the configuration and the files said is
-    /// quoted as it was).
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Msg;
+    /// The error in `lang` (what the configuration, the files and the
+    /// system said is quoted as it was).
+    pub fn say(&self, lang: Lang) -> String {
         match self {
             AppError::NoSuchPath(p) => {
                 let path = crate::sanitize::quote(&p.to_string_lossy());
@@ -30,8 +25,15 @@ impl AppError {
             }
             AppError::NotATerminal => Msg::NotATerminal.say(lang),
             AppError::Terminal(e) => Msg::TerminalError.fill(lang, &[("error", e)]),
+            AppError::Config(e) => e.say(lang),
+            AppError::Theme(e) => e.say(lang),
             AppError::Output(e) => Msg::CannotWriteOutput.fill(lang, &[("error", e)]),
-            other => other.to_string(),
         }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
     }
 }

@@ -4,18 +4,22 @@
 //! forever for a writer), and nothing over a size cap is read into memory
 //! (`/dev/zero` or a runaway file would fill it).
 
+use std::fmt;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::i18n::{Message, Msg};
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("not a regular file ({0}); not read")]
-    NotRegular(&'static str),
-    #[error("file is {len} bytes, over the {} limit; not read", size_text(*.cap))]
-    TooLarge { len: u64, cap: u64 },
-    #[error("cannot read: {0}")]
+    /// Not a regular file: what it is ([`Msg::KindFifo`] …).
+    NotRegular(Msg),
+    TooLarge {
+        len: u64,
+        cap: u64,
+    },
     Io(#[from] io::Error),
 }
 
@@ -24,6 +28,29 @@ impl ReadError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
     }
+
+    /// What to tell the user (the system's own words for an I/O error
+    /// are kept as they are).
+    pub fn message(&self) -> Message {
+        match self {
+            ReadError::NotRegular(kind) => Msg::NotRegular.with_msg("kind", *kind),
+            ReadError::TooLarge { len, cap } => too_large(*len, *cap),
+            ReadError::Io(e) => Msg::CannotRead.with("error", e),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+/// A file of `len` bytes refused for being over `cap`.
+pub(crate) fn too_large(len: u64, cap: u64) -> Message {
+    Msg::FileTooLarge
+        .with("len", len)
+        .with("cap", size_text(cap))
 }
 
 /// Open `path` for reading if it is a regular file (symlinks followed).
@@ -85,25 +112,30 @@ fn options() -> OpenOptions {
     o
 }
 
-pub(crate) fn kind_name(meta: &Metadata) -> &'static str {
+/// What a file that is not a regular file is.
+pub(crate) fn kind_name(meta: &Metadata) -> Msg {
+    kind_of_type(&meta.file_type())
+}
+
+/// What an entry of this type is, for a message.
+pub(crate) fn kind_of_type(t: &std::fs::FileType) -> Msg {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
         if t.is_fifo() {
-            return "a FIFO";
+            return Msg::KindFifo;
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return Msg::KindDevice;
         }
         if t.is_socket() {
-            return "a socket";
+            return Msg::KindSocket;
         }
     }
-    if meta.is_dir() {
-        "a folder"
+    if t.is_dir() {
+        Msg::KindFolder
     } else {
-        "not a file"
+        Msg::KindNotFile
     }
 }
 
@@ -153,7 +185,7 @@ mod tests {
     fn refuses_a_folder_and_reports_a_missing_file() {
         let dir = tempfile::tempdir().unwrap();
         let e = read_regular(dir.path(), 10).unwrap_err();
-        assert!(matches!(e, ReadError::NotRegular("a folder")), "{e}");
+        assert!(matches!(e, ReadError::NotRegular(Msg::KindFolder)), "{e}");
         let e = read_regular(&dir.path().join("none"), 10).unwrap_err();
         assert!(e.is_not_found());
     }
@@ -166,7 +198,7 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&path).status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo");
         let e = read_regular(&path, 10).unwrap_err();
-        assert!(matches!(e, ReadError::NotRegular("a FIFO")), "{e}");
+        assert!(matches!(e, ReadError::NotRegular(Msg::KindFifo)), "{e}");
     }
 
     #[cfg(unix)]
@@ -174,7 +206,10 @@ mod tests {
     fn devices_are_refused() {
         for dev in ["/dev/zero", "/dev/null"] {
             let e = read_regular(Path::new(dev), 10).unwrap_err();
-            assert!(matches!(e, ReadError::NotRegular("a device")), "{dev}: {e}");
+            assert!(
+                matches!(e, ReadError::NotRegular(Msg::KindDevice)),
+                "{dev}: {e}"
+            );
         }
     }
 

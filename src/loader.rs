@@ -129,11 +129,9 @@ fn report_duplicate_ids(posts: &mut [Post]) {
         match seen.get(&post.id) {
             Some(first) => {
                 // Both come from file names, which may hold anything.
-                let msg = format!(
-                    "id \"{}\" is also the id of {}; that post is the one --dump finds",
-                    crate::text::one_line(&post.id),
-                    crate::text::one_line(&first.to_string_lossy())
-                );
+                let msg = crate::i18n::Msg::DuplicateId
+                    .with("id", crate::text::one_line(&post.id))
+                    .with("path", crate::text::one_line(&first.to_string_lossy()));
                 post.problems.push(Problem::new(&post.path, 1, msg));
             }
             None => {
@@ -147,11 +145,11 @@ fn read_post(source: &Source, keep: Keep) -> Outcome {
     let path = &source.path;
     let (file, meta) = match crate::fsread::open_regular(path) {
         Ok(opened) => opened,
-        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.message())),
     };
     let bytes = match crate::fsread::read_capped(file, meta.len(), post::MAX_FILE_SIZE) {
         Ok(bytes) => bytes,
-        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.message())),
     };
     let mut outcome = post::read(path, &source.place, &bytes, source.format, keep);
     // `jekyll --drafts` dates an undated draft by its modification time.

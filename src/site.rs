@@ -262,7 +262,7 @@ fn read_config(path: &Path, syntax: Syntax) -> Option<(ConfigRead, Vec<Problem>)
         Ok(bytes) => bytes,
         Err(e) if e.is_not_found() => return None,
         Err(e) => {
-            let problem = Problem::new(path, 1, e.to_string());
+            let problem = Problem::new(path, 1, e.message());
             return Some((ConfigRead::default(), vec![problem]));
         }
     };
@@ -273,7 +273,7 @@ fn read_config(path: &Path, syntax: Syntax) -> Option<(ConfigRead, Vec<Problem>)
             d.text.into_owned()
         }
         Err(e) => {
-            problems.push(Problem::new(path, 1, e.to_string()));
+            problems.push(Problem::new(path, 1, e.message()));
             String::new()
         }
     };

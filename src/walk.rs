@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Message, Msg};
 use crate::post::{Folder, Format, Place};
 use crate::problem::Problem;
 use crate::site::Site;
@@ -99,8 +100,8 @@ struct Walk {
 enum Kind {
     Dir,
     File,
-    /// A FIFO, socket or device, by name.
-    Special(&'static str),
+    /// A FIFO, socket or device: what it is.
+    Special(Msg),
 }
 
 impl Walk {
@@ -137,10 +138,11 @@ impl Walk {
                 let name = root.file_name().map(Path::new).unwrap_or(root);
                 self.entry(root, root, name, kind_of(&m), true);
             }
-            Err(e) => self
-                .found
-                .problems
-                .push(Problem::new(root, 1, format!("cannot read: {e}"))),
+            Err(e) => {
+                self.found
+                    .problems
+                    .push(Problem::new(root, 1, Msg::CannotRead.with("error", e)))
+            }
         }
     }
 
@@ -168,18 +170,16 @@ impl Walk {
         let id = match dir_id(dir) {
             Ok(id) => id,
             Err(e) => {
-                self.problem(dir, format!("cannot read folder: {e}"));
+                self.problem(dir, Msg::CannotReadFolder.with("error", e));
                 return subdirs;
             }
         };
         if let Some(first) = self.visited.get(&id) {
             let msg = if dir.starts_with(first) {
-                "symlink loop: this folder contains itself; not followed again".to_string()
+                Msg::SymlinkLoop.into()
             } else {
-                format!(
-                    "the same folder as {}, already read; not read again",
-                    crate::text::one_line(&first.to_string_lossy())
-                )
+                let first = crate::text::one_line(&first.to_string_lossy());
+                Msg::SameFolder.with("path", first)
             };
             self.problem(dir, msg);
             return subdirs;
@@ -192,7 +192,7 @@ impl Walk {
                 .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
                 .collect(),
             Err(e) => {
-                self.problem(dir, format!("cannot read folder: {e}"));
+                self.problem(dir, Msg::CannotReadFolder.with("error", e));
                 return subdirs;
             }
         };
@@ -203,7 +203,7 @@ impl Walk {
                 _ => match fs::metadata(&path) {
                     Ok(m) => (kind_of(&m), true),
                     Err(e) => {
-                        self.problem(&path, format!("cannot read: {e}"));
+                        self.problem(&path, Msg::CannotRead.with("error", e));
                         continue;
                     }
                 },
@@ -215,11 +215,7 @@ impl Walk {
                         continue;
                     };
                     if symlink && !self.may_follow(&path) {
-                        self.problem(
-                            &path,
-                            "symlink to a folder outside the folders given; not followed \
-                             (--follow-symlinks follows it)",
-                        );
+                        self.problem(&path, Msg::SymlinkOutside);
                     } else {
                         subdirs.push((path, inner));
                     }
@@ -248,7 +244,7 @@ impl Walk {
             }),
             (Some(_), Kind::Special(what)) => {
                 self.found.special += 1;
-                self.problem(path, format!("not a regular file ({what}); not read"));
+                self.problem(path, Msg::NotRegular.with_msg("kind", what));
             }
             (Some(_), Kind::Dir) => {}
         }
@@ -262,7 +258,7 @@ impl Walk {
                 .is_ok_and(|target| self.inside.iter().any(|root| target.starts_with(root)))
     }
 
-    fn problem(&mut self, path: &Path, message: impl Into<String>) {
+    fn problem(&mut self, path: &Path, message: impl Into<Message>) {
         self.found.problems.push(Problem::new(path, 1, message));
     }
 }
@@ -359,25 +355,12 @@ fn kind_of(meta: &fs::Metadata) -> Kind {
 
 fn kind_of_type(t: &fs::FileType) -> Kind {
     if t.is_dir() {
-        return Kind::Dir;
+        Kind::Dir
+    } else if t.is_file() {
+        Kind::File
+    } else {
+        Kind::Special(crate::fsread::kind_of_type(t))
     }
-    if t.is_file() {
-        return Kind::File;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return Kind::Special("a FIFO");
-        }
-        if t.is_socket() {
-            return Kind::Special("a socket");
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return Kind::Special("a device");
-        }
-    }
-    Kind::Special("not a file")
 }
 
 /// The id of a post at `rel` (relative to its folder): the path without

@@ -115,6 +115,23 @@ fn snapshots_of_problems_and_an_empty_folder() {
     }
 }
 
+/// The problems popup in Korean: each kind of problem and note said in
+/// Korean, the place leading and the sentence hanging under it, wrapped to
+/// fit at 40x15 as at 80x24.
+#[test]
+fn snapshots_of_problems_in_korean() {
+    use sinmun::i18n::Lang;
+    let posts = std::path::PathBuf::from("tests/fixtures/problems/_posts");
+    for (w, h) in [(80, 24), (40, 15)] {
+        let mut r = Reader::folder_in(Lang::Ko, &posts, w, h);
+        r.run([Action::ShowProblems]);
+        insta::assert_snapshot!(format!("ko_problems_{w}x{h}"), r.frame());
+    }
+    let mut r = Reader::folder_in(Lang::Ko, &posts, 40, 15);
+    r.run([Action::ShowProblems, Action::Bottom]);
+    insta::assert_snapshot!("ko_problems_end_40x15", r.frame());
+}
+
 /// The main screens with the interface in Korean (the words are wider:
 /// everything still fits at 40x15).
 #[test]
@@ -421,7 +438,7 @@ fn marks_saved_by_another_reader_show_and_a_failed_save_is_said_until_a_key() {
     r.run([
         Action::MarksSaved {
             seq: save.seq,
-            error: Some("disk I/O error".into()),
+            error: Some(sinmun::i18n::Msg::SqliteSays.with("error", "disk I/O error")),
         },
         Action::Idle,
         Action::Idle,

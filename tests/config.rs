@@ -71,15 +71,21 @@ fn fixtures(folder: &str) -> Vec<PathBuf> {
     files
 }
 
-/// `# expect: LINE: message` -> "LINE: message".
-fn expectation(file: &Path) -> String {
+/// `# expect: LINE: message` (the first line; `# expect-ko:`, the last,
+/// for the Korean interface) -> "LINE: message".
+fn expectation(file: &Path, lang: &str) -> String {
     let text = std::fs::read_to_string(file).unwrap();
-    text.lines()
-        .next()
-        .and_then(|l| l.strip_prefix("# expect: "))
-        .expect("a # expect: line")
+    let (line, prefix) = match lang {
+        "ko" => (text.lines().last(), "# expect-ko: "),
+        _ => (text.lines().next(), "# expect: "),
+    };
+    line.and_then(|l| l.strip_prefix(prefix))
+        .unwrap_or_else(|| panic!("{}: no {prefix}line", file.display()))
         .to_string()
 }
+
+/// The locales each fixture is tried in, with the expectation they use.
+const LOCALES: [(&str, &str); 2] = [("C.UTF-8", "en"), ("ko_KR.UTF-8", "ko")];
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -94,13 +100,15 @@ fn invalid_configs_name_file_line_and_value_and_exit_2() {
             vec!["--config", path.as_str(), "--list"],
             vec!["--config", path.as_str(), "--check"],
         ] {
-            let out = home.run(&args, &[]);
-            assert_eq!(out.status.code(), Some(2), "{path}");
-            assert_eq!(
-                stderr(&out),
-                format!("sinmun: {path}:{}\n", expectation(&file)),
-                "{path}"
-            );
+            for (locale, lang) in LOCALES {
+                let out = home.run(&args, &[("LANG", locale)]);
+                assert_eq!(out.status.code(), Some(2), "{path}");
+                assert_eq!(
+                    stderr(&out),
+                    format!("sinmun: {path}:{}\n", expectation(&file, lang)),
+                    "{path}"
+                );
+            }
         }
         let out = home.run(&["--list"], &[("SINMUN_CONFIG", path.as_str())]);
         assert_eq!(out.status.code(), Some(2), "SINMUN_CONFIG={path}");
@@ -112,21 +120,23 @@ fn invalid_themes_name_file_line_and_value_and_exit_2() {
     let home = Home::new();
     for file in fixtures("invalid_themes") {
         let path = file.to_string_lossy().into_owned();
-        let out = home.run(
-            &[
-                "--theme",
-                &path,
-                "--dump",
-                "2026-11-17-jejuair-winter-routes",
-            ],
-            &[],
-        );
-        assert_eq!(out.status.code(), Some(2), "{path}");
-        assert_eq!(
-            stderr(&out),
-            format!("sinmun: {path}:{}\n", expectation(&file)),
-            "{path}"
-        );
+        for (locale, lang) in LOCALES {
+            let out = home.run(
+                &[
+                    "--theme",
+                    &path,
+                    "--dump",
+                    "2026-11-17-jejuair-winter-routes",
+                ],
+                &[("LANG", locale)],
+            );
+            assert_eq!(out.status.code(), Some(2), "{path}");
+            assert_eq!(
+                stderr(&out),
+                format!("sinmun: {path}:{}\n", expectation(&file, lang)),
+                "{path}"
+            );
+        }
     }
     let out = home.run(
         &[
@@ -190,6 +200,35 @@ fn a_fifo_or_a_device_as_the_config_is_refused_at_once() {
                 .contains("zero.yaml: not a regular file (a device); not read"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// The errors about the config's and the themes' files themselves, in
+/// Korean: the sentence around the path is Korean.
+#[cfg(unix)]
+#[test]
+fn errors_about_the_files_speak_korean_under_a_korean_locale() {
+    let home = Home::new();
+    let ko = [("LANG", "ko_KR.UTF-8")];
+    let out = home.run(&["--list", "--config", "/nonexistent/typo.yaml"], &ko);
+    assert_eq!(
+        stderr(&out),
+        "sinmun: /nonexistent/typo.yaml: 그런 설정 파일이 없음\n"
+    );
+    let out = home.run(&["--list", "--config", "/dev/zero"], &ko);
+    assert_eq!(
+        stderr(&out),
+        "sinmun: /dev/zero: 보통 파일이 아님: 장치 파일; 읽지 않음\n"
+    );
+    let themes = home.config_dir().join("themes");
+    std::fs::create_dir_all(&themes).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", themes.join("zero.yaml")).unwrap();
+    let out = home.run(&["--list-themes"], &ko);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("(깨짐: ")
+            && listed.contains("zero.yaml: 보통 파일이 아님: 장치 파일; 읽지 않음) (사용자)"),
+        "{listed}"
     );
 }
 

@@ -320,9 +320,9 @@ fn hostile_file_names_never_reach_a_message_raw() {
     let problems = load.all_problems();
     assert_eq!(problems.len(), 2, "one duplicate id each");
     for p in problems {
-        assert!(is_terminal_safe(&p.message), "{:?}", p.message);
+        assert!(is_terminal_safe(&p.message.to_string()), "{:?}", p.message);
         assert!(is_terminal_safe(&p.to_string()), "{:?}", p.to_string());
-        assert!(p.message.contains("is also the id of"));
+        assert!(p.message.to_string().contains("is also the id of"));
     }
     for p in &load.posts {
         assert!(is_terminal_safe(&p.id) && is_terminal_safe(&p.title));

@@ -198,7 +198,12 @@ fn damaged_databases_are_set_aside_never_deleted_and_a_fresh_one_starts() {
             notes,
         } = open(&path);
         assert_eq!(notes.len(), 1, "{what}: {notes:?}");
-        assert!(notes[0].contains(why), "{what}: {notes:?}");
+        assert!(notes[0].to_string().contains(why), "{what}: {notes:?}");
+        let korean = notes[0].say(sinmun::i18n::Lang::Ko);
+        assert!(
+            korean.starts_with("표시 데이터베이스가 손상됨 (") && korean.ends_with("로 옮겨 둠"),
+            "{what}: {korean}"
+        );
         assert!(!marks.is_read("kept"), "{what}: a fresh start");
         let aside: Vec<_> = names_in(dir.path())
             .into_iter()
@@ -238,7 +243,16 @@ fn a_fifo_or_a_device_at_the_database_path_is_refused_without_hanging() {
         }
         let p = path.clone();
         let Opened { marks, notes, .. } = within(20, move || open(&p));
-        assert!(notes[0].contains("not a regular file"), "{kind}: {notes:?}");
+        assert!(
+            notes[0].to_string().contains("not a regular file"),
+            "{kind}: {notes:?}"
+        );
+        assert!(
+            notes[0]
+                .say(sinmun::i18n::Lang::Ko)
+                .contains("(보통 파일이 아님: "),
+            "{kind}: {notes:?}"
+        );
         assert!(!marks.is_read("kept"), "{kind}");
         assert!(
             std::fs::metadata(&path).unwrap().is_file(),
@@ -300,10 +314,14 @@ fn a_damaged_or_hostile_state_json_never_hangs_and_is_never_lost() {
         assert_eq!(opened.notes.len(), 1, "{kind}: {:?}", opened.notes);
         if kind == "damaged" {
             assert!(
-                opened.notes[0].starts_with("state file damaged"),
+                opened.notes[0]
+                    .to_string()
+                    .starts_with("state file damaged"),
                 "{:?}",
                 opened.notes
             );
+            let korean = opened.notes[0].say(sinmun::i18n::Lang::Ko);
+            assert!(korean.starts_with("상태 파일이 손상됨 ("), "{korean}");
             let aside = names_in(dir.path());
             assert!(
                 aside.iter().any(|n| n.starts_with("state.json.damaged-")),
@@ -311,7 +329,7 @@ fn a_damaged_or_hostile_state_json_never_hangs_and_is_never_lost() {
             );
         } else {
             assert!(
-                opened.notes[0].contains("not a regular file"),
+                opened.notes[0].to_string().contains("not a regular file"),
                 "{:?}",
                 opened.notes
             );

@@ -289,7 +289,7 @@ fn nothing_unsanitised_reaches_the_readers_buffer() {
     app.later_problems.push(sinmun::problem::Problem::new(
         Path::new(hostile),
         1,
-        hostile,
+        sinmun::i18n::Msg::CannotRead.with("error", hostile),
     ));
     let frames: &[&[Action]] = &[
         &[],

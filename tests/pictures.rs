@@ -118,7 +118,7 @@ fn without_pictures_each_image_is_a_line_that_says_what_its_file_is() {
     );
     assert!(text.contains("[image: 정상에서 본 풍경] /assets/img/bands.jpg (file present)"));
     assert!(
-        text.contains("[image: 원격 사진] https://example.com/x.jpg\n"),
+        text.contains("[image: 원격 사진] https://example.com/x.jpg (remote; not fetched)\n"),
         "{text}"
     );
     assert!(text.contains("[image: 없는 사진] /assets/img/none.png (not found)"));
@@ -264,7 +264,7 @@ fn a_fifo_and_a_symlink_out_of_the_folder_are_never_read() {
         &["--images", "halfblocks"],
     );
     assert!(
-        text.contains("[image: 관] pipe.png (a FIFO; not read)"),
+        text.contains("[image: 관] pipe.png (not a regular file (a FIFO); not read)"),
         "{text}"
     );
     assert!(
@@ -296,4 +296,41 @@ fn a_symlink_out_of_the_site_is_never_read() {
         text.contains("/assets/img/link.png (outside the site; not read)"),
         "{text}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn under_a_korean_locale_placeholders_say_why_in_korean() {
+    let site = site();
+    let (_outside, secret) = common::outside_picture();
+    std::os::unix::fs::symlink(&secret, site.path().join("assets/img/link.png")).unwrap();
+    site.write(
+        "assets/img/bomb.png",
+        pictures::png_header_only(60_000, 60_000),
+    );
+    site.write("assets/img/text.jpg", "사진이 아닌 글자");
+    site.write(
+        "_posts/2026-11-22-ko.md",
+        "---\ntitle: 한국어\n---\n![링크](/assets/img/link.png)\n\n![폭탄](/assets/img/bomb.png)\n\n\
+         ![글자](/assets/img/text.jpg)\n\n![원격](https://example.com/x.jpg)\n\n![없음](/assets/img/none.png)\n",
+    );
+    let post = site.path().join("_posts/2026-11-22-ko.md");
+    let out = common::command()
+        .env("LANG", "ko_KR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["--dump", &post.to_string_lossy(), "--color", "never"])
+        .args(["--images", "halfblocks", "--width", "200"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "/assets/img/link.png (사이트 밖에 있어 읽지 않음)",
+        "/assets/img/bomb.png (60000×60000 픽셀로 40메가픽셀 한도를 넘어 풀지 않음)",
+        "/assets/img/text.jpg (sinmun이 읽는 그림 파일이 아님)",
+        "https://example.com/x.jpg (원격 그림; 가져오지 않음)",
+        "/assets/img/none.png (파일 없음)",
+    ] {
+        assert!(text.contains(said), "{said}\n{text}");
+    }
 }

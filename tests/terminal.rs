@@ -579,7 +579,12 @@ fn a_panic_while_indexing_is_contained_to_its_post() {
         .map(|p| p.path.display().to_string())
         .collect();
     assert_eq!(bad, ["posts/7.md", "posts/40.md"]);
-    assert!(problems[0].message.contains("sinmun failed indexing"));
+    assert!(
+        problems[0]
+            .message
+            .to_string()
+            .contains("sinmun failed indexing")
+    );
 }
 
 /// Reading a post again finds its file replaced: by a FIFO (refused at
@@ -605,7 +610,12 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
     std::fs::rename(&other, &second).unwrap();
     let (body, _) = sinmun::app::effects::read_checked(&post, Some(loaded));
     let why = body.unwrap_err();
-    assert!(why.contains("replaced"), "{why}");
+    assert!(why.to_string().contains("replaced"), "{why}");
+    let korean = |why: &sinmun::i18n::Message| why.say(sinmun::i18n::Lang::Ko);
+    assert_eq!(
+        korean(&why),
+        "글을 읽은 뒤 파일이 다른 파일로 바뀜; 보여 주지 않음"
+    );
 
     // A FIFO: answered at once.
     std::fs::remove_file(&second).unwrap();
@@ -625,7 +635,11 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
         .recv_timeout(Duration::from_secs(5))
         .expect("a FIFO is never waited on")
         .unwrap_err();
-    assert!(why.contains("FIFO"), "{why}");
+    assert!(why.to_string().contains("FIFO"), "{why}");
+    assert_eq!(
+        korean(&why),
+        "파일이 이제 보통 파일이 아님: FIFO(이름 있는 파이프); 읽지 않음"
+    );
 
     // A folder holding a post of its own.
     std::fs::remove_file(&second).unwrap();
@@ -634,7 +648,11 @@ fn a_post_whose_file_changed_is_not_read_as_if_it_were_the_same() {
     let why = sinmun::app::effects::read_checked(&post, None)
         .0
         .unwrap_err();
-    assert!(why.contains("folder"), "{why}");
+    assert!(why.to_string().contains("folder"), "{why}");
+    assert_eq!(
+        korean(&why),
+        "파일이 이제 보통 파일이 아님: 폴더; 읽지 않음"
+    );
 }
 
 /// An opened link's program is waited for: no zombie is left behind.

@@ -95,7 +95,7 @@ pub enum Action {
         width: usize,
         ambiguous: crate::text::AmbiguousWidth,
         generation: u64,
-        result: Result<Arc<ArticleLines>, String>,
+        result: Result<Arc<ArticleLines>, crate::i18n::Message>,
     },
     /// The picture worker drew (another of) the pictures of post `post`'s
     /// article at `width`: the article as it is now; `done` after the last.
@@ -126,7 +126,7 @@ pub enum Action {
     /// to save the one numbered `seq`).
     MarksSaved {
         seq: u64,
-        error: Option<String>,
+        error: Option<crate::i18n::Message>,
     },
     /// Marks saved by another reader.
     MarksChanged(Vec<crate::marks::MarkRow>),

@@ -399,7 +399,7 @@ pub struct KeyMap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyError {
     pub name: String,
-    pub message: String,
+    pub message: crate::i18n::Message,
 }
 
 impl Default for KeyMap {
@@ -420,28 +420,26 @@ impl KeyMap {
         let mut map = KeyMap::default();
         let mut changed = Vec::new();
         for (name, keys) in changes {
-            let error = |message: String| KeyError {
+            let error = |message: crate::i18n::Message| KeyError {
                 name: name.clone(),
-                message: format!("keys.{name}: {message}"),
+                message: Msg::Keyed
+                    .with("key", format!("keys.{name}"))
+                    .with_msg("message", message),
             };
             let Some(i) = TABLE.iter().position(|b| b.name == name) else {
-                return Err(error(format!(
-                    "unknown command \"{}\"; the commands are listed by `sinmun --help` and in the README",
-                    crate::text::one_line(name)
-                )));
+                let name = crate::text::one_line(name);
+                return Err(error(Msg::UnknownCommand.with("name", name)));
             };
             if name == OPEN_LINK {
-                return Err(error("the digit keys cannot be changed".into()));
+                return Err(error(Msg::DigitKeys.into()));
             }
             let mut parsed = Vec::new();
             for k in keys {
                 match Key::parse(k) {
                     Some(key) => parsed.push(key),
                     None => {
-                        return Err(error(format!(
-                            "unknown key \"{}\" (write j, G, Enter, Ctrl-d, Alt-x, F5, …)",
-                            crate::text::one_line(k)
-                        )));
+                        let key = crate::text::one_line(k);
+                        return Err(error(Msg::UnknownKey.with("key", key)));
                     }
                 }
             }
@@ -450,12 +448,14 @@ impl KeyMap {
         }
         for &i in &changed {
             if let Some((key, j)) = map.conflict(i) {
+                let conflict = Msg::KeyConflict
+                    .with("key", key)
+                    .with("other", TABLE[j].name);
                 return Err(KeyError {
                     name: TABLE[i].name.into(),
-                    message: format!(
-                        "keys.{}: \"{key}\" is also the key of {} there",
-                        TABLE[i].name, TABLE[j].name
-                    ),
+                    message: Msg::Keyed
+                        .with("key", format!("keys.{}", TABLE[i].name))
+                        .with_msg("message", conflict),
                 });
             }
         }
@@ -637,19 +637,21 @@ mod tests {
         let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(map.action(Li, &j), None, "j is no longer down");
         assert_eq!(
-            change("quit", &["j"]).unwrap_err().message,
+            change("quit", &["j"]).unwrap_err().message.to_string(),
             "keys.quit: \"j\" is also the key of down there"
         );
         assert!(
             change("qiut", &["Q"])
                 .unwrap_err()
                 .message
+                .to_string()
                 .contains("unknown command \"qiut\"")
         );
         assert!(
             change("quit", &["Ctrl-"])
                 .unwrap_err()
                 .message
+                .to_string()
                 .contains("unknown key \"Ctrl-\"")
         );
         assert!(change("open_link", &["x"]).is_err());

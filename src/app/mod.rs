@@ -516,7 +516,7 @@ impl App {
     fn take_rendered(
         &mut self,
         key: rendering::RenderKey,
-        result: Result<Arc<crate::render::cache::ArticleLines>, String>,
+        result: Result<Arc<crate::render::cache::ArticleLines>, crate::i18n::Message>,
     ) -> Option<Effect> {
         self.rendering.answer(key, result);
         self.sync_article()

@@ -84,14 +84,10 @@ fn problem_rows(app: &App) -> Vec<PopupRow> {
         .problems()
         .map(|p| {
             // "path:line: " (and "note: ") leads; the message hangs under it.
-            let place = crate::problem::Problem {
-                message: String::new(),
-                ..p.clone()
-            };
             let part = if p.is_note() { Part::Meta } else { Part::Error };
             PopupRow::new(
-                place.to_string(),
-                crate::sanitize::one_line(&p.message),
+                p.place(app.lang),
+                crate::sanitize::one_line(&p.message.say(app.lang)),
                 part,
             )
         })

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::i18n::Message;
 use crate::render::cache::{ArticleLines, RenderCache};
 
 /// A post (index in the store), the width and the ambiguous-width mode it
@@ -16,7 +17,7 @@ pub(super) struct Rendering {
     /// Asked of the worker, not answered yet.
     pending: HashSet<RenderKey>,
     /// Posts whose body could not be read, and why.
-    failed: HashMap<usize, String>,
+    failed: HashMap<usize, Message>,
     /// Renderings whose pictures the picture worker was asked to draw.
     pictures_asked: HashSet<RenderKey>,
     /// The most rows a picture takes in the renderings kept.
@@ -39,7 +40,7 @@ impl Default for Rendering {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Lookup {
     Ready(Arc<ArticleLines>),
-    Failed(String),
+    Failed(Message),
     /// Asked for already.
     Pending,
     /// Not asked for yet.
@@ -66,7 +67,7 @@ impl Rendering {
     }
 
     /// A worker's answer.
-    pub(super) fn answer(&mut self, key: RenderKey, result: Result<Arc<ArticleLines>, String>) {
+    pub(super) fn answer(&mut self, key: RenderKey, result: Result<Arc<ArticleLines>, Message>) {
         self.pending.remove(&key);
         match result {
             Ok(lines) => {

@@ -38,7 +38,7 @@ pub struct Article {
     /// First line shown.
     pub scroll: usize,
     /// Why the body could not be read, when it could not.
-    pub error: Option<String>,
+    pub error: Option<crate::i18n::Message>,
 }
 
 impl Article {

@@ -65,8 +65,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MarksSaved { seq, error } => {
             app.marks.saved(seq);
             if let Some(e) = error {
-                let error = crate::sanitize::one_line(&e);
-                app.message = Some(Msg::CannotSaveMarks.fill(app.lang, &[("error", &error)]));
+                let text = Msg::CannotSaveMarks.with_msg("error", e).say(app.lang);
+                app.message = Some(crate::sanitize::one_line(&text));
             }
         }
         Action::MarksChanged(rows) => {

@@ -7,17 +7,18 @@ use std::path::Path;
 use super::args::{Args, ColorChoice};
 use super::settings::Settings;
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::loader;
 use crate::markdown::LiquidContext;
 use crate::picture::painter::Painter;
 use crate::picture::{Locator, Mode, PictureContext, Setting};
 use crate::post::{Keep, Post};
 use crate::render::{RenderOptions, article};
+use crate::theme::{ColorDepth, no_color_env};
 
 /// The page height pictures are fitted to when `--height` is not given
 /// and stdout is not a terminal: a picture takes at most half of it.
 const DEFAULT_HEIGHT: usize = 48;
-use crate::theme::{ColorDepth, no_color_env};
 
 /// A post found, with what its Liquid resolves against and where its
 /// images are.
@@ -25,18 +26,19 @@ type Found = (Post, LiquidContext, Option<Locator>);
 
 /// The post named by `wanted`, with its body, what its Liquid resolves
 /// against and where its images are: a post's id (or its file name) among
-/// the posts first, then a file path. `Err` says what could not be found
-/// and where it was looked for.
+/// the posts first, then a file path. `Err` says, in `lang`, what could not
+/// be found and where it was looked for.
 pub fn find_post(
     args: &Args,
     settings: &Settings,
     wanted: &str,
+    lang: Lang,
 ) -> Result<Result<Found, String>, AppError> {
     let as_path = Path::new(wanted);
     // A post file named on the command line is read alone: no need to load
     // every post to find it.
     if is_post_file(as_path) {
-        return Ok(read_file(as_path));
+        return Ok(read_file(as_path, lang));
     }
     let folders = settings.post_paths(args);
     let keep = if folders.is_empty() {
@@ -59,7 +61,9 @@ pub fn find_post(
         if post.body.is_none() {
             match crate::app::effects::read_body(&post) {
                 Ok(body) => post.body = Some(body),
-                Err(why) => return Ok(Err(format!("{}: {why}", shown(&post.path)))),
+                Err(why) => {
+                    return Ok(Err(format!("{}: {}", shown(&post.path), why.say(lang))));
+                }
             }
         }
         let mut found = with_context(post, &sites, &folders);
@@ -70,27 +74,26 @@ pub fn find_post(
         return Ok(Ok(found));
     }
     let quoted = crate::sanitize::quote(wanted);
-    Ok(Err(match std::fs::metadata(as_path) {
-        Ok(m) if m.is_dir() => {
-            format!("\"{quoted}\" is a folder, not a post; give a post's id or file")
-        }
-        Ok(m) if m.is_file() => format!(
-            "\"{quoted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) \
-             and no post has that id"
-        ),
-        Ok(_) => format!("\"{quoted}\" is not a regular file, and no post has that id"),
+    let why = match std::fs::metadata(as_path) {
+        Ok(m) if m.is_dir() => Msg::DumpFolder.with("wanted", quoted),
+        Ok(m) if m.is_file() => Msg::DumpNotPostFile.with("wanted", quoted),
+        Ok(_) => Msg::DumpNotRegular.with("wanted", quoted),
         Err(_) => {
-            let place = match folders.as_slice() {
-                [] => "the built-in demo posts".to_string(),
-                [one] => shown(one),
-                many => format!("{} folders", many.len()),
+            let posts = match load.posts.len() {
+                1 => Msg::ThePost.into(),
+                n => Msg::ThePosts.with("n", n),
             };
-            format!(
-                "no post with the id or path \"{quoted}\" among {} in {place}",
-                plural_posts(load.posts.len())
-            )
+            let why = Msg::DumpNoPost
+                .with("wanted", quoted)
+                .with_msg("posts", posts);
+            match folders.as_slice() {
+                [] => why.with_msg("place", Msg::TheDemoPosts),
+                [one] => why.with("place", shown(one)),
+                many => why.with_msg("place", Msg::Folders.with("n", many.len())),
+            }
         }
-    }))
+    };
+    Ok(Err(why.say(lang)))
 }
 
 /// A path whose extension is a post format's, naming an existing file.
@@ -102,8 +105,8 @@ fn is_post_file(path: &Path) -> bool {
         && path.is_file()
 }
 
-/// The post in the file at `path`, or why there is none.
-fn read_file(path: &Path) -> Result<Found, String> {
+/// The post in the file at `path`, or why there is none (in `lang`).
+fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -112,11 +115,10 @@ fn read_file(path: &Path) -> Result<Found, String> {
     let sites = load.sites;
     match load.posts.into_iter().next() {
         Some(post) => Ok(with_context(post, &sites, &[])),
-        None => Err(load
-            .problems
-            .into_iter()
-            .next()
-            .map_or_else(|| format!("{}: not a post", shown(path)), |p| p.to_string())),
+        None => Err(load.problems.first().map_or_else(
+            || Msg::NotAPost.with("path", shown(path)).say(lang),
+            |p| p.say(lang),
+        )),
     }
 }
 
@@ -138,15 +140,8 @@ fn shown(path: &Path) -> String {
     crate::sanitize::quote(&path.to_string_lossy())
 }
 
-fn plural_posts(n: usize) -> String {
-    match n {
-        1 => "the 1 post".to_string(),
-        n => format!("the {n} posts"),
-    }
-}
-
-pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppError> {
-    let (post, context, locator) = match find_post(args, settings, wanted)? {
+pub fn dump(args: &Args, settings: &Settings, wanted: &str, lang: Lang) -> Result<i32, AppError> {
+    let (post, context, locator) = match find_post(args, settings, wanted, lang)? {
         Ok(found) => found,
         Err(why) => {
             super::say(&why);
@@ -196,12 +191,13 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str) -> Result<i32, AppEr
                 locator,
                 show: mode.shows(),
                 max_rows: crate::picture::max_rows_for(height),
+                lang,
             })
         }),
         ambiguous: crate::probe::resolve(settings.ambiguous_setting(args)),
     };
     let mut lines = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);
-    Painter::new(mode, theme.paper).paint_all(&mut lines);
+    Painter::new(mode, theme.paper, lang).paint_all(&mut lines);
     let mut text = String::new();
     for line in lines.lines {
         for span in &line.spans {

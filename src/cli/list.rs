@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::{Lang, Msg};
 use crate::post::Post;
 use crate::text::{fit, truncate, width};
 
@@ -18,20 +19,22 @@ fn categories_of(post: &Post) -> String {
     }
 }
 
-fn title_of(post: &Post) -> String {
+fn title_of(post: &Post, lang: Lang) -> String {
     if post.published {
         post.title.clone()
     } else {
-        format!("(draft) {}", post.title)
+        Msg::Draft.fill(lang, &[("title", &post.title)])
     }
 }
 
 /// One line per post, `DATE  CATEGORIES  ID  TITLE`, columns aligned in
 /// terminal cells. With `max_width` (a terminal), titles are cut to fit.
+/// Drafts are marked in `lang`.
 pub fn write_list(
     out: &mut impl Write,
     posts: &[&Post],
     max_width: Option<usize>,
+    lang: Lang,
 ) -> io::Result<()> {
     let cat_w = posts
         .iter()
@@ -54,7 +57,7 @@ pub fn write_list(
         line.push_str(GAP);
         line.push_str(&crate::text::pad_right(&post.id, id_w));
         line.push_str(GAP);
-        let title = title_of(post);
+        let title = title_of(post, lang);
         match max_width {
             Some(w) => line.push_str(&truncate(&title, w.saturating_sub(title_col).max(1))),
             None => line.push_str(&title),
@@ -104,6 +107,7 @@ pub fn write_json(
             published: p.published,
             read: marks.is_read(&p.id),
             starred: marks.is_starred(&p.id),
+            // In English whatever the interface speaks: scripts read them.
             problems: p.problems.iter().map(ToString::to_string).collect(),
         })
         .collect();

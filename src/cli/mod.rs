@@ -39,7 +39,7 @@ pub fn main() -> i32 {
     match run(&args, &mut lang) {
         Ok(code) => code,
         Err(e) => {
-            say(&e.message(lang));
+            say(&e.say(lang));
             EXIT_USAGE
         }
     }
@@ -108,7 +108,7 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
         return check(&load, *lang).map_err(AppError::Output);
     }
     if let Some(wanted) = &args.dump {
-        return dump::dump(args, &settings, wanted);
+        return dump::dump(args, &settings, wanted, *lang);
     }
     if args.list {
         let load = settings.load_posts(args, keep)?;
@@ -142,7 +142,7 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
                 })
                 .flatten();
             crate::probe::resolve(settings.ambiguous_setting(args))
-                .scope(|| list::write_list(&mut out, &posts, width))
+                .scope(|| list::write_list(&mut out, &posts, width, *lang))
         };
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
@@ -171,10 +171,9 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     // The reader sorts on its own (and the user may change it): the store
     // keeps the posts by date.
     let store = crate::store::Store::new(load, args.drafts || settings.config.show_drafts);
-    let (db, marks, notes) = marks_job.join().unwrap_or_else(|_| {
-        let note = "marks are not saved: opening them failed".to_string();
-        (None, Default::default(), vec![note])
-    });
+    let (db, marks, notes) = marks_job
+        .join()
+        .unwrap_or_else(|_| (None, Default::default(), vec![Msg::MarksOpenFailed.into()]));
     let config = &settings.config;
     let mut app = crate::app::App::new(store, theme, folders.is_empty())
         .with_lang(lang)
@@ -191,6 +190,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         app.arrangement.text_width = w;
     }
     if !notes.is_empty() {
+        let notes: Vec<String> = notes.iter().map(|n| n.say(lang)).collect();
         app.message = Some(notes.join("; "));
     }
     let effects = crate::app::effects::Effects::new(crate::app::effects::Setup {
@@ -218,7 +218,7 @@ fn open_marks(
 ) -> (
     Option<crate::marks::MarksDb>,
     crate::marks::Marks,
-    Vec<String>,
+    Vec<crate::i18n::Message>,
 ) {
     let Some(path) = paths.marks_file.as_deref() else {
         return (None, Default::default(), Vec::new());
@@ -228,17 +228,18 @@ fn open_marks(
         Err(e) => (
             None,
             Default::default(),
-            vec![format!(
-                "marks are not saved: {}: {e}",
-                crate::text::one_line(&path.to_string_lossy())
-            )],
+            vec![
+                Msg::MarksNotSavedAt
+                    .with("path", crate::text::one_line(&path.to_string_lossy()))
+                    .with_msg("error", e.message()),
+            ],
         ),
     }
 }
 
 /// `--list-themes`: each theme's name and description.
 fn list_themes(settings: &Settings, lang: Lang) -> Result<i32, AppError> {
-    let themes = crate::theme::available(settings.paths.themes_dir.as_deref());
+    let themes = crate::theme::available(settings.paths.themes_dir.as_deref(), lang);
     let w = themes
         .iter()
         .map(|(n, ..)| crate::text::width(n))
@@ -278,7 +279,7 @@ fn check(load: &Load, lang: Lang) -> io::Result<i32> {
     let mut out = io::BufWriter::new(stdout.lock());
     let written: io::Result<()> = reports
         .iter()
-        .try_for_each(|p| writeln!(out, "{}", crate::sanitize::one_line(&p.to_string())))
+        .try_for_each(|p| writeln!(out, "{}", crate::sanitize::one_line(&p.say(lang))))
         .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),

@@ -28,7 +28,9 @@ impl Settings {
             && let Err(e) = Theme::load(name, paths.themes_dir.as_deref())
         {
             let message = match e {
-                crate::theme::ThemeError::Unknown(_) => format!("theme: {e}"),
+                crate::theme::ThemeError::Unknown(name) => crate::i18n::Msg::Keyed
+                    .with("key", "theme")
+                    .with_msg("message", crate::theme::unknown(&name)),
                 other => return Err(AppError::Theme(other)),
             };
             let path = paths.config_file.clone();

@@ -4,6 +4,7 @@
 //! before serde_yaml sees them.
 
 use super::census::census;
+use crate::i18n::{Message, Msg};
 
 /// Front matter larger than this is reported and not parsed.
 pub(crate) const MAX_FRONT_MATTER: usize = 64 * 1024;
@@ -18,12 +19,25 @@ pub(super) const ALIAS_FACTOR: u64 = 10;
 /// subject ("front matter …", "this file …").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum Refusal {
-    #[error("nests deeper than {MAX_DEPTH} levels; not parsed")]
     TooDeep,
-    #[error("repeats more than {limit} nodes through aliases; not parsed")]
     Aliases { limit: u64 },
-    #[error("has an alias inside the node it names (it would repeat forever); not parsed")]
     RecursiveAlias,
+}
+
+impl Refusal {
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Refusal::TooDeep => Msg::TooDeep.with("depth", MAX_DEPTH),
+            Refusal::Aliases { limit } => Msg::TooManyAliases.with("limit", limit),
+            Refusal::RecursiveAlias => Msg::RecursiveAlias.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
 }
 
 /// Whether serde_yaml may parse `yaml`: not too deep, aliases bounded.

@@ -1,26 +1,70 @@
-//! Front-matter problems said to a user: a serde_yaml error as a line and
-//! one line of message, and values quoted short (values can be megabytes).
+//! Front-matter, config and theme problems said to a user: a serde_yaml
+//! error as a line and one line of message, and values quoted short
+//! (values can be megabytes). serde_yaml's own words are kept as they are,
+//! inside a sentence of the catalog; an error of sinmun's own that a
+//! deserializer gave serde_yaml is found again, to be said in any language.
+
+use std::cell::RefCell;
 
 use serde_yaml::Value;
 
 use super::YamlProblem;
+use crate::i18n::{Message, Msg};
+
+thread_local! {
+    /// The last error of sinmun's own that a deserializer returned on this
+    /// thread: serde_yaml keeps only its English text.
+    static OWN: RefCell<Option<Message>> = const { RefCell::new(None) };
+}
+
+/// An error of sinmun's own for a deserializer to return. serde_yaml
+/// keeps its English text; [`describe`] finds the message again.
+pub(crate) fn own_error<E: serde::de::Error>(message: Message) -> E {
+    let e = E::custom(&message);
+    OWN.with(|own| *own.borrow_mut() = Some(message));
+    e
+}
 
 /// A serde_yaml error as a problem at a line of the YAML (`base` is the
 /// 1-based line of the parsed text within the YAML).
 pub(super) fn yaml_problem(e: &serde_yaml::Error, base: usize) -> YamlProblem {
-    let (line, message) = describe(e);
+    let (line, message) = describe(e, Msg::YamlSays);
     YamlProblem {
         line: base + line - 1,
         message,
     }
 }
 
-/// A serde_yaml error for a user: the line to look at and one line of
-/// message, with the bad value in double quotes. When the error names the
-/// construct it was reading ("while scanning a quoted scalar at line 2"),
-/// the line is where that construct starts: that is where the slip is, not
-/// at the end of the stream.
-pub(crate) fn describe(e: &serde_yaml::Error) -> (usize, String) {
+/// A serde_yaml error for a user: the line to look at and the message.
+/// An error of sinmun's own is its message (after the key it is about,
+/// when serde_yaml names one); serde_yaml's words are the `{error}` of
+/// `frame` (one line, the bad value in double quotes, see
+/// [`library_text`]).
+pub(crate) fn describe(e: &serde_yaml::Error, frame: Msg) -> (usize, Message) {
+    let text = e.to_string();
+    let own = OWN.with(|own| own.borrow_mut().take());
+    if let Some(own) = own
+        && let Some(at) = text.find(&own.to_string())
+    {
+        let line = e.location().map_or(1, |l| l.line());
+        let message = match text[..at].strip_suffix(": ") {
+            Some(key) if !key.is_empty() => Msg::Keyed
+                .with("key", crate::text::one_line(key))
+                .with_msg("message", own),
+            _ => own,
+        };
+        return (line, message);
+    }
+    let (line, text) = library_text(e);
+    (line, frame.with("error", text))
+}
+
+/// serde_yaml's words: the line to look at and one line of message, with
+/// the bad value in double quotes. When the error names the construct it
+/// was reading ("while scanning a quoted scalar at line 2"), the line is
+/// where that construct starts: that is where the slip is, not at the end
+/// of the stream.
+fn library_text(e: &serde_yaml::Error) -> (usize, String) {
     let text = e.to_string();
     let (what, context) = match text.split_once(", while ") {
         Some((w, c)) => (w, Some(c)),
@@ -118,7 +162,8 @@ mod tests {
         assert!(q.ends_with("…\""));
         assert_eq!(quote("짧은 값\n둘째 줄"), "\"짧은 값 둘째 줄\"");
         let e = serde_yaml::from_str::<bool>(&format!("\"{}\"", "x".repeat(100_000))).unwrap_err();
-        let (_, message) = describe(&e);
+        let (_, message) = describe(&e, Msg::YamlSays);
+        let message = message.to_string();
         assert!(message.len() < 200, "{message}");
         assert!(
             message.starts_with("invalid type: string \"xxxx"),

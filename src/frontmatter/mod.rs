@@ -4,6 +4,8 @@
 
 use serde_yaml::{Mapping, Value};
 
+use crate::i18n::{Message, Msg};
+
 #[allow(unsafe_code)]
 mod census;
 mod limits;
@@ -12,7 +14,7 @@ mod simple;
 mod toml_matter;
 
 pub(crate) use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
-pub(crate) use message::{describe, key_text, quote};
+pub(crate) use message::{describe, key_text, own_error, quote};
 use message::{first_line, yaml_problem};
 
 /// YAML of `levels` anchors, each a list of nine aliases to the one before
@@ -117,7 +119,7 @@ pub(crate) fn split(text: &str) -> Split<'_> {
 pub(crate) struct YamlProblem {
     /// 1-based line within the YAML text.
     pub line: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 /// The parsed front matter: its mapping, the raw text of each top-level
@@ -178,7 +180,7 @@ pub(crate) fn parse(yaml: &str) -> Parsed {
     if let Err(refusal) = check(yaml) {
         parsed.problems.push(YamlProblem {
             line: 1,
-            message: refusal.to_string(),
+            message: refusal.message(),
         });
         if refusal != Refusal::TooDeep {
             parse_entries(yaml, None, &mut parsed);
@@ -190,7 +192,7 @@ pub(crate) fn parse(yaml: &str) -> Parsed {
         Ok(Value::Null) => {}
         Ok(_) => parsed.problems.push(YamlProblem {
             line: 1,
-            message: "not a mapping of keys to values".into(),
+            message: Msg::NotAMapping.into(),
         }),
         Err(whole) => parse_entries(yaml, Some(&whole), &mut parsed),
     }
@@ -223,7 +225,7 @@ fn parse_entries(yaml: &str, whole: Option<&serde_yaml::Error>, parsed: &mut Par
         if let Err(refusal) = check(text) {
             parsed.problems.push(YamlProblem {
                 line,
-                message: refusal.to_string(),
+                message: refusal.message(),
             });
             continue;
         }
@@ -233,10 +235,7 @@ fn parse_entries(yaml: &str, whole: Option<&serde_yaml::Error>, parsed: &mut Par
                     if parsed.map.contains_key(&k) {
                         parsed.problems.push(YamlProblem {
                             line,
-                            message: format!(
-                                "duplicate key {}: the last one is used",
-                                key_text(&k)
-                            ),
+                            message: Msg::DuplicateKey.with("key", key_text(&k)),
                         });
                     }
                     parsed.map.insert(k, v);
@@ -244,7 +243,7 @@ fn parse_entries(yaml: &str, whole: Option<&serde_yaml::Error>, parsed: &mut Par
             }
             Ok(_) => parsed.problems.push(YamlProblem {
                 line,
-                message: format!("expected `key: value`, found {}", quote(first_line(text))),
+                message: Msg::ExpectedKeyValue.with("text", quote(first_line(text))),
             }),
             Err(e) => parsed.problems.push(yaml_problem(&e, line)),
         }
@@ -340,7 +339,12 @@ pub(crate) mod tests {
         assert_eq!(p.map.get("title").and_then(Value::as_str), Some("둘"));
         assert_eq!(p.problems.len(), 1);
         assert_eq!(p.problems[0].line, 2);
-        assert!(p.problems[0].message.contains("duplicate key \"title\""));
+        assert!(
+            p.problems[0]
+                .message
+                .to_string()
+                .contains("duplicate key \"title\"")
+        );
     }
 
     #[test]
@@ -372,7 +376,12 @@ pub(crate) mod tests {
         );
         let p = parse(&yaml);
         assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
-        assert!(p.problems[0].message.contains("through aliases"));
+        assert!(
+            p.problems[0]
+                .message
+                .to_string()
+                .contains("through aliases")
+        );
         assert_eq!(p.map.get("title").and_then(Value::as_str), Some("폭탄"));
         assert!(p.map.get("tags").is_some(), "`*` inside text is no alias");
         assert!(p.map.get("a11").is_none());

@@ -8,6 +8,7 @@
 use serde_yaml::{Mapping, Number, Value};
 
 use super::{MAX_DEPTH, Parsed, Refusal, YamlProblem};
+use crate::i18n::Msg;
 
 /// Parse TOML front matter.
 pub(super) fn parse(text: &str) -> Parsed {
@@ -20,7 +21,7 @@ pub(super) fn parse(text: &str) -> Parsed {
             Ok(map) => parsed.map = map,
             Err(refusal) => parsed.problems.push(YamlProblem {
                 line: 1,
-                message: refusal.to_string(),
+                message: refusal.message(),
             }),
         },
         Err(whole) => {
@@ -44,7 +45,7 @@ fn problem(text: &str, e: &toml::de::Error, base: usize) -> YamlProblem {
         .map_or(1, |before| before.matches('\n').count() + 1);
     YamlProblem {
         line: base + line - 1,
-        message: crate::text::one_line(e.message().trim()),
+        message: Msg::TomlSays.with("error", crate::text::one_line(e.message().trim())),
     }
 }
 

@@ -33,7 +33,7 @@ pub(super) fn set_aside_database(path: &Path) -> std::io::Result<PathBuf> {
 
 /// The kind of what is at `path` when it is there and not a regular file
 /// (symlinks followed): SQLite must never open a FIFO or a device.
-pub(super) fn not_regular(path: &Path) -> Option<&'static str> {
+pub(super) fn not_regular(path: &Path) -> Option<crate::i18n::Msg> {
     let meta = fs::metadata(path).ok()?;
     if meta.is_file() {
         return None;

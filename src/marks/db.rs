@@ -9,6 +9,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, TransactionBehavior, params};
 
 use super::{Change, Field, MarkRow, Marks, aside, import};
+use crate::i18n::{Message, Msg};
 
 /// `PRAGMA user_version` of the schema below.
 const SCHEMA_VERSION: i64 = 1;
@@ -52,21 +53,38 @@ WHERE starred IS NOT excluded.starred";
 
 #[derive(Debug, thiserror::Error)]
 pub enum MarksError {
-    #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("not a regular file ({0})")]
-    NotRegular(&'static str),
-    #[error("made by a newer sinmun (schema version {0})")]
+    /// Not a regular file: what it is ([`Msg::KindFifo`] …).
+    NotRegular(Msg),
     Newer(i64),
-    #[error("not a sinmun marks database")]
     Foreign,
-    #[error("cannot create its folder: {0}")]
     Folder(std::io::Error),
-    #[error("{0}; cannot set it aside: {1}")]
-    CannotSetAside(String, std::io::Error),
+    /// Why the file was to be set aside, and why it could not be.
+    CannotSetAside(Message, std::io::Error),
+}
+
+impl std::fmt::Display for MarksError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
 }
 
 impl MarksError {
+    /// What to tell the user (SQLite's and the system's own words are
+    /// kept as they are).
+    pub fn message(&self) -> Message {
+        match self {
+            MarksError::Sqlite(e) => Msg::SqliteSays.with("error", e),
+            MarksError::NotRegular(kind) => Msg::MarksNotRegular.with_msg("kind", *kind),
+            MarksError::Newer(version) => Msg::MarksNewer.with("version", version),
+            MarksError::Foreign => Msg::MarksForeign.into(),
+            MarksError::Folder(e) => Msg::MarksFolder.with("error", e),
+            MarksError::CannotSetAside(why, e) => Msg::CannotSetAside
+                .with_msg("why", why.clone())
+                .with("error", e),
+        }
+    }
+
     /// The file itself is bad, not the place it is in: set it aside.
     fn is_damage(&self) -> bool {
         match self {
@@ -108,7 +126,7 @@ pub struct Opened {
     pub marks: Marks,
     /// What the user should be told: a damaged file set aside, a
     /// `state.json` that could not be imported.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl MarksDb {
@@ -119,17 +137,13 @@ impl MarksDb {
     pub fn open(path: &Path, state_json: Option<&Path>) -> Result<Opened, MarksError> {
         match Self::try_open_patiently(path, state_json) {
             Err(e) if e.is_damage() => {
-                let why = e.to_string();
+                let why = e.message();
                 let aside = aside::set_aside_database(path)
                     .map_err(|io| MarksError::CannotSetAside(why.clone(), io))?;
                 let mut opened = Self::try_open_patiently(path, state_json)?;
-                opened.notes.insert(
-                    0,
-                    format!(
-                        "marks database damaged ({why}); kept as {}",
-                        crate::text::one_line(&aside.to_string_lossy())
-                    ),
-                );
+                let aside = crate::text::one_line(&aside.to_string_lossy());
+                let note = Msg::MarksDamaged.with_msg("why", why).with("path", aside);
+                opened.notes.insert(0, note);
                 Ok(opened)
             }
             other => other,

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
+use crate::i18n::{Message, Msg};
+
 use super::{Change, Field, MarkRow, Marks, aside, db};
 
 /// Larger than any real state file (100,000 marks are about 3 MB); a
@@ -47,7 +49,7 @@ pub(super) fn import_once(
     tx: &Connection,
     path: Option<&Path>,
     writer: i64,
-) -> rusqlite::Result<Vec<String>> {
+) -> rusqlite::Result<Vec<Message>> {
     let Some(path) = path else {
         return Ok(Vec::new());
     };
@@ -60,7 +62,11 @@ pub(super) fn import_once(
     let shown = || crate::text::one_line(&path.to_string_lossy());
     let notes = match crate::fsread::read_regular(path, STATE_CAP) {
         Err(e) if e.is_not_found() => return Ok(Vec::new()),
-        Err(e) => vec![format!("{}: {e}; its marks were not imported", shown())],
+        Err(e) => vec![
+            Msg::StateNotImported
+                .with("path", shown())
+                .with_msg("error", e.message()),
+        ],
         Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
             Ok(state) => {
                 for (field, ids) in [(Field::Read, state.read), (Field::Starred, state.starred)] {
@@ -74,11 +80,10 @@ pub(super) fn import_once(
                 Vec::new()
             }
             Err(e) => vec![match aside::set_aside(path) {
-                Ok(aside) => format!(
-                    "state file damaged ({e}); kept as {}",
-                    crate::text::one_line(&aside.to_string_lossy())
-                ),
-                Err(_) => format!("state file damaged ({e}): {}", shown()),
+                Ok(aside) => Msg::StateDamagedKept
+                    .with("error", &e)
+                    .with("path", crate::text::one_line(&aside.to_string_lossy())),
+                Err(_) => Msg::StateDamaged.with("error", &e).with("path", shown()),
             }],
         },
     };

@@ -96,7 +96,7 @@ fn work(mut db: MarksDb, queue: &Receiver<Job>, answers: &Sender<Action>) {
                 let _ = done.send(());
             }
             Ok(Job::Save(save)) => {
-                let error = db.apply(&save.change).err().map(|e| e.to_string());
+                let error = db.apply(&save.change).err().map(|e| e.message());
                 // The reader may have quit already; the saves still go on.
                 let _ = answers.send(Action::MarksSaved {
                     seq: save.seq,

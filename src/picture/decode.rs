@@ -8,31 +8,31 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageReader, Limits};
 
-use super::locate::{check_pixels, over_size};
+use super::locate::{check_pixels, over_size, unreadable};
 use super::{MAX_FILE_BYTES, MAX_PIXELS};
+use crate::i18n::{Message, Msg};
 
 /// The picture in the file at `path`.
-pub fn decode(path: &std::path::Path) -> Result<DynamicImage, String> {
+pub fn decode(path: &std::path::Path) -> Result<DynamicImage, Message> {
     let bytes = crate::fsread::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::fsread::ReadError::TooLarge { len, .. } => over_size(len),
-        crate::fsread::ReadError::NotRegular(kind) => format!("{kind}; not read"),
-        other => other.to_string(),
+        other => other.message(),
     })?;
     decode_bytes(&bytes)
 }
 
 /// [`decode`] for bytes already read.
-pub fn decode_bytes(bytes: &[u8]) -> Result<DynamicImage, String> {
+pub fn decode_bytes(bytes: &[u8]) -> Result<DynamicImage, Message> {
     let reader = || {
         ImageReader::new(Cursor::new(bytes))
             .with_guessed_format()
-            .map_err(|e| format!("cannot read: {e}"))
+            .map_err(|e| Msg::CannotRead.with("error", e))
     };
     let header = reader()?;
     if header.format().is_none() {
-        return Err("not an image sinmun reads".into());
+        return Err(Msg::PictureNotImage.into());
     }
-    let pixels = header.into_dimensions().map_err(problem)?;
+    let pixels = header.into_dimensions().map_err(unreadable)?;
     check_pixels(pixels)?;
     let mut reader = reader()?;
     let mut limits = Limits::default();
@@ -41,15 +41,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<DynamicImage, String> {
     // Room for the pixels at 16 bits a channel, and the decoder's own.
     limits.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
     reader.limits(limits);
-    reader.decode().map_err(problem)
-}
-
-fn problem(e: image::ImageError) -> String {
-    let text = crate::text::one_line(&e.to_string());
-    match e {
-        image::ImageError::Limits(_) => format!("over the decoding limits: {text}"),
-        _ => format!("not a readable image: {text}"),
-    }
+    reader.decode().map_err(unreadable)
 }
 
 #[cfg(test)]
@@ -85,11 +77,16 @@ mod tests {
             assert_eq!((img.width(), img.height()), (12, 8), "{format:?}");
             let cut = &bytes[..bytes.len() / 2];
             let err = decode_bytes(cut).unwrap_err();
-            assert!(err.starts_with("not a readable image"), "{format:?}: {err}");
+            assert_eq!(err.msg(), Msg::PictureUnreadable, "{format:?}: {err}");
         }
+        let err = decode_bytes(b"GIF89a").unwrap_err();
         assert_eq!(
-            decode_bytes(b"GIF89a").unwrap_err(),
+            err.to_string(),
             "not a readable image: Format error decoding Gif: Unexpected End of File"
+        );
+        assert_eq!(
+            err.say(crate::i18n::Lang::Ko),
+            "읽을 수 없는 그림: Format error decoding Gif: Unexpected End of File"
         );
     }
 }

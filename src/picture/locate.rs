@@ -9,6 +9,7 @@ use std::io::BufReader;
 use std::path::{Component, Path, PathBuf};
 
 use super::{MAX_FILE_BYTES, MAX_PIXELS};
+use crate::i18n::{Message, Msg};
 use crate::site::Site;
 
 /// Where a post's image addresses lead.
@@ -35,7 +36,7 @@ pub enum Found {
     Missing,
     /// A local address that cannot be drawn, and why (said in the
     /// placeholder).
-    Problem(String),
+    Problem(Message),
 }
 
 /// An image file whose header was read.
@@ -102,7 +103,7 @@ impl Locator {
                 // The site refuses what leads out of it (`..`, a symlink).
                 None => {
                     return match self.under(&site.root, address) {
-                        Err(Found::Problem(_)) => Found::Problem(OUTSIDE_SITE.into()),
+                        Err(Found::Problem(_)) => Found::Problem(Msg::PictureOutsideSite.into()),
                         _ => Found::Missing,
                     };
                 }
@@ -148,15 +149,11 @@ impl Locator {
         let bound = std::fs::canonicalize(&self.bound).map_err(|_| Found::Missing)?;
         let file = std::fs::canonicalize(&path).map_err(|_| Found::Missing)?;
         if !file.starts_with(&bound) {
-            return Err(Found::Problem(OUTSIDE.into()));
+            return Err(Found::Problem(Msg::PictureOutsideFolder.into()));
         }
         Ok(file)
     }
 }
-
-/// Why a file outside the folder or the site is not shown.
-const OUTSIDE: &str = "outside the post's folder; not read";
-const OUTSIDE_SITE: &str = "outside the site; not read";
 
 /// `data:`, `file:`, `javascript:` …: a scheme before any `/`.
 fn has_scheme(address: &str) -> bool {
@@ -175,52 +172,54 @@ fn has_scheme(address: &str) -> bool {
 /// The image's size in pixels, from its header, when the file is a
 /// regular file within the size limit, in a format sinmun decodes, and
 /// within the pixel limit.
-pub fn read_header(path: &Path) -> Result<(u32, u32), String> {
-    let (file, meta) = crate::fsread::open_regular(path).map_err(|e| match e {
-        crate::fsread::ReadError::NotRegular(kind) => format!("{kind}; not read"),
-        crate::fsread::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            "not found".to_string()
+pub fn read_header(path: &Path) -> Result<(u32, u32), Message> {
+    let (file, meta) = crate::fsread::open_regular(path).map_err(|e| {
+        if e.is_not_found() {
+            Msg::PictureNotFound.into()
+        } else {
+            e.message()
         }
-        other => other.to_string(),
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(over_size(meta.len()));
     }
     let reader = image::ImageReader::new(BufReader::new(file))
         .with_guessed_format()
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| Msg::CannotRead.with("error", e))?;
     if reader.format().is_none() {
-        return Err("not an image sinmun reads".into());
+        return Err(Msg::PictureNotImage.into());
     }
-    let pixels = reader.into_dimensions().map_err(|e| {
-        format!(
-            "not a readable image: {}",
-            crate::text::one_line(&e.to_string())
-        )
-    })?;
+    let pixels = reader.into_dimensions().map_err(unreadable)?;
     check_pixels(pixels)?;
     Ok(pixels)
 }
 
+/// A decoder's refusal, on one line.
+pub(super) fn unreadable(e: image::ImageError) -> Message {
+    let text = crate::text::one_line(&e.to_string());
+    match e {
+        image::ImageError::Limits(_) => Msg::PictureOverLimits.with("error", text),
+        _ => Msg::PictureUnreadable.with("error", text),
+    }
+}
+
 /// `25.3 MB, over the 20 MiB limit; not read`.
-pub(super) fn over_size(len: u64) -> String {
-    format!(
-        "{:.1} MB, over the {} limit; not read",
-        len as f64 / 1_000_000.0,
-        crate::fsread::size_text(MAX_FILE_BYTES)
-    )
+pub(super) fn over_size(len: u64) -> Message {
+    Msg::PictureTooLarge
+        .with("mb", format!("{:.1}", len as f64 / 1_000_000.0))
+        .with("cap", crate::fsread::size_text(MAX_FILE_BYTES))
 }
 
 /// Refuse a picture of more pixels than the limit, or of none.
-pub(super) fn check_pixels((w, h): (u32, u32)) -> Result<(), String> {
+pub(super) fn check_pixels((w, h): (u32, u32)) -> Result<(), Message> {
     if w == 0 || h == 0 {
-        return Err("an empty image".into());
+        return Err(Msg::PictureEmpty.into());
     }
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!(
-            "{w}×{h} pixels, over the {}-megapixel limit; not decoded",
-            MAX_PIXELS / 1_000_000
-        ));
+        return Err(Msg::PictureTooManyPixels
+            .with("w", w)
+            .with("h", h)
+            .with("limit", MAX_PIXELS / 1_000_000));
     }
     Ok(())
 }
@@ -257,7 +256,7 @@ mod tests {
         assert!(matches!(l.locate("../assets/b.png"), Found::File(_)));
         assert_eq!(
             l.locate("../../secret.png"),
-            Found::Problem("outside the post's folder; not read".into())
+            Found::Problem(Msg::PictureOutsideFolder.into())
         );
         assert_eq!(l.locate("img/none.png"), Found::Missing);
         assert_eq!(l.locate("https://example.com/a.png"), Found::Remote);
@@ -270,7 +269,7 @@ mod tests {
                 .unwrap();
             assert_eq!(
                 l.locate("/link.png"),
-                Found::Problem("outside the post's folder; not read".into())
+                Found::Problem(Msg::PictureOutsideFolder.into())
             );
         }
     }
@@ -280,10 +279,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let text = dir.path().join("사진.png");
         std::fs::write(&text, "이것은 그림이 아닙니다").unwrap();
-        assert_eq!(
-            read_header(&text),
-            Err("not an image sinmun reads".to_string())
-        );
+        assert_eq!(read_header(&text), Err(Msg::PictureNotImage.into()));
         let jpeg_named_png = dir.path().join("x.png");
         let mut bytes = Vec::new();
         image::RgbImage::new(3, 5)
@@ -294,11 +290,20 @@ mod tests {
             .unwrap();
         std::fs::write(&jpeg_named_png, bytes).unwrap();
         assert_eq!(read_header(&jpeg_named_png), Ok((3, 5)), "by content");
-        assert!(
-            check_pixels((10_000, 4_001))
-                .unwrap_err()
-                .contains("40-megapixel")
+        let many = check_pixels((10_000, 4_001)).unwrap_err();
+        assert_eq!(
+            many.to_string(),
+            "10000×4001 pixels, over the 40-megapixel limit; not decoded"
         );
-        assert!(read_header(dir.path()).unwrap_err().contains("folder"));
+        assert_eq!(
+            many.say(crate::i18n::Lang::Ko),
+            "10000×4001 픽셀로 40메가픽셀 한도를 넘어 풀지 않음"
+        );
+        assert!(
+            read_header(dir.path())
+                .unwrap_err()
+                .to_string()
+                .contains("folder")
+        );
     }
 }

@@ -89,12 +89,15 @@ pub struct PictureContext {
     pub locator: Locator,
     pub show: bool,
     pub max_rows: usize,
+    /// The language a placeholder says why in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl PartialEq for PictureContext {
     fn eq(&self, other: &Self) -> bool {
         self.show == other.show
             && self.max_rows == other.max_rows
+            && self.lang == other.lang
             && self.locator.same_place(&other.locator)
     }
 }

@@ -13,6 +13,7 @@ use image::DynamicImage;
 
 use super::slot::{self, State};
 use super::{Graphic, Mode, decode, halfblocks};
+use crate::i18n::{Lang, Message, Msg};
 use crate::render::Rgb;
 use crate::render::cache::ArticleLines;
 
@@ -25,14 +26,17 @@ type Stamp = (PathBuf, u64, Option<SystemTime>);
 pub struct Painter {
     mode: Mode,
     paper: Rgb,
-    decoded: VecDeque<(Stamp, Result<Arc<DynamicImage>, String>)>,
+    /// The language a picture that cannot be drawn says why in.
+    lang: Lang,
+    decoded: VecDeque<(Stamp, Result<Arc<DynamicImage>, Message>)>,
 }
 
 impl Painter {
-    pub fn new(mode: Mode, paper: Rgb) -> Painter {
+    pub fn new(mode: Mode, paper: Rgb, lang: Lang) -> Painter {
         Painter {
             mode,
             paper,
+            lang,
             decoded: VecDeque::new(),
         }
     }
@@ -57,7 +61,7 @@ impl Painter {
                     .map(Arc::new);
                 (rows, graphic)
             })
-            .map_err(|_| "sinmun failed drawing it (a bug; please report it)".to_string())
+            .map_err(|_| Message::from(Msg::PictureFailedDrawing))
         });
         let slot = &mut article.pictures[i];
         match drawn {
@@ -65,7 +69,7 @@ impl Painter {
                 slot::fill(&mut article.lines, slot, &rows, State::Drawn(graphic))
             }
             Err(why) => {
-                let rows = slot::failed_rows(slot, &why);
+                let rows = slot::failed_rows(slot, &why.say(self.lang));
                 slot::fill(&mut article.lines, slot, &rows, State::Failed(why));
             }
         }
@@ -79,7 +83,7 @@ impl Painter {
     }
 
     /// The decoded image at `path`, decoded now unless it was already.
-    fn source(&mut self, path: &std::path::Path) -> Result<Arc<DynamicImage>, String> {
+    fn source(&mut self, path: &std::path::Path) -> Result<Arc<DynamicImage>, Message> {
         let meta = std::fs::metadata(path).ok();
         let stamp: Stamp = (
             path.to_path_buf(),
@@ -93,10 +97,10 @@ impl Painter {
             return result;
         }
         let result = crate::render::guard::quietly(|| decode::decode(path))
-            .unwrap_or_else(|_| Err("sinmun failed decoding it (a bug; please report it)".into()))
+            .unwrap_or_else(|_| Err(Msg::PictureFailedDecoding.into()))
             .map(Arc::new);
         let size =
-            |r: &Result<Arc<DynamicImage>, String>| r.as_ref().map_or(0, |i| i.as_bytes().len());
+            |r: &Result<Arc<DynamicImage>, Message>| r.as_ref().map_or(0, |i| i.as_bytes().len());
         let mut kept: usize =
             self.decoded.iter().map(|(_, r)| size(r)).sum::<usize>() + size(&result);
         while kept > KEEP_BYTES

@@ -31,7 +31,7 @@ pub enum State {
     /// when the terminal has one.
     Drawn(Option<Arc<Graphic>>),
     /// It could not be decoded: the first row says why.
-    Failed(String),
+    Failed(crate::i18n::Message),
 }
 
 impl PartialEq for Graphic {
@@ -140,7 +140,12 @@ mod tests {
         assert_eq!((slots[1].line, slots[1].cols, slots[1].rows), (4, 3, 1));
         let why = failed_rows(&slots[1], "bad");
         let s = &mut slots[1];
-        fill(&mut lines, s, &why, State::Failed("x".into()));
+        fill(
+            &mut lines,
+            s,
+            &why,
+            State::Failed(crate::i18n::Msg::PictureEmpty.into()),
+        );
         assert_eq!(lines[4].text(), "  [i…");
         assert_eq!(lines[4].width(), 5);
     }

@@ -8,10 +8,9 @@ use serde_yaml::Value;
 use super::Post;
 use crate::date::PostDate;
 use crate::frontmatter::{self, quote};
+use crate::i18n::Msg;
 use crate::problem::Problem;
 use crate::text::{one_line, sanitize};
-
-const DATE_LIKE: &str = "a date like 2024-07-19 or 2024-07-19 10:00:00 +0900";
 
 /// Reads typed fields out of the parsed front matter.
 pub(super) struct Fields<'a> {
@@ -50,31 +49,28 @@ impl Fields<'_> {
                     .push((frontmatter::key_text(key), yaml_text(value)));
                 continue;
             };
-            let mut bad = |what: &str| {
-                problems.push(Problem::new(
-                    self.path,
-                    self.key_line(key),
-                    format!(
-                        "front matter: {key} should be {what}, found {}",
-                        quote(&yaml_text(value))
-                    ),
-                ));
+            let mut bad = |what: Msg| {
+                let message = Msg::FieldShouldBe
+                    .with("key", key)
+                    .with_msg("what", what)
+                    .with("value", quote(&yaml_text(value)));
+                problems.push(Problem::new(self.path, self.key_line(key), message));
             };
             match key {
                 "title" => match self.scalar(key, value) {
                     Some(t) => post.title = one_line(&t),
                     None if value.is_null() => {}
-                    None => bad("text"),
+                    None => bad(Msg::WhatText),
                 },
                 "categories" | "tags" => match list(value, true) {
                     Some(items) if key == "tags" => names.tags = items,
                     Some(items) => names.categories = items,
-                    None => bad("a list or a space-separated string"),
+                    None => bad(Msg::WhatList),
                 },
                 "category" | "tag" => match list(value, false) {
                     Some(items) if key == "tag" => names.tag = Some(items),
                     Some(items) => names.category = items,
-                    None => bad("a name or a list"),
+                    None => bad(Msg::WhatName),
                 },
                 "excerpt" | "feature_text" | "image" | "layout" => {
                     let target = match key {
@@ -86,37 +82,37 @@ impl Fields<'_> {
                     match self.scalar(key, value) {
                         Some(t) => *target = one_line(&t),
                         None if value.is_null() => {}
-                        None => bad("text"),
+                        None => bad(Msg::WhatText),
                     }
                 }
                 "date" => match self.date(key, value) {
                     Some(d) => post.date = Some(d),
                     None if value.is_null() => {}
-                    None => bad(DATE_LIKE),
+                    None => bad(Msg::WhatDate),
                 },
                 // A draft stays a draft whatever else the front matter says.
                 "published" => match (published(value), self.date(key, value)) {
                     (Some(p), _) => post.published &= p,
                     (None, Some(date)) => publish_date = Some(date),
-                    (None, None) => bad("true or false"),
+                    (None, None) => bad(Msg::WhatBool),
                 },
                 k if k.eq_ignore_ascii_case("publishDate") || k.eq_ignore_ascii_case("pubdate") => {
                     match self.date(key, value) {
                         Some(date) => publish_date = Some(date),
                         None if value.is_null() => {}
-                        None => bad(DATE_LIKE),
+                        None => bad(Msg::WhatDate),
                     }
                     self.keep(post, key, value);
                 }
                 "draft" => match published(value) {
                     Some(draft) => post.published &= !draft,
-                    None => bad("true or false"),
+                    None => bad(Msg::WhatBool),
                 },
                 "description" => {
                     match self.scalar(key, value) {
                         Some(t) => description = Some(one_line(&t)),
                         None if value.is_null() => {}
-                        None => bad("text"),
+                        None => bad(Msg::WhatText),
                     }
                     self.keep(post, key, value);
                 }

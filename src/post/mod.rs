@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::date::PostDate;
 use crate::frontmatter;
+use crate::i18n::Msg;
 use crate::problem::Problem;
 use crate::text::{one_line, sanitize};
 
@@ -142,29 +143,18 @@ pub fn parse(
 /// Decode `bytes`, found at `place`, as a post.
 pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep) -> Outcome {
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Outcome::Unreadable(Problem::new(
-            path,
-            1,
-            format!(
-                "file is {} bytes, over the 16 MiB limit; not read",
-                bytes.len()
-            ),
-        ));
+        let message = crate::fsread::too_large(bytes.len() as u64, MAX_FILE_SIZE);
+        return Outcome::Unreadable(Problem::new(path, 1, message));
     }
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
-        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.to_string())),
+        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.message())),
     };
     let text = decoded.text.as_ref();
     let split = frontmatter::split(text);
     let name_date = PostDate::from_file_name(&place.name);
     if place.folder == Folder::Posts && name_date.is_none() && split.front.is_none() {
-        return Outcome::NotAPost(Problem::note(
-            path,
-            1,
-            "not a post: in _posts without a date in its name (YYYY-MM-DD-title) \
-             or front matter; Jekyll skips it too",
-        ));
+        return Outcome::NotAPost(Problem::note(path, 1, Msg::NotAPostInPosts));
     }
     let mut problems: Vec<Problem> = decoded
         .notes
@@ -173,28 +163,20 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         .collect();
     let delimiter = split.syntax.delimiter();
     if split.unclosed {
-        problems.push(Problem::new(
-            path,
-            1,
-            format!("front matter is not closed: no `{delimiter}` line after it"),
-        ));
+        let message = Msg::FrontMatterUnclosed.with("delimiter", delimiter);
+        problems.push(Problem::new(path, 1, message));
     } else if split.front.is_none() {
-        problems.push(Problem::new(
-            path,
-            1,
-            "no front matter: the first line is not `---`",
-        ));
+        problems.push(Problem::new(path, 1, Msg::NoFrontMatter));
     }
     let parsed = match split.front {
         Some(front) if front.len() > frontmatter::MAX_FRONT_MATTER => {
-            problems.push(Problem::new(
-                path,
-                split.front_line,
-                format!(
-                    "front matter is {} KiB, over the 64 KiB limit; not parsed",
-                    front.len() / 1024
-                ),
-            ));
+            let message = Msg::FrontMatterTooLarge
+                .with("kib", front.len() / 1024)
+                .with(
+                    "cap",
+                    crate::fsread::size_text(frontmatter::MAX_FRONT_MATTER as u64),
+                );
+            problems.push(Problem::new(path, split.front_line, message));
             frontmatter::Parsed::default()
         }
         Some(front) => frontmatter::parse_as(front, split.syntax),
@@ -204,7 +186,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         problems.push(Problem::new(
             path,
             split.front_line + p.line - 1,
-            format!("front matter: {}", p.message),
+            Msg::FrontMatter.with_msg("problem", p.message.clone()),
         ));
     }
     let mut post = Post {
@@ -235,12 +217,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         post.date = name_date;
     }
     if place.folder == Folder::Posts && name_date.is_none() {
-        problems.push(Problem::note(
-            path,
-            1,
-            "Jekyll does not publish this post: its file name has no date \
-             (YYYY-MM-DD-title)",
-        ));
+        problems.push(Problem::note(path, 1, Msg::NotPublishedNoDate));
     }
     if post.title.is_empty() {
         post.title = crate::title::first_heading(split.body)

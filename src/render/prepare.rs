@@ -16,6 +16,7 @@ use super::glyphs::Glyphs;
 use super::role::Role;
 use super::{Flags, SpanStyle};
 use crate::html_text::{Token, attributes, push_decoded, tokens};
+use crate::i18n::Msg;
 use crate::picture::Found;
 
 /// Elements nested deeper than this are unwrapped (their text is kept).
@@ -826,14 +827,15 @@ impl Builder {
             .opts
             .pictures
             .as_ref()
-            .map(|p| (p.locator.locate(&src), p.show, p.max_rows));
+            .map(|p| (p.locator.locate(&src), p.show, p.max_rows, p.lang));
         let note = match &found {
-            Some((Found::File(_), ..)) => Some("file present".to_string()),
-            Some((Found::Problem(why), ..)) => Some(why.clone()),
-            Some((Found::Missing, ..)) => Some("not found".to_string()),
+            Some((Found::File(_), .., lang)) => Some(Msg::PictureFilePresent.say(*lang)),
+            Some((Found::Problem(why), .., lang)) => Some(why.say(*lang)),
+            Some((Found::Missing, .., lang)) => Some(Msg::PictureNotFound.say(*lang)),
+            Some((Found::Remote, .., lang)) => Some(Msg::PictureRemote.say(*lang)),
             _ => None,
         };
-        if let Some((Found::File(file), true, max_rows)) = found
+        if let Some((Found::File(file), true, max_rows, _)) = found
             && self.capture.is_none()
             && self.opts.blocks
         {

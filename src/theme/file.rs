@@ -5,6 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
 use super::StylesFile;
+use crate::i18n::Msg;
 use crate::render::Rgb;
 
 #[derive(Debug, Deserialize)]
@@ -26,16 +27,15 @@ pub(super) struct SyntaxTheme(pub(super) String);
 
 impl<'de> Deserialize<'de> for SyntaxTheme {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let name = String::deserialize(d)?;
         if super::syntax::is_known(&name) {
             Ok(SyntaxTheme(name))
         } else {
-            Err(D::Error::custom(format!(
-                "unknown syntax_theme \"{}\" (one of: {})",
-                crate::text::one_line(&name),
-                super::syntax::names().join(", ")
-            )))
+            Err(crate::frontmatter::own_error(
+                Msg::UnknownSyntaxTheme
+                    .with("name", crate::frontmatter::quote(&name))
+                    .with("names", super::syntax::names().join(", ")),
+            ))
         }
     }
 }
@@ -108,13 +108,10 @@ impl ToRgb for Color {
 
 impl<'de> Deserialize<'de> for ColorSpec {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let value = serde_yaml::Value::deserialize(d)?;
         let bad = |shown: &str| {
-            D::Error::custom(format!(
-                "bad colour \"{}\": use a name (red, lightblue, …), #rrggbb or 0-255",
-                crate::text::one_line(shown)
-            ))
+            let shown = crate::frontmatter::quote(shown);
+            crate::frontmatter::own_error::<D::Error>(Msg::BadColour.with("value", shown))
         };
         match &value {
             serde_yaml::Value::Number(n) => match n.as_u64() {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::{Color, Style};
 use serde::Deserialize;
 
+use crate::i18n::{Lang, Message, Msg};
 use crate::render::highlight::Token;
 use crate::render::{Flags, Rgb, SpanStyle};
 
@@ -142,19 +143,48 @@ const MAX_EXTENDS: usize = 8;
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
     /// A problem in a theme file, at a line.
-    #[error("{}:{line}: {message}", crate::text::one_line(&.path.to_string_lossy()))]
     File {
         path: PathBuf,
         line: usize,
-        message: String,
+        message: Message,
     },
-    #[error("unknown theme \"{}\" (built-in: {}; or a path to a .yaml file)", crate::text::one_line(.0), builtin_names())]
     Unknown(String),
-    #[error("{}: {error}", crate::text::one_line(&.path.to_string_lossy()))]
     Unreadable {
         path: PathBuf,
         error: crate::fsread::ReadError,
     },
+}
+
+impl ThemeError {
+    /// The error in `lang`: the file, the line and what is wrong there.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            ThemeError::File {
+                path,
+                line,
+                message,
+            } => crate::problem::at(path, *line) + &message.say(lang),
+            ThemeError::Unknown(name) => unknown(name).say(lang),
+            ThemeError::Unreadable { path, error } => format!(
+                "{}: {}",
+                crate::text::one_line(&path.to_string_lossy()),
+                error.message().say(lang)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+/// There is no theme `name`: what there is.
+pub(crate) fn unknown(name: &str) -> Message {
+    Msg::UnknownTheme
+        .with("name", crate::text::one_line(name))
+        .with("names", builtin_names())
 }
 
 impl Theme {
@@ -365,7 +395,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("unknown theme \"nope\""), "{err}");
-        let names: Vec<String> = available(Some(dir.path()))
+        let names: Vec<String> = available(Some(dir.path()), Lang::En)
             .into_iter()
             .map(|(n, ..)| n)
             .collect();

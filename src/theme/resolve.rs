@@ -6,6 +6,7 @@ use ratatui::style::Style;
 
 use super::file::{ThemeFile, ToRgb};
 use super::{BUILTIN, ColorDepth, DEFAULT_THEME, MAX_EXTENDS, Part, Theme, ThemeError};
+use crate::i18n::{Lang, Message, Msg};
 use crate::render::Rgb;
 
 /// A theme file with what it extends already applied: every field may
@@ -64,7 +65,7 @@ impl Layers {
 
 pub(super) fn parse_file(text: &str, path: &Path) -> Result<ThemeFile, ThemeError> {
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, message) = crate::frontmatter::describe(&e);
+        let (line, message) = crate::frontmatter::describe(&e, Msg::ThemeSays);
         ThemeError::File {
             path: path.to_path_buf(),
             line,
@@ -143,7 +144,7 @@ pub(super) fn resolve(
         return Err(ThemeError::File {
             path,
             line: 1,
-            message: format!("this file {refusal}"),
+            message: Msg::ThisFile.with_msg("refusal", refusal.message()),
         });
     }
     let file = parse_file(&text, &path)?;
@@ -151,29 +152,25 @@ pub(super) fn resolve(
         .lines()
         .position(|l| l.starts_with("extends:"))
         .map_or(1, |i| i + 1);
-    let at_extends = |message: String| ThemeError::File {
+    let at_extends = |message: Message| ThemeError::File {
         path: path.clone(),
         line: extends_line,
         message,
     };
     let base = match file.extends.as_deref() {
         Some(parent) if !is_theme_name(parent) => {
-            return Err(at_extends(format!(
-                "extends {}: not a theme name (a built-in theme, or NAME for NAME.yaml in the themes folder)",
-                crate::frontmatter::quote(parent)
-            )));
+            let parent = crate::frontmatter::quote(parent);
+            return Err(at_extends(Msg::ExtendsNotName.with("name", parent)));
         }
         Some(parent) if depth >= MAX_EXTENDS || parent == spec => {
-            return Err(at_extends(format!(
-                "extends {}: themes extend each other in a loop",
-                crate::frontmatter::quote(parent)
-            )));
+            let parent = crate::frontmatter::quote(parent);
+            return Err(at_extends(Msg::ExtendsLoop.with("name", parent)));
         }
         Some(parent) => resolve(parent, user_dir, depth + 1).map_err(|e| match e {
-            ThemeError::Unknown(name) => at_extends(format!(
-                "extends an unknown theme {}",
-                crate::frontmatter::quote(&name)
-            )),
+            ThemeError::Unknown(name) => {
+                let name = crate::frontmatter::quote(&name);
+                at_extends(Msg::ExtendsUnknown.with("name", name))
+            }
             other => other,
         })?,
         None if builtin => Layers::default(),
@@ -183,7 +180,8 @@ pub(super) fn resolve(
 }
 
 /// Every theme `--list-themes` shows: (name, description, where from).
-pub fn available(user_dir: Option<&Path>) -> Vec<(String, String, &'static str)> {
+/// A broken user theme is described by its error, in `lang`.
+pub fn available(user_dir: Option<&Path>, lang: Lang) -> Vec<(String, String, &'static str)> {
     let mut out: Vec<(String, String, &'static str)> = Vec::new();
     if let Some(dir) = user_dir
         && let Ok(entries) = std::fs::read_dir(dir)
@@ -201,7 +199,7 @@ pub fn available(user_dir: Option<&Path>) -> Vec<(String, String, &'static str)>
         for name in names {
             let description = match Theme::load(&name, Some(dir)) {
                 Ok(t) => t.description,
-                Err(e) => format!("(broken: {e})"),
+                Err(e) => Msg::BrokenTheme.with("error", e.say(lang)).say(lang),
             };
             out.push((
                 crate::text::one_line(&name),

@@ -30,7 +30,7 @@ pub(crate) fn run(
     mut effects: Effects,
     images: crate::picture::Setting,
 ) -> io::Result<()> {
-    terminal::install_panic_hook();
+    terminal::install_panic_hook(app.lang);
     signals::watch_signals()?;
     signals::watch_hangup()?;
     if let Some(flush) = effects.marks_flusher() {

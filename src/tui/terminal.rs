@@ -182,10 +182,11 @@ pub(crate) fn restore_and_exit(code: i32) -> ! {
 /// process too: the reader cannot go on without the terminal. A contained
 /// panic (a post that fails to index, read or render) does not come here:
 /// the terminal stays as it is and the reader goes on.
-pub(crate) fn install_panic_hook() {
-    crate::render::guard::set_loud_hook(Box::new(|info| {
+pub(crate) fn install_panic_hook(lang: crate::i18n::Lang) {
+    crate::render::guard::set_loud_hook(Box::new(move |info| {
         leave();
-        let message = format!("sinmun: internal error (please report it): {info}\n");
+        let said = crate::i18n::Msg::InternalError.fill(lang, &[("error", info)]);
+        let message = format!("sinmun: {said}\n");
         let mut err = io::stderr().lock();
         let _ = err.write_all(message.as_bytes());
         let trace = std::backtrace::Backtrace::capture();

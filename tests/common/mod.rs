@@ -131,8 +131,12 @@ pub fn rendered_text(r: &sinmun::render::Rendered) -> String {
 
 /// Give `cmd` a home of its own under `home`: no user config, themes,
 /// marks or cache leak in, and nothing is written outside `home`.
+/// The interface speaks English unless a test asks for another language.
 pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
-    cmd.env("HOME", home)
+    cmd.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CACHE_HOME", home.join("cache"))

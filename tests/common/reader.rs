@@ -34,13 +34,19 @@ impl Reader {
     /// The reader over the posts of `folder`, read as `sinmun FOLDER` reads
     /// them (front matter first, bodies indexed in the background).
     pub fn folder(folder: &std::path::Path, w: u16, h: u16) -> Reader {
+        Reader::folder_in(sinmun::i18n::Lang::En, folder, w, h)
+    }
+
+    /// [`Reader::folder`], its interface in `lang`.
+    pub fn folder_in(lang: sinmun::i18n::Lang, folder: &std::path::Path, w: u16, h: u16) -> Reader {
         let load = loader::load(&[folder.to_path_buf()], Keep::default());
-        let mut app = App::new(Store::new(load, false), theme(), false);
+        let mut app = App::new(Store::new(load, false), theme(), false).with_lang(lang);
         app.folders = vec![folder.to_path_buf()];
         let effects = Effects::new(Setup {
             folders: app.folders.clone(),
             loaded_at: Some(std::time::SystemTime::now()),
             opener: sinmun::app::effects::Opener::off(),
+            lang,
             ..Setup::default()
         });
         let mut reader = Reader::of(app, effects, w, h);

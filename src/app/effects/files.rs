@@ -9,14 +9,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::fsread::{self, ReadError};
+use crate::i18n::{Message, Msg};
 use crate::loader;
 use crate::post::{Keep, Post};
 use crate::problem::Problem;
 use crate::render::guard;
 use crate::search::SearchText;
-
-/// Why a post could not be read or indexed when sinmun itself failed on it.
-pub const FAILED: &str = "sinmun failed on this file (a bug; please report it); not shown";
 
 /// A file's identity: its device and inode. A post whose file has another
 /// identity than the one loaded was replaced (by another file, a FIFO, a
@@ -53,7 +51,7 @@ pub fn identities(paths: &[PathBuf]) -> Vec<Option<FileId>> {
 
 /// The body of a post, read again from its file (the reader keeps only
 /// front matter in memory).
-pub fn read_body(post: &Post) -> Result<String, String> {
+pub fn read_body(post: &Post) -> Result<String, Message> {
     read_checked(post, None).0
 }
 
@@ -62,25 +60,20 @@ pub fn read_body(post: &Post) -> Result<String, String> {
 pub fn read_checked(
     post: &Post,
     expected: Option<FileId>,
-) -> (Result<String, String>, Option<FileId>) {
+) -> (Result<String, Message>, Option<FileId>) {
     if let Some(body) = &post.body {
         return (Ok(body.clone()), None);
     }
     let seen = match fsread::open_regular(&post.path) {
         Ok((_, meta)) => FileId::of(&meta),
         Err(ReadError::NotRegular(kind)) => {
-            let why = format!("its file is now {kind}, not a regular file; not read");
-            return (Err(why), None);
+            return (Err(Msg::NowNotRegular.with_msg("kind", kind)), None);
         }
-        Err(e) if e.is_not_found() => {
-            let why = "its file is gone (deleted or renamed since the posts were loaded)";
-            return (Err(why.into()), None);
-        }
-        Err(e) => return (Err(e.to_string()), None),
+        Err(e) if e.is_not_found() => return (Err(Msg::FileGone.into()), None),
+        Err(e) => return (Err(e.message()), None),
     };
     if expected.is_some() && seen != expected {
-        let why = "its file was replaced by another since the posts were loaded; not shown";
-        return (Err(why.into()), seen);
+        return (Err(Msg::FileReplaced.into()), seen);
     }
     let keep = Keep {
         body: true,
@@ -93,9 +86,9 @@ pub fn read_checked(
             None => Err(load
                 .problems
                 .first()
-                .map_or_else(|| "the file is gone".to_string(), |p| p.message.clone())),
+                .map_or_else(|| Msg::TheFileIsGone.into(), |p| p.message.clone())),
         },
-        Err(guard::Panicked) => Err(FAILED.into()),
+        Err(guard::Panicked) => Err(Msg::FailedOnFile.into()),
     };
     (body, seen)
 }
@@ -139,9 +132,7 @@ pub fn index_with(
         .zip(paths)
         .map(|(r, path)| {
             r.unwrap_or_else(|guard::Panicked| {
-                let message = "sinmun failed indexing this file (a bug; please report it); \
-                               its body is not searched";
-                problems.push(Problem::new(path, 1, message));
+                problems.push(Problem::new(path, 1, Msg::FailedIndexing));
                 SearchText::default()
             })
         })

@@ -15,11 +15,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use super::{Action, App, Effect, update};
-pub use files::{
-    FAILED, FileId, build_index, identities, index, index_with, read_body, read_checked,
-};
+pub use files::{FileId, build_index, identities, index, index_with, read_body, read_checked};
 pub use opener::{Opener, osc52};
-pub use workers::RENDER_FAILED;
 use workers::{IndexJob, Workers};
 
 /// What only the owner of the terminal can do.

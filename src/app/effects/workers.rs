@@ -27,9 +27,6 @@ use crate::render::cache::ArticleLines;
 use crate::render::{RenderOptions, guard};
 use crate::search::SearchText;
 
-/// Why an article shows no body when sinmun failed rendering it.
-pub const RENDER_FAILED: &str = "sinmun failed rendering this post (a bug; please report it)";
-
 /// The identities of the posts' files as first seen, by path: a file
 /// replaced since (by another file, a FIFO, a folder) is not shown as the
 /// post that was loaded. Taken in the background at start; a file read
@@ -51,6 +48,7 @@ struct PictureJob {
     lines: Arc<ArticleLines>,
     mode: crate::picture::Mode,
     paper: crate::render::Rgb,
+    lang: crate::i18n::Lang,
 }
 
 struct RenderJob {
@@ -147,6 +145,7 @@ impl Workers {
                 ),
                 show: app.pictures.shows(),
                 max_rows: app.picture_rows(),
+                lang: self.lang,
             })
         });
         let options = RenderOptions {
@@ -188,6 +187,7 @@ impl Workers {
             lines,
             mode: app.pictures.clone(),
             paper: app.theme.paper,
+            lang: self.lang,
         };
         let _ = self.pictures.send(job);
     }
@@ -330,9 +330,9 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
         let result = body.and_then(|body| {
             guard::quietly(|| crate::render::article::render(&job.post, &body, &job.options))
                 .map_err(|_| {
-                    let problem = Problem::new(&path, 1, RENDER_FAILED);
+                    let problem = Problem::new(&path, 1, Msg::FailedRendering);
                     let _ = tx.send(Action::Problems(vec![problem]));
-                    RENDER_FAILED.to_string()
+                    Msg::FailedRendering.into()
                 })
         });
         let answer = Action::Rendered {
@@ -354,7 +354,7 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
     let mut painter: Option<crate::picture::painter::Painter> = None;
     while let Ok(job) = jobs.recv() {
         let painter = painter.get_or_insert_with(|| {
-            crate::picture::painter::Painter::new(job.mode.clone(), job.paper)
+            crate::picture::painter::Painter::new(job.mode.clone(), job.paper, job.lang)
         });
         let mut article = (*job.lines).clone();
         let count = article.pictures.len();

@@ -30,7 +30,9 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
         lines.push(Line::default());
         lines.extend(
             wrap(
-                &Msg::CannotReadPost.fill(app.lang, &[("why", why)]),
+                &Msg::CannotReadPost
+                    .with_msg("why", why.clone())
+                    .say(app.lang),
                 usize::from(area.width),
             )
             .into_iter()
