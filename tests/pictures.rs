@@ -334,3 +334,27 @@ fn under_a_korean_locale_placeholders_say_why_in_korean() {
         assert!(text.contains(said), "{said}\n{text}");
     }
 }
+
+#[test]
+fn root_relative_addresses_find_the_site_above_the_folder_given() {
+    // The folder given is inside the site, below `_posts`: its root is
+    // found by walking up to `_config.yml`.
+    let site = common::picture_site("---\ntitle: 자리\n---\n본문.\n");
+    site.write(
+        "_posts/여행/2026-11-21-valley.md",
+        "---\ntitle: 계곡\n---\n계곡 사진입니다.\n\n![계곡](/assets/img/hill.png)\n",
+    );
+    let folder = site.path().join("_posts/여행");
+    let out = run(&[
+        "--dump",
+        "2026-11-21-valley",
+        &folder.to_string_lossy(),
+        "--images",
+        "halfblocks",
+        "--color",
+        "never",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains('▀') || text.contains('▄'), "{text}");
+    assert!(text.contains("계곡 사진입니다."), "{text}");
+}
