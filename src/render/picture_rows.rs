@@ -15,16 +15,22 @@ pub(super) fn label(alt: &str) -> String {
     }
 }
 
-/// What a picture's rows say before it is drawn (or when it cannot be).
-pub(crate) fn placeholder_rows(alt_label: &str, (cols, rows): (usize, usize)) -> Vec<Line> {
-    (0..rows.max(1))
+/// What a picture's rows say before it is drawn (or when it cannot be):
+/// `label` wrapped over them, cut with `…` on the last when it is longer,
+/// the rest blank.
+pub(crate) fn placeholder_rows(label: &str, (cols, rows): (usize, usize)) -> Vec<Line> {
+    let rows = rows.max(1);
+    let mut said = wrap(label, cols);
+    if said.len() > rows {
+        said.truncate(rows);
+        if let Some(last) = said.last_mut() {
+            last.push_str(crate::text::ELLIPSIS);
+        }
+    }
+    (0..rows)
         .map(|i| {
-            let text = if i == 0 {
-                fit(alt_label, cols)
-            } else {
-                " ".repeat(cols)
-            };
-            Line::plain(text, Flags::PICTURE)
+            let text = said.get(i).map_or("", String::as_str);
+            Line::plain(fit(text, cols), Flags::PICTURE)
         })
         .collect()
 }
@@ -60,4 +66,32 @@ pub(crate) fn row_span(line: &Line) -> Option<(usize, usize)> {
         x += w;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_placeholder_says_its_words_over_the_rows_held() {
+        let texts = |rows: &[Line]| rows.iter().map(Line::text).collect::<Vec<_>>();
+        let why = "[image] (not a readable image: unexpected end of file)";
+        assert_eq!(
+            texts(&placeholder_rows(why, (20, 4))),
+            [
+                "[image] (not a      ",
+                "readable image:     ",
+                "unexpected end of   ",
+                "file)               "
+            ]
+        );
+        // Fewer rows than the words need: the last is cut with `…`.
+        assert_eq!(
+            texts(&placeholder_rows(why, (20, 2))),
+            ["[image] (not a      ", "readable image:…    "]
+        );
+        assert_eq!(texts(&placeholder_rows("[image: 사진]", (4, 1))), ["[im…"]);
+        let rows = placeholder_rows("[image: 정상에서 본 풍경] /a.png", (9, 3));
+        assert!(rows.iter().all(|l| l.width() == 9), "{:?}", texts(&rows));
+    }
 }
