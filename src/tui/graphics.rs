@@ -16,10 +16,18 @@ use crate::picture::{Mode, Setting};
 /// The graphics questions to send with the start-up questions, when
 /// `setting` leaves the choice to the terminal.
 pub(crate) fn query(setting: Setting) -> Option<String> {
-    if setting != Setting::Auto || inside_tmux() {
+    query_in(setting, &|name| std::env::var(name).ok())
+}
+
+/// [`query`] in an environment of variables `env` reads.
+fn query_in(setting: Setting, env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let var = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    let value = |name: &str| env(name).unwrap_or_default();
+    let inside_tmux =
+        var("TMUX") || value("TERM").starts_with("tmux") || value("TERM_PROGRAM") == "tmux";
+    if setting != Setting::Auto || inside_tmux {
         return None;
     }
-    let var = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty());
     let mut options = QueryStdioOptions::default();
     // Their kitty and sixel support is incomplete: iTerm2's protocol
     // (found from the environment) draws better there.
@@ -43,11 +51,6 @@ pub(crate) fn mode(setting: Setting, answers: Option<Vec<Response>>) -> Mode {
             _ => Mode::Halfblocks,
         },
     }
-}
-
-fn inside_tmux() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    !var("TMUX").is_empty() || var("TERM").starts_with("tmux") || var("TERM_PROGRAM") == "tmux"
 }
 
 /// A picker for the protocol the terminal answered it has, with its cell
@@ -102,5 +105,28 @@ mod tests {
         );
         assert_eq!(mode(Setting::Off, None).name(), "off");
         assert_eq!(query(Setting::Halfblocks), None, "nothing asked");
+    }
+
+    #[test]
+    fn inside_tmux_nothing_is_asked_and_pictures_are_half_blocks() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let plain = env(&[("TERM", "xterm-kitty")]);
+        assert!(query_in(Setting::Auto, &plain).is_some(), "asked");
+        for inside in [
+            env(&[("TERM", "xterm-kitty"), ("TMUX", "/tmp/tmux-0/default,1,0")]),
+            env(&[("TERM", "tmux-256color")]),
+            env(&[("TERM", "screen"), ("TERM_PROGRAM", "tmux")]),
+        ] {
+            assert_eq!(query_in(Setting::Auto, &inside), None);
+        }
+        assert_eq!(query_in(Setting::Off, &plain), None);
+        // Nothing asked, nothing answered: half blocks.
+        assert_eq!(mode(Setting::Auto, None).name(), "halfblocks");
     }
 }
