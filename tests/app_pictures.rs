@@ -275,3 +275,21 @@ fn where_ambiguous_characters_are_wide_the_half_blocks_take_two_cells_each() {
         }
     }
 }
+
+#[test]
+fn an_article_opened_again_at_the_same_width_shows_its_pictures_at_once() {
+    let (_site, mut r) = opened(Mode::Halfblocks, 100, 40);
+    assert!(states(&r).iter().all(|s| matches!(s, State::Drawn(_))));
+    r.run([Action::Back]);
+    // Kept per article and width: opened again, nothing is decoded or
+    // drawn again; the pictures are there in the first frame.
+    let effects = r.effects_of(Action::Open);
+    assert!(
+        !effects.iter().any(|e| matches!(
+            e,
+            sinmun::app::Effect::Pictures { .. } | sinmun::app::Effect::Render { .. }
+        )),
+        "{effects:?}"
+    );
+    assert!(states(&r).iter().all(|s| matches!(s, State::Drawn(_))));
+}
