@@ -293,3 +293,59 @@ fn an_article_opened_again_at_the_same_width_shows_its_pictures_at_once() {
     );
     assert!(states(&r).iter().all(|s| matches!(s, State::Drawn(_))));
 }
+
+#[test]
+fn moving_on_stops_drawing_the_pictures_of_the_article_left() {
+    // The newer article (shown first) has many large pictures; the older
+    // one a single small one.
+    let site = common::picture_site(
+        "---\ntitle: 작은 사진 하나\ndate: 2026-11-01\n---\n한 장뿐입니다.\n\n![언덕](/assets/img/hill.png)\n",
+    );
+    let mut body = String::from("사진이 많은 글입니다.\n\n");
+    for i in 0..12 {
+        site.write(
+            &format!("assets/img/big{i}.jpg"),
+            common::pictures::encode(
+                &common::pictures::portrait(1200 + i, 900),
+                image::ImageFormat::Jpeg,
+            ),
+        );
+        body.push_str(&format!("![사진 {i}](/assets/img/big{i}.jpg)\n\n"));
+    }
+    site.write(
+        "_posts/2026-11-21-many.md",
+        format!("---\ntitle: 사진 많은 글\n---\n{body}"),
+    );
+    let mut r = reader(&site.path(), Mode::Halfblocks, 100, 40);
+    r.effects.apply(&mut r.app, Action::Open);
+    let start = std::time::Instant::now();
+    while !states_now(&r).iter().any(|s| matches!(s, State::Drawn(_))) {
+        r.effects.apply_answers(&mut r.app);
+        assert!(start.elapsed().as_secs() < 20);
+    }
+    assert_eq!(states_now(&r).len(), 12);
+    // To the next article while the first one's pictures are being drawn:
+    // its picture comes, and the ones left behind are not drawn.
+    r.run([Action::NextArticle]);
+    r.settle();
+    assert!(r.shows("한 장뿐입니다."));
+    assert!(states(&r).iter().all(|s| matches!(s, State::Drawn(_))));
+    // Back again: the pictures not drawn are asked for again.
+    let effects = r.effects_of(Action::PrevArticle);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, sinmun::app::Effect::Pictures { .. })),
+        "{effects:?}"
+    );
+}
+
+/// The states of the open article's pictures, when it has a rendering.
+fn states_now(r: &Reader) -> Vec<State> {
+    r.app
+        .screen
+        .article()
+        .and_then(|a| a.rendered.as_ref())
+        .map(|a| a.pictures.iter().map(|s| s.state.clone()).collect())
+        .unwrap_or_default()
+}

@@ -522,13 +522,15 @@ impl App {
         self.sync_article()
     }
 
-    /// The picture worker's answer: the article with more pictures drawn.
+    /// The picture worker's answer: the article with more pictures drawn
+    /// (`done`: the last answer to this rendering's job).
     fn take_pictured(
         &mut self,
         key: rendering::RenderKey,
         lines: Arc<crate::render::cache::ArticleLines>,
+        done: bool,
     ) -> Option<Effect> {
-        if self.rendering.pictured(key, lines) {
+        if self.rendering.pictured(key, lines, done) {
             self.sync_article()
         } else {
             None

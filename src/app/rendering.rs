@@ -106,8 +106,15 @@ impl Rendering {
     }
 
     /// The picture worker's answer: kept when it belongs to the rendering
-    /// kept for `key` (the same rows held for the same pictures).
-    pub(super) fn pictured(&mut self, key: RenderKey, lines: Arc<ArticleLines>) -> bool {
+    /// kept for `key` (the same rows held for the same pictures). The last
+    /// answer (`done`) of a job stopped before all were drawn lets them be
+    /// asked for again.
+    pub(super) fn pictured(
+        &mut self,
+        key: RenderKey,
+        lines: Arc<ArticleLines>,
+        done: bool,
+    ) -> bool {
         let same = |a: &ArticleLines| {
             a.lines.len() == lines.lines.len()
                 && a.pictures.len() == lines.pictures.len()
@@ -117,6 +124,9 @@ impl Rendering {
         };
         match self.cache.get(key) {
             Some(kept) if same(&kept) => {
+                if done && lines.pictures_waiting() {
+                    self.pictures_asked.remove(&key);
+                }
                 self.cache.insert(key, lines);
                 true
             }

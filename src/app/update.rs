@@ -47,11 +47,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             ambiguous,
             generation,
             lines,
-            ..
+            done,
         } => {
             if generation == app.generation {
                 return app
-                    .take_pictured((post, width, ambiguous), lines.0)
+                    .take_pictured((post, width, ambiguous), lines.0, done)
                     .into_iter()
                     .collect();
             }

@@ -349,43 +349,63 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
 }
 
 /// Draw each article's pictures one by one, answering after each with
-/// the article as it is now.
+/// the article as it is now, the last answer `done`. The reader shows one
+/// article at a time, so a job asked for later (another article, this one
+/// at another width) stops the one under way between two pictures, and
+/// jobs queued behind a newer one are not drawn: their answer is `done`
+/// with pictures still waiting, which the reader asks for again if it
+/// shows that article again.
 fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
     let mut painter: Option<crate::picture::painter::Painter> = None;
-    while let Ok(job) = jobs.recv() {
+    let mut next = None;
+    while let Some(mut job) = next.take().or_else(|| jobs.recv().ok()) {
+        while let Ok(newer) = jobs.try_recv() {
+            if !answer_pictures(tx, &job, Arc::clone(&job.lines), true) {
+                return;
+            }
+            job = newer;
+        }
         let painter = painter.get_or_insert_with(|| {
             crate::picture::painter::Painter::new(job.mode.clone(), job.paper, job.lang)
         });
         let mut article = (*job.lines).clone();
         let count = article.pictures.len();
-        for i in 0..count {
-            job.ambiguous.scope(|| painter.paint(&mut article, i));
-            let answer = Action::Pictured {
-                post: job.post,
-                width: job.width,
-                ambiguous: job.ambiguous,
-                generation: job.generation,
-                lines: crate::app::action::Shared(Arc::new(article.clone())),
-                done: i + 1 == count,
-            };
-            if tx.send(answer).is_err() {
+        let mut drawn = 0;
+        loop {
+            if drawn < count {
+                job.ambiguous.scope(|| painter.paint(&mut article, drawn));
+                drawn += 1;
+            }
+            if drawn < count && next.is_none() {
+                next = jobs.try_recv().ok();
+            }
+            let done = drawn == count || next.is_some();
+            if !answer_pictures(tx, &job, Arc::new(article.clone()), done) {
                 return;
             }
-        }
-        if count == 0 {
-            let answer = Action::Pictured {
-                post: job.post,
-                width: job.width,
-                ambiguous: job.ambiguous,
-                generation: job.generation,
-                lines: crate::app::action::Shared(job.lines),
-                done: true,
-            };
-            if tx.send(answer).is_err() {
-                return;
+            if done {
+                break;
             }
         }
     }
+}
+
+/// Send `job`'s article as it is now; false when the reader is gone.
+fn answer_pictures(
+    tx: &Sender<Action>,
+    job: &PictureJob,
+    lines: Arc<ArticleLines>,
+    done: bool,
+) -> bool {
+    let answer = Action::Pictured {
+        post: job.post,
+        width: job.width,
+        ambiguous: job.ambiguous,
+        generation: job.generation,
+        lines: crate::app::action::Shared(lines),
+        done,
+    };
+    tx.send(answer).is_ok()
 }
 
 /// What the index thread is asked: the identities of the loaded files,
