@@ -236,11 +236,20 @@ fn a_graphics_protocol_draws_inside_the_pane_and_never_over_a_popup() {
             .iter()
             .all(|&(x, y)| pane.contains(ratatui::layout::Position { x, y }))
     );
-    // A popup hides the protocol's picture (the half blocks stand in).
-    r.run([Action::ShowHelp]);
-    assert!(kitty_cells(&r).is_empty(), "{}", r.frame());
-    r.run([Action::Close]);
-    assert!(!kitty_cells(&r).is_empty());
+    // A popup hides the protocol's picture, also where the popup leaves
+    // it uncovered (the half blocks stand in): a terminal's pixels would
+    // stay over the popup's cells.
+    for popup in [
+        Action::ShowProblems,
+        Action::OpenCategories,
+        Action::ShowHelp,
+    ] {
+        r.run([popup.clone()]);
+        assert!(r.app.popup.is_some(), "{popup:?}");
+        assert!(kitty_cells(&r).is_empty(), "{popup:?}\n{}", r.frame());
+        r.run([Action::Close]);
+        assert!(!kitty_cells(&r).is_empty(), "{popup:?} closed");
+    }
 }
 
 #[test]
