@@ -358,3 +358,42 @@ fn states_now(r: &Reader) -> Vec<State> {
         .map(|a| a.pictures.iter().map(|s| s.state.clone()).collect())
         .unwrap_or_default()
 }
+
+#[test]
+fn pictures_that_cannot_be_drawn_are_problems_of_their_post_once() {
+    let site = site();
+    let png = common::pictures::encode(
+        &common::pictures::landscape(320, 180),
+        image::ImageFormat::Png,
+    );
+    site.write("assets/img/cut.png", &png[..png.len() / 3]);
+    site.write(
+        "_posts/2026-11-22-broken.md",
+        "---\ntitle: 깨진 사진들\n---\n사진이 깨졌습니다.\n\n![잘림](/assets/img/cut.png)\n\n\
+         ![없음](/assets/img/none.png)\n\n![원격](https://example.com/x.jpg)\n",
+    );
+    let mut r = reader(&site.path(), Mode::Halfblocks, 100, 40);
+    r.run([Action::Open]);
+    assert!(r.shows("사진이 깨졌습니다."), "{}", r.frame());
+    // Rendered again at another width, and drawn again: the same problems.
+    r.run([Action::Resize(80, 30), Action::Resize(100, 40)]);
+    let problems: Vec<String> = r.app.problems().map(|p| p.to_string()).collect();
+    let post = site.path().join("_posts/2026-11-22-broken.md");
+    let post = post.display();
+    assert_eq!(
+        problems,
+        [
+            format!("{post}:1: picture /assets/img/none.png: not found"),
+            format!(
+                "{post}:1: picture /assets/img/cut.png: not a readable image: unexpected end of file"
+            ),
+        ],
+        "the remote picture is no problem"
+    );
+    r.run([Action::ShowProblems]);
+    assert!(
+        r.shows("picture /assets/img/none.png: not found"),
+        "{}",
+        r.frame()
+    );
+}

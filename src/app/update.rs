@@ -61,7 +61,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Reload => return commands::reload(app, None),
         Action::Reloaded(reloaded) => return commands::reloaded(app, &reloaded.0),
         Action::Notice(text) => app.message = Some(text),
-        Action::Problems(problems) => app.later_problems.extend(problems),
+        Action::Problems(problems) => {
+            // A post rendered again (another width, its pictures drawn
+            // again) finds the same problems: each is kept once.
+            for problem in problems {
+                if !app.later_problems.contains(&problem) {
+                    app.later_problems.push(problem);
+                }
+            }
+        }
         Action::MarksSaved { seq, error } => {
             app.marks.saved(seq);
             if let Some(e) = error {

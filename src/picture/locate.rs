@@ -43,6 +43,8 @@ pub enum Found {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ImageFile {
     pub path: PathBuf,
+    /// The address the post names it by.
+    pub address: String,
     /// Width and height in pixels, from the header.
     pub pixels: (u32, u32),
 }
@@ -118,9 +120,33 @@ impl Locator {
             },
         };
         match read_header(&path) {
-            Ok(pixels) => Found::File(ImageFile { path, pixels }),
+            Ok(pixels) => Found::File(ImageFile {
+                path,
+                address: address.to_string(),
+                pixels,
+            }),
             Err(why) => Found::Problem(why),
         }
+    }
+
+    /// What is wrong with `found`, the file `address` names, as a problem
+    /// of the post: a local address that names no file, or a file that
+    /// cannot be drawn (a remote picture is not a problem: sinmun never
+    /// fetches one).
+    pub fn problem(address: &str, found: &Found) -> Option<Message> {
+        let why = match found {
+            Found::Problem(why) => why.clone(),
+            Found::Missing => Msg::PictureNotFound.into(),
+            Found::Remote | Found::Elsewhere | Found::File(_) => return None,
+        };
+        Some(Self::problem_of(address, why))
+    }
+
+    /// `picture ADDRESS: why`.
+    pub fn problem_of(address: &str, why: Message) -> Message {
+        Msg::PictureProblem
+            .with("address", crate::sanitize::quote(address))
+            .with_msg("why", why)
     }
 
     /// The file `address` names from `start`, when it exists under the

@@ -41,13 +41,12 @@ impl Painter {
         }
     }
 
-    /// Draw picture `i` of `article`, if it is waiting.
-    pub fn paint(&mut self, article: &mut ArticleLines, i: usize) {
-        let Some(slot) = article.pictures.get(i) else {
-            return;
-        };
+    /// Draw picture `i` of `article`, if it is waiting; what is wrong
+    /// with it when it cannot be drawn (`picture ADDRESS: why`).
+    pub fn paint(&mut self, article: &mut ArticleLines, i: usize) -> Option<Message> {
+        let slot = article.pictures.get(i)?;
         if slot.state != State::Waiting {
-            return;
+            return None;
         }
         let size = (slot.cols, slot.rows);
         let path = slot.file.path.clone();
@@ -66,11 +65,14 @@ impl Painter {
         let slot = &mut article.pictures[i];
         match drawn {
             Ok((rows, graphic)) => {
-                slot::fill(&mut article.lines, slot, &rows, State::Drawn(graphic))
+                slot::fill(&mut article.lines, slot, &rows, State::Drawn(graphic));
+                None
             }
             Err(why) => {
                 let rows = slot::failed_rows(slot, &why.say(self.lang));
+                let problem = super::Locator::problem_of(&slot.file.address, why.clone());
                 slot::fill(&mut article.lines, slot, &rows, State::Failed(why));
+                Some(problem)
             }
         }
     }
@@ -78,7 +80,7 @@ impl Painter {
     /// Every waiting picture of `article`.
     pub fn paint_all(&mut self, article: &mut ArticleLines) {
         for i in 0..article.pictures.len() {
-            self.paint(article, i);
+            let _ = self.paint(article, i);
         }
     }
 

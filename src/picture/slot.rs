@@ -129,6 +129,7 @@ mod tests {
         }
         let file = |n: &str| ImageFile {
             path: n.into(),
+            address: n.into(),
             pixels: (8, 4),
         };
         let mut slots = find(&lines, vec![file("a.png"), file("b.png")]);

@@ -99,11 +99,14 @@ pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
         let lead = lead(post, opts);
         let mut files = lead.as_ref().map_or_else(Vec::new, |l| l.pictures.clone());
         files.extend(rendered.pictures.iter().cloned());
+        let mut problems = lead.as_ref().map_or_else(Vec::new, |l| l.problems.clone());
+        problems.extend(rendered.problems.iter().cloned());
         let lines = lines(post, lead, rendered, opts.width);
         ArticleLines {
             pictures: crate::picture::slot::find(&lines, files),
             lines,
             links,
+            problems,
         }
     })
 }

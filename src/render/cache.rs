@@ -18,6 +18,9 @@ pub struct ArticleLines {
     pub lines: Vec<Line>,
     pub links: Vec<String>,
     pub pictures: Vec<crate::picture::slot::Slot>,
+    /// What is wrong with the local pictures it names (a file missing,
+    /// outside its site, over a limit …).
+    pub problems: Vec<crate::i18n::Message>,
 }
 
 impl ArticleLines {

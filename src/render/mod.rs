@@ -211,6 +211,8 @@ pub struct Rendered {
     pub lines: Vec<Line>,
     pub links: Vec<String>,
     pub pictures: Vec<ImageFile>,
+    /// What is wrong with the local pictures the body names.
+    pub problems: Vec<crate::i18n::Message>,
 }
 
 /// Render a sanitised body at `opts.width`, measured in `opts.ambiguous`.
@@ -282,6 +284,7 @@ pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
                     pictures: prepared.pictures(),
                     lines,
                     links: prepared.links,
+                    problems: prepared.picture_problems,
                 };
             }
         }
@@ -318,5 +321,6 @@ fn plain(html: &str, opts: &RenderOptions, width: usize) -> Rendered {
         lines: lines::split_wide(lines, width),
         links: prepared.links,
         pictures: Vec::new(),
+        problems: prepared.picture_problems,
     }
 }

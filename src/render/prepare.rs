@@ -72,6 +72,8 @@ pub(super) struct Prepared {
     pub blocks: Vec<Block>,
     /// How many bytes of the body were left out for the budget.
     pub cut: Option<usize>,
+    /// What is wrong with the local pictures the body names.
+    pub picture_problems: Vec<crate::i18n::Message>,
 }
 
 impl Prepared {
@@ -828,6 +830,11 @@ impl Builder {
             .pictures
             .as_ref()
             .map(|p| (p.locator.locate(&src), p.show, p.max_rows, p.lang));
+        if let Some((found, ..)) = &found
+            && let Some(problem) = crate::picture::Locator::problem(&src, found)
+        {
+            self.out.picture_problems.push(problem);
+        }
         let note = match &found {
             Some((Found::File(_), .., lang)) => Some(Msg::PictureFilePresent.say(*lang)),
             Some((Found::Problem(why), .., lang)) => Some(why.say(*lang)),

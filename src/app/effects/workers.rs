@@ -42,6 +42,8 @@ const WATCH_QUIET: Duration = Duration::from_millis(120);
 /// Draw the pictures of an article (as rendered at `width`).
 struct PictureJob {
     post: usize,
+    /// The post's file, that the problems of its pictures name.
+    path: PathBuf,
     width: usize,
     ambiguous: crate::text::AmbiguousWidth,
     generation: u64,
@@ -179,8 +181,12 @@ impl Workers {
         (post, width, ambiguous): (usize, usize, crate::text::AmbiguousWidth),
         lines: Arc<ArticleLines>,
     ) {
+        let Some(path) = app.store.posts().get(post).map(|p| p.path.clone()) else {
+            return;
+        };
         let job = PictureJob {
             post,
+            path,
             width,
             ambiguous,
             generation: app.generation,
@@ -335,6 +341,17 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
                     Msg::FailedRendering.into()
                 })
         });
+        // What is wrong with its pictures, as problems of the post (the
+        // reader keeps each once, whatever width it was rendered at).
+        if let Ok(lines) = &result
+            && !lines.problems.is_empty()
+        {
+            let problems = lines.problems.iter();
+            let problems = problems
+                .map(|m| Problem::new(&path, 1, m.clone()))
+                .collect();
+            let _ = tx.send(Action::Problems(problems));
+        }
         let answer = Action::Rendered {
             post: job.index,
             width: job.options.width,
@@ -373,7 +390,11 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
         let mut drawn = 0;
         loop {
             if drawn < count {
-                job.ambiguous.scope(|| painter.paint(&mut article, drawn));
+                let failed = job.ambiguous.scope(|| painter.paint(&mut article, drawn));
+                if let Some(why) = failed {
+                    let problem = Problem::new(&job.path, 1, why);
+                    let _ = tx.send(Action::Problems(vec![problem]));
+                }
                 drawn += 1;
             }
             if drawn < count && next.is_none() {
