@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
@@ -38,6 +38,10 @@ const INDEX_BATCH: usize = 256;
 /// How long the folders must be quiet before a change is reported: a
 /// burst of writes becomes one reload.
 const WATCH_QUIET: Duration = Duration::from_millis(120);
+
+/// How often the picture worker answers while it draws an article's
+/// pictures (the first one drawn is answered at once).
+const PICTURES_ANSWER_EVERY: Duration = Duration::from_millis(50);
 
 /// Draw the pictures of an article (as rendered at `width`).
 struct PictureJob {
@@ -279,7 +283,7 @@ impl Workers {
 /// quiet for a moment (or a burst went on too long to wait for).
 fn debounce_loop(changes: &Receiver<Vec<PathBuf>>, tx: &Sender<Action>) {
     while let Ok(mut paths) = changes.recv() {
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         loop {
             match changes.recv_timeout(WATCH_QUIET) {
                 Ok(more) => {
@@ -388,6 +392,9 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
         let mut article = (*job.lines).clone();
         let count = article.pictures.len();
         let mut drawn = 0;
+        // Each answer is a copy of the article: for an article of many
+        // pictures, one answer every so often, not one a picture.
+        let mut answered: Option<Instant> = None;
         loop {
             if drawn < count {
                 let failed = job.ambiguous.scope(|| painter.paint(&mut article, drawn));
@@ -401,6 +408,10 @@ fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
                 next = jobs.try_recv().ok();
             }
             let done = drawn == count || next.is_some();
+            if !done && answered.is_some_and(|at| at.elapsed() < PICTURES_ANSWER_EVERY) {
+                continue;
+            }
+            answered = Some(Instant::now());
             if !answer_pictures(tx, &job, Arc::new(article.clone()), done) {
                 return;
             }
