@@ -34,10 +34,24 @@ fn run(args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start sinmun");
+    // Read while it runs: a long output would fill the pipe and stall it.
+    let read = |mut from: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = from.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
+        if let Some(status) = child.try_wait().expect("wait") {
+            return Output {
+                status,
+                stdout: stdout.join().expect("stdout read"),
+                stderr: stderr.join().expect("stderr read"),
+            };
         }
         if Instant::now() > deadline {
             let _ = child.kill();
@@ -365,4 +379,27 @@ fn root_relative_addresses_find_the_site_above_the_folder_given() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains('▀') || text.contains('▄'), "{text}");
     assert!(text.contains("계곡 사진입니다."), "{text}");
+}
+
+#[test]
+fn thousands_of_pictures_in_one_post_end_in_time() {
+    // A hostile post: 3,000 times the same picture. The rows held for
+    // pictures count in the article's line budget, and a picture drawn at
+    // a size is scaled once.
+    let folder = common::Site::new();
+    folder.write(
+        "posts/a.jpg",
+        pictures::encode(&pictures::landscape(800, 450), ImageFormat::Jpeg),
+    );
+    let mut body = String::from("---\ntitle: 그림 많은 글\n---\n");
+    for i in 0..3000 {
+        body.push_str(&format!(
+            "<p>{i}번째 <img src=\"a.jpg\" alt=\"그림 {i}\"></p>\n"
+        ));
+    }
+    let post = folder.write("posts/many.html", body);
+    let text = dump(&post, &["--images", "halfblocks", "--width", "80"]);
+    let rows = text.lines().filter(|l| l.contains(['▀', '▄'])).count();
+    assert!(rows > 10_000, "{rows} rows of half blocks");
+    assert!(text.lines().count() <= 60_000);
 }
