@@ -165,6 +165,12 @@ fn no_color_and_the_mono_theme_turn_pictures_off() {
     }
 }
 
+/// The post `text` written at `rel` in `site`, dumped with half blocks.
+fn halfblocks_of(site: &common::Site, rel: &str, text: &str) -> String {
+    let post = site.write(rel, text);
+    dump(&post, &["--images", "halfblocks"])
+}
+
 /// A post in a plain folder (no site) naming `file` (written with `bytes`).
 fn hostile(file: &str, bytes: &[u8]) -> (common::Site, String) {
     let folder = common::Site::new();
@@ -223,13 +229,10 @@ fn an_image_over_the_size_limit_is_not_read() {
         .unwrap()
         .set_len(21 * 1024 * 1024)
         .unwrap();
-    folder.write(
+    let text = halfblocks_of(
+        &folder,
         "posts/큰그림.md",
         "---\ntitle: 큰 그림\n---\n![큰](big.png)\n",
-    );
-    let text = dump(
-        &folder.path().join("posts/큰그림.md"),
-        &["--images", "halfblocks"],
     );
     assert!(
         text.contains("(22.0 MB, over the 20 MiB limit; not read)"),
@@ -275,15 +278,11 @@ fn a_fifo_and_a_symlink_out_of_the_folder_are_never_read() {
             .success(),
         "mkfifo"
     );
-    let (_outside, secret) = common::outside_picture();
-    std::os::unix::fs::symlink(&secret, folder.path().join("posts/link.png")).unwrap();
-    folder.write(
+    let _outside = common::link_outside(&folder.path().join("posts/link.png"));
+    let text = halfblocks_of(
+        &folder,
         "posts/글.md",
         "---\ntitle: 이상한 파일들\n---\n![관](pipe.png)\n\n![링크](link.png)\n\n![탈출](../../../../../../etc/passwd)\n",
-    );
-    let text = dump(
-        &folder.path().join("posts/글.md"),
-        &["--images", "halfblocks"],
     );
     assert!(
         text.contains("[image: 관] pipe.png (not a regular file (a FIFO); not read)"),
@@ -304,15 +303,11 @@ fn a_fifo_and_a_symlink_out_of_the_folder_are_never_read() {
 #[test]
 fn a_symlink_out_of_the_site_is_never_read() {
     let site = site();
-    let (_outside, secret) = common::outside_picture();
-    std::os::unix::fs::symlink(&secret, site.path().join("assets/img/link.png")).unwrap();
-    site.write(
+    let _outside = common::link_outside(&site.path().join("assets/img/link.png"));
+    let text = halfblocks_of(
+        &site,
         "_posts/2026-11-21-link.md",
         "---\ntitle: 링크\n---\n![링크](/assets/img/link.png)\n",
-    );
-    let text = dump(
-        &site.path().join("_posts/2026-11-21-link.md"),
-        &["--images", "halfblocks"],
     );
     assert!(
         text.contains("/assets/img/link.png (outside the site; not read)"),
@@ -324,8 +319,7 @@ fn a_symlink_out_of_the_site_is_never_read() {
 #[test]
 fn under_a_korean_locale_placeholders_say_why_in_korean() {
     let site = site();
-    let (_outside, secret) = common::outside_picture();
-    std::os::unix::fs::symlink(&secret, site.path().join("assets/img/link.png")).unwrap();
+    let _outside = common::link_outside(&site.path().join("assets/img/link.png"));
     site.write(
         "assets/img/bomb.png",
         pictures::png_header_only(60_000, 60_000),

@@ -335,24 +335,33 @@ fn set_up_asks_the_terminal_nothing_and_quitting_restores_it() {
 #[test]
 fn auto_ambiguous_width_asks_once_and_a_silent_terminal_only_waits_the_timeout() {
     let (_dir, folder, _) = posts();
-    let started = Instant::now();
     // `ambiguous_width: auto` (the default) asks where the cursor is
     // around one character; this pty never answers.
-    let mut pty = start(&folder, Session::Controlling);
-    let waited = started.elapsed();
-    let written = pty.raw_since(0);
-    assert_eq!(written.matches(CURSOR_QUERY).count(), 2, "{written:?}");
+    let (mut pty, written) = started_asking(&folder, CURSOR_QUERY, 2);
     let asked = written.find(CURSOR_QUERY).unwrap_or(0);
-    assert!(
-        written[..asked].contains(ENTER_ALTERNATE),
-        "asked only once the terminal is taken"
-    );
     assert!(
         written[asked..].contains("\x1b8\x1b[K"),
         "the character written is erased"
     );
-    assert!(waited < Duration::from_secs(5), "{waited:?}");
     quit_restores(&mut pty);
+}
+
+/// The reader started on `folder` in a pty that never answers, and what
+/// it wrote: `query` `times`, only once the terminal was taken, and the
+/// wait for the answers short.
+fn started_asking(folder: &Path, query: &str, times: usize) -> (Pty, String) {
+    let started = Instant::now();
+    let pty = start(folder, Session::Controlling);
+    let waited = started.elapsed();
+    let written = pty.raw_since(0);
+    assert_eq!(written.matches(query).count(), times, "{written:?}");
+    let asked = written.find(query).unwrap_or(0);
+    assert!(
+        written[..asked].contains(ENTER_ALTERNATE),
+        "asked only once the terminal is taken"
+    );
+    assert!(waited < Duration::from_secs(5), "{waited:?}");
+    (pty, written)
 }
 
 #[test]
@@ -360,14 +369,8 @@ fn auto_images_ask_once_with_the_width_and_not_inside_tmux() {
     let (_dir, folder, _) = posts();
     // Outside tmux, `images: auto` asks for kitty graphics, sixel and the
     // cell size, once the terminal is taken, within the same timeout.
-    let started = Instant::now();
-    let mut pty = start(&folder, Session::Controlling);
-    let waited = started.elapsed();
-    let written = pty.raw_since(0);
-    assert_eq!(written.matches(KITTY_QUERY).count(), 1, "{written:?}");
-    let asked = written.find(KITTY_QUERY).unwrap_or(0);
-    assert!(written[..asked].contains(ENTER_ALTERNATE), "{written:?}");
-    assert!(waited < Duration::from_secs(5), "{waited:?}");
+    let (mut pty, written) = started_asking(&folder, KITTY_QUERY, 1);
+    assert!(written.contains("\x1b[16t"), "the cell size: {written:?}");
     quit_restores(&mut pty);
     // Inside tmux: nothing about graphics is asked.
     let mut pty = Pty::spawn_with(

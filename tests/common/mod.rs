@@ -180,13 +180,15 @@ pub fn picture_site(post: &str) -> Site {
     site
 }
 
-/// A picture outside every site and folder of the test, and the folder
-/// that holds it (removed when dropped).
-pub fn outside_picture() -> (Site, PathBuf) {
+/// A symlink at `link` to a picture outside every site and folder of the
+/// test; the folder that holds the picture (removed when dropped).
+#[cfg(unix)]
+pub fn link_outside(link: &Path) -> Site {
     let outside = Site::new();
     let secret = outside.write(
         "secret.png",
         pictures::encode(&pictures::landscape(16, 16), image::ImageFormat::Png),
     );
-    (outside, secret)
+    std::os::unix::fs::symlink(secret, link).expect("symlink");
+    outside
 }
