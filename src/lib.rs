@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod loader;
 pub mod markdown;
 pub mod marks;
+pub mod picture;
 pub mod post;
 pub(crate) mod probe;
 pub mod problem;
