@@ -52,6 +52,8 @@ pub struct Config {
     pub browser_in_terminal: bool,
     /// The interface's language (else the locale's).
     pub language: Option<crate::i18n::Lang>,
+    /// How pictures in articles are shown.
+    pub images: crate::picture::Setting,
     pub ambiguous_width: AmbiguousSetting,
 }
 
@@ -68,6 +70,7 @@ struct ConfigFile {
     mouse: Option<bool>,
     browser_in_terminal: Option<bool>,
     language: Option<crate::i18n::Lang>,
+    images: Option<crate::picture::Setting>,
     ambiguous_width: Option<AmbiguousSetting>,
 }
 
@@ -250,6 +253,7 @@ impl Config {
             sort: file.sort.unwrap_or_default(),
             show_drafts: file.show_drafts.unwrap_or(false),
             inline_colors: file.inline_colors,
+            images: file.images.unwrap_or_default(),
             ambiguous_width: file.ambiguous_width.unwrap_or_default(),
         })
     }
@@ -360,6 +364,11 @@ mod tests {
         );
         assert_eq!(parse("").unwrap(), Config::default());
         assert_eq!(
+            parse("images: halfblocks\n").unwrap().images,
+            crate::picture::Setting::Halfblocks
+        );
+        assert_eq!(Config::default().images, crate::picture::Setting::Auto);
+        assert_eq!(
             parse("ambiguous_width: wide\n").unwrap().ambiguous_width,
             AmbiguousSetting::Wide
         );
@@ -375,6 +384,10 @@ mod tests {
         assert_eq!(
             parse("sort: newest\n").unwrap_err(),
             "config.yaml:1: sort: unknown variant \"newest\""
+        );
+        assert_eq!(
+            parse("theme: dark\nimages: sixel\n").unwrap_err(),
+            "config.yaml:2: images: unknown variant \"sixel\""
         );
         assert_eq!(
             parse("ambiguous_width: double\n").unwrap_err(),

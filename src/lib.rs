@@ -29,6 +29,7 @@ pub mod loader;
 pub mod markdown;
 pub mod marks;
 pub mod memory;
+pub mod picture;
 pub mod post;
 pub(crate) mod probe;
 pub mod problem;

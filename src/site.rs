@@ -125,7 +125,8 @@ impl Site {
 
     /// The site of a folder given to read: the folder itself, or, for a
     /// Jekyll `_posts` folder or a Hugo `content` folder, the folder it is
-    /// in.
+    /// in, or else the nearest site root above it (a folder inside
+    /// `_posts`, `content/posts`), as for a file.
     pub fn of_folder(folder: &Path) -> Option<(Site, Vec<Problem>)> {
         Site::at(folder)
             .or_else(|| Site::hugo_at(folder))
@@ -140,6 +141,7 @@ impl Site {
                     _ => None,
                 }
             })
+            .or_else(|| Site::of_file(folder))
     }
 
     /// The site a single file belongs to: the nearest folder above it that

@@ -122,8 +122,12 @@ impl Walk {
                     Zone::Plain
                 };
                 let exclude = site.clone().filter(|_| is_site_root);
-                // A Hugo site's posts are its `content` folder.
-                let content = site.as_ref().and_then(|s| s.content.clone());
+                // A Hugo site's posts are its `content` folder (when the
+                // site or its `content` is given, not a folder inside).
+                let content = site
+                    .as_ref()
+                    .filter(|s| s.root == root || s.content.as_deref() == Some(root))
+                    .and_then(|s| s.content.clone());
                 self.found.sites.extend(site);
                 match content {
                     Some(content) => self.tree(&content, Zone::Plain, None),

@@ -181,6 +181,15 @@ fn a_hugo_site_root_is_read_for_its_content() {
     let content = sinmun::loader::load(&[site.path().join("content")], sinmun::post::Keep::ALL);
     assert_eq!(content.posts.len(), 2);
     assert_eq!(Store::new(content, false).site_title(), Some("곰의 노트"));
+    // A folder inside `content` finds its site above it, and only that
+    // folder is read.
+    let posts = sinmun::loader::load(
+        &[site.path().join("content/posts")],
+        sinmun::post::Keep::ALL,
+    );
+    let ids: Vec<&str> = posts.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["rust-tui"]);
+    assert_eq!(Store::new(posts, false).site_title(), Some("곰의 노트"));
 }
 
 #[test]

@@ -31,6 +31,8 @@ const MODES_OFF: [&str; 6] = [
 ];
 /// The cursor position query (a terminal answers `ESC [ row ; col R`).
 const CURSOR_QUERY: &str = "\x1b[6n";
+/// The kitty graphics question of the `images: auto` start-up query.
+const KITTY_QUERY: &str = "\x1b_Gi=31,";
 
 /// How the reader is attached to the pty.
 #[derive(Clone, Copy, PartialEq)]
@@ -61,11 +63,25 @@ impl Pty {
 
     /// Start the reader with `home` as its home.
     fn spawn_in(args: &[&Path], session: Session, home: tempfile::TempDir) -> Pty {
+        Pty::spawn_with(args, session, home, &[])
+    }
+
+    /// Start the reader with `home` as its home, outside tmux unless
+    /// `env` (more variables) says otherwise.
+    fn spawn_with(
+        args: &[&Path],
+        session: Session,
+        home: tempfile::TempDir,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let (master, slave) = open_pty(24, 100);
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sinmun"));
         common::isolate(&mut cmd, home.path());
         cmd.args(args)
             .env("TERM", "xterm-256color")
+            .env_remove("TMUX")
+            .env_remove("TERM_PROGRAM")
+            .envs(env.iter().copied())
             .env_remove("NO_COLOR")
             .stdin(Stdio::from(OwnedFd::from(slave.try_clone().unwrap())))
             .stdout(Stdio::from(OwnedFd::from(slave.try_clone().unwrap())))
@@ -295,14 +311,22 @@ fn start(folder: &Path, session: Session) -> Pty {
 fn set_up_asks_the_terminal_nothing_and_quitting_restores_it() {
     let (_dir, folder, _) = posts();
     // This pty never answers anything: a cursor query would go unanswered.
-    // With the ambiguous width given, nothing is asked.
-    let narrow = [Path::new("--ambiguous-width"), Path::new("narrow"), &folder];
+    // With the ambiguous width and the pictures' way given, nothing is
+    // asked.
+    let narrow = [
+        Path::new("--ambiguous-width"),
+        Path::new("narrow"),
+        Path::new("--images"),
+        Path::new("halfblocks"),
+        &folder,
+    ];
     let mut pty = Pty::spawn(&narrow, Session::Controlling);
     pty.wait_text(0, "Haeundae beach crowd");
     assert!(
         !pty.raw_since(0).contains(CURSOR_QUERY),
         "no cursor position query"
     );
+    assert!(!pty.raw_since(0).contains(KITTY_QUERY), "no graphics query");
     assert!(pty.raw_since(0).contains(ENTER_ALTERNATE));
     assert!(!pty.is_cooked(), "raw mode while reading");
     quit_restores(&mut pty);
@@ -311,23 +335,54 @@ fn set_up_asks_the_terminal_nothing_and_quitting_restores_it() {
 #[test]
 fn auto_ambiguous_width_asks_once_and_a_silent_terminal_only_waits_the_timeout() {
     let (_dir, folder, _) = posts();
-    let started = Instant::now();
     // `ambiguous_width: auto` (the default) asks where the cursor is
     // around one character; this pty never answers.
-    let mut pty = start(&folder, Session::Controlling);
-    let waited = started.elapsed();
-    let written = pty.raw_since(0);
-    assert_eq!(written.matches(CURSOR_QUERY).count(), 2, "{written:?}");
+    let (mut pty, written) = started_asking(&folder, CURSOR_QUERY, 2);
     let asked = written.find(CURSOR_QUERY).unwrap_or(0);
-    assert!(
-        written[..asked].contains(ENTER_ALTERNATE),
-        "asked only once the terminal is taken"
-    );
     assert!(
         written[asked..].contains("\x1b8\x1b[K"),
         "the character written is erased"
     );
+    quit_restores(&mut pty);
+}
+
+/// The reader started on `folder` in a pty that never answers, and what
+/// it wrote: `query` `times`, only once the terminal was taken, and the
+/// wait for the answers short.
+fn started_asking(folder: &Path, query: &str, times: usize) -> (Pty, String) {
+    let started = Instant::now();
+    let pty = start(folder, Session::Controlling);
+    let waited = started.elapsed();
+    let written = pty.raw_since(0);
+    assert_eq!(written.matches(query).count(), times, "{written:?}");
+    let asked = written.find(query).unwrap_or(0);
+    assert!(
+        written[..asked].contains(ENTER_ALTERNATE),
+        "asked only once the terminal is taken"
+    );
     assert!(waited < Duration::from_secs(5), "{waited:?}");
+    (pty, written)
+}
+
+#[test]
+fn auto_images_ask_once_with_the_width_and_not_inside_tmux() {
+    let (_dir, folder, _) = posts();
+    // Outside tmux, `images: auto` asks for kitty graphics, sixel and the
+    // cell size, once the terminal is taken, within the same timeout.
+    let (mut pty, written) = started_asking(&folder, KITTY_QUERY, 1);
+    assert!(written.contains("\x1b[16t"), "the cell size: {written:?}");
+    quit_restores(&mut pty);
+    // Inside tmux: nothing about graphics is asked.
+    let mut pty = Pty::spawn_with(
+        &[&folder],
+        Session::Controlling,
+        tempfile::tempdir().unwrap(),
+        &[("TMUX", "/tmp/tmux-1000/default,4242,0")],
+    );
+    pty.wait_text(0, "Haeundae beach crowd");
+    let written = pty.raw_since(0);
+    assert!(!written.contains(KITTY_QUERY), "{written:?}");
+    assert!(!written.contains("\x1b[16t"), "{written:?}");
     quit_restores(&mut pty);
 }
 

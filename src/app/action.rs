@@ -97,6 +97,16 @@ pub enum Action {
         generation: u64,
         result: Result<Arc<ArticleLines>, crate::i18n::Message>,
     },
+    /// The picture worker drew (another of) the pictures of post `post`'s
+    /// article at `width`: the article as it is now; `done` after the last.
+    Pictured {
+        post: usize,
+        width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
+        generation: u64,
+        lines: Shared<ArticleLines>,
+        done: bool,
+    },
     /// Search text of posts (by path), from the background index.
     Indexed {
         texts: Vec<(std::path::PathBuf, SearchText)>,
@@ -185,6 +195,8 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+impl<T> Eq for Shared<T> {}
+
 /// What the effect loop does for `update`: everything with a side effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -199,6 +211,14 @@ pub enum Effect {
     Render {
         post: usize,
         width: usize,
+    },
+    /// Decode and draw the pictures of post `post`'s article as rendered
+    /// at `width`, off the key path; answered with [`Action::Pictured`].
+    Pictures {
+        post: usize,
+        width: usize,
+        ambiguous: crate::text::AmbiguousWidth,
+        lines: Shared<ArticleLines>,
     },
     /// Save a change of the read or starred marks (on the marks worker),
     /// answered with [`Action::MarksSaved`].

@@ -120,6 +120,8 @@ pub struct App {
     /// A search whose posts are still being decided (a slice of time at a
     /// time, between keys).
     filtering: Option<crate::store::Filtering>,
+    /// How pictures in articles are shown.
+    pub pictures: crate::picture::Mode,
 }
 
 /// How long a key may spend deciding which posts a search shows; the rest
@@ -161,6 +163,7 @@ impl App {
             last_click: None,
             reading: None,
             filtering: None,
+            pictures: crate::picture::Mode::Off,
         };
         app.message = app.problems_note();
         app.refilter();
@@ -259,6 +262,26 @@ impl App {
     /// Rows of text the article pane shows.
     pub fn article_rows(&self) -> usize {
         usize::from(self.size.1.saturating_sub(1))
+    }
+
+    /// The most rows a picture takes in the article pane: about half.
+    pub fn picture_rows(&self) -> usize {
+        crate::picture::max_rows_for(self.article_rows())
+    }
+
+    /// Renderings whose pictures were fitted to another height are stale.
+    fn fit_pictures(&mut self) {
+        if self.pictures.shows() {
+            let rows = self.picture_rows();
+            self.rendering.set_picture_rows(rows);
+        }
+    }
+
+    /// Show pictures (in `mode`).
+    pub fn with_pictures(mut self, mode: crate::picture::Mode) -> App {
+        self.pictures = mode;
+        self.fit_pictures();
+        self
     }
 
     /// The article's text area inside `pane`.
@@ -490,9 +513,17 @@ impl App {
             Lookup::Ready(lines) => {
                 let max = lines.lines.len().saturating_sub(rows);
                 article.scroll = article.scroll.min(max);
-                article.rendered = Some(lines);
+                article.rendered = Some(Arc::clone(&lines));
                 article.error = None;
-                None
+                (self.pictures.shows()
+                    && lines.pictures_waiting()
+                    && self.rendering.ask_pictures(key))
+                .then(|| Effect::Pictures {
+                    post: key.0,
+                    width: key.1,
+                    ambiguous: key.2,
+                    lines: action::Shared(lines),
+                })
             }
             Lookup::Failed(why) => {
                 article.error = Some(why);
@@ -599,6 +630,21 @@ impl App {
     ) -> Option<Effect> {
         self.rendering.answer(key, result);
         self.sync_article()
+    }
+
+    /// The picture worker's answer: the article with more pictures drawn
+    /// (`done`: the last answer to this rendering's job).
+    fn take_pictured(
+        &mut self,
+        key: rendering::RenderKey,
+        lines: Arc<crate::render::cache::ArticleLines>,
+        done: bool,
+    ) -> Option<Effect> {
+        if self.rendering.pictured(key, lines, done) {
+            self.sync_article()
+        } else {
+            None
+        }
     }
 
     /// Search text from the background index.

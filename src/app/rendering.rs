@@ -18,6 +18,10 @@ pub(super) struct Rendering {
     pending: HashSet<RenderKey>,
     /// Posts whose body could not be read, and why.
     failed: HashMap<usize, Message>,
+    /// Renderings whose pictures the picture worker was asked to draw.
+    pictures_asked: HashSet<RenderKey>,
+    /// The most rows a picture takes in the renderings kept.
+    picture_rows: usize,
 }
 
 impl Default for Rendering {
@@ -26,6 +30,8 @@ impl Default for Rendering {
             cache: RenderCache::new(16),
             pending: HashSet::new(),
             failed: HashMap::new(),
+            pictures_asked: HashSet::new(),
+            picture_rows: 0,
         }
     }
 }
@@ -79,6 +85,53 @@ impl Rendering {
         self.cache.clear();
         self.pending.clear();
         self.failed.clear();
+        self.pictures_asked.clear();
+    }
+
+    /// Pictures now take at most `rows` rows: renderings made for another
+    /// height are stale (those asked for still come, and are dropped).
+    pub(super) fn set_picture_rows(&mut self, rows: usize) {
+        if rows != self.picture_rows {
+            self.picture_rows = rows;
+            self.cache.clear();
+            self.pending.clear();
+            self.pictures_asked.clear();
+        }
+    }
+
+    /// Note that the pictures of `key` were asked for; false when they
+    /// already were.
+    pub(super) fn ask_pictures(&mut self, key: RenderKey) -> bool {
+        self.pictures_asked.insert(key)
+    }
+
+    /// The picture worker's answer: kept when it belongs to the rendering
+    /// kept for `key` (the same rows held for the same pictures). The last
+    /// answer (`done`) of a job stopped before all were drawn lets them be
+    /// asked for again.
+    pub(super) fn pictured(
+        &mut self,
+        key: RenderKey,
+        lines: Arc<ArticleLines>,
+        done: bool,
+    ) -> bool {
+        let same = |a: &ArticleLines| {
+            a.lines.len() == lines.lines.len()
+                && a.pictures.len() == lines.pictures.len()
+                && a.pictures.iter().zip(&lines.pictures).all(|(x, y)| {
+                    (x.line, x.x, x.cols, x.rows, &x.file) == (y.line, y.x, y.cols, y.rows, &y.file)
+                })
+        };
+        match self.cache.get(key) {
+            Some(kept) if same(&kept) => {
+                if done && lines.pictures_waiting() {
+                    self.pictures_asked.remove(&key);
+                }
+                self.cache.insert(key, lines);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Whether any answer is awaited.

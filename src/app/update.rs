@@ -21,6 +21,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redraw => return vec![Effect::Redraw],
         Action::Resize(w, h) => {
             app.size = (w, h);
+            app.fit_pictures();
             let rows = app.list_rows();
             app.list.keep_in_view(rows);
             return app.sync_article().into_iter().collect();
@@ -55,12 +56,35 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     .collect();
             }
         }
+        Action::Pictured {
+            post,
+            width,
+            ambiguous,
+            generation,
+            lines,
+            done,
+        } => {
+            if generation == app.generation {
+                return app
+                    .take_pictured((post, width, ambiguous), lines.0, done)
+                    .into_iter()
+                    .collect();
+            }
+        }
         Action::Indexed { texts, done } => app.take_index(texts, done),
         Action::FolderChanged(paths) => return commands::reload(app, Some(paths)),
         Action::Reload => return commands::reload(app, None),
         Action::Reloaded(reloaded) => return commands::reloaded(app, &reloaded.0),
         Action::Notice(text) => app.message = Some(text),
-        Action::Problems(problems) => app.later_problems.extend(problems),
+        Action::Problems(problems) => {
+            // A post rendered again (another width, its pictures drawn
+            // again) finds the same problems: each is kept once.
+            for problem in problems {
+                if !app.later_problems.contains(&problem) {
+                    app.later_problems.push(problem);
+                }
+            }
+        }
         Action::MarksSaved { seq, error } => {
             app.marks.saved(seq);
             if let Some(e) = error {
@@ -181,6 +205,7 @@ fn is_from_user(action: &Action) -> bool {
         Action::Resize(..)
             | Action::Idle
             | Action::Rendered { .. }
+            | Action::Pictured { .. }
             | Action::Indexed { .. }
             | Action::PostsArrived { .. }
             | Action::Reading { .. }

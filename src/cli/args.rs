@@ -53,6 +53,11 @@ pub struct Args {
     #[arg(long, value_name = "N", requires = "dump", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 
+    /// With --dump: the page height that pictures take at most half of
+    /// (default: the terminal's height, else 48).
+    #[arg(long, value_name = "N", requires = "dump", value_parser = clap::value_parser!(u16).range(1..))]
+    pub height: Option<u16>,
+
     /// When to colour --dump output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -73,6 +78,12 @@ pub struct Args {
     /// without updating it).
     #[arg(long)]
     pub no_cache: bool,
+
+    /// Pictures in articles: auto (a graphics protocol when the terminal
+    /// has one, else half blocks), halfblocks, or off (placeholder lines).
+    /// With --dump, auto draws them only on a colour terminal.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub images: Option<crate::picture::Setting>,
 
     /// How wide the terminal draws ambiguous characters (… · ● ★ ① “ ”):
     /// auto asks it; wide for terminals set to draw them two cells wide.

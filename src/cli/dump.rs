@@ -10,20 +10,30 @@ use crate::error::AppError;
 use crate::i18n::{Lang, Msg};
 use crate::loader;
 use crate::markdown::LiquidContext;
+use crate::picture::painter::Painter;
+use crate::picture::{Locator, Mode, PictureContext, Setting};
 use crate::post::{Keep, Post};
 use crate::render::{RenderOptions, article};
 use crate::theme::{ColorDepth, no_color_env};
 
-/// The post named by `wanted`, with its body and what its Liquid resolves
-/// against: a post's id (or its file name) among the posts first, then a
-/// file path. `Err` says, in `lang`, what could not be found and where it
-/// was looked for.
+/// The page height pictures are fitted to when `--height` is not given
+/// and stdout is not a terminal: a picture takes at most half of it.
+const DEFAULT_HEIGHT: usize = 48;
+
+/// A post found, with what its Liquid resolves against and where its
+/// images are.
+type Found = (Post, LiquidContext, Option<Locator>);
+
+/// The post named by `wanted`, with its body, what its Liquid resolves
+/// against and where its images are: a post's id (or its file name) among
+/// the posts first, then a file path. `Err` says, in `lang`, what could not
+/// be found and where it was looked for.
 pub fn find_post(
     args: &Args,
     settings: &Settings,
     wanted: &str,
     lang: Lang,
-) -> Result<Result<(Post, LiquidContext), String>, AppError> {
+) -> Result<Result<Found, String>, AppError> {
     let as_path = Path::new(wanted);
     // A post file named on the command line is read alone: no need to load
     // every post to find it.
@@ -56,7 +66,12 @@ pub fn find_post(
                 }
             }
         }
-        return Ok(Ok(with_context(post, &sites)));
+        let mut found = with_context(post, &sites, &folders);
+        if folders.is_empty() {
+            // The built-in demo posts: their images are named only.
+            found.2 = None;
+        }
+        return Ok(Ok(found));
     }
     let quoted = crate::sanitize::quote(wanted);
     let why = match std::fs::metadata(as_path) {
@@ -91,7 +106,7 @@ fn is_post_file(path: &Path) -> bool {
 }
 
 /// The post in the file at `path`, or why there is none (in `lang`).
-fn read_file(path: &Path, lang: Lang) -> Result<(Post, LiquidContext), String> {
+fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -99,7 +114,7 @@ fn read_file(path: &Path, lang: Lang) -> Result<(Post, LiquidContext), String> {
     let load = loader::load(&[path.to_path_buf()], keep);
     let sites = load.sites;
     match load.posts.into_iter().next() {
-        Some(post) => Ok(with_context(post, &sites)),
+        Some(post) => Ok(with_context(post, &sites, &[])),
         None => Err(load.problems.first().map_or_else(
             || Msg::NotAPost.with("path", shown(path)).say(lang),
             |p| p.say(lang),
@@ -107,13 +122,18 @@ fn read_file(path: &Path, lang: Lang) -> Result<(Post, LiquidContext), String> {
     }
 }
 
-/// A post with its Liquid context: its site's `url`, `baseurl` and title.
-fn with_context(post: Post, sites: &[crate::site::Site]) -> (Post, LiquidContext) {
-    let context = match crate::store::site_of(sites, &post) {
+/// A post with its Liquid context (its site's `url`, `baseurl` and
+/// title) and where its images are (under its site, else the folder it
+/// was found in, else its own folder).
+fn with_context(post: Post, sites: &[crate::site::Site], folders: &[std::path::PathBuf]) -> Found {
+    let site = crate::store::site_of(sites, &post);
+    let context = match site {
         Some(site) => site.liquid_context(&post),
         None => LiquidContext::for_post(&post),
     };
-    (post, context)
+    let folder = folders.iter().find(|f| post.path.starts_with(f));
+    let locator = Locator::new(site, &post.path, folder.map(|f| f.as_path()));
+    (post, context, Some(locator))
 }
 
 fn shown(path: &Path) -> String {
@@ -121,7 +141,7 @@ fn shown(path: &Path) -> String {
 }
 
 pub fn dump(args: &Args, settings: &Settings, wanted: &str, lang: Lang) -> Result<i32, AppError> {
-    let (post, context) = match find_post(args, settings, wanted, lang)? {
+    let (post, context, locator) = match find_post(args, settings, wanted, lang)? {
         Ok(found) => found,
         Err(why) => {
             super::say(&why);
@@ -148,16 +168,38 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str, lang: Lang) -> Resul
         ColorDepth::None
     };
     let theme = settings.theme(args, depth)?;
+    let mode = match settings.image_setting(args, &theme) {
+        Setting::Off => Mode::Off,
+        Setting::Halfblocks => Mode::Halfblocks,
+        Setting::Auto if colour => Mode::Halfblocks,
+        Setting::Auto => Mode::Off,
+    };
+    let height = match args.height {
+        Some(h) => usize::from(h),
+        None if terminal => crossterm::terminal::size()
+            .map(|(_, h)| usize::from(h))
+            .unwrap_or(DEFAULT_HEIGHT),
+        None => DEFAULT_HEIGHT,
+    };
     let opts = RenderOptions {
         width,
         inline_colors: theme.inline_colors,
         paper: theme.paper,
         liquid: Some(std::sync::Arc::new(context)),
+        pictures: locator.map(|locator| {
+            std::sync::Arc::new(PictureContext {
+                locator,
+                show: mode.shows(),
+                max_rows: crate::picture::max_rows_for(height),
+                lang,
+            })
+        }),
         ambiguous: crate::probe::resolve(settings.ambiguous_setting(args)),
     };
-    let article = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);
+    let mut lines = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);
+    Painter::new(mode, theme.paper, lang).paint_all(&mut lines);
     let mut text = String::new();
-    for line in &article.lines {
+    for line in lines.lines {
         for span in &line.spans {
             if colour {
                 crate::ansi::push_styled(&mut text, &span.text, theme.span(&span.style));

@@ -278,7 +278,8 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         index,
     });
     app.ambiguous_setting = settings.ambiguous_setting(args);
-    crate::tui::run(app, effects).map_err(AppError::Terminal)?;
+    let images = settings.image_setting(args, &app.theme);
+    crate::tui::run(app, effects, images).map_err(AppError::Terminal)?;
     Ok(EXIT_OK)
 }
 

@@ -139,6 +139,16 @@ impl Settings {
         store
     }
 
+    /// How pictures are shown: `--images`, else the config's `images`;
+    /// never with `theme`, when it is `mono` or colour is off by
+    /// `NO_COLOR`.
+    pub fn image_setting(&self, args: &Args, theme: &Theme) -> crate::picture::Setting {
+        if theme.name == crate::theme::NO_COLOR_THEME || no_color_env() {
+            return crate::picture::Setting::Off;
+        }
+        args.images.unwrap_or(self.config.images)
+    }
+
     /// How wide ambiguous characters are to be counted: the command
     /// line's choice, else the config's.
     pub fn ambiguous_setting(&self, args: &Args) -> AmbiguousSetting {

@@ -241,6 +241,21 @@ catalog! {
     FailedOnFile: "sinmun failed on this file (a bug; please report it); not shown", "sinmun이 이 파일을 다루다 실패함 (버그이니 알려 주세요); 보여 주지 않음";
     FailedIndexing: "sinmun failed indexing this file (a bug; please report it); its body is not searched", "sinmun이 이 파일을 색인하다 실패함 (버그이니 알려 주세요); 본문은 검색되지 않음";
     FailedRendering: "sinmun failed rendering this post (a bug; please report it)", "sinmun이 이 글을 그리다 실패함 (버그이니 알려 주세요)";
+    // Pictures in articles: why an image is not drawn, said after its address.
+    PictureProblem: "picture {address}: {why}", "그림 {address}: {why}";
+    PictureFilePresent: "file present", "파일 있음";
+    PictureNotFound: "not found", "파일 없음";
+    PictureRemote: "remote; not fetched", "원격 그림; 가져오지 않음";
+    PictureOutsideFolder: "outside the post's folder; not read", "글의 폴더 밖에 있어 읽지 않음";
+    PictureOutsideSite: "outside the site; not read", "사이트 밖에 있어 읽지 않음";
+    PictureNotImage: "not an image sinmun reads", "sinmun이 읽는 그림 파일이 아님";
+    PictureUnreadable: "not a readable image: {error}", "읽을 수 없는 그림: {error}";
+    PictureTooLarge: "{mb} MB, over the {cap} limit; not read", "{mb} MB로 {cap} 한도를 넘어 읽지 않음";
+    PictureTooManyPixels: "{w}×{h} pixels, over the {limit}-megapixel limit; not decoded", "{w}×{h} 픽셀로 {limit}메가픽셀 한도를 넘어 풀지 않음";
+    PictureEmpty: "an empty image", "빈 그림";
+    PictureOverLimits: "over the decoding limits: {error}", "그림을 푸는 한도를 넘음: {error}";
+    PictureFailedDecoding: "sinmun failed decoding it (a bug; please report it)", "sinmun이 이 그림을 풀다 실패함 (버그이니 알려 주세요)";
+    PictureFailedDrawing: "sinmun failed drawing it (a bug; please report it)", "sinmun이 이 그림을 그리다 실패함 (버그이니 알려 주세요)";
     // The config file and themes ("path:line: message").
     Keyed: "{key}: {message}", "{key} 항목: {message}";
     ConfigSays: "{error}", "설정 오류: {error}";

@@ -1,11 +1,12 @@
 //! A whole article as the reader shows it and `--dump` prints it: title,
-//! meta line, body, numbered link list.
+//! meta line, lead picture, body, numbered link list.
 
 use std::sync::Arc;
 
 use super::cache::ArticleLines;
 use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
 use crate::markdown::LiquidContext;
+use crate::picture::Found;
 use crate::post::Post;
 use crate::text::{glyphs, wrap, wrap_hanging};
 
@@ -95,16 +96,46 @@ pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
     opts.ambiguous.scope(|| {
         let rendered = super::render(body, post.format, opts);
         let links = rendered.links.clone();
+        let lead = lead(post, opts);
+        let mut files = lead.as_ref().map_or_else(Vec::new, |l| l.pictures.clone());
+        files.extend(rendered.pictures.iter().cloned());
+        let mut problems = lead.as_ref().map_or_else(Vec::new, |l| l.problems.clone());
+        problems.extend(rendered.problems.iter().cloned());
+        let lines = lines(post, lead, rendered, opts.width);
         ArticleLines {
-            lines: lines(post, rendered, opts.width),
+            pictures: crate::picture::slot::find(&lines, files),
+            lines,
             links,
+            problems,
         }
     })
 }
 
-/// The article's lines at `width`: header, a blank line, the body, and the
-/// link list when the body has links.
-pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
+/// The front matter's `image:` as the lead picture, when it names a local
+/// file (a missing or remote lead image is not shown: it belongs to the
+/// site's page around the article).
+fn lead(post: &Post, opts: &RenderOptions) -> Option<Rendered> {
+    let context = opts.pictures.as_ref()?;
+    if post.image.trim().is_empty() {
+        return None;
+    }
+    match context.locator.locate(&post.image) {
+        Found::File(_) | Found::Problem(_) => {}
+        Found::Missing | Found::Remote | Found::Elsewhere => return None,
+    }
+    let html = format!(
+        "<p><img src=\"{}\" alt=\"\"></p>",
+        post.image
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    );
+    Some(super::render(&html, crate::post::Format::Html, opts))
+}
+
+/// The article's lines at `width`: header, a blank line, the lead picture,
+/// the body, and the link list when the body has links.
+pub fn lines(post: &Post, lead: Option<Rendered>, body: Rendered, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut out = Vec::with_capacity(body.lines.len() + body.links.len() + 6);
     out.extend(
@@ -120,6 +151,10 @@ pub fn lines(post: &Post, body: Rendered, width: usize) -> Vec<Line> {
     let mut out = super::lines::split_wide(out, width);
     out.push(Line::default());
     // The body's lines were fitted to the width when it was rendered.
+    if let Some(lead) = lead.filter(|l| !l.lines.is_empty()) {
+        out.extend(lead.lines);
+        out.push(Line::default());
+    }
     out.extend(body.lines);
     if !body.links.is_empty() {
         out.push(Line::default());

@@ -1,5 +1,5 @@
-//! Blocks that sinmun lays out itself instead of html2text: code, tables
-//! and footnotes. prepare.rs captures them while it rebuilds the HTML and
+//! Blocks that sinmun lays out itself instead of html2text: code, tables,
+//! footnotes and the rows held for pictures. prepare.rs captures them while it rebuilds the HTML and
 //! leaves a one-character placeholder paragraph in their place; lines.rs
 //! puts the laid-out block there, under whatever indentation the
 //! placeholder got (a list item, a quote).
@@ -14,6 +14,17 @@ pub(super) enum Block {
     Code { text: String, lang: Option<String> },
     Table(Table),
     Notes(Vec<Note>),
+    Image(Picture),
+}
+
+/// An image file to draw: rows are held for it, fitted to the room.
+#[derive(Debug, Clone)]
+pub(super) struct Picture {
+    pub alt: String,
+    pub address: String,
+    pub file: crate::picture::locate::ImageFile,
+    /// The most rows it may take.
+    pub max_rows: usize,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -11,11 +11,25 @@ use crate::text::AmbiguousWidth;
 /// wide ambiguous characters were counted.
 pub type Key = (usize, usize, AmbiguousWidth);
 
-/// An article as the pane shows it: its lines and its link addresses.
-#[derive(Debug, Default, PartialEq, Eq)]
+/// An article as the pane shows it: its lines, its link addresses, and
+/// the rows its pictures hold.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ArticleLines {
     pub lines: Vec<Line>,
     pub links: Vec<String>,
+    pub pictures: Vec<crate::picture::slot::Slot>,
+    /// What is wrong with the local pictures it names (a file missing,
+    /// outside its site, over a limit …).
+    pub problems: Vec<crate::i18n::Message>,
+}
+
+impl ArticleLines {
+    /// Whether a picture is still to be decoded.
+    pub fn pictures_waiting(&self) -> bool {
+        self.pictures
+            .iter()
+            .any(|s| s.state == crate::picture::slot::State::Waiting)
+    }
 }
 
 /// The last `capacity` articles rendered, most recent last.
@@ -87,7 +101,7 @@ mod tests {
                 calls += 1;
                 ArticleLines {
                     lines: vec![Line::default()],
-                    links: Vec::new(),
+                    ..ArticleLines::default()
                 }
             });
         };

@@ -9,7 +9,7 @@ use super::color::Rgb;
 use super::decorator::{Ann, QUOTE_PREFIX};
 use super::prepare::{MAX_LINES, Prepared, SEPARATOR, block_index};
 use super::role::Role;
-use super::{Flags, Line, SpanStyle, code, notes, table};
+use super::{Flags, Line, SpanStyle, code, notes, picture_rows, table};
 use crate::text::{Splitter, glyphs, is_forbidden, width};
 
 /// What prepare.rs writes for `<hr>`; here it becomes a line of the
@@ -121,6 +121,7 @@ fn splice(out: &mut Vec<Line>, prefix: &Line, block: &Block, max: usize) {
         Block::Code { text, lang } => code::layout(text, lang.as_deref(), room),
         Block::Table(t) => table::layout(t, room),
         Block::Notes(n) => notes::layout(n, room),
+        Block::Image(p) => picture_rows::layout(p, room),
     };
     let mut follow = Line::default();
     for span in &prefix.spans {
@@ -232,13 +233,12 @@ fn style_of(anns: &[Ann], text: &str, first: bool) -> SpanStyle {
     style
 }
 
-/// Only quote marks (`> > `), no text.
+/// Only quote marks (`> > `), no text (and no picture).
 fn is_quote_blank(line: &Line) -> bool {
     !line.is_blank()
-        && line
-            .spans
-            .iter()
-            .all(|s| s.text.chars().all(|c| c == '>' || c == ' '))
+        && line.spans.iter().all(|s| {
+            !s.style.flags.contains(Flags::PICTURE) && s.text.chars().all(|c| c == '>' || c == ' ')
+        })
 }
 
 fn is_quote(line: &Line) -> bool {

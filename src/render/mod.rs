@@ -20,6 +20,7 @@ pub mod highlight;
 mod inline;
 mod lines;
 mod notes;
+pub(crate) mod picture_rows;
 mod prepare;
 pub mod role;
 mod table;
@@ -32,6 +33,8 @@ use prepare::PrepareOptions;
 pub use role::Role;
 
 use crate::markdown::{self, LiquidContext};
+use crate::picture::PictureContext;
+use crate::picture::locate::ImageFile;
 use crate::post::Format;
 use crate::text::{AmbiguousWidth, width, wrap};
 
@@ -57,6 +60,9 @@ impl Flags {
     pub const UNDERLINE: Flags = Flags(1 << 14);
     /// A highlighter's mark (`<mark>`, a background colour).
     pub const MARK: Flags = Flags(1 << 15);
+    /// A row held for a picture: its half blocks, or a placeholder until
+    /// the picture is decoded. Never blank, never folded away.
+    pub const PICTURE: Flags = Flags(1 << 16);
 
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
@@ -148,11 +154,12 @@ impl Line {
         self.spans.iter().map(|s| s.text.as_str()).collect()
     }
 
-    /// Only spaces (and no-break spaces).
+    /// Only spaces (and no-break spaces), and no picture.
     pub fn is_blank(&self) -> bool {
-        self.spans
-            .iter()
-            .all(|s| s.text.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        self.spans.iter().all(|s| {
+            !s.style.flags.contains(Flags::PICTURE)
+                && s.text.chars().all(|c| c == ' ' || c == '\u{a0}')
+        })
     }
 }
 
@@ -172,6 +179,9 @@ pub struct RenderOptions {
     pub paper: Rgb,
     /// What the post's Liquid resolves to (`None`: empty values).
     pub liquid: Option<Arc<LiquidContext>>,
+    /// Where the post's images are and whether rows are held for them
+    /// (`None`: placeholders naming the address only).
+    pub pictures: Option<Arc<PictureContext>>,
     /// How wide the terminal draws ambiguous characters: every line is
     /// measured so, whatever thread renders it.
     pub ambiguous: AmbiguousWidth,
@@ -184,6 +194,7 @@ impl RenderOptions {
             inline_colors: true,
             paper: Rgb(0, 0, 0),
             liquid: None,
+            pictures: None,
             ambiguous: AmbiguousWidth::Narrow,
         }
     }
@@ -193,11 +204,15 @@ impl RenderOptions {
     }
 }
 
-/// A rendered body: its lines and the addresses its `[n]` marks refer to.
+/// A rendered body: its lines, the addresses its `[n]` marks refer to,
+/// and the image files of the rows held for pictures, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
     pub lines: Vec<Line>,
     pub links: Vec<String>,
+    pub pictures: Vec<ImageFile>,
+    /// What is wrong with the local pictures the body names.
+    pub problems: Vec<crate::i18n::Message>,
 }
 
 /// Render a sanitised body at `opts.width`, measured in `opts.ambiguous`.
@@ -255,6 +270,7 @@ pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
                 inline_colors: opts.inline_colors,
                 paper: opts.paper,
                 blocks: true,
+                pictures: opts.pictures.clone(),
             },
         );
         let config = html2text::config::with_decorator(decorator::Decorator)
@@ -265,17 +281,19 @@ pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
             let laid = guard::quietly(|| lines::finish(tagged, &prepared, width));
             if let Ok(lines) = laid {
                 return Rendered {
+                    pictures: prepared.pictures(),
                     lines,
                     links: prepared.links,
+                    problems: prepared.picture_problems,
                 };
             }
         }
     }
-    plain(html, width)
+    plain(html, opts, width)
 }
 
 /// The last resort: the visible text, paragraph by paragraph, wrapped.
-fn plain(html: &str, width: usize) -> Rendered {
+fn plain(html: &str, opts: &RenderOptions, width: usize) -> Rendered {
     let prepared = prepare::prepare(
         html,
         &PrepareOptions {
@@ -284,6 +302,7 @@ fn plain(html: &str, width: usize) -> Rendered {
             inline_colors: false,
             paper: Rgb(0, 0, 0),
             blocks: false,
+            pictures: opts.pictures.clone(),
         },
     );
     let mut lines = Vec::new();
@@ -301,5 +320,7 @@ fn plain(html: &str, width: usize) -> Rendered {
     Rendered {
         lines: lines::split_wide(lines, width),
         links: prepared.links,
+        pictures: Vec::new(),
+        problems: prepared.picture_problems,
     }
 }

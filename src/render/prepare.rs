@@ -9,13 +9,15 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::block::Block;
+use super::block::{Block, Picture};
 use super::capture::{self, Capture};
 use super::color::{self, Rgb};
 use super::glyphs::Glyphs;
 use super::role::Role;
 use super::{Flags, SpanStyle};
 use crate::html_text::{Token, attributes, push_decoded, tokens};
+use crate::i18n::Msg;
+use crate::picture::Found;
 
 /// Elements nested deeper than this are unwrapped (their text is kept).
 pub(super) const MAX_DEPTH: usize = 48;
@@ -43,7 +45,7 @@ pub(super) fn block_index(c: char) -> Option<usize> {
         .then(|| (code - BLOCK_BASE) as usize)
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct PrepareOptions {
     /// How many indenting blocks (lists, quotes) may nest.
     pub max_indent: usize,
@@ -56,6 +58,8 @@ pub(super) struct PrepareOptions {
     /// Whether code, tables and footnotes are captured for sinmun's own
     /// layout (else tables follow `tables` and code goes to html2text).
     pub blocks: bool,
+    /// Where images are, and whether rows are held for them.
+    pub pictures: Option<std::sync::Arc<crate::picture::PictureContext>>,
 }
 
 #[derive(Debug, Default)]
@@ -68,6 +72,21 @@ pub(super) struct Prepared {
     pub blocks: Vec<Block>,
     /// How many bytes of the body were left out for the budget.
     pub cut: Option<usize>,
+    /// What is wrong with the local pictures the body names.
+    pub picture_problems: Vec<crate::i18n::Message>,
+}
+
+impl Prepared {
+    /// The image files of the pictures captured, in order.
+    pub(super) fn pictures(&self) -> Vec<crate::picture::locate::ImageFile> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Image(p) => Some(p.file.clone()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// How an open element was written out.
@@ -95,7 +114,7 @@ struct Open {
 
 pub(super) fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
     let mut p = Builder {
-        opts: *opts,
+        opts: opts.clone(),
         out: Prepared::default(),
         stack: Vec::new(),
         dropped: Vec::new(),
@@ -793,7 +812,9 @@ impl Builder {
         );
     }
 
-    /// `<img>`: `[image: alt] address`, in the image role.
+    /// `<img>`: rows held for the picture when it is a local image file
+    /// and pictures are shown; else `[image: alt] address`, in the image
+    /// role, with a note on the file when the address is local.
     fn image(&mut self, attrs: &str) {
         let attrs = attributes(attrs);
         let get = |key: &str| {
@@ -804,10 +825,40 @@ impl Builder {
                 .unwrap_or_default()
         };
         let (alt, src) = (get("alt"), get("src"));
-        let label = if alt.is_empty() {
-            "[image]".to_string()
-        } else {
-            format!("[image: {alt}]")
+        let found = self
+            .opts
+            .pictures
+            .as_ref()
+            .map(|p| (p.locator.locate(&src), p.show, p.max_rows, p.lang));
+        if let Some((found, ..)) = &found
+            && let Some(problem) = crate::picture::Locator::problem(&src, found)
+        {
+            self.out.picture_problems.push(problem);
+        }
+        let note = match &found {
+            Some((Found::File(_), .., lang)) => Some(Msg::PictureFilePresent.say(*lang)),
+            Some((Found::Problem(why), .., lang)) => Some(why.say(*lang)),
+            Some((Found::Missing, .., lang)) => Some(Msg::PictureNotFound.say(*lang)),
+            Some((Found::Remote, .., lang)) => Some(Msg::PictureRemote.say(*lang)),
+            _ => None,
+        };
+        if let Some((Found::File(file), true, max_rows, _)) = found
+            && self.capture.is_none()
+            && self.opts.blocks
+        {
+            self.lines += max_rows + 2;
+            self.place(Block::Image(Picture {
+                alt,
+                address: src,
+                file,
+                max_rows,
+            }));
+            return;
+        }
+        let label = super::picture_rows::label(&alt);
+        let src = match note {
+            Some(note) if !src.is_empty() => format!("{src} ({note})"),
+            _ => src,
         };
         if let Some((c, _)) = self.capture.as_mut() {
             let style = SpanStyle::of(Flags::IMAGE);
@@ -1000,6 +1051,7 @@ mod tests {
             inline_colors: true,
             paper: Rgb(0, 0, 0),
             blocks: true,
+            pictures: None,
         }
     }
 

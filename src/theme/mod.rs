@@ -292,7 +292,9 @@ impl Theme {
         {
             style = style.patch(*syntax);
         }
-        if self.inline_colors {
+        // A picture's colours are the picture: shown whenever colour is.
+        let picture = s.flags.contains(Flags::PICTURE) && self.depth != ColorDepth::None;
+        if self.inline_colors || picture {
             if let Some(fg) = s.fg {
                 style.fg = Some(adapt_color(Color::Rgb(fg.0, fg.1, fg.2), self.depth));
             }

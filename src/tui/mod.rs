@@ -5,6 +5,7 @@
 //! The terminal is restored on every way out ([`terminal`]), signals and a
 //! vanished terminal are watched on threads of their own ([`signals`]).
 
+mod graphics;
 mod signals;
 pub(crate) mod terminal;
 
@@ -22,8 +23,13 @@ use crate::app::{Action, App, view};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Run the reader until the user quits.
-pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
+/// Run the reader until the user quits, showing pictures as `images`
+/// says (asked of the terminal for `auto`).
+pub(crate) fn run(
+    mut app: App,
+    mut effects: Effects,
+    images: crate::picture::Setting,
+) -> io::Result<()> {
     terminal::install_panic_hook(app.lang);
     signals::watch_signals()?;
     signals::watch_hangup()?;
@@ -32,7 +38,11 @@ pub(crate) fn run(mut app: App, mut effects: Effects) -> io::Result<()> {
     }
     terminal::set_mouse(app.mouse);
     terminal::enter()?;
-    app.ambiguous = crate::probe::resolve(app.ambiguous_setting);
+    // One write of questions, one wait for the answers.
+    let (ambiguous, answers) =
+        crate::probe::resolve_with(app.ambiguous_setting, graphics::query(images));
+    app.ambiguous = ambiguous;
+    app = app.with_pictures(graphics::mode(images, answers));
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
         .and_then(|mut term| event_loop(&mut app, &mut effects, &mut term));
     terminal::leave();

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod locale;
+pub mod pictures;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
@@ -159,4 +160,35 @@ pub fn columns(row: &str, marks: &[char], mode: sinmun::text::AmbiguousWidth) ->
         at += cells_in(mode, c.encode_utf8(&mut [0; 4]));
     }
     out
+}
+
+/// A Jekyll site titled 산행 일지, with the landscape at
+/// `/assets/img/hill.png`, the portrait at `/assets/img/bands.jpg`, and
+/// `post` as `_posts/2026-11-20-autumn-hike.md`.
+pub fn picture_site(post: &str) -> Site {
+    let site = Site::new();
+    site.write("_config.yml", "title: 산행 일지\n");
+    site.write(
+        "assets/img/hill.png",
+        pictures::encode(&pictures::landscape(320, 180), image::ImageFormat::Png),
+    );
+    site.write(
+        "assets/img/bands.jpg",
+        pictures::encode(&pictures::portrait(240, 320), image::ImageFormat::Jpeg),
+    );
+    site.write("_posts/2026-11-20-autumn-hike.md", post);
+    site
+}
+
+/// A symlink at `link` to a picture outside every site and folder of the
+/// test; the folder that holds the picture (removed when dropped).
+#[cfg(unix)]
+pub fn link_outside(link: &Path) -> Site {
+    let outside = Site::new();
+    let secret = outside.write(
+        "secret.png",
+        pictures::encode(&pictures::landscape(16, 16), image::ImageFormat::Png),
+    );
+    std::os::unix::fs::symlink(secret, link).expect("symlink");
+    outside
 }

@@ -149,7 +149,10 @@ impl Effects {
     pub fn apply(&mut self, app: &mut App, action: Action) -> Vec<Outside> {
         if matches!(
             action,
-            Action::Rendered { .. } | Action::Reloaded(_) | Action::Indexed { done: true, .. }
+            Action::Rendered { .. }
+                | Action::Reloaded(_)
+                | Action::Indexed { done: true, .. }
+                | Action::Pictured { done: true, .. }
         ) || matches!(action, Action::BodiesIndexed { done, total } if done >= total)
         {
             self.outstanding = self.outstanding.saturating_sub(1);
@@ -173,6 +176,16 @@ impl Effects {
                 Effect::Render { post, width } => {
                     self.outstanding += 1;
                     self.workers.render(app, post, width);
+                }
+                Effect::Pictures {
+                    post,
+                    width,
+                    ambiguous,
+                    lines,
+                } => {
+                    self.outstanding += 1;
+                    self.workers
+                        .pictures(app, (post, width, ambiguous), lines.0);
                 }
                 Effect::SaveMarks(save) => self.workers.save(save),
                 Effect::Index(paths) => {

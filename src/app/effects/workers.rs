@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
@@ -23,6 +23,7 @@ use crate::marks::{MarksWorker, Save};
 use crate::post::{Format, Post};
 use crate::problem::Problem;
 use crate::reload::Reloader;
+use crate::render::cache::ArticleLines;
 use crate::render::{RenderOptions, guard};
 use crate::search::SearchText;
 
@@ -37,6 +38,24 @@ const INDEX_BATCH: usize = 256;
 /// How long the folders must be quiet before a change is reported: a
 /// burst of writes becomes one reload.
 const WATCH_QUIET: Duration = Duration::from_millis(120);
+
+/// How often the picture worker answers while it draws an article's
+/// pictures (the first one drawn is answered at once).
+const PICTURES_ANSWER_EVERY: Duration = Duration::from_millis(50);
+
+/// Draw the pictures of an article (as rendered at `width`).
+struct PictureJob {
+    post: usize,
+    /// The post's file, that the problems of its pictures name.
+    path: PathBuf,
+    width: usize,
+    ambiguous: crate::text::AmbiguousWidth,
+    generation: u64,
+    lines: Arc<ArticleLines>,
+    mode: crate::picture::Mode,
+    paper: crate::render::Rgb,
+    lang: crate::i18n::Lang,
+}
 
 struct RenderJob {
     post: Post,
@@ -55,6 +74,7 @@ enum ReloadJob {
 pub(super) struct Workers {
     tx: Sender<Action>,
     render: Sender<RenderJob>,
+    pictures: Sender<PictureJob>,
     index: Sender<IndexJob>,
     reload: Option<Sender<ReloadJob>>,
     marks: Option<MarksWorker>,
@@ -74,6 +94,9 @@ impl Workers {
             let (jobs, tx, ids) = (Arc::clone(&jobs), tx.clone(), Arc::clone(&identities));
             std::thread::spawn(move || render_loop(&jobs, &tx, &ids));
         }
+        let (pictures, picture_jobs) = mpsc::channel::<PictureJob>();
+        let picture_tx = tx.clone();
+        std::thread::spawn(move || picture_loop(&picture_jobs, &picture_tx));
         let (index, index_jobs) = mpsc::channel();
         let (index_tx, ids) = (tx.clone(), Arc::clone(&identities));
         std::thread::spawn(move || index_loop(&index_jobs, &index_tx, &ids));
@@ -99,6 +122,7 @@ impl Workers {
         Workers {
             tx,
             render,
+            pictures,
             index,
             reload,
             marks,
@@ -115,11 +139,27 @@ impl Workers {
         let Some(post) = app.store.posts().get(index) else {
             return;
         };
+        // The built-in demo posts have no folder: their images are named
+        // only.
+        let pictures = (!app.folders.is_empty()).then(|| {
+            let folder = app.folders.iter().find(|f| post.path.starts_with(f));
+            Arc::new(crate::picture::PictureContext {
+                locator: crate::picture::Locator::new(
+                    app.store.site_for(post),
+                    &post.path,
+                    folder.map(|f| f.as_path()),
+                ),
+                show: app.pictures.shows(),
+                max_rows: app.picture_rows(),
+                lang: self.lang,
+            })
+        });
         let options = RenderOptions {
             width,
             inline_colors: app.theme.inline_colors,
             paper: app.theme.paper,
             liquid: Some(Arc::new(app.store.liquid_context(post))),
+            pictures,
             ambiguous: app.ambiguous,
         };
         let mut post = post.clone();
@@ -135,6 +175,31 @@ impl Workers {
                 .tx
                 .send(Action::Notice(Msg::RenderingStopped.say(self.lang)));
         }
+    }
+
+    /// Draw the pictures of `lines`, post `post`'s article at `width`
+    /// (measured in the ambiguous-width mode `ambiguous`).
+    pub(super) fn pictures(
+        &self,
+        app: &crate::app::App,
+        (post, width, ambiguous): (usize, usize, crate::text::AmbiguousWidth),
+        lines: Arc<ArticleLines>,
+    ) {
+        let Some(path) = app.store.posts().get(post).map(|p| p.path.clone()) else {
+            return;
+        };
+        let job = PictureJob {
+            post,
+            path,
+            width,
+            ambiguous,
+            generation: app.generation,
+            lines,
+            mode: app.pictures.clone(),
+            paper: app.theme.paper,
+            lang: self.lang,
+        };
+        let _ = self.pictures.send(job);
     }
 
     pub(super) fn index(&self, job: IndexJob) {
@@ -218,7 +283,7 @@ impl Workers {
 /// quiet for a moment (or a burst went on too long to wait for).
 fn debounce_loop(changes: &Receiver<Vec<PathBuf>>, tx: &Sender<Action>) {
     while let Ok(mut paths) = changes.recv() {
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         loop {
             match changes.recv_timeout(WATCH_QUIET) {
                 Ok(more) => {
@@ -280,6 +345,17 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
                     Msg::FailedRendering.into()
                 })
         });
+        // What is wrong with its pictures, as problems of the post (the
+        // reader keeps each once, whatever width it was rendered at).
+        if let Ok(lines) = &result
+            && !lines.problems.is_empty()
+        {
+            let problems = lines.problems.iter();
+            let problems = problems
+                .map(|m| Problem::new(&path, 1, m.clone()))
+                .collect();
+            let _ = tx.send(Action::Problems(problems));
+        }
         let answer = Action::Rendered {
             post: job.index,
             width: job.options.width,
@@ -291,6 +367,77 @@ fn render_loop(jobs: &Mutex<Receiver<RenderJob>>, tx: &Sender<Action>, ids: &Ide
             return;
         }
     }
+}
+
+/// Draw each article's pictures one by one, answering after each with
+/// the article as it is now, the last answer `done`. The reader shows one
+/// article at a time, so a job asked for later (another article, this one
+/// at another width) stops the one under way between two pictures, and
+/// jobs queued behind a newer one are not drawn: their answer is `done`
+/// with pictures still waiting, which the reader asks for again if it
+/// shows that article again.
+fn picture_loop(jobs: &Receiver<PictureJob>, tx: &Sender<Action>) {
+    let mut painter: Option<crate::picture::painter::Painter> = None;
+    let mut next = None;
+    while let Some(mut job) = next.take().or_else(|| jobs.recv().ok()) {
+        while let Ok(newer) = jobs.try_recv() {
+            if !answer_pictures(tx, &job, Arc::clone(&job.lines), true) {
+                return;
+            }
+            job = newer;
+        }
+        let painter = painter.get_or_insert_with(|| {
+            crate::picture::painter::Painter::new(job.mode.clone(), job.paper, job.lang)
+        });
+        let mut article = (*job.lines).clone();
+        let count = article.pictures.len();
+        let mut drawn = 0;
+        // Each answer is a copy of the article: for an article of many
+        // pictures, one answer every so often, not one a picture.
+        let mut answered: Option<Instant> = None;
+        loop {
+            if drawn < count {
+                let failed = job.ambiguous.scope(|| painter.paint(&mut article, drawn));
+                if let Some(why) = failed {
+                    let problem = Problem::new(&job.path, 1, why);
+                    let _ = tx.send(Action::Problems(vec![problem]));
+                }
+                drawn += 1;
+            }
+            if drawn < count && next.is_none() {
+                next = jobs.try_recv().ok();
+            }
+            let done = drawn == count || next.is_some();
+            if !done && answered.is_some_and(|at| at.elapsed() < PICTURES_ANSWER_EVERY) {
+                continue;
+            }
+            answered = Some(Instant::now());
+            if !answer_pictures(tx, &job, Arc::new(article.clone()), done) {
+                return;
+            }
+            if done {
+                break;
+            }
+        }
+    }
+}
+
+/// Send `job`'s article as it is now; false when the reader is gone.
+fn answer_pictures(
+    tx: &Sender<Action>,
+    job: &PictureJob,
+    lines: Arc<ArticleLines>,
+    done: bool,
+) -> bool {
+    let answer = Action::Pictured {
+        post: job.post,
+        width: job.width,
+        ambiguous: job.ambiguous,
+        generation: job.generation,
+        lines: crate::app::action::Shared(lines),
+        done,
+    };
+    tx.send(answer).is_ok()
 }
 
 /// What the index thread is asked: the identities of the loaded files,

@@ -57,6 +57,48 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, pane: Rect) {
     for (row, line) in a.lines().iter().skip(a.scroll).take(rows).enumerate() {
         draw_line(app, buf, area, row, line);
     }
+    if app.popup.is_none() {
+        draw_graphics(a, buf, area);
+    }
+}
+
+/// Pictures drawn through a graphics protocol, over the half-block rows
+/// that hold their place, inside the text area only. Not while a popup is
+/// open: the protocol's pixels would cover it (the half blocks show then,
+/// and drawing them replaces the pixels).
+fn draw_graphics(a: &crate::app::Article, buf: &mut Buffer, area: Rect) {
+    let Some(article) = &a.rendered else {
+        return;
+    };
+    let rows = usize::from(area.height);
+    for slot in &article.pictures {
+        let crate::picture::slot::State::Drawn(Some(graphic)) = &slot.state else {
+            continue;
+        };
+        if slot.line + slot.rows <= a.scroll || slot.line >= a.scroll + rows {
+            continue;
+        }
+        let top = slot.line as i64 - a.scroll as i64;
+        // The protocol writes its own cells: the half blocks under them
+        // are blanked so that the next frame that shows them (a popup
+        // opened) differs and is written.
+        for r in 0..slot.rows as i64 {
+            let y = top + r;
+            if y < 0 || y >= rows as i64 {
+                continue;
+            }
+            for c in 0..slot.cols {
+                let x = area.x as usize + slot.x + c;
+                if x >= usize::from(area.right()) {
+                    break;
+                }
+                if let Some(cell) = buf.cell_mut((x as u16, area.y + y as u16)) {
+                    cell.set_symbol(" ");
+                }
+            }
+        }
+        graphic.draw(area, top as i32, slot.x as u16, buf);
+    }
 }
 
 /// One line, its spans in their styles and the search's matches marked.
