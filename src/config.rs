@@ -152,6 +152,8 @@ pub struct Paths {
     pub state_file: Option<PathBuf>,
     /// The read and starred marks.
     pub marks_file: Option<PathBuf>,
+    /// The persistent indexes of posts (a cache: deleting it is safe).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -176,6 +178,7 @@ impl Paths {
             themes_dir: dirs.as_ref().map(|d| d.config_dir().join("themes")),
             state_file: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
             marks_file: dirs.as_ref().map(|d| d.data_dir().join("marks.sqlite3")),
+            cache_dir: dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
         }
     }
 }
@@ -433,6 +436,7 @@ mod tests {
             themes_dir: None,
             state_file: None,
             marks_file: None,
+            cache_dir: None,
         };
         assert_eq!(Config::load(&paths).unwrap(), Config::default());
         paths.config_named = true;

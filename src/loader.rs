@@ -87,7 +87,12 @@ pub fn load_demo(keep: Keep) -> Load {
     load_embedded(crate::demo::DEMO_POSTS, "demo", keep)
 }
 
-fn finish(results: Vec<Outcome>, mut problems: Vec<Problem>, mut skipped: usize) -> Load {
+/// A load of these outcomes (in any order) and the walk's problems.
+pub(crate) fn finish(
+    results: Vec<Outcome>,
+    mut problems: Vec<Problem>,
+    mut skipped: usize,
+) -> Load {
     let mut posts = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -142,25 +147,49 @@ fn report_duplicate_ids(posts: &mut [Post]) {
 }
 
 fn read_post(source: &Source, keep: Keep) -> Outcome {
+    let (mut outcome, meta) = read_source(source, keep);
+    date_draft(
+        &mut outcome,
+        &source.place,
+        meta.and_then(|m| m.modified().ok()),
+    );
+    outcome
+}
+
+/// Read the file of `source` into an outcome, with the metadata of the
+/// file opened (taken before it was read), when it could be opened.
+pub(crate) fn read_source(source: &Source, keep: Keep) -> (Outcome, Option<std::fs::Metadata>) {
     let path = &source.path;
     let (file, meta) = match crate::fsread::open_regular(path) {
         Ok(opened) => opened,
-        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.message())),
+        Err(e) => {
+            return (
+                Outcome::Unreadable(Problem::new(path, 1, e.message())),
+                None,
+            );
+        }
     };
     let bytes = match crate::fsread::read_capped(file, meta.len(), post::MAX_FILE_SIZE) {
         Ok(bytes) => bytes,
-        Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.message())),
+        Err(e) => {
+            let problem = Problem::new(path, 1, e.message());
+            return (Outcome::Unreadable(problem), Some(meta));
+        }
     };
-    let mut outcome = post::read(path, &source.place, &bytes, source.format, keep);
-    // `jekyll --drafts` dates an undated draft by its modification time.
-    if let Outcome::Post(post) = &mut outcome
+    let outcome = post::read(path, &source.place, &bytes, source.format, keep);
+    (outcome, Some(meta))
+}
+
+/// `jekyll --drafts` dates an undated draft by its modification time.
+pub(crate) fn date_draft(
+    outcome: &mut Outcome,
+    place: &Place,
+    modified: Option<std::time::SystemTime>,
+) {
+    if let Outcome::Post(post) = outcome
         && post.date.is_none()
-        && source.place.folder == Folder::Drafts
+        && place.folder == Folder::Drafts
     {
-        post.date = meta
-            .modified()
-            .ok()
-            .and_then(crate::date::PostDate::from_system_time);
+        post.date = modified.and_then(crate::date::PostDate::from_system_time);
     }
-    outcome
 }

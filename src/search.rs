@@ -12,6 +12,7 @@ use crate::post::{Format, Post};
 mod hangul;
 mod term;
 
+pub(crate) use hangul::initial_index;
 use hangul::{for_each_squeezed, initial_of, is_syllable, squeeze};
 use term::Term;
 
@@ -32,6 +33,13 @@ impl SearchText {
     /// Index `post`'s title, categories, tags and excerpt and the visible
     /// text of `body` (already sanitised and NFC).
     pub fn of(post: &Post, body: &str) -> SearchText {
+        SearchText::from_lower(&SearchText::lower_of(post, body))
+    }
+
+    /// What [`SearchText::of`] is made from: the fields and the visible
+    /// text, sanitised and lowercased (a search index stores this, the
+    /// smallest form the search text is made again from).
+    pub fn lower_of(post: &Post, body: &str) -> String {
         let visible = match post.format {
             Format::Html => crate::html_text::visible_text(body),
             Format::Markdown => {
@@ -50,12 +58,22 @@ impl SearchText {
             // Fields are kept apart by a newline, which is never squeezed.
             all.push('\n');
         }
-        SearchText::new(&all)
+        crate::text::sanitize(&all).to_lowercase()
     }
 
     pub fn new(text: &str) -> SearchText {
-        let lower = crate::text::sanitize(text).to_lowercase();
-        let initials = lower.chars().any(is_syllable).then(|| {
+        SearchText::from_lower(&crate::text::sanitize(text).to_lowercase())
+    }
+
+    /// The search text of `lower`, text already sanitised and lowercased.
+    pub fn from_lower(lower: &str) -> SearchText {
+        SearchText::from_lower_partly(lower, true)
+    }
+
+    /// [`SearchText::from_lower`], with the initials text only when
+    /// `initials` (a query without initials terms never looks at it).
+    pub fn from_lower_partly(lower: &str, initials: bool) -> SearchText {
+        let initials = (initials && lower.chars().any(is_syllable)).then(|| {
             lower
                 .chars()
                 .map(|c| initial_of(c).unwrap_or(c))
@@ -63,10 +81,15 @@ impl SearchText {
                 .into_boxed_str()
         });
         SearchText {
-            text: squeeze(&lower).into_boxed_str(),
+            text: squeeze(lower).into_boxed_str(),
             initials,
             partial: false,
         }
+    }
+
+    /// The squeezed text and the initials text, for a search index.
+    pub(crate) fn parts(&self) -> (&str, Option<&str>) {
+        (&self.text, self.initials.as_deref())
     }
 
     /// Bytes held, for memory accounting.
@@ -97,6 +120,21 @@ impl SearchText {
         text.partial = true;
         text
     }
+}
+
+/// What a term needs found in a post's search text, for an index to
+/// narrow the posts it may match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TermShape {
+    /// These characters, in the squeezed text.
+    Text(Vec<char>),
+    /// These initials (spaces as typed), in the initials text or the text.
+    Initials(Vec<char>),
+    /// The term mixes syllables and initials: this run of it (no initials)
+    /// is in the squeezed text, the rest is checked around it.
+    Mixed(Vec<char>),
+    /// `#name`: categories and tags.
+    Label,
 }
 
 /// A parsed query: terms that must all match.
@@ -143,9 +181,40 @@ impl Query {
                 &fallback
             }
         };
+        self.matches_text(search, &post.categories, &post.tags)
+    }
+
+    /// Whether every term matches a post with this search text and these
+    /// categories and tags.
+    pub fn matches_text(
+        &self,
+        search: &SearchText,
+        categories: &[String],
+        tags: &[String],
+    ) -> bool {
         self.terms
             .iter()
-            .all(|term| term.matches(search, &post.categories, &post.tags))
+            .all(|term| term.matches(search, categories, tags))
+    }
+
+    /// Whether the `#label` terms match these categories and tags (the
+    /// other terms are not looked at).
+    pub fn matches_labels(&self, categories: &[String], tags: &[String]) -> bool {
+        let empty = SearchText::default();
+        self.terms
+            .iter()
+            .filter(|t| t.is_label())
+            .all(|term| term.matches(&empty, categories, tags))
+    }
+
+    /// Whether a term looks at the initials text (a term of initials).
+    pub(crate) fn needs_initials(&self) -> bool {
+        self.terms.iter().any(Term::is_initials)
+    }
+
+    /// What each term needs found, for a search index.
+    pub(crate) fn shapes(&self) -> Vec<TermShape> {
+        self.terms.iter().map(Term::shape).collect()
     }
 
     /// Byte ranges of `text` that the query's terms match, for marking

@@ -25,6 +25,40 @@ pub struct Store {
     /// Drafts are kept (`--drafts`).
     drafts: bool,
     sites: Vec<Site>,
+    /// Searches bodies through the persistent index, when the posts came
+    /// through one.
+    searcher: Option<crate::index::Searcher>,
+    /// The order other than by date the posts were put in, if any.
+    order: Option<crate::config::Sort>,
+}
+
+/// A search under way: the posts it looks at, how many it decided, those
+/// that matched. Posts whose stored text must be read are decided a slice
+/// of time at a time ([`Store::advance`]), so that no keystroke waits for
+/// them.
+#[derive(Debug, Clone)]
+pub struct Filtering {
+    within: Vec<usize>,
+    checked: usize,
+    matched: Vec<usize>,
+    prepared: Option<crate::index::Prepared>,
+    query: Query,
+}
+
+impl Filtering {
+    /// The posts found so far (all of them once [`Filtering::done`]).
+    pub fn matched(&self) -> &[usize] {
+        &self.matched
+    }
+
+    pub fn done(&self) -> bool {
+        self.checked >= self.within.len()
+    }
+
+    /// Posts decided, and posts to decide.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.checked, self.within.len())
+    }
 }
 
 /// Which posts to show: any of `categories` (all when empty), matching
@@ -58,7 +92,57 @@ impl Store {
             skipped: load.skipped,
             drafts,
             sites: load.sites,
+            searcher: None,
+            order: None,
         }
+    }
+
+    /// Put the posts in `order` (and keep them in it as posts arrive).
+    pub fn set_order(&mut self, order: crate::config::Sort) {
+        self.order = Some(order);
+        self.apply_order();
+    }
+
+    fn apply_order(&mut self) {
+        use crate::config::Sort;
+        match self.order {
+            None | Some(Sort::Date) => {}
+            Some(Sort::Title) => self.posts.sort_by(|a, b| a.title.cmp(&b.title)),
+            Some(Sort::Path) => self.posts.sort_by(|a, b| a.path.cmp(&b.path)),
+        }
+    }
+
+    /// Add posts read in the background, after those there are (drafts
+    /// left out unless kept); their order comes with [`Store::replace`].
+    pub fn extend(&mut self, posts: Vec<Post>) {
+        let drafts = self.drafts;
+        self.posts
+            .extend(posts.into_iter().filter(|p| drafts || p.published));
+        self.categories = count_categories(&self.posts);
+    }
+
+    /// Take the posts of a complete load in place of those there are,
+    /// keeping the searcher and the order.
+    pub fn replace(&mut self, load: Load) {
+        let mut next = Store::new(load, self.drafts);
+        next.searcher = self.searcher.take();
+        next.order = self.order;
+        next.apply_order();
+        *self = next;
+    }
+
+    /// The index of the post read from `path`.
+    pub fn position_of(&self, path: &std::path::Path) -> Option<usize> {
+        self.posts.iter().position(|p| p.path == path)
+    }
+
+    /// Search through `searcher` (the index the posts were loaded through).
+    pub fn set_searcher(&mut self, searcher: crate::index::Searcher) {
+        self.searcher = Some(searcher);
+    }
+
+    pub fn searcher_mut(&mut self) -> Option<&mut crate::index::Searcher> {
+        self.searcher.as_mut()
     }
 
     /// The Jekyll site read (the first, when several were), for its title,
@@ -109,23 +193,104 @@ impl Store {
         self.skipped
     }
 
-    /// Indices of the posts that pass `filter`, in order.
+    /// Indices of the posts that pass `filter`, in order. When the index
+    /// fails, posts are matched on what they hold (front matter, unless
+    /// their search text was loaded).
     pub fn filter(&self, filter: &Filter) -> Vec<usize> {
-        let wanted: Vec<String> = filter.categories.iter().map(|c| label_key(c)).collect();
-        let keep = |post: &Post| {
-            (wanted.is_empty()
-                || post
-                    .categories
-                    .iter()
-                    .any(|c| wanted.contains(&label_key(c))))
-                && filter.query.matches(post)
+        self.filter_checked(filter)
+            .unwrap_or_else(|_| self.filter_linear(filter))
+    }
+
+    /// [`Store::filter`], or why the index could not answer.
+    pub fn filter_checked(&self, filter: &Filter) -> Result<Vec<usize>, crate::index::IndexError> {
+        match &self.searcher {
+            Some(searcher) if !filter.query.is_empty() => {
+                let within = self.filter_categories(&filter.categories);
+                searcher.filter(&filter.query, &self.posts, &within)
+            }
+            _ => Ok(self.filter_linear(filter)),
+        }
+    }
+
+    /// Start searching for the posts that pass `filter`; nothing is decided
+    /// yet ([`Store::advance`]).
+    pub fn start_filter(&self, filter: &Filter) -> Filtering {
+        let within = self.filter_categories(&filter.categories);
+        let mut filtering = Filtering {
+            checked: 0,
+            matched: Vec::new(),
+            prepared: None,
+            query: filter.query.clone(),
+            within,
         };
-        if !filter.is_active() {
+        match &self.searcher {
+            Some(searcher) if !filter.query.is_empty() => {
+                filtering.prepared = searcher.prepare(&filter.query).ok();
+            }
+            _ => {}
+        }
+        filtering
+    }
+
+    /// Decide more of `filtering`, until `deadline`. Without the index (or
+    /// when it fails) posts are matched on what they hold, all at once.
+    pub fn advance(&self, filtering: &mut Filtering, deadline: std::time::Instant) {
+        if filtering.done() {
+            return;
+        }
+        let rest = &filtering.within[filtering.checked..];
+        let decided = match (&self.searcher, &filtering.prepared) {
+            (Some(searcher), Some(prepared)) => searcher
+                .decide(prepared, &self.posts, rest, Some(deadline))
+                .ok(),
+            _ => None,
+        };
+        match decided {
+            Some(partial) => {
+                filtering.checked += partial.checked;
+                filtering.matched.extend(partial.matched);
+            }
+            None => {
+                let query = &filtering.query;
+                let posts = &self.posts;
+                let found: Vec<usize> = rest
+                    .par_iter()
+                    .copied()
+                    .filter(|&i| query.is_empty() || query.matches(&posts[i]))
+                    .collect();
+                filtering.matched.extend(found);
+                filtering.checked = filtering.within.len();
+            }
+        }
+    }
+
+    /// The posts in any of `categories` (all when empty).
+    pub fn filter_categories(&self, categories: &[String]) -> Vec<usize> {
+        let wanted: Vec<String> = categories.iter().map(|c| label_key(c)).collect();
+        if wanted.is_empty() {
             return (0..self.posts.len()).collect();
         }
-        (0..self.posts.len())
+        let posts = &self.posts;
+        (0..posts.len())
             .into_par_iter()
-            .filter(|&i| keep(&self.posts[i]))
+            .filter(|&i| {
+                posts[i]
+                    .categories
+                    .iter()
+                    .any(|c| wanted.contains(&label_key(c)))
+            })
+            .collect()
+    }
+
+    fn filter_linear(&self, filter: &Filter) -> Vec<usize> {
+        let within = self.filter_categories(&filter.categories);
+        if filter.query.is_empty() {
+            return within;
+        }
+        let posts = &self.posts;
+        within
+            .into_par_iter()
+            .filter(|&i| filter.query.matches(&posts[i]))
             .collect()
     }
 

@@ -113,6 +113,25 @@ pub enum Action {
         /// Whether the job that sent it is finished.
         done: bool,
     },
+    /// Posts read in the background on a first start (no index yet):
+    /// shown after those there are; files looked at so far, of how many.
+    PostsArrived {
+        posts: Handoff<Vec<crate::post::Post>>,
+        done: usize,
+        total: usize,
+    },
+    /// Files looked at so far, of how many (a start from the index).
+    Reading {
+        done: usize,
+        total: usize,
+    },
+    /// The complete load through the index: every post, in order.
+    Loaded(Handoff<crate::loader::Load>),
+    /// Bodies in the persistent index so far, of how many.
+    BodiesIndexed {
+        done: usize,
+        total: usize,
+    },
     /// The watched folders changed: these paths (a burst of changes).
     FolderChanged(Vec<std::path::PathBuf>),
     /// A reload finished.
@@ -133,6 +152,34 @@ pub enum Action {
 }
 
 /// A payload too large to compare; equal only to itself.
+/// A value a worker hands to `update`, taken once (actions are cloned and
+/// compared; the value is not).
+#[derive(Debug)]
+pub struct Handoff<T>(Arc<std::sync::Mutex<Option<T>>>);
+
+impl<T> Handoff<T> {
+    pub fn new(value: T) -> Handoff<T> {
+        Handoff(Arc::new(std::sync::Mutex::new(Some(value))))
+    }
+
+    /// The value, the first time.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl<T> Clone for Handoff<T> {
+    fn clone(&self) -> Self {
+        Handoff(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Handoff<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Debug)]
 pub struct Shared<T>(pub Arc<T>);
 

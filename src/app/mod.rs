@@ -114,9 +114,19 @@ pub struct App {
     by_path: HashMap<PathBuf, usize>,
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
+    /// Files looked at so far, of how many, while the posts are read in
+    /// the background (a start from the persistent index).
+    pub reading: Option<(usize, usize)>,
+    /// A search whose posts are still being decided (a slice of time at a
+    /// time, between keys).
+    filtering: Option<crate::store::Filtering>,
     /// How pictures in articles are shown.
     pub pictures: crate::picture::Mode,
 }
+
+/// How long a key may spend deciding which posts a search shows; the rest
+/// is decided between keys ([`App::refine`]).
+const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
 impl App {
     /// A reader over `store`; `indexed` says whether the posts already carry
@@ -151,6 +161,8 @@ impl App {
             reload_asked: false,
             by_path: HashMap::new(),
             last_click: None,
+            reading: None,
+            filtering: None,
             pictures: crate::picture::Mode::Off,
         };
         app.message = app.problems_note();
@@ -344,7 +356,16 @@ impl App {
             categories: self.filters.categories.clone(),
             query: self.filters.query().clone(),
         };
-        let mut visible = self.store.filter(&filter);
+        let mut filtering = self.store.start_filter(&filter);
+        self.store
+            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.show_filtered(&filtering, keep);
+        self.filtering = (!filtering.done()).then_some(filtering);
+    }
+
+    /// Show the posts `filtering` found so far, keeping `keep` selected.
+    fn show_filtered(&mut self, filtering: &crate::store::Filtering, keep: Option<usize>) {
+        let mut visible = filtering.matched().to_vec();
         // The post just read stays until the selection leaves it.
         if self.filters.unread_only {
             visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
@@ -356,6 +377,95 @@ impl App {
         let rows = self.list_rows();
         self.list.replace(visible, keep, rows);
         self.follow_selection();
+    }
+
+    /// Whether a search is still being decided.
+    pub fn is_refining(&self) -> bool {
+        self.filtering.is_some()
+    }
+
+    /// Decide more of the search under way, for a slice of time.
+    fn refine(&mut self) {
+        let Some(mut filtering) = self.filtering.take() else {
+            return;
+        };
+        self.store
+            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.show_filtered(&filtering, self.selected_post());
+        self.filtering = (!filtering.done()).then_some(filtering);
+    }
+
+    /// Posts read in the background arrive: shown after those there are.
+    fn posts_arrived(&mut self, posts: Vec<crate::post::Post>) {
+        self.store.extend(posts);
+        self.marks.index(&self.store);
+        self.index.total = self.store.posts().len();
+        self.refilter();
+    }
+
+    /// The complete load through the index: its posts, in order, replace
+    /// those shown; the selected post and the open article stay, on the
+    /// row they were on. A list still on its first row stays on the first
+    /// row (the newest post once sorted): nothing was chosen there.
+    fn take_loaded(&mut self, load: crate::loader::Load) -> Vec<Effect> {
+        let path = |app: &App, i: usize| app.store.posts().get(i).map(|p| p.path.clone());
+        let at_top = self.list.selected == 0 && self.screen.article().is_none();
+        let selected = self
+            .selected_post()
+            .filter(|_| !at_top)
+            .and_then(|i| path(self, i));
+        let row = self.list.selected.saturating_sub(self.list.top);
+        let article = self
+            .screen
+            .article()
+            .and_then(|a| path(self, a.post).map(|p| (p, a.scroll, self.screen.keys())));
+        let earlier_note = self.problems_note();
+        self.store.replace(load);
+        self.generation += 1;
+        self.rendering.clear();
+        self.by_path.clear();
+        self.marks.index(&self.store);
+        self.index.total = self.store.posts().len();
+        self.screen = Screen::List;
+        let keep = selected.and_then(|p| self.store.position_of(&p));
+        self.refilter_keeping(keep);
+        if keep.is_some() {
+            self.list.top = self.list.selected.saturating_sub(row);
+            let rows = self.list_rows();
+            self.list.keep_in_view(rows);
+        }
+        if let Some((post, scroll, keys)) =
+            article.and_then(|(p, scroll, keys)| Some((self.store.position_of(&p)?, scroll, keys)))
+            && Some(post) == self.selected_post()
+        {
+            self.screen = Screen::Article {
+                keys,
+                article: Article {
+                    scroll,
+                    ..Article::new(post)
+                },
+            };
+        }
+        // A note shown already (the marks database set aside) stays until
+        // a key, as at a start without the index.
+        if self.message.is_none() || self.message == earlier_note {
+            self.message = self.problems_note();
+        }
+        self.sync_article().into_iter().collect()
+    }
+
+    /// Bodies in the persistent index so far: search sees them.
+    fn bodies_indexed(&mut self, done: usize, total: usize) {
+        self.index = IndexProgress {
+            indexed: done.min(total),
+            total,
+        };
+        if let Some(searcher) = self.store.searcher_mut() {
+            let _ = searcher.refresh();
+        }
+        if !self.filters.query().is_empty() {
+            self.refilter();
+        }
     }
 
     /// Posts whose bodies are in the search index.

@@ -26,7 +26,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.list.keep_in_view(rows);
             return app.sync_article().into_iter().collect();
         }
+        Action::Idle if app.is_refining() => app.refine(),
         Action::Idle => return commands::work_ahead(app),
+        Action::PostsArrived { posts, done, total } => {
+            app.reading = Some((done, total));
+            if let Some(posts) = posts.take() {
+                app.posts_arrived(posts);
+            }
+        }
+        Action::Reading { done, total } => app.reading = Some((done, total)),
+        Action::Loaded(load) => {
+            app.reading = None;
+            if let Some(load) = load.take() {
+                return app.take_loaded(load);
+            }
+        }
+        Action::BodiesIndexed { done, total } => app.bodies_indexed(done, total),
         Action::Rendered {
             post,
             width,
@@ -192,6 +207,10 @@ fn is_from_user(action: &Action) -> bool {
             | Action::Rendered { .. }
             | Action::Pictured { .. }
             | Action::Indexed { .. }
+            | Action::PostsArrived { .. }
+            | Action::Reading { .. }
+            | Action::Loaded(_)
+            | Action::BodiesIndexed { .. }
             | Action::FolderChanged(_)
             | Action::Reloaded(_)
             | Action::Notice(_)

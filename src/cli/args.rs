@@ -74,11 +74,17 @@ pub struct Args {
     #[arg(long)]
     pub follow_symlinks: bool,
 
+    /// Read every file, without the index kept in the cache folder (and
+    /// without updating it).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Pictures in articles: auto (a graphics protocol when the terminal
     /// has one, else half blocks), halfblocks, or off (placeholder lines).
     /// With --dump, auto draws them only on a colour terminal.
     #[arg(long, value_enum, value_name = "HOW")]
     pub images: Option<crate::picture::Setting>,
+
     /// How wide the terminal draws ambiguous characters (… · ● ★ ① “ ”):
     /// auto asks it; wide for terminals set to draw them two cells wide.
     #[arg(long, value_enum, value_name = "WIDTH")]

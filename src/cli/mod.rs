@@ -104,30 +104,25 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
         search_text: wants_search,
     };
     if args.check {
-        let load = settings.load_posts(args, keep)?;
+        let (load, _) = settings.load_indexed(args, keep)?;
         return check(&load, *lang).map_err(AppError::Output);
     }
     if let Some(wanted) = &args.dump {
         return dump::dump(args, &settings, wanted, *lang);
     }
     if args.list {
-        let load = settings.load_posts(args, keep)?;
-        let store = settings.store(args, load);
+        let filter = Filter {
+            categories: args.categories.clone(),
+            query: Query::parse(args.search.as_deref().unwrap_or("")),
+        };
+        let (store, shown) = list_store(args, &settings, keep, &filter)?;
         let paths = &settings.paths;
         let marks = paths
             .marks_file
             .as_deref()
             .map(|db| crate::marks::peek(db, paths.state_file.as_deref()))
             .unwrap_or_default();
-        let filter = Filter {
-            categories: args.categories.clone(),
-            query: Query::parse(args.search.as_deref().unwrap_or("")),
-        };
-        let posts: Vec<_> = store
-            .filter(&filter)
-            .into_iter()
-            .map(|i| &store.posts()[i])
-            .collect();
+        let posts: Vec<_> = shown.into_iter().map(|i| &store.posts()[i]).collect();
         let stdout = io::stdout();
         let terminal = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout.lock());
@@ -149,8 +144,52 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
     reader(args, &settings, *lang)
 }
 
-/// The interactive reader: front matter is loaded before the first frame;
-/// bodies are indexed for search in the background and read when opened.
+/// The posts `--list` shows: through the index when there is one (its
+/// search texts completed first); read afresh, with their search texts,
+/// when the index cannot answer.
+fn list_store(
+    args: &Args,
+    settings: &Settings,
+    keep: Keep,
+    filter: &Filter,
+) -> Result<(crate::store::Store, Vec<usize>), AppError> {
+    let (load, index) = settings.load_indexed(args, keep)?;
+    let mut store = settings.store(args, load);
+    let Some(mut index) = index.filter(|_| keep.search_text) else {
+        let shown = store.filter(filter);
+        return Ok((store, shown));
+    };
+    let indexed = index
+        .index_texts(store.posts(), |_, _| {})
+        .and_then(|_| index.searcher());
+    let failed = match indexed {
+        Ok(searcher) => {
+            store.set_searcher(searcher);
+            match store.filter_checked(filter) {
+                Ok(shown) => return Ok((store, shown)),
+                Err(e) => e,
+            }
+        }
+        Err(e) => e,
+    };
+    if failed.is_damage() {
+        // The next start finds a sound index.
+        let _ = index.start_afresh();
+    }
+    let store = settings.store(args, settings.load_posts(args, keep)?);
+    let shown = store.filter(filter);
+    Ok((store, shown))
+}
+
+/// How many posts a start from the index shows before the files are
+/// checked: more than a screen, few enough to read at once.
+const FIRST_POSTS: usize = 2000;
+
+/// The interactive reader: with the persistent index, the first frame
+/// shows its first posts (none on a first start) while the files are
+/// checked and read in the background; without it, front matter is loaded
+/// before the first frame. Bodies are indexed for search in the background
+/// and read when opened.
 fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(AppError::NotATerminal);
@@ -167,10 +206,40 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     let paths = settings.paths.clone();
     let marks_job = std::thread::spawn(move || open_marks(&paths));
     let loaded_at = std::time::SystemTime::now();
-    let load = settings.load_posts(args, keep)?;
+    let drafts = args.drafts || settings.config.show_drafts;
+    let index = if folders.is_empty() {
+        None
+    } else {
+        if let Some(missing) = folders.iter().find(|p| std::fs::metadata(p).is_err()) {
+            return Err(AppError::NoSuchPath(missing.clone()));
+        }
+        settings.open_index(args, &folders)
+    };
     // The reader sorts on its own (and the user may change it): the store
     // keeps the posts by date.
-    let store = crate::store::Store::new(load, args.drafts || settings.config.show_drafts);
+    let (store, index) = match index {
+        Some(index) => {
+            let warm = index.count().unwrap_or(0) > 0;
+            let first = index.first_posts(FIRST_POSTS).unwrap_or_default();
+            let mut store = crate::store::Store::new(
+                crate::loader::Load {
+                    posts: first,
+                    ..Default::default()
+                },
+                drafts,
+            );
+            if let Ok(searcher) = index.searcher() {
+                store.set_searcher(searcher);
+            }
+            let start = crate::app::effects::IndexStart { index, warm };
+            (store, Some(start))
+        }
+        None => {
+            let load = settings.load_posts(args, keep)?;
+            (crate::store::Store::new(load, drafts), None)
+        }
+    };
+    let reading = index.is_some();
     let (db, marks, notes) = marks_job
         .join()
         .unwrap_or_else(|_| (None, Default::default(), vec![Msg::MarksOpenFailed.into()]));
@@ -193,6 +262,9 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         let notes: Vec<String> = notes.iter().map(|n| n.say(lang)).collect();
         app.message = Some(notes.join("; "));
     }
+    if reading {
+        app.reading = Some((0, 0));
+    }
     let effects = crate::app::effects::Effects::new(crate::app::effects::Setup {
         marks: db,
         watch: !folders.is_empty(),
@@ -203,6 +275,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         loaded_at: Some(loaded_at),
         opener: crate::app::effects::Opener::from_env(config.browser_in_terminal, lang),
         lang,
+        index,
     });
     app.ambiguous_setting = settings.ambiguous_setting(args);
     let images = settings.image_setting(args, &app.theme);

@@ -8,7 +8,7 @@ use super::args::Args;
 use crate::config::{AmbiguousSetting, Config, Paths, Sort};
 use crate::error::AppError;
 use crate::loader::{self, Load};
-use crate::post::{Keep, Post};
+use crate::post::Keep;
 use crate::store::Store;
 use crate::theme::{ColorDepth, Theme, no_color_env};
 
@@ -96,19 +96,45 @@ impl Settings {
         if paths.is_empty() {
             return Ok(loader::load_demo(keep));
         }
-        let options = loader::WalkOptions {
-            follow_symlinks: args.follow_symlinks,
-        };
-        Ok(loader::load_with(&paths, keep, options))
+        Ok(loader::load_with(&paths, keep, walk_options(args)))
+    }
+
+    /// The posts through the persistent index in the cache folder, with
+    /// the index; without it (and as [`Settings::load_posts`] with `keep`)
+    /// under `--no-cache`, for the demo posts, or when it cannot be opened.
+    pub fn load_indexed(
+        &self,
+        args: &Args,
+        keep: Keep,
+    ) -> Result<(Load, Option<crate::index::Index>), AppError> {
+        let paths = self.post_paths(args);
+        if let Some(missing) = paths.iter().find(|p| std::fs::metadata(p).is_err()) {
+            return Err(AppError::NoSuchPath(missing.clone()));
+        }
+        if let Some(mut index) = self.open_index(args, &paths)
+            && let Ok((load, _)) = index.load(&paths, walk_options(args))
+        {
+            return Ok((load, Some(index)));
+        }
+        Ok((self.load_posts(args, keep)?, None))
+    }
+
+    /// The index for `paths`, unless `--no-cache`, there are no folders
+    /// or it cannot be opened (the posts are then read without it).
+    pub fn open_index(&self, args: &Args, paths: &[PathBuf]) -> Option<crate::index::Index> {
+        let cache = self.paths.cache_dir.as_deref().filter(|_| !args.no_cache)?;
+        if paths.is_empty() {
+            return None;
+        }
+        let file = crate::index::Index::file_for(cache, paths, walk_options(args));
+        crate::index::Index::open(&file).ok()
     }
 
     /// The model: drafts shown when asked for, posts in the configured order.
     pub fn store(&self, args: &Args, load: Load) -> Store {
         let mut store = Store::new(load, args.drafts || self.config.show_drafts);
-        match self.config.sort {
-            Sort::Date => {}
-            Sort::Title => store.sort_by(|a: &Post, b: &Post| a.title.cmp(&b.title)),
-            Sort::Path => store.sort_by(|a: &Post, b: &Post| a.path.cmp(&b.path)),
+        if self.config.sort != Sort::Date {
+            store.set_order(self.config.sort);
         }
         store
     }
@@ -165,4 +191,11 @@ pub fn files_help(paths: &Paths) -> String {
         show(&paths.themes_dir),
         show(&paths.marks_file),
     )
+}
+
+/// How the folders are walked.
+pub fn walk_options(args: &Args) -> loader::WalkOptions {
+    loader::WalkOptions {
+        follow_symlinks: args.follow_symlinks,
+    }
 }

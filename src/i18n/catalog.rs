@@ -126,6 +126,9 @@ catalog! {
     StarredOnly: "starred", "별표";
     SortedBy: "by {sort}", "{sort} 순";
     Indexing: "bodies {done}/{total}…", "본문 {done}/{total}…";
+    Reading: "reading {done}/{total} {bar}", "읽는 중 {done}/{total} {bar}";
+    ReadingStarts: "reading…", "읽는 중…";
+    Searching: "searching…", "찾는 중…";
     SearchCount: "{shown} of {total}", "{total}개 중 {shown}개";
     SortDate: "date", "날짜";
     SortTitle: "title", "제목";

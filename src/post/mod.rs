@@ -56,6 +56,9 @@ pub struct Post {
     pub body: Option<String>,
     /// Lowercased visible text for search, when the loader was asked for it.
     pub search: Option<crate::search::SearchText>,
+    /// The document number of the post's file in the persistent index,
+    /// when it was loaded through one: search postings name it.
+    pub doc: Option<u32>,
     pub problems: Vec<Problem>,
 }
 
@@ -205,6 +208,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         format,
         body: None,
         search: None,
+        doc: None,
         problems: Vec::new(),
     };
     let fields = fields::Fields {

@@ -19,6 +19,11 @@ pub(crate) fn is_initial(c: char) -> bool {
     INITIALS.binary_search(&c).is_ok()
 }
 
+/// Where `c` is among the initial consonants, if it is one.
+pub(crate) fn initial_index(c: char) -> Option<usize> {
+    INITIALS.binary_search(&c).ok()
+}
+
 /// The initial consonant of a Hangul syllable.
 pub(crate) fn initial_of(c: char) -> Option<char> {
     is_syllable(c).then(|| INITIALS[(c as usize - 0xac00) / 588])

@@ -98,6 +98,31 @@ impl Term {
         }
     }
 
+    /// What the term needs found, for a search index.
+    pub(super) fn shape(&self) -> super::TermShape {
+        let chars = |f: &Finder<'static>| {
+            String::from_utf8_lossy(f.needle())
+                .chars()
+                .collect::<Vec<char>>()
+        };
+        match &self.kind {
+            Kind::Text(f) => super::TermShape::Text(chars(f)),
+            Kind::Initials(f) => super::TermShape::Initials(chars(f)),
+            Kind::Mixed { anchor, .. } => super::TermShape::Mixed(chars(anchor)),
+            Kind::Label(_) => super::TermShape::Label,
+        }
+    }
+
+    /// Whether the term is made of initials (it looks at the initials text).
+    pub(super) fn is_initials(&self) -> bool {
+        matches!(self.kind, Kind::Initials(_))
+    }
+
+    /// Whether the term is `#label`.
+    pub(super) fn is_label(&self) -> bool {
+        matches!(self.kind, Kind::Label(_))
+    }
+
     /// The characters to mark in a line of text, and whether the marks must
     /// stay inside a word; `None` for terms that match labels only.
     pub(super) fn pattern(&self) -> Option<(&[char], bool)> {

@@ -71,7 +71,14 @@ fn event_loop(app: &mut App, effects: &mut Effects, term: &mut Term) -> io::Resu
         // resizes becomes one. Each event is mapped to an action only after
         // the previous one was applied (Enter that ends a search and Enter
         // that opens must not be read the same way).
-        let wait = if effects.busy() { 10 } else { 100 };
+        // A search still being decided goes on at once between keys.
+        let wait = if app.is_refining() {
+            0
+        } else if effects.busy() {
+            10
+        } else {
+            100
+        };
         let mut events = Vec::new();
         if event::poll(Duration::from_millis(wait))? {
             loop {
@@ -91,7 +98,7 @@ fn event_loop(app: &mut App, effects: &mut Effects, term: &mut Term) -> io::Resu
             return Ok(());
         }
         // A quiet moment: read and render ahead.
-        if events.is_empty() && !answered {
+        if events.is_empty() && (!answered || app.is_refining()) {
             let outside = effects.apply(app, Action::Idle);
             if carry_out(app, term, outside)? {
                 return Ok(());

@@ -139,3 +139,65 @@ pub fn index_with(
         .collect();
     (texts, problems)
 }
+
+/// Load the folders through the persistent index and send the posts (in
+/// batches when the reader started without them, then the complete load),
+/// then index the bodies the index does not have, sending progress. An
+/// index that fails leaves the posts read from the files, bodies searched
+/// on their front matter.
+pub(super) fn load_and_index(
+    start: super::IndexStart,
+    roots: &[PathBuf],
+    options: loader::WalkOptions,
+    tx: &std::sync::mpsc::Sender<crate::app::Action>,
+) {
+    use crate::app::Action;
+    use crate::app::action::Handoff;
+    let super::IndexStart { mut index, warm } = start;
+    let mut on_batch = |batch: crate::index::Batch<'_>| {
+        let (done, total) = (batch.done, batch.total);
+        let _ = tx.send(if warm {
+            Action::Reading { done, total }
+        } else {
+            Action::PostsArrived {
+                posts: Handoff::new(batch.posts()),
+                done,
+                total,
+            }
+        });
+    };
+    let load = match index.load_streaming(roots, options, Some(&mut on_batch)) {
+        Ok((load, _)) => load,
+        Err(_) => loader::load_with(roots, Keep::default(), options),
+    };
+    // What indexing needs of the posts without a search text yet: their
+    // front matter, file and number.
+    let posts: Vec<Post> = index.without_text(&load.posts).unwrap_or_default();
+    let all = load.posts.len();
+    let before = all - posts.len();
+    let _ = tx.send(Action::Loaded(Handoff::new(load)));
+    // (Only the last answer says all are done: the loop counts it.)
+    if before < all {
+        let _ = tx.send(Action::BodiesIndexed {
+            done: before,
+            total: all,
+        });
+    }
+    let indexed = index.index_texts(&posts, |done, _| {
+        let _ = tx.send(Action::BodiesIndexed {
+            done: (before + done).min(all.saturating_sub(1)),
+            total: all,
+        });
+    });
+    if let Ok(problems) = indexed
+        && !problems.is_empty()
+    {
+        let _ = tx.send(Action::Problems(problems));
+    }
+    drop(posts);
+    crate::memory::give_back();
+    let _ = tx.send(Action::BodiesIndexed {
+        done: all,
+        total: all,
+    });
+}

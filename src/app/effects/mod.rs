@@ -51,6 +51,17 @@ pub struct Setup {
     pub opener: Opener,
     /// The language of what the workers say.
     pub lang: crate::i18n::Lang,
+    /// The persistent index the posts are loaded through, in the
+    /// background (the reader starts with its first posts, or none).
+    pub index: Option<IndexStart>,
+}
+
+/// A start from the persistent index.
+pub struct IndexStart {
+    pub index: crate::index::Index,
+    /// The index knew the folders: the reader shows its first posts while
+    /// the files are checked. Otherwise posts are shown as they are read.
+    pub warm: bool,
 }
 
 pub struct Effects {
@@ -60,12 +71,18 @@ pub struct Effects {
     /// Jobs sent to workers and not answered yet.
     outstanding: usize,
     opener: Opener,
+    /// The load through the persistent index, until it is started.
+    index: Option<(IndexStart, Vec<PathBuf>, crate::loader::WalkOptions)>,
 }
 
 impl Effects {
-    pub fn new(setup: Setup) -> Effects {
+    pub fn new(mut setup: Setup) -> Effects {
         let (tx, rx) = mpsc::channel();
         let opener = setup.opener.clone();
+        let index = setup
+            .index
+            .take()
+            .map(|start| (start, setup.folders.clone(), setup.walk));
         let workers = Workers::new(setup, tx.clone());
         Effects {
             tx,
@@ -73,6 +90,7 @@ impl Effects {
             workers,
             outstanding: 0,
             opener,
+            index,
         }
     }
 
@@ -88,6 +106,19 @@ impl Effects {
     /// bodies (when the posts do not carry it) and the watch of the
     /// folders, which first stamps the files as loaded.
     pub fn start(&mut self, app: &App) {
+        if let Some((start, folders, walk)) = self.index.take() {
+            // The posts come from the index's load; the files are stamped
+            // and watched once it is complete (see `apply`).
+            self.outstanding += 1;
+            let tx = self.tx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("index".into())
+                .spawn(move || files::load_and_index(start, &folders, walk, &tx));
+            if spawned.is_ok() {
+                return;
+            }
+            self.outstanding -= 1;
+        }
         let posts = app.store.posts();
         let paths: Vec<PathBuf> = posts.iter().map(|p| p.path.clone()).collect();
         self.workers.index(IndexJob::Identities(paths.clone()));
@@ -122,9 +153,11 @@ impl Effects {
                 | Action::Reloaded(_)
                 | Action::Indexed { done: true, .. }
                 | Action::Pictured { done: true, .. }
-        ) {
+        ) || matches!(action, Action::BodiesIndexed { done, total } if done >= total)
+        {
             self.outstanding = self.outstanding.saturating_sub(1);
         }
+        let loaded = matches!(action, Action::Loaded(_));
         if let Action::Reloaded(reloaded) = &action
             && let Ok(mut ids) = self.workers.identities.lock()
         {
@@ -170,6 +203,13 @@ impl Effects {
                 },
                 Effect::Copy(text) => outside.push(Outside::Write(osc52(&text))),
             }
+        }
+        if loaded {
+            // Every post is known now: their files are stamped and watched.
+            let paths: Vec<PathBuf> = app.store.posts().iter().map(|p| p.path.clone()).collect();
+            self.workers.index(IndexJob::Identities(paths.clone()));
+            self.workers.watch(paths);
+            crate::memory::give_back();
         }
         outside
     }

@@ -100,6 +100,21 @@ fn indexing(app: &App) -> String {
     )
 }
 
+/// "reading 1,234/100,000 [#---------]": the posts being read in the
+/// background, with a bar (ASCII: one column wide in every terminal).
+fn reading(app: &App, done: usize, total: usize) -> String {
+    const CELLS: usize = 10;
+    if total == 0 {
+        return Msg::ReadingStarts.say(app.lang);
+    }
+    let filled = done.min(total) * CELLS / total;
+    let bar = format!("[{}{}]", "#".repeat(filled), "-".repeat(CELLS - filled));
+    Msg::Reading.fill(
+        app.lang,
+        &[("done", &done), ("total", &total), ("bar", &bar)],
+    )
+}
+
 /// " 12/340 · 5 unread · #항공 · /ㅈㅈㅎㄱ · 45% "
 fn position_text(app: &App) -> String {
     let mut parts = Vec::new();
@@ -135,6 +150,14 @@ fn position_text(app: &App) -> String {
             q.push_str(&format!(" ({})", indexing(app)));
         }
         parts.push(q);
+    } else if !app.indexed() && app.reading.is_none() {
+        parts.push(indexing(app));
+    }
+    if app.is_refining() {
+        parts.push(Msg::Searching.say(app.lang));
+    }
+    if let Some((done, total)) = app.reading {
+        parts.push(reading(app, done, total));
     }
     if f.unread_only {
         parts.push(Msg::UnreadOnly.say(app.lang));
