@@ -48,6 +48,10 @@ pub struct Config {
     pub text_width: Option<usize>,
     /// Capture the mouse (off: the terminal selects text). Default on.
     pub mouse: Option<bool>,
+    /// Follow changes in the folders as they happen. Default on; off, `R`
+    /// reloads (for folders on network file systems, where watching is
+    /// costly or silent).
+    pub watch: Option<bool>,
     /// Run `$BROWSER` in the terminal, as a text browser, whatever its name.
     pub browser_in_terminal: bool,
     /// The interface's language (else the locale's).
@@ -68,6 +72,7 @@ struct ConfigFile {
     keys: Option<serde_yaml::Mapping>,
     text_width: Option<usize>,
     mouse: Option<bool>,
+    watch: Option<bool>,
     browser_in_terminal: Option<bool>,
     language: Option<crate::i18n::Lang>,
     images: Option<crate::picture::Setting>,
@@ -242,6 +247,7 @@ impl Config {
             keys,
             text_width: file.text_width,
             mouse: file.mouse,
+            watch: file.watch,
             browser_in_terminal: file.browser_in_terminal.unwrap_or(false),
             language: file.language,
             theme_line: text
@@ -402,7 +408,7 @@ mod tests {
 
     #[test]
     fn keys_text_width_mouse_and_browser() {
-        let c = parse("theme: dark\nkeys:\n  quit: Q\n  down: [j, Ctrl-n]\ntext_width: 72\nmouse: false\nbrowser_in_terminal: true\n").unwrap();
+        let c = parse("theme: dark\nkeys:\n  quit: Q\n  down: [j, Ctrl-n]\ntext_width: 72\nmouse: false\nwatch: false\nbrowser_in_terminal: true\n").unwrap();
         assert_eq!(
             c.keys,
             [
@@ -415,8 +421,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            (c.text_width, c.mouse, c.browser_in_terminal),
-            (Some(72), Some(false), true)
+            (c.text_width, c.mouse, c.watch, c.browser_in_terminal),
+            (Some(72), Some(false), Some(false), true)
         );
         assert_eq!(
             parse("keys:\n  quit: {a: 1}\n").unwrap_err(),

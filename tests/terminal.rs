@@ -300,6 +300,19 @@ fn posts() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, folder, second)
 }
 
+/// Start the reader on `folder` with `watch: false`, so that a file
+/// changed under it stays in the list until `R`, and wait for its first
+/// frame.
+fn start_unwatched(folder: &Path, session: Session) -> Pty {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/sinmun/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "watch: false\n").unwrap();
+    let pty = Pty::spawn_in(&[folder], session, home);
+    pty.wait_text(0, "Haeundae beach crowd");
+    pty
+}
+
 /// Start the reader on `folder` and wait for its first frame.
 fn start(folder: &Path, session: Session) -> Pty {
     let pty = Pty::spawn(&[folder], session);
@@ -535,7 +548,7 @@ fn a_post_that_makes_sinmun_fail_is_contained_and_the_reader_goes_on() {
 #[test]
 fn a_post_replaced_by_a_fifo_or_a_folder_says_so() {
     let (_dir, folder, second) = posts();
-    let mut pty = start(&folder, Session::Controlling);
+    let mut pty = start_unwatched(&folder, Session::Controlling);
     std::fs::remove_file(&second).unwrap();
     let made = Command::new("mkfifo").arg(&second).status().unwrap();
     assert!(made.success());
@@ -560,7 +573,7 @@ fn a_post_replaced_by_a_fifo_or_a_folder_says_so() {
         "---\ntitle: 다른 글\n---\n<p>다른 파일의 본문</p>\n",
     )
     .unwrap();
-    let mut pty = start(&folder, Session::Controlling);
+    let mut pty = start_unwatched(&folder, Session::Controlling);
     std::fs::remove_file(&second).unwrap();
     std::fs::create_dir(&second).unwrap();
     std::fs::write(
@@ -579,6 +592,28 @@ fn a_post_replaced_by_a_fifo_or_a_folder_says_so() {
     );
     pty.type_keys("\x1b");
     std::thread::sleep(Duration::from_millis(100));
+    pty.type_keys("q");
+    assert!(pty.exit_within(Duration::from_secs(5)).is_some());
+}
+
+#[test]
+fn with_watch_off_a_new_post_shows_after_r_only() {
+    let (_dir, folder, _) = posts();
+    let mut pty = start_unwatched(&folder, Session::Controlling);
+    let before = pty.bytes().len();
+    std::fs::write(
+        folder.join("2024-08-02-new.html"),
+        "---\ntitle: Typhoon news 태풍 북상\n---\n<p>태풍이 북상합니다.</p>\n",
+    )
+    .unwrap();
+    // Longer than a watched folder takes to show a new post (≤ 500 ms).
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        !pty.text_since(before).contains("Typhoon news"),
+        "not followed with watch: false"
+    );
+    pty.type_keys("R");
+    pty.wait_text(before, "Typhoon news");
     pty.type_keys("q");
     assert!(pty.exit_within(Duration::from_secs(5)).is_some());
 }

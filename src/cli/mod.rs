@@ -267,7 +267,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     }
     let effects = crate::app::effects::Effects::new(crate::app::effects::Setup {
         marks: db,
-        watch: !folders.is_empty(),
+        watch: !folders.is_empty() && config.watch.unwrap_or(true),
         folders,
         walk: crate::loader::WalkOptions {
             follow_symlinks: args.follow_symlinks,
