@@ -4,6 +4,7 @@ pub mod args;
 pub mod dump;
 pub mod list;
 pub mod settings;
+mod usage;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -55,7 +56,7 @@ pub(crate) fn say(message: &str) {
 /// Help and version go to stdout with status 0; a usage error is one line
 /// on stderr with status 2.
 fn clap_exit(e: &clap::Error, lang: Lang) -> i32 {
-    use clap::error::{ContextValue, ErrorKind};
+    use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
@@ -73,18 +74,7 @@ fn clap_exit(e: &clap::Error, lang: Lang) -> i32 {
             }
         }
         _ => {
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
-            // A long value is quoted short.
-            for (_, value) in e.context() {
-                if let ContextValue::String(v) = value
-                    && v.chars().count() > crate::sanitize::QUOTE_CHARS
-                {
-                    first = first.replace(v.as_str(), &crate::sanitize::quote(v));
-                }
-            }
-            say(&Msg::SeeHelp.fill(lang, &[("error", &first)]));
+            say(&usage::usage_line(e, lang));
             EXIT_USAGE
         }
     }

@@ -295,6 +295,15 @@ catalog! {
     TerminalError: "terminal error: {error}", "터미널 오류: {error}";
     CannotWriteOutput: "cannot write output: {error}", "출력을 쓸 수 없음: {error}";
     SeeHelp: "{error}; see 'sinmun --help'", "{error}; 'sinmun --help'를 보세요";
+    UsageUnknown: "unexpected argument '{arg}' found", "알 수 없는 인자 '{arg}'";
+    UsageSimilar: "{error} (a similar one exists: '{similar}')", "{error} (비슷한 인자: '{similar}')";
+    UsageBadValue: "invalid value '{value}' for '{arg}'", "'{arg}'에 맞지 않는 값 '{value}'";
+    UsagePossible: "{error} (possible values: {valid})", "{error} (가능한 값: {valid})";
+    UsageBecause: "{error}: {why}", "{error}, 이유: {why}";
+    UsageNeedsValue: "a value is required for '{arg}' but none was supplied", "'{arg}'에 값이 필요함";
+    UsageConflict: "the argument '{arg}' cannot be used with '{prior}'", "'{arg}' 인자는 '{prior}' 인자와 함께 쓸 수 없음";
+    UsageRequires: "the following required arguments were not provided: {args}", "필요한 인자가 빠짐: {args}";
+    UsageNotUtf8: "invalid UTF-8 was detected in one or more arguments", "인자에 올바르지 않은 UTF-8이 있음";
     Checked: "checked {n} posts: {summary}", "글 {n}개를 확인함: {summary}";
     NoteOne: ", 1 note", ", 참고 1개";
     Notes: ", {n} notes", ", 참고 {n}개";
