@@ -45,6 +45,9 @@ impl Eq for Graphic {}
 /// The slots in `lines`: each run of picture rows, matched in order with
 /// `files` (the pictures the renderer held rows for).
 pub fn find(lines: &[Line], files: Vec<ImageFile>) -> Vec<Slot> {
+    if files.is_empty() {
+        return Vec::new();
+    }
     let mut slots = Vec::new();
     let mut files = files.into_iter();
     let mut i = 0;

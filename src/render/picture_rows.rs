@@ -50,6 +50,14 @@ pub(super) fn layout(p: &Picture, room: usize) -> Vec<Line> {
 /// Whether `line` is a picture's row, and where in it the picture starts
 /// (cells from the left) and how wide it is.
 pub(crate) fn row_span(line: &Line) -> Option<(usize, usize)> {
+    // Most lines hold no picture: nothing to measure.
+    if !line
+        .spans
+        .iter()
+        .any(|s| s.style.flags.contains(Flags::PICTURE))
+    {
+        return None;
+    }
     let mut x = 0;
     for span in &line.spans {
         let w = crate::text::width(&span.text);
