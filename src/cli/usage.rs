@@ -21,12 +21,8 @@ fn catalog_message(e: &clap::Error) -> Option<Message> {
     let message = match e.kind() {
         ErrorKind::UnknownArgument => {
             let unknown = Msg::UsageUnknown.with("arg", arg()?);
-            match text(e, ContextKind::SuggestedArg) {
-                Some(similar) => Msg::UsageSimilar
-                    .with_msg("error", unknown)
-                    .with("similar", similar),
-                None => unknown,
-            }
+            let similar = text(e, ContextKind::SuggestedArg);
+            detailed(unknown, Msg::UsageSimilar, "similar", similar)
         }
         ErrorKind::InvalidValue => {
             let value = text(e, ContextKind::InvalidValue)?;
@@ -34,20 +30,13 @@ fn catalog_message(e: &clap::Error) -> Option<Message> {
                 return Some(Msg::UsageNeedsValue.with("arg", arg()?));
             }
             let bad = Msg::UsageBadValue.with("arg", arg()?).with("value", value);
-            match text(e, ContextKind::ValidValue) {
-                Some(valid) => Msg::UsagePossible
-                    .with_msg("error", bad)
-                    .with("valid", valid),
-                None => bad,
-            }
+            let valid = text(e, ContextKind::ValidValue);
+            detailed(bad, Msg::UsagePossible, "valid", valid)
         }
         ErrorKind::ValueValidation => {
             let value = text(e, ContextKind::InvalidValue)?;
             let bad = Msg::UsageBadValue.with("arg", arg()?).with("value", value);
-            match e.source() {
-                Some(why) => Msg::UsageBecause.with_msg("error", bad).with("why", why),
-                None => bad,
-            }
+            detailed(bad, Msg::UsageBecause, "why", e.source())
         }
         ErrorKind::ArgumentConflict => Msg::UsageConflict
             .with("arg", arg()?)
@@ -57,6 +46,19 @@ fn catalog_message(e: &clap::Error) -> Option<Message> {
         _ => return None,
     };
     Some(message)
+}
+
+/// `error` inside `outer` with `detail` as `name`, when there is one.
+fn detailed(
+    error: Message,
+    outer: Msg,
+    name: &'static str,
+    detail: Option<impl std::fmt::Display>,
+) -> Message {
+    match detail {
+        Some(detail) => outer.with_msg("error", error).with(name, detail),
+        None => error,
+    }
 }
 
 /// A context value of the error as text (a list joined with commas); a

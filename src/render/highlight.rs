@@ -157,15 +157,17 @@ pub fn tokens(lines: &[&str], lang: Option<&str>) -> Vec<Pieces> {
     let within = lines
         .iter()
         .take_while(|line| {
-            bytes += line.len() + 1;
-            bytes <= BUDGET_BYTES
+            let more = bytes + line.len() + 1;
+            let fits = more <= BUDGET_BYTES;
+            if fits {
+                bytes = more;
+            }
+            fits
         })
         .count();
     let lines = &lines[..within];
-    let bytes = lines.iter().map(|l| l.len() + 1).sum();
-    let start = Cursor::new(syntax);
     let Some(split) = split_point(lines, bytes) else {
-        return start.clone().run(lines, syn);
+        return Cursor::new(syntax).run(lines, syn);
     };
     let (head, tail) = lines.split_at(split);
     let guess = Cursor::top_level(syntax, &syn.set);
@@ -173,7 +175,7 @@ pub fn tokens(lines: &[&str], lang: Option<&str>) -> Vec<Pieces> {
         // A panic there must stay as quiet as one in the render itself
         // (the reader's hook would leave the alternate screen).
         let second = scope.spawn(|| super::guard::quietly(|| guess.clone().run(tail, syn)));
-        let mut cursor = start.clone();
+        let mut cursor = Cursor::new(syntax);
         let first = cursor.run(head, syn);
         ((first, cursor), second.join())
     });
@@ -192,7 +194,9 @@ pub fn tokens(lines: &[&str], lang: Option<&str>) -> Vec<Pieces> {
 /// once: the line nearest the middle that starts in the first column, not
 /// with a closing bracket. `None` for short code or one core.
 fn split_point(lines: &[&str], bytes: usize) -> Option<usize> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Asked once: on Linux the answer reads the cgroup's CPU quota files.
+    static CORES: OnceLock<usize> = OnceLock::new();
+    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if bytes < SPLIT_BYTES || cores < 2 || lines.len() < 8 {
         return None;
     }

@@ -3,7 +3,7 @@
 //! picture is drawn over them; then its alt text as a caption.
 
 use super::block::Picture;
-use super::{Flags, Line};
+use super::{Flags, Line, Span};
 use crate::text::{fit, wrap};
 
 /// `[image: alt]`, or `[image]` without alt text.
@@ -50,30 +50,17 @@ pub(super) fn layout(p: &Picture, room: usize) -> Vec<Line> {
 /// Whether `line` is a picture's row, and where in it the picture starts
 /// (cells from the left) and how wide it is.
 pub(crate) fn row_span(line: &Line) -> Option<(usize, usize)> {
-    // Most lines hold no picture: nothing to measure.
-    if !line
-        .spans
+    let is_picture = |span: &&Span| span.style.flags.contains(Flags::PICTURE);
+    // Most lines hold no picture: they are not measured.
+    let first = line.spans.iter().position(|s| is_picture(&s))?;
+    let width = |span: &Span| crate::text::width(&span.text);
+    let x = line.spans[..first].iter().map(width).sum();
+    let cols = line.spans[first..]
         .iter()
-        .any(|s| s.style.flags.contains(Flags::PICTURE))
-    {
-        return None;
-    }
-    let mut x = 0;
-    for span in &line.spans {
-        let w = crate::text::width(&span.text);
-        if span.style.flags.contains(Flags::PICTURE) {
-            let cols = line
-                .spans
-                .iter()
-                .skip_while(|s| !s.style.flags.contains(Flags::PICTURE))
-                .take_while(|s| s.style.flags.contains(Flags::PICTURE))
-                .map(|s| crate::text::width(&s.text))
-                .sum();
-            return Some((x, cols));
-        }
-        x += w;
-    }
-    None
+        .take_while(is_picture)
+        .map(width)
+        .sum();
+    Some((x, cols))
 }
 
 #[cfg(test)]
