@@ -14,6 +14,11 @@ const SCHEMA_VERSION: i64 = 1;
 /// How long a write waits for another reader's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The page size of a new index file: with SQLite's 4 KiB a cold build of
+/// 100,000 posts took 15 % longer (a write call a page); 32 KiB pages made
+/// the file 25 % larger.
+const PAGE_SIZE: i64 = 16384;
+
 /// What else decides what the index holds: how files are read into posts
 /// and search texts. Another sinmun version may read files differently, so
 /// its index is rebuilt.
@@ -164,6 +169,7 @@ fn try_open(path: &Path) -> Result<Connection, IndexError> {
     }
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
     // Pages freed by merging segments go back to the file system (takes
     // effect in a new file; an older one is vacuumed when started afresh).
     conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;

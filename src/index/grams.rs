@@ -8,6 +8,8 @@
 //! longer one by intersecting its n-grams' lists, whose documents are
 //! checked against their stored text.
 
+use fixedbitset::FixedBitSet;
+
 use crate::search::{Query, SearchText, TermShape};
 
 /// The version of these rules: an index made with other rules is rebuilt.
@@ -35,32 +37,73 @@ fn initial_code(c: char) -> Option<u8> {
 }
 
 /// What making keys reuses from one text to the next.
-#[derive(Default)]
 pub(super) struct KeyScratch {
     chars: Vec<char>,
     codes: Vec<Option<u8>>,
+    /// Runs of two and three characters, and characters beyond the BMP.
     seen: rustc_hash::FxHashSet<u64>,
+    /// Characters of the BMP, by their code.
+    seen_chars: FixedBitSet,
+    /// Runs of initials, by [`initials_place`].
+    seen_initials: FixedBitSet,
+}
+
+impl Default for KeyScratch {
+    fn default() -> KeyScratch {
+        KeyScratch {
+            chars: Vec::new(),
+            codes: Vec::new(),
+            seen: Default::default(),
+            seen_chars: FixedBitSet::with_capacity(0x1_0000),
+            seen_initials: FixedBitSet::with_capacity(INITIALS_PLACES),
+        }
+    }
+}
+
+/// Places of runs of 1 to 4 initials: codes 1–19 as digits in base 20.
+const INITIALS_PLACES: usize = 20usize.pow(INITIALS_N as u32);
+
+/// A run of initials as one number below [`INITIALS_PLACES`] (no digit is
+/// zero, so runs of different lengths differ).
+fn initials_place(codes: &[u8]) -> usize {
+    codes.iter().fold(0, |p, &c| p * 20 + usize::from(c))
 }
 
 /// Every key of `text`, without repeats, in no particular order (into
-/// `keys`). A set, not a sort, takes out the repeats: sorting thousands of
-/// keys a text was a seventh of building postings.
+/// `keys`). Characters and runs of initials, half of a text's runs, are
+/// taken out by bit sets; the others by a hash set (sorting thousands of
+/// keys a text was a seventh of building postings, and hashing all of them
+/// a tenth).
 pub(super) fn keys_of(text: &SearchText, scratch: &mut KeyScratch, keys: &mut Vec<u64>) {
     keys.clear();
-    let KeyScratch { chars, codes, seen } = scratch;
+    let KeyScratch {
+        chars,
+        codes,
+        seen,
+        seen_chars,
+        seen_initials,
+    } = scratch;
     seen.clear();
-    let mut add = |key: u64| {
-        if seen.insert(key) {
-            keys.push(key);
-        }
-    };
+    seen_chars.clear();
+    seen_initials.clear();
     let (squeezed, initials) = text.parts();
     chars.clear();
     chars.extend(squeezed.chars());
     for start in 0..chars.len() {
+        let c = chars[start];
+        let new = match usize::try_from(u32::from(c)) {
+            Ok(code) if code < 0x1_0000 => !seen_chars.put(code),
+            _ => seen.insert(text_key(&[c])),
+        };
+        if new {
+            keys.push(text_key(&[c]));
+        }
         let end = (start + TEXT_N).min(chars.len());
-        for stop in start + 1..=end {
-            add(text_key(&chars[start..stop]));
+        for stop in start + 2..=end {
+            let key = text_key(&chars[start..stop]);
+            if seen.insert(key) {
+                keys.push(key);
+            }
         }
     }
     if let Some(initials) = initials {
@@ -72,7 +115,9 @@ pub(super) fn keys_of(text: &SearchText, scratch: &mut KeyScratch, keys: &mut Ve
                 match codes.get(start + n).copied().flatten() {
                     Some(code) => {
                         run[n] = code;
-                        add(initials_key(&run[..=n]));
+                        if !seen_initials.put(initials_place(&run[..=n])) {
+                            keys.push(initials_key(&run[..=n]));
+                        }
                     }
                     None => break,
                 }
@@ -213,6 +258,29 @@ mod tests {
         }
         let p = plan(&Query::parse("제주항공 #뉴스"));
         assert!(!p.exact() && p.labels);
+    }
+
+    #[test]
+    fn repeated_characters_and_initials_give_each_key_once() {
+        // `keys` fails on a repeat; characters beyond the BMP are kept
+        // apart from the others.
+        let doc = keys("가가가 😀😀 가나가나 ㄱㄱ 😀");
+        for key in [
+            text_key(&['가']),
+            text_key(&['😀']),
+            text_key(&['😀', '😀']),
+            text_key(&['가', '나', '가']),
+            initials_key(&[1, 3, 1, 3]),
+        ] {
+            assert!(doc.binary_search(&key).is_ok());
+        }
+        // Scratch reused for another text forgets the first one's keys.
+        let mut scratch = KeyScratch::default();
+        let mut first = Vec::new();
+        keys_of(&SearchText::new("가나"), &mut scratch, &mut first);
+        let mut second = Vec::new();
+        keys_of(&SearchText::new("가나"), &mut scratch, &mut second);
+        assert_eq!(first, second);
     }
 
     #[test]

@@ -225,87 +225,114 @@ pub(super) fn write(conn: &mut Connection, prepared: Prepared) -> Result<(), Ind
 
 /// The postings of `texts`: the documents, and for each key its documents.
 fn build_postings(texts: &[(u32, String)]) -> (RoaringBitmap, Vec<(u64, RoaringBitmap)>) {
-    // Keys are made in parallel, a chunk at a time (each document's keys
-    // are thousands of numbers), the next chunk's while the bitmaps grow
-    // with this one's on one thread.
-    let mut map: FxHashMap<u64, Growing> =
-        FxHashMap::with_capacity_and_hasher(1 << 16, Default::default());
-    let mut docs = RoaringBitmap::new();
-    let mut chunks = texts.chunks(256);
-    let mut keyed = chunks.next().map(keys_of_chunk).unwrap_or_default();
-    loop {
-        let Some(next) = chunks.next() else {
-            grow(&mut map, &mut docs, keyed);
-            break;
-        };
-        let growing = || grow(&mut map, &mut docs, keyed);
-        keyed = rayon::join(growing, || keys_of_chunk(next)).1;
-    }
-    let mut keys: Vec<(u64, RoaringBitmap)> =
-        map.into_iter().map(|(k, g)| (k, g.finish())).collect();
-    keys.sort_unstable_by_key(|(k, _)| *k);
+    build_postings_by(texts, PLACES)
+}
+
+/// [`build_postings`], texts taken `part` at a time (at most [`PLACES`]).
+fn build_postings_by(
+    texts: &[(u32, String)],
+    part: usize,
+) -> (RoaringBitmap, Vec<(u64, RoaringBitmap)>) {
+    let docs: RoaringBitmap = texts.iter().map(|(d, _)| *d).collect();
+    let mut parts = texts.chunks(part.clamp(1, PLACES)).map(postings_of);
+    let first = parts.next().unwrap_or_default();
+    let keys = parts.fold(first, merge_postings);
     (docs, keys)
 }
 
-/// Add each document to its keys' postings.
-fn grow(map: &mut FxHashMap<u64, Growing>, docs: &mut RoaringBitmap, keyed: Vec<(u32, Vec<u64>)>) {
-    for (doc, keys) in keyed {
-        docs.insert(doc);
+/// Texts a [`Places`] can name.
+const PLACES: usize = 1 << 16;
+
+/// A key's texts as they are added, by their place among the texts: the
+/// first dozen beside the key in the map. Pushing there costs a fraction
+/// of adding each text to a roaring bitmap, which reached through two
+/// allocations into the bitmap's containers (cache misses that were the
+/// largest part of building postings).
+type Places = smallvec::SmallVec<[u16; 12]>;
+
+/// The postings of at most [`PLACES`] texts, by key.
+fn postings_of(texts: &[(u32, String)]) -> Vec<(u64, RoaringBitmap)> {
+    use rayon::prelude::*;
+    // Keys are made in parallel, a chunk at a time (each text's keys are
+    // thousands of numbers), the next chunk's while the map grows with
+    // this one's on one thread.
+    let mut map: FxHashMap<u64, Places> =
+        FxHashMap::with_capacity_and_hasher(1 << 16, Default::default());
+    let chunk_len = 256;
+    let mut chunks = texts.chunks(chunk_len).enumerate();
+    let mut keyed = chunks
+        .next()
+        .map(|(i, c)| (i * chunk_len, keys_of_chunk(c)))
+        .unwrap_or_default();
+    loop {
+        let Some((i, next)) = chunks.next() else {
+            grow(&mut map, keyed);
+            break;
+        };
+        let growing = || grow(&mut map, keyed);
+        keyed = (
+            i * chunk_len,
+            rayon::join(growing, || keys_of_chunk(next)).1,
+        );
+    }
+    let docs: Vec<u32> = texts.iter().map(|(d, _)| *d).collect();
+    let places: Vec<(u64, Places)> = map.into_iter().collect();
+    let mut keys: Vec<(u64, RoaringBitmap)> = places
+        .into_par_iter()
+        .map(|(key, places)| {
+            let of = places.iter().map(|&p| docs[usize::from(p)]);
+            // In order unless a caller broke the promise.
+            let bitmap =
+                RoaringBitmap::from_sorted_iter(of.clone()).unwrap_or_else(|_| of.collect());
+            (key, bitmap)
+        })
+        .collect();
+    keys.par_sort_unstable_by_key(|(k, _)| *k);
+    keys
+}
+
+/// Two key-ordered postings as one.
+fn merge_postings(
+    a: Vec<(u64, RoaringBitmap)>,
+    b: Vec<(u64, RoaringBitmap)>,
+) -> Vec<(u64, RoaringBitmap)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for (key, mut docs) in a {
+        while let Some(earlier) = b.next_if(|(k, _)| *k < key) {
+            out.push(earlier);
+        }
+        if let Some((_, same)) = b.next_if(|(k, _)| *k == key) {
+            docs |= same;
+        }
+        out.push((key, docs));
+    }
+    out.extend(b);
+    out
+}
+
+/// Add each text, by its place (from `start`), to its keys' postings.
+fn grow(map: &mut FxHashMap<u64, Places>, (start, keyed): (usize, Vec<Vec<u64>>)) {
+    for (i, keys) in keyed.into_iter().enumerate() {
+        // Fewer than PLACES texts: a place fits.
+        let place = (start + i) as u16;
         for key in keys {
-            map.entry(key).or_default().push(doc);
+            map.entry(key).or_default().push(place);
         }
     }
 }
 
-/// Each text's document and keys.
-fn keys_of_chunk(chunk: &[(u32, String)]) -> Vec<(u32, Vec<u64>)> {
+/// Each text's keys.
+fn keys_of_chunk(chunk: &[(u32, String)]) -> Vec<Vec<u64>> {
     use rayon::prelude::*;
     chunk
         .par_iter()
-        .map_init(grams::KeyScratch::default, |scratch, (doc, lower)| {
+        .map_init(grams::KeyScratch::default, |scratch, (_, lower)| {
             let mut keys = Vec::with_capacity(4096);
             grams::keys_of(&SearchText::from_lower(lower), scratch, &mut keys);
-            (*doc, keys)
+            keys
         })
         .collect()
-}
-
-/// A key's documents as they are added, in increasing order. The last few
-/// wait beside the key in the map and join the bitmap together: adding
-/// one document at a time reached into the bitmap's containers each time
-/// (a binary search of an array, or a scan for the maximum of a bitmap),
-/// cache misses that were half of building postings.
-#[derive(Default)]
-struct Growing {
-    bitmap: RoaringBitmap,
-    recent: [u32; RECENT],
-    len: u8,
-}
-
-const RECENT: usize = 12;
-
-impl Growing {
-    fn push(&mut self, doc: u32) {
-        if usize::from(self.len) == RECENT {
-            self.flush();
-        }
-        self.recent[usize::from(self.len)] = doc;
-        self.len += 1;
-    }
-
-    fn flush(&mut self) {
-        let recent = &self.recent[..usize::from(self.len)];
-        // In order unless a caller broke the promise: then one at a time.
-        if self.bitmap.append(recent.iter().copied()).is_err() {
-            self.bitmap.extend(recent.iter().copied());
-        }
-        self.len = 0;
-    }
-
-    fn finish(mut self) -> RoaringBitmap {
-        self.flush();
-        self.bitmap
-    }
 }
 
 /// Read access to postings and texts.
@@ -595,6 +622,51 @@ mod tests {
             .unwrap();
         assert_eq!(segments, 1);
         assert_eq!(covered(&conn).unwrap().len(), 35);
+    }
+
+    #[test]
+    fn postings_made_in_parts_are_the_postings_made_at_once() {
+        let texts: Vec<(u32, String)> = (0..40u32)
+            .map(|i| {
+                let words = [
+                    "제주 항공",
+                    "클라우드 장애",
+                    "ms 발권",
+                    "ㅋㅋ 마비",
+                    "🇰🇷 국기",
+                ];
+                (
+                    i * 3 + 1,
+                    format!("{} {}", words[(i % 5) as usize], words[(i % 3) as usize]),
+                )
+            })
+            .collect();
+        let whole = build_postings(&texts);
+        for part in [1, 7, 39] {
+            assert_eq!(build_postings_by(&texts, part), whole, "in parts of {part}");
+        }
+        let (docs, keys) = whole;
+        assert_eq!(docs.len(), 40);
+        let key = |s: &str| {
+            let mut out = Vec::new();
+            grams::keys_of(
+                &SearchText::from_lower(s),
+                &mut Default::default(),
+                &mut out,
+            );
+            out[0]
+        };
+        let jeju: Vec<u32> = keys
+            .iter()
+            .find(|(k, _)| *k == key("제"))
+            .map(|(_, b)| b.iter().collect())
+            .unwrap_or_default();
+        let expected: Vec<u32> = texts
+            .iter()
+            .filter(|(_, t)| t.contains('제'))
+            .map(|(d, _)| *d)
+            .collect();
+        assert_eq!(jeju, expected);
     }
 
     #[test]
