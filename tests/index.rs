@@ -291,6 +291,32 @@ fn an_index_of_another_version_is_rebuilt() {
 }
 
 #[test]
+fn an_index_file_from_an_older_version_gets_the_current_page_size() {
+    let site = Site::new();
+    news(&site, 12);
+    let cache = Cache::new();
+    std::fs::create_dir_all(cache.file().parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(cache.file()).unwrap();
+    conn.execute_batch(
+        "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE files (x); PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(cache.check(&site.path()), stats(0, 12, 0));
+    let conn = rusqlite::Connection::open(cache.file()).unwrap();
+    let page_size: i64 = conn
+        .pragma_query_value(None, "page_size", |r| r.get(0))
+        .unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    assert_eq!((page_size, mode.as_str()), (16384, "wal"));
+    assert_eq!(cache.check(&site.path()), stats(12, 0, 0));
+    search_agrees(&site, &cache, &["제주", "소식 3"]);
+}
+
+#[test]
 fn two_readers_updating_at_once_stay_right() {
     let site = Site::new();
     news(&site, 30);

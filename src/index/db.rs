@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 /// `PRAGMA user_version` of the schema below.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// How long a write waits for another reader's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -64,11 +64,12 @@ CREATE TABLE segments (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     docs BLOB NOT NULL
 );
+-- by segment first: a new segment's rows are written at the end
 CREATE TABLE grams (
-    key INTEGER NOT NULL,
     segment INTEGER NOT NULL,
+    key INTEGER NOT NULL,
     docs BLOB NOT NULL,
-    PRIMARY KEY (key, segment)
+    PRIMARY KEY (segment, key)
 ) WITHOUT ROWID;
 CREATE TABLE meta (
     key TEXT PRIMARY KEY NOT NULL,
@@ -189,15 +190,35 @@ fn try_open(path: &Path) -> Result<Connection, IndexError> {
             start_afresh(&tx)?;
         }
         tx.commit()?;
-        let auto_vacuum: i64 = conn.pragma_query_value(None, "auto_vacuum", |r| r.get(0))?;
-        if afresh && auto_vacuum != 2 {
+        if afresh {
             // An empty database: vacuuming it is quick, and it may wait for
             // another reader; if it cannot be done, the file only stays
-            // larger than it needs to be.
-            let _ = conn.execute_batch("VACUUM");
+            // larger or slower than it needs to be.
+            let _ = vacuum_if_older(&conn);
         }
     }
     Ok(conn)
+}
+
+/// Give a file made by an older version this version's settings: pages
+/// freed go back to the file system, and pages of [`PAGE_SIZE`].
+fn vacuum_if_older(conn: &Connection) -> Result<(), IndexError> {
+    let auto_vacuum: i64 = conn.pragma_query_value(None, "auto_vacuum", |r| r.get(0))?;
+    let page_size: i64 = conn.pragma_query_value(None, "page_size", |r| r.get(0))?;
+    if page_size != PAGE_SIZE {
+        // A WAL file keeps its page size: it changes out of WAL mode only,
+        // which needs the file to itself.
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+        let vacuumed = conn.execute_batch("VACUUM");
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        vacuumed?;
+    } else if auto_vacuum != 2 {
+        conn.execute_batch("VACUUM")?;
+    }
+    Ok(())
 }
 
 /// Whether the index has this version's schema and rules.

@@ -7,9 +7,11 @@
 //! would give: a file whose stamp changed is read again, a damaged or
 //! foreign index is started afresh.
 
+mod compact;
 mod db;
 mod files;
 mod grams;
+mod postings;
 mod record;
 mod seal;
 mod search;

@@ -265,7 +265,7 @@ pub(super) fn index_texts(
         done += n;
         progress(done, total);
     }
-    if segments(conn)? > MAX_SEGMENTS && text::compact(conn)? {
+    if segments(conn)? > MAX_SEGMENTS && super::compact::compact(conn)? {
         super::db::release_free_pages(conn)?;
     }
     if total > 0 {

@@ -13,10 +13,10 @@ use std::collections::HashMap;
 
 use roaring::RoaringBitmap;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use rustc_hash::FxHashMap;
 
 use super::IndexError;
-use super::grams::{self, Plan};
+use super::grams::Plan;
+use super::postings::build_postings;
 use super::seal::{seal, unseal};
 use crate::search::SearchText;
 
@@ -85,24 +85,24 @@ impl Unpacker {
 }
 
 /// A bitmap as stored under `key` (a gram and segment, or a segment).
-fn encode_bitmap(key: &[u8], bitmap: &RoaringBitmap) -> Vec<u8> {
+pub(super) fn encode_bitmap(key: &[u8], bitmap: &RoaringBitmap) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(bitmap.serialized_size());
     // Writing into a Vec cannot fail.
     let _ = bitmap.serialize_into(&mut bytes);
     seal(key, bytes)
 }
 
-fn decode_bitmap(key: &[u8], bytes: &[u8]) -> Result<RoaringBitmap, IndexError> {
+pub(super) fn decode_bitmap(key: &[u8], bytes: &[u8]) -> Result<RoaringBitmap, IndexError> {
     unseal(key, bytes)
         .and_then(|b| RoaringBitmap::deserialize_from(b).ok())
         .ok_or(IndexError::Damaged)
 }
 
-fn segment_key(id: i64) -> [u8; 8] {
+pub(super) fn segment_key(id: i64) -> [u8; 8] {
     id.to_le_bytes()
 }
 
-fn gram_key(key: u64, segment: i64) -> [u8; 16] {
+pub(super) fn gram_key(key: u64, segment: i64) -> [u8; 16] {
     let mut out = [0; 16];
     out[..8].copy_from_slice(&key.to_le_bytes());
     out[8..].copy_from_slice(&segment.to_le_bytes());
@@ -195,10 +195,16 @@ pub(super) fn write(conn: &mut Connection, prepared: Prepared) -> Result<(), Ind
                 params![id, encode_bitmap(&segment_key(id), docs)],
             )?;
             let mut insert =
-                tx.prepare_cached("INSERT INTO grams (key, segment, docs) VALUES (?1, ?2, ?3)")?;
-            for (key, bitmap) in keys {
+                tx.prepare_cached("INSERT INTO grams (segment, key, docs) VALUES (?1, ?2, ?3)")?;
+            // In the table's order, keys as signed numbers (those of
+            // initials first), so that the rows append.
+            let signed = |negative: bool| {
+                keys.iter()
+                    .filter(move |(k, _)| ((*k as i64) < 0) == negative)
+            };
+            for (key, bitmap) in signed(true).chain(signed(false)) {
                 let sealed = encode_bitmap(&gram_key(*key, id), bitmap);
-                insert.execute(params![*key as i64, id, sealed])?;
+                insert.execute(params![id, *key as i64, sealed])?;
             }
             Some(id)
         }
@@ -223,118 +229,6 @@ pub(super) fn write(conn: &mut Connection, prepared: Prepared) -> Result<(), Ind
     Ok(())
 }
 
-/// The postings of `texts`: the documents, and for each key its documents.
-fn build_postings(texts: &[(u32, String)]) -> (RoaringBitmap, Vec<(u64, RoaringBitmap)>) {
-    build_postings_by(texts, PLACES)
-}
-
-/// [`build_postings`], texts taken `part` at a time (at most [`PLACES`]).
-fn build_postings_by(
-    texts: &[(u32, String)],
-    part: usize,
-) -> (RoaringBitmap, Vec<(u64, RoaringBitmap)>) {
-    let docs: RoaringBitmap = texts.iter().map(|(d, _)| *d).collect();
-    let mut parts = texts.chunks(part.clamp(1, PLACES)).map(postings_of);
-    let first = parts.next().unwrap_or_default();
-    let keys = parts.fold(first, merge_postings);
-    (docs, keys)
-}
-
-/// Texts a [`Places`] can name.
-const PLACES: usize = 1 << 16;
-
-/// A key's texts as they are added, by their place among the texts: the
-/// first dozen beside the key in the map. Pushing there costs a fraction
-/// of adding each text to a roaring bitmap, which reached through two
-/// allocations into the bitmap's containers (cache misses that were the
-/// largest part of building postings).
-type Places = smallvec::SmallVec<[u16; 12]>;
-
-/// The postings of at most [`PLACES`] texts, by key.
-fn postings_of(texts: &[(u32, String)]) -> Vec<(u64, RoaringBitmap)> {
-    use rayon::prelude::*;
-    // Keys are made in parallel, a chunk at a time (each text's keys are
-    // thousands of numbers), the next chunk's while the map grows with
-    // this one's on one thread.
-    let mut map: FxHashMap<u64, Places> =
-        FxHashMap::with_capacity_and_hasher(1 << 16, Default::default());
-    let chunk_len = 256;
-    let mut chunks = texts.chunks(chunk_len).enumerate();
-    let mut keyed = chunks
-        .next()
-        .map(|(i, c)| (i * chunk_len, keys_of_chunk(c)))
-        .unwrap_or_default();
-    loop {
-        let Some((i, next)) = chunks.next() else {
-            grow(&mut map, keyed);
-            break;
-        };
-        let growing = || grow(&mut map, keyed);
-        keyed = (
-            i * chunk_len,
-            rayon::join(growing, || keys_of_chunk(next)).1,
-        );
-    }
-    let docs: Vec<u32> = texts.iter().map(|(d, _)| *d).collect();
-    let places: Vec<(u64, Places)> = map.into_iter().collect();
-    let mut keys: Vec<(u64, RoaringBitmap)> = places
-        .into_par_iter()
-        .map(|(key, places)| {
-            let of = places.iter().map(|&p| docs[usize::from(p)]);
-            // In order unless a caller broke the promise.
-            let bitmap =
-                RoaringBitmap::from_sorted_iter(of.clone()).unwrap_or_else(|_| of.collect());
-            (key, bitmap)
-        })
-        .collect();
-    keys.par_sort_unstable_by_key(|(k, _)| *k);
-    keys
-}
-
-/// Two key-ordered postings as one.
-fn merge_postings(
-    a: Vec<(u64, RoaringBitmap)>,
-    b: Vec<(u64, RoaringBitmap)>,
-) -> Vec<(u64, RoaringBitmap)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut b = b.into_iter().peekable();
-    for (key, mut docs) in a {
-        while let Some(earlier) = b.next_if(|(k, _)| *k < key) {
-            out.push(earlier);
-        }
-        if let Some((_, same)) = b.next_if(|(k, _)| *k == key) {
-            docs |= same;
-        }
-        out.push((key, docs));
-    }
-    out.extend(b);
-    out
-}
-
-/// Add each text, by its place (from `start`), to its keys' postings.
-fn grow(map: &mut FxHashMap<u64, Places>, (start, keyed): (usize, Vec<Vec<u64>>)) {
-    for (i, keys) in keyed.into_iter().enumerate() {
-        // Fewer than PLACES texts: a place fits.
-        let place = (start + i) as u16;
-        for key in keys {
-            map.entry(key).or_default().push(place);
-        }
-    }
-}
-
-/// Each text's keys.
-fn keys_of_chunk(chunk: &[(u32, String)]) -> Vec<Vec<u64>> {
-    use rayon::prelude::*;
-    chunk
-        .par_iter()
-        .map_init(grams::KeyScratch::default, |scratch, (_, lower)| {
-            let mut keys = Vec::with_capacity(4096);
-            grams::keys_of(&SearchText::from_lower(lower), scratch, &mut keys);
-            keys
-        })
-        .collect()
-}
-
 /// Read access to postings and texts.
 pub(super) struct Postings<'c> {
     conn: &'c Connection,
@@ -349,8 +243,9 @@ impl<'c> Postings<'c> {
         }
     }
 
-    /// The documents with `key`, in any segment.
-    fn key(
+    /// The documents with `key`, in any segment (one statement: one
+    /// snapshot of the index).
+    pub(super) fn key(
         &self,
         key: u64,
         cache: &mut HashMap<u64, RoaringBitmap>,
@@ -358,9 +253,10 @@ impl<'c> Postings<'c> {
         if let Some(b) = cache.get(&key) {
             return Ok(b.clone());
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT segment, docs FROM grams WHERE key = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT segment, docs FROM grams
+                 WHERE segment IN (SELECT id FROM segments) AND key = ?1",
+        )?;
         let mut rows = stmt.query([key as i64])?;
         let mut all = RoaringBitmap::new();
         while let Some(r) = rows.next()? {
@@ -451,108 +347,8 @@ impl<'c> Postings<'c> {
     }
 }
 
-/// Rows merged per transaction while compacting.
-const COMPACT_ROWS: i64 = 50_000;
-
-/// Merge every segment into one, key by key, a transaction at a time (a
-/// key's postings are the union of its rows in all segments at every
-/// moment, so searches beside it see the same documents). Few segments
-/// make look-ups cheaper and roaring bitmaps smaller: a bitmap holds 65,536
-/// documents per container. False when there was nothing to merge.
-pub(super) fn compact(conn: &mut Connection) -> Result<bool, IndexError> {
-    compact_by(conn, COMPACT_ROWS)
-}
-
-fn compact_by(conn: &mut Connection, rows_at_once: i64) -> Result<bool, IndexError> {
-    let segments: Vec<i64> = {
-        let mut stmt = conn.prepare("SELECT id FROM segments ORDER BY id")?;
-        stmt.query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?
-    };
-    let Some(&last_old) = segments.last() else {
-        return Ok(false);
-    };
-    if segments.len() < 2 {
-        return Ok(false);
-    }
-    let all = covered(conn)?;
-    let id = {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = next_segment(&tx)?;
-        tx.execute(
-            "INSERT INTO segments (id, docs) VALUES (?1, ?2)",
-            params![id, encode_bitmap(&segment_key(id), &all)],
-        )?;
-        tx.commit()?;
-        id
-    };
-    let mut after = i64::MIN;
-    loop {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let rows: Vec<(i64, i64, Vec<u8>)> = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT key, segment, docs FROM grams WHERE key > ?1 AND segment <= ?2
-                 ORDER BY key LIMIT ?3",
-            )?;
-            stmt.query_map(params![after, last_old, rows_at_once], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?
-        };
-        if rows.is_empty() {
-            break;
-        }
-        // Unless this is the end, the last key may have rows beyond the
-        // limit: it waits for the next round (a key has one row a segment,
-        // far fewer than the limit).
-        let complete = (rows.len() as i64) < rows_at_once;
-        let last_key = rows.last().map_or(after, |r| r.0);
-        let mut merged: Vec<(i64, RoaringBitmap)> = Vec::new();
-        for (key, segment, bytes) in &rows {
-            if !complete && *key == last_key {
-                break;
-            }
-            let docs = decode_bitmap(&gram_key(*key as u64, *segment), bytes)?;
-            match merged.last_mut() {
-                Some((k, acc)) if k == key => *acc |= docs,
-                _ => merged.push((*key, docs)),
-            }
-        }
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT OR REPLACE INTO grams (key, segment, docs) VALUES (?1, ?2, ?3)",
-            )?;
-            let mut forget =
-                tx.prepare_cached("DELETE FROM grams WHERE key = ?1 AND segment <= ?2")?;
-            for (key, docs) in &merged {
-                insert.execute(params![
-                    key,
-                    id,
-                    encode_bitmap(&gram_key(*key as u64, id), docs)
-                ])?;
-                forget.execute(params![key, last_old])?;
-            }
-        }
-        tx.commit()?;
-        match merged.last() {
-            Some((k, _)) => after = *k,
-            // One key with more rows than the limit: cannot happen with
-            // fewer segments than that; stop rather than loop.
-            None => break,
-        }
-    }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute("DELETE FROM segments WHERE id <= ?1", [last_old])?;
-    tx.execute(
-        "UPDATE text_docs SET segment = ?1 WHERE segment <= ?2",
-        params![id, last_old],
-    )?;
-    tx.commit()?;
-    Ok(true)
-}
-
 /// The number the next segment gets (inside a write transaction).
-fn next_segment(tx: &Connection) -> Result<i64, IndexError> {
+pub(super) fn next_segment(tx: &Connection) -> Result<i64, IndexError> {
     Ok(tx
         .query_row(
             "SELECT seq FROM sqlite_sequence WHERE name = 'segments'",
@@ -567,107 +363,6 @@ fn next_segment(tx: &Connection) -> Result<i64, IndexError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn compacting_keeps_every_key_s_documents() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut conn = crate::index::db::open(&dir.path().join("i.sqlite3")).unwrap();
-        let words = [
-            "제주 항공",
-            "클라우드 장애",
-            "ms 발권",
-            "ㅋㅋ 마비",
-            "제주항만",
-        ];
-        let mut all = Vec::new();
-        for seg in 0..5u32 {
-            let texts: Vec<(u32, String)> = (0..7u32)
-                .map(|i| {
-                    let doc = seg * 7 + i + 1;
-                    let text = format!(
-                        "{} {}",
-                        words[(doc % 5) as usize],
-                        words[(doc % 3) as usize]
-                    );
-                    (doc, text)
-                })
-                .collect();
-            for (doc, _) in &texts {
-                conn.execute(
-                    "INSERT INTO files (doc, path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record)
-                     VALUES (?1, ?1, 0, 0, 0, 0, 0, 1, 0, x'')",
-                    [i64::from(*doc)],
-                )
-                .unwrap();
-            }
-            add(&mut conn, &texts, false).unwrap();
-            all.extend(texts);
-        }
-        let (_, keys) = build_postings(&all);
-        let lookup = |conn: &Connection| -> Vec<RoaringBitmap> {
-            let postings = Postings::new(conn);
-            keys.iter()
-                .map(|(k, _)| postings.key(*k, &mut HashMap::new()).unwrap())
-                .collect()
-        };
-        let before = lookup(&conn);
-        assert_eq!(
-            before,
-            keys.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()
-        );
-        assert!(compact_by(&mut conn, 7).unwrap());
-        assert_eq!(lookup(&conn), before);
-        let segments: i64 = conn
-            .query_row("SELECT count(*) FROM segments", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(segments, 1);
-        assert_eq!(covered(&conn).unwrap().len(), 35);
-    }
-
-    #[test]
-    fn postings_made_in_parts_are_the_postings_made_at_once() {
-        let texts: Vec<(u32, String)> = (0..40u32)
-            .map(|i| {
-                let words = [
-                    "제주 항공",
-                    "클라우드 장애",
-                    "ms 발권",
-                    "ㅋㅋ 마비",
-                    "🇰🇷 국기",
-                ];
-                (
-                    i * 3 + 1,
-                    format!("{} {}", words[(i % 5) as usize], words[(i % 3) as usize]),
-                )
-            })
-            .collect();
-        let whole = build_postings(&texts);
-        for part in [1, 7, 39] {
-            assert_eq!(build_postings_by(&texts, part), whole, "in parts of {part}");
-        }
-        let (docs, keys) = whole;
-        assert_eq!(docs.len(), 40);
-        let key = |s: &str| {
-            let mut out = Vec::new();
-            grams::keys_of(
-                &SearchText::from_lower(s),
-                &mut Default::default(),
-                &mut out,
-            );
-            out[0]
-        };
-        let jeju: Vec<u32> = keys
-            .iter()
-            .find(|(k, _)| *k == key("제"))
-            .map(|(_, b)| b.iter().collect())
-            .unwrap_or_default();
-        let expected: Vec<u32> = texts
-            .iter()
-            .filter(|(_, t)| t.contains('제'))
-            .map(|(d, _)| *d)
-            .collect();
-        assert_eq!(jeju, expected);
-    }
 
     #[test]
     fn a_text_comes_back_as_it_was() {
