@@ -9,6 +9,7 @@
 //! its rows in all segments at every moment, so searches beside it see the
 //! same documents.
 
+use rayon::prelude::*;
 use roaring::RoaringBitmap;
 use rusqlite::{Connection, TransactionBehavior, params};
 
@@ -112,7 +113,7 @@ fn merge_range(
             "DELETE FROM grams WHERE segment = ?1 AND key >= ?2",
         ),
     };
-    let mut rows: Vec<(i64, RoaringBitmap)> = Vec::new();
+    let mut rows: Vec<(i64, i64, Vec<u8>)> = Vec::new();
     {
         let mut select = tx.prepare_cached(select)?;
         for &segment in old {
@@ -121,29 +122,30 @@ fn merge_range(
                 None => select.query(params![segment, from])?,
             };
             while let Some(r) = found.next()? {
-                let key: i64 = r.get(0)?;
                 let bytes = r.get_ref(1)?.as_blob().map_err(|_| IndexError::Damaged)?;
-                rows.push((key, decode_bitmap(&gram_key(key as u64, segment), bytes)?));
+                rows.push((r.get(0)?, segment, bytes.to_vec()));
             }
         }
     }
     // Stable: a key's rows stay in segment order (a union either way).
-    rows.sort_by_key(|(k, _)| *k);
-    let mut merged: Vec<(i64, RoaringBitmap)> = Vec::new();
-    for (key, docs) in rows {
-        match merged.last_mut() {
-            Some((k, acc)) if *k == key => *acc |= docs,
-            _ => merged.push((key, docs)),
-        }
-    }
+    rows.sort_by_key(|(k, _, _)| *k);
+    // Bitmaps are decoded, joined and encoded on every core; SQLite reads
+    // and writes on this one.
+    let merged: Vec<(i64, Vec<u8>)> = rows
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .map(|same| {
+            let key = same[0].0;
+            let mut docs = RoaringBitmap::new();
+            for (_, segment, bytes) in same {
+                docs |= decode_bitmap(&gram_key(key as u64, *segment), bytes)?;
+            }
+            Ok((key, encode_bitmap(&gram_key(key as u64, id), &docs)))
+        })
+        .collect::<Result<_, IndexError>>()?;
     let mut insert =
         tx.prepare_cached("INSERT INTO grams (segment, key, docs) VALUES (?1, ?2, ?3)")?;
-    for (key, docs) in &merged {
-        insert.execute(params![
-            id,
-            key,
-            encode_bitmap(&gram_key(*key as u64, id), docs)
-        ])?;
+    for (key, bytes) in &merged {
+        insert.execute(params![id, key, bytes])?;
     }
     let mut delete = tx.prepare_cached(delete)?;
     for &segment in old {
