@@ -272,7 +272,10 @@ fn reader_in_tmux(bin: &Path, dir: &Path, bytes: u64) {
             if first.is_none() && (status.contains("reading") || status.contains('/')) {
                 first = Some(began.elapsed());
             }
-            if first.is_some() && !status.contains("reading") && !status.contains("indexing") {
+            // The status line says `reading N/M` while files are read and
+            // `bodies N/M…` while bodies are indexed.
+            let busy = status.contains("reading") || status.contains("bodies");
+            if first.is_some() && !busy {
                 done = Some(began.elapsed());
                 break;
             }
