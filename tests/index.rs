@@ -317,6 +317,31 @@ fn an_index_file_from_an_older_version_gets_the_current_page_size() {
 }
 
 #[test]
+fn search_is_the_same_before_and_after_segments_are_merged() {
+    let site = Site::new();
+    news(&site, 40);
+    let cache = Cache::new();
+    let (load, _) = cache.load(&site.path());
+    let mut index = Index::open(&cache.file())
+        .unwrap()
+        .with_pending_max(0)
+        .with_segment_docs(3);
+    index.index_texts(&load.posts, |_, _| {}).unwrap();
+    let queries = ["제주", "소식 3", "ㅈㅈ", "항공"];
+    search_agrees(&site, &cache, &queries);
+    let segments = || -> i64 {
+        let conn = rusqlite::Connection::open(cache.file()).unwrap();
+        conn.query_row("SELECT count(*) FROM segments", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(segments(), 14, "left as written");
+    assert!(index.tidy().unwrap());
+    assert_eq!(segments(), 1);
+    search_agrees(&site, &cache, &queries);
+    assert!(!index.tidy().unwrap(), "nothing left to merge");
+}
+
+#[test]
 fn two_readers_updating_at_once_stay_right() {
     let site = Site::new();
     news(&site, 30);
@@ -458,6 +483,7 @@ fn corpus() -> &'static (Site, Cache, Load, Vec<sinmun::post::Post>) {
             .with_pending_max(0)
             .with_segment_docs(9);
         index.index_texts(&load.posts[..100], |_, _| {}).unwrap();
+        assert!(index.tidy().unwrap(), "12 segments merged");
         let mut index = Index::open(&cache.file()).unwrap();
         index.index_texts(&load.posts[100..], |_, _| {}).unwrap();
         let linear = loader::load(&[site.path()], Keep::ALL).posts;

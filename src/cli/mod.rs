@@ -151,6 +151,7 @@ fn list_store(
     };
     let indexed = index
         .index_texts(store.posts(), |_, _| {})
+        .and_then(|_| index.tidy())
         .and_then(|_| index.searcher());
     let failed = match indexed {
         Ok(searcher) => {

@@ -16,6 +16,21 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use super::IndexError;
 use super::text::{covered, decode_bitmap, encode_bitmap, gram_key, next_segment, segment_key};
 
+/// More segments than this are merged into one by [`tidy`].
+const MAX_SEGMENTS: usize = 4;
+
+/// Merge the segments when there are more than [`MAX_SEGMENTS`] and give
+/// the pages freed back to the file system. True when it merged.
+pub(super) fn tidy(conn: &mut Connection) -> Result<bool, IndexError> {
+    let segments: i64 = conn.query_row("SELECT count(*) FROM segments", [], |r| r.get(0))?;
+    if segments as usize <= MAX_SEGMENTS || !compact(conn)? {
+        return Ok(false);
+    }
+    super::db::release_free_pages(conn)?;
+    super::db::checkpoint(conn);
+    Ok(true)
+}
+
 /// Rows merged per transaction, about.
 const ROWS_AT_ONCE: usize = 50_000;
 
@@ -212,7 +227,18 @@ mod tests {
             before,
             keys.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()
         );
-        assert!(compact_by(&mut conn, 7).unwrap());
+        // Another connection looks up every key while the merge goes on,
+        // a range a transaction: it sees the same documents throughout.
+        let path = dir.path().join("i.sqlite3");
+        let merged = std::thread::scope(|s| {
+            let merging = s.spawn(|| compact_by(&mut conn, 7).unwrap());
+            let beside = crate::index::db::open(&path).unwrap();
+            while !merging.is_finished() {
+                assert_eq!(lookup(&beside), before);
+            }
+            merging.join().unwrap()
+        });
+        assert!(merged);
         assert_eq!(lookup(&conn), before);
         let segments: i64 = conn
             .query_row("SELECT count(*) FROM segments", [], |r| r.get(0))

@@ -195,6 +195,15 @@ impl Index {
         result
     }
 
+    /// Merge the postings' segments when there are many, and give back
+    /// the pages that frees: after [`Index::index_texts`], which leaves
+    /// them as written so that every body is searched sooner. Searches
+    /// beside it see the same posts (damage it finds is left to the next
+    /// start, which starts afresh). True when it merged.
+    pub fn tidy(&mut self) -> Result<bool, IndexError> {
+        compact::tidy(&mut self.conn)
+    }
+
     /// A searcher over this index, with a connection of its own.
     pub fn searcher(&self) -> Result<Searcher, IndexError> {
         Searcher::open(&self.path)

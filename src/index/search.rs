@@ -31,13 +31,6 @@ pub(super) const SEGMENT_DOCS: usize = 8192;
 /// Fewer new texts than this are stored pending, matched one by one.
 pub(super) const PENDING_MAX: usize = 512;
 
-/// More segments than this are merged into one after indexing.
-const MAX_SEGMENTS: usize = 4;
-
-fn segments(conn: &Connection) -> Result<usize, IndexError> {
-    Ok(conn.query_row("SELECT count(*) FROM segments", [], |r| r.get::<_, i64>(0))? as usize)
-}
-
 /// Searches one index, on a connection of its own.
 pub struct Searcher {
     conn: Connection,
@@ -264,9 +257,6 @@ pub(super) fn index_texts(
         next = after;
         done += n;
         progress(done, total);
-    }
-    if segments(conn)? > MAX_SEGMENTS && super::compact::compact(conn)? {
-        super::db::release_free_pages(conn)?;
     }
     if total > 0 {
         super::db::checkpoint(conn);

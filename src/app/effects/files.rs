@@ -200,4 +200,11 @@ pub(super) fn load_and_index(
         done: all,
         total: all,
     });
+    // Every body is searched already; merging the segments makes look-ups
+    // cheaper and the file smaller (seconds at 100,000 posts, which the
+    // status line no longer waits for). An index it cannot tidy is
+    // tidied by a later start.
+    if let Ok(true) = index.tidy() {
+        crate::memory::give_back();
+    }
 }
