@@ -5,7 +5,8 @@
 //!
 //! Run: `cargo bench --bench index`
 //! Sizes: `SINMUN_BENCH_POSTS=100000 cargo bench --bench index` (10,000 by
-//! default; 1,000,000 works, given time and about 6 GB of disk).
+//! default; 1,000,000 takes about 35 minutes and 12 GB of disk for the
+//! corpus and its index).
 //!
 //! Criterion groups (library level, the files in the page cache):
 //! - `index/first_posts`: the first 2,000 posts of the last load, read
@@ -20,11 +21,12 @@
 //!   `--list --search` does, and the reader between keys).
 //!
 //! Then, once, timed by hand and printed on stderr: the cold start (front
-//! matter of every file, then every body indexed), the index's size,
-//! `sinmun --list` warm and cold against `cat` of the same files (release
-//! binary, processes), and, when tmux is installed, the reader's first
-//! frame cold and warm and its resident memory once everything is indexed
-//! (from `/proc/PID/status`).
+//! matter of every file, then every body indexed, then its segments
+//! merged), the index's size, `sinmun --list` warm and cold against `cat`
+//! of the same files (release binary, processes), and, when tmux is
+//! installed, the reader's first frame cold and warm and its resident
+//! memory once everything is indexed (from `/proc/PID/status`; a merge of
+//! segments may still be going on then).
 //!
 //! Under `cargo test --benches` the corpus is 300 posts and the extras run
 //! without tmux.
@@ -105,10 +107,13 @@ fn build(posts: usize) -> Indexed {
     let mut index = indexed.open();
     index.index_texts(&load.posts, |_, _| {}).expect("indexes");
     let bodies = start.elapsed();
+    index.tidy().expect("merges");
+    let merged = start.elapsed();
     let size = std::fs::metadata(indexed.index_file()).map_or(0, |m| m.len());
     eprintln!(
         "cold: {posts} posts ({:.1} MiB): front matter of every file {front:.2?}, \
-         every body indexed {bodies:.2?}; index {:.1} MiB ({:.0}% of the files)",
+         every body indexed {bodies:.2?}, segments merged {merged:.2?}; \
+         index {:.1} MiB ({:.0}% of the files)",
         mib(indexed.corpus.bytes),
         mib(size),
         size as f64 * 100.0 / indexed.corpus.bytes as f64
