@@ -100,6 +100,40 @@ fn unchanged_files_come_from_the_index_and_new_ones_are_read() {
 }
 
 #[test]
+fn a_start_s_first_posts_follow_the_last_load_s_date_order() {
+    let site = Site::new();
+    news(&site, 6);
+    let cache = Cache::new();
+    let first = |cache: &Cache| -> Vec<String> {
+        let index = Index::open(&cache.file()).unwrap();
+        index
+            .first_posts(4)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.title)
+            .collect()
+    };
+    let newest = |load: &Load| -> Vec<String> {
+        load.posts.iter().take(4).map(|p| p.title.clone()).collect()
+    };
+    let (load, _) = cache.load(&site.path());
+    assert_eq!(first(&cache), newest(&load));
+    site.write("2024-09-01-new.md", post("가장 새 글", "", "새 본문"));
+    let (load, _) = cache.load(&site.path());
+    assert_eq!(first(&cache)[0], "가장 새 글");
+    assert_eq!(first(&cache), newest(&load));
+    // Files saved without their order (a start that stopped between the
+    // two): the next load saves it.
+    let conn = rusqlite::Connection::open(cache.file()).unwrap();
+    conn.execute_batch("DELETE FROM ranks; DELETE FROM meta WHERE key = 'ranked';")
+        .unwrap();
+    drop(conn);
+    assert!(first(&cache).is_empty());
+    let (load, _) = cache.load(&site.path());
+    assert_eq!(first(&cache), newest(&load));
+}
+
+#[test]
 fn a_file_changed_with_the_same_size_is_read_again() {
     let site = Site::new();
     let path = site.write("2024-07-01-a.md", post("제주항공 운항", "", "본문"));

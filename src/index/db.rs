@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 /// `PRAGMA user_version` of the schema below.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// How long a write waits for another reader's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -45,11 +45,14 @@ CREATE TABLE files (
     settled INTEGER NOT NULL,
     -- where the walk found it (its id, categories, kind of folder, format)
     source INTEGER NOT NULL,
-    record BLOB NOT NULL,
-    -- the post's place in date order at the last complete load
-    rank INTEGER
+    record BLOB NOT NULL
 );
-CREATE INDEX files_by_rank ON files (rank);
+-- the posts' date order at the last complete load (apart from the files:
+-- writing a rank into each large row of a million was a random write each)
+CREATE TABLE ranks (
+    rank INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL
+);
 CREATE TABLE texts (
     doc INTEGER PRIMARY KEY,
     text BLOB NOT NULL

@@ -265,6 +265,8 @@ fn write_files(
     (read_at, settle): (SystemTime, Duration),
 ) -> Result<Vec<Option<i64>>, IndexError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // The date order saved no longer covers every file.
+    tx.execute("DELETE FROM meta WHERE key = 'ranked'", [])?;
     let mut docs = vec![None; seen.len()];
     {
         let mut forget = tx.prepare_cached("DELETE FROM files WHERE doc = ?1")?;
@@ -325,10 +327,10 @@ fn write_files(
     Ok(docs)
 }
 
-/// Whether some file has no place in the date order.
+/// Whether files were saved since the date order was.
 fn needs_ranks(conn: &Connection) -> bool {
     conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM files WHERE rank IS NULL)",
+        "SELECT NOT EXISTS (SELECT 1 FROM meta WHERE key = 'ranked')",
         [],
         |r| r.get(0),
     )
@@ -338,20 +340,19 @@ fn needs_ranks(conn: &Connection) -> bool {
 /// Save the posts' date order, for the next start's first rows.
 fn write_ranks(conn: &mut Connection, load: &Load) -> Result<(), IndexError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute("UPDATE files SET rank = NULL", [])?;
+    tx.execute("DELETE FROM ranks", [])?;
     {
-        let mut set = tx.prepare_cached("UPDATE files SET rank = ?1 WHERE doc = ?2")?;
+        let mut set = tx.prepare_cached("INSERT INTO ranks (rank, doc) VALUES (?1, ?2)")?;
         for (rank, post) in load.posts.iter().enumerate() {
             if let Some(doc) = post.doc {
                 set.execute(params![rank as i64, i64::from(doc)])?;
             }
         }
-        // Files that are not posts come last, so that none is unranked.
-        tx.execute(
-            "UPDATE files SET rank = ?1 WHERE rank IS NULL",
-            [load.posts.len() as i64],
-        )?;
     }
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('ranked', '')",
+        [],
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -364,7 +365,8 @@ pub(super) fn first_posts(
     limit: usize,
 ) -> Result<Vec<crate::post::Post>, IndexError> {
     let mut stmt = conn.prepare(
-        "SELECT path, doc, record FROM files WHERE rank IS NOT NULL ORDER BY rank LIMIT ?1",
+        "SELECT path, files.doc, record FROM ranks JOIN files ON files.doc = ranks.doc
+         ORDER BY rank LIMIT ?1",
     )?;
     let mut rows = stmt.query([limit as i64])?;
     let mut posts = Vec::new();
