@@ -38,6 +38,7 @@ pub mod render;
 pub mod sanitize;
 pub mod search;
 pub(crate) mod site;
+pub(crate) mod sqlite_files;
 pub mod store;
 pub mod text;
 pub mod theme;

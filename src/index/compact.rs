@@ -41,7 +41,7 @@ pub(super) fn compact(conn: &mut Connection) -> Result<bool, IndexError> {
     compact_by(conn, ROWS_AT_ONCE)
 }
 
-fn compact_by(conn: &mut Connection, keys_at_once: usize) -> Result<bool, IndexError> {
+fn compact_by(conn: &mut Connection, rows_at_once: usize) -> Result<bool, IndexError> {
     let old: Vec<i64> = {
         let mut stmt = conn.prepare("SELECT id FROM segments ORDER BY id")?;
         stmt.query_map([], |r| r.get(0))?
@@ -53,7 +53,7 @@ fn compact_by(conn: &mut Connection, keys_at_once: usize) -> Result<bool, IndexE
     if old.len() < 2 {
         return Ok(false);
     }
-    let bounds = bounds(conn, &old, (keys_at_once / old.len()).max(1))?;
+    let bounds = bounds(conn, &old, (rows_at_once / old.len()).max(1))?;
     let all = covered(conn)?;
     let id = {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -65,16 +65,15 @@ fn compact_by(conn: &mut Connection, keys_at_once: usize) -> Result<bool, IndexE
         tx.commit()?;
         id
     };
-    // Ranges of keys [from, to): the first from the least key, the last
-    // to the greatest.
-    let mut from = i64::MIN;
-    for to in bounds.iter().copied().map(Some).chain([None]) {
+    // Ranges of keys, ends included: each bound starts one, the first
+    // starts at the least key and the last ends at the greatest. A bound
+    // is greater than the least key, so the key before it is a number.
+    let starts = std::iter::once(i64::MIN).chain(bounds.iter().copied());
+    let ends = bounds.iter().map(|b| b - 1).chain([i64::MAX]);
+    for range in starts.zip(ends) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        merge_range(&tx, &old, id, (from, to))?;
+        merge_range(&tx, &old, id, range)?;
         tx.commit()?;
-        if let Some(to) = to {
-            from = to;
-        }
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute("DELETE FROM segments WHERE id <= ?1", [last_old])?;
@@ -87,7 +86,8 @@ fn compact_by(conn: &mut Connection, keys_at_once: usize) -> Result<bool, IndexE
 }
 
 /// Keys that cut the largest old segment's keys into ranges of
-/// `keys_at_once` (other segments' ranges are of about the same size).
+/// `keys_at_once` (at least 1; other segments' ranges are of about the
+/// same size).
 fn bounds(conn: &Connection, old: &[i64], keys_at_once: usize) -> Result<Vec<i64>, IndexError> {
     let mut largest = (0, old[0]);
     for &segment in old {
@@ -103,39 +103,28 @@ fn bounds(conn: &Connection, old: &[i64], keys_at_once: usize) -> Result<Vec<i64
     let mut bounds = Vec::new();
     for (i, key) in keys.enumerate() {
         let key = key?;
-        if i > 0 && i % keys_at_once.max(1) == 0 {
+        if i > 0 && i % keys_at_once == 0 {
             bounds.push(key);
         }
     }
     Ok(bounds)
 }
 
-/// Move the rows of the old segments with keys in `[from, to)` (`to`
-/// `None`: to the end) into segment `id`, each key's rows as one.
+/// Move the rows of the old segments with keys from `first` to `last`
+/// into segment `id`, each key's rows as one.
 fn merge_range(
     tx: &Connection,
     old: &[i64],
     id: i64,
-    (from, to): (i64, Option<i64>),
+    (first, last): (i64, i64),
 ) -> Result<(), IndexError> {
-    let (select, delete) = match to {
-        Some(_) => (
-            "SELECT key, docs FROM grams WHERE segment = ?1 AND key >= ?2 AND key < ?3",
-            "DELETE FROM grams WHERE segment = ?1 AND key >= ?2 AND key < ?3",
-        ),
-        None => (
-            "SELECT key, docs FROM grams WHERE segment = ?1 AND key >= ?2",
-            "DELETE FROM grams WHERE segment = ?1 AND key >= ?2",
-        ),
-    };
     let mut rows: Vec<(i64, i64, Vec<u8>)> = Vec::new();
     {
-        let mut select = tx.prepare_cached(select)?;
+        let mut select = tx.prepare_cached(
+            "SELECT key, docs FROM grams WHERE segment = ?1 AND key BETWEEN ?2 AND ?3",
+        )?;
         for &segment in old {
-            let mut found = match to {
-                Some(to) => select.query(params![segment, from, to])?,
-                None => select.query(params![segment, from])?,
-            };
+            let mut found = select.query(params![segment, first, last])?;
             while let Some(r) = found.next()? {
                 let bytes = r.get_ref(1)?.as_blob().map_err(|_| IndexError::Damaged)?;
                 rows.push((r.get(0)?, segment, bytes.to_vec()));
@@ -162,12 +151,10 @@ fn merge_range(
     for (key, bytes) in &merged {
         insert.execute(params![id, key, bytes])?;
     }
-    let mut delete = tx.prepare_cached(delete)?;
+    let mut delete =
+        tx.prepare_cached("DELETE FROM grams WHERE segment = ?1 AND key BETWEEN ?2 AND ?3")?;
     for &segment in old {
-        match to {
-            Some(to) => delete.execute(params![segment, from, to])?,
-            None => delete.execute(params![segment, from])?,
-        };
+        delete.execute(params![segment, first, last])?;
     }
     Ok(())
 }

@@ -3,10 +3,12 @@
 //! ours at all is emptied or replaced, never trusted; several readers may
 //! use it at once (each write waits for the others).
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use crate::sqlite_files::with_companions;
 
 /// `PRAGMA user_version` of the schema below.
 const SCHEMA_VERSION: i64 = 3;
@@ -147,25 +149,15 @@ pub(super) fn checkpoint(conn: &Connection) {
 }
 
 fn open_patiently(path: &Path) -> Result<Connection, IndexError> {
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(5);
-    loop {
-        match try_open(path) {
-            Err(e) if e.is_busy() && start.elapsed() < BUSY_TIMEOUT => {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_millis(100));
-            }
-            other => return other,
-        }
-    }
+    crate::sqlite_files::patiently(BUSY_TIMEOUT, IndexError::is_busy, || try_open(path))
 }
 
 fn try_open(path: &Path) -> Result<Connection, IndexError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(IndexError::Folder)?;
     }
-    for suffix in ["", "-wal", "-shm"] {
-        if let Ok(meta) = std::fs::symlink_metadata(with_suffix(path, suffix))
+    for file in with_companions(path) {
+        if let Ok(meta) = std::fs::symlink_metadata(file)
             && !meta.is_file()
         {
             return Err(IndexError::NotRegular);
@@ -274,8 +266,8 @@ pub(super) fn release_free_pages(conn: &Connection) -> Result<(), IndexError> {
 
 /// Remove a damaged index and its WAL companions.
 pub(super) fn remove_with_companions(path: &Path) -> Result<(), IndexError> {
-    for suffix in ["", "-wal", "-shm"] {
-        match std::fs::remove_file(with_suffix(path, suffix)) {
+    for file in with_companions(path) {
+        match std::fs::remove_file(file) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(IndexError::Remove(e));
             }
@@ -283,10 +275,4 @@ pub(super) fn remove_with_companions(path: &Path) -> Result<(), IndexError> {
         }
     }
     Ok(())
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(suffix);
-    PathBuf::from(name)
 }

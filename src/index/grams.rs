@@ -91,12 +91,15 @@ pub(super) fn keys_of(text: &SearchText, scratch: &mut KeyScratch, keys: &mut Ve
     chars.extend(squeezed.chars());
     for start in 0..chars.len() {
         let c = chars[start];
-        let new = match usize::try_from(u32::from(c)) {
-            Ok(code) if code < 0x1_0000 => !seen_chars.put(code),
-            _ => seen.insert(text_key(&[c])),
+        let key = text_key(&[c]);
+        let code = u32::from(c) as usize;
+        let new = if code < 0x1_0000 {
+            !seen_chars.put(code)
+        } else {
+            seen.insert(key)
         };
         if new {
-            keys.push(text_key(&[c]));
+            keys.push(key);
         }
         let end = (start + TEXT_N).min(chars.len());
         for stop in start + 2..=end {

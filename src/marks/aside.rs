@@ -4,9 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// SQLite's companions of a database in WAL mode: they hold committed
-/// changes too, so they move with it.
-pub(super) const COMPANIONS: [&str; 2] = ["-wal", "-shm"];
+use crate::sqlite_files::{COMPANIONS, with_suffix};
 
 /// Rename `path` to `path.damaged-<seconds>` (a new name each time) and
 /// return the new name.
@@ -39,12 +37,6 @@ pub(super) fn not_regular(path: &Path) -> Option<crate::i18n::Msg> {
         return None;
     }
     Some(crate::fsread::kind_name(&meta))
-}
-
-pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 fn aside_name(path: &Path) -> PathBuf {

@@ -153,22 +153,14 @@ impl MarksDb {
     /// [`Self::try_open`], again after a short pause while another reader
     /// keeps the database busy, for as long as the busy timeout.
     fn try_open_patiently(path: &Path, state_json: Option<&Path>) -> Result<Opened, MarksError> {
-        let start = std::time::Instant::now();
-        let mut pause = std::time::Duration::from_millis(5);
-        loop {
-            match Self::try_open(path, state_json) {
-                Err(e) if e.is_busy() && start.elapsed() < BUSY_TIMEOUT => {
-                    std::thread::sleep(pause);
-                    pause = (pause * 2).min(std::time::Duration::from_millis(100));
-                }
-                other => return other,
-            }
-        }
+        crate::sqlite_files::patiently(BUSY_TIMEOUT, MarksError::is_busy, || {
+            Self::try_open(path, state_json)
+        })
     }
 
     fn try_open(path: &Path, state_json: Option<&Path>) -> Result<Opened, MarksError> {
-        for suffix in ["", aside::COMPANIONS[0], aside::COMPANIONS[1]] {
-            if let Some(kind) = aside::not_regular(&aside::with_suffix(path, suffix)) {
+        for file in crate::sqlite_files::with_companions(path) {
+            if let Some(kind) = aside::not_regular(&file) {
                 return Err(MarksError::NotRegular(kind));
             }
         }
