@@ -345,16 +345,7 @@ pub fn first_heading(html: &str) -> Option<String> {
     None
 }
 
-pub(crate) fn fold_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub(crate) use crate::sanitize::fold_whitespace;
 
 /// Append `t` with its character references decoded.
 pub fn push_decoded(out: &mut String, t: &str) {

@@ -89,14 +89,48 @@ pub fn one_line(s: &str) -> String {
     if is_one_clean_line(trimmed) {
         return trimmed.to_string();
     }
-    let clean = terminal_text(s);
-    let mut out = String::with_capacity(clean.len());
-    for word in clean.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    fold_whitespace(&terminal_text(s))
+}
+
+/// The words of `s` (split at Unicode whitespace, as
+/// `str::split_whitespace`) joined by single spaces. Bytes that cannot
+/// begin a whitespace character are skipped without decoding them: this
+/// runs over every post's visible text.
+pub(crate) fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = 0;
+    let push = |out: &mut String, w: &str| {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
-        out.push_str(word);
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Leading bytes of the whitespace beyond ASCII: U+0085 and U+00A0,
+        // U+1680, U+2000–U+205F, U+3000.
+        let len = match b {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        push(&mut out, &s[word..i]);
+        i += len;
+        word = i;
     }
+    push(&mut out, &s[word..]);
     out
 }
 
@@ -157,24 +191,42 @@ pub fn json_text(json: &str) -> Cow<'_, str> {
 /// every post body. Printable ASCII, Latin and Hangul syllables are decided
 /// by a range check; NFC is checked only when other characters occur.
 fn is_clean(s: &str) -> bool {
-    if s.is_ascii() {
-        return !s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f);
-    }
+    let bytes = s.as_bytes();
     let mut check_nfc = false;
-    for c in s.chars() {
-        let u = c as u32;
-        if u < 0x7f {
-            if u < 0x20 && u != 0x0a {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n') || b == 0x7f {
                 return false;
             }
-        } else if !is_hangul_syllable(u) {
+            i += 1;
+        } else if is_syllable_at(bytes, i) {
+            i += 3;
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
             if is_forbidden(c) || is_contextual(c) {
                 return false;
             }
-            check_nfc |= !never_composes(u);
+            check_nfc |= !never_composes(c as u32);
+            i += c.len_utf8();
         }
     }
     !check_nfc || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Whether the UTF-8 at `bytes[i..]` begins with a Hangul syllable
+/// (U+AC00–U+D7A3: EA B0 80 to ED 9E A3), told from its bytes.
+fn is_syllable_at(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        0xeb | 0xec => true,
+        0xea => at(1) >= 0xb0,
+        0xed => (at(1), at(2)) <= (0x9e, 0xa3),
+        _ => false,
+    }
 }
 
 /// [`is_clean`], on one line, with single spaces inside and none at the
@@ -184,10 +236,6 @@ fn is_one_clean_line(s: &str) -> bool {
         return false;
     }
     s.chars().all(|c| c == ' ' || !c.is_whitespace()) && is_clean(s)
-}
-
-fn is_hangul_syllable(u: u32) -> bool {
-    (0xac00..=0xd7a3).contains(&u)
 }
 
 /// Characters that are NFC and never combine with a neighbour under NFC
@@ -337,6 +385,32 @@ fn skip_string(chars: &mut Chars) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syllables_are_told_from_their_bytes() {
+        let mut buf = [0; 4];
+        for c in ('\u{80}'..=char::MAX).chain(['a', '\n']) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let syllable = ('\u{ac00}'..='\u{d7a3}').contains(&c);
+            assert_eq!(is_syllable_at(bytes, 0), syllable, "U+{:04X}", c as u32);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_whitespace_is_split_whitespace_joined(
+            s in "[a-z가-힣 \t\n\r\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{205f}\u{3000}·]{0,30}"
+        ) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(fold_whitespace(&s), words.join(" "));
+        }
+
+        #[test]
+        fn any_text_folds_as_split_whitespace(s in proptest::prelude::any::<String>()) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(fold_whitespace(&s), words.join(" "));
+        }
+    }
 
     #[test]
     fn whole_escape_sequences_go_not_just_the_escape() {

@@ -9,11 +9,14 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::post::{Format, Post};
 
+mod fold;
 mod hangul;
 mod term;
 
+pub(crate) use fold::lowercase;
+
 pub(crate) use hangul::initial_index;
-use hangul::{for_each_squeezed, initial_of, is_syllable, squeeze};
+use hangul::{for_each_squeezed, is_syllable, squeeze};
 use term::Term;
 
 /// A post's searchable text, prepared once: lowercased NFC text with the
@@ -58,11 +61,11 @@ impl SearchText {
             // Fields are kept apart by a newline, which is never squeezed.
             all.push('\n');
         }
-        crate::text::sanitize(&all).to_lowercase()
+        lowercase(&crate::sanitize::terminal_text(&all))
     }
 
     pub fn new(text: &str) -> SearchText {
-        SearchText::from_lower(&crate::text::sanitize(text).to_lowercase())
+        SearchText::from_lower(&lowercase(&crate::sanitize::terminal_text(text)))
     }
 
     /// The search text of `lower`, text already sanitised and lowercased.
@@ -73,13 +76,8 @@ impl SearchText {
     /// [`SearchText::from_lower`], with the initials text only when
     /// `initials` (a query without initials terms never looks at it).
     pub fn from_lower_partly(lower: &str, initials: bool) -> SearchText {
-        let initials = (initials && lower.chars().any(is_syllable)).then(|| {
-            lower
-                .chars()
-                .map(|c| initial_of(c).unwrap_or(c))
-                .collect::<String>()
-                .into_boxed_str()
-        });
+        let initials = (initials && lower.chars().any(is_syllable))
+            .then(|| hangul::initials_text(lower).into_boxed_str());
         SearchText {
             text: squeeze(lower).into_boxed_str(),
             initials,
@@ -147,10 +145,7 @@ pub struct Query {
 impl Query {
     /// Terms are separated by spaces; `"…"` keeps spaces inside a term.
     pub fn parse(input: &str) -> Query {
-        let normal: String = crate::text::sanitize(input)
-            .nfc()
-            .collect::<String>()
-            .to_lowercase();
+        let normal = lowercase(&crate::text::sanitize(input).nfc().collect::<String>());
         let terms = split_terms(&normal).iter().map(|t| Term::new(t)).collect();
         Query {
             source: input.to_string(),
@@ -258,7 +253,7 @@ impl Query {
 
 /// How a category or tag is compared: NFC, lowercase.
 pub fn label_key(label: &str) -> String {
-    label.nfc().collect::<String>().to_lowercase()
+    lowercase(&label.nfc().collect::<String>())
 }
 
 fn split_terms(s: &str) -> Vec<String> {

@@ -91,11 +91,39 @@ pub(crate) fn for_each_squeezed(s: &str, mut f: impl FnMut(char, std::ops::Range
 }
 
 /// `s` with the spaces between Hangul characters taken out:
-/// `제주 항공` -> `제주항공`, `MS 장애` unchanged.
+/// `제주 항공` -> `제주항공`, `MS 장애` unchanged. The characters
+/// [`for_each_squeezed`] gives (a test holds them the same), copied in
+/// runs: this makes every post's search text.
 pub(crate) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for_each_squeezed(s, |c, _, _| out.push(c));
+    // `s[kept..]` is not copied yet.
+    let mut kept = 0;
+    let mut prev_hangul = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_gap(c) && prev_hangul {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek().filter(|&&(_, d)| is_gap(d)) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            if chars.peek().is_some_and(|&(_, d)| is_hangul(d)) {
+                out.push_str(&s[kept..i]);
+                kept = end;
+            }
+            prev_hangul = false;
+            continue;
+        }
+        prev_hangul = is_hangul(c);
+    }
+    out.push_str(&s[kept..]);
     out
+}
+
+/// `s` with every syllable replaced by its initial consonant, the other
+/// characters copied in runs.
+pub(crate) fn initials_text(s: &str) -> String {
+    super::fold::replacing(s, |c| initial_of(c).map(std::iter::once))
 }
 
 #[cfg(test)]
@@ -128,6 +156,23 @@ mod tests {
         assert_eq!(squeeze("제주 "), "제주 ");
         assert_eq!(squeeze(" 제주"), " 제주");
         assert_eq!(squeeze("a  b"), "a  b");
+    }
+
+    #[test]
+    fn initials_text_replaces_syllables_only() {
+        assert_eq!(initials_text("MS 장애로 제주항공"), "MS ㅈㅇㄹ ㅈㅈㅎㄱ");
+        assert_eq!(initials_text("ㅎㄱ 가힣 é"), "ㅎㄱ ㄱㅎ é");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn squeeze_keeps_what_for_each_squeezed_gives(
+            s in "[a-z가-힣ㄱ-ㅎ ,\u{a0}\u{3000}\n]{0,30}"
+        ) {
+            let mut kept = String::new();
+            for_each_squeezed(&s, |c, _, _| kept.push(c));
+            proptest::prop_assert_eq!(squeeze(&s), kept);
+        }
     }
 
     #[test]
