@@ -309,7 +309,8 @@ fn is_section_page(path: &Path) -> bool {
 /// included) gives its kind; the folders above it, below the root, its
 /// categories. Its id is `rel` without extension and without `_posts`
 /// (so ids read as Jekyll's URLs do); a page bundle (`name/index.md`) has
-/// its folder's path as id and its folder's name as name.
+/// its folder's path as id and its folder's name as name, and a
+/// translation of it (`name/index.en.md`) the language after its id.
 pub(crate) fn place_of(root: &Path, rel: &Path) -> Place {
     let parts: Vec<String> = rel
         .components()
@@ -338,19 +339,40 @@ pub(crate) fn place_of(root: &Path, rel: &Path) -> Place {
         .map(|(_, p)| p.as_str())
         .collect();
     id_parts.pop();
-    let bundle = stem == "index" && !id_parts.is_empty();
-    let name = if bundle {
-        id_parts.last().map_or(stem.clone(), |n| n.to_string())
+    let (index, language) = match stem.split_once('.') {
+        Some((index, language)) if is_language(language) => (index, Some(language)),
+        _ => (stem.as_str(), None),
+    };
+    let bundle = index == "index" && !id_parts.is_empty();
+    let (id, name) = if bundle {
+        let name = id_parts.last().map_or(stem.clone(), |n| n.to_string());
+        let mut id = id_parts.join("/");
+        // Hugo's translations of a bundle (`index.en.md`): the folder's id
+        // with the language.
+        if let Some(language) = language {
+            id = format!("{id}.{language}");
+        }
+        (id, name)
     } else {
         id_parts.push(&stem);
-        stem.clone()
+        (id_parts.join("/"), stem.clone())
     };
     Place {
-        id: id_parts.join("/"),
+        id,
         name,
         folder,
         categories,
     }
+}
+
+/// A language code as Hugo's file names carry them (`en`, `ko`, `zh-cn`):
+/// two letters, then subtags.
+fn is_language(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or_default();
+    primary.len() == 2
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn kind_of(meta: &fs::Metadata) -> Kind {

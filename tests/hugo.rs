@@ -127,6 +127,11 @@ fn bundles_and_section_pages() {
         "content/posts/2023-01-02-새해/index.html",
         "<p>새해 인사</p>\n",
     );
+    site.write(
+        "content/posts/jeju-trip/index.en.md",
+        "+++\ntitle = \"Jeju photos\"\n+++\nPhotos\n",
+    );
+    site.write("content/posts/jeju-trip/index.old.md", "+++\n+++\n옛 글\n");
     site.write("content/posts/_index.md", "+++\ntitle = \"글\"\n+++\n");
     site.write("content/_index.md", "+++\ntitle = \"홈\"\n+++\n");
     let load = site.load();
@@ -134,13 +139,62 @@ fn bundles_and_section_pages() {
     ids.sort();
     assert_eq!(
         ids,
-        ["content/posts/2023-01-02-새해", "content/posts/jeju-trip"]
+        [
+            "content/posts/2023-01-02-새해",
+            "content/posts/jeju-trip",
+            "content/posts/jeju-trip.en",
+            "content/posts/jeju-trip/index.old"
+        ]
+    );
+    assert_eq!(
+        find(&load, "content/posts/jeju-trip.en").title,
+        "Jeju photos"
     );
     assert_eq!(find(&load, "content/posts/jeju-trip").title, "jeju trip");
     let new_year = find(&load, "content/posts/2023-01-02-새해");
     assert_eq!(new_year.title, "새해");
     assert_eq!(new_year.date.unwrap().day_string(), "2023-01-02");
     assert_eq!(load.skipped, 3, "the picture and two section pages");
+}
+
+#[test]
+fn front_matter_after_blank_lines_is_read_as_hugo_reads_it() {
+    let site = Site::new();
+    site.write(
+        "content/post/jammy/index.md",
+        "\r\n---\r\ndate: 2022-04-22 02:00:00 +0900\r\ntitle: \"릴리즈 노트\"\r\n\
+         tags: [우분투]\r\nbad: [\r\n---\r\n## 새 기능\r\n",
+    );
+    site.write(
+        "content/post/flush.md",
+        "---\r\ntitle: \"릴리즈 노트\"\r\nbad: [\r\n---\r\n",
+    );
+    site.write("content/post/plain.md", "\n\n## 머리말 없는 글\n본문\n");
+    let load = site.load();
+    let post = find(&load, "content/post/jammy");
+    assert_eq!(post.title, "릴리즈 노트");
+    assert_eq!(post.date.unwrap().day_string(), "2022-04-22");
+    assert_eq!(post.tags, ["우분투"]);
+    // Lines are counted from the top of the file, blank lines included:
+    // the same error three lines further down than in a file whose front
+    // matter begins on its first line and has two lines fewer before it.
+    let problems = messages(post);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let flush = messages(find(&load, "content/post/flush"));
+    let line_of = |problem: &str| -> usize {
+        let after = problem.split(".md:").nth(1).unwrap_or_default();
+        after.split(':').next().unwrap_or_default().parse().unwrap()
+    };
+    assert_eq!(
+        line_of(&problems[0]),
+        line_of(&flush[0]) + 3,
+        "{problems:?} {flush:?}"
+    );
+    let plain = find(&load, "content/post/plain");
+    assert_eq!(plain.title, "머리말 없는 글");
+    assert!(
+        messages(plain)[0].ends_with("plain.md:1: no front matter: the first line is not `---`")
+    );
 }
 
 /// A Hugo site: configuration, content, and the folders Hugo builds from

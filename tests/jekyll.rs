@@ -103,6 +103,27 @@ fn undated_files_in_posts_are_skipped_or_noted() {
 }
 
 #[test]
+fn front_matter_after_blank_lines_is_read_and_reported_for_jekyll() {
+    let site = Site::new();
+    site.write(
+        "_posts/2024-03-01-빈-줄.md",
+        "\n\n---\ntitle: 빈 줄 뒤 머리말\ncategories: [공지]\n---\n본문\n",
+    );
+    let load = site.load();
+    let post = find(&load, "2024-03-01-빈-줄");
+    assert_eq!(post.title, "빈 줄 뒤 머리말");
+    assert_eq!(post.categories, ["공지"]);
+    let problems = messages(post);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].ends_with(
+            "2024-03-01-빈-줄.md:1: front matter after 2 blank lines: Jekyll shows it as text (Hugo reads it)"
+        ),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn drafts_folder_posts_are_drafts_dated_by_modification_time() {
     let site = Site::new();
     site.write("_posts/2024-01-01-공개.md", POST);

@@ -1,5 +1,5 @@
 //! Golden `--dump` articles of Markdown posts written the way Korean
-//! Jekyll blogs write them, through the real binary with a home of its own
+//! Jekyll and Hugo blogs write them, through the real binary with a home of its own
 //! (no user config or theme can change the output), at widths 80 and 40.
 
 use std::process::Command;
@@ -16,6 +16,10 @@ const POSTS: &[(&str, &str)] = &[
     (
         "cheatsheet",
         "tests/fixtures/markdown/2022-11-05-markdown-cheatsheet.md",
+    ),
+    (
+        "hugo_shortcodes",
+        "tests/fixtures/markdown/hugo/2024-05-01-shortcodes.md",
     ),
 ];
 
@@ -68,6 +72,7 @@ fn is_shown_code(line: &str) -> bool {
         "{% if page.comments",
         "{{ site.url }}",
         "{{ content }}",
+        "{{< youtube",
     ]
     .iter()
     .any(|c| line.contains(c))

@@ -66,13 +66,27 @@ pub(crate) struct Split<'a> {
     pub body_line: usize,
     /// The file opens front matter but never closes it.
     pub unclosed: bool,
+    /// Blank lines before the opening delimiter.
+    pub blank_lines: usize,
 }
 
 /// Split `text` (BOM already removed) at its `---` (YAML) or `+++` (TOML)
 /// delimiters. CRLF line ends are accepted.
 pub(crate) fn split(text: &str) -> Split<'_> {
-    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let first = &text[..first_end];
+    // Hugo reads front matter after blank lines (Jekyll does not; the
+    // caller says so where Jekyll reads the file).
+    let mut open = 0;
+    let mut blank_lines = 0;
+    let first_end = loop {
+        let end = text[open..].find('\n').map_or(text.len(), |i| open + i + 1);
+        let line = &text[open..end];
+        if end == text.len() || !line.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+            break end;
+        }
+        open = end;
+        blank_lines += 1;
+    };
+    let first = &text[open..first_end];
     let Some(syntax) = [Syntax::Yaml, Syntax::Toml]
         .into_iter()
         .find(|s| s.is_delimiter(first, false))
@@ -84,21 +98,24 @@ pub(crate) fn split(text: &str) -> Split<'_> {
             body: text,
             body_line: 1,
             unclosed: false,
+            blank_lines: 0,
         };
     };
     let start = first_end;
+    let front_line = blank_lines + 2;
     let mut pos = start;
-    let mut line_no = 2;
+    let mut line_no = front_line;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
         if syntax.is_delimiter(&text[pos..end], true) {
             return Split {
                 front: Some(&text[start..pos]),
                 syntax,
-                front_line: 2,
+                front_line,
                 body: &text[end..],
                 body_line: line_no + 1,
                 unclosed: false,
+                blank_lines,
             };
         }
         pos = end;
@@ -107,10 +124,11 @@ pub(crate) fn split(text: &str) -> Split<'_> {
     Split {
         front: None,
         syntax,
-        front_line: 2,
+        front_line,
         body: &text[start..],
-        body_line: 2,
+        body_line: front_line,
         unclosed: true,
+        blank_lines,
     }
 }
 
@@ -309,6 +327,25 @@ pub(crate) mod tests {
         assert_eq!(s.front, Some("title: 가\r\n"));
         assert_eq!(s.body, "<p>본문</p>\r\n");
         assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn front_matter_after_blank_lines_as_hugo_reads_it() {
+        let s = split("\r\n \t\n---\r\ntitle: 가\r\n---\r\n본문\r\n");
+        assert_eq!(s.front, Some("title: 가\r\n"));
+        assert_eq!((s.front_line, s.body_line, s.blank_lines), (4, 6, 2));
+        assert_eq!(s.body, "본문\r\n");
+        let s = split("\n+++\ntitle = \"가\"\n");
+        assert!(s.unclosed);
+        assert_eq!(
+            (s.front_line, s.body, s.blank_lines),
+            (3, "title = \"가\"\n", 1)
+        );
+        // Text after blank lines is a body, all of it.
+        for text in ["\n\n<p>본문</p>\n", "\n \n", "", "\n"] {
+            let s = split(text);
+            assert_eq!((s.front, s.body, s.body_line), (None, text, 1));
+        }
     }
 
     #[test]

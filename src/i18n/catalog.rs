@@ -213,6 +213,7 @@ catalog! {
     NotPublishedNoDate: "Jekyll does not publish this post: its file name has no date (YYYY-MM-DD-title)", "Jekyll은 이 글을 게시하지 않음: 파일 이름에 날짜(YYYY-MM-DD-제목)가 없음";
     FrontMatterUnclosed: "front matter is not closed: no `{delimiter}` line after it", "머리말이 닫히지 않음: 뒤에 `{delimiter}` 줄이 없음";
     NoFrontMatter: "no front matter: the first line is not `---`", "머리말 없음: 첫 줄이 `---`가 아님";
+    FrontMatterAfterBlankLines: "front matter after {n} blank lines: Jekyll shows it as text (Hugo reads it)", "머리말 앞에 빈 줄 {n}개: Jekyll은 머리말을 본문 글자로 보여 줌 (Hugo는 읽음)";
     FrontMatterTooLarge: "front matter is {kib} KiB, over the {cap} limit; not parsed", "머리말이 {kib} KiB로 {cap} 한도를 넘어 읽지 않음";
     FrontMatter: "front matter: {problem}", "머리말: {problem}";
     FieldShouldBe: "front matter: {key} should be {what}, found {value}", "머리말: {key} 값은 {what}(이)어야 함, 지금 값은 {value}";

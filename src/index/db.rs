@@ -26,8 +26,9 @@ const PAGE_SIZE: i64 = 16384;
 /// its index is rebuilt.
 pub(super) fn rules() -> String {
     format!(
-        "sinmun {} records {} search {}",
+        "sinmun {} reading {} records {} search {}",
         env!("CARGO_PKG_VERSION"),
+        crate::post::READING_RULES,
         super::record::FORMAT,
         super::grams::RULES
     )

@@ -227,7 +227,7 @@ impl Scanner<'_, '_> {
     fn copy_code(&mut self, start: usize, end: usize) {
         self.flush(start);
         self.out
-            .push_str(&liquid::strip_raw_markers(&self.src[start..end]));
+            .push_str(&liquid::code_as_written(&self.src[start..end]));
         self.copied = end;
     }
 
@@ -242,6 +242,7 @@ impl Scanner<'_, '_> {
                 match found.item {
                     Item::Text(t) => (found.end, Value::Text(t), written.to_string()),
                     Item::Nothing => (found.end, Value::Nothing, written.to_string()),
+                    Item::Html(h) => (found.end, Value::Html(h), written.to_string()),
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
                     }
@@ -321,7 +322,7 @@ fn raw_is_markdown(content: &str) -> bool {
 }
 
 /// Only spaces before `start` and after `end` on their lines.
-fn alone_on_line(src: &str, start: usize, end: usize) -> bool {
+pub(super) fn alone_on_line(src: &str, start: usize, end: usize) -> bool {
     let b = src.as_bytes();
     let before = b[..start]
         .iter()

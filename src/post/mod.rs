@@ -15,6 +15,11 @@ pub use fields::yaml_text;
 /// Files larger than this are reported and not read.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// The version of the rules that make a file into a post: a persistent
+/// index of posts read by other rules is rebuilt (2: front matter after
+/// blank lines; bundles' translations named by their folder).
+pub(crate) const READING_RULES: u32 = 2;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -170,6 +175,10 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         problems.push(Problem::new(path, 1, message));
     } else if split.front.is_none() {
         problems.push(Problem::new(path, 1, Msg::NoFrontMatter));
+    }
+    if split.blank_lines > 0 && matches!(place.folder, Folder::Posts | Folder::Drafts) {
+        let message = Msg::FrontMatterAfterBlankLines.with("n", split.blank_lines);
+        problems.push(Problem::new(path, 1, message));
     }
     let parsed = match split.front {
         Some(front) if front.len() > frontmatter::MAX_FRONT_MATTER => {

@@ -37,7 +37,7 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
         match found.item {
             Item::Text(t) => push_escaped(&mut out, &t),
             Item::Highlight { lang, code } => push_code_block(&mut out, &lang, &code),
-            Item::Raw(r) => out.push_str(&r),
+            Item::Raw(r) | Item::Html(r) => out.push_str(&r),
             Item::Nothing => {}
         }
         copied = found.end;

@@ -13,14 +13,21 @@
 
 mod context;
 mod html;
+mod shortcode;
 mod tags;
 
 pub use context::LiquidContext;
 use context::lookup;
 pub use html::html;
 pub(crate) use html::{push_code_block, push_escaped};
-pub(crate) use tags::strip_raw_markers;
+use tags::strip_raw_markers;
 use tags::{Tag, find_end, find_raw_end, output_at, tag_at};
+
+/// Code as the page shows it: `{% raw %}` tags taken out (Jekyll), and
+/// `{{</* … */>}}` shown as the shortcode it writes out (Hugo).
+pub(crate) fn code_as_written(code: &str) -> String {
+    shortcode::show_commented(&strip_raw_markers(code)).into_owned()
+}
 
 /// What one tag or output stands for in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +38,8 @@ pub(crate) enum Item {
     Highlight { lang: String, code: String },
     /// `{% raw %}`: its content, exactly as written.
     Raw(String),
+    /// HTML that a Hugo shortcode stands for (a link, a figure).
+    Html(String),
     /// Nothing is shown: control flow, `assign`, `comment`, `capture`, and
     /// any tag not known.
     Nothing,
@@ -53,6 +62,8 @@ pub(crate) struct Liquid<'c> {
     /// later searches from further on give up at once, so a post full of
     /// unclosed tags costs one scan per tag name, not one per tag.
     unclosed: Vec<(&'static str, usize)>,
+    /// The same for Hugo's `highlight` shortcode.
+    unclosed_shortcode: Option<usize>,
 }
 
 impl<'c> Liquid<'c> {
@@ -61,12 +72,16 @@ impl<'c> Liquid<'c> {
             ctx,
             vars: Vec::new(),
             unclosed: Vec::new(),
+            unclosed_shortcode: None,
         }
     }
 
     /// The tag (`{%`) or output (`{{`) that starts at `start`, if one does.
     pub(crate) fn at(&mut self, src: &str, start: usize) -> Option<Found> {
         let rest = &src.as_bytes()[start..];
+        if rest.starts_with(b"{{<") || rest.starts_with(b"{{%") {
+            return shortcode::at(src, start, self.ctx, &mut self.unclosed_shortcode);
+        }
         if rest.starts_with(b"{{") {
             let (end, expr) = output_at(src, start)?;
             let item = Item::Text(self.eval(expr));
@@ -81,7 +96,7 @@ impl<'c> Liquid<'c> {
                         item: Item::Nothing,
                     });
                 };
-                let code = strip_raw_markers(&src[tag.end..close.start]);
+                let code = code_as_written(&src[tag.end..close.start]);
                 let code = code
                     .trim_start_matches(['\n', '\r'])
                     .trim_end_matches(['\n', '\r']);

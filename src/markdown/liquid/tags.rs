@@ -61,7 +61,7 @@ pub(super) fn output_at(src: &str, start: usize) -> Option<(usize, &str)> {
     Some((start + 2 + close + 2, inner))
 }
 
-fn floor_boundary(s: &str, max: usize) -> usize {
+pub(super) fn floor_boundary(s: &str, max: usize) -> usize {
     let mut i = max.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;

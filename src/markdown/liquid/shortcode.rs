@@ -1,0 +1,381 @@
+//! Hugo's shortcodes, `{{< name args >}}` and `{{% name args %}}`, which
+//! share Liquid's braces. The built-in ones that put something a reader
+//! should see in the page become it: videos, gists and posts on X as
+//! links, `figure` as a picture with its caption, `highlight` as code,
+//! `ref` and `relref` as the path they name, `param` as the front matter's
+//! value. Any other shortcode (a theme's `notice`, `details` …) shows
+//! nothing itself, and what it encloses stays; `{{</* … */>}}` shows the
+//! shortcode as written, as Hugo does.
+
+use std::borrow::Cow;
+
+use super::context::lookup;
+use super::html::push_escaped;
+use super::tags::floor_boundary;
+use super::{Found, Item, LiquidContext};
+
+/// Longest shortcode read as one (longer ones stay text).
+const MAX_SHORTCODE: usize = 2048;
+
+/// One shortcode tag: where it ends, its name (with a leading `/` when it
+/// closes a pair) and its arguments.
+struct Shortcode<'s> {
+    end: usize,
+    name: &'s str,
+    args: Vec<(Option<&'s str>, &'s str)>,
+}
+
+impl Shortcode<'_> {
+    /// The argument named `key`, else the one at `place`.
+    fn arg(&self, key: &str, place: usize) -> Option<&str> {
+        let named = self.args.iter().find(|(k, _)| *k == Some(key));
+        let positional = || self.args.iter().filter(|(k, _)| k.is_none()).nth(place);
+        named.or_else(positional).map(|(_, v)| *v)
+    }
+}
+
+/// The shortcode starting at `start`, when one does. `unclosed` is where a
+/// search for the end of a `highlight` failed, if one did: later ones from
+/// further on give up at once (a post of unclosed pairs costs one scan).
+pub(super) fn at(
+    src: &str,
+    start: usize,
+    ctx: &LiquidContext,
+    unclosed: &mut Option<usize>,
+) -> Option<Found> {
+    let rest = src.get(start..)?.strip_prefix("{{")?;
+    let delimiter = rest.chars().next().filter(|c| matches!(c, '<' | '%'))?;
+    if let Some((end, shown)) = comment_at(rest, delimiter) {
+        return Some(Found {
+            end: start + 2 + end,
+            item: Item::Text(shown),
+        });
+    }
+    let code = parse(src, start, delimiter)?;
+    // A link alone on its line is a paragraph of its own.
+    let paragraph = crate::markdown::scan::alone_on_line(src, start, code.end);
+    let link = |url: String| Item::Html(link_html(&url, paragraph));
+    let item = match code.name {
+        "youtube" => link(format!(
+            "https://www.youtube.com/watch?v={}",
+            code.arg("id", 0)?
+        )),
+        "vimeo" => link(format!("https://vimeo.com/{}", code.arg("id", 0)?)),
+        "gist" => link(format!(
+            "https://gist.github.com/{}/{}",
+            code.arg("user", 0)?,
+            code.arg("id", 1)?
+        )),
+        "x" | "tweet" | "twitter" => link(format!(
+            "https://x.com/{}/status/{}",
+            code.arg("user", 0)?,
+            code.arg("id", 1)?
+        )),
+        "instagram" => link(format!(
+            "https://www.instagram.com/p/{}/",
+            code.arg("id", 0)?
+        )),
+        "figure" => Item::Html(figure_html(&code)),
+        "ref" | "relref" => Item::Text(code.arg("path", 0).unwrap_or_default().to_string()),
+        "param" => {
+            let key = code.arg("name", 0).unwrap_or_default();
+            Item::Text(lookup(&ctx.page, key).unwrap_or_default().to_string())
+        }
+        "highlight" => match highlight(src, &code, unclosed) {
+            Some(found) => return Some(found),
+            None => Item::Nothing,
+        },
+        _ => Item::Nothing,
+    };
+    Some(Found {
+        end: code.end,
+        item,
+    })
+}
+
+/// `text` (code) with each `{{</* … */>}}` shown as the shortcode it
+/// writes out, `{{< … >}}`, as Hugo shows it.
+pub(crate) fn show_commented(text: &str) -> Cow<'_, str> {
+    if !text.contains("{{<") && !text.contains("{{%") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut pos = 0;
+    while let Some(off) = text[pos..].find("{{") {
+        let at = pos + off;
+        let rest = &text[at + 2..];
+        let delimiter = rest.chars().next().filter(|c| matches!(c, '<' | '%'));
+        let Some((end, shown)) = delimiter.and_then(|d| comment_at(rest, d)) else {
+            pos = at + 2;
+            continue;
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(&shown);
+        copied = at + 2 + end;
+        pos = copied;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// The character before `}}` that closes a shortcode opened by `delimiter`.
+fn closing(delimiter: char) -> char {
+    if delimiter == '<' { '>' } else { '%' }
+}
+
+/// `{{</* … */>}}` at the start of `rest` (after the braces): where it
+/// ends, and the shortcode it shows (`{{< … >}}`).
+fn comment_at(rest: &str, delimiter: char) -> Option<(usize, String)> {
+    let inner = rest.get(1..)?.strip_prefix("/*")?;
+    let end = closing(delimiter);
+    let close = format!("*/{end}}}}}");
+    let limit = &inner[..floor_boundary(inner, MAX_SHORTCODE)];
+    let at = limit.find(&close)?;
+    let shown = format!("{{{{{delimiter}{}{end}}}}}", &inner[..at]);
+    Some((1 + 2 + at + close.len(), shown))
+}
+
+/// The shortcode tag at `start` (its braces and delimiter known).
+fn parse(src: &str, start: usize, delimiter: char) -> Option<Shortcode<'_>> {
+    let rest = &src[start + 3..];
+    let close = format!("{}}}}}", closing(delimiter));
+    let limit = &rest[..floor_boundary(rest, MAX_SHORTCODE)];
+    let at = limit.find(&close)?;
+    let inner = rest[..at].trim();
+    let inner = inner.strip_suffix('/').unwrap_or(inner).trim_end();
+    if inner.contains("\n\n") {
+        return None;
+    }
+    let name_len = inner
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(inner.len());
+    let name = &inner[..name_len];
+    let plain = name.trim_start_matches('/');
+    if plain.is_empty()
+        || !plain
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/'))
+    {
+        return None;
+    }
+    Some(Shortcode {
+        end: start + 3 + at + close.len(),
+        name,
+        args: arguments(&inner[name_len..]),
+    })
+}
+
+/// Arguments: words, `"quoted"` or `` `raw` `` values, each maybe named
+/// (`key=value`).
+fn arguments(s: &str) -> Vec<(Option<&str>, &str)> {
+    let mut args = Vec::new();
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        let key_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        let key = rest[key_len..]
+            .starts_with('=')
+            .then(|| &rest[..key_len])
+            .filter(|k| !k.is_empty());
+        if key.is_some() {
+            rest = &rest[key_len + 1..];
+        }
+        let (value, after) = match rest.chars().next() {
+            Some(q @ ('"' | '`')) => match rest[1..].find(q) {
+                Some(end) => (&rest[1..1 + end], &rest[end + 2..]),
+                None => (&rest[1..], ""),
+            },
+            _ => {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+        };
+        args.push((key, value));
+        rest = after.trim_start();
+    }
+    args
+}
+
+/// `{{< highlight LANG >}}code{{< /highlight >}}`: the code as written.
+fn highlight(src: &str, open: &Shortcode<'_>, unclosed: &mut Option<usize>) -> Option<Found> {
+    if unclosed.is_some_and(|from| from <= open.end) {
+        return None;
+    }
+    let mut pos = open.end;
+    let close = loop {
+        let Some(at) = src.get(pos..).and_then(|r| r.find("{{")) else {
+            *unclosed = Some(open.end);
+            return None;
+        };
+        let at = pos + at;
+        let delimiter = src[at + 2..].chars().next();
+        match delimiter.filter(|c| matches!(c, '<' | '%')) {
+            Some(d) => match parse(src, at, d) {
+                Some(code) if code.name == "/highlight" => break (at, code.end),
+                _ => pos = at + 2,
+            },
+            None => pos = at + 2,
+        }
+    };
+    let code = src[open.end..close.0]
+        .trim_start_matches(['\n', '\r'])
+        .trim_end_matches(['\n', '\r']);
+    Some(Found {
+        end: close.1,
+        item: Item::Highlight {
+            lang: super::clean_lang(open.arg("lang", 0).unwrap_or_default()),
+            code: code.to_string(),
+        },
+    })
+}
+
+fn link_html(url: &str, paragraph: bool) -> String {
+    let mut out = String::from(if paragraph {
+        "<p><a href=\""
+    } else {
+        "<a href=\""
+    });
+    push_escaped(&mut out, url);
+    out.push_str("\">");
+    push_escaped(&mut out, url);
+    out.push_str(if paragraph { "</a></p>" } else { "</a>" });
+    out
+}
+
+/// `figure`: its picture (linked where it says) and its title and caption
+/// below.
+fn figure_html(code: &Shortcode<'_>) -> String {
+    let text = |key: &str| code.arg(key, usize::MAX).unwrap_or_default();
+    let mut out = String::from("<figure><img src=\"");
+    push_escaped(&mut out, text("src"));
+    out.push_str("\" alt=\"");
+    push_escaped(&mut out, text("alt"));
+    out.push_str("\">");
+    let caption: Vec<&str> = [text("title"), text("caption")]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !caption.is_empty() {
+        out.push_str("<figcaption>");
+        push_escaped(&mut out, &caption.join(" — "));
+        out.push_str("</figcaption>");
+    }
+    out.push_str("</figure>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(src: &str) -> Option<(usize, Item)> {
+        let ctx = LiquidContext {
+            page: vec![("subtitle".into(), "봄 모임".into())],
+            ..LiquidContext::default()
+        };
+        at(src, 0, &ctx, &mut None).map(|f| (f.end, f.item))
+    }
+
+    fn html(src: &str) -> String {
+        match item(src) {
+            Some((_, Item::Html(h))) => h,
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn arguments_positional_named_and_quoted() {
+        assert_eq!(
+            arguments(r#"go "linenos=table" id="a b" raw=`x "y"` last"#),
+            [
+                (None, "go"),
+                (None, "linenos=table"),
+                (Some("id"), "a b"),
+                (Some("raw"), r#"x "y""#),
+                (None, "last"),
+            ]
+        );
+        assert_eq!(arguments(r#"src="열린"#), [(Some("src"), "열린")]);
+    }
+
+    #[test]
+    fn videos_and_posts_become_links_escaped() {
+        assert_eq!(
+            html("{{< youtube 8ZhBYoCVVqM >}}"),
+            r#"<p><a href="https://www.youtube.com/watch?v=8ZhBYoCVVqM">https://www.youtube.com/watch?v=8ZhBYoCVVqM</a></p>"#
+        );
+        assert!(html(r#"{{< vimeo id="55073825" >}}"#).contains("https://vimeo.com/55073825"));
+        assert!(html("{{< gist user 12ab >}}").contains("https://gist.github.com/user/12ab"));
+        assert!(html(r#"{{< x user="kr" id="17" />}}"#).contains("https://x.com/kr/status/17"));
+        assert!(html(r#"{{< youtube "a<b" >}}"#).contains("a&lt;b"));
+        // Without the id it names, a video shortcode is left as text.
+        assert_eq!(item("{{< youtube >}}"), None);
+    }
+
+    #[test]
+    fn figures_params_refs_comments_and_others() {
+        let figure = html(r#"{{< figure src="a.png" alt="무대" title="봄" caption="발표" >}}"#);
+        assert_eq!(
+            figure,
+            r#"<figure><img src="a.png" alt="무대"><figcaption>봄 — 발표</figcaption></figure>"#
+        );
+        let text = |src: &str| match item(src) {
+            Some((_, Item::Text(t))) => t,
+            other => panic!("{src}: {other:?}"),
+        };
+        assert_eq!(text(r#"{{< param "subtitle" >}}"#), "봄 모임");
+        assert_eq!(text(r#"{{< relref "/post/가" >}}"#), "/post/가");
+        assert_eq!(text("{{</* youtube abc */>}}"), "{{< youtube abc >}}");
+        assert_eq!(text("{{%/* notice */%}}"), "{{% notice %}}");
+        assert!(matches!(
+            item("{{% notice info %}}"),
+            Some((19, Item::Nothing))
+        ));
+        assert!(matches!(item("{{< /notice >}}"), Some((_, Item::Nothing))));
+        // Not shortcodes: stay text.
+        for src in [
+            "{{< >}}",
+            "{{< a\n\nb >}}",
+            "{{< 한글 >}}",
+            "{{< open",
+            "{{ x }}",
+        ] {
+            assert_eq!(item(src), None, "{src}");
+        }
+        assert_eq!(
+            show_commented("`{{</* x */>}}` {{< y >}}"),
+            "`{{< x >}}` {{< y >}}"
+        );
+    }
+
+    #[test]
+    fn highlight_pairs_and_unclosed_ones_cost_one_scan() {
+        let src = "{{< highlight rust >}}\nfn main() {}\n{{< /highlight >}}끝";
+        let (end, got) = item(src).unwrap();
+        assert_eq!(&src[end..], "끝");
+        assert_eq!(
+            got,
+            Item::Highlight {
+                lang: "rust".into(),
+                code: "fn main() {}".into()
+            }
+        );
+        // Many openings and no end: each is nothing, found in linear time.
+        let src = "{{< highlight go >}}\n{{ x }}\n".repeat(20_000);
+        let ctx = LiquidContext::default();
+        let mut unclosed = None;
+        let mut pos = 0;
+        let mut nothing = 0;
+        while let Some(off) = src[pos..].find("{{<") {
+            let found = at(&src, pos + off, &ctx, &mut unclosed).unwrap();
+            nothing += usize::from(found.item == Item::Nothing);
+            pos = found.end;
+        }
+        assert_eq!(nothing, 20_000);
+    }
+}
