@@ -148,8 +148,15 @@ impl<'c> Liquid<'c> {
             }
             "include" | "include_relative" | "include_cached" => {
                 let name = tag.markup.split_whitespace().next().unwrap_or("");
+                let params = &tag.markup[name.len()..];
                 let name = name.trim_matches(['"', '\'']);
-                Item::Text(format!("[include: {name}]"))
+                match embedded(name, params) {
+                    Some(url) => {
+                        let paragraph = crate::markdown::scan::alone_on_line(src, start, tag.end);
+                        Item::Html(shortcode::link_html(&url, paragraph))
+                    }
+                    None => Item::Text(format!("[include: {name}]")),
+                }
             }
             "assign" => {
                 if let Some((name, expr)) = tag.markup.split_once('=') {
@@ -243,6 +250,26 @@ impl<'c> Liquid<'c> {
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     }
+}
+
+/// The address of what a theme's embedding include shows (Chirpy's
+/// `{% include embed/youtube.html id='…' %}` and its kin), as a link.
+fn embedded(name: &str, params: &str) -> Option<String> {
+    let args = shortcode::arguments(params, &['"', '\'']);
+    let arg = |key: &str| {
+        args.iter()
+            .find(|(k, _)| *k == Some(key))
+            .map(|(_, v)| *v)
+            .filter(|v| !v.is_empty())
+    };
+    let url = match name.strip_prefix("embed/")?.strip_suffix(".html")? {
+        "youtube" => format!("https://www.youtube.com/watch?v={}", arg("id")?),
+        "bilibili" => format!("https://www.bilibili.com/video/{}", arg("id")?),
+        "twitch" => format!("https://www.twitch.tv/videos/{}", arg("id")?),
+        "video" | "audio" => arg("src")?.to_string(),
+        _ => return None,
+    };
+    Some(url)
 }
 
 fn unquote(term: &str) -> Option<&str> {
@@ -374,6 +401,24 @@ mod tests {
         assert_eq!(
             eval("{% include image.html url=\"/a.png\" %}"),
             Some(Item::Text("[include: image.html]".into()))
+        );
+        assert_eq!(
+            eval("{% include embed/youtube.html id='wsYWGh9KqJA' %}"),
+            Some(Item::Html(
+                "<p><a href=\"https://www.youtube.com/watch?v=wsYWGh9KqJA\">\
+                 https://www.youtube.com/watch?v=wsYWGh9KqJA</a></p>"
+                    .into()
+            ))
+        );
+        assert_eq!(
+            eval("{% include embed/video.html src='/assets/시연.mp4' %}"),
+            Some(Item::Html(
+                "<p><a href=\"/assets/시연.mp4\">/assets/시연.mp4</a></p>".into()
+            ))
+        );
+        assert_eq!(
+            eval("{% include embed/youtube.html %}"),
+            Some(Item::Text("[include: embed/youtube.html]".into()))
         );
         assert_eq!(
             eval("{% comment %} 숨김 {% endcomment %}"),

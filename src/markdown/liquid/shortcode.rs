@@ -165,13 +165,13 @@ fn parse(src: &str, start: usize, delimiter: char) -> Option<Shortcode<'_>> {
     Some(Shortcode {
         end: start + 3 + at + close.len(),
         name,
-        args: arguments(&inner[name_len..]),
+        args: arguments(&inner[name_len..], &['"', '`']),
     })
 }
 
-/// Arguments: words, `"quoted"` or `` `raw` `` values, each maybe named
-/// (`key=value`).
-fn arguments(s: &str) -> Vec<(Option<&str>, &str)> {
+/// Arguments: words or values between `quotes`, each maybe named
+/// (`key=value`). Hugo quotes with `"` and `` ` ``, Liquid with `"` and `'`.
+pub(super) fn arguments<'s>(s: &'s str, quotes: &[char]) -> Vec<(Option<&'s str>, &'s str)> {
     let mut args = Vec::new();
     let mut rest = s.trim_start();
     while !rest.is_empty() {
@@ -186,7 +186,7 @@ fn arguments(s: &str) -> Vec<(Option<&str>, &str)> {
             rest = &rest[key_len + 1..];
         }
         let (value, after) = match rest.chars().next() {
-            Some(q @ ('"' | '`')) => match rest[1..].find(q) {
+            Some(q) if quotes.contains(&q) => match rest[1..].find(q) {
                 Some(end) => (&rest[1..1 + end], &rest[end + 2..]),
                 None => (&rest[1..], ""),
             },
@@ -234,7 +234,8 @@ fn highlight(src: &str, open: &Shortcode<'_>, unclosed: &mut Option<usize>) -> O
     })
 }
 
-fn link_html(url: &str, paragraph: bool) -> String {
+/// A link to `url`, a paragraph of its own when `paragraph`.
+pub(super) fn link_html(url: &str, paragraph: bool) -> String {
     let mut out = String::from(if paragraph {
         "<p><a href=\""
     } else {
@@ -291,7 +292,10 @@ mod tests {
     #[test]
     fn arguments_positional_named_and_quoted() {
         assert_eq!(
-            arguments(r#"go "linenos=table" id="a b" raw=`x "y"` last"#),
+            arguments(
+                r#"go "linenos=table" id="a b" raw=`x "y"` last"#,
+                &['"', '`']
+            ),
             [
                 (None, "go"),
                 (None, "linenos=table"),
@@ -300,7 +304,8 @@ mod tests {
                 (None, "last"),
             ]
         );
-        assert_eq!(arguments(r#"src="열린"#), [(Some("src"), "열린")]);
+        assert_eq!(arguments(r#"src="열린"#, &['"']), [(Some("src"), "열린")]);
+        assert_eq!(arguments("id='a b'", &['\'']), [(Some("id"), "a b")]);
     }
 
     #[test]
