@@ -220,6 +220,50 @@ fn kramdown_attribute_lists_never_show() {
 }
 
 #[test]
+fn chirpy_prompts_are_labelled_quotes() {
+    let body = "\
+> 설치 전에 **백업**하세요.
+{: .prompt-warning }
+
+> 참고하세요.
+> 두 번째 줄.
+{: .prompt-tip }
+
+> 그냥 인용.
+> {: .quote}
+
+> - 목록 첫째
+{: .prompt-info }
+
+> 따로 쓴 위험.
+
+{: .prompt-danger }
+";
+    let r = md(body, 60);
+    let shown = text(&r);
+    assert_clean(&shown);
+    for line in [
+        "> Warning: 설치 전에 백업하세요.",
+        "> Tip: 참고하세요. 두 번째 줄.",
+        "> 그냥 인용.",
+        "> Info:",
+        "> Danger: 따로 쓴 위험.",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
+    }
+    assert_eq!(
+        spans_with(&r, Flags::STRONG),
+        ["Warning:", "백업", "Tip:", "Info:", "Danger:"]
+    );
+    // Search finds the text, labels and all.
+    let visible = visible_text(body, &LiquidContext::default());
+    assert!(
+        visible.contains("Warning: 설치 전에 백업하세요."),
+        "{visible}"
+    );
+}
+
+#[test]
 fn heading_ids_are_removed() {
     let h = html("## 임베딩이란 {#what-is-embedding}\n\n### 설치 {#install}   \n");
     assert_eq!(h, "<h2>임베딩이란</h2>\n<h3>설치</h3>\n");

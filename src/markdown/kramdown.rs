@@ -10,8 +10,13 @@
 pub(crate) enum Kramdown {
     /// An attribute list: shown as nothing. `toc` asks for a table of
     /// contents in place of the list it follows; `no_toc` keeps the
-    /// heading it belongs to out of one.
-    Attributes { toc: bool, no_toc: bool },
+    /// heading it belongs to out of one; `prompt` is the label of a
+    /// Chirpy prompt (`{: .prompt-tip }` after a quote).
+    Attributes {
+        toc: bool,
+        no_toc: bool,
+        prompt: Option<&'static str>,
+    },
     /// `{::nomarkdown}`: HTML passed through as written.
     Html(String),
     /// Shown as nothing (comments, options, definitions).
@@ -60,8 +65,20 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
         Kramdown::Attributes {
             toc: words.contains(&"toc"),
             no_toc: words.contains(&".no_toc"),
+            prompt: words.iter().find_map(|w| prompt_label(w)),
         },
     ))
+}
+
+/// The label a Chirpy prompt class (`.prompt-warning`) gives its quote.
+fn prompt_label(class: &str) -> Option<&'static str> {
+    Some(match class.strip_prefix(".prompt-")? {
+        "tip" => "Tip",
+        "info" => "Info",
+        "warning" => "Warning",
+        "danger" => "Danger",
+        _ => return None,
+    })
 }
 
 /// The length of an attribute list's content up to its `}`: one line,
@@ -154,6 +171,7 @@ mod tests {
         let plain = Kramdown::Attributes {
             toc: false,
             no_toc: false,
+            prompt: None,
         };
         for src in [
             "{: .center-image}",
@@ -170,7 +188,8 @@ mod tests {
                 6,
                 Kramdown::Attributes {
                     toc: true,
-                    no_toc: false
+                    no_toc: false,
+                    prompt: None,
                 }
             ))
         );
@@ -178,9 +197,19 @@ mod tests {
             kind("{: .no_toc .text-delta }").map(|k| k.1),
             Some(Kramdown::Attributes {
                 toc: false,
-                no_toc: true
+                no_toc: true,
+                prompt: None,
             })
         );
+        assert_eq!(
+            kind("{: .prompt-warning }").map(|k| k.1),
+            Some(Kramdown::Attributes {
+                toc: false,
+                no_toc: false,
+                prompt: Some("Warning"),
+            })
+        );
+        assert_eq!(kind("{: .prompt-other }").map(|k| k.1), Some(plain.clone()));
         assert_eq!(
             kind("{:ref: .note #x}").map(|k| k.1),
             Some(Kramdown::Nothing)

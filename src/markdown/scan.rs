@@ -47,6 +47,9 @@ pub(crate) enum Value {
     Toc,
     /// `{: .no_toc}`: the heading it belongs to is left out of one.
     NoToc,
+    /// `{: .prompt-tip}`: the quote it belongs to is a prompt with this
+    /// label.
+    Prompt(&'static str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,6 +270,10 @@ impl Scanner<'_, '_> {
                 let value = match k {
                     Kramdown::Attributes { toc: true, .. } => Value::Toc,
                     Kramdown::Attributes { no_toc: true, .. } => Value::NoToc,
+                    Kramdown::Attributes {
+                        prompt: Some(label),
+                        ..
+                    } => Value::Prompt(label),
                     Kramdown::Attributes { .. } | Kramdown::Nothing => Value::Nothing,
                     Kramdown::Html(h) => Value::Html(h),
                 };
@@ -307,7 +314,7 @@ fn delimiter_run<'b>(bytes: impl Iterator<Item = &'b u8>) -> usize {
 impl Value {
     fn shows_nothing(&self) -> bool {
         match self {
-            Value::Nothing | Value::Toc | Value::NoToc => true,
+            Value::Nothing | Value::Toc | Value::NoToc | Value::Prompt(_) => true,
             Value::Text(t) => t.is_empty(),
             Value::Code { .. } | Value::Html(_) => false,
         }

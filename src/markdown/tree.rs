@@ -16,6 +16,10 @@ use super::{math, toc};
 
 type Node<'a> = &'a AstNode<'a>;
 
+fn is_quote(node: Node<'_>) -> bool {
+    matches!(node.data().value, NodeValue::BlockQuote)
+}
+
 /// Whether the document is made for HTML or for its visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -30,10 +34,14 @@ pub(crate) fn transform<'a>(arena: &'a Arena<'a>, root: Node<'a>, tokens: &[Toke
 
         toc_targets: Vec::new(),
         no_toc: Vec::new(),
+        prompts: Vec::new(),
     };
     let nodes: Vec<Node<'a>> = root.descendants().collect();
     for &node in &nodes {
         pass.node(node);
+    }
+    for &(quote, label) in &pass.prompts {
+        pass.label_prompt(quote, label);
     }
     for &node in &nodes {
         tidy(node);
@@ -48,11 +56,31 @@ struct Pass<'a, 't> {
     tokens: &'t [Token],
     toc_targets: Vec<Node<'a>>,
     no_toc: Vec<Node<'a>>,
+    /// Quotes that are Chirpy prompts, and their labels.
+    prompts: Vec<(Node<'a>, &'static str)>,
 }
 
 impl<'a> Pass<'a, '_> {
     fn new_node(&self, value: NodeValue) -> Node<'a> {
         self.arena.alloc(AstNode::from(value))
+    }
+
+    /// Begin a prompt's first paragraph with its label, as the theme shows
+    /// its icon: `Warning: …`.
+    fn label_prompt(&self, quote: Node<'a>, label: &str) {
+        let first = quote.first_child();
+        let paragraph = match first {
+            Some(p) if matches!(p.data().value, NodeValue::Paragraph) => p,
+            _ => {
+                let p = self.new_node(NodeValue::Paragraph);
+                quote.prepend(p);
+                p
+            }
+        };
+        let strong = self.new_node(NodeValue::Strong);
+        strong.append(self.new_node(NodeValue::Text(format!("{label}:").into())));
+        paragraph.prepend(self.new_node(NodeValue::Text(" ".into())));
+        paragraph.prepend(strong);
     }
 
     fn node(&mut self, node: Node<'a>) {
@@ -177,6 +205,13 @@ impl<'a> Pass<'a, '_> {
                 }
                 None
             }
+            // The list on the line after a quote continues its paragraph.
+            Value::Prompt(label) => {
+                if let Some(quote) = at.ancestors().find(|a| is_quote(a)) {
+                    self.prompts.push((quote, label));
+                }
+                None
+            }
         };
         if let Some(value) = new {
             at.insert_before(self.new_node(value));
@@ -235,6 +270,13 @@ impl<'a> Pass<'a, '_> {
                     .filter(|p| matches!(p.data().value, NodeValue::Heading(_)))
                 {
                     self.no_toc.push(prev);
+                }
+                node.detach();
+            }
+            Value::Prompt(label) => {
+                let quote = node.previous_sibling().filter(|p| is_quote(p));
+                if let Some(quote) = quote.or_else(|| node.ancestors().find(|a| is_quote(a))) {
+                    self.prompts.push((quote, *label));
                 }
                 node.detach();
             }
