@@ -27,6 +27,23 @@ impl PostDate {
         date.with_time(time)
     }
 
+    /// A date and time whose zone is not one, read as local time (Ruby's
+    /// `Time.parse`, and so Jekyll, leaves out what it does not know), and
+    /// that zone as written. `None` when [`PostDate::parse`] reads `text`,
+    /// or nothing before the zone is a date and time.
+    pub fn parse_ignoring_zone(text: &str) -> Option<(PostDate, String)> {
+        let s = text.trim();
+        let (date, rest) = numeric_date(s).or_else(|| rfc2822_date(s))?;
+        let (time, zone) = split_zone(rest);
+        let zone = zone.trim();
+        if zone.is_empty() || parse_offset(zone).is_some() {
+            return None;
+        }
+        let date = date.with_time(time)?;
+        date.time?;
+        Some((date, zone.to_string()))
+    }
+
     /// This date at the time (and zone) `rest` gives, if any.
     fn with_time(mut self, rest: &str) -> Option<PostDate> {
         if rest.is_empty() {
@@ -366,6 +383,31 @@ mod tests {
             "2021-06-",
         ] {
             assert_eq!(PostDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_zone_that_is_not_one_is_left_out_as_ruby_does() {
+        let read = |t: &str| PostDate::parse_ignoring_zone(t).map(|(d, z)| (d.to_string(), z));
+        assert_eq!(PostDate::parse("2024-09-21 17:58:00 +/-0900"), None);
+        assert_eq!(
+            read("2024-09-21 17:58:00 +/-0900"),
+            Some(("2024-09-21T17:58:00".into(), "+/-0900".into()))
+        );
+        assert_eq!(
+            read("2024-09-21 23:58 +/-TTTT"),
+            Some(("2024-09-21T23:58:00".into(), "+/-TTTT".into()))
+        );
+        // Dates that parse, and ones without a time before the zone, are
+        // not read so.
+        for text in [
+            "2024-09-21 17:58:00 +0900",
+            "2024-09-21",
+            "2024-09-21 +/-0900",
+            "2024-09-21 25:00 +/-0900",
+            "2024-09-21일 10:00 +/-0900",
+        ] {
+            assert_eq!(read(text), None, "{text}");
         }
     }
 

@@ -103,6 +103,40 @@ fn undated_files_in_posts_are_skipped_or_noted() {
 }
 
 #[test]
+fn chirpy_front_matter_as_jekyll_reads_it() {
+    let site = Site::new();
+    site.write(
+        "_posts/2024-09-21-로그.md",
+        "---\ntitle: 파이썬 로깅\ndate: 2024-09-21 23:58:00 +/-0900\n\
+         image:\n  path: /assets/img/logging.png\n  alt: 로그 화면\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-09-22-틀림.md",
+        "---\nimage:\n  alt: 경로 없음\n---\n본문\n",
+    );
+    let load = site.load();
+    let post = find(&load, "2024-09-21-로그");
+    // Ruby's Time.parse leaves out a zone it does not know: the time as
+    // written, in the site's zone (so the day as written).
+    let date = post.date.unwrap();
+    assert_eq!(date.to_string(), "2024-09-21T23:58:00");
+    assert_eq!(post.image, "/assets/img/logging.png");
+    assert_eq!(
+        notes(&load),
+        [format!(
+            "{}:3: note: front matter: date's time zone \"+/-0900\" is not one; read as the site's local time, as Jekyll does",
+            site.path().join("_posts/2024-09-21-로그.md").display()
+        )]
+    );
+    assert!(post.problems.iter().all(|p| p.is_note()));
+    let wrong = messages(find(&load, "2024-09-22-틀림"));
+    assert!(
+        wrong[0].ends_with("2024-09-22-틀림.md:2: front matter: image should be text, or a mapping with a path, found \"alt: 경로 없음\""),
+        "{wrong:?}"
+    );
+}
+
+#[test]
 fn front_matter_after_blank_lines_is_read_and_reported_for_jekyll() {
     let site = Site::new();
     site.write(

@@ -72,6 +72,11 @@ impl Fields<'_> {
                     Some(items) => names.category = items,
                     None => bad(Msg::WhatName),
                 },
+                // jekyll-seo-tag and Chirpy write `image:` as a mapping.
+                "image" if value.is_mapping() => match value.get("path").and_then(Value::as_str) {
+                    Some(path) => post.image = one_line(path),
+                    None => bad(Msg::WhatImage),
+                },
                 "excerpt" | "feature_text" | "image" | "layout" => {
                     let target = match key {
                         "excerpt" => &mut post.excerpt,
@@ -88,7 +93,15 @@ impl Fields<'_> {
                 "date" => match self.date(key, value) {
                     Some(d) => post.date = Some(d),
                     None if value.is_null() => {}
-                    None => bad(Msg::WhatDate),
+                    None => match self.date_without_zone(key, value) {
+                        // Jekyll's Time.parse reads it so, in the site's zone.
+                        Some((d, zone)) => {
+                            post.date = Some(d);
+                            let message = Msg::DateZoneIgnored.with("zone", quote(&zone));
+                            problems.push(Problem::note(self.path, self.key_line(key), message));
+                        }
+                        None => bad(Msg::WhatDate),
+                    },
                 },
                 // A draft stays a draft whatever else the front matter says.
                 "published" => match (published(value), self.date(key, value)) {
@@ -138,6 +151,14 @@ impl Fields<'_> {
     /// A scalar that is a date.
     fn date(&self, key: &str, value: &Value) -> Option<PostDate> {
         self.scalar(key, value).as_deref().and_then(PostDate::parse)
+    }
+
+    /// A date whose time zone is not one (Chirpy's template says `+/-TTTT`
+    /// and is copied as written), and that zone.
+    fn date_without_zone(&self, key: &str, value: &Value) -> Option<(PostDate, String)> {
+        self.scalar(key, value)
+            .as_deref()
+            .and_then(PostDate::parse_ignoring_zone)
     }
 
     /// Keep a key the reader has no field for, its value as YAML text.

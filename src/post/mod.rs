@@ -17,8 +17,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// The version of the rules that make a file into a post: a persistent
 /// index of posts read by other rules is rebuilt (2: front matter after
-/// blank lines; bundles' translations named by their folder).
-pub(crate) const READING_RULES: u32 = 2;
+/// blank lines; bundles' translations named by their folder; 3: image
+/// mappings, dates whose zone is not one).
+pub(crate) const READING_RULES: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
