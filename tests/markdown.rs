@@ -264,6 +264,38 @@ fn chirpy_prompts_are_labelled_quotes() {
 }
 
 #[test]
+fn tistory_placeholders_become_figures() {
+    let image = r#"[##_Image|kage@R9X3b/btsk1yvyEAo/img.png|CDM|1.3|{"originWidth":1314,"style":"alignCenter","caption":"설치 첫 화면"}_##]"#;
+    let file = r#"[##_File|kage@x/y/자료.zip|filename="자료.zip" size="1.2MB"|_##]"#;
+    let markdown = format!("설치 화면입니다.\n\n{image}\n\n첨부: {file}\n\n`{image}`\n");
+    let html_body = format!("<p>설치 화면입니다.</p>\n<p>{image}</p>\n<pre>{image}</pre>\n");
+    for (body, format) in [
+        (markdown.as_str(), Format::Markdown),
+        (html_body.as_str(), Format::Html),
+    ] {
+        let r = render(body, format, &RenderOptions::new(80));
+        let shown = text(&r);
+        assert!(
+            shown.contains("[image] https://blog.kakaocdn.net/dn/R9X3b/btsk1yvyEAo/img.png"),
+            "{format:?}: {shown}"
+        );
+        assert!(
+            shown.lines().any(|l| l == "설치 첫 화면"),
+            "{format:?}: {shown}"
+        );
+        // In code, as written.
+        assert_eq!(
+            shown.matches("[##_Image|").count(),
+            1,
+            "{format:?}: {shown}"
+        );
+    }
+    let r = md(&markdown, 80);
+    assert_eq!(r.links, ["https://blog.kakaocdn.net/dn/x/y/자료.zip"]);
+    assert!(text(&r).contains("첨부:"), "{}", text(&r));
+}
+
+#[test]
 fn heading_ids_are_removed() {
     let h = html("## 임베딩이란 {#what-is-embedding}\n\n### 설치 {#install}   \n");
     assert_eq!(h, "<h2>임베딩이란</h2>\n<h3>설치</h3>\n");

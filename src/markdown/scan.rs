@@ -108,6 +108,7 @@ fn needs_scan(src: &str) -> bool {
     let b = src.as_bytes();
     memchr::memchr_iter(b'{', b).any(|i| matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')))
         || memchr::memmem::find(b, b"markdown=").is_some()
+        || memchr::memmem::find(b, b"[##_").is_some()
         || src
             .lines()
             .any(|line| match line.trim_start().as_bytes().first() {
@@ -212,7 +213,7 @@ impl Scanner<'_, '_> {
                         }
                     }
                 }
-                b'{' => pos = self.construct(pos).unwrap_or(pos + 1),
+                b'{' | b'[' => pos = self.construct(pos).unwrap_or(pos + 1),
                 _ => pos += 1,
             }
         }
@@ -234,12 +235,17 @@ impl Scanner<'_, '_> {
         self.copied = end;
     }
 
-    /// The construct at `start` (a `{`), replaced by a token: its end.
+    /// The construct at `start` (a `{`, or the `[` of a Tistory
+    /// placeholder), replaced by a token: its end.
     fn construct(&mut self, start: usize) -> Option<usize> {
         let src = self.src;
         let next = *src.as_bytes().get(start + 1)?;
+        let placeholder = src.as_bytes()[start] == b'[';
+        if placeholder && !src[start..].starts_with("[##_") {
+            return None;
+        }
         let (end, value, in_code) = match next {
-            b'%' | b'{' => {
+            _ if placeholder || matches!(next, b'%' | b'{') => {
                 let found = self.liquid.at(src, start)?;
                 let written = &src[start..found.end];
                 match found.item {

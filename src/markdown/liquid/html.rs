@@ -9,6 +9,7 @@ use super::{Item, Liquid, LiquidContext};
 pub(crate) fn may_hold_liquid(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), b"{%").is_some()
         || memchr::memmem::find(text.as_bytes(), b"{{").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"[##_").is_some()
 }
 
 /// Liquid over an HTML body: tags and outputs become what Jekyll would
@@ -23,7 +24,7 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
     let bytes = body.as_bytes();
     let mut copied = 0;
     let mut pos = 0;
-    while let Some(off) = memchr::memchr2(b'{', b'<', &bytes[pos..]) {
+    while let Some(off) = memchr::memchr3(b'{', b'<', b'[', &bytes[pos..]) {
         let at = pos + off;
         if bytes[at] == b'<' {
             pos = skip_code_element(body, at).unwrap_or(at + 1);

@@ -15,6 +15,7 @@ mod context;
 mod html;
 mod shortcode;
 mod tags;
+mod tistory;
 
 pub use context::LiquidContext;
 use context::lookup;
@@ -76,9 +77,13 @@ impl<'c> Liquid<'c> {
         }
     }
 
-    /// The tag (`{%`) or output (`{{`) that starts at `start`, if one does.
+    /// The tag (`{%`), output (`{{`), Hugo shortcode (`{{<`) or Tistory
+    /// placeholder (`[##_`) that starts at `start`, if one does.
     pub(crate) fn at(&mut self, src: &str, start: usize) -> Option<Found> {
         let rest = &src.as_bytes()[start..];
+        if rest.starts_with(b"[##_") {
+            return tistory::at(src, start);
+        }
         if rest.starts_with(b"{{<") || rest.starts_with(b"{{%") {
             return shortcode::at(src, start, self.ctx, &mut self.unclosed_shortcode);
         }
@@ -153,7 +158,7 @@ impl<'c> Liquid<'c> {
                 match embedded(name, params) {
                     Some(url) => {
                         let paragraph = crate::markdown::scan::alone_on_line(src, start, tag.end);
-                        Item::Html(shortcode::link_html(&url, paragraph))
+                        Item::Html(shortcode::link_html(&url, &url, paragraph))
                     }
                     None => Item::Text(format!("[include: {name}]")),
                 }

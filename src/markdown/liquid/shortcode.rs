@@ -54,7 +54,7 @@ pub(super) fn at(
     let code = parse(src, start, delimiter)?;
     // A link alone on its line is a paragraph of its own.
     let paragraph = crate::markdown::scan::alone_on_line(src, start, code.end);
-    let link = |url: String| Item::Html(link_html(&url, paragraph));
+    let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     let item = match code.name {
         "youtube" => link(format!(
             "https://www.youtube.com/watch?v={}",
@@ -234,8 +234,9 @@ fn highlight(src: &str, open: &Shortcode<'_>, unclosed: &mut Option<usize>) -> O
     })
 }
 
-/// A link to `url`, a paragraph of its own when `paragraph`.
-pub(super) fn link_html(url: &str, paragraph: bool) -> String {
+/// A link to `url` reading `text`, a paragraph of its own when
+/// `paragraph`.
+pub(super) fn link_html(url: &str, text: &str, paragraph: bool) -> String {
     let mut out = String::from(if paragraph {
         "<p><a href=\""
     } else {
@@ -243,7 +244,7 @@ pub(super) fn link_html(url: &str, paragraph: bool) -> String {
     });
     push_escaped(&mut out, url);
     out.push_str("\">");
-    push_escaped(&mut out, url);
+    push_escaped(&mut out, text);
     out.push_str(if paragraph { "</a></p>" } else { "</a>" });
     out
 }
