@@ -207,12 +207,13 @@ impl Site {
         }) || self.exclude_globs.is_match(rel)
     }
 
-    /// The folder published at the site's root: the root itself for
-    /// Jekyll, `static` for Hugo.
-    fn asset_root(&self) -> PathBuf {
+    /// The folders published at the site's root: the root itself for
+    /// Jekyll; `static`, then `content` (whose pictures Hugo publishes
+    /// beside the pages) for Hugo.
+    fn asset_roots(&self) -> Vec<PathBuf> {
         match &self.content {
-            Some(_) => self.root.join("static"),
-            None => self.root.clone(),
+            Some(content) => vec![self.root.join("static"), content.clone()],
+            None => vec![self.root.clone()],
         }
     }
 
@@ -242,19 +243,27 @@ impl Site {
         let decoded = percent_encoding::percent_decode_str(address)
             .decode_utf8()
             .ok()?;
-        let mut path = self.asset_root();
-        for part in decoded.split('/') {
-            let component = Path::new(part).components().next();
-            match component {
-                None | Some(Component::CurDir) => {}
-                Some(Component::Normal(name)) if name == part => path.push(name),
-                _ => return None,
-            }
-        }
-        let root = std::fs::canonicalize(self.asset_root()).ok()?;
-        let file = std::fs::canonicalize(&path).ok()?;
-        (file.starts_with(&root) && file.is_file()).then_some(file)
+        self.asset_roots()
+            .iter()
+            .find_map(|root| file_under(root, &decoded))
     }
+}
+
+/// The file at the `/`-separated `rel` under `root`, when it is one and
+/// stays under it (no `..`, no symlink out).
+fn file_under(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        let component = Path::new(part).components().next();
+        match component {
+            None | Some(Component::CurDir) => {}
+            Some(Component::Normal(name)) if name == part => path.push(name),
+            _ => return None,
+        }
+    }
+    let root = std::fs::canonicalize(root).ok()?;
+    let file = std::fs::canonicalize(&path).ok()?;
+    (file.starts_with(&root) && file.is_file()).then_some(file)
 }
 
 /// A configuration file, parsed with the front matter's limits, and the
@@ -393,6 +402,14 @@ mod tests {
         );
         assert_eq!(s.content, Some(dir.path().join("content")));
         assert!(s.resolve_asset("/blog/images/표지.png").is_some());
+        // Pictures beside the pages in `content` are published too.
+        std::fs::create_dir_all(dir.path().join("content/posts/taean")).unwrap();
+        std::fs::write(dir.path().join("content/posts/taean/오븐.jpg"), b"jpg").unwrap();
+        assert_eq!(
+            s.resolve_asset("/posts/taean/오븐.jpg"),
+            std::fs::canonicalize(dir.path().join("content/posts/taean/오븐.jpg")).ok()
+        );
+        assert_eq!(s.resolve_asset("/posts/../../config.toml"), None);
         // Without a content folder, a config.toml is no Hugo site.
         let other = tempfile::tempdir().unwrap();
         std::fs::write(other.path().join("config.toml"), "title = 'x'\n").unwrap();

@@ -63,8 +63,8 @@ pub(crate) struct Liquid<'c> {
     /// later searches from further on give up at once, so a post full of
     /// unclosed tags costs one scan per tag name, not one per tag.
     unclosed: Vec<(&'static str, usize)>,
-    /// The same for Hugo's `highlight` shortcode.
-    unclosed_shortcode: Option<usize>,
+    /// The same for Hugo's paired shortcodes.
+    unclosed_shortcode: Vec<(&'static str, usize)>,
 }
 
 impl<'c> Liquid<'c> {
@@ -73,7 +73,7 @@ impl<'c> Liquid<'c> {
             ctx,
             vars: Vec::new(),
             unclosed: Vec::new(),
-            unclosed_shortcode: None,
+            unclosed_shortcode: Vec::new(),
         }
     }
 

@@ -34,14 +34,14 @@ impl Shortcode<'_> {
     }
 }
 
-/// The shortcode starting at `start`, when one does. `unclosed` is where a
-/// search for the end of a `highlight` failed, if one did: later ones from
-/// further on give up at once (a post of unclosed pairs costs one scan).
+/// The shortcode starting at `start`, when one does. `unclosed` says
+/// where searches for the end of a pair failed: later ones from further on
+/// give up at once (a post of unclosed pairs costs one scan a name).
 pub(super) fn at(
     src: &str,
     start: usize,
     ctx: &LiquidContext,
-    unclosed: &mut Option<usize>,
+    unclosed: &mut Vec<(&'static str, usize)>,
 ) -> Option<Found> {
     let rest = src.get(start..)?.strip_prefix("{{")?;
     let delimiter = rest.chars().next().filter(|c| matches!(c, '<' | '%'))?;
@@ -81,10 +81,21 @@ pub(super) fn at(
             let key = code.arg("name", 0).unwrap_or_default();
             Item::Text(lookup(&ctx.page, key).unwrap_or_default().to_string())
         }
-        "highlight" => match highlight(src, &code, unclosed) {
-            Some(found) => return Some(found),
-            None => Item::Nothing,
-        },
+        "highlight" | "mermaid" | "sequence" | "flowchart" => {
+            // Code, and diagrams drawn from their source: the source.
+            let (name, lang) = match code.name {
+                "highlight" => ("highlight", code.arg("lang", 0).unwrap_or_default()),
+                "mermaid" => ("mermaid", "mermaid"),
+                "sequence" => ("sequence", ""),
+                _ => ("flowchart", ""),
+            };
+            match code_pair(src, &code, name, lang, unclosed) {
+                Some(found) => return Some(found),
+                None => Item::Nothing,
+            }
+        }
+        // A site's or theme's own picture shortcode (`{{< zimg src=… >}}`).
+        _ if code.arg("src", usize::MAX).is_some_and(is_picture) => Item::Html(figure_html(&code)),
         _ => Item::Nothing,
     };
     Some(Found {
@@ -201,22 +212,32 @@ pub(super) fn arguments<'s>(s: &'s str, quotes: &[char]) -> Vec<(Option<&'s str>
     args
 }
 
-/// `{{< highlight LANG >}}code{{< /highlight >}}`: the code as written.
-fn highlight(src: &str, open: &Shortcode<'_>, unclosed: &mut Option<usize>) -> Option<Found> {
-    if unclosed.is_some_and(|from| from <= open.end) {
+/// A pair such as `{{< highlight LANG >}}code{{< /highlight >}}`: what
+/// it encloses, as code in `lang`.
+fn code_pair(
+    src: &str,
+    open: &Shortcode<'_>,
+    name: &'static str,
+    lang: &str,
+    unclosed: &mut Vec<(&'static str, usize)>,
+) -> Option<Found> {
+    if unclosed
+        .iter()
+        .any(|&(n, from)| n == name && from <= open.end)
+    {
         return None;
     }
     let mut pos = open.end;
     let close = loop {
         let Some(at) = src.get(pos..).and_then(|r| r.find("{{")) else {
-            *unclosed = Some(open.end);
+            unclosed.push((name, open.end));
             return None;
         };
         let at = pos + at;
         let delimiter = src[at + 2..].chars().next();
         match delimiter.filter(|c| matches!(c, '<' | '%')) {
             Some(d) => match parse(src, at, d) {
-                Some(code) if code.name == "/highlight" => break (at, code.end),
+                Some(code) if code.name.strip_prefix('/') == Some(name) => break (at, code.end),
                 _ => pos = at + 2,
             },
             None => pos = at + 2,
@@ -228,10 +249,20 @@ fn highlight(src: &str, open: &Shortcode<'_>, unclosed: &mut Option<usize>) -> O
     Some(Found {
         end: close.1,
         item: Item::Highlight {
-            lang: super::clean_lang(open.arg("lang", 0).unwrap_or_default()),
+            lang: super::clean_lang(lang),
             code: code.to_string(),
         },
     })
+}
+
+/// Whether `src` names a picture file, by its extension.
+fn is_picture(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif" | "bmp")
+    )
 }
 
 /// A link to `url` reading `text`, a paragraph of its own when
@@ -280,7 +311,7 @@ mod tests {
             page: vec![("subtitle".into(), "봄 모임".into())],
             ..LiquidContext::default()
         };
-        at(src, 0, &ctx, &mut None).map(|f| (f.end, f.item))
+        at(src, 0, &ctx, &mut Vec::new()).map(|f| (f.end, f.item))
     }
 
     fn html(src: &str) -> String {
@@ -342,6 +373,15 @@ mod tests {
             item("{{% notice info %}}"),
             Some((19, Item::Nothing))
         ));
+        // A theme's own picture shortcode, told by its `src`.
+        assert_eq!(
+            html(r#"{{< zimg src="/posts/오븐.JPG" width="480" caption="완성" >}}"#),
+            r#"<figure><img src="/posts/오븐.JPG" alt=""><figcaption>완성</figcaption></figure>"#
+        );
+        assert!(matches!(
+            item(r#"{{< embed src="/a/b.html" >}}"#),
+            Some((_, Item::Nothing))
+        ));
         assert!(matches!(item("{{< /notice >}}"), Some((_, Item::Nothing))));
         // Not shortcodes: stay text.
         for src in [
@@ -371,10 +411,20 @@ mod tests {
                 code: "fn main() {}".into()
             }
         );
+        let src = "{{< mermaid >}}\ngraph TD;\n  가-->나;\n{{< /mermaid >}}";
+        let (end, got) = item(src).unwrap();
+        assert_eq!(end, src.len());
+        assert_eq!(
+            got,
+            Item::Highlight {
+                lang: "mermaid".into(),
+                code: "graph TD;\n  가-->나;".into()
+            }
+        );
         // Many openings and no end: each is nothing, found in linear time.
         let src = "{{< highlight go >}}\n{{ x }}\n".repeat(20_000);
         let ctx = LiquidContext::default();
-        let mut unclosed = None;
+        let mut unclosed = Vec::new();
         let mut pos = 0;
         let mut nothing = 0;
         while let Some(off) = src[pos..].find("{{<") {
