@@ -109,9 +109,10 @@ fn tags_show_nothing_but_includes_name_themselves() {
 그림 경로: {{ img }}/a.png, {% include_relative 부분.md %}
 ";
     let t = text(&shown(body, Format::Markdown, site()));
+    // A theme's `toc.html` is a table of contents: of no headings here.
     assert_eq!(
         t,
-        "[include: toc.html]\n\n댓글을 남겨 주세요.\n\n보임\n\n그림 경로: /assets/2021/a.png, [include: 부분.md]"
+        "댓글을 남겨 주세요.\n\n보임\n\n그림 경로: /assets/2021/a.png, [include: 부분.md]"
     );
 }
 
@@ -179,4 +180,45 @@ fn html_bodies_run_liquid_too() {
     assert!(t.contains("echo \"<안녕>\"   # 주석"), "{t}");
     assert!(t.contains("{{ 그대로 }}") && t.contains("{% if %}"), "{t}");
     assert!(!t.contains("{% if x %}"), "{t}");
+}
+
+#[test]
+fn theme_includes_show_what_they_put_in_the_article() {
+    let body = "\
+{% include toc %}
+
+## 설치
+
+{% capture fig_path %}/assets/img/graph.png{% endcapture %}
+{% include figure image_path=fig_path alt=\"의존 그래프\"
+    caption=\"패키지 사이의 의존 관계\" %}
+
+{% include video id=\"XsxDH4HcOWA\" provider=\"youtube\" %}
+
+{% include embed/youtube.html id='wsYWGh9KqJA' %}
+
+## 사용
+
+사진은 {% include gallery caption=\"모음\" %} 에 있습니다.
+";
+    let r = shown(body, Format::Markdown, site());
+    let shown = text(&r);
+    // Minimal Mistakes' table of contents lists the headings.
+    assert!(shown.starts_with("- 설치\n- 사용\n"), "{shown}");
+    assert!(
+        shown.contains("[image: 의존 그래프] /assets/img/graph.png"),
+        "{shown}"
+    );
+    assert!(shown.contains("패키지 사이의 의존 관계"), "{shown}");
+    assert!(
+        shown.contains("사진은 [include: gallery] 에 있습니다."),
+        "{shown}"
+    );
+    assert_eq!(
+        r.links,
+        [
+            "https://www.youtube.com/watch?v=XsxDH4HcOWA",
+            "https://www.youtube.com/watch?v=wsYWGh9KqJA"
+        ]
+    );
 }

@@ -252,6 +252,7 @@ impl Scanner<'_, '_> {
                     Item::Text(t) => (found.end, Value::Text(t), written.to_string()),
                     Item::Nothing => (found.end, Value::Nothing, written.to_string()),
                     Item::Html(h) => (found.end, Value::Html(h), written.to_string()),
+                    Item::Toc => (found.end, Value::Toc, written.to_string()),
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
                     }

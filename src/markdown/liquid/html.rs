@@ -39,7 +39,7 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
             Item::Text(t) => push_escaped(&mut out, &t),
             Item::Highlight { lang, code } => push_code_block(&mut out, &lang, &code),
             Item::Raw(r) | Item::Html(r) => out.push_str(&r),
-            Item::Nothing => {}
+            Item::Nothing | Item::Toc => {}
         }
         copied = found.end;
         pos = found.end;

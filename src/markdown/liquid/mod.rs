@@ -13,6 +13,7 @@
 
 mod context;
 mod html;
+mod include;
 mod shortcode;
 mod tags;
 mod tistory;
@@ -41,6 +42,8 @@ pub(crate) enum Item {
     Raw(String),
     /// HTML that a Hugo shortcode stands for (a link, a figure).
     Html(String),
+    /// A theme's table of contents (`{% include toc %}`).
+    Toc,
     /// Nothing is shown: control flow, `assign`, `comment`, `capture`, and
     /// any tag not known.
     Nothing,
@@ -152,16 +155,7 @@ impl<'c> Liquid<'c> {
                 });
             }
             "include" | "include_relative" | "include_cached" => {
-                let name = tag.markup.split_whitespace().next().unwrap_or("");
-                let params = &tag.markup[name.len()..];
-                let name = name.trim_matches(['"', '\'']);
-                match embedded(name, params) {
-                    Some(url) => {
-                        let paragraph = crate::markdown::scan::alone_on_line(src, start, tag.end);
-                        Item::Html(shortcode::link_html(&url, &url, paragraph))
-                    }
-                    None => Item::Text(format!("[include: {name}]")),
-                }
+                include::include(self, src, (start, tag.end), tag.markup)
             }
             "assign" => {
                 if let Some((name, expr)) = tag.markup.split_once('=') {
@@ -234,7 +228,7 @@ impl<'c> Liquid<'c> {
         value
     }
 
-    fn value(&self, term: &str) -> String {
+    pub(super) fn value(&self, term: &str) -> String {
         let term = term.trim();
         if let Some(s) = unquote(term) {
             return s.to_string();
@@ -255,26 +249,6 @@ impl<'c> Liquid<'c> {
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     }
-}
-
-/// The address of what a theme's embedding include shows (Chirpy's
-/// `{% include embed/youtube.html id='…' %}` and its kin), as a link.
-fn embedded(name: &str, params: &str) -> Option<String> {
-    let args = shortcode::arguments(params, &['"', '\'']);
-    let arg = |key: &str| {
-        args.iter()
-            .find(|(k, _)| *k == Some(key))
-            .map(|(_, v)| *v)
-            .filter(|v| !v.is_empty())
-    };
-    let url = match name.strip_prefix("embed/")?.strip_suffix(".html")? {
-        "youtube" => format!("https://www.youtube.com/watch?v={}", arg("id")?),
-        "bilibili" => format!("https://www.bilibili.com/video/{}", arg("id")?),
-        "twitch" => format!("https://www.twitch.tv/videos/{}", arg("id")?),
-        "video" | "audio" => arg("src")?.to_string(),
-        _ => return None,
-    };
-    Some(url)
 }
 
 fn unquote(term: &str) -> Option<&str> {
