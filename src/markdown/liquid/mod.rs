@@ -12,6 +12,7 @@
 //! anything that is not a well-formed tag stays text.
 
 mod context;
+mod finds;
 mod html;
 mod include;
 mod shortcode;
@@ -68,6 +69,8 @@ pub(crate) struct Liquid<'c> {
     unclosed: Vec<(&'static str, usize)>,
     /// The same for Hugo's paired shortcodes.
     unclosed_shortcode: Vec<(&'static str, usize)>,
+    /// Where shortcodes and Tistory's placeholders close.
+    finds: finds::Finds,
 }
 
 impl<'c> Liquid<'c> {
@@ -77,6 +80,7 @@ impl<'c> Liquid<'c> {
             vars: Vec::new(),
             unclosed: Vec::new(),
             unclosed_shortcode: Vec::new(),
+            finds: finds::Finds::default(),
         }
     }
 
@@ -85,10 +89,11 @@ impl<'c> Liquid<'c> {
     pub(crate) fn at(&mut self, src: &str, start: usize) -> Option<Found> {
         let rest = &src.as_bytes()[start..];
         if rest.starts_with(b"[##_") {
-            return tistory::at(src, start);
+            return tistory::at(src, start, &mut self.finds);
         }
         if rest.starts_with(b"{{<") || rest.starts_with(b"{{%") {
-            return shortcode::at(src, start, self.ctx, &mut self.unclosed_shortcode);
+            let state = (&mut self.unclosed_shortcode, &mut self.finds);
+            return shortcode::at(src, start, self.ctx, state);
         }
         if rest.starts_with(b"{{") {
             let (end, expr) = output_at(src, start)?;

@@ -10,8 +10,8 @@
 use std::borrow::Cow;
 
 use super::context::lookup;
+use super::finds::Finds;
 use super::html::push_escaped;
-use super::tags::floor_boundary;
 use super::{Found, Item, LiquidContext};
 
 /// Longest shortcode read as one (longer ones stay text).
@@ -36,22 +36,23 @@ impl Shortcode<'_> {
 
 /// The shortcode starting at `start`, when one does. `unclosed` says
 /// where searches for the end of a pair failed: later ones from further on
-/// give up at once (a post of unclosed pairs costs one scan a name).
+/// give up at once (a post of unclosed pairs costs one scan a name);
+/// `finds`, where tags close.
 pub(super) fn at(
     src: &str,
     start: usize,
     ctx: &LiquidContext,
-    unclosed: &mut Vec<(&'static str, usize)>,
+    (unclosed, finds): (&mut Vec<(&'static str, usize)>, &mut Finds),
 ) -> Option<Found> {
     let rest = src.get(start..)?.strip_prefix("{{")?;
     let delimiter = rest.chars().next().filter(|c| matches!(c, '<' | '%'))?;
-    if let Some((end, shown)) = comment_at(rest, delimiter) {
+    if let Some((end, shown)) = comment_at(src, start, delimiter, finds) {
         return Some(Found {
-            end: start + 2 + end,
+            end,
             item: Item::Text(shown),
         });
     }
-    let code = parse(src, start, delimiter)?;
+    let code = parse(src, start, delimiter, finds)?;
     // A link alone on its line is a paragraph of its own.
     let paragraph = crate::markdown::scan::alone_on_line(src, start, code.end);
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
@@ -89,7 +90,7 @@ pub(super) fn at(
                 "sequence" => ("sequence", ""),
                 _ => ("flowchart", ""),
             };
-            match code_pair(src, &code, name, lang, unclosed) {
+            match code_pair(src, &code, (name, lang), (unclosed, finds)) {
                 Some(found) => return Some(found),
                 None => Item::Nothing,
             }
@@ -111,19 +112,20 @@ pub(crate) fn show_commented(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::new();
+    let mut finds = Finds::default();
     let mut copied = 0;
     let mut pos = 0;
     while let Some(off) = text[pos..].find("{{") {
         let at = pos + off;
-        let rest = &text[at + 2..];
-        let delimiter = rest.chars().next().filter(|c| matches!(c, '<' | '%'));
-        let Some((end, shown)) = delimiter.and_then(|d| comment_at(rest, d)) else {
+        let delimiter = text[at + 2..].chars().next();
+        let delimiter = delimiter.filter(|c| matches!(c, '<' | '%'));
+        let Some((end, shown)) = delimiter.and_then(|d| comment_at(text, at, d, &mut finds)) else {
             pos = at + 2;
             continue;
         };
         out.push_str(&text[copied..at]);
         out.push_str(&shown);
-        copied = at + 2 + end;
+        copied = end;
         pos = copied;
     }
     if copied == 0 {
@@ -138,29 +140,45 @@ fn closing(delimiter: char) -> char {
     if delimiter == '<' { '>' } else { '%' }
 }
 
-/// `{{</* … */>}}` at the start of `rest` (after the braces): where it
-/// ends, and the shortcode it shows (`{{< … >}}`).
-fn comment_at(rest: &str, delimiter: char) -> Option<(usize, String)> {
-    let inner = rest.get(1..)?.strip_prefix("/*")?;
+/// The marks that close a shortcode opened by `delimiter`, and a comment
+/// (`{{</* … */>}}`) in one.
+fn closing_marks(delimiter: char) -> (&'static str, &'static str) {
+    if delimiter == '<' {
+        (">}}", "*/>}}")
+    } else {
+        ("%}}", "*/%}}")
+    }
+}
+
+/// `{{</* … */>}}` at `start` in `src`: where it ends, and the shortcode
+/// it shows (`{{< … >}}`).
+fn comment_at(
+    src: &str,
+    start: usize,
+    delimiter: char,
+    finds: &mut Finds,
+) -> Option<(usize, String)> {
+    src.get(start + 3..)?.strip_prefix("/*")?;
+    let from = start + 5;
+    let mark = closing_marks(delimiter).1;
+    let at = finds.close(src, (mark, "\n\n"), from, MAX_SHORTCODE)?;
     let end = closing(delimiter);
-    let close = format!("*/{end}}}}}");
-    let limit = &inner[..floor_boundary(inner, MAX_SHORTCODE)];
-    let at = limit.find(&close)?;
-    let shown = format!("{{{{{delimiter}{}{end}}}}}", &inner[..at]);
-    Some((1 + 2 + at + close.len(), shown))
+    let shown = format!("{{{{{delimiter}{}{end}}}}}", &src[from..at]);
+    Some((at + mark.len(), shown))
 }
 
 /// The shortcode tag at `start` (its braces and delimiter known).
-fn parse(src: &str, start: usize, delimiter: char) -> Option<Shortcode<'_>> {
-    let rest = &src[start + 3..];
-    let close = format!("{}}}}}", closing(delimiter));
-    let limit = &rest[..floor_boundary(rest, MAX_SHORTCODE)];
-    let at = limit.find(&close)?;
-    let inner = rest[..at].trim();
+fn parse<'s>(
+    src: &'s str,
+    start: usize,
+    delimiter: char,
+    finds: &mut Finds,
+) -> Option<Shortcode<'s>> {
+    let from = start + 3;
+    let mark = closing_marks(delimiter).0;
+    let at = finds.close(src, (mark, "\n\n"), from, MAX_SHORTCODE)?;
+    let inner = src[from..at].trim();
     let inner = inner.strip_suffix('/').unwrap_or(inner).trim_end();
-    if inner.contains("\n\n") {
-        return None;
-    }
     let name_len = inner
         .find(|c: char| c.is_whitespace())
         .unwrap_or(inner.len());
@@ -174,7 +192,7 @@ fn parse(src: &str, start: usize, delimiter: char) -> Option<Shortcode<'_>> {
         return None;
     }
     Some(Shortcode {
-        end: start + 3 + at + close.len(),
+        end: at + mark.len(),
         name,
         args: arguments(&inner[name_len..], &['"', '`']),
     })
@@ -217,9 +235,8 @@ pub(super) fn arguments<'s>(s: &'s str, quotes: &[char]) -> Vec<(Option<&'s str>
 fn code_pair(
     src: &str,
     open: &Shortcode<'_>,
-    name: &'static str,
-    lang: &str,
-    unclosed: &mut Vec<(&'static str, usize)>,
+    (name, lang): (&'static str, &str),
+    (unclosed, finds): (&mut Vec<(&'static str, usize)>, &mut Finds),
 ) -> Option<Found> {
     if unclosed
         .iter()
@@ -236,7 +253,7 @@ fn code_pair(
         let at = pos + at;
         let delimiter = src[at + 2..].chars().next();
         match delimiter.filter(|c| matches!(c, '<' | '%')) {
-            Some(d) => match parse(src, at, d) {
+            Some(d) => match parse(src, at, d, finds) {
                 Some(code) if code.name.strip_prefix('/') == Some(name) => break (at, code.end),
                 _ => pos = at + 2,
             },
@@ -311,7 +328,8 @@ mod tests {
             page: vec![("subtitle".into(), "봄 모임".into())],
             ..LiquidContext::default()
         };
-        at(src, 0, &ctx, &mut Vec::new()).map(|f| (f.end, f.item))
+        let state = (&mut Vec::new(), &mut Finds::default());
+        at(src, 0, &ctx, state).map(|f| (f.end, f.item))
     }
 
     fn html(src: &str) -> String {
@@ -425,10 +443,11 @@ mod tests {
         let src = "{{< highlight go >}}\n{{ x }}\n".repeat(20_000);
         let ctx = LiquidContext::default();
         let mut unclosed = Vec::new();
+        let mut finds = Finds::default();
         let mut pos = 0;
         let mut nothing = 0;
         while let Some(off) = src[pos..].find("{{<") {
-            let found = at(&src, pos + off, &ctx, &mut unclosed).unwrap();
+            let found = at(&src, pos + off, &ctx, (&mut unclosed, &mut finds)).unwrap();
             nothing += usize::from(found.item == Item::Nothing);
             pos = found.end;
         }

@@ -4,8 +4,8 @@
 //! copied out of Tistory, or moved to Jekyll and Hugo, keep them as
 //! written; here they become the figures and links the blog shows.
 
+use super::finds::Finds;
 use super::html::push_escaped;
-use super::tags::floor_boundary;
 use super::{Found, Item};
 
 /// Longest placeholder read as one (longer ones stay text).
@@ -16,14 +16,11 @@ const KAGE: &str = "https://blog.kakaocdn.net/dn/";
 
 /// The placeholder starting at `start`, when one does and is of a kind
 /// that shows something.
-pub(super) fn at(src: &str, start: usize) -> Option<Found> {
-    let rest = src.get(start..)?.strip_prefix("[##_")?;
-    let limit = &rest[..floor_boundary(rest, MAX_PLACEHOLDER)];
-    let close = limit.find("_##]")?;
-    let inner = &rest[..close];
-    if inner.contains('\n') {
-        return None;
-    }
+pub(super) fn at(src: &str, start: usize, finds: &mut Finds) -> Option<Found> {
+    src.get(start..)?.strip_prefix("[##_")?;
+    let from = start + 4;
+    let close = finds.close(src, ("_##]", "\n"), from, MAX_PLACEHOLDER)? - from;
+    let inner = &src[from..from + close];
     let mut fields = inner.split('|');
     let kind = fields.next()?;
     let fields: Vec<&str> = fields.collect();
@@ -120,7 +117,7 @@ mod tests {
     use super::*;
 
     fn html(src: &str) -> Option<String> {
-        match at(src, 0)? {
+        match at(src, 0, &mut Finds::default())? {
             Found {
                 item: Item::Html(h),
                 end,
@@ -162,6 +159,29 @@ mod tests {
     }
 
     #[test]
+    fn a_million_openings_without_a_close_cost_one_search() {
+        // Each opening searched its 16 KiB window again: minutes.
+        let src = "[##_".repeat(1_000_000);
+        let mut finds = Finds::default();
+        let found = (0..src.len())
+            .step_by(4)
+            .filter(|&i| at(&src, i, &mut finds).is_some())
+            .count();
+        assert_eq!(found, 0);
+        let shortcodes = "{{< x".repeat(1_000_000);
+        let mut state = (Vec::new(), Finds::default());
+        let ctx = super::super::LiquidContext::default();
+        let found = (0..shortcodes.len())
+            .step_by(5)
+            .filter(|&i| {
+                super::super::shortcode::at(&shortcodes, i, &ctx, (&mut state.0, &mut state.1))
+                    .is_some()
+            })
+            .count();
+        assert_eq!(found, 0);
+    }
+
+    #[test]
     fn files_become_links_and_others_stay_text() {
         assert_eq!(
             html(r#"[##_File|kage@x/y/자료.zip|filename="자료.zip" size="1.2MB"|_##]"#).as_deref(),
@@ -174,7 +194,7 @@ mod tests {
             "[##_Image|kage@a",
             "[##_Image|kage@|_##]",
         ] {
-            assert_eq!(at(src, 0), None, "{src}");
+            assert_eq!(at(src, 0, &mut Finds::default()), None, "{src}");
         }
     }
 }
