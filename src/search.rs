@@ -43,11 +43,14 @@ impl SearchText {
     /// text, sanitised and lowercased (a search index stores this, the
     /// smallest form the search text is made again from).
     pub fn lower_of(post: &Post, body: &str) -> String {
+        // What the article shows: Liquid, shortcodes and placeholders
+        // resolved in either format, as the renderer resolves them.
+        let liquid = crate::markdown::LiquidContext::for_post(post);
         let visible = match post.format {
-            Format::Html => crate::html_text::visible_text(body),
-            Format::Markdown => {
-                crate::markdown::visible_text(body, &crate::markdown::LiquidContext::for_post(post))
+            Format::Html => {
+                crate::html_text::visible_text(&crate::markdown::liquid::html(body, &liquid))
             }
+            Format::Markdown => crate::markdown::visible_text(body, &liquid),
         };
         let mut all = String::with_capacity(visible.len() + 256);
         for part in [

@@ -299,9 +299,12 @@ fn rel_text(rel: &Path) -> String {
         .join("/")
 }
 
-/// Hugo's `_index.md`: a section's page, not a post.
+/// Hugo's `_index.md` (or a translation of it, `_index.en.md`): a
+/// section's page, not a post.
 fn is_section_page(path: &Path) -> bool {
-    path.file_stem().is_some_and(|s| s == "_index")
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s == "_index" || s.strip_prefix("_index.").is_some_and(is_language))
 }
 
 /// Where a file at `rel` below `root` is, as Jekyll and Hugo see it: the

@@ -133,6 +133,10 @@ fn bundles_and_section_pages() {
     );
     site.write("content/posts/jeju-trip/index.old.md", "+++\n+++\n옛 글\n");
     site.write("content/posts/_index.md", "+++\ntitle = \"글\"\n+++\n");
+    site.write(
+        "content/posts/_index.en.md",
+        "+++\ntitle = \"Posts\"\n+++\n",
+    );
     site.write("content/_index.md", "+++\ntitle = \"홈\"\n+++\n");
     let load = site.load();
     let mut ids: Vec<&str> = load.posts.iter().map(|p| p.id.as_str()).collect();
@@ -154,7 +158,7 @@ fn bundles_and_section_pages() {
     let new_year = find(&load, "content/posts/2023-01-02-새해");
     assert_eq!(new_year.title, "새해");
     assert_eq!(new_year.date.unwrap().day_string(), "2023-01-02");
-    assert_eq!(load.skipped, 3, "the picture and two section pages");
+    assert_eq!(load.skipped, 4, "the picture and three section pages");
 }
 
 #[test]

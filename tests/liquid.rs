@@ -185,6 +185,9 @@ fn html_bodies_run_liquid_too() {
 #[test]
 fn theme_includes_show_what_they_put_in_the_article() {
     let body = "\
+- 준비물 하나
+- 준비물 둘
+
 {% include toc %}
 
 ## 설치
@@ -203,8 +206,12 @@ fn theme_includes_show_what_they_put_in_the_article() {
 ";
     let r = shown(body, Format::Markdown, site());
     let shown = text(&r);
-    // Minimal Mistakes' table of contents lists the headings.
-    assert!(shown.starts_with("- 설치\n- 사용\n"), "{shown}");
+    // Minimal Mistakes' table of contents lists the headings, after the
+    // list before it (kramdown's `{:toc}` would take that list's place).
+    assert!(
+        shown.starts_with("- 준비물 하나\n- 준비물 둘\n\n- 설치\n- 사용\n"),
+        "{shown}"
+    );
     assert!(
         shown.contains("[image: 의존 그래프] /assets/img/graph.png"),
         "{shown}"

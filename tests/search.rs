@@ -142,3 +142,26 @@ fn korean_spacing_is_ignored_between_syllables_in_every_field() {
         "초성 alone stays in one word"
     );
 }
+
+#[test]
+fn search_sees_what_the_article_shows_in_either_format() {
+    let site = Site::new();
+    let image = r#"[##_Image|kage@a/b/img.png|CDM|1.3|{"caption":"설치화면"}_##]"#;
+    let body = format!("{{{{< param \"subtitle\" >}}}} {image} {{{{ page.place }}}}");
+    site.write(
+        "html.html",
+        format!("---\ntitle: 가\nsubtitle: 봄모임\nplace: 서울숲\n---\n<p>{body}</p>\n"),
+    );
+    site.write(
+        "markdown.md",
+        format!("---\ntitle: 나\nsubtitle: 봄모임\nplace: 서울숲\n---\n{body}\n"),
+    );
+    let store = Store::new(site.load(), false);
+    for query in ["봄모임", "설치화면", "서울숲"] {
+        assert_eq!(ids(&store, query, &[]).len(), 2, "{query}");
+    }
+    // The placeholder's settings are not text the reader sees.
+    for query in ["cdm", "kage", "param"] {
+        assert!(ids(&store, query, &[]).is_empty(), "{query}");
+    }
+}

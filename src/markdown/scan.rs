@@ -47,6 +47,9 @@ pub(crate) enum Value {
     Toc,
     /// `{: .no_toc}`: the heading it belongs to is left out of one.
     NoToc,
+    /// A theme's table of contents (`{% include toc %}`): here, whatever
+    /// is before it.
+    TocHere,
     /// `{: .prompt-tip}`: the quote it belongs to is a prompt with this
     /// label.
     Prompt(&'static str),
@@ -252,7 +255,7 @@ impl Scanner<'_, '_> {
                     Item::Text(t) => (found.end, Value::Text(t), written.to_string()),
                     Item::Nothing => (found.end, Value::Nothing, written.to_string()),
                     Item::Html(h) => (found.end, Value::Html(h), written.to_string()),
-                    Item::Toc => (found.end, Value::Toc, written.to_string()),
+                    Item::Toc => (found.end, Value::TocHere, written.to_string()),
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
                     }
@@ -321,7 +324,7 @@ fn delimiter_run<'b>(bytes: impl Iterator<Item = &'b u8>) -> usize {
 impl Value {
     fn shows_nothing(&self) -> bool {
         match self {
-            Value::Nothing | Value::Toc | Value::NoToc | Value::Prompt(_) => true,
+            Value::Nothing | Value::Toc | Value::TocHere | Value::NoToc | Value::Prompt(_) => true,
             Value::Text(t) => t.is_empty(),
             Value::Code { .. } | Value::Html(_) => false,
         }

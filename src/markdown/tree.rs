@@ -192,7 +192,7 @@ impl<'a> Pass<'a, '_> {
                 literal: code.clone(),
             })),
             Value::Html(h) => Some(NodeValue::HtmlInline(h.clone())),
-            Value::Toc => {
+            Value::Toc | Value::TocHere => {
                 self.toc_targets.push(toc::target(at));
                 None
             }
@@ -253,6 +253,7 @@ impl<'a> Pass<'a, '_> {
                     b.literal = h.clone();
                 }
             }
+            Value::TocHere => self.toc_targets.push(toc::target(node)),
             Value::Toc => {
                 // A table of contents takes the place of the list before it.
                 let target = match node.previous_sibling() {

@@ -18,8 +18,10 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// The version of the rules that make a file into a post: a persistent
 /// index of posts read by other rules is rebuilt (2: front matter after
 /// blank lines; bundles' translations named by their folder; 3: image
-/// mappings, dates whose zone is not one).
-pub(crate) const READING_RULES: u32 = 3;
+/// mappings, dates whose zone is not one; 4: search texts of what Hugo's
+/// shortcodes, Tistory's placeholders and themes' includes show, and of
+/// HTML bodies through Liquid; translated section pages).
+pub(crate) const READING_RULES: u32 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

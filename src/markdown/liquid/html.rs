@@ -20,6 +20,7 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
         return Cow::Borrowed(body);
     }
     let mut liquid = Liquid::new(ctx);
+    let mut closes = Closes::default();
     let mut out = String::with_capacity(body.len());
     let bytes = body.as_bytes();
     let mut copied = 0;
@@ -27,7 +28,7 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
     while let Some(off) = memchr::memchr3(b'{', b'<', b'[', &bytes[pos..]) {
         let at = pos + off;
         if bytes[at] == b'<' {
-            pos = skip_code_element(body, at).unwrap_or(at + 1);
+            pos = skip_code_element(body, at, &mut closes).unwrap_or(at + 1);
             continue;
         }
         let Some(found) = liquid.at(body, at) else {
@@ -48,21 +49,40 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
     Cow::Owned(out)
 }
 
+/// Where the next `</pre` and `</code` are, by name, remembered as the
+/// scan goes: the position searched from and what was found after it (a
+/// body of unclosed `<pre` searched the rest of itself at each one).
+struct Closes([(usize, Option<usize>); 2]);
+
+impl Default for Closes {
+    fn default() -> Closes {
+        Closes([(usize::MAX, None); 2])
+    }
+}
+
+const CODE_ELEMENTS: [&str; 2] = ["pre", "code"];
+
 /// The end of the `<pre>` or `<code>` element starting at `at`, if one does.
-fn skip_code_element(body: &str, at: usize) -> Option<usize> {
+fn skip_code_element(body: &str, at: usize, closes: &mut Closes) -> Option<usize> {
     let rest = &body.as_bytes()[at + 1..];
-    let name = ["pre", "code"].into_iter().find(|n| {
+    let which = CODE_ELEMENTS.iter().position(|n| {
         rest.len() > n.len()
             && rest[..n.len()].eq_ignore_ascii_case(n.as_bytes())
             && matches!(rest[n.len()], b'>' | b' ' | b'\t' | b'\n' | b'/')
     })?;
+    let name = CODE_ELEMENTS[which];
     let close = format!("</{name}");
     let lower_from = at + 1 + name.len();
-    let hay = &body.as_bytes()[lower_from..];
-    let end = hay
-        .windows(close.len())
-        .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))?;
-    Some(lower_from + end + close.len())
+    let (from, found) = &mut closes.0[which];
+    if !(*from <= lower_from && found.is_none_or(|f| f >= lower_from)) {
+        let hay = &body.as_bytes()[lower_from..];
+        *found = hay
+            .windows(close.len())
+            .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+            .map(|i| lower_from + i);
+        *from = lower_from;
+    }
+    found.map(|f| f + close.len())
 }
 
 pub(crate) fn push_escaped(out: &mut String, text: &str) {
@@ -113,5 +133,17 @@ mod tests {
             "<p><img src=\"/blog/a.png\"></p><pre>{{ kept }}</pre><code>{% if %}</code>"
         );
         assert!(matches!(html("<p>그냥 글</p>", &ctx()), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unclosed_code_elements_cost_one_search() {
+        // Each searched the rest of the body: minutes at a megabyte.
+        let body = format!("{{{{ x }}}}{}", "<pre ".repeat(400_000));
+        assert_eq!(html(&body, &ctx()).len(), body.len() - "{{ x }}".len());
+        let body = "<PRE>{{ a }}</pre>{{ site.baseurl }}<code>{{ b }}</CODE>";
+        assert_eq!(
+            html(body, &ctx()),
+            "<PRE>{{ a }}</pre>/blog<code>{{ b }}</CODE>"
+        );
     }
 }

@@ -67,11 +67,12 @@ pub(super) fn at(
             code.arg("user", 0)?,
             code.arg("id", 1)?
         )),
-        "x" | "tweet" | "twitter" => link(format!(
-            "https://x.com/{}/status/{}",
-            code.arg("user", 0)?,
-            code.arg("id", 1)?
-        )),
+        "x" | "tweet" | "twitter" => link(match (code.arg("user", 0), code.arg("id", 1)) {
+            (Some(user), Some(id)) => format!("https://x.com/{user}/status/{id}"),
+            // The old form names the post alone.
+            (Some(id), None) | (None, Some(id)) => format!("https://x.com/i/status/{id}"),
+            _ => return None,
+        }),
         "instagram" => link(format!(
             "https://www.instagram.com/p/{}/",
             code.arg("id", 0)?
@@ -177,24 +178,26 @@ fn parse<'s>(
     let from = start + 3;
     let mark = closing_marks(delimiter).0;
     let at = finds.close(src, (mark, "\n\n"), from, MAX_SHORTCODE)?;
+    // Shortcode tags do not nest: an opening before the close is the one
+    // (and each failed opening costs nothing).
+    if finds.next(src, "{{", from).is_some_and(|next| next < at) {
+        return None;
+    }
     let inner = src[from..at].trim();
     let inner = inner.strip_suffix('/').unwrap_or(inner).trim_end();
     let name_len = inner
-        .find(|c: char| c.is_whitespace())
-        .unwrap_or(inner.len());
-    let name = &inner[..name_len];
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/'))
+        .count();
+    let (name, args) = inner.split_at(name_len);
     let plain = name.trim_start_matches('/');
-    if plain.is_empty()
-        || !plain
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/'))
-    {
+    if plain.is_empty() || args.chars().next().is_some_and(|c| !c.is_whitespace()) {
         return None;
     }
     Some(Shortcode {
         end: at + mark.len(),
         name,
-        args: arguments(&inner[name_len..], &['"', '`']),
+        args: arguments(args, &['"', '`']),
     })
 }
 
@@ -367,6 +370,10 @@ mod tests {
         assert!(html(r#"{{< vimeo id="55073825" >}}"#).contains("https://vimeo.com/55073825"));
         assert!(html("{{< gist user 12ab >}}").contains("https://gist.github.com/user/12ab"));
         assert!(html(r#"{{< x user="kr" id="17" />}}"#).contains("https://x.com/kr/status/17"));
+        assert!(
+            html("{{< tweet 877500564405444608 >}}")
+                .contains("https://x.com/i/status/877500564405444608")
+        );
         assert!(html(r#"{{< youtube "a<b" >}}"#).contains("a&lt;b"));
         // Without the id it names, a video shortcode is left as text.
         assert_eq!(item("{{< youtube >}}"), None);

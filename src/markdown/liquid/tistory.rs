@@ -17,14 +17,24 @@ const KAGE: &str = "https://blog.kakaocdn.net/dn/";
 /// The placeholder starting at `start`, when one does and is of a kind
 /// that shows something.
 pub(super) fn at(src: &str, start: usize, finds: &mut Finds) -> Option<Found> {
-    src.get(start..)?.strip_prefix("[##_")?;
+    let rest = src.get(start..)?.strip_prefix("[##_")?;
+    // The kind first, told at once (a failed opening must cost nothing).
+    let kind_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let kind = &rest[..kind_len];
+    if !matches!(kind, "Image" | "ImageGrid" | "Gallery" | "File") {
+        return None;
+    }
     let from = start + 4;
-    let close = finds.close(src, ("_##]", "\n"), from, MAX_PLACEHOLDER)? - from;
-    let inner = &src[from..from + close];
-    let mut fields = inner.split('|');
-    let kind = fields.next()?;
-    let fields: Vec<&str> = fields.collect();
-    let end = start + 4 + close + 4;
+    let close = finds.close(src, ("_##]", "\n"), from, MAX_PLACEHOLDER)?;
+    // Placeholders do not nest: an opening before the close is the one.
+    if finds
+        .next(src, "[##_", from)
+        .is_some_and(|next| next < close)
+    {
+        return None;
+    }
+    let fields: Vec<&str> = src[from + kind_len..close].split('|').skip(1).collect();
+    let end = close + 4;
     let html = match kind {
         "Image" | "ImageGrid" | "Gallery" => figures(&fields)?,
         "File" => {
