@@ -5,11 +5,17 @@ use std::fmt::Write as _;
 
 use super::{Item, Liquid, LiquidContext};
 
-/// Whether `text` may hold Liquid at all.
+/// Whether `text` may hold Liquid, a shortcode or a Tistory placeholder.
 pub(crate) fn may_hold_liquid(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"{%").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"{{").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"[##_").is_some()
+    // One pass: this runs over every HTML body, for its search text too.
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'{', b'[', b).any(|i| {
+        let rest = &b[i + 1..];
+        match b[i] {
+            b'{' => matches!(rest.first(), Some(b'{' | b'%')),
+            _ => rest.starts_with(b"##_"),
+        }
+    })
 }
 
 /// Liquid over an HTML body: tags and outputs become what Jekyll would
