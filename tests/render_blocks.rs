@@ -84,6 +84,10 @@ fn the_language_comes_from_every_shape_posts_use() {
         "<pre lang=\"rust\">fn main() {}</pre>",
         "<figure class=\"highlight\"><pre><code class=\"language-rust\" data-lang=\"rust\">fn main() {}</code></pre></figure>",
         "<div class=\"language-rust highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>fn main() {}</code></pre></div></div>",
+        // Tistory's editor, and SyntaxHighlighter in older Tistory posts.
+        "<pre id=\"code_1\" class=\"rust\" data-ke-language=\"rust\" data-ke-type=\"codeblock\"><code>fn main() {}</code></pre>",
+        "<pre class=\"brush: rust; gutter: false\">fn main() {}</pre>",
+        "<pre class=\"brush:rust\">fn main() {}</pre>",
     ];
     for shape in shapes {
         let r = html(shape, 40);

@@ -46,14 +46,22 @@ fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 }
 
 /// The language named by a `class` (`language-x`, `lang-x`, `highlight-x`,
-/// `highlight-source-x`), `lang` or `data-lang` attribute.
+/// `highlight-source-x`, SyntaxHighlighter's `brush: x;` of older Tistory
+/// posts), `lang`, `data-lang` or Tistory's `data-ke-language` attribute.
 pub(super) fn language(attrs: &[(String, String)]) -> Option<String> {
-    for key in ["data-lang", "lang"] {
+    for key in ["data-lang", "data-ke-language", "lang"] {
         if let Some(v) = attr(attrs, key).map(str::trim).filter(|v| !v.is_empty()) {
             return Some(v.to_ascii_lowercase());
         }
     }
-    attr(attrs, "class")?.split_whitespace().find_map(|c| {
+    let class = attr(attrs, "class")?;
+    if let Some((_, brush)) = class.split_once("brush:") {
+        let lang = brush.trim_start().split([';', ' ']).next().unwrap_or("");
+        if !lang.is_empty() {
+            return Some(lang.to_ascii_lowercase());
+        }
+    }
+    class.split_whitespace().find_map(|c| {
         ["language-", "lang-", "highlight-source-", "highlight-"]
             .iter()
             .find_map(|p| c.strip_prefix(p))
