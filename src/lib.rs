@@ -31,6 +31,7 @@ pub mod marks;
 pub mod memory;
 pub mod picture;
 pub mod post;
+pub(crate) mod post_link;
 pub(crate) mod probe;
 pub mod problem;
 pub(crate) mod reload;

@@ -235,3 +235,55 @@ fn opening_with_no_browser_names_what_was_tried() {
         "{message}"
     );
 }
+
+#[test]
+fn a_link_to_another_post_of_the_blog_opens_it_here() {
+    let site = common::Site::new();
+    site.write(
+        "_config.yml",
+        "title: 개발 노트\nurl: https://dev.example.kr\n",
+    );
+    site.write(
+        "_posts/2024-07-01-first.md",
+        "---\ntitle: 첫 글\n---\n다음 글은 [여기](/2024/07/02/second.html), \
+         셋째는 [저기]({% post_url 2024-07-03-third %}), \
+         소개는 [이곳](/about/).\n",
+    );
+    site.write(
+        "_posts/2024-07-02-second.md",
+        "---\ntitle: 둘째 글\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-07-03-third.md",
+        "---\ntitle: 셋째 글\n---\n본문\n",
+    );
+    let mut r = Reader::folder(&site.path(), 120, 40);
+    // Newest first: the first post is the last row.
+    r.run([Action::Down, Action::Down, Action::Open]);
+    assert_eq!(r.title(r.app.list.selected_post().unwrap()), "첫 글");
+    let effects = r.effects_of(Action::OpenLink(1));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, sinmun::app::Effect::OpenUrl(_))),
+        "{effects:?}"
+    );
+    let shown = r.app.screen.article().map(|a| r.title(a.post));
+    assert_eq!(shown.as_deref(), Some("둘째 글"));
+    assert_eq!(r.title(r.app.list.selected_post().unwrap()), "둘째 글");
+    // Back to the first (the row below), then its second link.
+    r.run([Action::NextArticle]);
+    let shown = r.app.screen.article().map(|a| r.title(a.post));
+    assert_eq!(shown.as_deref(), Some("첫 글"));
+    r.run([Action::OpenLink(2)]);
+    let shown = r.app.screen.article().map(|a| r.title(a.post));
+    assert_eq!(shown.as_deref(), Some("셋째 글"));
+    // A page that is not a post is not opened.
+    r.run([
+        Action::NextArticle,
+        Action::NextArticle,
+        Action::OpenLink(3),
+    ]);
+    let message = r.app.message.clone().unwrap_or_default();
+    assert!(message.contains("not opened"), "{message}");
+}

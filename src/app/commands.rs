@@ -135,6 +135,17 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
         return Vec::new();
     };
     if !is_openable(&address) {
+        // A link to another post of the blog opens it here.
+        let site = app.screen.article().and_then(|a| {
+            let post = app.store.posts().get(a.post)?;
+            app.store.site_for(post)
+        });
+        if let Some(post) = crate::post_link::post_named_by(app.store.posts(), &address, site) {
+            app.popup = None;
+            let rows = app.list_rows();
+            app.list.select_post(post, rows);
+            return super::update::open_post(app, post);
+        }
         app.message =
             Some(Msg::NotOpened.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
         return Vec::new();

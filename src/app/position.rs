@@ -30,6 +30,16 @@ impl ListPosition {
         self.keep_in_view(rows);
     }
 
+    /// Select the row of `post`, when the list shows it.
+    pub fn select_post(&mut self, post: usize, rows: usize) -> bool {
+        let Some(row) = self.visible.iter().position(|&p| p == post) else {
+            return false;
+        };
+        self.selected = row;
+        self.keep_in_view(rows);
+        true
+    }
+
     /// Move the selection by `delta` rows, within the list.
     pub fn step(&mut self, delta: isize, rows: usize) {
         self.selected = clamp_add(self.selected, delta, self.visible.len());

@@ -142,7 +142,7 @@ catalog! {
     NoMoreBelow: "no more matches below", "아래에는 더 없음";
     NoMoreAbove: "no more matches above", "위에는 더 없음";
     NoLink: "no link [{n}]", "링크 [{n}] 없음";
-    NotOpened: "not opened (only http, https and mailto): {address}", "열지 않음 (http, https, mailto만 엶): {address}";
+    NotOpened: "not opened (only http, https, mailto and this blog's posts): {address}", "열지 않음 (http, https, mailto와 이 블로그의 글만 엶): {address}";
     Opening: "opening {address}", "여는 중: {address}";
     Copied: "copied {address}", "복사함: {address}";
     NoAddress: "this post names no address of its own: o lists its links", "이 글에는 자기 주소가 없음: o로 링크 보기";
