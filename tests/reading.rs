@@ -261,6 +261,15 @@ fn a_link_to_another_post_of_the_blog_opens_it_here() {
     // Newest first: the first post is the last row.
     r.run([Action::Down, Action::Down, Action::Open]);
     assert_eq!(r.title(r.app.list.selected_post().unwrap()), "첫 글");
+    // The links say which post each of the blog's own opens.
+    r.run([Action::OpenLinks]);
+    assert!(
+        r.shows("/2024/07/02/second.html · 둘째 글"),
+        "{:#?}",
+        r.rows()
+    );
+    assert!(r.shows("/about/"), "{:#?}", r.rows());
+    r.run([Action::Close]);
     let effects = r.effects_of(Action::OpenLink(1));
     assert!(
         !effects

@@ -136,11 +136,7 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     };
     if !is_openable(&address) {
         // A link to another post of the blog opens it here.
-        let site = app.screen.article().and_then(|a| {
-            let post = app.store.posts().get(a.post)?;
-            app.store.site_for(post)
-        });
-        if let Some(post) = crate::post_link::post_named_by(app.store.posts(), &address, site) {
+        if let Some(post) = linked_post(app, &address) {
             app.popup = None;
             let rows = app.list_rows();
             app.list.select_post(post, rows);
@@ -154,6 +150,16 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     app.message =
         Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
     vec![Effect::OpenUrl(address)]
+}
+
+/// The post of the blog that `address`, a link in the article shown,
+/// names (a link the reader opens itself).
+pub(super) fn linked_post(app: &App, address: &str) -> Option<usize> {
+    let site = app.screen.article().and_then(|a| {
+        let post = app.store.posts().get(a.post)?;
+        app.store.site_for(post)
+    });
+    crate::post_link::post_named_by(app.store.posts(), address, site)
 }
 
 /// `y`: in the links, the link under the cursor; in the article, the

@@ -162,12 +162,18 @@ fn link_rows(app: &App) -> Vec<PopupRow> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let part = if is_openable(l) {
-                Part::Link
-            } else {
-                Part::Meta
-            };
-            PopupRow::new(pad_right(&format!("[{}]", i + 1), mark_w), l.as_str(), part)
+            let mark = pad_right(&format!("[{}]", i + 1), mark_w);
+            if is_openable(l) {
+                return PopupRow::new(mark, l.as_str(), Part::Link);
+            }
+            // A post of the blog opens here: its title says which.
+            match super::commands::linked_post(app, l) {
+                Some(post) => {
+                    let title = &app.store.posts()[post].title;
+                    PopupRow::new(mark, format!("{l} · {title}"), Part::Link)
+                }
+                None => PopupRow::new(mark, l.as_str(), Part::Meta),
+            }
         })
         .collect()
 }
