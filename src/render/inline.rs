@@ -113,8 +113,16 @@ pub(super) fn wrap_hanging(lead: &[(String, SpanStyle)], para: &Para, max: usize
     if let Some(last) = alone.spans.last_mut() {
         last.text.truncate(last.text.trim_end().len());
     }
-    let widest = min_width(para);
-    if indent + MIN_ROOM > max || (widest > max - indent && widest <= max) {
+    // A word that fits the width but not beside the lead: the lead goes on
+    // a line of its own, so that the word stays whole (wider words break
+    // either way, and do not decide).
+    let kept_whole_alone = || {
+        words(para).iter().any(|(_, w)| {
+            let w = word_width(w);
+            w > max - indent && w <= max
+        })
+    };
+    if indent + MIN_ROOM > max || kept_whole_alone() {
         let mut out = wrap(&alone.spans, max);
         out.extend(wrap(para, max));
         return out;
@@ -162,5 +170,27 @@ mod tests {
         let lines: Vec<String> = wrap(&p, 13).iter().map(Line::text).collect();
         assert_eq!(lines, ["임베딩은 벡터", "표현이다"]);
         assert!(wrap(&p, 3).iter().all(|l| l.width() <= 3));
+    }
+
+    #[test]
+    fn a_word_that_fits_alone_is_not_broken_beside_a_lead() {
+        // The Hangul run is wider than the line and breaks anyway; the
+        // Latin word fits the line, not beside "제주항공: ".
+        let p = para(&[(
+            "supercalifragilistic 가나다라마바사아자차카타파하",
+            Flags::default(),
+        )]);
+        let lead = [("제주항공: ".to_string(), SpanStyle::of(Flags::STRONG))];
+        let lines: Vec<String> = wrap_hanging(&lead, &p, 22).iter().map(Line::text).collect();
+        assert_eq!(lines[0], "제주항공:");
+        assert_eq!(lines[1], "supercalifragilistic");
+        assert!(lines.iter().all(|l| width(l) <= 22), "{lines:?}");
+        // With room beside the lead, the value hangs under it.
+        let short = para(&[("발권 마비", Flags::default())]);
+        let lines: Vec<String> = wrap_hanging(&lead, &short, 22)
+            .iter()
+            .map(Line::text)
+            .collect();
+        assert_eq!(lines, ["제주항공: 발권 마비"]);
     }
 }
