@@ -98,7 +98,16 @@ pub(super) fn at(
         }
         // A site's or theme's own picture shortcode (`{{< zimg src=… >}}`).
         _ if code.arg("src", usize::MAX).is_some_and(is_picture) => Item::Html(figure_html(&code)),
-        _ => Item::Nothing,
+        // A theme's callout (`{{< hint warning >}}`, `{{% notice tip %}}`):
+        // its label, where the theme shows its colour and icon.
+        name => match callout_label(name, &code) {
+            Some(label) => Item::Html(if paragraph {
+                format!("<p><strong>{label}:</strong></p>")
+            } else {
+                format!("<strong>{label}:</strong> ")
+            }),
+            None => Item::Nothing,
+        },
     };
     Some(Found {
         end: code.end,
@@ -275,6 +284,29 @@ fn code_pair(
     })
 }
 
+/// The label of a theme's callout shortcode: hugo-book's `hint`,
+/// `notice`, `alert`, `callout`, `admonition` by their first argument (or
+/// `type`), or one named by its kind (`{{< warning >}}`).
+fn callout_label(name: &str, code: &Shortcode<'_>) -> Option<&'static str> {
+    let kind = match name {
+        "hint" | "notice" | "alert" | "callout" | "admonition" => code
+            .arg("type", 0)
+            .or_else(|| code.arg("context", usize::MAX))?,
+        "note" | "tip" | "info" | "warning" | "danger" | "caution" | "important" => name,
+        _ => return None,
+    };
+    Some(match kind.to_ascii_lowercase().as_str() {
+        "info" | "information" => "Info",
+        "note" => "Note",
+        "tip" | "success" => "Tip",
+        "warning" | "warn" => "Warning",
+        "danger" | "error" => "Danger",
+        "caution" => "Caution",
+        "important" => "Important",
+        _ => return None,
+    })
+}
+
 /// Whether `src` names a picture file, by its extension.
 fn is_picture(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or_default();
@@ -394,9 +426,17 @@ mod tests {
         assert_eq!(text(r#"{{< relref "/post/가" >}}"#), "/post/가");
         assert_eq!(text("{{</* youtube abc */>}}"), "{{< youtube abc >}}");
         assert_eq!(text("{{%/* notice */%}}"), "{{% notice %}}");
-        assert!(matches!(
+        assert_eq!(
             item("{{% notice info %}}"),
-            Some((19, Item::Nothing))
+            Some((19, Item::Html("<p><strong>Info:</strong></p>".into())))
+        );
+        assert_eq!(
+            item(r#"{{< hint type="WARNING" >}}"#).map(|f| f.1),
+            Some(Item::Html("<p><strong>Warning:</strong></p>".into()))
+        );
+        assert!(matches!(
+            item("{{< details 요약 >}}"),
+            Some((_, Item::Nothing))
         ));
         // A theme's own picture shortcode, told by its `src`.
         assert_eq!(
