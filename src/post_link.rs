@@ -6,36 +6,33 @@
 
 use crate::date::{PostDate, file_name_date};
 use crate::post::Post;
-use crate::site::Site;
+use crate::site::{Site, path_on_site};
 
 /// The post of `posts` that `address` names, if one does and only one.
 pub(crate) fn post_named_by(posts: &[Post], address: &str, site: Option<&Site>) -> Option<usize> {
-    let candidates: Vec<(&str, Option<PostDate>)> =
-        posts.iter().map(|p| (p.id.as_str(), p.date)).collect();
-    named_by(
-        &candidates,
-        address,
-        site.map(|s| (s.url.as_str(), s.baseurl.as_str())),
-    )
+    let site = site.map(|s| (s.url.as_str(), s.baseurl.as_str()));
+    named_by(posts, |p| (p.id.as_str(), p.date), address, site)
 }
 
-/// [`post_named_by`] over posts' ids and dates; `site` is the site's URL
-/// and base URL.
-fn named_by(
-    posts: &[(&str, Option<PostDate>)],
+/// [`post_named_by`] over posts whose ids and dates `of` gives (the links
+/// list asks at every frame: no copy of them is made); `site` is the
+/// site's URL and base URL.
+fn named_by<T>(
+    posts: &[T],
+    of: impl Fn(&T) -> (&str, Option<PostDate>),
     address: &str,
     site: Option<(&str, &str)>,
 ) -> Option<usize> {
     let parts = path_parts(address, site)?;
     let joined = parts.join("/");
-    if let Some(i) = posts.iter().position(|(id, _)| *id == joined) {
+    if let Some(i) = posts.iter().position(|p| of(p).0 == joined) {
         return Some(i);
     }
     // Else by the last part, its date prefix aside (Jekyll's URLs drop it
     // and put the date in folders), one post only.
     let slug = slug(parts.last()?);
     let same: Vec<usize> = (0..posts.len())
-        .filter(|&i| slug_of_id(posts[i].0) == slug)
+        .filter(|&i| slug_of_id(of(&posts[i]).0) == slug)
         .collect();
     match same[..] {
         [one] => Some(one),
@@ -43,7 +40,7 @@ fn named_by(
         _ => {
             let dated: Vec<usize> = same
                 .into_iter()
-                .filter(|&i| posts[i].1.is_some_and(|d| in_parts(&parts, d)))
+                .filter(|&i| of(&posts[i]).1.is_some_and(|d| in_parts(&parts, d)))
                 .collect();
             (dated.len() == 1).then(|| dated[0])
         }
@@ -54,18 +51,8 @@ fn named_by(
 /// URL, extension or `index`; `None` for another site's address, a mail
 /// address, or one with nothing in it.
 fn path_parts(address: &str, site: Option<(&str, &str)>) -> Option<Vec<String>> {
-    let address = address.trim().split(['?', '#']).next()?;
-    let lower = address.to_ascii_lowercase();
-    let path = if lower.starts_with("//") || lower.contains(':') {
-        // Absolute: only the site's own.
-        let url = site.map(|(u, _)| u.trim_end_matches('/'))?;
-        if url.is_empty() {
-            return None;
-        }
-        address.strip_prefix(url)?
-    } else {
-        address
-    };
+    let (url, baseurl) = site.unwrap_or_default();
+    let path = path_on_site(address, url, baseurl)?;
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .ok()?;
@@ -74,10 +61,6 @@ fn path_parts(address: &str, site: Option<(&str, &str)>) -> Option<Vec<String>> 
         .filter(|p| !p.is_empty() && *p != "." && *p != "..")
         .map(str::to_string)
         .collect();
-    let base = site.map_or("", |(_, b)| b.trim().trim_matches('/'));
-    if !base.is_empty() && parts.first().is_some_and(|p| p == base) {
-        parts.remove(0);
-    }
     if let Some(last) = parts.last_mut() {
         for ext in [".html", ".htm", ".md", ".markdown"] {
             if let Some(stem) = last.strip_suffix(ext) {
@@ -132,7 +115,7 @@ mod tests {
     #[test]
     fn addresses_into_the_blog_name_its_posts() {
         let site = Some(("https://dev.example.kr", "/blog"));
-        let find = |a: &str| named_by(&posts(), a, site);
+        let find = |a: &str| named_by(&posts(), |p| *p, a, site);
         // Hugo's path, and an id as `post_url` gives it.
         assert_eq!(find("/posts/jeju-trip/"), Some(1));
         assert_eq!(find("2021-08-02-jekyll-setup"), Some(0));
@@ -160,7 +143,12 @@ mod tests {
         }
         // Without a site, absolute addresses name nothing.
         assert_eq!(
-            named_by(&posts(), "https://dev.example.kr/posts/jeju-trip/", None),
+            named_by(
+                &posts(),
+                |p| *p,
+                "https://dev.example.kr/posts/jeju-trip/",
+                None
+            ),
             None
         );
     }

@@ -224,22 +224,10 @@ impl Site {
     /// `..` component, or that leads outside the root through a symlink,
     /// names nothing.
     pub fn resolve_asset(&self, address: &str) -> Option<PathBuf> {
-        let address = address.trim();
-        let address = address.split(['?', '#']).next().unwrap_or("");
-        let url = self.url.trim_end_matches('/');
-        let address = match address.strip_prefix(url) {
-            Some(rest) if !url.is_empty() && rest.starts_with('/') => rest,
-            _ => address,
-        };
-        if !address.starts_with('/') || address.starts_with("//") {
+        let address = path_on_site(address, &self.url, &self.baseurl)?;
+        if !address.starts_with('/') {
             return None;
         }
-        let base = self.baseurl.trim().trim_end_matches('/');
-        let base = format!("/{}", base.trim_start_matches('/'));
-        let address = match address.strip_prefix(base.as_str()) {
-            Some(rest) if base != "/" && rest.starts_with('/') => rest,
-            _ => address,
-        };
         let decoded = percent_encoding::percent_decode_str(address)
             .decode_utf8()
             .ok()?;
@@ -247,6 +235,30 @@ impl Site {
             .iter()
             .find_map(|root| file_under(root, &decoded))
     }
+}
+
+/// The path on a site with `url` and `baseurl` that `address` names, `%`
+/// escapes left as written: query and fragment left out, the site's own
+/// URL and base taken off (`https://x.kr/blog/a/` → `/a/`), a relative
+/// address as it is. `None` for another site's address or another scheme's
+/// (`mailto:`).
+pub(crate) fn path_on_site<'a>(address: &'a str, url: &str, baseurl: &str) -> Option<&'a str> {
+    let address = address.trim().split(['?', '#']).next().unwrap_or("");
+    let url = url.trim_end_matches('/');
+    let address = match address.strip_prefix(url) {
+        Some(rest) if !url.is_empty() && rest.starts_with('/') => rest,
+        _ => address,
+    };
+    let scheme = address.split('/').next().is_some_and(|s| s.contains(':'));
+    if address.starts_with("//") || scheme {
+        return None;
+    }
+    let base = baseurl.trim().trim_end_matches('/');
+    let base = format!("/{}", base.trim_start_matches('/'));
+    Some(match address.strip_prefix(base.as_str()) {
+        Some(rest) if base != "/" && rest.starts_with('/') => rest,
+        _ => address,
+    })
 }
 
 /// The file at the `/`-separated `rel` under `root`, when it is one and

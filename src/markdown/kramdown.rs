@@ -72,11 +72,23 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
 
 /// The label a Chirpy prompt class (`.prompt-warning`) gives its quote.
 fn prompt_label(class: &str) -> Option<&'static str> {
-    Some(match class.strip_prefix(".prompt-")? {
-        "tip" => "Tip",
-        "info" => "Info",
-        "warning" => "Warning",
-        "danger" => "Danger",
+    class
+        .strip_prefix(".prompt-")
+        .filter(|kind| matches!(*kind, "tip" | "info" | "warning" | "danger"))
+        .and_then(callout_label)
+}
+
+/// The label of a callout of `kind` (Chirpy's prompts, Hugo themes'
+/// callouts), where the theme shows its colour and icon.
+pub(super) fn callout_label(kind: &str) -> Option<&'static str> {
+    Some(match kind.to_ascii_lowercase().as_str() {
+        "info" | "information" => "Info",
+        "note" => "Note",
+        "tip" | "success" => "Tip",
+        "warning" | "warn" => "Warning",
+        "danger" | "error" => "Danger",
+        "caution" => "Caution",
+        "important" => "Important",
         _ => return None,
     })
 }

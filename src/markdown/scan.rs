@@ -109,9 +109,10 @@ fn without_noncharacters(src: &str) -> Cow<'_, str> {
 /// Whether the source may hold anything the scan changes.
 fn needs_scan(src: &str) -> bool {
     let b = src.as_bytes();
-    memchr::memchr_iter(b'{', b).any(|i| matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')))
-        || memchr::memmem::find(b, b"markdown=").is_some()
-        || memchr::memmem::find(b, b"[##_").is_some()
+    memchr::memchr2_iter(b'{', b'[', b).any(|i| match b[i] {
+        b'{' => matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')),
+        _ => b[i + 1..].starts_with(b"##_"),
+    }) || memchr::memmem::find(b, b"markdown=").is_some()
         || src
             .lines()
             .any(|line| match line.trim_start().as_bytes().first() {

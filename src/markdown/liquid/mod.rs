@@ -12,6 +12,7 @@
 //! anything that is not a well-formed tag stays text.
 
 mod context;
+mod embed;
 mod finds;
 mod html;
 mod include;

@@ -10,8 +10,8 @@
 use std::borrow::Cow;
 
 use super::context::lookup;
+use super::embed::{link_html, push_figure, video_url};
 use super::finds::Finds;
-use super::html::push_escaped;
 use super::{Found, Item, LiquidContext};
 
 /// Longest shortcode read as one (longer ones stay text).
@@ -57,11 +57,7 @@ pub(super) fn at(
     let paragraph = crate::markdown::scan::alone_on_line(src, start, code.end);
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     let item = match code.name {
-        "youtube" => link(format!(
-            "https://www.youtube.com/watch?v={}",
-            code.arg("id", 0)?
-        )),
-        "vimeo" => link(format!("https://vimeo.com/{}", code.arg("id", 0)?)),
+        "youtube" | "vimeo" => link(video_url(code.name, code.arg("id", 0)?)?),
         "gist" => link(format!(
             "https://gist.github.com/{}/{}",
             code.arg("user", 0)?,
@@ -100,7 +96,7 @@ pub(super) fn at(
         _ if code.arg("src", usize::MAX).is_some_and(is_picture) => Item::Html(figure_html(&code)),
         // A theme's callout (`{{< hint warning >}}`, `{{% notice tip %}}`):
         // its label, where the theme shows its colour and icon.
-        name => match callout_label(name, &code) {
+        name => match callout_kind(name, &code).and_then(super::super::kramdown::callout_label) {
             Some(label) => Item::Html(if paragraph {
                 format!("<p><strong>{label}:</strong></p>")
             } else {
@@ -212,7 +208,19 @@ fn parse<'s>(
 
 /// Arguments: words or values between `quotes`, each maybe named
 /// (`key=value`). Hugo quotes with `"` and `` ` ``, Liquid with `"` and `'`.
-pub(super) fn arguments<'s>(s: &'s str, quotes: &[char]) -> Vec<(Option<&'s str>, &'s str)> {
+fn arguments<'s>(s: &'s str, quotes: &[char]) -> Vec<(Option<&'s str>, &'s str)> {
+    quoted_arguments(s, quotes)
+        .into_iter()
+        .map(|(key, value, _)| (key, value))
+        .collect()
+}
+
+/// [`arguments`], each saying whether its value was quoted (Liquid reads
+/// a value that was not as a variable).
+pub(super) fn quoted_arguments<'s>(
+    s: &'s str,
+    quotes: &[char],
+) -> Vec<(Option<&'s str>, &'s str, bool)> {
     let mut args = Vec::new();
     let mut rest = s.trim_start();
     while !rest.is_empty() {
@@ -226,17 +234,17 @@ pub(super) fn arguments<'s>(s: &'s str, quotes: &[char]) -> Vec<(Option<&'s str>
         if key.is_some() {
             rest = &rest[key_len + 1..];
         }
-        let (value, after) = match rest.chars().next() {
+        let (value, after, quoted) = match rest.chars().next() {
             Some(q) if quotes.contains(&q) => match rest[1..].find(q) {
-                Some(end) => (&rest[1..1 + end], &rest[end + 2..]),
-                None => (&rest[1..], ""),
+                Some(end) => (&rest[1..1 + end], &rest[end + 2..], true),
+                None => (&rest[1..], "", false),
             },
             _ => {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                (&rest[..end], &rest[end..])
+                (&rest[..end], &rest[end..], false)
             }
         };
-        args.push((key, value));
+        args.push((key, value, quoted));
         rest = after.trim_start();
     }
     args
@@ -284,27 +292,17 @@ fn code_pair(
     })
 }
 
-/// The label of a theme's callout shortcode: hugo-book's `hint`,
-/// `notice`, `alert`, `callout`, `admonition` by their first argument (or
-/// `type`), or one named by its kind (`{{< warning >}}`).
-fn callout_label(name: &str, code: &Shortcode<'_>) -> Option<&'static str> {
-    let kind = match name {
+/// The kind of a theme's callout shortcode: hugo-book's `hint`, `notice`,
+/// `alert`, `callout`, `admonition` by their first argument (or `type`),
+/// or one named by its kind (`{{< warning >}}`).
+fn callout_kind<'c>(name: &'c str, code: &'c Shortcode<'_>) -> Option<&'c str> {
+    match name {
         "hint" | "notice" | "alert" | "callout" | "admonition" => code
             .arg("type", 0)
-            .or_else(|| code.arg("context", usize::MAX))?,
-        "note" | "tip" | "info" | "warning" | "danger" | "caution" | "important" => name,
-        _ => return None,
-    };
-    Some(match kind.to_ascii_lowercase().as_str() {
-        "info" | "information" => "Info",
-        "note" => "Note",
-        "tip" | "success" => "Tip",
-        "warning" | "warn" => "Warning",
-        "danger" | "error" => "Danger",
-        "caution" => "Caution",
-        "important" => "Important",
-        _ => return None,
-    })
+            .or_else(|| code.arg("context", usize::MAX)),
+        "note" | "tip" | "info" | "warning" | "danger" | "caution" | "important" => Some(name),
+        _ => None,
+    }
 }
 
 /// Whether `src` names a picture file, by its extension.
@@ -317,40 +315,21 @@ fn is_picture(src: &str) -> bool {
     )
 }
 
-/// A link to `url` reading `text`, a paragraph of its own when
-/// `paragraph`.
-pub(super) fn link_html(url: &str, text: &str, paragraph: bool) -> String {
-    let mut out = String::from(if paragraph {
-        "<p><a href=\""
-    } else {
-        "<a href=\""
-    });
-    push_escaped(&mut out, url);
-    out.push_str("\">");
-    push_escaped(&mut out, text);
-    out.push_str(if paragraph { "</a></p>" } else { "</a>" });
-    out
-}
-
-/// `figure`: its picture (linked where it says) and its title and caption
-/// below.
+/// `figure`: its picture and its title and caption below.
 fn figure_html(code: &Shortcode<'_>) -> String {
     let text = |key: &str| code.arg(key, usize::MAX).unwrap_or_default();
-    let mut out = String::from("<figure><img src=\"");
-    push_escaped(&mut out, text("src"));
-    out.push_str("\" alt=\"");
-    push_escaped(&mut out, text("alt"));
-    out.push_str("\">");
     let caption: Vec<&str> = [text("title"), text("caption")]
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect();
-    if !caption.is_empty() {
-        out.push_str("<figcaption>");
-        push_escaped(&mut out, &caption.join(" — "));
-        out.push_str("</figcaption>");
-    }
-    out.push_str("</figure>");
+    let caption = caption.join(" — ");
+    let mut out = String::new();
+    push_figure(
+        &mut out,
+        text("src"),
+        text("alt"),
+        Some(&caption).filter(|c| !c.is_empty()).map(String::as_str),
+    );
     out
 }
 

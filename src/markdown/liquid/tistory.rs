@@ -4,8 +4,8 @@
 //! copied out of Tistory, or moved to Jekyll and Hugo, keep them as
 //! written; here they become the figures and links the blog shows.
 
+use super::embed::{link_html, push_figure};
 use super::finds::Finds;
-use super::html::push_escaped;
 use super::{Found, Item};
 
 /// Longest placeholder read as one (longer ones stay text).
@@ -88,17 +88,7 @@ fn figures(fields: &[&str]) -> Option<String> {
                 .filter(|c| !c.is_empty() && !c.contains('='))
         };
         let caption = text("caption").or_else(|| json.is_none().then(old_caption).flatten());
-        out.push_str("<figure><img src=\"");
-        push_escaped(&mut out, &url);
-        out.push_str("\" alt=\"");
-        push_escaped(&mut out, text("alt").unwrap_or_default());
-        out.push_str("\">");
-        if let Some(caption) = caption {
-            out.push_str("<figcaption>");
-            push_escaped(&mut out, caption);
-            out.push_str("</figcaption>");
-        }
-        out.push_str("</figure>");
+        push_figure(&mut out, &url, text("alt").unwrap_or_default(), caption);
     }
     (!out.is_empty()).then_some(out)
 }
@@ -119,7 +109,7 @@ fn file_link(fields: &[&str], paragraph: bool) -> Option<String> {
                 .map(str::to_string)
         })
         .unwrap_or_else(|| url.clone());
-    Some(super::shortcode::link_html(&url, &name, paragraph))
+    Some(link_html(&url, &name, paragraph))
 }
 
 #[cfg(test)]

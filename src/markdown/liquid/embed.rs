@@ -1,0 +1,47 @@
+//! What Hugo's shortcodes, themes' includes and Tistory's placeholders
+//! put in a page, as the HTML the renderer reads: links to what they play
+//! or point at, and figures.
+
+use super::html::push_escaped;
+
+/// The page of a video (or stream) on `site`, by its id there.
+pub(super) fn video_url(site: &str, id: &str) -> Option<String> {
+    Some(match site {
+        "youtube" => format!("https://www.youtube.com/watch?v={id}"),
+        "vimeo" => format!("https://vimeo.com/{id}"),
+        "bilibili" => format!("https://www.bilibili.com/video/{id}"),
+        "twitch" => format!("https://www.twitch.tv/videos/{id}"),
+        "google-drive" => format!("https://drive.google.com/file/d/{id}/view"),
+        _ => return None,
+    })
+}
+
+/// A link to `url` reading `text`, a paragraph of its own when
+/// `paragraph`.
+pub(super) fn link_html(url: &str, text: &str, paragraph: bool) -> String {
+    let mut out = String::from(if paragraph {
+        "<p><a href=\""
+    } else {
+        "<a href=\""
+    });
+    push_escaped(&mut out, url);
+    out.push_str("\">");
+    push_escaped(&mut out, text);
+    out.push_str(if paragraph { "</a></p>" } else { "</a>" });
+    out
+}
+
+/// A picture with its text, and its caption below when it has one.
+pub(super) fn push_figure(out: &mut String, src: &str, alt: &str, caption: Option<&str>) {
+    out.push_str("<figure><img src=\"");
+    push_escaped(out, src);
+    out.push_str("\" alt=\"");
+    push_escaped(out, alt);
+    out.push_str("\">");
+    if let Some(caption) = caption {
+        out.push_str("<figcaption>");
+        push_escaped(out, caption);
+        out.push_str("</figcaption>");
+    }
+    out.push_str("</figure>");
+}
