@@ -148,7 +148,7 @@ fn report_duplicate_ids(posts: &mut [Post]) {
 
 fn read_post(source: &Source, keep: Keep) -> Outcome {
     let (mut outcome, meta) = read_source(source, keep);
-    date_draft(
+    date_by_file(
         &mut outcome,
         &source.place,
         meta.and_then(|m| m.modified().ok()),
@@ -180,15 +180,16 @@ pub(crate) fn read_source(source: &Source, keep: Keep) -> (Outcome, Option<std::
     (outcome, Some(meta))
 }
 
-/// `jekyll --drafts` dates an undated draft by its modification time.
-pub(crate) fn date_draft(
+/// `jekyll --drafts` dates an undated draft by its modification time, and
+/// Hexo an undated post by its file's.
+pub(crate) fn date_by_file(
     outcome: &mut Outcome,
     place: &Place,
     modified: Option<std::time::SystemTime>,
 ) {
     if let Outcome::Post(post) = outcome
         && post.date.is_none()
-        && place.folder == Folder::Drafts
+        && matches!(place.folder, Folder::Drafts | Folder::Hexo)
     {
         post.date = modified.and_then(crate::date::PostDate::from_system_time);
     }

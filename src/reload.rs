@@ -167,8 +167,11 @@ impl Reloader {
                         Some(s) => self.stamps.insert(key.to_os_string(), s),
                         None => self.stamps.remove(key),
                     };
+                    // A Hexo site's `_posts` given on its own reads as Hexo's.
+                    let engine = crate::site::Site::of_folder(&root)
+                        .map_or(Default::default(), |(site, _)| site.engine);
                     sources.push(walk::Source {
-                        place: walk::place_of(&root, &rel),
+                        place: walk::place_of(&root, &rel, engine),
                         path,
                         format,
                     });

@@ -1,6 +1,6 @@
 //! A site: a Jekyll site (the folder that holds `_config.yml` beside its
-//! `_posts`) or a Hugo site (`hugo.toml` or `config.toml` beside
-//! `content/`). Its `title` names the site in the reader, `url` and
+//! `_posts`), a Hugo site (`hugo.toml` or `config.toml` beside
+//! `content/`) or a Hexo site (`_config.yml` beside `source/_posts`). Its `title` names the site in the reader, `url` and
 //! `baseurl` resolve Liquid URLs, Jekyll's `exclude` keeps folders out of
 //! the walk as Jekyll keeps them out of the build, and root-relative
 //! addresses (`/assets/x.png`) resolve to files under it (under `static/`
@@ -16,6 +16,8 @@ use crate::markdown::LiquidContext;
 use crate::post::{Post, yaml_text};
 use crate::problem::Problem;
 use crate::text::one_line;
+
+mod hexo;
 
 /// The file that makes a folder a Jekyll site.
 pub(crate) const CONFIG_FILE: &str = "_config.yml";
@@ -40,12 +42,29 @@ pub(crate) fn is_site_root(dir: &Path) -> bool {
         || (dir.join("content").is_dir() && HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()))
 }
 
+/// What builds a site, which decides how its folders are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Engine {
+    /// Posts in `_posts` folders, dated by their file names; the folders
+    /// above `_posts` are categories.
+    #[default]
+    Jekyll,
+    /// Every page under `content/` is a post.
+    Hugo,
+    /// Posts in `source/_posts`, named as their authors like, dated by
+    /// their front matter (else their files); categories from the front
+    /// matter alone.
+    Hexo,
+}
+
 /// A site's root and what its configuration says.
 #[derive(Debug, Clone, Default)]
 pub struct Site {
     /// The folder holding `_config.yml` (or Hugo's configuration).
     pub root: PathBuf,
-    /// A Hugo site's `content` folder, the only one holding posts.
+    pub engine: Engine,
+    /// The folder holding the posts and published at the site's root:
+    /// Hugo's `content`, Hexo's `source`.
     pub content: Option<PathBuf>,
     /// `title`, for the reader's status line ("" when not set).
     pub title: String,
@@ -92,6 +111,7 @@ impl Site {
             read_config(&root.join(name), syntax)
         })?;
         let mut site = Site::with_root(root);
+        site.engine = Engine::Hugo;
         site.content = Some(content);
         // Hugo's keys are case-insensitive (`baseURL`, `baseurl`).
         let key = |wanted: &str| {
@@ -103,17 +123,7 @@ impl Site {
                 .map_or_else(String::new, |k| text_of(&parsed.map, k))
         };
         site.title = key("title");
-        let base = key("baseURL");
-        let host_end = base
-            .find("://")
-            .map(|i| base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j));
-        match host_end {
-            Some(end) => {
-                site.url = base[..end].to_string();
-                site.baseurl = base[end..].trim_end_matches('/').to_string();
-            }
-            None => site.baseurl = base.trim_end_matches('/').to_string(),
-        }
+        (site.url, site.baseurl) = split_base_url(&key("baseURL"));
         problems.extend(parsed.problems);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.
@@ -128,7 +138,8 @@ impl Site {
     /// in, or else the nearest site root above it (a folder inside
     /// `_posts`, `content/posts`), as for a file.
     pub fn of_folder(folder: &Path) -> Option<(Site, Vec<Problem>)> {
-        Site::at(folder)
+        Site::hexo_at(folder)
+            .or_else(|| Site::at(folder))
             .or_else(|| Site::hugo_at(folder))
             .or_else(|| {
                 let parent = match folder.parent()? {
@@ -149,7 +160,9 @@ impl Site {
     pub fn of_file(file: &Path) -> Option<(Site, Vec<Problem>)> {
         let file = std::fs::canonicalize(file).ok()?;
         let dir = file.ancestors().skip(1).find(|dir| is_site_root(dir))?;
-        Site::at(dir).or_else(|| Site::hugo_at(dir))
+        Site::hexo_at(dir)
+            .or_else(|| Site::at(dir))
+            .or_else(|| Site::hugo_at(dir))
     }
 
     /// What Liquid in `post` resolves against: the site's `url`,
@@ -209,11 +222,12 @@ impl Site {
 
     /// The folders published at the site's root: the root itself for
     /// Jekyll; `static`, then `content` (whose pictures Hugo publishes
-    /// beside the pages) for Hugo.
+    /// beside the pages) for Hugo; `source` for Hexo.
     fn asset_roots(&self) -> Vec<PathBuf> {
-        match &self.content {
-            Some(content) => vec![self.root.join("static"), content.clone()],
-            None => vec![self.root.clone()],
+        match (&self.content, self.engine) {
+            (Some(content), Engine::Hugo) => vec![self.root.join("static"), content.clone()],
+            (Some(content), _) => vec![content.clone()],
+            (None, _) => vec![self.root.clone()],
         }
     }
 
@@ -234,6 +248,21 @@ impl Site {
         self.asset_roots()
             .iter()
             .find_map(|root| file_under(root, &decoded))
+    }
+}
+
+/// A site's full address (`https://x.kr/blog/`) as its `url`
+/// (`https://x.kr`) and `baseurl` (`/blog`).
+fn split_base_url(base: &str) -> (String, String) {
+    let host_end = base
+        .find("://")
+        .map(|i| base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j));
+    match host_end {
+        Some(end) => (
+            base[..end].to_string(),
+            base[end..].trim_end_matches('/').to_string(),
+        ),
+        None => (String::new(), base.trim_end_matches('/').to_string()),
     }
 }
 

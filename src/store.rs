@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 
 use crate::loader::Load;
+use crate::markdown::PostTitles;
 use crate::post::Post;
 use crate::problem::Problem;
 use crate::search::{Query, label_key};
@@ -30,6 +31,9 @@ pub struct Store {
     searcher: Option<crate::index::Searcher>,
     /// The order other than by date the posts were put in, if any.
     order: Option<crate::config::Sort>,
+    /// The posts' titles by id, made when a Hexo post first links to
+    /// another; made again after the posts change.
+    titles: std::sync::OnceLock<crate::markdown::PostTitles>,
 }
 
 /// A search under way: the posts it looks at, how many it decided, those
@@ -94,6 +98,7 @@ impl Store {
             sites: load.sites,
             searcher: None,
             order: None,
+            titles: std::sync::OnceLock::new(),
         }
     }
 
@@ -169,7 +174,14 @@ impl Store {
     /// and `title` when it has a site, and its own front matter.
     pub fn liquid_context(&self, post: &Post) -> crate::markdown::LiquidContext {
         match self.site_for(post) {
-            Some(site) => site.liquid_context(post),
+            Some(site) => {
+                let mut context = site.liquid_context(post);
+                if site.engine == crate::site::Engine::Hexo {
+                    let titles = self.titles.get_or_init(|| PostTitles::of(&self.posts));
+                    context.titles = titles.clone();
+                }
+                context
+            }
             None => crate::markdown::LiquidContext::for_post(post),
         }
     }
@@ -319,6 +331,7 @@ impl Store {
     pub fn merge(&mut self, reloaded: &crate::reload::Reloaded) -> crate::reload::Change {
         use std::collections::HashSet;
         use std::ffi::OsStr;
+        self.titles = std::sync::OnceLock::new();
         // Keyed by the paths' bytes: hashing a `Path` walks its components.
         let gone: HashSet<&OsStr> = reloaded
             .reread

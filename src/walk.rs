@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::i18n::{Message, Msg};
 use crate::post::{Folder, Format, Place};
 use crate::problem::Problem;
-use crate::site::Site;
+use crate::site::{Engine, Site};
 
 const POSTS: &str = "_posts";
 const DRAFTS: &str = "_drafts";
@@ -67,6 +67,7 @@ pub(crate) fn walk(roots: &[PathBuf], options: WalkOptions) -> Found {
             .collect(),
         options,
         visited: HashMap::new(),
+        engine: Engine::default(),
     };
     for root in roots {
         walk.root(root);
@@ -94,6 +95,8 @@ struct Walk {
     options: WalkOptions,
     /// Each folder read so far, with the path it was read as.
     visited: HashMap<DirId, PathBuf>,
+    /// What builds the site of the root being walked.
+    engine: Engine,
 }
 
 /// What an entry is, its symlinks followed.
@@ -122,21 +125,28 @@ impl Walk {
                     Zone::Plain
                 };
                 let exclude = site.clone().filter(|_| is_site_root);
-                // A Hugo site's posts are its `content` folder (when the
-                // site or its `content` is given, not a folder inside).
+                self.engine = site.as_ref().map_or(Engine::default(), |s| s.engine);
+                // A Hugo site's posts are its `content` folder, a Hexo
+                // site's the `_posts` of its `source` (when the site or
+                // that folder is given, not a folder inside).
                 let content = site
                     .as_ref()
                     .filter(|s| s.root == root || s.content.as_deref() == Some(root))
                     .and_then(|s| s.content.clone());
-                self.found.sites.extend(site);
                 match content {
+                    Some(content) if self.engine == Engine::Hexo => {
+                        self.tree(&content, Zone::Site, site.as_ref())
+                    }
                     Some(content) => self.tree(&content, Zone::Plain, None),
                     None => self.tree(root, zone, exclude.as_ref()),
                 }
+                self.found.sites.extend(site);
             }
             Ok(m) => {
+                self.engine = Engine::default();
                 if let Some((site, problems)) = Site::of_file(root) {
                     self.found.problems.extend(problems);
+                    self.engine = site.engine;
                     self.found.sites.push(site);
                 }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
@@ -243,7 +253,7 @@ impl Walk {
             (Some(format), Kind::File) => self.found.sources.push(Source {
                 // `sinmun` in a site's folder reads `.`: `./` says nothing.
                 path: path.strip_prefix(".").unwrap_or(path).to_path_buf(),
-                place: place_of(root, rel),
+                place: place_of(root, rel, self.engine),
                 format,
             }),
             (Some(_), Kind::Special(what)) => {
@@ -314,7 +324,8 @@ fn is_section_page(path: &Path) -> bool {
 /// (so ids read as Jekyll's URLs do); a page bundle (`name/index.md`) has
 /// its folder's path as id and its folder's name as name, and a
 /// translation of it (`name/index.en.md`) the language after its id.
-pub(crate) fn place_of(root: &Path, rel: &Path) -> Place {
+/// Hexo's `_posts` hold every post file, whatever its name.
+pub(crate) fn place_of(root: &Path, rel: &Path, engine: Engine) -> Place {
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -329,6 +340,10 @@ pub(crate) fn place_of(root: &Path, rel: &Path) -> Place {
         None if in_root(POSTS) => Folder::Posts,
         None if in_root(DRAFTS) => Folder::Drafts,
         None => Folder::Plain,
+    };
+    let folder = match folder {
+        Folder::Posts if engine == Engine::Hexo => Folder::Hexo,
+        folder => folder,
     };
     let categories = marker.map_or_else(Vec::new, |i| parts[..i].to_vec());
     let stem = rel

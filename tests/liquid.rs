@@ -18,6 +18,7 @@ fn site() -> LiquidContext {
         baseurl: "/blog".into(),
         site: vec![("title".into(), "개발 노트".into())],
         page: vec![("title".into(), "리퀴드 정리".into())],
+        ..LiquidContext::default()
     }
 }
 

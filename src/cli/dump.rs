@@ -56,6 +56,9 @@ pub fn find_post(
             .position(|p| Path::new(&p.id) == stem || p.path == as_path)
     });
     if let Some(i) = found {
+        // Hexo's `post_link` shows the title of the post it links to.
+        let hexo = site_engine(&load.sites, &load.posts[i]) == Some(crate::site::Engine::Hexo);
+        let titles = hexo.then(|| crate::markdown::PostTitles::of(&load.posts));
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
@@ -67,6 +70,9 @@ pub fn find_post(
             }
         }
         let mut found = with_context(post, &sites, &folders);
+        if let Some(titles) = titles {
+            found.1.titles = titles;
+        }
         if folders.is_empty() {
             // The built-in demo posts: their images are named only.
             found.2 = None;
@@ -134,6 +140,11 @@ fn with_context(post: Post, sites: &[crate::site::Site], folders: &[std::path::P
     let folder = folders.iter().find(|f| post.path.starts_with(f));
     let locator = Locator::new(site, &post.path, folder.map(|f| f.as_path()));
     (post, context, Some(locator))
+}
+
+/// What builds the site `post` is in, if it is in one.
+fn site_engine(sites: &[crate::site::Site], post: &Post) -> Option<crate::site::Engine> {
+    crate::store::site_of(sites, post).map(|s| s.engine)
 }
 
 fn shown(path: &Path) -> String {

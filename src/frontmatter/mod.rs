@@ -8,11 +8,13 @@ use crate::i18n::{Message, Msg};
 
 #[allow(unsafe_code)]
 mod census;
+mod hexo;
 mod limits;
 mod message;
 mod simple;
 mod toml_matter;
 
+pub(crate) use hexo::split_unopened;
 pub(crate) use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
 pub(crate) use message::{describe, key_text, own_error, quote};
 use message::{first_line, yaml_problem};

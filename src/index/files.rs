@@ -146,7 +146,7 @@ fn finish_load(
                 (outcome, doc, stamp.map(|s| s.modified()))
             }
         };
-        loader::date_draft(&mut outcome, &source.place, modified);
+        loader::date_by_file(&mut outcome, &source.place, modified);
         if let Outcome::Post(post) = &mut outcome {
             post.doc = doc.and_then(|d| u32::try_from(d).ok());
         }

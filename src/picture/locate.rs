@@ -21,6 +21,9 @@ pub struct Locator {
     /// Nothing outside this folder is read (the site's root, else the
     /// folder the post was found in, else the post's own folder).
     bound: PathBuf,
+    /// A Hexo post's asset folder (named as the post, beside it), where
+    /// relative addresses not found beside the post lead.
+    assets: Option<PathBuf>,
 }
 
 /// What an address leads to.
@@ -61,10 +64,14 @@ impl Locator {
             .map(|s| s.root.clone())
             .or_else(|| folder.filter(|f| f.is_dir()).map(Path::to_path_buf))
             .unwrap_or_else(|| dir.clone());
+        let assets = site
+            .filter(|s| s.engine == crate::site::Engine::Hexo)
+            .map(|_| post_path.with_extension(""));
         Locator {
             site: site.cloned(),
             dir,
             bound,
+            assets,
         }
     }
 
@@ -72,6 +79,7 @@ impl Locator {
     pub fn same_place(&self, other: &Locator) -> bool {
         self.dir == other.dir
             && self.bound == other.bound
+            && self.assets == other.assets
             && self.site.as_ref().map(|s| &s.root) == other.site.as_ref().map(|s| &s.root)
     }
 
@@ -114,9 +122,13 @@ impl Locator {
                 Ok(p) => p,
                 Err(found) => return found,
             },
-            (_, false) => match self.under(&self.dir, address) {
-                Ok(p) => p,
-                Err(found) => return found,
+            (_, false) => match (self.under(&self.dir, address), &self.assets) {
+                (Ok(p), _) => p,
+                (Err(Found::Missing), Some(assets)) => match self.under(assets, address) {
+                    Ok(p) => p,
+                    Err(found) => return found,
+                },
+                (Err(found), _) => return found,
             },
         };
         match read_header(&path) {
@@ -298,6 +310,28 @@ mod tests {
                 Found::Problem(Msg::PictureOutsideFolder.into())
             );
         }
+    }
+
+    #[test]
+    fn a_hexo_posts_pictures_are_also_in_its_asset_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("_config.yml"), "title: 일지\n").unwrap();
+        std::fs::create_dir(dir.path().join("scaffolds")).unwrap();
+        let posts = dir.path().join("source/_posts");
+        std::fs::create_dir_all(posts.join("제주-여행")).unwrap();
+        std::fs::write(posts.join("제주-여행/바다.png"), png(3, 2)).unwrap();
+        std::fs::write(posts.join("beside.png"), png(2, 2)).unwrap();
+        let (site, _) = Site::hexo_at(dir.path()).unwrap();
+        let post = posts.join("제주-여행.md");
+        let l = Locator::new(Some(&site), &post, None);
+        assert!(matches!(l.locate("바다.png"), Found::File(f) if f.pixels == (3, 2)));
+        assert!(matches!(l.locate("제주-여행/바다.png"), Found::File(_)));
+        assert!(matches!(l.locate("beside.png"), Found::File(_)));
+        assert_eq!(l.locate("없는.png"), Found::Missing);
+        // Elsewhere, only beside the post.
+        let jekyll = Locator::new(None, &post, Some(&posts));
+        assert_eq!(jekyll.locate("바다.png"), Found::Missing);
+        assert!(!jekyll.same_place(&l));
     }
 
     #[test]

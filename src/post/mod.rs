@@ -20,8 +20,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// blank lines; bundles' translations named by their folder; 3: image
 /// mappings, dates whose zone is not one; 4: search texts of what Hugo's
 /// shortcodes, Tistory's placeholders and themes' includes show, and of
-/// HTML bodies through Liquid; translated section pages).
-pub(crate) const READING_RULES: u32 = 4;
+/// HTML bodies through Liquid; translated section pages; 5: Hexo sites'
+/// posts, and search texts of what Hexo's tags show).
+pub(crate) const READING_RULES: u32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -110,6 +111,9 @@ pub enum Folder {
     Posts,
     /// Under a Jekyll `_drafts` folder: every post is a draft.
     Drafts,
+    /// Under a Hexo site's `_posts`: every post file is a post, named as
+    /// its author likes, dated by its file when its front matter is not.
+    Hexo,
 }
 
 impl Place {
@@ -162,7 +166,10 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         Err(e) => return Outcome::Unreadable(Problem::new(path, 1, e.message())),
     };
     let text = decoded.text.as_ref();
-    let split = frontmatter::split(text);
+    let mut split = frontmatter::split(text);
+    if place.folder == Folder::Hexo && split.front.is_none() && !split.unclosed {
+        split = frontmatter::split_unopened(text).unwrap_or(split);
+    }
     let name_date = PostDate::from_file_name(&place.name);
     if place.folder == Folder::Posts && name_date.is_none() && split.front.is_none() {
         return Outcome::NotAPost(Problem::note(path, 1, Msg::NotAPostInPosts));

@@ -1,5 +1,8 @@
 //! What Liquid's `site.*` and `page.*` resolve to, and Jekyll's URL rules.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::post::Post;
 
 /// What `{{ site.* }}` and `{{ page.* }}` resolve to. The default resolves
@@ -14,7 +17,54 @@ pub struct LiquidContext {
     pub site: Vec<(String, String)>,
     /// The post's front matter, for `page.KEY`.
     pub page: Vec<(String, String)>,
+    /// The titles of the site's posts, for Hexo's `post_link`.
+    pub titles: PostTitles,
 }
+
+/// The titles of a site's posts by id, shared by every article of it.
+#[derive(Clone, Default)]
+pub struct PostTitles(Option<Arc<HashMap<String, String>>>);
+
+impl PostTitles {
+    /// The titles of `posts`, by id.
+    pub fn of(posts: &[Post]) -> PostTitles {
+        PostTitles::from_pairs(posts.iter().map(|p| (p.id.clone(), p.title.clone())))
+    }
+
+    /// Titles from `(id, title)` pairs.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> PostTitles {
+        PostTitles(Some(Arc::new(pairs.into_iter().collect())))
+    }
+
+    /// The title of the post `id` names: its id, or (as Hexo looks a post
+    /// up) its title.
+    pub(super) fn title(&self, id: &str) -> Option<&str> {
+        let titles = self.0.as_deref()?;
+        titles
+            .get(id)
+            .or_else(|| titles.values().find(|t| *t == id))
+            .map(String::as_str)
+    }
+}
+
+impl std::fmt::Debug for PostTitles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0.as_ref().map_or(0, |t| t.len());
+        write!(f, "PostTitles({n})")
+    }
+}
+
+/// The same titles: shared, not compared one by one.
+impl PartialEq for PostTitles {
+    fn eq(&self, other: &PostTitles) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+impl Eq for PostTitles {}
 
 impl LiquidContext {
     /// A context whose `page` is `post`'s front matter.

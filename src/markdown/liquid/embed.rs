@@ -1,6 +1,6 @@
-//! What Hugo's shortcodes, themes' includes and Tistory's placeholders
-//! put in a page, as the HTML the renderer reads: links to what they play
-//! or point at, and figures.
+//! What Hugo's shortcodes, Hexo's tags, themes' includes and Tistory's
+//! placeholders put in a page, as the HTML the renderer reads: links to
+//! what they play or point at, figures and callouts' labels.
 
 use super::html::push_escaped;
 
@@ -44,4 +44,14 @@ pub(super) fn push_figure(out: &mut String, src: &str, alt: &str, caption: Optio
         out.push_str("</figcaption>");
     }
     out.push_str("</figure>");
+}
+
+/// A callout's label (`Tip:`), where a theme shows its colour and icon:
+/// a paragraph of its own when `paragraph`, else before the text.
+pub(super) fn label_html(label: &str, paragraph: bool) -> String {
+    if paragraph {
+        format!("<p><strong>{label}:</strong></p>")
+    } else {
+        format!("<strong>{label}:</strong> ")
+    }
 }

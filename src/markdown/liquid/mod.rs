@@ -14,14 +14,15 @@
 mod context;
 mod embed;
 mod finds;
+mod hexo;
 mod html;
 mod include;
 mod shortcode;
 mod tags;
 mod tistory;
 
-pub use context::LiquidContext;
 use context::lookup;
+pub use context::{LiquidContext, PostTitles};
 pub use html::html;
 pub(crate) use html::{push_code_block, push_escaped};
 use tags::strip_raw_markers;
@@ -72,6 +73,9 @@ pub(crate) struct Liquid<'c> {
     unclosed_shortcode: Vec<(&'static str, usize)>,
     /// Where shortcodes and Tistory's placeholders close.
     finds: finds::Finds,
+    /// The sources of Hexo's quotes opened and not yet closed, shown at
+    /// their ends.
+    quotes: Vec<String>,
 }
 
 impl<'c> Liquid<'c> {
@@ -82,6 +86,7 @@ impl<'c> Liquid<'c> {
             unclosed: Vec::new(),
             unclosed_shortcode: Vec::new(),
             finds: finds::Finds::default(),
+            quotes: Vec::new(),
         }
     }
 
@@ -103,7 +108,7 @@ impl<'c> Liquid<'c> {
         }
         let tag = tag_at(src, start)?;
         let item = match tag.name {
-            "highlight" | "codeblock" => {
+            "highlight" | "codeblock" | "code" => {
                 let Some(close) = self.end_of(src, &tag) else {
                     return Some(Found {
                         end: tag.end,
@@ -114,7 +119,7 @@ impl<'c> Liquid<'c> {
                 let code = code
                     .trim_start_matches(['\n', '\r'])
                     .trim_end_matches(['\n', '\r']);
-                let lang = if tag.name == "codeblock" {
+                let lang = if tag.name != "highlight" {
                     tag.markup
                         .split_whitespace()
                         .find_map(|w| w.strip_prefix("lang:"))
@@ -170,9 +175,12 @@ impl<'c> Liquid<'c> {
                 }
                 Item::Nothing
             }
-            "link" => Item::Text(self.ctx.relative_url(tag.markup.trim())),
             "post_url" => Item::Text(tag.markup.trim().to_string()),
-            _ => Item::Nothing,
+            _ => match hexo::tag(self, src, &tag) {
+                Some(item) => item,
+                None if tag.name == "link" => Item::Text(self.ctx.relative_url(tag.markup.trim())),
+                None => Item::Nothing,
+            },
         };
         Some(Found { end: tag.end, item })
     }
@@ -183,8 +191,12 @@ impl<'c> Liquid<'c> {
         let name: &'static str = match open.name {
             "highlight" => "highlight",
             "codeblock" => "codeblock",
+            "code" => "code",
             "raw" => "raw",
             "comment" => "comment",
+            "blockquote" => "blockquote",
+            "quote" => "quote",
+            "pullquote" => "pullquote",
             _ => "capture",
         };
         if self
@@ -302,6 +314,7 @@ mod tests {
             baseurl: "/blog".into(),
             site: vec![("title".into(), "기술 블로그".into())],
             page: vec![("title".into(), "임베딩 입문".into())],
+            ..LiquidContext::default()
         }
     }
 

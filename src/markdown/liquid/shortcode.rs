@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::context::lookup;
-use super::embed::{link_html, push_figure, video_url};
+use super::embed::{label_html, link_html, push_figure, video_url};
 use super::finds::Finds;
 use super::{Found, Item, LiquidContext};
 
@@ -97,11 +97,7 @@ pub(super) fn at(
         // A theme's callout (`{{< hint warning >}}`, `{{% notice tip %}}`):
         // its label, where the theme shows its colour and icon.
         name => match callout_kind(name, &code).and_then(super::super::kramdown::callout_label) {
-            Some(label) => Item::Html(if paragraph {
-                format!("<p><strong>{label}:</strong></p>")
-            } else {
-                format!("<strong>{label}:</strong> ")
-            }),
+            Some(label) => Item::Html(label_html(label, paragraph)),
             None => Item::Nothing,
         },
     };

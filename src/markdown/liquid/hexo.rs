@@ -1,0 +1,380 @@
+//! Hexo's tag plugins (and the NexT theme's `note`), as the page shows
+//! them: quotes with their source, pictures (the post's own, from its
+//! asset folder), links to other posts with their titles, and embeds as
+//! links. Octopress, which Hexo's tags come from, wrote the same ones.
+
+use super::embed::{label_html, link_html, push_figure, video_url};
+use super::html::push_escaped;
+use super::shortcode::quoted_arguments;
+use super::tags::Tag;
+use super::{Item, Liquid};
+
+/// A tag's arguments as Hexo splits them: at spaces, quotes kept together
+/// and taken off.
+fn arguments(markup: &str) -> Vec<String> {
+    quoted_arguments(markup, &['"', '\''])
+        .into_iter()
+        .map(|(key, value, _)| match key {
+            Some(key) => format!("{key}={value}"),
+            None => value.to_string(),
+        })
+        .collect()
+}
+
+/// What the Hexo tag `tag` shows, or `None` when it is not one of Hexo's.
+pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<Item> {
+    let paragraph = crate::markdown::scan::alone_on_line(src, tag.start, tag.end);
+    let args = arguments(tag.markup);
+    let arg = |i: usize| args.get(i).map(String::as_str);
+    let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
+    Some(match tag.name {
+        "blockquote" | "quote" | "pullquote" => {
+            // Opened only when it is closed: a quote left open must not
+            // take in the rest of the post.
+            if liquid.end_of(src, tag).is_none() {
+                return Some(Item::Nothing);
+            }
+            let footer = match tag.name {
+                "pullquote" => String::new(),
+                _ => footer_html(&args.join(" ")),
+            };
+            liquid.quotes.push(footer);
+            Item::Html("<blockquote>".into())
+        }
+        "endblockquote" | "endquote" | "endpullquote" => match liquid.quotes.pop() {
+            Some(footer) => Item::Html(format!("{footer}</blockquote>")),
+            None => Item::Nothing,
+        },
+        "img" | "image" => {
+            let at = args
+                .iter()
+                .position(|a| is_address(a))
+                .or_else(|| args.iter().position(|a| a.contains('.')))?;
+            picture(&args, at, args[at].clone())
+        }
+        "asset_img" | "asset_image" => {
+            let at = asset_at(&args)?;
+            picture(&args, at, liquid.asset(&args[at]))
+        }
+        "asset_link" => {
+            let path = liquid.asset(arg(0)?);
+            let text = text_after(&args, 1).unwrap_or_else(|| arg(0).unwrap_or_default().into());
+            Item::Html(link_html(&path, &text, false))
+        }
+        "asset_path" => Item::Text(liquid.asset(arg(0)?)),
+        "post_link" => {
+            let id = arg(0)?;
+            let text = text_after(&args, 1)
+                .or_else(|| liquid.ctx.titles.title(id).map(str::to_string))
+                .unwrap_or_else(|| id.to_string());
+            Item::Html(link_html(id, &text, false))
+        }
+        "post_path" => Item::Text(arg(0)?.to_string()),
+        // Hexo's `link text url [external] [title]`; Jekyll's `link` names
+        // a file alone.
+        "link" | "a" | "anchor" => {
+            let at = args.iter().position(|a| is_address(a)).filter(|&i| i > 0)?;
+            Item::Html(link_html(&args[at], &args[..at].join(" "), false))
+        }
+        "iframe" => link(arg(0)?.to_string()),
+        "youtube" | "vimeo" => link(video_url(tag.name, arg(0)?)?),
+        "gist" => link(format!("https://gist.github.com/{}", arg(0)?)),
+        "jsfiddle" => link(format!("https://jsfiddle.net/{}/", arg(0)?)),
+        "include_code" | "include-code" => {
+            let path = args.iter().rev().find(|a| !a.contains(':'))?;
+            Item::Text(format!("[include_code: {path}]"))
+        }
+        // NexT's `{% note info %}`: its label, where the theme shows its
+        // colour and icon.
+        "note" => {
+            let kind = match arg(0).unwrap_or("default") {
+                "default" | "primary" | "no-icon" => "note",
+                kind => kind,
+            };
+            let label = super::super::kramdown::callout_label(kind).unwrap_or("Note");
+            Item::Html(label_html(label, paragraph))
+        }
+        _ => return None,
+    })
+}
+
+impl Liquid<'_> {
+    /// The address of the file `name` in the post's asset folder (the
+    /// folder named as the post, beside it).
+    fn asset(&self, name: &str) -> String {
+        let id = super::context::lookup(&self.ctx.page, "id").unwrap_or_default();
+        let folder = id.rsplit('/').next().unwrap_or_default();
+        format!("{folder}/{name}")
+    }
+}
+
+/// Whether an argument is an address rather than a class name or text,
+/// as Hexo tells them: a root-relative path or a URL.
+fn is_address(arg: &str) -> bool {
+    arg.starts_with('/') || arg.contains("://") || arg.starts_with("www.")
+}
+
+/// Which argument of `asset_img` names the picture: Hexo takes the first
+/// that names one of the post's files; the first with an extension.
+fn asset_at(args: &[String]) -> Option<usize> {
+    args.iter()
+        .position(|a| a.rsplit_once('.').is_some_and(|(_, ext)| !ext.is_empty()))
+        .or(if args.is_empty() { None } else { Some(0) })
+}
+
+/// The words from `from` on, joined, when there are any (a trailing
+/// `true`/`false`, Hexo's escape switch, left out).
+fn text_after(args: &[String], from: usize) -> Option<String> {
+    let mut words = args.get(from..)?;
+    if let [rest @ .., last] = words
+        && (last == "true" || last == "false")
+    {
+        words = rest;
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// `img`'s `[class] src [width] [height] [title [alt]]`, the source at
+/// `at` and read as `src`.
+fn picture(args: &[String], at: usize, src: String) -> Item {
+    let mut rest = &args[at + 1..];
+    for _ in 0..2 {
+        if rest
+            .first()
+            .is_some_and(|a| a.bytes().all(|b| b.is_ascii_digit()))
+        {
+            rest = &rest[1..];
+        }
+    }
+    // `"title" "alt"` arrive as one quoted argument or as two.
+    let meta = rest.join(" ");
+    let quoted: Vec<&str> = meta
+        .split('"')
+        .enumerate()
+        .filter(|(i, part)| i % 2 == 1 && !part.is_empty())
+        .map(|(_, part)| part)
+        .collect();
+    let (title, alt) = match quoted[..] {
+        [title, alt, ..] => (title.to_string(), alt.to_string()),
+        [title] => (title.to_string(), String::new()),
+        [] => (meta.trim().to_string(), String::new()),
+    };
+    let mut html = String::new();
+    let alt = if alt.is_empty() { &title } else { &alt };
+    push_figure(&mut html, &src, alt, None);
+    Item::Html(html)
+}
+
+/// A quote's source, from `blockquote`'s arguments as Hexo reads them:
+/// `author`, `author, title`, `author URL` or `author URL title`.
+fn footer_html(written: &str) -> String {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    if words.is_empty() {
+        return String::new();
+    }
+    let is_url = |w: &&str| w.starts_with("http://") || w.starts_with("https://");
+    // The last address after the author's first word, with or without a
+    // title after it.
+    let url_at = (1..words.len()).rev().find(|&i| is_url(&words[i]));
+    let (author, source, title) = match url_at {
+        Some(i) => (
+            words[..i].join(" "),
+            Some(words[i]),
+            words[i + 1..].join(" "),
+        ),
+        None => match written.split_once(',') {
+            Some((author, title)) => {
+                let title = title.split(',').next().unwrap_or_default();
+                (author.trim().to_string(), None, title.trim().to_string())
+            }
+            None => (written.trim().to_string(), None, String::new()),
+        },
+    };
+    let mut out = String::from("<p>— <strong>");
+    push_escaped(&mut out, &author);
+    out.push_str("</strong>");
+    match source {
+        Some(url) => {
+            let shown = if title.is_empty() {
+                url.trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_string()
+            } else {
+                title
+            };
+            out.push_str(", <cite>");
+            out.push_str(&link_html(url, &shown, false));
+            out.push_str("</cite>");
+        }
+        None if !title.is_empty() => {
+            out.push_str(", <cite>");
+            push_escaped(&mut out, &title);
+            out.push_str("</cite>");
+        }
+        None => {}
+    }
+    out.push_str("</p>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::LiquidContext;
+
+    fn items(src: &str, ctx: &LiquidContext) -> Vec<Item> {
+        let mut liquid = Liquid::new(ctx);
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(off) = src[pos..].find("{%") {
+            match liquid.at(src, pos + off) {
+                Some(found) => {
+                    out.push(found.item);
+                    pos = found.end;
+                }
+                None => pos += off + 2,
+            }
+        }
+        out
+    }
+
+    fn html(src: &str) -> String {
+        let ctx = LiquidContext {
+            page: vec![("id".into(), "여행/jeju-trip".into())],
+            ..LiquidContext::default()
+        };
+        items(src, &ctx)
+            .into_iter()
+            .map(|item| match item {
+                Item::Html(h) => h,
+                Item::Text(t) => format!("text:{t}"),
+                Item::Nothing => "nothing".into(),
+                other => format!("{other:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn quotes_keep_their_source() {
+        assert_eq!(
+            html("{% blockquote 한강, 소년이 온다 %}\n본문\n{% endblockquote %}"),
+            "<blockquote>|<p>— <strong>한강</strong>, <cite>소년이 온다</cite></p></blockquote>"
+        );
+        assert_eq!(
+            html("{% quote 공식 문서 https://hexo.io/ko/docs/ 태그 플러그인 %}x{% endquote %}"),
+            "<blockquote>|<p>— <strong>공식 문서</strong>, <cite><a href=\"https://hexo.io/ko/docs/\">\
+             태그 플러그인</a></cite></p></blockquote>"
+        );
+        assert_eq!(
+            html("{% blockquote 기자 https://news.example.kr/a/ %}x{% endblockquote %}"),
+            "<blockquote>|<p>— <strong>기자</strong>, <cite><a href=\"https://news.example.kr/a/\">\
+             news.example.kr/a</a></cite></p></blockquote>"
+        );
+        assert_eq!(
+            html("{% pullquote %}x{% endpullquote %}{% blockquote %}y{% endblockquote %}"),
+            "<blockquote>|</blockquote>|<blockquote>|</blockquote>"
+        );
+        // Left open, or closed without opening: nothing.
+        assert_eq!(
+            html("{% blockquote 누군가 %} 끝없이"),
+            "nothing",
+            "an open quote takes nothing in"
+        );
+        assert_eq!(html("{% endblockquote %}"), "nothing");
+    }
+
+    #[test]
+    fn pictures_from_the_site_and_from_the_posts_folder() {
+        assert_eq!(
+            html(r#"{% img left /images/성산.jpg 640 480 '"성산 일출봉" "새벽의 분화구"' %}"#),
+            "<figure><img src=\"/images/성산.jpg\" alt=\"새벽의 분화구\"></figure>"
+        );
+        assert_eq!(
+            html("{% img https://cdn.example.kr/a.png 제목 %}"),
+            "<figure><img src=\"https://cdn.example.kr/a.png\" alt=\"제목\"></figure>"
+        );
+        assert_eq!(
+            html("{% asset_img 바다.JPG 협재 해변 %}"),
+            "<figure><img src=\"jeju-trip/바다.JPG\" alt=\"협재 해변\"></figure>"
+        );
+        assert_eq!(
+            html("{% asset_link 일정.pdf 여행 일정 %} {% asset_path 지도.png %}"),
+            "<a href=\"jeju-trip/일정.pdf\">여행 일정</a>|text:jeju-trip/지도.png"
+        );
+        assert_eq!(html("{% asset_img %}"), "nothing");
+    }
+
+    #[test]
+    fn links_to_posts_show_their_titles() {
+        let ctx = LiquidContext {
+            titles: crate::markdown::PostTitles::from_pairs([(
+                "hello-hexo".to_string(),
+                "헥소 시작하기".to_string(),
+            )]),
+            ..LiquidContext::default()
+        };
+        let link = |src: &str| items(src, &ctx);
+        let html = |h: &str| vec![Item::Html(h.to_string())];
+        assert_eq!(
+            link("{% post_link hello-hexo %}"),
+            html("<a href=\"hello-hexo\">헥소 시작하기</a>")
+        );
+        assert_eq!(
+            link("{% post_link hello-hexo '처음 글' false %}"),
+            html("<a href=\"hello-hexo\">처음 글</a>")
+        );
+        // Looked up by title too, as Hexo does; an unknown one by its name.
+        assert_eq!(
+            link("{% post_link 헥소 시작하기 %}"),
+            html("<a href=\"헥소\">시작하기</a>")
+        );
+        assert_eq!(
+            link("{% post_link '헥소 시작하기' %}"),
+            html("<a href=\"헥소 시작하기\">헥소 시작하기</a>")
+        );
+        assert_eq!(
+            link("{% post_link no-such %}"),
+            html("<a href=\"no-such\">no-such</a>")
+        );
+        assert_eq!(
+            link("{% post_path hello-hexo %}"),
+            vec![Item::Text("hello-hexo".into())]
+        );
+    }
+
+    #[test]
+    fn links_embeds_and_notes() {
+        assert_eq!(
+            html("{% link 한국어 문서 https://hexo.io/ko/ true 공식 %}"),
+            "<a href=\"https://hexo.io/ko/\">한국어 문서</a>"
+        );
+        // Jekyll's `link` names a file: not Hexo's.
+        assert_eq!(
+            html("{% link _posts/2024-01-01-a.md %}"),
+            "text:/_posts/2024-01-01-a.md"
+        );
+        assert_eq!(
+            html("{% youtube dQw4w9WgXcQ %}"),
+            "<p><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">\
+             https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>"
+        );
+        assert_eq!(
+            html("본문 {% iframe https://example.kr/map 600 400 %}"),
+            "<a href=\"https://example.kr/map\">https://example.kr/map</a>"
+        );
+        assert_eq!(
+            html("{% include_code 예제 lang:python from:2 hello.py %}"),
+            "text:[include_code: hello.py]"
+        );
+        assert_eq!(
+            html("{% note warning %}\n조심\n{% endnote %}"),
+            "<p><strong>Warning:</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% note %}\n메모\n{% endnote %}"),
+            "<p><strong>Note:</strong></p>|nothing"
+        );
+    }
+}
