@@ -301,3 +301,22 @@ fn control_characters_written_as_references_never_leave_a_block() {
     }
     assert!(!t.chars().any(sinmun::text::is_forbidden), "{t:?}");
 }
+
+/// `<table>` named in a sentence outside code (kramdown passes it on as
+/// HTML) opens no table: a browser moves what follows out of it, so the
+/// rest of the article keeps its headings, code and lists.
+#[test]
+fn a_table_tag_in_a_sentence_leaves_the_rest_of_the_article_as_it_is() {
+    let body = "템플릿 안에 <table> 태그를 직접 쓰지 않아도 된다.\n\n## 반복문\n\n```html\n<tr th:each=\"글 : ${목록}\">\n```\n\n- 첫째\n- 둘째\n";
+    let r = render(body, Format::Markdown, &RenderOptions::new(40));
+    let got = lines(&r);
+    // The tag ends the paragraph, as in a browser; no word is lost.
+    assert_eq!(got[0], "템플릿 안에");
+    assert!(got.contains(&"태그를 직접 쓰지 않아도 된다.".to_string()), "{got:?}");
+    assert!(got.contains(&"## 반복문".to_string()), "{got:?}");
+    assert!(got.iter().any(|l| l.starts_with("│ <tr th:each")), "{got:?}");
+    assert!(got.contains(&"- 둘째".to_string()), "{got:?}");
+    // A real table, even with text before its first row, is still one.
+    let r = html("<table><caption>표</caption><tr><td>가</td><td>나</td></tr></table>", 40);
+    assert!(text(&r).contains("가 │ 나"), "{}", text(&r));
+}

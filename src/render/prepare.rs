@@ -222,6 +222,9 @@ impl Builder {
             return;
         }
         self.lines += decoded.len() / 64 + decoded.matches('\n').count() / 4;
+        if !decoded.trim().is_empty() {
+            self.leave_stray_table();
+        }
         if let Some((capture, _)) = self.capture.as_mut() {
             capture.text(&decoded, self_style(&self.stack, SpanStyle::default()));
             if matches!(capture, Capture::Code { .. }) {
@@ -256,6 +259,9 @@ impl Builder {
                 self.stack.push(Open::hidden(name));
             }
             return;
+        }
+        if !TABLE_PARTS.contains(&name) {
+            self.leave_stray_table();
         }
         if matches!(name, "br") {
             self.lines += 1;
@@ -408,6 +414,23 @@ impl Builder {
             }
         }
         self.stack.push(open);
+    }
+
+    /// A `<table>` that text or a block comes into before any of its
+    /// rows (`<table>` named in a sentence, not in code) is no table: a
+    /// browser moves what follows out of it, where it shows as it would
+    /// without the tag. So it is dropped, and what follows is read as if it
+    /// had not been written.
+    fn leave_stray_table(&mut self) {
+        let stray = self.capture.as_ref().is_some_and(|(capture, at)| {
+            *at + 1 == self.stack.len()
+                && self.stack[*at].name == "table"
+                && capture.is_empty_table()
+        });
+        if stray {
+            self.capture = None;
+            self.stack.pop();
+        }
     }
 
     /// Start tags inside a captured block: only what the block needs.
