@@ -312,11 +312,20 @@ fn a_table_tag_in_a_sentence_leaves_the_rest_of_the_article_as_it_is() {
     let got = lines(&r);
     // The tag ends the paragraph, as in a browser; no word is lost.
     assert_eq!(got[0], "템플릿 안에");
-    assert!(got.contains(&"태그를 직접 쓰지 않아도 된다.".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"태그를 직접 쓰지 않아도 된다.".to_string()),
+        "{got:?}"
+    );
     assert!(got.contains(&"## 반복문".to_string()), "{got:?}");
-    assert!(got.iter().any(|l| l.starts_with("│ <tr th:each")), "{got:?}");
+    assert!(
+        got.iter().any(|l| l.starts_with("│ <tr th:each")),
+        "{got:?}"
+    );
     assert!(got.contains(&"- 둘째".to_string()), "{got:?}");
     // A real table, even with text before its first row, is still one.
-    let r = html("<table><caption>표</caption><tr><td>가</td><td>나</td></tr></table>", 40);
+    let r = html(
+        "<table><caption>표</caption><tr><td>가</td><td>나</td></tr></table>",
+        40,
+    );
     assert!(text(&r).contains("가 │ 나"), "{}", text(&r));
 }

@@ -165,23 +165,67 @@ fn picture(args: &[String], at: usize, src: String) -> Item {
     Item::Html(html)
 }
 
+/// Words, an address and words after it, as Hexo's `blockquote` and
+/// `codeblock` find them: the last `http(s)://` word after the first word.
+fn at_address(written: &str) -> Option<(String, &str, String)> {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let is_url = |w: &str| w.starts_with("http://") || w.starts_with("https://");
+    let i = (1..words.len()).rev().find(|&i| is_url(words[i]))?;
+    Some((words[..i].join(" "), words[i], words[i + 1..].join(" ")))
+}
+
+/// The caption `{% codeblock %}`'s arguments give its code (what is not
+/// an option: a title, a source address and its link's text), shown above
+/// it as Hexo shows it; `None` when it has none.
+pub(super) fn code_caption(markup: &str) -> Option<String> {
+    const OPTIONS: &[&str] = &[
+        "lang",
+        "line_number",
+        "line_threshold",
+        "first_line",
+        "wrap",
+        "mark",
+        "language_attr",
+        "highlight",
+    ];
+    let args = arguments(markup);
+    let caption = args
+        .iter()
+        .filter(|a| {
+            !a.split_once(':')
+                .is_some_and(|(key, _)| OPTIONS.contains(&key))
+        })
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if caption.trim().is_empty() {
+        return None;
+    }
+    let mut out = String::from("<p><em>");
+    match at_address(&caption) {
+        Some((title, url, text)) => {
+            push_escaped(&mut out, &title);
+            out.push_str("</em> ");
+            let text = if text.is_empty() { "link" } else { &text };
+            out.push_str(&link_html(url, text, false));
+        }
+        None => {
+            push_escaped(&mut out, caption.trim());
+            out.push_str("</em>");
+        }
+    }
+    out.push_str("</p>");
+    Some(out)
+}
+
 /// A quote's source, from `blockquote`'s arguments as Hexo reads them:
 /// `author`, `author, title`, `author URL` or `author URL title`.
 fn footer_html(written: &str) -> String {
-    let words: Vec<&str> = written.split_whitespace().collect();
-    if words.is_empty() {
+    if written.trim().is_empty() {
         return String::new();
     }
-    let is_url = |w: &&str| w.starts_with("http://") || w.starts_with("https://");
-    // The last address after the author's first word, with or without a
-    // title after it.
-    let url_at = (1..words.len()).rev().find(|&i| is_url(&words[i]));
-    let (author, source, title) = match url_at {
-        Some(i) => (
-            words[..i].join(" "),
-            Some(words[i]),
-            words[i + 1..].join(" "),
-        ),
+    let (author, source, title) = match at_address(written) {
+        Some((author, url, title)) => (author, Some(url), title),
         None => match written.split_once(',') {
             Some((author, title)) => {
                 let title = title.split(',').next().unwrap_or_default();
@@ -342,6 +386,27 @@ mod tests {
             link("{% post_path hello-hexo %}"),
             vec![Item::Text("hello-hexo".into())]
         );
+    }
+
+    #[test]
+    fn code_captions_leave_options_out() {
+        assert_eq!(
+            code_caption("lang:rust line_number:false 예제 코드"),
+            Some("<p><em>예제 코드</em></p>".into())
+        );
+        assert_eq!(
+            code_caption("main.rs lang:rust https://code.example.kr/main.rs 원본 보기"),
+            Some(
+                "<p><em>main.rs</em> <a href=\"https://code.example.kr/main.rs\">원본 보기</a></p>"
+                    .into()
+            )
+        );
+        assert_eq!(
+            code_caption("설정 https://code.example.kr/a mark:1,3"),
+            Some("<p><em>설정</em> <a href=\"https://code.example.kr/a\">link</a></p>".into())
+        );
+        assert_eq!(code_caption("lang:python highlight:true"), None);
+        assert_eq!(code_caption(""), None);
     }
 
     #[test]

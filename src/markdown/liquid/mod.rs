@@ -127,6 +127,15 @@ impl<'c> Liquid<'c> {
                 } else {
                     tag.markup.split_whitespace().next().unwrap_or("")
                 };
+                // Hexo's caption: a title, and a link to the code's source.
+                let caption = hexo::code_caption(tag.markup).filter(|_| tag.name != "highlight");
+                if let Some(mut html) = caption {
+                    push_code_block(&mut html, &clean_lang(lang), code);
+                    return Some(Found {
+                        end: close.end,
+                        item: Item::Html(html),
+                    });
+                }
                 return Some(Found {
                     end: close.end,
                     item: Item::Highlight {
