@@ -54,14 +54,16 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         }
         "asset_img" | "asset_image" => {
             let at = asset_at(&args)?;
-            picture(&args, at, liquid.asset(&args[at]))
+            // The file's name alone: pictures are looked for beside the
+            // post, then in its asset folder (the folder named as the post).
+            picture(&args, at, args[at].clone())
         }
         "asset_link" => {
-            let path = liquid.asset(arg(0)?);
+            let path = arg(0)?;
             let text = text_after(&args, 1).unwrap_or_else(|| arg(0).unwrap_or_default().into());
-            Item::Html(link_html(&path, &text, false))
+            Item::Html(link_html(path, &text, false))
         }
-        "asset_path" => Item::Text(liquid.asset(arg(0)?)),
+        "asset_path" => Item::Text(arg(0)?.to_string()),
         "post_link" => {
             let id = arg(0)?;
             let text = text_after(&args, 1)
@@ -96,16 +98,6 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         }
         _ => return None,
     })
-}
-
-impl Liquid<'_> {
-    /// The address of the file `name` in the post's asset folder (the
-    /// folder named as the post, beside it).
-    fn asset(&self, name: &str) -> String {
-        let id = super::context::lookup(&self.ctx.page, "id").unwrap_or_default();
-        let folder = id.rsplit('/').next().unwrap_or_default();
-        format!("{folder}/{name}")
-    }
 }
 
 /// Whether an argument is an address rather than a class name or text,
@@ -341,11 +333,11 @@ mod tests {
         );
         assert_eq!(
             html("{% asset_img 바다.JPG 협재 해변 %}"),
-            "<figure><img src=\"jeju-trip/바다.JPG\" alt=\"협재 해변\"></figure>"
+            "<figure><img src=\"바다.JPG\" alt=\"협재 해변\"></figure>"
         );
         assert_eq!(
             html("{% asset_link 일정.pdf 여행 일정 %} {% asset_path 지도.png %}"),
-            "<a href=\"jeju-trip/일정.pdf\">여행 일정</a>|text:jeju-trip/지도.png"
+            "<a href=\"일정.pdf\">여행 일정</a>|text:지도.png"
         );
         assert_eq!(html("{% asset_img %}"), "nothing");
     }
