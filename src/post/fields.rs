@@ -186,21 +186,38 @@ impl Fields<'_> {
 }
 
 /// A list of names from a sequence, or from a string: split at spaces
-/// when `split` (a plural key), one name otherwise.
+/// when `split` (a plural key), one name otherwise. A sequence may hold
+/// sequences: Hexo's categories, one path of them each
+/// (`[[일기, 게임], [생활]]`).
 fn list(value: &Value, split: bool) -> Option<Vec<String>> {
     match value {
         Value::Null => Some(Vec::new()),
         Value::String(s) if split => Some(s.split_whitespace().map(one_line).collect()),
         Value::String(s) => Some(vec![one_line(s.trim())]),
         Value::Bool(_) | Value::Number(_) => Some(vec![yaml_text(value)]),
-        Value::Sequence(items) => items
-            .iter()
-            .map(|v| match v {
-                Value::String(s) => Some(one_line(s)),
-                Value::Bool(_) | Value::Number(_) => Some(yaml_text(v)),
-                _ => None,
-            })
-            .collect(),
+        Value::Sequence(items) => {
+            let mut names = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::Sequence(path) => {
+                        for v in path {
+                            names.push(name(v)?);
+                        }
+                    }
+                    v => names.push(name(v)?),
+                }
+            }
+            Some(names)
+        }
+        _ => None,
+    }
+}
+
+/// One name of a list: a scalar, as written.
+fn name(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(one_line(s)),
+        Value::Bool(_) | Value::Number(_) => Some(yaml_text(value)),
         _ => None,
     }
 }
