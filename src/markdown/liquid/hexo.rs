@@ -28,23 +28,25 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
     let arg = |i: usize| args.get(i).map(String::as_str);
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     Some(match tag.name {
-        "blockquote" | "quote" | "pullquote" => {
+        "blockquote" | "quote" | "pullquote" | "centerquote" | "cq" => {
             // Opened only when it is closed: a quote left open must not
             // take in the rest of the post.
             if liquid.end_of(src, tag).is_none() {
                 return Some(Item::Nothing);
             }
             let footer = match tag.name {
-                "pullquote" => String::new(),
-                _ => footer_html(&args.join(" ")),
+                "blockquote" | "quote" => footer_html(&args.join(" ")),
+                _ => String::new(),
             };
             liquid.quotes.push(footer);
             Item::Html("<blockquote>".into())
         }
-        "endblockquote" | "endquote" | "endpullquote" => match liquid.quotes.pop() {
-            Some(footer) => Item::Html(format!("{footer}</blockquote>")),
-            None => Item::Nothing,
-        },
+        "endblockquote" | "endquote" | "endpullquote" | "endcenterquote" | "endcq" => {
+            match liquid.quotes.pop() {
+                Some(footer) => Item::Html(format!("{footer}</blockquote>")),
+                None => Item::Nothing,
+            }
+        }
         "img" | "image" => {
             let at = args
                 .iter()
@@ -86,6 +88,19 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
             let path = args.iter().rev().find(|a| !a.contains(':'))?;
             Item::Text(format!("[include_code: {path}]"))
         }
+        // NexT's `{% label primary@text %}`: its text; `{% button url,
+        // text %}`: a link; `{% video url %}` and `{% pdf url %}`: links.
+        "label" => {
+            let text = tag.markup.split_once('@').map_or(tag.markup, |(_, t)| t);
+            Item::Text(text.trim().to_string())
+        }
+        "button" | "btn" => {
+            let mut parts = tag.markup.split(',').map(str::trim);
+            let url = parts.next().filter(|u| !u.is_empty())?;
+            let text = parts.next().filter(|t| !t.is_empty()).unwrap_or(url);
+            Item::Html(link_html(url, text, paragraph))
+        }
+        "video" | "pdf" => link(arg(0)?.to_string()),
         // NexT's `{% note info %}`: its label, where the theme shows its
         // colour and icon.
         "note" => {
@@ -432,6 +447,21 @@ mod tests {
         assert_eq!(
             html("{% note %}\n메모\n{% endnote %}"),
             "<p><strong>Note:</strong></p>|nothing"
+        );
+        // NexT's own tags keep their text.
+        assert_eq!(html("{% label warning@주의 %}"), "text:주의");
+        assert_eq!(html("{% label 그냥 %}"), "text:그냥");
+        assert_eq!(
+            html("{% button https://hexo.io/ko/, 한국어 문서, home %}"),
+            "<p><a href=\"https://hexo.io/ko/\">한국어 문서</a></p>"
+        );
+        assert_eq!(
+            html("{% cq %}\n가운데 인용\n{% endcq %}"),
+            "<blockquote>|</blockquote>"
+        );
+        assert_eq!(
+            html("{% pdf /files/안내.pdf %}"),
+            "<p><a href=\"/files/안내.pdf\">/files/안내.pdf</a></p>"
         );
     }
 }

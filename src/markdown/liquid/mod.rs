@@ -206,6 +206,8 @@ impl<'c> Liquid<'c> {
             "blockquote" => "blockquote",
             "quote" => "quote",
             "pullquote" => "pullquote",
+            "centerquote" => "centerquote",
+            "cq" => "cq",
             _ => "capture",
         };
         if self
