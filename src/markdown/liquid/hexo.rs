@@ -6,7 +6,9 @@
 use super::embed::{label_html, link_html, push_figure, video_url};
 use super::html::push_escaped;
 use super::shortcode::quoted_arguments;
-use super::tags::Tag;
+use std::collections::HashSet;
+
+use super::tags::{Tag, find_raw_end, tag_at};
 use super::{Item, Liquid};
 
 /// A tag's arguments as Hexo splits them: at spaces, quotes kept together
@@ -31,7 +33,10 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         "blockquote" | "quote" | "pullquote" | "centerquote" | "cq" => {
             // Opened only when it is closed: a quote left open must not
             // take in the rest of the post.
-            if liquid.end_of(src, tag).is_none() {
+            let closed = liquid
+                .closed_quotes
+                .get_or_insert_with(|| closed_quotes(src));
+            if !closed.contains(&tag.start) {
                 return Some(Item::Nothing);
             }
             let footer = match tag.name {
@@ -113,6 +118,45 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         }
         _ => return None,
     })
+}
+
+/// The quote tags that open a block.
+const QUOTES: &[&str] = &["blockquote", "quote", "pullquote", "centerquote", "cq"];
+
+/// Where the quote tags of `src` that are closed start, found in one pass
+/// over its tags, each name's blocks nested as Liquid nests them (`raw`
+/// content skipped). What a quote holds is read on after its tag, so
+/// looking for each one's end from where it opens would read the rest of
+/// the post once a quote: quadratic for quotes nested thousands deep.
+fn closed_quotes(src: &str) -> HashSet<usize> {
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); QUOTES.len()];
+    let mut closed = HashSet::new();
+    let mut pos = 0;
+    let mut raw_unclosed = false;
+    while let Some(off) = src.get(pos..).and_then(|rest| rest.find("{%")) {
+        let at = pos + off;
+        let Some(tag) = tag_at(src, at) else {
+            pos = at + 2;
+            continue;
+        };
+        pos = tag.end;
+        if tag.name == "raw" && !raw_unclosed {
+            match find_raw_end(src, tag.end) {
+                Some(end) => pos = end.end,
+                None => raw_unclosed = true,
+            }
+        } else if let Some(i) = QUOTES.iter().position(|&q| q == tag.name) {
+            open[i].push(tag.start);
+        } else if let Some(i) = tag
+            .name
+            .strip_prefix("end")
+            .and_then(|name| QUOTES.iter().position(|&q| q == name))
+            && let Some(start) = open[i].pop()
+        {
+            closed.insert(start);
+        }
+    }
+    closed
 }
 
 /// Whether an argument is an address rather than a class name or text,
@@ -334,6 +378,24 @@ mod tests {
             "an open quote takes nothing in"
         );
         assert_eq!(html("{% endblockquote %}"), "nothing");
+    }
+
+    #[test]
+    fn quotes_nested_deep_are_paired_in_one_pass() {
+        let depth = 50_000;
+        let src = format!(
+            "{}본문{}{}",
+            "{% blockquote %}".repeat(depth),
+            "{% endblockquote %}".repeat(depth),
+            "{% quote 닫히지 않음 %}".repeat(depth)
+        );
+        let all = html(&src);
+        assert_eq!(all.matches("<blockquote>").count(), depth);
+        assert_eq!(all.matches("</blockquote>").count(), depth);
+        assert_eq!(all.matches("nothing").count(), depth);
+        // Each name pairs with its own end, as Liquid nests blocks.
+        let mixed = "{% quote %}{% blockquote %}{% endquote %}{% endblockquote %}{% raw %}{% endquote %}{% endraw %}";
+        assert_eq!(closed_quotes(mixed), HashSet::from([0, 11]));
     }
 
     #[test]

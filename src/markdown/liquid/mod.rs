@@ -76,6 +76,8 @@ pub(crate) struct Liquid<'c> {
     /// The sources of Hexo's quotes opened and not yet closed, shown at
     /// their ends.
     quotes: Vec<String>,
+    /// Where Hexo's quotes that are closed start, once one is met.
+    closed_quotes: Option<std::collections::HashSet<usize>>,
 }
 
 impl<'c> Liquid<'c> {
@@ -87,6 +89,7 @@ impl<'c> Liquid<'c> {
             unclosed_shortcode: Vec::new(),
             finds: finds::Finds::default(),
             quotes: Vec::new(),
+            closed_quotes: None,
         }
     }
 
@@ -203,11 +206,6 @@ impl<'c> Liquid<'c> {
             "code" => "code",
             "raw" => "raw",
             "comment" => "comment",
-            "blockquote" => "blockquote",
-            "quote" => "quote",
-            "pullquote" => "pullquote",
-            "centerquote" => "centerquote",
-            "cq" => "cq",
             _ => "capture",
         };
         if self
