@@ -329,3 +329,27 @@ fn a_table_tag_in_a_sentence_leaves_the_rest_of_the_article_as_it_is() {
     );
     assert!(text(&r).contains("가 │ 나"), "{}", text(&r));
 }
+
+/// What a browser moves out of a table that has rows (text, a line break,
+/// an anchor before the first row) leaves the table a table.
+#[test]
+fn a_table_with_stray_text_before_its_rows_is_still_a_table() {
+    for html_in in [
+        "<table>\n설명\n<tr><td>가</td><td>나</td></tr><tr><td>다</td><td>라</td></tr>\n</table>",
+        "<table><a id=\"표\"></a><tr><td>가</td><td>나</td></tr></table>",
+        "<table><br><tr><td>가</td><td>나</td></tr></table>",
+        "<table><form><tr><td>가</td><td>나</td></tr></form></table>",
+        "<TABLE><TBODY><TR><TD>가</TD><TD>나</TD></TR></TBODY></TABLE>",
+    ] {
+        let r = html(html_in, 40);
+        let got = text(&r);
+        assert!(got.contains("│ 나"), "{html_in}\n{got}");
+        assert!(!got.contains("가나"), "{html_in}\n{got}");
+    }
+    // Nested: the inner table has no row, the outer one has.
+    let r = html(
+        "<table><tr><td>바깥 <table>안</table></td><td>칸</td></tr></table>",
+        40,
+    );
+    assert!(text(&r).contains('│'), "{}", text(&r));
+}

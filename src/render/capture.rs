@@ -187,16 +187,6 @@ impl Capture {
         }
     }
 
-    /// A table with nothing in it yet: no row, no cell, no text.
-    pub(super) fn is_empty_table(&self) -> bool {
-        match self {
-            Capture::Table(t) => {
-                t.table.rows.is_empty() && !t.in_cell && t.inner == 0 && t.flow.is_empty()
-            }
-            _ => false,
-        }
-    }
-
     pub(super) fn finish(self) -> Block {
         match self {
             Capture::Code { text, lang } => {

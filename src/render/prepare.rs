@@ -6,7 +6,7 @@
 //! hands the roles html2text has no annotation for (headings, links, images,
 //! rules, quotes) to the decorator as reserved colours.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::block::{Block, Picture};
@@ -131,18 +131,16 @@ pub(super) fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
         note_text: None,
         lines: 0,
         notes_end: None,
+        at: 0,
+        rowless_tables: rowless_tables(html),
     };
     p.out
         .html
         .reserve((html.len() + html.len() / 8).min(MAX_BYTES));
     for token in tokens(html) {
+        p.at = offset_of(html, &token);
         if p.over_budget() {
-            let at = match token {
-                Token::Text(t) => t.as_ptr(),
-                Token::Start { name, .. } | Token::End { name } => name.as_ptr(),
-            };
-            let offset = (at as usize).saturating_sub(html.as_ptr() as usize);
-            p.out.cut = Some(html.len().saturating_sub(offset));
+            p.out.cut = Some(html.len().saturating_sub(p.at));
             break;
         }
         match token {
@@ -155,6 +153,54 @@ pub(super) fn prepare(html: &str, opts: &PrepareOptions) -> Prepared {
         p.pop();
     }
     p.out
+}
+
+/// Where in `html` a token of it starts (its name, for a tag).
+fn offset_of(html: &str, token: &Token<'_>) -> usize {
+    let at = match token {
+        Token::Text(t) => t.as_ptr(),
+        Token::Start { name, .. } | Token::End { name } => name.as_ptr(),
+    };
+    (at as usize).saturating_sub(html.as_ptr() as usize)
+}
+
+/// Where the `<table>` tags of `html` start that no `<tr>`, `<td>` or
+/// `<th>` follows before their `</table>` (or the end): tables named in a
+/// sentence. Tables nest as their tags do.
+fn rowless_tables(html: &str) -> HashSet<usize> {
+    let mut rowless = HashSet::new();
+    let has_table = html
+        .as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"<table"));
+    if !has_table {
+        return rowless;
+    }
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for token in tokens(html) {
+        match token {
+            Token::Start { name, .. } if name.eq_ignore_ascii_case("table") => {
+                open.push((offset_of(html, &token), false));
+            }
+            Token::Start { name, .. }
+                if ["tr", "td", "th"]
+                    .iter()
+                    .any(|r| name.eq_ignore_ascii_case(r)) =>
+            {
+                if let Some(table) = open.last_mut() {
+                    table.1 = true;
+                }
+            }
+            Token::End { name } if name.eq_ignore_ascii_case("table") => {
+                if let Some((at, false)) = open.pop() {
+                    rowless.insert(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    rowless.extend(open.into_iter().filter(|t| !t.1).map(|t| t.0));
+    rowless
 }
 
 struct Builder {
@@ -176,6 +222,10 @@ struct Builder {
     /// Where the last footnotes placeholder ended in the HTML, so that
     /// notes written one `<div>` each become one section.
     notes_end: Option<usize>,
+    /// Where in the HTML the token being read starts.
+    at: usize,
+    /// Where the `<table>` tags that open a table with no row start.
+    rowless_tables: HashSet<usize>,
 }
 
 impl Builder {
@@ -222,9 +272,6 @@ impl Builder {
             return;
         }
         self.lines += decoded.len() / 64 + decoded.matches('\n').count() / 4;
-        if !decoded.trim().is_empty() {
-            self.leave_stray_table();
-        }
         if let Some((capture, _)) = self.capture.as_mut() {
             capture.text(&decoded, self_style(&self.stack, SpanStyle::default()));
             if matches!(capture, Capture::Code { .. }) {
@@ -259,9 +306,6 @@ impl Builder {
                 self.stack.push(Open::hidden(name));
             }
             return;
-        }
-        if !TABLE_PARTS.contains(&name) {
-            self.leave_stray_table();
         }
         if matches!(name, "br") {
             self.lines += 1;
@@ -328,6 +372,14 @@ impl Builder {
         };
         if self.capture.is_some() {
             self.start_captured(open, &attrs);
+            return;
+        }
+        // A `<table>` that never gets a row (named in a sentence, not in
+        // code) is no table: a browser moves what it holds out of it, where
+        // it shows as if the tag were not there.
+        if name == "table" && self.rowless_tables.contains(&self.at) {
+            open.written = None;
+            self.stack.push(open);
             return;
         }
         if self.opts.blocks && self.begins_capture(name, &attrs) {
@@ -414,23 +466,6 @@ impl Builder {
             }
         }
         self.stack.push(open);
-    }
-
-    /// A `<table>` that text or a block comes into before any of its
-    /// rows (`<table>` named in a sentence, not in code) is no table: a
-    /// browser moves what follows out of it, where it shows as it would
-    /// without the tag. So it is dropped, and what follows is read as if it
-    /// had not been written.
-    fn leave_stray_table(&mut self) {
-        let stray = self.capture.as_ref().is_some_and(|(capture, at)| {
-            *at + 1 == self.stack.len()
-                && self.stack[*at].name == "table"
-                && capture.is_empty_table()
-        });
-        if stray {
-            self.capture = None;
-            self.stack.pop();
-        }
     }
 
     /// Start tags inside a captured block: only what the block needs.

@@ -102,10 +102,3 @@ pub(super) fn written_as(name: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
-
-/// What a table holds before its rows: anything else in it is not part of
-/// it (a browser moves it out).
-pub(super) const TABLE_PARTS: &[&str] = &[
-    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th", "script",
-    "style", "template",
-];
