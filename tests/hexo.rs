@@ -42,6 +42,11 @@ fn hexo_site() -> Site {
         "source/_posts/old-style.md",
         "title: 예전 방식으로 쓴 글\ndate: 2014-05-01 10:00:00\ntags: [옛글]\n---\n본문의 첫 줄.\n\n---\n\n구분선 뒤.\n",
     );
+    // A quote whose end is only shown, in code: the quote is not closed.
+    site.write(
+        "source/_posts/quote-in-code.md",
+        "---\ntitle: 인용 닫는 법\ndate: 2024-03-04\n---\n{% blockquote 저자 %}\n닫는 태그는 `{% endblockquote %}` 이다.\n\n## 그 뒤\n\n뒤 문단.\n",
+    );
     site.write(
         "source/_drafts/next-trip.md",
         "---\ntitle: 다음 여행 계획\n---\n쓰는 중\n",
@@ -72,6 +77,7 @@ fn a_hexo_site_is_read_for_its_posts() {
             "first-day",
             "notes/2023-recap",
             "old-style",
+            "quote-in-code",
             "second-day"
         ]
     );
@@ -102,7 +108,7 @@ fn a_hexo_site_is_read_for_its_posts() {
     );
     let store = Store::new(load, false);
     assert_eq!(store.site_title(), Some("바람의 기록"));
-    assert_eq!(store.posts().len(), 4);
+    assert_eq!(store.posts().len(), 5);
     // `source/_posts` given alone reads the same posts, the same way.
     let posts = sinmun::loader::load(
         &[site.path().join("source/_posts")],
@@ -112,7 +118,13 @@ fn a_hexo_site_is_read_for_its_posts() {
     ids.sort();
     assert_eq!(
         ids,
-        ["first-day", "notes/2023-recap", "old-style", "second-day"]
+        [
+            "first-day",
+            "notes/2023-recap",
+            "old-style",
+            "quote-in-code",
+            "second-day"
+        ]
     );
     assert!(
         posts.all_problems().is_empty(),
@@ -144,6 +156,23 @@ fn hexo_tags_show_as_the_page_shows_them() {
     }
     assert!(!text.contains("{%"), "{text}");
     insta::assert_snapshot!("hexo_tags_width_60", text);
+    // A quote left open takes nothing in: what follows is no quote.
+    let out = common::command()
+        .current_dir(site.path())
+        .args([
+            "--dump",
+            "quote-in-code",
+            "--width",
+            "60",
+            "--color",
+            "never",
+            ".",
+        ])
+        .output()
+        .expect("run sinmun");
+    let unclosed = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(unclosed.contains("\n## 그 뒤\n\n뒤 문단."), "{unclosed}");
+    assert!(!unclosed.contains("> "), "{unclosed}");
     // The post it links to opens in the reader: its title is shown, and
     // its id is the address.
     assert!(text.contains("다음 글: 제주 여행 둘째 날[2]"), "{text}");

@@ -82,11 +82,20 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         out: String::with_capacity(src.len() + 64),
         tokens: Vec::new(),
         liquid: Liquid::new(ctx),
+        quotes: Vec::new(),
         copied: 0,
         open_runs: Vec::new(),
         lines: LineState::default(),
     };
     s.run();
+    // A quote the body never closes shows nothing (not the rest of the
+    // post inside it).
+    let unclosed: std::collections::HashSet<usize> = s.liquid.unclosed_quotes().collect();
+    for &(id, token) in &s.quotes {
+        if unclosed.contains(&id) {
+            s.tokens[token].value = Value::Nothing;
+        }
+    }
     let Scanner { out, tokens, .. } = s;
     Prepared {
         source: Cow::Owned(out),
@@ -127,6 +136,8 @@ struct Scanner<'s, 'c> {
     out: String,
     tokens: Vec<Token>,
     liquid: Liquid<'c>,
+    /// Hexo's quotes by number, and their opening tokens.
+    quotes: Vec<(usize, usize)>,
     /// Source before this has been written to `out`.
     copied: usize,
     /// Backtick runs that found no closing run before a position: a later
@@ -257,6 +268,11 @@ impl Scanner<'_, '_> {
                     Item::Nothing => (found.end, Value::Nothing, written.to_string()),
                     Item::Html(h) => (found.end, Value::Html(h), written.to_string()),
                     Item::Toc => (found.end, Value::TocHere, written.to_string()),
+                    Item::QuoteOpen(id) => {
+                        self.quotes.push((id, self.tokens.len()));
+                        let open = Value::Html("<blockquote>".into());
+                        (found.end, open, written.to_string())
+                    }
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
                     }

@@ -6,9 +6,7 @@
 use super::embed::{label_html, link_html, push_figure, video_url};
 use super::html::push_escaped;
 use super::shortcode::quoted_arguments;
-use std::collections::HashSet;
-
-use super::tags::{Tag, find_raw_end, tag_at};
+use super::tags::Tag;
 use super::{Item, Liquid};
 
 /// A tag's arguments as Hexo splits them: at spaces, quotes kept together
@@ -31,23 +29,14 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     Some(match tag.name {
         "blockquote" | "quote" | "pullquote" | "centerquote" | "cq" => {
-            // Opened only when it is closed: a quote left open must not
-            // take in the rest of the post.
-            let closed = liquid
-                .closed_quotes
-                .get_or_insert_with(|| closed_quotes(src));
-            if !closed.contains(&tag.start) {
-                return Some(Item::Nothing);
-            }
             let footer = match tag.name {
                 "blockquote" | "quote" => footer_html(&args.join(" ")),
                 _ => String::new(),
             };
-            liquid.quotes.push(footer);
-            Item::Html("<blockquote>".into())
+            Item::QuoteOpen(liquid.quotes.open(tag.name, footer))
         }
-        "endblockquote" | "endquote" | "endpullquote" | "endcenterquote" | "endcq" => {
-            match liquid.quotes.pop() {
+        name if name.starts_with("end") && QUOTES.contains(&&name[3..]) => {
+            match liquid.quotes.close(&name[3..]) {
                 Some(footer) => Item::Html(format!("{footer}</blockquote>")),
                 None => Item::Nothing,
             }
@@ -123,40 +112,36 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
 /// The quote tags that open a block.
 const QUOTES: &[&str] = &["blockquote", "quote", "pullquote", "centerquote", "cq"];
 
-/// Where the quote tags of `src` that are closed start, found in one pass
-/// over its tags, each name's blocks nested as Liquid nests them (`raw`
-/// content skipped). What a quote holds is read on after its tag, so
-/// looking for each one's end from where it opens would read the rest of
-/// the post once a quote: quadratic for quotes nested thousands deep.
-fn closed_quotes(src: &str) -> HashSet<usize> {
-    let mut open: Vec<Vec<usize>> = vec![Vec::new(); QUOTES.len()];
-    let mut closed = HashSet::new();
-    let mut pos = 0;
-    let mut raw_unclosed = false;
-    while let Some(off) = src.get(pos..).and_then(|rest| rest.find("{%")) {
-        let at = pos + off;
-        let Some(tag) = tag_at(src, at) else {
-            pos = at + 2;
-            continue;
-        };
-        pos = tag.end;
-        if tag.name == "raw" && !raw_unclosed {
-            match find_raw_end(src, tag.end) {
-                Some(end) => pos = end.end,
-                None => raw_unclosed = true,
-            }
-        } else if let Some(i) = QUOTES.iter().position(|&q| q == tag.name) {
-            open[i].push(tag.start);
-        } else if let Some(i) = tag
-            .name
-            .strip_prefix("end")
-            .and_then(|name| QUOTES.iter().position(|&q| q == name))
-            && let Some(start) = open[i].pop()
-        {
-            closed.insert(start);
+/// Hexo's quotes opened in a body and not yet closed, by name (a quote
+/// closes with its own name's end, as Liquid nests blocks).
+#[derive(Debug, Default)]
+pub(super) struct OpenQuotes {
+    /// For each of [`QUOTES`], its quotes open: their numbers and sources.
+    open: [Vec<(usize, String)>; QUOTES.len()],
+    opened: usize,
+}
+
+impl OpenQuotes {
+    /// A quote `name` opens, showing `footer` at its end: its number.
+    fn open(&mut self, name: &str, footer: String) -> usize {
+        let id = self.opened;
+        self.opened += 1;
+        if let Some(i) = QUOTES.iter().position(|&q| q == name) {
+            self.open[i].push((id, footer));
         }
+        id
     }
-    closed
+
+    /// The source of the last quote `name` opened, which this ends.
+    fn close(&mut self, name: &str) -> Option<String> {
+        let i = QUOTES.iter().position(|&q| q == name)?;
+        self.open[i].pop().map(|(_, footer)| footer)
+    }
+
+    /// The numbers of the quotes never closed.
+    pub(super) fn unclosed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.open.iter().flatten().map(|(id, _)| *id)
+    }
 }
 
 /// Whether an argument is an address rather than a class name or text,
@@ -339,10 +324,25 @@ mod tests {
             page: vec![("id".into(), "여행/jeju-trip".into())],
             ..LiquidContext::default()
         };
-        items(src, &ctx)
-            .into_iter()
+        let mut liquid = Liquid::new(&ctx);
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(off) = src[pos..].find("{%") {
+            match liquid.at(src, pos + off) {
+                Some(found) => {
+                    out.push(found.item);
+                    pos = found.end;
+                }
+                None => pos += off + 2,
+            }
+        }
+        // What the scans do at the end: quotes never closed show nothing.
+        let unclosed: std::collections::HashSet<usize> = liquid.unclosed_quotes().collect();
+        out.into_iter()
             .map(|item| match item {
                 Item::Html(h) => h,
+                Item::QuoteOpen(id) if unclosed.contains(&id) => "nothing".into(),
+                Item::QuoteOpen(_) => "<blockquote>".into(),
                 Item::Text(t) => format!("text:{t}"),
                 Item::Nothing => "nothing".into(),
                 other => format!("{other:?}"),
@@ -381,7 +381,7 @@ mod tests {
     }
 
     #[test]
-    fn quotes_nested_deep_are_paired_in_one_pass() {
+    fn quotes_nested_deep_pair_with_their_own_ends() {
         let depth = 50_000;
         let src = format!(
             "{}본문{}{}",
@@ -394,8 +394,10 @@ mod tests {
         assert_eq!(all.matches("</blockquote>").count(), depth);
         assert_eq!(all.matches("nothing").count(), depth);
         // Each name pairs with its own end, as Liquid nests blocks.
-        let mixed = "{% quote %}{% blockquote %}{% endquote %}{% endblockquote %}{% raw %}{% endquote %}{% endraw %}";
-        assert_eq!(closed_quotes(mixed), HashSet::from([0, 11]));
+        assert_eq!(
+            html("{% quote %}{% blockquote %}{% endquote %}{% endblockquote %}{% endquote %}"),
+            "<blockquote>|<blockquote>|</blockquote>|</blockquote>|nothing"
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
     }
     let mut liquid = Liquid::new(ctx);
     let mut closes = Closes::default();
+    // Where each quote's `<blockquote>` was written, by its number.
+    let mut quotes: Vec<(usize, usize)> = Vec::new();
     let mut out = String::with_capacity(body.len());
     let bytes = body.as_bytes();
     let mut copied = 0;
@@ -46,13 +48,36 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
             Item::Text(t) => push_escaped(&mut out, &t),
             Item::Highlight { lang, code } => push_code_block(&mut out, &lang, &code),
             Item::Raw(r) | Item::Html(r) => out.push_str(&r),
+            Item::QuoteOpen(id) => {
+                quotes.push((id, out.len()));
+                out.push_str(QUOTE_OPEN);
+            }
             Item::Nothing | Item::Toc => {}
         }
         copied = found.end;
         pos = found.end;
     }
     out.push_str(&body[copied..]);
-    Cow::Owned(out)
+    Cow::Owned(without_unclosed_quotes(out, &quotes, &liquid))
+}
+
+const QUOTE_OPEN: &str = "<blockquote>";
+
+/// `out` without the `<blockquote>` of each quote never closed (written at
+/// the places `quotes` gives, in order), in one copy.
+fn without_unclosed_quotes(out: String, quotes: &[(usize, usize)], liquid: &Liquid<'_>) -> String {
+    let unclosed: std::collections::HashSet<usize> = liquid.unclosed_quotes().collect();
+    if unclosed.is_empty() {
+        return out;
+    }
+    let mut kept = String::with_capacity(out.len());
+    let mut copied = 0;
+    for &(_, at) in quotes.iter().filter(|(id, _)| unclosed.contains(id)) {
+        kept.push_str(&out[copied..at]);
+        copied = at + QUOTE_OPEN.len();
+    }
+    kept.push_str(&out[copied..]);
+    kept
 }
 
 /// Where the next `</pre` and `</code` are, by name, remembered as the
@@ -150,6 +175,18 @@ mod tests {
         assert_eq!(
             html(body, &ctx()),
             "<PRE>{{ a }}</pre>/blog<code>{{ b }}</CODE>"
+        );
+    }
+
+    #[test]
+    fn a_quote_the_body_never_closes_shows_nothing() {
+        let out = html(
+            "<p>{% blockquote 저자 %}인용</p><pre>{% endblockquote %}</pre><p>{% quote %}둘{% endquote %}</p>",
+            &ctx(),
+        );
+        assert_eq!(
+            out,
+            "<p>인용</p><pre>{% endblockquote %}</pre><p><blockquote>둘</blockquote></p>"
         );
     }
 }

@@ -47,6 +47,10 @@ pub(crate) enum Item {
     Html(String),
     /// A theme's table of contents (`{% include toc %}`).
     Toc,
+    /// The start of a Hexo quote, by its number among the body's quotes:
+    /// `<blockquote>`, or nothing when the body ends before the quote does
+    /// (see [`Liquid::unclosed_quotes`]).
+    QuoteOpen(usize),
     /// Nothing is shown: control flow, `assign`, `comment`, `capture`, and
     /// any tag not known.
     Nothing,
@@ -73,11 +77,8 @@ pub(crate) struct Liquid<'c> {
     unclosed_shortcode: Vec<(&'static str, usize)>,
     /// Where shortcodes and Tistory's placeholders close.
     finds: finds::Finds,
-    /// The sources of Hexo's quotes opened and not yet closed, shown at
-    /// their ends.
-    quotes: Vec<String>,
-    /// Where Hexo's quotes that are closed start, once one is met.
-    closed_quotes: Option<std::collections::HashSet<usize>>,
+    /// Hexo's quotes opened and not yet closed.
+    quotes: hexo::OpenQuotes,
 }
 
 impl<'c> Liquid<'c> {
@@ -88,8 +89,7 @@ impl<'c> Liquid<'c> {
             unclosed: Vec::new(),
             unclosed_shortcode: Vec::new(),
             finds: finds::Finds::default(),
-            quotes: Vec::new(),
-            closed_quotes: None,
+            quotes: hexo::OpenQuotes::default(),
         }
     }
 
@@ -195,6 +195,13 @@ impl<'c> Liquid<'c> {
             },
         };
         Some(Found { end: tag.end, item })
+    }
+
+    /// The quotes ([`Item::QuoteOpen`]) that were never closed: what they
+    /// stand for is nothing, so that one left open does not take in the
+    /// rest of the post.
+    pub(crate) fn unclosed_quotes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.quotes.unclosed()
     }
 
     /// The end tag of the block `open` starts, unless a search for one
