@@ -189,7 +189,10 @@ pub(crate) fn date_by_file(
 ) {
     if let Outcome::Post(post) = outcome
         && post.date.is_none()
-        && matches!(place.folder, Folder::Drafts | Folder::Hexo)
+        && matches!(
+            place.folder,
+            Folder::Drafts | Folder::Hexo | Folder::HexoDraft
+        )
     {
         post.date = modified.and_then(crate::date::PostDate::from_system_time);
     }

@@ -49,6 +49,9 @@ pub(crate) struct Reloader {
     roots: Vec<PathBuf>,
     /// The roots resolved, to place the absolute paths a watcher reports.
     resolved: Vec<Option<PathBuf>>,
+    /// Which roots are, or are in, a site: there the walk says which files
+    /// are posts (pages, sections, `_posts`, a Hexo post's asset folder).
+    in_site: Vec<bool>,
     options: WalkOptions,
     /// By the path's bytes: hashing a `Path` walks its components, which
     /// costs more than the stat it is compared with.
@@ -77,6 +80,10 @@ impl Reloader {
             resolved: roots
                 .iter()
                 .map(|r| std::fs::canonicalize(r).ok())
+                .collect(),
+            in_site: roots
+                .iter()
+                .map(|r| r.is_dir() && crate::site::Site::of_folder(r).is_some())
                 .collect(),
             roots,
             options,
@@ -136,9 +143,13 @@ impl Reloader {
             let Some((root, path, rel)) = self.place(event) else {
                 continue;
             };
-            // In a site, which files are posts is the walk's to say (pages,
-            // sections, _posts and _drafts folders).
-            if crate::site::is_site_root(root) {
+            // In a site, which files are posts is the walk's to say.
+            if self
+                .roots
+                .iter()
+                .zip(&self.in_site)
+                .any(|(r, &site)| site && r == root)
+            {
                 return self.reload();
             }
             let root = root.to_path_buf();
@@ -167,11 +178,8 @@ impl Reloader {
                         Some(s) => self.stamps.insert(key.to_os_string(), s),
                         None => self.stamps.remove(key),
                     };
-                    // A Hexo site's `_posts` given on its own reads as Hexo's.
-                    let engine = crate::site::Site::of_folder(&root)
-                        .map_or(Default::default(), |(site, _)| site.engine);
                     sources.push(walk::Source {
-                        place: walk::place_of(&root, &rel, engine),
+                        place: walk::place_of(&root, &rel, Default::default()),
                         path,
                         format,
                     });
@@ -340,6 +348,36 @@ mod tests {
         let found = r.reload_paths(&[dir.path().join("sub")]);
         assert_eq!(found.reread.len(), 1);
         assert!(found.skipped.is_some());
+    }
+
+    #[test]
+    fn in_a_site_the_walk_says_which_changed_files_are_posts() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("_config.yml"), "title: 일지\n").unwrap();
+        std::fs::create_dir(dir.path().join("scaffolds")).unwrap();
+        let source = dir.path().join("source");
+        std::fs::create_dir_all(source.join("_posts")).unwrap();
+        std::fs::create_dir_all(source.join("about")).unwrap();
+        let a = source.join("_posts/a.md");
+        std::fs::write(&a, post("가")).unwrap();
+        let later = SystemTime::now() + std::time::Duration::from_secs(5);
+        let mut r = Reloader::new(
+            vec![source.clone()],
+            WalkOptions::default(),
+            std::slice::from_ref(&a),
+            later,
+        );
+        // A page of the site changes: not a post.
+        let page = source.join("about/index.md");
+        std::fs::write(&page, post("소개")).unwrap();
+        let found = r.reload_paths(std::slice::from_ref(&page));
+        assert!(found.posts.is_empty(), "{:?}", found.posts);
+        assert!(found.skipped.is_some(), "the whole walk");
+        // A post changes: read again.
+        std::fs::write(&a, post("가나다")).unwrap();
+        let found = r.reload_paths(std::slice::from_ref(&a));
+        assert_eq!(found.posts.len(), 1);
+        assert_eq!(found.posts[0].id, "a");
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub struct Site {
     /// The folder holding the posts and published at the site's root:
     /// Hugo's `content`, Hexo's `source`.
     pub content: Option<PathBuf>,
+    /// With Hexo's `post_asset_folder`, the extension of its posts
+    /// (`new_post_name`'s, `md`): other files in `_posts` are the posts'
+    /// pictures and attachments.
+    pub post_extension: Option<String>,
     /// `title`, for the reader's status line ("" when not set).
     pub title: String,
     /// `url` (`https://example.com`), for Liquid's `absolute_url`.
@@ -138,9 +142,7 @@ impl Site {
     /// in, or else the nearest site root above it (a folder inside
     /// `_posts`, `content/posts`), as for a file.
     pub fn of_folder(folder: &Path) -> Option<(Site, Vec<Problem>)> {
-        Site::hexo_at(folder)
-            .or_else(|| Site::at(folder))
-            .or_else(|| Site::hugo_at(folder))
+        Site::any_at(folder)
             .or_else(|| {
                 let parent = match folder.parent()? {
                     p if p.as_os_str().is_empty() => Path::new("."),
@@ -160,9 +162,21 @@ impl Site {
     pub fn of_file(file: &Path) -> Option<(Site, Vec<Problem>)> {
         let file = std::fs::canonicalize(file).ok()?;
         let dir = file.ancestors().skip(1).find(|dir| is_site_root(dir))?;
+        Site::any_at(dir)
+    }
+
+    /// The site `dir` is the root of, whichever builds it (Hexo's is told
+    /// first: it shares Jekyll's configuration file).
+    fn any_at(dir: &Path) -> Option<(Site, Vec<Problem>)> {
         Site::hexo_at(dir)
             .or_else(|| Site::at(dir))
             .or_else(|| Site::hugo_at(dir))
+    }
+
+    /// Whether its posts' Liquid needs the titles of the other posts
+    /// (Hexo's `post_link` shows the title of the post it links to).
+    pub fn needs_post_titles(&self) -> bool {
+        self.engine == Engine::Hexo
     }
 
     /// What Liquid in `post` resolves against: the site's `url`,

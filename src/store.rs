@@ -176,7 +176,7 @@ impl Store {
         match self.site_for(post) {
             Some(site) => {
                 let mut context = site.liquid_context(post);
-                if site.engine == crate::site::Engine::Hexo {
+                if site.needs_post_titles() {
                     let titles = self.titles.get_or_init(|| PostTitles::of(&self.posts));
                     context.titles = titles.clone();
                 }

@@ -68,6 +68,7 @@ pub(crate) fn walk(roots: &[PathBuf], options: WalkOptions) -> Found {
         options,
         visited: HashMap::new(),
         engine: Engine::default(),
+        post_extension: None,
     };
     for root in roots {
         walk.root(root);
@@ -97,6 +98,8 @@ struct Walk {
     visited: HashMap<DirId, PathBuf>,
     /// What builds the site of the root being walked.
     engine: Engine,
+    /// The extension of its posts, when only files of one are posts.
+    post_extension: Option<String>,
 }
 
 /// What an entry is, its symlinks followed.
@@ -126,6 +129,7 @@ impl Walk {
                 };
                 let exclude = site.clone().filter(|_| is_site_root);
                 self.engine = site.as_ref().map_or(Engine::default(), |s| s.engine);
+                self.post_extension = site.as_ref().and_then(|s| s.post_extension.clone());
                 // A Hugo site's posts are its `content` folder, a Hexo
                 // site's the `_posts` of its `source` (when the site or
                 // that folder is given, not a folder inside).
@@ -144,9 +148,11 @@ impl Walk {
             }
             Ok(m) => {
                 self.engine = Engine::default();
+                self.post_extension = None;
                 if let Some((site, problems)) = Site::of_file(root) {
                     self.found.problems.extend(problems);
                     self.engine = site.engine;
+                    self.post_extension = site.post_extension.clone();
                     self.found.sites.push(site);
                 }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
@@ -247,7 +253,8 @@ impl Walk {
             .extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
-            .filter(|_| posts && !is_section_page(path));
+            .filter(|_| posts && !is_section_page(path))
+            .filter(|_| self.is_post_extension(path));
         match (format, kind) {
             (None, _) => self.found.skipped += 1,
             (Some(format), Kind::File) => self.found.sources.push(Source {
@@ -262,6 +269,15 @@ impl Walk {
             }
             (Some(_), Kind::Dir) => {}
         }
+    }
+
+    /// Whether `path` has the extension of the site's posts, when only one
+    /// makes a post (Hexo's asset folders hold pages of other kinds).
+    fn is_post_extension(&self, path: &Path) -> bool {
+        self.post_extension.as_deref().is_none_or(|wanted| {
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
+        })
     }
 
     /// A symlinked folder is followed when it leads under a given folder,
@@ -343,6 +359,7 @@ pub(crate) fn place_of(root: &Path, rel: &Path, engine: Engine) -> Place {
     };
     let folder = match folder {
         Folder::Posts if engine == Engine::Hexo => Folder::Hexo,
+        Folder::Drafts if engine == Engine::Hexo => Folder::HexoDraft,
         folder => folder,
     };
     let categories = marker.map_or_else(Vec::new, |i| parts[..i].to_vec());

@@ -47,6 +47,15 @@ fn hexo_site() -> Site {
         "source/_posts/quote-in-code.md",
         "---\ntitle: 인용 닫는 법\ndate: 2024-03-04\n---\n{% blockquote 저자 %}\n닫는 태그는 `{% endblockquote %}` 이다.\n\n## 그 뒤\n\n뒤 문단.\n",
     );
+    // An attachment in a post's asset folder: not a post.
+    site.write(
+        "source/_posts/first-day/지도.html",
+        "<h1>지도</h1><p>첨부한 페이지</p>\n",
+    );
+    site.write(
+        "source/_drafts/옛-초안.md",
+        "title: 옛 방식의 초안\ndate: 2014-05-02 10:00:00\n---\n초안 본문\n",
+    );
     site.write(
         "source/_drafts/next-trip.md",
         "---\ntitle: 다음 여행 계획\n---\n쓰는 중\n",
@@ -74,6 +83,7 @@ fn a_hexo_site_is_read_for_its_posts() {
         ids,
         [
             "_drafts/next-trip",
+            "_drafts/옛-초안",
             "first-day",
             "notes/2023-recap",
             "old-style",
@@ -99,6 +109,9 @@ fn a_hexo_site_is_read_for_its_posts() {
     assert!(recap.date.is_some(), "{:?}", messages(recap));
     assert!(recap.published);
     assert!(!find(&load, "_drafts/next-trip").published);
+    let old_draft = find(&load, "_drafts/옛-초안");
+    assert_eq!(old_draft.title, "옛 방식의 초안");
+    assert!(!old_draft.published);
     let old = find(&load, "old-style");
     assert_eq!(old.title, "예전 방식으로 쓴 글");
     assert_eq!(old.tags, ["옛글"]);

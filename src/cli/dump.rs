@@ -57,8 +57,9 @@ pub fn find_post(
     });
     if let Some(i) = found {
         // Hexo's `post_link` shows the title of the post it links to.
-        let hexo = site_engine(&load.sites, &load.posts[i]) == Some(crate::site::Engine::Hexo);
-        let titles = hexo.then(|| crate::markdown::PostTitles::of(&load.posts));
+        let titles = crate::store::site_of(&load.sites, &load.posts[i])
+            .filter(|site| site.needs_post_titles())
+            .map(|_| crate::markdown::PostTitles::of(&load.posts));
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
@@ -140,11 +141,6 @@ fn with_context(post: Post, sites: &[crate::site::Site], folders: &[std::path::P
     let folder = folders.iter().find(|f| post.path.starts_with(f));
     let locator = Locator::new(site, &post.path, folder.map(|f| f.as_path()));
     (post, context, Some(locator))
-}
-
-/// What builds the site `post` is in, if it is in one.
-fn site_engine(sites: &[crate::site::Site], post: &Post) -> Option<crate::site::Engine> {
-    crate::store::site_of(sites, post).map(|s| s.engine)
 }
 
 fn shown(path: &Path) -> String {

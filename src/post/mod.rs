@@ -114,6 +114,8 @@ pub enum Folder {
     /// Under a Hexo site's `_posts`: every post file is a post, named as
     /// its author likes, dated by its file when its front matter is not.
     Hexo,
+    /// Under a Hexo site's `_drafts`: as [`Folder::Hexo`], drafts.
+    HexoDraft,
 }
 
 impl Place {
@@ -167,7 +169,8 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
     };
     let text = decoded.text.as_ref();
     let mut split = frontmatter::split(text);
-    if place.folder == Folder::Hexo && split.front.is_none() && !split.unclosed {
+    let hexo = matches!(place.folder, Folder::Hexo | Folder::HexoDraft);
+    if hexo && split.front.is_none() && !split.unclosed {
         split = frontmatter::split_unopened(text).unwrap_or(split);
     }
     let name_date = PostDate::from_file_name(&place.name);
@@ -222,7 +225,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         feature_text: String::new(),
         image: String::new(),
         layout: String::new(),
-        published: place.folder != Folder::Drafts,
+        published: !matches!(place.folder, Folder::Drafts | Folder::HexoDraft),
         extra: Vec::new(),
         format,
         body: None,

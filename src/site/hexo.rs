@@ -36,6 +36,15 @@ impl Site {
         site.engine = Engine::Hexo;
         site.content = Some(content);
         site.title = text_of(&parsed.map, "title");
+        if text_of(&parsed.map, "post_asset_folder") == "true" {
+            let name = match text_of(&parsed.map, "new_post_name") {
+                n if n.is_empty() => ":title.md".to_string(),
+                n => n,
+            };
+            site.post_extension = Path::new(&name)
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned());
+        }
         let (url, path) = split_base_url(&text_of(&parsed.map, "url"));
         site.url = url;
         // `root` is the path the site is served under; the URL's own path
@@ -112,6 +121,21 @@ mod tests {
         // The root is the URL's path when `root` is not set.
         let dir = hexo_site("url: https://x.kr/a/\nsource_dir: ../source\n", "scaffolds");
         assert!(Site::hexo_at(dir.path()).is_none());
+    }
+
+    #[test]
+    fn with_asset_folders_only_the_post_extension_makes_posts() {
+        let site = |config: &str| {
+            let dir = hexo_site(config, "scaffolds");
+            Site::hexo_at(dir.path()).unwrap().0.post_extension
+        };
+        assert_eq!(site("post_asset_folder: true\n").as_deref(), Some("md"));
+        assert_eq!(
+            site("post_asset_folder: true\nnew_post_name: :year-:title.markdown\n").as_deref(),
+            Some("markdown")
+        );
+        assert_eq!(site("post_asset_folder: false\n"), None);
+        assert_eq!(site("title: x\n"), None);
     }
 
     #[test]

@@ -23,7 +23,14 @@ pub struct LiquidContext {
 
 /// The titles of a site's posts by id, shared by every article of it.
 #[derive(Clone, Default)]
-pub struct PostTitles(Option<Arc<HashMap<String, String>>>);
+pub struct PostTitles(Option<Arc<Titles>>);
+
+#[derive(Default)]
+struct Titles {
+    by_id: HashMap<String, String>,
+    /// Each title's post, by its title (the first of a title).
+    id_by_title: HashMap<String, String>,
+}
 
 impl PostTitles {
     /// The titles of `posts`, by id.
@@ -33,23 +40,32 @@ impl PostTitles {
 
     /// Titles from `(id, title)` pairs.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> PostTitles {
-        PostTitles(Some(Arc::new(pairs.into_iter().collect())))
+        let mut titles = Titles::default();
+        for (id, title) in pairs {
+            titles
+                .id_by_title
+                .entry(title.clone())
+                .or_insert_with(|| id.clone());
+            titles.by_id.insert(id, title);
+        }
+        PostTitles(Some(Arc::new(titles)))
     }
 
-    /// The title of the post `id` names: its id, or (as Hexo looks a post
-    /// up) its title.
-    pub(super) fn title(&self, id: &str) -> Option<&str> {
+    /// The post `name` names, as Hexo looks one up: by its id, else by its
+    /// title; its id and its title.
+    pub(super) fn find(&self, name: &str) -> Option<(&str, &str)> {
         let titles = self.0.as_deref()?;
-        titles
-            .get(id)
-            .or_else(|| titles.values().find(|t| *t == id))
-            .map(String::as_str)
+        let (id, title) = match titles.by_id.get_key_value(name) {
+            Some(found) => found,
+            None => titles.by_id.get_key_value(titles.id_by_title.get(name)?)?,
+        };
+        Some((id, title))
     }
 }
 
 impl std::fmt::Debug for PostTitles {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.0.as_ref().map_or(0, |t| t.len());
+        let n = self.0.as_ref().map_or(0, |t| t.by_id.len());
         write!(f, "PostTitles({n})")
     }
 }

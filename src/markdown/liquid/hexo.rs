@@ -61,11 +61,16 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         }
         "asset_path" => Item::Text(arg(0)?.to_string()),
         "post_link" => {
-            let id = arg(0)?;
-            let text = text_after(&args, 1)
-                .or_else(|| liquid.ctx.titles.title(id).map(str::to_string))
-                .unwrap_or_else(|| id.to_string());
-            Item::Html(link_html(id, &text, false))
+            // `slug#part`: a part of that post.
+            let (name, part) = arg(0)?.split_once('#').unwrap_or((arg(0)?, ""));
+            let (id, title) = liquid.ctx.titles.find(name).unwrap_or((name, name));
+            let text = text_after(&args, 1).unwrap_or_else(|| title.to_string());
+            let href = if part.is_empty() {
+                id.to_string()
+            } else {
+                format!("{id}#{part}")
+            };
+            Item::Html(link_html(&href, &text, false))
         }
         "post_path" => Item::Text(arg(0)?.to_string()),
         // Hexo's `link text url [external] [title]`; Jekyll's `link` names
@@ -447,7 +452,12 @@ mod tests {
         );
         assert_eq!(
             link("{% post_link '헥소 시작하기' %}"),
-            html("<a href=\"헥소 시작하기\">헥소 시작하기</a>")
+            html("<a href=\"hello-hexo\">헥소 시작하기</a>")
+        );
+        // A part of a post.
+        assert_eq!(
+            link("{% post_link hello-hexo#설치 %}"),
+            html("<a href=\"hello-hexo#설치\">헥소 시작하기</a>")
         );
         assert_eq!(
             link("{% post_link no-such %}"),
