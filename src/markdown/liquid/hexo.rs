@@ -103,12 +103,27 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         // NexT's `{% note info %}`: its label, where the theme shows its
         // colour and icon.
         "note" => {
-            let kind = match arg(0).unwrap_or("default") {
-                "default" | "primary" | "no-icon" => "note",
-                kind => kind,
-            };
-            let label = super::super::kramdown::callout_label(kind).unwrap_or("Note");
-            Item::Html(label_html(label, paragraph))
+            // Its classes first, then a summary, which is its title.
+            let label_of = super::super::kramdown::callout_label;
+            let classes = args
+                .iter()
+                .take_while(|a| {
+                    matches!(a.as_str(), "default" | "primary" | "no-icon") || label_of(a).is_some()
+                })
+                .count();
+            let label = args[..classes]
+                .iter()
+                .find_map(|a| label_of(a))
+                .unwrap_or("Note");
+            let summary = args[classes..].join(" ");
+            if summary.trim().is_empty() {
+                Item::Html(label_html(label, paragraph))
+            } else {
+                let mut html = String::from("<p><strong>");
+                push_escaped(&mut html, summary.trim());
+                html.push_str("</strong></p>");
+                Item::Html(html)
+            }
         }
         _ => return None,
     })
@@ -521,6 +536,19 @@ mod tests {
         assert_eq!(
             html("{% note %}\n메모\n{% endnote %}"),
             "<p><strong>Note:</strong></p>|nothing"
+        );
+        // A summary is the note's title.
+        assert_eq!(
+            html("{% note info no-icon 설치 전에 <확인> %}\n내용\n{% endnote %}"),
+            "<p><strong>설치 전에 &lt;확인&gt;</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% note warning \"아직 고치는 중\" %}\n내용\n{% endnote %}"),
+            "<p><strong>아직 고치는 중</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% note warn %}\n내용\n{% endnote %}"),
+            "<p><strong>Warning:</strong></p>|nothing"
         );
         // NexT's own tags keep their text.
         assert_eq!(html("{% label warning@주의 %}"), "text:주의");
