@@ -1,5 +1,5 @@
-//! Property tests of the Markdown dialect: any input (Liquid, kramdown and
-//! math syntax included) renders without a panic within the width, leaves
+//! Property tests of the Markdown dialect: any input (Liquid, Hexo's tags,
+//! kramdown and math syntax included) renders without a panic within the width, leaves
 //! none of the internal token characters behind, and code keeps exactly
 //! what was written in it.
 
@@ -46,6 +46,18 @@ fn jekyll_markdown() -> impl Strategy<Value = String> {
         Just("![](/x.png)".to_string()),
         Just("[^1]".to_string()),
         Just("[^1]: ".to_string()),
+        // Hexo's tags, paired or not, with and without arguments.
+        Just("{% blockquote 저자, 책 %}".to_string()),
+        Just("{% endblockquote %}".to_string()),
+        Just("{% quote https://a.kr/ 제목 %}".to_string()),
+        Just("{% endquote %}".to_string()),
+        Just("{% codeblock 제목 lang:rust https://a.kr/x 원본 %}".to_string()),
+        Just("{% endcodeblock %}".to_string()),
+        Just("{% asset_img 바다.png \"제목\" \"설명\" %}".to_string()),
+        Just("{% post_link 글#부분 %}".to_string()),
+        Just("{% note warning 요약 %}".to_string()),
+        Just("{% endnote %}".to_string()),
+        Just("{% label info@표시 %}".to_string()),
         "[#*_`>|\\-~$ {}%:\\\\.!\\[\\]()0-9a-z가-힣\n<>/\"=]{0,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
