@@ -31,7 +31,7 @@ fn hexo_site() -> Site {
     );
     site.write(
         "source/_posts/second-day.md",
-        "---\ntitle: 제주 여행 둘째 날\ndate: 2024/3/3 20:46:25\ncategories: [[여행, 제주], [기록]]\n---\n성산 일출봉에 올랐다.\n",
+        "---\ntitle: 제주 여행 둘째 날\ndate: 2024/3/3 20:46:25\ncategories: [[여행, 제주], [기록]]\nthumbnail: /images/성산.jpg\n---\n성산 일출봉에 올랐다.\n",
     );
     site.write(
         "source/_posts/notes/2023-recap.md",
@@ -104,6 +104,8 @@ fn a_hexo_site_is_read_for_its_posts() {
     assert_eq!(second.date.unwrap().day_string(), "2024-03-03");
     // Several paths of categories, as Hexo writes them.
     assert_eq!(second.categories, ["여행", "제주", "기록"]);
+    // The theme's lead picture, when there is no `image`.
+    assert_eq!(second.image, "/images/성산.jpg");
     // An undated post is dated by its file, as Hexo dates it.
     let recap = find(&load, "notes/2023-recap");
     assert!(recap.date.is_some(), "{:?}", messages(recap));

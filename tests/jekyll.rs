@@ -462,3 +462,34 @@ fn liquid_resolves_against_the_sites_config() {
         assert!(text.contains("블로그 만들기 · 곰의 개발 일기"), "{text}");
     }
 }
+
+/// Themes' own keys for a post's lead picture are read when the post has
+/// no `image`: Minimal Mistakes' `header`, Hugo PaperMod's `cover`.
+#[test]
+fn a_themes_lead_picture_is_the_posts_image() {
+    let site = Site::new();
+    site.write(
+        "_posts/2024-01-02-mm.md",
+        "---\ntitle: 머리 그림\nheader:\n  overlay_image: /assets/img/머리.jpg\n  teaser: /assets/img/작게.jpg\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-01-03-papermod.md",
+        "---\ntitle: 표지\ncover:\n  image: images/표지.png\n  alt: 표지 그림\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2024-01-04-both.md",
+        "---\ntitle: 둘 다\nthumbnail: /a.png\nimage: /b.png\nheader: 머리말\n---\n본문\n",
+    );
+    let load = site.load();
+    let image = |id: &str| find(&load, id).image.clone();
+    assert_eq!(image("2024-01-02-mm"), "/assets/img/머리.jpg");
+    assert_eq!(image("2024-01-03-papermod"), "images/표지.png");
+    assert_eq!(image("2024-01-04-both"), "/b.png", "`image` first");
+    // The keys are kept as written too.
+    assert!(
+        find(&load, "2024-01-03-papermod")
+            .extra
+            .iter()
+            .any(|(k, _)| k == "cover")
+    );
+}

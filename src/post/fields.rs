@@ -43,6 +43,8 @@ impl Fields<'_> {
         // Hugo's `publishDate` (also written `pubdate`, `published`):
         // the date when `date` is not set.
         let mut publish_date = None;
+        // A theme's lead picture, by rank: taken when there is no `image`.
+        let mut theme_picture: Option<(usize, String)> = None;
         for (key, value) in &self.parsed.map {
             let Some(key) = key.as_str() else {
                 post.extra
@@ -129,8 +131,22 @@ impl Fields<'_> {
                     }
                     self.keep(post, key, value);
                 }
-                _ => self.keep(post, key, value),
+                _ => {
+                    if let Some(found) = lead_picture(key, value)
+                        && theme_picture
+                            .as_ref()
+                            .is_none_or(|(rank, _)| found.0 < *rank)
+                    {
+                        theme_picture = Some(found);
+                    }
+                    self.keep(post, key, value);
+                }
             }
+        }
+        if post.image.is_empty()
+            && let Some((_, picture)) = theme_picture
+        {
+            post.image = picture;
         }
         // Folder names may hold anything a file system allows.
         let folders = folder_categories.iter().map(|c| one_line(c)).collect();
@@ -183,6 +199,36 @@ impl Fields<'_> {
     fn key_line(&self, key: &str) -> usize {
         self.line + self.parsed.key_line(key).unwrap_or(1) - 1
     }
+}
+
+/// The lead picture a theme draws from `key` when a post has no `image`,
+/// with its rank (lower first): Hexo themes' `cover`, `thumbnail`,
+/// `index_img` (Fluid), `banner_img` and `photos`; Hugo PaperMod's
+/// `cover.image`; Minimal Mistakes' `header.image`, `overlay_image` and
+/// `teaser`.
+fn lead_picture(key: &str, value: &Value) -> Option<(usize, String)> {
+    const KEYS: &[&str] = &[
+        "cover",
+        "thumbnail",
+        "index_img",
+        "banner_img",
+        "photos",
+        "header",
+    ];
+    let rank = KEYS.iter().position(|k| *k == key)?;
+    let path = match value {
+        Value::String(s) if key != "header" => Some(s.as_str()),
+        // `photos`: the first.
+        Value::Sequence(items) => items.first().and_then(Value::as_str),
+        Value::Mapping(_) if key == "cover" || key == "header" => {
+            ["image", "overlay_image", "teaser"]
+                .iter()
+                .find_map(|k| value.get(k).and_then(Value::as_str))
+        }
+        _ => None,
+    }?;
+    let path = one_line(path.trim());
+    (!path.is_empty()).then_some((rank, path))
 }
 
 /// A list of names from a sequence, or from a string: split at spaces
