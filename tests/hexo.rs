@@ -10,7 +10,7 @@ use common::pictures::{encode, landscape};
 use common::{Site, by_id as find, messages};
 use sinmun::store::Store;
 
-const QUOTES: &str = "---\ntitle: 제주 여행 첫날\ndate: 2024-03-02 09:30:00\ncategories:\n  - 여행\n  - 제주\ntags:\n  - 바다\n---\n\n공항에서 바로 바다로 갔다.\n\n{% blockquote 한라산 안내서, 제주의 사계절 %}\n봄에는 **유채꽃**이 먼저 핀다.\n{% endblockquote %}\n\n{% asset_img 바다.png 협재 해변 %}\n\n{% blockquote 관광 안내 https://visit.example.kr/jeju/ 제주 관광 정보 %} 버스는 한 시간에 두 대. {% endblockquote %}\n\n다음 글: {% post_link second-day %}, 지난 글은 {% post_link 2023-recap '지난해 돌아보기' %}.\n\n{% note warning %}\n렌터카는 미리 예약할 것.\n{% endnote %}\n\n{% codeblock 일정표 lang:python https://code.example.kr/jeju/plan.py 원본 %}\nplaces = [\"협재\", \"성산\"]\n{% endcodeblock %}\n";
+const QUOTES: &str = "---\ntitle: 제주 여행 첫날\ndate: 2024-03-02 09:30:00\ncategories:\n  - 여행\n  - 제주\ntags:\n  - 바다\n---\n\n공항에서 바로 바다로 갔다.\n\n{% blockquote 한라산 안내서, 제주의 사계절 %}\n봄에는 **유채꽃**이 먼저 핀다.\n{% endblockquote %}\n\n{% asset_img 바다.png 협재 해변 %}\n\n{% blockquote 관광 안내 https://visit.example.kr/jeju/ 제주 관광 정보 %} 버스는 한 시간에 두 대. {% endblockquote %}\n\n다음 글: {% post_link second-day %}, 지난 글은 {% post_link 2023-recap '지난해 돌아보기' %}.\n\n{% note warning %}\n렌터카는 미리 예약할 것.\n{% endnote %}\n\n{% tabs 교통, 1 %}\n<!-- tab 버스 -->\n버스는 자주 온다.\n<!-- endtab -->\n<!-- tab 렌터카@car -->\n주차가 쉽다.\n<!-- endtab -->\n{% endtabs %}\n\n{% codeblock 일정표 lang:python https://code.example.kr/jeju/plan.py 원본 %}\nplaces = [\"협재\", \"성산\"]\n{% endcodeblock %}\n";
 
 /// A Hexo site as `hexo init` makes it, with the folders Hexo builds from
 /// or into that hold no posts.

@@ -182,6 +182,22 @@ impl Scanner<'_, '_> {
                     pos = line_end;
                     continue;
                 }
+                if let Some(title) = liquid::tab_title(line).filter(|_| self.liquid.in_tabs()) {
+                    // NexT's tab: its title, where the theme shows its tab.
+                    let mut html = String::from("<p><strong>");
+                    liquid::push_escaped(&mut html, title);
+                    html.push_str("</strong></p>");
+                    self.flush(pos);
+                    let id = self.tokens.len();
+                    self.tokens.push(Token {
+                        in_code: line.to_string(),
+                        value: Value::Html(html),
+                    });
+                    let _ = write!(self.out, "<!--{BLOCK_OPEN}{id}{BLOCK_CLOSE}-->");
+                    self.copied = line_end;
+                    pos = line_end;
+                    continue;
+                }
                 if opens_markdown_html(line) {
                     self.flush(line_end);
                     self.out.push('\n');

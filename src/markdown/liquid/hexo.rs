@@ -100,6 +100,16 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
             Item::Html(link_html(url, text, paragraph))
         }
         "video" | "pdf" => link(arg(0)?.to_string()),
+        // NexT's tabs show one after the other, each under its title
+        // (`<!-- tab 제목 -->`, see [`tab_title`]).
+        "tabs" => {
+            liquid.tabs += 1;
+            Item::Nothing
+        }
+        "endtabs" => {
+            liquid.tabs = liquid.tabs.saturating_sub(1);
+            Item::Nothing
+        }
         // NexT's `{% note info %}`: its label, where the theme shows its
         // colour and icon.
         "note" => {
@@ -127,6 +137,22 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         }
         _ => return None,
     })
+}
+
+/// The title of a tab of NexT's `{% tabs %}` that `line` begins:
+/// `<!-- tab 제목 -->` (an icon after `@` left out).
+pub(crate) fn tab_title(line: &str) -> Option<&str> {
+    let inner = line
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    let title = inner.strip_prefix("tab")?;
+    if !title.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let title = title.split('@').next().unwrap_or_default().trim();
+    (!title.is_empty()).then_some(title)
 }
 
 /// The quote tags that open a block.
@@ -482,6 +508,20 @@ mod tests {
             link("{% post_path hello-hexo %}"),
             vec![Item::Text("hello-hexo".into())]
         );
+    }
+
+    #[test]
+    fn tab_titles() {
+        assert_eq!(tab_title("<!-- tab 설치 방법 -->"), Some("설치 방법"));
+        assert_eq!(tab_title("  <!-- tab 윈도우@windows -->\r"), Some("윈도우"));
+        for line in [
+            "<!-- tab -->",
+            "<!-- endtab -->",
+            "<!-- table -->",
+            "<!-- tab 열림",
+        ] {
+            assert_eq!(tab_title(line), None, "{line}");
+        }
     }
 
     #[test]

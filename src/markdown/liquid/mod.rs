@@ -23,6 +23,7 @@ mod tistory;
 
 use context::lookup;
 pub use context::{LiquidContext, PostTitles};
+pub(crate) use hexo::tab_title;
 pub use html::html;
 pub(crate) use html::{push_code_block, push_escaped};
 use tags::strip_raw_markers;
@@ -79,6 +80,8 @@ pub(crate) struct Liquid<'c> {
     finds: finds::Finds,
     /// Hexo's quotes opened and not yet closed.
     quotes: hexo::OpenQuotes,
+    /// NexT's `tabs` blocks open.
+    tabs: usize,
 }
 
 impl<'c> Liquid<'c> {
@@ -90,6 +93,7 @@ impl<'c> Liquid<'c> {
             unclosed_shortcode: Vec::new(),
             finds: finds::Finds::default(),
             quotes: hexo::OpenQuotes::default(),
+            tabs: 0,
         }
     }
 
@@ -195,6 +199,11 @@ impl<'c> Liquid<'c> {
             },
         };
         Some(Found { end: tag.end, item })
+    }
+
+    /// Whether a NexT `tabs` block is open: its tabs' titles show.
+    pub(crate) fn in_tabs(&self) -> bool {
+        self.tabs > 0
     }
 
     /// The quotes ([`Item::QuoteOpen`]) that were never closed: what they
