@@ -58,6 +58,9 @@ fn jekyll_markdown() -> impl Strategy<Value = String> {
         Just("{% note warning 요약 %}".to_string()),
         Just("{% endnote %}".to_string()),
         Just("{% label info@표시 %}".to_string()),
+        Just("{% tabs 탭 %}\n".to_string()),
+        Just("\n<!-- tab 제목@아이콘 -->\n".to_string()),
+        Just("{% endtabs %}".to_string()),
         "[#*_`>|\\-~$ {}%:\\\\.!\\[\\]()0-9a-z가-힣\n<>/\"=]{0,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
