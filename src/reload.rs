@@ -28,6 +28,17 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
     })
 }
 
+/// Whether `root` is, or is in, a site, as the walk tells: a folder of a
+/// site (or holding `_posts`), or a file in one.
+fn in_site(root: &Path) -> bool {
+    use crate::site::Site;
+    if root.is_dir() {
+        Site::of_folder(root).is_some() || root.join("_posts").is_dir()
+    } else {
+        Site::of_file(root).is_some()
+    }
+}
+
 /// What a reload found.
 #[derive(Debug, Default)]
 pub struct Reloaded {
@@ -81,10 +92,7 @@ impl Reloader {
                 .iter()
                 .map(|r| std::fs::canonicalize(r).ok())
                 .collect(),
-            in_site: roots
-                .iter()
-                .map(|r| r.is_dir() && crate::site::Site::of_folder(r).is_some())
-                .collect(),
+            in_site: roots.iter().map(|r| in_site(r)).collect(),
             roots,
             options,
             stamps,
@@ -378,6 +386,44 @@ mod tests {
         let found = r.reload_paths(std::slice::from_ref(&a));
         assert_eq!(found.posts.len(), 1);
         assert_eq!(found.posts[0].id, "a");
+    }
+
+    #[test]
+    fn a_folder_with_posts_is_a_site_and_a_file_keeps_its_sites_rules() {
+        // `_posts` and no configuration: the walk reads it as a site.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("_posts")).unwrap();
+        let a = dir.path().join("_posts/2024-01-01-a.md");
+        std::fs::write(&a, post("가")).unwrap();
+        let later = SystemTime::now() + std::time::Duration::from_secs(5);
+        let mut r = Reloader::new(
+            vec![dir.path().to_path_buf()],
+            WalkOptions::default(),
+            std::slice::from_ref(&a),
+            later,
+        );
+        let page = dir.path().join("about.md");
+        std::fs::write(&page, post("소개")).unwrap();
+        assert!(r.reload_paths(std::slice::from_ref(&page)).posts.is_empty());
+        // A Hexo post named on its own: read again as Hexo reads it (no
+        // front matter date: dated by its file).
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(site.path().join("_config.yml"), "title: 일지\n").unwrap();
+        std::fs::create_dir(site.path().join("scaffolds")).unwrap();
+        std::fs::create_dir_all(site.path().join("source/_posts")).unwrap();
+        let hello = site.path().join("source/_posts/hello.md");
+        std::fs::write(&hello, "---\ntitle: 가\n---\n본문\n").unwrap();
+        let mut r = Reloader::new(
+            vec![hello.clone()],
+            WalkOptions::default(),
+            std::slice::from_ref(&hello),
+            later,
+        );
+        std::fs::write(&hello, "---\ntitle: 가나\n---\n본문\n").unwrap();
+        let found = r.reload_paths(std::slice::from_ref(&hello));
+        assert_eq!(found.posts.len(), 1);
+        assert_eq!(found.posts[0].title, "가나");
+        assert!(found.posts[0].date.is_some(), "dated by its file");
     }
 
     #[test]

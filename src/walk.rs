@@ -152,7 +152,6 @@ impl Walk {
                 if let Some((site, problems)) = Site::of_file(root) {
                     self.found.problems.extend(problems);
                     self.engine = site.engine;
-                    self.post_extension = site.post_extension.clone();
                     self.found.sites.push(site);
                 }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
@@ -253,31 +252,41 @@ impl Walk {
             .extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
-            .filter(|_| posts && !is_section_page(path))
-            .filter(|_| self.is_post_extension(path));
-        match (format, kind) {
-            (None, _) => self.found.skipped += 1,
-            (Some(format), Kind::File) => self.found.sources.push(Source {
+            .filter(|_| posts && !is_section_page(path));
+        let place = format.map(|_| place_of(root, rel, self.engine));
+        let format = format.filter(|_| {
+            place
+                .as_ref()
+                .is_some_and(|place| self.is_post_extension(path, place))
+        });
+        match (format, kind, place) {
+            (None, _, _) | (_, _, None) => self.found.skipped += 1,
+            (Some(format), Kind::File, Some(place)) => self.found.sources.push(Source {
                 // `sinmun` in a site's folder reads `.`: `./` says nothing.
                 path: path.strip_prefix(".").unwrap_or(path).to_path_buf(),
-                place: place_of(root, rel, self.engine),
+                place,
                 format,
             }),
-            (Some(_), Kind::Special(what)) => {
+            (Some(_), Kind::Special(what), _) => {
                 self.found.special += 1;
                 self.problem(path, Msg::NotRegular.with_msg("kind", what));
             }
-            (Some(_), Kind::Dir) => {}
+            (Some(_), Kind::Dir, _) => {}
         }
     }
 
     /// Whether `path` has the extension of the site's posts, when only one
-    /// makes a post (Hexo's asset folders hold pages of other kinds).
-    fn is_post_extension(&self, path: &Path) -> bool {
-        self.post_extension.as_deref().is_none_or(|wanted| {
-            path.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
-        })
+    /// makes a post in Hexo's `_posts` and `_drafts` (their asset folders
+    /// hold pages of other kinds).
+    fn is_post_extension(&self, path: &Path, place: &Place) -> bool {
+        let hexo = matches!(place.folder, Folder::Hexo | Folder::HexoDraft);
+        self.post_extension
+            .as_deref()
+            .filter(|_| hexo)
+            .is_none_or(|wanted| {
+                path.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
+            })
     }
 
     /// A symlinked folder is followed when it leads under a given folder,

@@ -193,3 +193,44 @@ fn hexo_tags_show_as_the_page_shows_them() {
     assert!(text.contains("다음 글: 제주 여행 둘째 날[2]"), "{text}");
     assert!(text.contains("[2] second-day"), "{text}");
 }
+
+/// An end tag that comrak puts in code (code indented in a quote, which
+/// the scan before it does not tell) shows as written and closes nothing:
+/// the quote it would close shows nothing either.
+#[test]
+fn a_quote_ended_only_in_code_is_no_quote() {
+    let ctx = sinmun::markdown::LiquidContext::default();
+    let html = sinmun::markdown::to_html(
+        "{% quote 저자 %}\n\n인용\n\n>     {% endquote %}\n\n뒤 문단.\n",
+        &ctx,
+    );
+    assert!(html.starts_with("<p>인용</p>"), "{html}");
+    assert!(html.contains("<code>{% endquote %}"), "{html}");
+    assert!(html.ends_with("<p>뒤 문단.</p>\n"), "{html}");
+    // Closed outside code, it is a quote.
+    let html = sinmun::markdown::to_html("{% quote %}\n인용\n{% endquote %}\n", &ctx);
+    assert!(html.starts_with("<blockquote>"), "{html}");
+}
+
+/// With `post_asset_folder`, the extension rule is Hexo's for `_posts` and
+/// `_drafts` only: a file named on its own, or a folder elsewhere, is read
+/// whatever its post extension.
+#[test]
+fn the_asset_folder_rule_holds_in_posts_folders_only() {
+    let site = hexo_site();
+    site.write(
+        "notes/memo.markdown",
+        "---\ntitle: 메모\ndate: 2024-01-01\n---\n본문\n",
+    );
+    site.write(
+        "notes/note.md",
+        "---\ntitle: 노트\ndate: 2024-01-02\n---\n본문\n",
+    );
+    let file = sinmun::loader::load(
+        &[site.path().join("notes/memo.markdown")],
+        sinmun::post::Keep::ALL,
+    );
+    assert_eq!(file.posts.len(), 1, "{:?}", file.all_problems());
+    let folder = sinmun::loader::load(&[site.path().join("notes")], sinmun::post::Keep::ALL);
+    assert_eq!(folder.posts.len(), 2);
+}

@@ -50,7 +50,8 @@ fn with_document<R>(
     let options = options();
     let arena = Arena::new();
     let root = parse_document(&arena, &prepared.source, &options);
-    tree::transform(&arena, root, &prepared.tokens, mode);
+    let tokens = tree::quotes_closed_in_code(root, &prepared.tokens, &prepared.quote_pairs);
+    tree::transform(&arena, root, &tokens, mode);
     f(root, &options)
 }
 

@@ -66,6 +66,8 @@ pub(crate) struct Token {
 pub(crate) struct Prepared<'a> {
     pub source: Cow<'a, str>,
     pub tokens: Vec<Token>,
+    /// Hexo's quotes: the tokens that open and close each.
+    pub quote_pairs: Vec<(usize, usize)>,
 }
 
 /// Replace the constructs of `src` with tokens.
@@ -75,6 +77,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         return Prepared {
             source: src,
             tokens: Vec::new(),
+            quote_pairs: Vec::new(),
         };
     }
     let mut s = Scanner {
@@ -83,6 +86,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         tokens: Vec::new(),
         liquid: Liquid::new(ctx),
         quotes: Vec::new(),
+        quote_ends: Vec::new(),
         copied: 0,
         open_runs: Vec::new(),
         lines: LineState::default(),
@@ -96,10 +100,19 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
             s.tokens[token].value = Value::Nothing;
         }
     }
+    // Each closed quote's opening and closing tokens: where comrak puts the
+    // closing one in code, the quote is not closed either (tree.rs).
+    let opens: std::collections::HashMap<usize, usize> = s.quotes.iter().copied().collect();
+    let quote_pairs = s
+        .quote_ends
+        .iter()
+        .filter_map(|(id, end)| Some((*opens.get(id)?, *end)))
+        .collect();
     let Scanner { out, tokens, .. } = s;
     Prepared {
         source: Cow::Owned(out),
         tokens,
+        quote_pairs,
     }
 }
 
@@ -138,6 +151,8 @@ struct Scanner<'s, 'c> {
     liquid: Liquid<'c>,
     /// Hexo's quotes by number, and their opening tokens.
     quotes: Vec<(usize, usize)>,
+    /// Hexo's quotes by number, and their closing tokens.
+    quote_ends: Vec<(usize, usize)>,
     /// Source before this has been written to `out`.
     copied: usize,
     /// Backtick runs that found no closing run before a position: a later
@@ -288,6 +303,10 @@ impl Scanner<'_, '_> {
                         self.quotes.push((id, self.tokens.len()));
                         let open = Value::Html("<blockquote>".into());
                         (found.end, open, written.to_string())
+                    }
+                    Item::QuoteClose(id, html) => {
+                        self.quote_ends.push((id, self.tokens.len()));
+                        (found.end, Value::Html(html), written.to_string())
                     }
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())

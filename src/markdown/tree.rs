@@ -27,6 +27,42 @@ pub(crate) enum Mode {
     Text,
 }
 
+/// `tokens`, where a Hexo quote whose closing token comrak put in code
+/// (where it shows as written) opens no quote either: it is not closed.
+pub(crate) fn quotes_closed_in_code<'t>(
+    root: Node<'_>,
+    tokens: &'t [Token],
+    quote_pairs: &[(usize, usize)],
+) -> Cow<'t, [Token]> {
+    if quote_pairs.is_empty() {
+        return Cow::Borrowed(tokens);
+    }
+    let mut in_code = std::collections::HashSet::new();
+    for node in root.descendants() {
+        let data = node.data();
+        let literals: [&str; 2] = match &data.value {
+            NodeValue::Code(c) => [&c.literal, ""],
+            NodeValue::CodeBlock(c) => [&c.literal, &c.info],
+            NodeValue::Math(m) => [&m.literal, ""],
+            _ => continue,
+        };
+        for literal in literals.into_iter().filter(|l| has_token(l)) {
+            in_code.extend(pieces(literal).into_iter().filter_map(|p| match p {
+                Piece::Token(id) => Some(id),
+                Piece::Text(_) => None,
+            }));
+        }
+    }
+    let mut owned: Option<Vec<Token>> = None;
+    for &(open, close) in quote_pairs {
+        if in_code.contains(&close) && !in_code.contains(&open) {
+            let tokens = owned.get_or_insert_with(|| tokens.to_vec());
+            tokens[open].value = Value::Nothing;
+        }
+    }
+    owned.map_or(Cow::Borrowed(tokens), Cow::Owned)
+}
+
 pub(crate) fn transform<'a>(arena: &'a Arena<'a>, root: Node<'a>, tokens: &[Token], mode: Mode) {
     let mut pass = Pass {
         arena,

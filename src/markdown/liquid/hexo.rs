@@ -37,7 +37,7 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         }
         name if name.starts_with("end") && QUOTES.contains(&&name[3..]) => {
             match liquid.quotes.close(&name[3..]) {
-                Some(footer) => Item::Html(format!("{footer}</blockquote>")),
+                Some((id, footer)) => Item::QuoteClose(id, format!("{footer}</blockquote>")),
                 None => Item::Nothing,
             }
         }
@@ -178,10 +178,11 @@ impl OpenQuotes {
         id
     }
 
-    /// The source of the last quote `name` opened, which this ends.
-    fn close(&mut self, name: &str) -> Option<String> {
+    /// The number and source of the last quote `name` opened, which this
+    /// ends.
+    fn close(&mut self, name: &str) -> Option<(usize, String)> {
         let i = QUOTES.iter().position(|&q| q == name)?;
-        self.open[i].pop().map(|(_, footer)| footer)
+        self.open[i].pop()
     }
 
     /// The numbers of the quotes never closed.
@@ -386,7 +387,7 @@ mod tests {
         let unclosed: std::collections::HashSet<usize> = liquid.unclosed_quotes().collect();
         out.into_iter()
             .map(|item| match item {
-                Item::Html(h) => h,
+                Item::Html(h) | Item::QuoteClose(_, h) => h,
                 Item::QuoteOpen(id) if unclosed.contains(&id) => "nothing".into(),
                 Item::QuoteOpen(_) => "<blockquote>".into(),
                 Item::Text(t) => format!("text:{t}"),

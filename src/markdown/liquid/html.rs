@@ -47,7 +47,7 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
         match found.item {
             Item::Text(t) => push_escaped(&mut out, &t),
             Item::Highlight { lang, code } => push_code_block(&mut out, &lang, &code),
-            Item::Raw(r) | Item::Html(r) => out.push_str(&r),
+            Item::Raw(r) | Item::Html(r) | Item::QuoteClose(_, r) => out.push_str(&r),
             Item::QuoteOpen(id) => {
                 quotes.push((id, out.len()));
                 out.push_str(QUOTE_OPEN);

@@ -52,6 +52,9 @@ pub(crate) enum Item {
     /// `<blockquote>`, or nothing when the body ends before the quote does
     /// (see [`Liquid::unclosed_quotes`]).
     QuoteOpen(usize),
+    /// The end of a Hexo quote, by its number: its source and
+    /// `</blockquote>`.
+    QuoteClose(usize, String),
     /// Nothing is shown: control flow, `assign`, `comment`, `capture`, and
     /// any tag not known.
     Nothing,
