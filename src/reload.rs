@@ -148,19 +148,14 @@ impl Reloader {
         let mut removed = Vec::new();
         let mut done = HashSet::new();
         for event in paths {
-            let Some((root, path, rel)) = self.place(event) else {
+            let Some((i, path, rel)) = self.place(event) else {
                 continue;
             };
             // In a site, which files are posts is the walk's to say.
-            if self
-                .roots
-                .iter()
-                .zip(&self.in_site)
-                .any(|(r, &site)| site && r == root)
-            {
+            if self.in_site[i] {
                 return self.reload();
             }
-            let root = root.to_path_buf();
+            let root = self.roots[i].clone();
             if !done.insert(path.clone()) {
                 continue;
             }
@@ -215,18 +210,19 @@ impl Reloader {
         read(found, reread, removed, false)
     }
 
-    /// A reported path as the load names it (under a root as given) and
-    /// its part under that root; `None` outside the roots.
-    fn place(&self, event: &Path) -> Option<(&Path, PathBuf, PathBuf)> {
-        for (root, resolved) in self.roots.iter().zip(&self.resolved) {
+    /// The root a reported path is under (its index), the path as the
+    /// load names it (under the root as given) and its part under that
+    /// root; `None` outside the roots.
+    fn place(&self, event: &Path) -> Option<(usize, PathBuf, PathBuf)> {
+        for (i, (root, resolved)) in self.roots.iter().zip(&self.resolved).enumerate() {
             for base in [Some(root), resolved.as_ref()].into_iter().flatten() {
                 match event.strip_prefix(base) {
                     // A root that is a file is its own name.
                     Ok(rel) if rel.as_os_str().is_empty() => {
                         let name = PathBuf::from(root.file_name()?);
-                        return Some((root.as_path(), root.clone(), name));
+                        return Some((i, root.clone(), name));
                     }
-                    Ok(rel) => return Some((root.as_path(), root.join(rel), rel.to_path_buf())),
+                    Ok(rel) => return Some((i, root.join(rel), rel.to_path_buf())),
                     Err(_) => {}
                 }
             }
@@ -360,11 +356,8 @@ mod tests {
 
     #[test]
     fn in_a_site_the_walk_says_which_changed_files_are_posts() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("_config.yml"), "title: 일지\n").unwrap();
-        std::fs::create_dir(dir.path().join("scaffolds")).unwrap();
+        let dir = crate::site::test_site("title: 일지\n");
         let source = dir.path().join("source");
-        std::fs::create_dir_all(source.join("_posts")).unwrap();
         std::fs::create_dir_all(source.join("about")).unwrap();
         let a = source.join("_posts/a.md");
         std::fs::write(&a, post("가")).unwrap();
@@ -407,10 +400,7 @@ mod tests {
         assert!(r.reload_paths(std::slice::from_ref(&page)).posts.is_empty());
         // A Hexo post named on its own: read again as Hexo reads it (no
         // front matter date: dated by its file).
-        let site = tempfile::tempdir().unwrap();
-        std::fs::write(site.path().join("_config.yml"), "title: 일지\n").unwrap();
-        std::fs::create_dir(site.path().join("scaffolds")).unwrap();
-        std::fs::create_dir_all(site.path().join("source/_posts")).unwrap();
+        let site = crate::site::test_site("title: 일지\n");
         let hello = site.path().join("source/_posts/hello.md");
         std::fs::write(&hello, "---\ntitle: 가\n---\n본문\n").unwrap();
         let mut r = Reloader::new(

@@ -19,6 +19,9 @@ use crate::text::one_line;
 
 mod hexo;
 
+#[cfg(test)]
+pub(crate) use hexo::test_site;
+
 /// The file that makes a folder a Jekyll site.
 pub(crate) const CONFIG_FILE: &str = "_config.yml";
 /// The files that make a folder holding `content/` a Hugo site.

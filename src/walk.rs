@@ -248,30 +248,26 @@ impl Walk {
     /// A file (or what stands where a file is): a source when it is a post
     /// and `posts` says its folder holds posts.
     fn entry(&mut self, root: &Path, path: &Path, rel: &Path, kind: Kind, posts: bool) {
-        let format = path
+        let post = path
             .extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
-            .filter(|_| posts && !is_section_page(path));
-        let place = format.map(|_| place_of(root, rel, self.engine));
-        let format = format.filter(|_| {
-            place
-                .as_ref()
-                .is_some_and(|place| self.is_post_extension(path, place))
-        });
-        match (format, kind, place) {
-            (None, _, _) | (_, _, None) => self.found.skipped += 1,
-            (Some(format), Kind::File, Some(place)) => self.found.sources.push(Source {
+            .filter(|_| posts && !is_section_page(path))
+            .map(|format| (format, place_of(root, rel, self.engine)))
+            .filter(|(_, place)| self.is_post_extension(path, place));
+        match (post, kind) {
+            (None, _) => self.found.skipped += 1,
+            (Some((format, place)), Kind::File) => self.found.sources.push(Source {
                 // `sinmun` in a site's folder reads `.`: `./` says nothing.
                 path: path.strip_prefix(".").unwrap_or(path).to_path_buf(),
                 place,
                 format,
             }),
-            (Some(_), Kind::Special(what), _) => {
+            (Some(_), Kind::Special(what)) => {
                 self.found.special += 1;
                 self.problem(path, Msg::NotRegular.with_msg("kind", what));
             }
-            (Some(_), Kind::Dir, _) => {}
+            (Some(_), Kind::Dir) => {}
         }
     }
 

@@ -148,44 +148,28 @@ fn a_hexo_site_is_read_for_its_posts() {
     );
 }
 
+/// The post `id` of `site` as `--dump` prints it at 60 cells.
+fn dump(site: &Site, id: &str) -> String {
+    let out = common::command()
+        .current_dir(site.path())
+        .args(["--dump", id, "--width", "60", "--color", "never", "."])
+        .output()
+        .expect("run sinmun");
+    assert_eq!(out.status.code(), Some(0), "{id}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 #[test]
 fn hexo_tags_show_as_the_page_shows_them() {
     let site = hexo_site();
-    let out = common::command()
-        .current_dir(site.path())
-        .args([
-            "--dump",
-            "first-day",
-            "--width",
-            "60",
-            "--color",
-            "never",
-            ".",
-        ])
-        .output()
-        .expect("run sinmun");
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let text = dump(&site, "first-day");
     for line in text.lines() {
         assert!(sinmun::text::width(line) <= 60, "{line:?}");
     }
     assert!(!text.contains("{%"), "{text}");
     insta::assert_snapshot!("hexo_tags_width_60", text);
     // A quote left open takes nothing in: what follows is no quote.
-    let out = common::command()
-        .current_dir(site.path())
-        .args([
-            "--dump",
-            "quote-in-code",
-            "--width",
-            "60",
-            "--color",
-            "never",
-            ".",
-        ])
-        .output()
-        .expect("run sinmun");
-    let unclosed = String::from_utf8(out.stdout).expect("UTF-8");
+    let unclosed = dump(&site, "quote-in-code");
     assert!(unclosed.contains("\n## 그 뒤\n\n뒤 문단."), "{unclosed}");
     assert!(!unclosed.contains("> "), "{unclosed}");
     // The post it links to opens in the reader: its title is shown, and

@@ -50,7 +50,7 @@ fn with_document<R>(
     let options = options();
     let arena = Arena::new();
     let root = parse_document(&arena, &prepared.source, &options);
-    let tokens = tree::quotes_closed_in_code(root, &prepared.tokens, &prepared.quote_pairs);
+    let tokens = tree::without_unclosed_quotes(root, &prepared.tokens, &prepared.quotes);
     tree::transform(&arena, root, &tokens, mode);
     f(root, &options)
 }

@@ -66,8 +66,9 @@ pub(crate) struct Token {
 pub(crate) struct Prepared<'a> {
     pub source: Cow<'a, str>,
     pub tokens: Vec<Token>,
-    /// Hexo's quotes: the tokens that open and close each.
-    pub quote_pairs: Vec<(usize, usize)>,
+    /// Hexo's quotes: the token that opens each, and the one that closes
+    /// it when one does.
+    pub quotes: Vec<(usize, Option<usize>)>,
 }
 
 /// Replace the constructs of `src` with tokens.
@@ -77,7 +78,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         return Prepared {
             source: src,
             tokens: Vec::new(),
-            quote_pairs: Vec::new(),
+            quotes: Vec::new(),
         };
     }
     let mut s = Scanner {
@@ -92,27 +93,26 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         lines: LineState::default(),
     };
     s.run();
-    // A quote the body never closes shows nothing (not the rest of the
-    // post inside it).
-    let unclosed: std::collections::HashSet<usize> = s.liquid.unclosed_quotes().collect();
-    for &(id, token) in &s.quotes {
-        if unclosed.contains(&id) {
-            s.tokens[token].value = Value::Nothing;
+    // Each quote's opening token and its closing one, if it has one (the
+    // quotes are numbered as they open).
+    let mut quotes: Vec<(usize, Option<usize>)> =
+        s.quotes.iter().map(|&(_, open)| (open, None)).collect();
+    let number: std::collections::HashMap<usize, usize> = s
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, _))| (id, i))
+        .collect();
+    for &(id, close) in &s.quote_ends {
+        if let Some(&i) = number.get(&id) {
+            quotes[i].1 = Some(close);
         }
     }
-    // Each closed quote's opening and closing tokens: where comrak puts the
-    // closing one in code, the quote is not closed either (tree.rs).
-    let opens: std::collections::HashMap<usize, usize> = s.quotes.iter().copied().collect();
-    let quote_pairs = s
-        .quote_ends
-        .iter()
-        .filter_map(|(id, end)| Some((*opens.get(id)?, *end)))
-        .collect();
     let Scanner { out, tokens, .. } = s;
     Prepared {
         source: Cow::Owned(out),
         tokens,
-        quote_pairs,
+        quotes,
     }
 }
 
@@ -199,9 +199,7 @@ impl Scanner<'_, '_> {
                 }
                 if let Some(title) = liquid::tab_title(line).filter(|_| self.liquid.in_tabs()) {
                     // NexT's tab: its title, where the theme shows its tab.
-                    let mut html = String::from("<p><strong>");
-                    liquid::push_escaped(&mut html, title);
-                    html.push_str("</strong></p>");
+                    let html = liquid::title_html(title);
                     self.flush(pos);
                     let id = self.tokens.len();
                     self.tokens.push(Token {

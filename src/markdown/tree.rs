@@ -27,14 +27,15 @@ pub(crate) enum Mode {
     Text,
 }
 
-/// `tokens`, where a Hexo quote whose closing token comrak put in code
-/// (where it shows as written) opens no quote either: it is not closed.
-pub(crate) fn quotes_closed_in_code<'t>(
+/// `tokens`, where a Hexo quote that is not closed opens nothing (not the
+/// rest of the post inside it): one with no closing token, or whose
+/// closing token comrak put in code, where it shows as written.
+pub(crate) fn without_unclosed_quotes<'t>(
     root: Node<'_>,
     tokens: &'t [Token],
-    quote_pairs: &[(usize, usize)],
+    quotes: &[(usize, Option<usize>)],
 ) -> Cow<'t, [Token]> {
-    if quote_pairs.is_empty() {
+    if quotes.is_empty() {
         return Cow::Borrowed(tokens);
     }
     let mut in_code = std::collections::HashSet::new();
@@ -54,8 +55,9 @@ pub(crate) fn quotes_closed_in_code<'t>(
         }
     }
     let mut owned: Option<Vec<Token>> = None;
-    for &(open, close) in quote_pairs {
-        if in_code.contains(&close) && !in_code.contains(&open) {
+    for &(open, close) in quotes {
+        let closed = close.is_some_and(|close| !in_code.contains(&close));
+        if !closed && !in_code.contains(&open) {
             let tokens = owned.get_or_insert_with(|| tokens.to_vec());
             tokens[open].value = Value::Nothing;
         }

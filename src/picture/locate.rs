@@ -314,9 +314,7 @@ mod tests {
 
     #[test]
     fn a_hexo_posts_pictures_are_also_in_its_asset_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("_config.yml"), "title: 일지\n").unwrap();
-        std::fs::create_dir(dir.path().join("scaffolds")).unwrap();
+        let dir = crate::site::test_site("title: 일지\n");
         let posts = dir.path().join("source/_posts");
         std::fs::create_dir_all(posts.join("제주-여행")).unwrap();
         std::fs::write(posts.join("제주-여행/바다.png"), png(3, 2)).unwrap();

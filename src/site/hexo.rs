@@ -66,22 +66,33 @@ fn made_by_hexo(root: &Path) -> bool {
             .is_ok_and(|bytes| memchr::memmem::find(&bytes, b"\"hexo\"").is_some())
 }
 
+/// A Hexo site for tests: `config` as its `_config.yml`, `scaffolds/`, and
+/// an empty `source/_posts`.
+#[cfg(test)]
+pub(crate) fn test_site(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |rel: &str, text: &str| std::fs::write(dir.path().join(rel), text);
+    write(CONFIG_FILE, config).expect("write the configuration");
+    for folder in ["scaffolds", "source/_posts"] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("make a folder");
+    }
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A Hexo site told by `marker`: its `scaffolds`, its `package.json`,
+    /// or neither.
     fn hexo_site(config: &str, marker: &str) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(CONFIG_FILE), config).unwrap();
-        std::fs::create_dir_all(dir.path().join("source/_posts")).unwrap();
-        match marker {
-            "scaffolds" => std::fs::create_dir(dir.path().join("scaffolds")).unwrap(),
-            "package" => std::fs::write(
-                dir.path().join("package.json"),
-                r#"{"dependencies": {"hexo": "^7.0.0"}}"#,
-            )
-            .unwrap(),
-            _ => {}
+        let dir = test_site(config);
+        if marker != "scaffolds" {
+            std::fs::remove_dir(dir.path().join("scaffolds")).unwrap();
+        }
+        if marker == "package" {
+            let package = r#"{"dependencies": {"hexo": "^7.0.0"}}"#;
+            std::fs::write(dir.path().join("package.json"), package).unwrap();
         }
         dir
     }

@@ -55,3 +55,12 @@ pub(super) fn label_html(label: &str, paragraph: bool) -> String {
         format!("<strong>{label}:</strong> ")
     }
 }
+
+/// A title of its own (a note's summary, a tab's name): a paragraph of
+/// strong text.
+pub(crate) fn title_html(title: &str) -> String {
+    let mut out = String::from("<p><strong>");
+    push_escaped(&mut out, title);
+    out.push_str("</strong></p>");
+    out
+}

@@ -1,9 +1,9 @@
-//! Hexo's tag plugins (and the NexT theme's `note`), as the page shows
-//! them: quotes with their source, pictures (the post's own, from its
-//! asset folder), links to other posts with their titles, and embeds as
-//! links. Octopress, which Hexo's tags come from, wrote the same ones.
+//! Hexo's tag plugins (and the NexT theme's), as the page shows them:
+//! quotes with their source, pictures, links to other posts with their
+//! titles, code captions, embeds as links, notes and tabs under their
+//! titles. Octopress, which Hexo's tags come from, wrote the same ones.
 
-use super::embed::{label_html, link_html, push_figure, video_url};
+use super::embed::{label_html, link_html, push_figure, title_html, video_url};
 use super::html::push_escaped;
 use super::shortcode::quoted_arguments;
 use super::tags::Tag;
@@ -46,17 +46,14 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
                 .iter()
                 .position(|a| is_address(a))
                 .or_else(|| args.iter().position(|a| a.contains('.')))?;
-            picture(&args, at, args[at].clone())
+            picture(&args, at)
         }
-        "asset_img" | "asset_image" => {
-            let at = asset_at(&args)?;
-            // The file's name alone: pictures are looked for beside the
-            // post, then in its asset folder (the folder named as the post).
-            picture(&args, at, args[at].clone())
-        }
+        // The file's name alone: pictures are looked for beside the post,
+        // then in its asset folder (the folder named as the post).
+        "asset_img" | "asset_image" => picture(&args, asset_at(&args)?),
         "asset_link" => {
             let path = arg(0)?;
-            let text = text_after(&args, 1).unwrap_or_else(|| arg(0).unwrap_or_default().into());
+            let text = text_after(&args, 1).unwrap_or_else(|| path.to_string());
             Item::Html(link_html(path, &text, false))
         }
         "asset_path" => Item::Text(arg(0)?.to_string()),
@@ -126,14 +123,10 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
                 .find_map(|a| label_of(a))
                 .unwrap_or("Note");
             let summary = args[classes..].join(" ");
-            if summary.trim().is_empty() {
-                Item::Html(label_html(label, paragraph))
-            } else {
-                let mut html = String::from("<p><strong>");
-                push_escaped(&mut html, summary.trim());
-                html.push_str("</strong></p>");
-                Item::Html(html)
-            }
+            Item::Html(match summary.trim() {
+                "" => label_html(label, paragraph),
+                summary => title_html(summary),
+            })
         }
         _ => return None,
     })
@@ -202,7 +195,7 @@ fn is_address(arg: &str) -> bool {
 fn asset_at(args: &[String]) -> Option<usize> {
     args.iter()
         .position(|a| a.rsplit_once('.').is_some_and(|(_, ext)| !ext.is_empty()))
-        .or(if args.is_empty() { None } else { Some(0) })
+        .or((!args.is_empty()).then_some(0))
 }
 
 /// The words from `from` on, joined, when there are any (a trailing
@@ -218,8 +211,8 @@ fn text_after(args: &[String], from: usize) -> Option<String> {
 }
 
 /// `img`'s `[class] src [width] [height] [title [alt]]`, the source at
-/// `at` and read as `src`.
-fn picture(args: &[String], at: usize, src: String) -> Item {
+/// `at`.
+fn picture(args: &[String], at: usize) -> Item {
     let mut rest = &args[at + 1..];
     for _ in 0..2 {
         if rest
@@ -244,7 +237,7 @@ fn picture(args: &[String], at: usize, src: String) -> Item {
     };
     let mut html = String::new();
     let alt = if alt.is_empty() { &title } else { &alt };
-    push_figure(&mut html, &src, alt, None);
+    push_figure(&mut html, &args[at], alt, None);
     Item::Html(html)
 }
 
@@ -347,10 +340,14 @@ fn footer_html(written: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::markdown::LiquidContext;
 
-    fn items(src: &str, ctx: &LiquidContext) -> Vec<Item> {
+    /// What each tag of `src` is, and the numbers of its quotes never
+    /// closed.
+    fn tags_of(src: &str, ctx: &LiquidContext) -> (Vec<Item>, HashSet<usize>) {
         let mut liquid = Liquid::new(ctx);
         let mut out = Vec::new();
         let mut pos = 0;
@@ -363,28 +360,16 @@ mod tests {
                 None => pos += off + 2,
             }
         }
-        out
+        (out, liquid.unclosed_quotes())
+    }
+
+    fn items(src: &str, ctx: &LiquidContext) -> Vec<Item> {
+        tags_of(src, ctx).0
     }
 
     fn html(src: &str) -> String {
-        let ctx = LiquidContext {
-            page: vec![("id".into(), "여행/jeju-trip".into())],
-            ..LiquidContext::default()
-        };
-        let mut liquid = Liquid::new(&ctx);
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while let Some(off) = src[pos..].find("{%") {
-            match liquid.at(src, pos + off) {
-                Some(found) => {
-                    out.push(found.item);
-                    pos = found.end;
-                }
-                None => pos += off + 2,
-            }
-        }
         // What the scans do at the end: quotes never closed show nothing.
-        let unclosed: std::collections::HashSet<usize> = liquid.unclosed_quotes().collect();
+        let (out, unclosed) = tags_of(src, &LiquidContext::default());
         out.into_iter()
             .map(|item| match item {
                 Item::Html(h) | Item::QuoteClose(_, h) => h,

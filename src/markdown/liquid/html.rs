@@ -66,7 +66,7 @@ const QUOTE_OPEN: &str = "<blockquote>";
 /// `out` without the `<blockquote>` of each quote never closed (written at
 /// the places `quotes` gives, in order), in one copy.
 fn without_unclosed_quotes(out: String, quotes: &[(usize, usize)], liquid: &Liquid<'_>) -> String {
-    let unclosed: std::collections::HashSet<usize> = liquid.unclosed_quotes().collect();
+    let unclosed = liquid.unclosed_quotes();
     if unclosed.is_empty() {
         return out;
     }

@@ -23,6 +23,7 @@ mod tistory;
 
 use context::lookup;
 pub use context::{LiquidContext, PostTitles};
+pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;
 pub use html::html;
 pub(crate) use html::{push_code_block, push_escaped};
@@ -138,7 +139,9 @@ impl<'c> Liquid<'c> {
                     tag.markup.split_whitespace().next().unwrap_or("")
                 };
                 // Hexo's caption: a title, and a link to the code's source.
-                let caption = hexo::code_caption(tag.markup).filter(|_| tag.name != "highlight");
+                let caption = (tag.name != "highlight")
+                    .then(|| hexo::code_caption(tag.markup))
+                    .flatten();
                 if let Some(mut html) = caption {
                     push_code_block(&mut html, &clean_lang(lang), code);
                     return Some(Found {
@@ -209,11 +212,11 @@ impl<'c> Liquid<'c> {
         self.tabs > 0
     }
 
-    /// The quotes ([`Item::QuoteOpen`]) that were never closed: what they
-    /// stand for is nothing, so that one left open does not take in the
-    /// rest of the post.
-    pub(crate) fn unclosed_quotes(&self) -> impl Iterator<Item = usize> + '_ {
-        self.quotes.unclosed()
+    /// The numbers of the quotes ([`Item::QuoteOpen`]) never closed: what
+    /// they stand for is nothing, so that one left open does not take in
+    /// the rest of the post.
+    pub(crate) fn unclosed_quotes(&self) -> std::collections::HashSet<usize> {
+        self.quotes.unclosed().collect()
     }
 
     /// The end tag of the block `open` starts, unless a search for one
