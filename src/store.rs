@@ -146,6 +146,10 @@ impl Store {
         self.searcher = Some(searcher);
     }
 
+    pub fn searcher(&self) -> Option<&crate::index::Searcher> {
+        self.searcher.as_ref()
+    }
+
     pub fn searcher_mut(&mut self) -> Option<&mut crate::index::Searcher> {
         self.searcher.as_mut()
     }

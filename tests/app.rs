@@ -558,6 +558,7 @@ mod robustness {
             Just(Action::Undo),
             Just(Action::CycleSort),
             Just(Action::Reload),
+            Just(Action::Edit),
             Just(Action::FolderChanged(vec!["demo/x.html".into()])),
             Just(Action::WidenList),
             Just(Action::NarrowList),

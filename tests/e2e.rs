@@ -51,6 +51,19 @@ fn has_ended(pid: u32) -> bool {
     }
 }
 
+/// An executable shell script `name` in `dir`, a stand-in for a program
+/// the reader runs.
+fn script(dir: &tempfile::TempDir, name: &str, body: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
 const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
 
 /// The reader on the fixture site, with a home of its own that lives as
@@ -266,13 +279,7 @@ fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
     let home = tempfile::tempdir().unwrap();
     // A stand-in for w3m: says what it was given, waits for a key.
     let bin = tempfile::tempdir().unwrap();
-    let browser = bin.path().join("w3m");
-    std::fs::write(&browser, "#!/bin/sh\necho \"FAKE BROWSER $1\"\nread -r _\n").unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    let browser = script(&bin, "w3m", "echo \"FAKE BROWSER $1\"\nread -r _\n");
     let cmd = command_in(home.path(), "", SITE).replacen(
         " sh -c ",
         &format!(" BROWSER='{}' sh -c ", browser.display()),
@@ -303,4 +310,54 @@ fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
         !s.contains("장마 북상"),
         "the alternate screen is gone:\n{s}"
     );
+}
+
+#[test]
+fn e_runs_the_editor_in_the_foreground_and_shows_the_post_as_written() {
+    let home = tempfile::tempdir().unwrap();
+    let site = common::Site::new();
+    let post = |title: &str| {
+        format!(
+            "---\ntitle: {title}\ndate: 2024-07-01\ncategories: [사회]\n---\n<p>본문 그대로</p>\n"
+        )
+    };
+    site.write("2024-07-01-draft.html", post("고치기 전 제목"));
+    // A stand-in for an editor: says what it was given, waits for a key,
+    // then writes the file as a user would.
+    let bin = tempfile::tempdir().unwrap();
+    let editor = script(
+        &bin,
+        "editor",
+        "echo \"FAKE EDITOR $1\"\nread -r _\nsed -i 's/고치기 전 제목/고친 제목/' \"$1\"\n",
+    );
+    // Not watched: the post is read again because the editor closed.
+    let config = bin.path().join("config.yaml");
+    std::fs::write(&config, "watch: false\n").unwrap();
+    let dir = site.path().display().to_string();
+    let args = format!("--config '\"'\"'{}'\"'\"'", config.display());
+    let cmd = command_in(home.path(), &args, &dir).replacen(
+        " sh -c ",
+        &format!(" VISUAL= EDITOR='{}' sh -c ", editor.display()),
+        1,
+    );
+    let Some(t) = Tmux::start(&cmd, 100, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("고치기 전 제목"));
+    t.keys(&["Enter"]);
+    t.wait_for("the article", |s| s.contains("본문 그대로"));
+    t.keys(&["e"]);
+    let s = t.wait_for("the editor", |s| s.contains("FAKE EDITOR"));
+    assert!(s.contains("2024-07-01-draft.html"), "{s}");
+    assert!(
+        !s.contains("본문 그대로"),
+        "the reader gave the terminal up:\n{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the post as written", |s| s.contains("고친 제목"));
+    assert!(s.contains("본문 그대로"), "the article is open again:\n{s}");
+    assert!(!s.contains("FAKE EDITOR"), "redrawn:\n{s}");
+    assert!(s.contains("1 changed"), "{s}");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
 }

@@ -296,3 +296,70 @@ fn a_link_to_another_post_of_the_blog_opens_it_here() {
     let message = r.app.message.clone().unwrap_or_default();
     assert!(message.contains("not opened"), "{message}");
 }
+
+#[test]
+fn e_edits_the_selected_post_in_the_editor_and_reads_it_again_after() {
+    let site = site();
+    let mut r = Reader::folder(&site.path(), 120, 30);
+    r.run([Action::Down, Action::Open]);
+    let outside = r.run([Action::Edit]);
+    let [Outside::Edit { argv, path }] = &outside[..] else {
+        panic!("{outside:?}")
+    };
+    assert_eq!(path, &site.path().join("2024-07-02-b.html"));
+    assert_eq!(argv.last(), Some(&path.clone().into_os_string()));
+    // What the editor does, then the runner's word that it was closed.
+    site.write(
+        "2024-07-02-b.html",
+        post("둘째 소식 (고침)", "2024-07-02", "경제"),
+    );
+    let path = path.clone();
+    let more = r.effects.edited(&mut r.app, path);
+    assert!(more.is_empty(), "{more:?}");
+    r.settle();
+    let a = r.app.screen.article().expect("the article stays open");
+    assert_eq!(r.title(a.post), "둘째 소식 (고침)");
+    assert!(
+        r.frame().contains("둘째 소식 (고침) 본문입니다."),
+        "{}",
+        r.frame()
+    );
+    assert!(r.status().contains("1 changed"), "{}", r.status());
+}
+
+#[test]
+fn the_demo_posts_have_no_file_to_edit() {
+    let mut r = Reader::demo(120, 40);
+    assert!(r.run([Action::Edit]).is_empty());
+    assert!(r.status().contains("nothing to edit"), "{}", r.status());
+}
+
+#[test]
+fn a_post_changed_after_a_start_from_the_index_leaves_every_body_searchable() {
+    let site = site();
+    let cache = tempfile::tempdir().unwrap();
+    let file = cache.path().join("index.sqlite3");
+    // The second start is warm: bodies come from the index.
+    drop(Reader::indexed(&site.path(), &file, 100, 20));
+    let mut r = Reader::indexed(&site.path(), &file, 100, 20);
+    assert!(!r.status().contains("bodies"), "{}", r.status());
+    site.write(
+        "2024-07-01-a.html",
+        format!(
+            "{}<p>새 단어 두루미</p>\n",
+            post("첫째 소식", "2024-07-01", "사회")
+        ),
+    );
+    r.run([Action::Reload]);
+    assert!(r.status().contains("1 changed"), "{}", r.status());
+    assert!(
+        !r.status().contains("bodies"),
+        "every body is still searchable: {}",
+        r.status()
+    );
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("두루미")));
+    assert_eq!(titles(&r), ["첫째 소식"]);
+    r.run(std::iter::once(Action::SearchCancel));
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("본문입니다")));
+    assert_eq!(titles(&r).len(), 3, "{:?}", titles(&r));
+}

@@ -61,6 +61,8 @@ pub enum Action {
     Undo,
     CycleSort,
     Reload,
+    /// Edit the selected (or open) post's file in the user's editor.
+    Edit,
     WidenList,
     NarrowList,
     ToggleList,
@@ -233,4 +235,7 @@ pub enum Effect {
     /// Index the bodies of these files, in the background; answered with
     /// [`Action::Indexed`].
     Index(Vec<std::path::PathBuf>),
+    /// Open this file in the user's editor, in the terminal; when the
+    /// editor is closed the file is read again.
+    Edit(std::path::PathBuf),
 }

@@ -65,6 +65,20 @@ pub(super) fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec
     effects
 }
 
+/// `e`: the selected post's file, in the user's editor. The demo posts
+/// have no file.
+pub(super) fn edit(app: &mut App) -> Vec<Effect> {
+    if app.folders.is_empty() {
+        app.message = Some(Msg::NothingToEdit.say(app.lang));
+        return Vec::new();
+    }
+    app.selected_post()
+        .and_then(|post| app.store.posts().get(post))
+        .map(|post| Effect::Edit(post.path.clone()))
+        .into_iter()
+        .collect()
+}
+
 /// Scroll the article to the next (or previous) line the search matches.
 pub(super) fn jump_to_match(app: &mut App, forward: bool) {
     let query = app.query().clone();

@@ -159,6 +159,7 @@ pub static TABLE: &[Binding] = &[
     bind!("undo", Action::Undo, ["U"], MAIN, Msg::HelpUndo),
     bind!("sort", Action::CycleSort, ["S"], MAIN, Msg::HelpSort),
     bind!("reload", Action::Reload, ["R"], MAIN, Msg::HelpReload),
+    bind!("edit", Action::Edit, ["e"], MAIN, Msg::HelpEdit),
     bind!(
         "wider_list",
         Action::WidenList,

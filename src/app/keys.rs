@@ -158,6 +158,7 @@ mod tests {
         assert_eq!(k(KeyCode::Char('q')), Some(Action::Quit));
         assert_eq!(k(KeyCode::Char('A')), Some(Action::MarkAllRead));
         assert_eq!(k(KeyCode::Char('R')), Some(Action::Reload));
+        assert_eq!(k(KeyCode::Char('e')), Some(Action::Edit));
         assert_eq!(k(KeyCode::Char('o')), None, "the list has no links");
         assert_eq!(
             k(KeyCode::Char('3')),
@@ -301,6 +302,7 @@ mod tests {
         assert_eq!(k(Context::Article, 'ㅜ'), Some(Action::NextArticle));
         assert_eq!(k(Context::Article, 'ㅔ'), Some(Action::PrevArticle));
         assert_eq!(k(Context::Article, 'ㅐ'), Some(Action::OpenLinks));
+        assert_eq!(k(Context::Article, 'ㄷ'), Some(Action::Edit));
         assert_eq!(
             k(Context::List, 'ㄲ'),
             Some(Action::Reload),

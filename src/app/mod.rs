@@ -468,12 +468,18 @@ impl App {
         }
     }
 
-    /// Posts whose bodies are in the search index.
+    /// Posts whose bodies are searchable: by their own search text, or
+    /// in the persistent index (a reload reads changed posts into memory;
+    /// the others stay in the index).
     fn count_indexed(&self) -> usize {
+        let searcher = self.store.searcher();
         self.store
             .posts()
             .iter()
-            .filter(|p| p.search.as_ref().is_some_and(|s| !s.is_partial()))
+            .filter(|p| {
+                p.search.as_ref().is_some_and(|s| !s.is_partial())
+                    || p.doc.zip(searcher).is_some_and(|(doc, s)| s.has_body(doc))
+            })
             .count()
     }
 

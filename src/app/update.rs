@@ -172,6 +172,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MarkAllRead => return commands::mark_all_read(app),
         Action::Undo => return commands::undo(app),
         Action::CycleSort => commands::cycle_sort(app),
+        Action::Edit => return commands::edit(app),
         Action::WidenList | Action::NarrowList | Action::ToggleList => {
             return commands::arrange(app, &action);
         }

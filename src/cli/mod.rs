@@ -172,10 +172,6 @@ fn list_store(
     Ok((store, shown))
 }
 
-/// How many posts a start from the index shows before the files are
-/// checked: more than a screen, few enough to read at once.
-const FIRST_POSTS: usize = 2000;
-
 /// The interactive reader: with the persistent index, the first frame
 /// shows its first posts (none on a first start) while the files are
 /// checked and read in the background; without it, front matter is loaded
@@ -210,19 +206,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     // keeps the posts by date.
     let (store, index) = match index {
         Some(index) => {
-            let warm = index.count().unwrap_or(0) > 0;
-            let first = index.first_posts(FIRST_POSTS).unwrap_or_default();
-            let mut store = crate::store::Store::new(
-                crate::loader::Load {
-                    posts: first,
-                    ..Default::default()
-                },
-                drafts,
-            );
-            if let Ok(searcher) = index.searcher() {
-                store.set_searcher(searcher);
-            }
-            let start = crate::app::effects::IndexStart { index, warm };
+            let (store, start) = crate::app::effects::IndexStart::new(index, drafts);
             (store, Some(start))
         }
         None => {
@@ -265,6 +249,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
         },
         loaded_at: Some(loaded_at),
         opener: crate::app::effects::Opener::from_env(config.browser_in_terminal, lang),
+        editor: crate::app::effects::Editor::from_env(),
         lang,
         index,
     });

@@ -63,6 +63,7 @@ catalog! {
     HelpMarkAllRead: "mark every post in the list read", "목록의 글을 모두 읽음으로";
     HelpUndo: "undo the last mark-all-read", "마지막 모두 읽음 되돌리기";
     HelpSort: "sort by date, title or path", "날짜, 제목, 경로 순으로 정렬";
+    HelpEdit: "edit the post's file in $VISUAL or $EDITOR, then read it again", "글 파일을 $VISUAL 또는 $EDITOR로 고친 뒤 다시 읽기";
     HelpReload: "read the folders again (they are also watched)", "폴더 다시 읽기 (폴더는 늘 지켜봄)";
     HelpWiderList: "widen the list (side by side)", "목록 넓히기 (나란히 볼 때)";
     HelpNarrowerList: "narrow the list", "목록 좁히기";
@@ -136,6 +137,7 @@ catalog! {
     // Messages.
     ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
     ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
+    NothingToEdit: "nothing to edit: these are the built-in demo posts", "고칠 파일이 없음: 내장된 예시 글";
     NothingToReload: "nothing to reload: these are the built-in demo posts", "다시 읽을 폴더가 없음: 내장된 예시 글";
     Reloading: "reloading…", "다시 읽는 중…";
     NoSearchToFind: "no search to find: / searches", "찾을 검색어가 없음: /로 검색";
@@ -178,6 +180,7 @@ catalog! {
     // Effects.
     CannotOpenWithBrowser: "cannot open the link with $BROWSER ({tried}): {error}", "$BROWSER({tried})로 링크를 열 수 없음: {error}";
     CannotOpenTried: "cannot open the link: tried {tried} ({error}); set $BROWSER to a browser, e.g. BROWSER=w3m", "링크를 열 수 없음: {tried}를 해 봄 ({error}); $BROWSER에 브라우저를 정하세요 (예: BROWSER=w3m)";
+    CannotRunEditor: "cannot run {program}: {error}; set $VISUAL or $EDITOR to an editor", "{program}을(를) 실행할 수 없음: {error}; $VISUAL 또는 $EDITOR에 편집기를 정하세요";
     CannotRun: "cannot run {program}: {error}; set $BROWSER to a browser", "{program}을(를) 실행할 수 없음: {error}; $BROWSER에 브라우저를 정하세요";
     RenderingStopped: "the rendering thread stopped", "기사를 그리는 스레드가 멈춤";
     NotWatching: "not watching {folder}: {error}", "{folder}를 지켜볼 수 없음: {error}";

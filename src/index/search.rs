@@ -109,6 +109,11 @@ impl Searcher {
         self.covered.len() + self.pending.len()
     }
 
+    /// Whether document `doc`'s body is searchable.
+    pub fn has_body(&self, doc: u32) -> bool {
+        self.covered.contains(doc) || self.pending.contains(doc)
+    }
+
     /// The positions (among `positions`, in their order) of the posts
     /// that match `query`.
     pub fn filter(

@@ -94,20 +94,20 @@ fn event_loop(app: &mut App, effects: &mut Effects, term: &mut Term) -> io::Resu
         }
         let (outside, answered) = effects.apply_answers(app);
         changed = !events.is_empty() || answered;
-        if carry_out(app, term, outside)? {
+        if carry_out(app, effects, term, outside)? {
             return Ok(());
         }
         // A quiet moment: read and render ahead.
         if events.is_empty() && (!answered || app.is_refining()) {
             let outside = effects.apply(app, Action::Idle);
-            if carry_out(app, term, outside)? {
+            if carry_out(app, effects, term, outside)? {
                 return Ok(());
             }
         }
         for e in events {
             if let Some(action) = to_action(app, e) {
                 let outside = effects.apply(app, action);
-                if carry_out(app, term, outside)? {
+                if carry_out(app, effects, term, outside)? {
                     return Ok(());
                 }
             }
@@ -124,7 +124,12 @@ fn draw(app: &App, term: &mut Term) -> io::Result<()> {
 }
 
 /// Do what only the terminal's owner can; true when it is time to quit.
-fn carry_out(app: &mut App, term: &mut Term, outside: Vec<Outside>) -> io::Result<bool> {
+fn carry_out(
+    app: &mut App,
+    effects: &mut Effects,
+    term: &mut Term,
+    outside: Vec<Outside>,
+) -> io::Result<bool> {
     for o in outside {
         match o {
             Outside::Quit => return Ok(true),
@@ -136,13 +141,19 @@ fn carry_out(app: &mut App, term: &mut Term, outside: Vec<Outside>) -> io::Resul
             Outside::SetMouse(on) => terminal::set_mouse(on),
             Outside::RunInTerminal(argv) => {
                 if let Err(e) = run_in_terminal(&argv) {
-                    let program = crate::sanitize::quote(&argv[0]);
-                    app.message = Some(
-                        crate::i18n::Msg::CannotRun
-                            .fill(app.lang, &[("program", &program), ("error", &e)]),
-                    );
+                    say_cannot_run(app, crate::i18n::Msg::CannotRun, argv[0].as_ref(), &e);
                 }
                 redraw_all(term)?;
+            }
+            Outside::Edit { argv, path } => {
+                if let Err(e) = run_in_terminal(&argv) {
+                    say_cannot_run(app, crate::i18n::Msg::CannotRunEditor, &argv[0], &e);
+                }
+                redraw_all(term)?;
+                let more = effects.edited(app, path);
+                if carry_out(app, effects, term, more)? {
+                    return Ok(true);
+                }
             }
             Outside::Write(sequence) => {
                 let stdout = io::stdout();
@@ -155,15 +166,22 @@ fn carry_out(app: &mut App, term: &mut Term, outside: Vec<Outside>) -> io::Resul
     Ok(false)
 }
 
-/// Run `argv` (a text browser) in the terminal: the reader gives the
-/// terminal back, waits for the program, and takes the terminal again.
-fn run_in_terminal(argv: &[String]) -> io::Result<()> {
+/// Run `argv` (a text browser, an editor) in the terminal: the reader
+/// gives the terminal back, waits for the program, and takes the terminal
+/// again.
+fn run_in_terminal<S: AsRef<std::ffi::OsStr>>(argv: &[S]) -> io::Result<()> {
     terminal::leave();
     let status = std::process::Command::new(&argv[0])
         .args(&argv[1..])
         .status();
     terminal::enter()?;
     status.map(|_| ())
+}
+
+/// Say on the status line that `program` did not run.
+fn say_cannot_run(app: &mut App, msg: crate::i18n::Msg, program: &std::ffi::OsStr, e: &io::Error) {
+    let program = crate::sanitize::quote(&program.to_string_lossy());
+    app.message = Some(msg.fill(app.lang, &[("program", &program), ("error", e)]));
 }
 
 /// Clear the screen and draw every cell on the next frame, without asking

@@ -55,6 +55,33 @@ impl Reader {
         reader
     }
 
+    /// The reader over the posts of `folder` as `sinmun FOLDER` starts it
+    /// with the persistent index at `index_file`: posts from the index,
+    /// files checked and bodies indexed in the background, all settled.
+    pub fn indexed(
+        folder: &std::path::Path,
+        index_file: &std::path::Path,
+        w: u16,
+        h: u16,
+    ) -> Reader {
+        let index = sinmun::index::Index::open(index_file).unwrap();
+        let (store, start) = sinmun::app::effects::IndexStart::new(index, false);
+        let mut app = App::new(store, theme(), false);
+        app.folders = vec![folder.to_path_buf()];
+        app.reading = Some((0, 0));
+        let effects = Effects::new(Setup {
+            folders: app.folders.clone(),
+            loaded_at: Some(std::time::SystemTime::now()),
+            opener: sinmun::app::effects::Opener::off(),
+            index: Some(start),
+            ..Setup::default()
+        });
+        let mut reader = Reader::of(app, effects, w, h);
+        reader.effects.start(&reader.app);
+        reader.settle();
+        reader
+    }
+
     pub fn of(app: App, effects: Effects, w: u16, h: u16) -> Reader {
         let mut reader = Reader { app, effects };
         reader.run([Action::Resize(w, h)]);

@@ -6,6 +6,7 @@
 //! screenshot example all drive the reader through this loop; what needs
 //! the terminal comes back to the caller as [`Outside`].
 
+mod editor;
 mod files;
 mod opener;
 mod workers;
@@ -15,6 +16,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use super::{Action, App, Effect, update};
+pub use editor::Editor;
 pub use files::{FileId, build_index, identities, index, index_with, read_body, read_checked};
 pub use opener::{Opener, osc52};
 use workers::{IndexJob, Workers};
@@ -30,6 +32,13 @@ pub enum Outside {
     /// Run a program in the terminal (a text browser), the reader
     /// suspended meanwhile.
     RunInTerminal(Vec<String>),
+    /// Run the editor on a post's file in the terminal, the reader
+    /// suspended meanwhile; then the file is read again
+    /// ([`Effects::edited`]).
+    Edit {
+        argv: Vec<std::ffi::OsString>,
+        path: PathBuf,
+    },
     /// Write this OSC 52 sequence (a copy to the clipboard).
     Write(String),
 }
@@ -49,6 +58,8 @@ pub struct Setup {
     pub loaded_at: Option<SystemTime>,
     /// How links are opened.
     pub opener: Opener,
+    /// The editor `e` runs.
+    pub editor: Editor,
     /// The language of what the workers say.
     pub lang: crate::i18n::Lang,
     /// The persistent index the posts are loaded through, in the
@@ -64,6 +75,28 @@ pub struct IndexStart {
     pub warm: bool,
 }
 
+/// How many posts a start from the index shows before the files are
+/// checked: more than a screen, few enough to read at once.
+const FIRST_POSTS: usize = 2000;
+
+impl IndexStart {
+    /// The posts of the reader's first frame, from `index`: the newest
+    /// it knew (none when it is new), searched through it; and the start.
+    pub fn new(index: crate::index::Index, drafts: bool) -> (crate::store::Store, IndexStart) {
+        let warm = index.count().unwrap_or(0) > 0;
+        let first = index.first_posts(FIRST_POSTS).unwrap_or_default();
+        let load = crate::loader::Load {
+            posts: first,
+            ..Default::default()
+        };
+        let mut store = crate::store::Store::new(load, drafts);
+        if let Ok(searcher) = index.searcher() {
+            store.set_searcher(searcher);
+        }
+        (store, IndexStart { index, warm })
+    }
+}
+
 pub struct Effects {
     tx: Sender<Action>,
     rx: Receiver<Action>,
@@ -71,6 +104,7 @@ pub struct Effects {
     /// Jobs sent to workers and not answered yet.
     outstanding: usize,
     opener: Opener,
+    editor: Editor,
     /// The load through the persistent index, until it is started.
     index: Option<(IndexStart, Vec<PathBuf>, crate::loader::WalkOptions)>,
 }
@@ -79,6 +113,7 @@ impl Effects {
     pub fn new(mut setup: Setup) -> Effects {
         let (tx, rx) = mpsc::channel();
         let opener = setup.opener.clone();
+        let editor = setup.editor.clone();
         let index = setup
             .index
             .take()
@@ -90,6 +125,7 @@ impl Effects {
             workers,
             outstanding: 0,
             opener,
+            editor,
             index,
         }
     }
@@ -202,6 +238,10 @@ impl Effects {
                     Err(message) => app.message = Some(message),
                 },
                 Effect::Copy(text) => outside.push(Outside::Write(osc52(&text))),
+                Effect::Edit(path) => outside.push(Outside::Edit {
+                    argv: self.editor.argv(&path),
+                    path,
+                }),
             }
         }
         if loaded {
@@ -212,6 +252,12 @@ impl Effects {
             crate::memory::give_back();
         }
         outside
+    }
+
+    /// The editor on `path` was closed: the file is read again, as if the
+    /// watcher had seen it change (it may be watched, or not).
+    pub fn edited(&mut self, app: &mut App, path: PathBuf) -> Vec<Outside> {
+        self.apply(app, Action::FolderChanged(vec![path]))
     }
 
     /// Apply every answer that has arrived; returns what needs the
