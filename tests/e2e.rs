@@ -361,3 +361,44 @@ fn e_runs_the_editor_in_the_foreground_and_shows_the_post_as_written() {
     t.keys(&["Escape", "q"]);
     t.wait_for("the shell", |s| s.contains("exited 0"));
 }
+
+/// An editor that stops its whole job (Vim's Ctrl-Z does: `kill(0,
+/// SIGTSTP)`) gets the terminal back on `fg`: the reader, waiting for it,
+/// only stops, and takes the terminal again when the editor is closed.
+#[test]
+fn an_editor_stopped_with_its_job_keeps_the_terminal_on_fg() {
+    let home = tempfile::tempdir().unwrap();
+    let bin_dir = tempfile::tempdir().unwrap();
+    let editor = script(
+        &bin_dir,
+        "editor",
+        "echo \"EDITOR STARTED\"\nkill -TSTP 0\necho \"EDITOR RESUMED\"\nread -r _\n",
+    );
+    let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let line = format!(
+        "{} VISUAL= EDITOR=\"{}\" \"{bin}\" \"{SITE}\"",
+        common::env_line(home.path()),
+        editor.display()
+    );
+    t.type_text(&line);
+    t.keys(&["Enter"]);
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["e"]);
+    t.wait_for("the job stopped", |s| s.contains("Stopped"));
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the editor again", |s| s.contains("EDITOR RESUMED"));
+    assert!(!s.contains("장마 북상"), "the editor has the screen:\n{s}");
+    assert_eq!(
+        t.pane("#{alternate_on} #{mouse_any_flag}"),
+        "0 0",
+        "the reader left the terminal as the editor set it"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("the reader again", |s| s.contains("장마 북상"));
+    t.keys(&["q"]);
+    t.wait_for("the prompt", |s| !s.contains("장마 북상"));
+}

@@ -363,3 +363,65 @@ fn a_post_changed_after_a_start_from_the_index_leaves_every_body_searchable() {
     r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("본문입니다")));
     assert_eq!(titles(&r).len(), 3, "{:?}", titles(&r));
 }
+
+/// The problems popup chooses: `Enter` opens the post a problem is about,
+/// `e` edits its file at the problem's line.
+#[test]
+fn a_problem_opens_its_post_or_its_file_at_the_line() {
+    let site = common::Site::new();
+    site.write(
+        "2024-07-01-fine.html",
+        post("멀쩡한 소식", "2024-07-01", "사회"),
+    );
+    site.write(
+        "2024-07-02-bad.html",
+        "---\ntitle: 날짜가 틀린 소식\ndate: 2024-02-30\n---\n<p>본문</p>\n",
+    );
+    site.write("2024-07-03-binary.html", b"\x00\x01\x02PNG");
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run([Action::ShowProblems]);
+    let places: Vec<(String, usize)> = r
+        .app
+        .problems()
+        .map(|p| (p.path.file_name().unwrap().to_string_lossy().into(), p.line))
+        .collect();
+    let bad = places
+        .iter()
+        .position(|(f, _)| f == "2024-07-02-bad.html")
+        .unwrap();
+    let binary = places
+        .iter()
+        .position(|(f, _)| f == "2024-07-03-binary.html")
+        .unwrap();
+    assert!(r.status().contains("Enter open  e edit"), "{}", r.status());
+
+    let to = |r: &mut Reader, row: usize| {
+        r.run([Action::Top]);
+        r.run(std::iter::repeat_n(Action::Down, row));
+    };
+    to(&mut r, bad);
+    let outside = r.run([Action::Edit]);
+    let [Outside::Edit { argv, path }] = &outside[..] else {
+        panic!("{outside:?}")
+    };
+    assert_eq!(path, &site.path().join("2024-07-02-bad.html"));
+    assert_eq!(places[bad].1, 3, "the date's line");
+    let line_first: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into()).collect();
+    assert_eq!(
+        line_first[..2],
+        ["vi", "+3"],
+        "the editor by default, at the line"
+    );
+    assert!(r.app.popup.is_some(), "the problems stay open");
+
+    to(&mut r, binary);
+    r.run([Action::Open]);
+    assert!(r.app.popup.is_some());
+    assert!(r.status().contains("is not a post"), "{}", r.status());
+
+    to(&mut r, bad);
+    r.run([Action::Open]);
+    assert!(r.app.popup.is_none());
+    let a = r.app.screen.article().expect("its post is open");
+    assert_eq!(r.title(a.post), "날짜가 틀린 소식");
+}

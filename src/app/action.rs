@@ -235,7 +235,10 @@ pub enum Effect {
     /// Index the bodies of these files, in the background; answered with
     /// [`Action::Indexed`].
     Index(Vec<std::path::PathBuf>),
-    /// Open this file in the user's editor, in the terminal; when the
-    /// editor is closed the file is read again.
-    Edit(std::path::PathBuf),
+    /// Open this file in the user's editor (at this line), in the
+    /// terminal; when the editor is closed the file is read again.
+    Edit {
+        path: std::path::PathBuf,
+        line: Option<usize>,
+    },
 }

@@ -65,18 +65,49 @@ pub(super) fn reloaded(app: &mut App, reloaded: &crate::reload::Reloaded) -> Vec
     effects
 }
 
-/// `e`: the selected post's file, in the user's editor. The demo posts
+/// `e`: the selected post's file, in the user's editor; in the problems,
+/// the file of the problem under the cursor, at its line. The demo posts
 /// have no file.
-pub(super) fn edit(app: &mut App) -> Vec<Effect> {
+pub(super) fn edit(app: &mut App, context: Context) -> Vec<Effect> {
     if app.folders.is_empty() {
         app.message = Some(Msg::NothingToEdit.say(app.lang));
         return Vec::new();
     }
-    app.selected_post()
-        .and_then(|post| app.store.posts().get(post))
-        .map(|post| Effect::Edit(post.path.clone()))
+    let target = match (&app.popup, context) {
+        (Some(Popup::Problems { cursor }), Context::Problems) => app
+            .problems()
+            .nth(*cursor)
+            .map(|p| (p.path.clone(), Some(p.line))),
+        _ => app
+            .selected_post()
+            .and_then(|post| app.store.posts().get(post))
+            .map(|post| (post.path.clone(), None)),
+    };
+    target
+        .map(|(path, line)| Effect::Edit { path, line })
         .into_iter()
         .collect()
+}
+
+/// `Enter` in the problems: the post the problem is about, opened. A file
+/// that is no post (skipped, unreadable, a draft not shown) says so.
+pub(super) fn open_problem(app: &mut App, cursor: usize) -> Vec<Effect> {
+    let Some(path) = app.problems().nth(cursor).map(|p| p.path.clone()) else {
+        return Vec::new();
+    };
+    match app.store.position_of(&path) {
+        Some(post) => {
+            app.popup = None;
+            let rows = app.list_rows();
+            app.list.select_post(post, rows);
+            super::update::open_post(app, post)
+        }
+        None => {
+            let path = crate::sanitize::quote(&path.display().to_string());
+            app.message = Some(Msg::NotAPostShown.fill(app.lang, &[("path", &path)]));
+            Vec::new()
+        }
+    }
 }
 
 /// Scroll the article to the next (or previous) line the search matches.

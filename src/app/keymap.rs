@@ -85,7 +85,7 @@ pub static TABLE: &[Binding] = &[
         MOVING,
         Msg::HelpBottom
     ),
-    bind!("open", Action::Open, ["Enter", "l", "Right"], &[Li, L], Msg::HelpOpen, &[L] => Msg::HintOpen),
+    bind!("open", Action::Open, ["Enter", "l", "Right"], &[Li, L, P], Msg::HelpOpen, &[L, P] => Msg::HintOpen),
     bind!("back", Action::Back, ["Esc", "h", "Left", "Backspace"], MAIN, Msg::HelpBack, &[A] => Msg::HintList),
     bind!(
         "switch_pane",
@@ -159,7 +159,7 @@ pub static TABLE: &[Binding] = &[
     bind!("undo", Action::Undo, ["U"], MAIN, Msg::HelpUndo),
     bind!("sort", Action::CycleSort, ["S"], MAIN, Msg::HelpSort),
     bind!("reload", Action::Reload, ["R"], MAIN, Msg::HelpReload),
-    bind!("edit", Action::Edit, ["e"], MAIN, Msg::HelpEdit),
+    bind!("edit", Action::Edit, ["e"], &[Li, A, P], Msg::HelpEdit, &[P] => Msg::HintEdit),
     bind!(
         "wider_list",
         Action::WidenList,

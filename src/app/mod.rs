@@ -737,6 +737,11 @@ impl App {
                 },
             };
         }
+        // Problems of files read again may be gone: the cursor stays on one.
+        let problems = self.problems().count();
+        if let Some(Popup::Problems { cursor }) = &mut self.popup {
+            *cursor = (*cursor).min(problems.saturating_sub(1));
+        }
         self.index.total = self.store.posts().len();
         self.index.indexed = self.count_indexed().min(self.index.total);
         if change.added + change.changed + change.removed > 0

@@ -21,12 +21,15 @@ pub fn content(app: &App, popup: &Popup) -> PopupContent {
             cursor: None,
             scroll: *scroll,
         },
-        Popup::Problems { scroll } => PopupContent {
-            title: Msg::TitleProblems.fill(app.lang, &[("n", &app.problems().count())]),
-            rows: problem_rows(app),
-            cursor: None,
-            scroll: *scroll,
-        },
+        Popup::Problems { cursor } => {
+            let n = app.problems().count();
+            PopupContent {
+                title: Msg::TitleProblems.fill(app.lang, &[("n", &n)]),
+                rows: problem_rows(app),
+                cursor: (n > 0).then_some(*cursor),
+                scroll: 0,
+            }
+        }
         Popup::Categories { cursor, chosen } => PopupContent {
             title: Msg::TitleCategories.say(app.lang),
             rows: category_rows(app, chosen),

@@ -68,8 +68,9 @@ pub enum Popup {
     Help {
         scroll: usize,
     },
+    /// The problems found while loading; the cursor is on one of them.
     Problems {
-        scroll: usize,
+        cursor: usize,
     },
     /// The category picker: `chosen` is the choice being made, applied on
     /// `Enter` and dropped on `Esc`.
@@ -105,11 +106,6 @@ impl Context {
         Context::Categories,
         Context::Links,
     ];
-
-    /// Popups that only scroll.
-    pub fn is_viewer(self) -> bool {
-        matches!(self, Context::Help | Context::Problems)
-    }
 
     pub fn is_popup(self) -> bool {
         matches!(

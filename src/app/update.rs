@@ -172,7 +172,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MarkAllRead => return commands::mark_all_read(app),
         Action::Undo => return commands::undo(app),
         Action::CycleSort => commands::cycle_sort(app),
-        Action::Edit => return commands::edit(app),
+        Action::Edit => return commands::edit(app, context),
         Action::WidenList | Action::NarrowList | Action::ToggleList => {
             return commands::arrange(app, &action);
         }
@@ -189,7 +189,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::SetMouse(app.mouse)];
         }
         Action::ShowProblems if context == Context::Problems => app.popup = None,
-        Action::ShowProblems => app.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::ShowProblems => app.popup = Some(Popup::Problems { cursor: 0 }),
         Action::ShowHelp if context == Context::Help => app.popup = None,
         Action::ShowHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::Close => app.popup = None,
@@ -235,8 +235,9 @@ fn move_by(app: &mut App, context: Context, delta: isize) {
     let layout = app.popup_layout();
     let categories = app.store.categories().len();
     let links = app.screen.article().map_or(0, |a| a.links().len());
+    let problems = app.problems().count();
     match (&mut app.popup, context) {
-        (Some(Popup::Help { scroll } | Popup::Problems { scroll }), _) => {
+        (Some(Popup::Help { scroll }), _) => {
             let max = layout.map_or(0, |l| l.max_top);
             *scroll = clamp_add((*scroll).min(max), delta, max + 1);
         }
@@ -244,6 +245,7 @@ fn move_by(app: &mut App, context: Context, delta: isize) {
             *cursor = clamp_add(*cursor, delta, categories)
         }
         (Some(Popup::Links { cursor }), _) => *cursor = clamp_add(*cursor, delta, links),
+        (Some(Popup::Problems { cursor }), _) => *cursor = clamp_add(*cursor, delta, problems),
         (None, Context::Article) => {
             let rows = app.article_rows();
             if let Some(a) = app.screen.article_mut() {
@@ -264,6 +266,10 @@ fn open(app: &mut App, context: Context) -> Vec<Effect> {
         (Context::Links, Some(Popup::Links { cursor })) => {
             let n = cursor + 1;
             commands::open_link(app, n)
+        }
+        (Context::Problems, Some(Popup::Problems { cursor })) => {
+            let cursor = *cursor;
+            commands::open_problem(app, cursor)
         }
         (Context::List, _) => match app.selected_post() {
             Some(post) => open_post(app, post),

@@ -44,7 +44,7 @@ catalog! {
     HelpHalfPageUp: "half a page up", "반 쪽 위로";
     HelpTop: "to the top", "맨 위로";
     HelpBottom: "to the bottom", "맨 아래로";
-    HelpOpen: "open the selected article (in the links: the link)", "고른 기사 열기 (링크 창에서는 링크 열기)";
+    HelpOpen: "open the selected article (in the links: the link; in the problems: its post)", "고른 기사 열기 (링크 창에서는 링크, 문제 창에서는 그 글)";
     HelpBack: "back to the list; in the list, clear the search, then the filters", "목록으로; 목록에서는 검색을, 그다음 필터를 지우기";
     HelpSwitchPane: "switch between the list and the open article", "목록과 열린 기사 사이를 오가기";
     HelpNextArticle: "next article", "다음 기사";
@@ -103,6 +103,7 @@ catalog! {
     HintCategories: "categories", "분류";
     HintLinks: "links", "링크";
     HintCopy: "copy", "복사";
+    HintEdit: "edit", "고치기";
     HintHelp: "help", "도움말";
     HintQuit: "quit", "끝";
     HintChoose: "choose", "고르기";
@@ -137,6 +138,7 @@ catalog! {
     // Messages.
     ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
     ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
+    NotAPostShown: "{path} is not a post the reader shows", "{path}은(는) 목록에 있는 글이 아님";
     NothingToEdit: "nothing to edit: these are the built-in demo posts", "고칠 파일이 없음: 내장된 예시 글";
     NothingToReload: "nothing to reload: these are the built-in demo posts", "다시 읽을 폴더가 없음: 내장된 예시 글";
     Reloading: "reloading…", "다시 읽는 중…";

@@ -118,14 +118,21 @@ pub(crate) fn is_entered() -> bool {
 
 /// Give the terminal back, stop the process (as Ctrl-Z would), and take
 /// the terminal again when it is continued; the runner then redraws.
+/// When the reader did not hold the terminal (an editor or a text browser
+/// runs in it, and stopped the whole job: Vim's Ctrl-Z does), it only
+/// stops: the terminal stays the program's when the job is continued.
 pub(crate) fn suspend() -> io::Result<()> {
     // Held throughout: the runner cannot draw on the shell's screen between
     // leaving and stopping.
     let stdout = io::stdout();
     let _out = stdout.lock();
+    let held = is_entered();
     leave();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    if !held {
+        return Ok(());
+    }
     REDRAW.store(true, Ordering::SeqCst);
     enter()
 }

@@ -1,9 +1,36 @@
 //! The user's editor, for `e`: `$VISUAL`, else `$EDITOR`, else `vi`, as
 //! terminal programs choose it. Its words are split at spaces, as
 //! `$BROWSER`'s are (`code --wait` works), and it is run from an argv with
-//! the file as its last argument, never through a shell.
+//! the file as its last argument, never through a shell. Editors known to
+//! take a line (`+12 FILE`, or VS Code's `--goto FILE:12`) open the file
+//! at a problem's line.
 
+use std::ffi::OsString;
 use std::path::Path;
+
+/// Editors that open a file at a line given as `+LINE` before it.
+const PLUS_LINE: &[&str] = &[
+    "vi",
+    "vim",
+    "nvim",
+    "view",
+    "gvim",
+    "mvim",
+    "nano",
+    "pico",
+    "emacs",
+    "emacsclient",
+    "micro",
+    "kak",
+    "mg",
+    "joe",
+    "jed",
+    "ne",
+    "mcedit",
+];
+
+/// Editors that take `--goto FILE:LINE`.
+const GOTO_LINE: &[&str] = &["code", "code-insiders", "codium", "cursor"];
 
 /// The editor command, without the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,13 +60,28 @@ impl Editor {
         Editor { command }
     }
 
-    /// The program and its arguments for editing `path`.
-    pub fn argv(&self, path: &Path) -> Vec<std::ffi::OsString> {
-        self.command
-            .iter()
-            .map(Into::into)
-            .chain([path.as_os_str().to_owned()])
-            .collect()
+    /// The program and its arguments for editing `path`, at `line` when
+    /// the editor is known to take one.
+    pub fn argv(&self, path: &Path, line: Option<usize>) -> Vec<OsString> {
+        let mut argv: Vec<OsString> = self.command.iter().map(Into::into).collect();
+        let name = Path::new(&self.command[0])
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match line {
+            Some(n) if PLUS_LINE.contains(&name.as_str()) => {
+                argv.push(format!("+{n}").into());
+                argv.push(path.into());
+            }
+            Some(n) if GOTO_LINE.contains(&name.as_str()) => {
+                let mut at = OsString::from(path);
+                at.push(format!(":{n}"));
+                argv.push("--goto".into());
+                argv.push(at);
+            }
+            _ => argv.push(path.into()),
+        }
+        argv
     }
 }
 
@@ -48,7 +90,11 @@ mod tests {
     use super::*;
 
     fn words(e: &Editor, path: &str) -> Vec<String> {
-        e.argv(Path::new(path))
+        at_line(e, path, None)
+    }
+
+    fn at_line(e: &Editor, path: &str, line: Option<usize>) -> Vec<String> {
+        e.argv(Path::new(path), line)
             .into_iter()
             .map(|w| w.to_string_lossy().into_owned())
             .collect()
@@ -71,5 +117,23 @@ mod tests {
         let e = Editor::from_vars(Some("vim".into()), None);
         let name = "_posts/2024-01-01-제주 항공; rm -rf ~.md";
         assert_eq!(words(&e, name), ["vim", name]);
+    }
+
+    #[test]
+    fn editors_that_take_a_line_open_the_file_there() {
+        let at = |editor: &str| {
+            at_line(
+                &Editor::from_vars(Some(editor.into()), None),
+                "a.md",
+                Some(7),
+            )
+        };
+        assert_eq!(at("/usr/bin/nvim"), ["/usr/bin/nvim", "+7", "a.md"]);
+        assert_eq!(at("nano"), ["nano", "+7", "a.md"]);
+        assert_eq!(at("emacsclient -t"), ["emacsclient", "-t", "+7", "a.md"]);
+        assert_eq!(at("code --wait"), ["code", "--wait", "--goto", "a.md:7"]);
+        // Unknown editors get the file alone: `+7` could be taken for a file.
+        assert_eq!(at("hx"), ["hx", "a.md"]);
+        assert_eq!(at("gedit"), ["gedit", "a.md"]);
     }
 }

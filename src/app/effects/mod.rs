@@ -238,8 +238,8 @@ impl Effects {
                     Err(message) => app.message = Some(message),
                 },
                 Effect::Copy(text) => outside.push(Outside::Write(osc52(&text))),
-                Effect::Edit(path) => outside.push(Outside::Edit {
-                    argv: self.editor.argv(&path),
+                Effect::Edit { path, line } => outside.push(Outside::Edit {
+                    argv: self.editor.argv(&path, line),
                     path,
                 }),
             }
