@@ -402,3 +402,33 @@ fn an_editor_stopped_with_its_job_keeps_the_terminal_on_fg() {
     t.keys(&["q"]);
     t.wait_for("the prompt", |s| !s.contains("장마 북상"));
 }
+
+/// Ctrl-C typed in a program the reader runs (here a shell script, which
+/// Ctrl-C ends) is the program's: the reader, in the same process group,
+/// gets the terminal back instead of quitting.
+#[test]
+fn ctrl_c_in_the_editor_ends_the_editor_not_the_reader() {
+    let home = tempfile::tempdir().unwrap();
+    let bin_dir = tempfile::tempdir().unwrap();
+    let editor = script(&bin_dir, "editor", "echo \"EDITOR WAITING\"\nsleep 30\n");
+    // An interactive shell, as a user's: the reader is its foreground job.
+    let Some(t) = Tmux::start("bash --norc --noprofile", 100, 20) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let line = format!(
+        "{} VISUAL= EDITOR=\"{}\" \"{bin}\" \"{SITE}\"; echo \"exited $?\"",
+        common::env_line(home.path()),
+        editor.display()
+    );
+    t.type_text(&line);
+    t.keys(&["Enter"]);
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    t.keys(&["e"]);
+    t.wait_for("the editor", |s| s.contains("EDITOR WAITING"));
+    t.keys(&["C-c"]);
+    let s = t.wait_for("the reader again", |s| s.contains("장마 북상"));
+    assert!(!s.contains("exited"), "the reader goes on:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+}

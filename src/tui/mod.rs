@@ -170,12 +170,12 @@ fn carry_out(
 /// gives the terminal back, waits for the program, and takes the terminal
 /// again.
 fn run_in_terminal<S: AsRef<std::ffi::OsStr>>(argv: &[S]) -> io::Result<()> {
-    terminal::leave();
-    let status = std::process::Command::new(&argv[0])
-        .args(&argv[1..])
-        .status();
-    terminal::enter()?;
-    status.map(|_| ())
+    terminal::lend(|| {
+        std::process::Command::new(&argv[0])
+            .args(&argv[1..])
+            .status()
+    })?
+    .map(|_| ())
 }
 
 /// Say on the status line that `program` did not run.

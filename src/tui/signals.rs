@@ -9,6 +9,8 @@ use super::terminal;
 /// Handle SIGINT, SIGQUIT, SIGTERM and SIGHUP (restore the terminal and
 /// exit), SIGTSTP from outside (restore, stop, take the terminal again on
 /// SIGCONT) and SIGCONT after a stop sinmun did not ask for (redraw).
+/// While a program the reader started has the terminal, SIGINT and
+/// SIGQUIT typed there are left to it.
 #[cfg(unix)]
 pub(super) fn watch_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
@@ -23,6 +25,7 @@ pub(super) fn watch_signals() -> io::Result<()> {
                         let _ = terminal::suspend();
                     }
                     SIGCONT => terminal::continued(),
+                    SIGINT | SIGQUIT if terminal::is_lent() => {}
                     _ => terminal::restore_and_exit(128 + signal),
                 }
             }

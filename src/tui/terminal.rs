@@ -36,6 +36,9 @@ static ENTERED: AtomicU8 = AtomicU8::new(0);
 static REDRAW: AtomicBool = AtomicBool::new(false);
 /// Mouse reports are wanted (off: the terminal's own selection works).
 static MOUSE_WANTED: AtomicBool = AtomicBool::new(true);
+/// A program the reader started (an editor, a text browser) has the
+/// terminal.
+static LENT: AtomicBool = AtomicBool::new(false);
 
 /// How long a signal waits for the terminal to be restored before the
 /// process exits anyway (a terminal that takes no more output would block
@@ -109,6 +112,24 @@ pub(crate) fn set_mouse(on: bool) {
         queue!(out, DisableMouseCapture)
     };
     let _ = result.and_then(|()| out.flush());
+}
+
+/// Give the terminal to `program` (an editor, a text browser) until it
+/// exits, then take it again.
+pub(crate) fn lend<T>(program: impl FnOnce() -> T) -> io::Result<T> {
+    leave();
+    LENT.store(true, Ordering::SeqCst);
+    let result = program();
+    LENT.store(false, Ordering::SeqCst);
+    enter()?;
+    Ok(result)
+}
+
+/// Whether a program the reader started has the terminal: Ctrl-C and
+/// Ctrl-\ typed there are the program's (they reach the reader too, in
+/// the same process group), as Git leaves them to the editor it runs.
+pub(crate) fn is_lent() -> bool {
+    LENT.load(Ordering::SeqCst)
 }
 
 /// Whether the terminal is in the reader's modes.
