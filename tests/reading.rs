@@ -425,3 +425,53 @@ fn a_problem_opens_its_post_or_its_file_at_the_line() {
     let a = r.app.screen.article().expect("its post is open");
     assert_eq!(r.title(a.post), "날짜가 틀린 소식");
 }
+
+/// After following a link to another post, `Esc` returns to the article
+/// the link was in, where it was read; then to the list. Opening a post
+/// any other way starts the way back again.
+#[test]
+fn back_after_a_followed_link_returns_to_the_article_it_was_in() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 개발 노트\n");
+    let long: String = (1..=60)
+        .map(|i| format!("{i}번째 문단입니다.\n\n"))
+        .collect();
+    site.write(
+        "_posts/2024-07-01-first.md",
+        format!("---\ntitle: 첫 글\n---\n{long}다음 글은 [여기](/2024/07/02/second.html).\n"),
+    );
+    site.write(
+        "_posts/2024-07-02-second.md",
+        "---\ntitle: 둘째 글\n---\n셋째는 [저기](/2024/07/03/third.html).\n",
+    );
+    site.write(
+        "_posts/2024-07-03-third.md",
+        "---\ntitle: 셋째 글\n---\n본문\n",
+    );
+    let shown = |r: &Reader| r.app.screen.article().map(|a| (r.title(a.post), a.scroll));
+    let mut r = Reader::folder(&site.path(), 120, 30);
+    r.run([Action::Bottom, Action::Open, Action::Bottom]);
+    let (_, read_to) = shown(&r).unwrap();
+    assert!(read_to > 0, "the first post is long");
+    r.run([Action::OpenLink(1)]);
+    assert_eq!(shown(&r), Some(("둘째 글".into(), 0)));
+    r.run([Action::OpenLink(1)]);
+    assert_eq!(shown(&r), Some(("셋째 글".into(), 0)));
+    r.run([Action::Back]);
+    assert_eq!(shown(&r), Some(("둘째 글".into(), 0)));
+    assert_eq!(r.title(r.app.selected_post().unwrap()), "둘째 글");
+    r.run([Action::Back]);
+    assert_eq!(
+        shown(&r),
+        Some(("첫 글".into(), read_to)),
+        "where it was read"
+    );
+    r.run([Action::Back]);
+    assert!(r.app.screen.article().is_none(), "then the list");
+
+    // `n` opens another post: the way back starts again.
+    r.run([Action::Open, Action::OpenLink(1), Action::PrevArticle]);
+    assert_eq!(shown(&r).map(|s| s.0).as_deref(), Some("셋째 글"));
+    r.run([Action::Back]);
+    assert!(r.app.screen.article().is_none());
+}

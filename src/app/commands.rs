@@ -96,12 +96,7 @@ pub(super) fn open_problem(app: &mut App, cursor: usize) -> Vec<Effect> {
         return Vec::new();
     };
     match app.store.position_of(&path) {
-        Some(post) => {
-            app.popup = None;
-            let rows = app.list_rows();
-            app.list.select_post(post, rows);
-            super::update::open_post(app, post)
-        }
+        Some(post) => super::update::show_post(app, post),
         None => {
             let path = crate::sanitize::quote(&path.display().to_string());
             app.message = Some(Msg::NotAPostShown.fill(app.lang, &[("path", &path)]));
@@ -182,10 +177,12 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
     if !is_openable(&address) {
         // A link to another post of the blog opens it here.
         if let Some(post) = linked_post(app, &address) {
-            app.popup = None;
-            let rows = app.list_rows();
-            app.list.select_post(post, rows);
-            return super::update::open_post(app, post);
+            let from = app.screen.article().map(|a| {
+                let id = app.store.posts()[a.post].id.clone();
+                (id, a.scroll)
+            });
+            app.trail.extend(from);
+            return super::update::follow(app, post);
         }
         app.message =
             Some(Msg::NotOpened.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));

@@ -114,6 +114,9 @@ pub struct App {
     by_path: HashMap<PathBuf, usize>,
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
+    /// The articles left by following links to other posts of the blog
+    /// (id and scroll), the last left last: `back` returns to them.
+    pub trail: Vec<(String, usize)>,
     /// Files looked at so far, of how many, while the posts are read in
     /// the background (a start from the persistent index).
     pub reading: Option<(usize, usize)>,
@@ -161,6 +164,7 @@ impl App {
             reload_asked: false,
             by_path: HashMap::new(),
             last_click: None,
+            trail: Vec::new(),
             reading: None,
             filtering: None,
             pictures: crate::picture::Mode::Off,

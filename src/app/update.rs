@@ -15,7 +15,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     let context = app.context();
     match action {
-        Action::Quit if context == Context::Article => back(app, context),
+        Action::Quit if context == Context::Article => return back(app, context),
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
         Action::Redraw => return vec![Effect::Redraw],
@@ -111,7 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => move_by(app, context, isize::MIN / 2),
         Action::Bottom => move_by(app, context, isize::MAX / 2),
         Action::Open => return open(app, context),
-        Action::Back => back(app, context),
+        Action::Back => return back(app, context),
         Action::SwitchPane => return switch_pane(app),
         Action::NextArticle => return step_article(app, 1),
         Action::PrevArticle => return step_article(app, -1),
@@ -280,7 +280,9 @@ fn open(app: &mut App, context: Context) -> Vec<Effect> {
 }
 
 /// Open `post` (the selected one) in the article pane, with the keys.
+/// The way back through followed links starts again.
 pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
+    app.trail.clear();
     let mut effects = Vec::new();
     if let Some(save) = app.marks.set_read(&app.store, post, true) {
         effects.push(Effect::SaveMarks(save));
@@ -300,9 +302,21 @@ pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
 
 /// Back to the list: the article closes. In the list, `Esc` drops a
 /// filter, and with none left, closes an article shown beside it.
-fn back(app: &mut App, context: Context) {
+fn back(app: &mut App, context: Context) -> Vec<Effect> {
     match context {
-        Context::Article => app.screen = Screen::List,
+        Context::Article => {
+            // To the article a followed link was in, where it was read.
+            while let Some((id, scroll)) = app.trail.pop() {
+                if let Some(post) = app.store.posts().iter().position(|p| p.id == id) {
+                    let effects = follow(app, post);
+                    if let Some(a) = app.screen.article_mut() {
+                        a.scroll = scroll;
+                    }
+                    return effects;
+                }
+            }
+            app.screen = Screen::List;
+        }
         _ => {
             if app.filters.clear_one() {
                 app.refilter();
@@ -311,6 +325,25 @@ fn back(app: &mut App, context: Context) {
             }
         }
     }
+    Vec::new()
+}
+
+/// Open `post` from another article (a link followed, or back), keeping
+/// the way back.
+pub(super) fn follow(app: &mut App, post: usize) -> Vec<Effect> {
+    let trail = std::mem::take(&mut app.trail);
+    let effects = show_post(app, post);
+    app.trail = trail;
+    effects
+}
+
+/// Select and open `post` from elsewhere than the list (a link, a
+/// problem): any popup closes.
+pub(super) fn show_post(app: &mut App, post: usize) -> Vec<Effect> {
+    app.popup = None;
+    let rows = app.list_rows();
+    app.list.select_post(post, rows);
+    open_post(app, post)
 }
 
 fn switch_pane(app: &mut App) -> Vec<Effect> {

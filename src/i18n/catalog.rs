@@ -45,7 +45,7 @@ catalog! {
     HelpTop: "to the top", "맨 위로";
     HelpBottom: "to the bottom", "맨 아래로";
     HelpOpen: "open the selected article (in the links: the link; in the problems: its post)", "고른 기사 열기 (링크 창에서는 링크, 문제 창에서는 그 글)";
-    HelpBack: "back to the list; in the list, clear the search, then the filters", "목록으로; 목록에서는 검색을, 그다음 필터를 지우기";
+    HelpBack: "back to the list (after a link to another post: to the article it was in); in the list, clear the search, then the filters", "목록으로 (다른 글로 가는 링크를 따라왔으면 그 링크가 있던 글로); 목록에서는 검색을, 그다음 필터를 지우기";
     HelpSwitchPane: "switch between the list and the open article", "목록과 열린 기사 사이를 오가기";
     HelpNextArticle: "next article", "다음 기사";
     HelpPrevArticle: "previous article", "이전 기사";
