@@ -64,6 +64,11 @@ fn script(dir: &tempfile::TempDir, name: &str, body: &str) -> std::path::PathBuf
     path
 }
 
+/// `cmd` (from [`command_in`]) with `vars` set for the reader.
+fn with_env(cmd: String, vars: &str) -> String {
+    cmd.replacen(" sh -c ", &format!(" {vars} sh -c "), 1)
+}
+
 const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
 
 /// The reader on the fixture site, with a home of its own that lives as
@@ -280,10 +285,9 @@ fn a_text_browser_runs_in_the_foreground_and_the_reader_comes_back() {
     // A stand-in for w3m: says what it was given, waits for a key.
     let bin = tempfile::tempdir().unwrap();
     let browser = script(&bin, "w3m", "echo \"FAKE BROWSER $1\"\nread -r _\n");
-    let cmd = command_in(home.path(), "", SITE).replacen(
-        " sh -c ",
-        &format!(" BROWSER='{}' sh -c ", browser.display()),
-        1,
+    let cmd = with_env(
+        command_in(home.path(), "", SITE),
+        &format!("BROWSER='{}'", browser.display()),
     );
     let Some(t) = Tmux::start(&cmd, 110, 30) else {
         return;
@@ -335,10 +339,9 @@ fn e_runs_the_editor_in_the_foreground_and_shows_the_post_as_written() {
     std::fs::write(&config, "watch: false\n").unwrap();
     let dir = site.path().display().to_string();
     let args = format!("--config '\"'\"'{}'\"'\"'", config.display());
-    let cmd = command_in(home.path(), &args, &dir).replacen(
-        " sh -c ",
-        &format!(" VISUAL= EDITOR='{}' sh -c ", editor.display()),
-        1,
+    let cmd = with_env(
+        command_in(home.path(), &args, &dir),
+        &format!("VISUAL= EDITOR='{}'", editor.display()),
     );
     let Some(t) = Tmux::start(&cmd, 100, 20) else {
         return;
@@ -429,6 +432,32 @@ fn ctrl_c_in_the_editor_ends_the_editor_not_the_reader() {
     t.keys(&["C-c"]);
     let s = t.wait_for("the reader again", |s| s.contains("장마 북상"));
     assert!(!s.contains("exited"), "the reader goes on:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+}
+
+/// Keys typed right after `e`, read with it, were meant for the editor:
+/// the reader does not act on them when it comes back.
+#[test]
+fn keys_typed_with_e_do_not_move_the_reader_afterwards() {
+    let home = tempfile::tempdir().unwrap();
+    let bin_dir = tempfile::tempdir().unwrap();
+    let editor = script(&bin_dir, "editor", "echo \"EDITOR WAITING\"\nread -r _\n");
+    let cmd = with_env(
+        command_in(home.path(), "", SITE),
+        &format!("VISUAL= EDITOR='{}'", editor.display()),
+    );
+    let Some(t) = Tmux::start(&cmd, 100, 20) else {
+        return;
+    };
+    t.wait_for("the list", |s| s.contains("장마 북상") && s.contains("1/3"));
+    t.type_text("ejj");
+    t.wait_for("the editor", |s| s.contains("EDITOR WAITING"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the reader again", |s| s.contains("장마 북상"));
+    std::thread::sleep(Duration::from_millis(300));
+    let s = t.screen().lines().last().map(str::to_string).unwrap_or(s);
+    assert!(s.contains("1/3"), "the selection did not move: {s}");
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("exited 0"));
 }

@@ -364,10 +364,8 @@ fn a_post_changed_after_a_start_from_the_index_leaves_every_body_searchable() {
     assert_eq!(titles(&r).len(), 3, "{:?}", titles(&r));
 }
 
-/// The problems popup chooses: `Enter` opens the post a problem is about,
-/// `e` edits its file at the problem's line.
-#[test]
-fn a_problem_opens_its_post_or_its_file_at_the_line() {
+/// A post without problems, and one whose date is no date (line 3).
+fn fine_and_misdated() -> common::Site {
     let site = common::Site::new();
     site.write(
         "2024-07-01-fine.html",
@@ -377,6 +375,14 @@ fn a_problem_opens_its_post_or_its_file_at_the_line() {
         "2024-07-02-bad.html",
         "---\ntitle: 날짜가 틀린 소식\ndate: 2024-02-30\n---\n<p>본문</p>\n",
     );
+    site
+}
+
+/// The problems popup chooses: `Enter` opens the post a problem is about,
+/// `e` edits its file at the problem's line.
+#[test]
+fn a_problem_opens_its_post_or_its_file_at_the_line() {
+    let site = fine_and_misdated();
     site.write("2024-07-03-binary.html", b"\x00\x01\x02PNG");
     let mut r = Reader::folder(&site.path(), 100, 24);
     r.run([Action::ShowProblems]);
@@ -408,8 +414,8 @@ fn a_problem_opens_its_post_or_its_file_at_the_line() {
     assert_eq!(places[bad].1, 3, "the date's line");
     let line_first: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into()).collect();
     assert_eq!(
-        line_first[..2],
-        ["vi", "+3"],
+        line_first[..3],
+        ["vi", "-c", "3"],
         "the editor by default, at the line"
     );
     assert!(r.app.popup.is_some(), "the problems stay open");
@@ -474,4 +480,69 @@ fn back_after_a_followed_link_returns_to_the_article_it_was_in() {
     assert_eq!(shown(&r).map(|s| s.0).as_deref(), Some("셋째 글"));
     r.run([Action::Back]);
     assert!(r.app.screen.article().is_none());
+}
+
+/// A problem's post hidden by the search opens all the same, and the marks
+/// and `e` then act on that post, not on the one selected in the list.
+#[test]
+fn a_problem_post_hidden_by_the_search_is_the_one_marks_and_edit_act_on() {
+    let site = fine_and_misdated();
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("멀쩡")));
+    r.run([Action::SearchAccept, Action::ShowProblems, Action::Open]);
+    let open = r.app.screen.article().map(|a| a.post).expect("opened");
+    assert_eq!(r.title(open), "날짜가 틀린 소식");
+    r.run([Action::ToggleStar]);
+    assert!(r.app.is_starred(open), "the open post is starred");
+    let outside = r.run([Action::Edit]);
+    let [Outside::Edit { path, .. }] = &outside[..] else {
+        panic!("{outside:?}")
+    };
+    assert_eq!(path, &site.path().join("2024-07-02-bad.html"));
+}
+
+/// After the editor closes on a problem's file, the problems show what is
+/// left: the cursor stays on the problem it was on, problems found later
+/// in the file are gone with it.
+#[test]
+fn the_problems_after_an_edit_keep_the_cursor_on_its_problem() {
+    let site = common::Site::new();
+    let bad = |n: u8| format!("---\ntitle: 소식 {n}\ndate: 2024-02-3{n}\n---\n<p>본문</p>\n");
+    site.write("2024-07-01-a.html", bad(0));
+    site.write("2024-07-02-b.html", bad(1));
+    site.write("2024-07-03-c.html", bad(0));
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    let later = sinmun::problem::Problem::new(
+        &site.path().join("2024-07-01-a.html"),
+        1,
+        sinmun::i18n::Msg::FailedRendering,
+    );
+    r.run([Action::Problems(vec![later]), Action::ShowProblems]);
+    let places = |r: &Reader| -> Vec<String> {
+        r.app
+            .problems()
+            .map(|p| p.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(places(&r).len(), 4, "{:?}", places(&r));
+    // On b's problem; a's are fixed meanwhile (one found later among them).
+    let b = places(&r)
+        .iter()
+        .position(|p| p == "2024-07-02-b.html")
+        .unwrap();
+    r.run(std::iter::repeat_n(Action::Down, b));
+    site.write("2024-07-01-a.html", post("소식 0", "2024-07-01", "사회"));
+    let path = site.path().join("2024-07-01-a.html");
+    let more = r.effects.edited(&mut r.app, path);
+    assert!(more.is_empty());
+    r.settle();
+    assert_eq!(places(&r), ["2024-07-02-b.html", "2024-07-03-c.html"]);
+    let Some(sinmun::app::Popup::Problems { cursor }) = r.app.popup else {
+        panic!("the problems stay open")
+    };
+    assert_eq!(
+        places(&r)[cursor],
+        "2024-07-02-b.html",
+        "still on b's problem"
+    );
 }

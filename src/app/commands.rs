@@ -79,7 +79,7 @@ pub(super) fn edit(app: &mut App, context: Context) -> Vec<Effect> {
             .nth(*cursor)
             .map(|p| (p.path.clone(), Some(p.line))),
         _ => app
-            .selected_post()
+            .target_post()
             .and_then(|post| app.store.posts().get(post))
             .map(|post| (post.path.clone(), None)),
     };
@@ -237,7 +237,7 @@ fn post_address(post: &crate::post::Post) -> Option<String> {
 }
 
 pub(super) fn toggle_read(app: &mut App) -> Vec<Effect> {
-    let Some(post) = app.selected_post() else {
+    let Some(post) = app.target_post() else {
         return Vec::new();
     };
     let read = app.is_read(post);
@@ -249,7 +249,7 @@ pub(super) fn toggle_read(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn toggle_star(app: &mut App) -> Vec<Effect> {
-    let Some(post) = app.selected_post() else {
+    let Some(post) = app.target_post() else {
         return Vec::new();
     };
     app.marks

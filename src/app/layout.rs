@@ -166,6 +166,8 @@ pub struct PopupContent {
     pub rows: Vec<PopupRow>,
     /// The selected row, for popups that choose.
     pub cursor: Option<usize>,
+    /// Rows after the last choice (a note), shown when it is selected.
+    pub trailing: usize,
     /// The first line shown, for popups that scroll.
     pub scroll: usize,
 }
@@ -185,7 +187,7 @@ pub struct PopupLayout {
     pub title: String,
     /// The selected content row, for popups that choose.
     pub cursor: Option<usize>,
-    /// Rows of content (before wrapping).
+    /// Rows of content (before wrapping), the trailing ones aside.
     pub content_rows: usize,
     /// The popup, its border included.
     pub area: Rect,
@@ -279,10 +281,20 @@ pub fn popup(screen: Rect, content: &PopupContent) -> Option<PopupLayout> {
     };
     let rows = usize::from(text.height);
     let max_top = lines.len().saturating_sub(rows);
+    let choices = content.rows.len().saturating_sub(content.trailing);
     let top = match content.cursor {
         Some(c) => {
             let first = lines.iter().position(|l| l.row == c).unwrap_or(0);
-            let last = lines.iter().rposition(|l| l.row == c).unwrap_or(first);
+            // The last choice brings the rows after it into view.
+            let last_row = if c + 1 >= choices {
+                content.rows.len().saturating_sub(1)
+            } else {
+                c
+            };
+            let last = lines
+                .iter()
+                .rposition(|l| l.row == last_row)
+                .unwrap_or(first);
             if last >= rows {
                 (last + 1 - rows).min(first)
             } else {
@@ -294,7 +306,7 @@ pub fn popup(screen: Rect, content: &PopupContent) -> Option<PopupLayout> {
     Some(PopupLayout {
         title: content.title.clone(),
         cursor: content.cursor,
-        content_rows: content.rows.len(),
+        content_rows: choices,
         area,
         clear,
         text,
@@ -377,6 +389,7 @@ mod tests {
                 .map(|i| PopupRow::new(format!("{i} "), text, Part::Base))
                 .collect(),
             cursor: None,
+            trailing: 0,
             scroll: usize::MAX,
         }
     }
@@ -421,5 +434,18 @@ mod tests {
         c.cursor = Some(29);
         let p = popup(Rect::new(0, 0, 40, 14), &c).unwrap();
         assert!(p.top + p.rows() == 30 && p.lines[p.top + p.rows() - 1].row == 29);
+    }
+
+    #[test]
+    fn the_last_choice_brings_the_note_after_it_into_view() {
+        let mut c = content(30, "x");
+        c.trailing = 2;
+        c.cursor = Some(26);
+        let p = popup(Rect::new(0, 0, 40, 14), &c).unwrap();
+        assert_eq!(p.lines[p.top + p.rows() - 1].row, 26, "a choice");
+        c.cursor = Some(27);
+        let p = popup(Rect::new(0, 0, 40, 14), &c).unwrap();
+        assert_eq!(p.top, p.max_top, "the last choice and the note");
+        assert_eq!(p.position().as_deref(), Some("28/28"));
     }
 }

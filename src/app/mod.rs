@@ -236,6 +236,19 @@ impl App {
         self.list.selected_post()
     }
 
+    /// The post the marks and `e` act on: the open article's while it has
+    /// the keys (a followed link may open a post the list's filter hides),
+    /// else the selected one.
+    pub fn target_post(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::Article {
+                keys: Pane::Article,
+                article,
+            } => Some(article.post),
+            _ => self.selected_post(),
+        }
+    }
+
     /// Where keys go now: the one answer key mapping, update and the
     /// status hints use.
     pub fn context(&self) -> Context {
@@ -717,7 +730,21 @@ impl App {
             (post.id.clone(), a.scroll, lines)
         });
         let keys = self.screen.article().map(|_| self.screen.keys());
+        let problem_at = match &self.popup {
+            Some(Popup::Problems { cursor }) => self.problems().nth(*cursor).cloned(),
+            _ => None,
+        };
         let change = self.store.merge(reloaded);
+        // Problems found later in files read again were found in what was
+        // there before.
+        self.later_problems
+            .retain(|p| !reloaded.reread.contains(&p.path) && !reloaded.removed.contains(&p.path));
+        // The cursor stays on its problem, or where it was when it is gone.
+        let problems = self.problems().count();
+        let same = problem_at.and_then(|at| self.problems().position(|p| *p == at));
+        if let Some(Popup::Problems { cursor }) = &mut self.popup {
+            *cursor = same.unwrap_or(*cursor).min(problems.saturating_sub(1));
+        }
         self.generation += 1;
         self.rendering.clear();
         self.by_path.clear();
@@ -740,11 +767,6 @@ impl App {
                     ..Article::new(post)
                 },
             };
-        }
-        // Problems of files read again may be gone: the cursor stays on one.
-        let problems = self.problems().count();
-        if let Some(Popup::Problems { cursor }) = &mut self.popup {
-            *cursor = (*cursor).min(problems.saturating_sub(1));
         }
         self.index.total = self.store.posts().len();
         self.index.indexed = self.count_indexed().min(self.index.total);

@@ -19,13 +19,16 @@ pub fn content(app: &App, popup: &Popup) -> PopupContent {
             title: Msg::TitleKeys.say(app.lang),
             rows: help_rows(app),
             cursor: None,
+            trailing: 0,
             scroll: *scroll,
         },
         Popup::Problems { cursor } => {
             let n = app.problems().count();
+            let rows = problem_rows(app);
             PopupContent {
                 title: Msg::TitleProblems.fill(app.lang, &[("n", &n)]),
-                rows: problem_rows(app),
+                trailing: rows.len().saturating_sub(n),
+                rows,
                 cursor: (n > 0).then_some(*cursor),
                 scroll: 0,
             }
@@ -34,12 +37,14 @@ pub fn content(app: &App, popup: &Popup) -> PopupContent {
             title: Msg::TitleCategories.say(app.lang),
             rows: category_rows(app, chosen),
             cursor: Some(*cursor),
+            trailing: 0,
             scroll: 0,
         },
         Popup::Links { cursor } => PopupContent {
             title: Msg::TitleLinks.say(app.lang),
             rows: link_rows(app),
             cursor: Some(*cursor),
+            trailing: 0,
             scroll: 0,
         },
     }

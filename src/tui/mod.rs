@@ -107,8 +107,14 @@ fn event_loop(app: &mut App, effects: &mut Effects, term: &mut Term) -> io::Resu
         for e in events {
             if let Some(action) = to_action(app, e) {
                 let outside = effects.apply(app, action);
+                // Keys typed after the one that started a program were
+                // meant for it (`ejj` typed fast moves in the editor).
+                let lent = outside.iter().any(Outside::lends_terminal);
                 if carry_out(app, effects, term, outside)? {
                     return Ok(());
+                }
+                if lent {
+                    break;
                 }
             }
         }

@@ -2,18 +2,18 @@
 //! terminal programs choose it. Its words are split at spaces, as
 //! `$BROWSER`'s are (`code --wait` works), and it is run from an argv with
 //! the file as its last argument, never through a shell. Editors known to
-//! take a line (`+12 FILE`, or VS Code's `--goto FILE:12`) open the file
-//! at a problem's line.
+//! take a line (`+12 FILE`; POSIX `vi -c 12 FILE`, which BusyBox's vi
+//! needs; VS Code's `--goto FILE:12`) open the file at a problem's line.
+//! Editors that return at once (`code` without `--wait`, `gvim` without
+//! `-f`) leave the post to be read again by the watcher.
 
 use std::ffi::OsString;
 use std::path::Path;
 
 /// Editors that open a file at a line given as `+LINE` before it.
 const PLUS_LINE: &[&str] = &[
-    "vi",
     "vim",
     "nvim",
-    "view",
     "gvim",
     "mvim",
     "nano",
@@ -28,6 +28,9 @@ const PLUS_LINE: &[&str] = &[
     "ne",
     "mcedit",
 ];
+
+/// Editors that take POSIX's `-c LINE` (an ex command run first).
+const DASH_C_LINE: &[&str] = &["vi", "view", "ex"];
 
 /// Editors that take `--goto FILE:LINE`.
 const GOTO_LINE: &[&str] = &["code", "code-insiders", "codium", "cursor"];
@@ -68,18 +71,28 @@ impl Editor {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let name = name.as_str();
+        // A relative path starting with `-` or `+` would be an option.
+        let starts_like_option = path.components().next().is_some_and(|c| {
+            c.as_os_str().as_encoded_bytes().starts_with(b"-")
+                || c.as_os_str().as_encoded_bytes().starts_with(b"+")
+        });
+        let file: OsString = if path.is_relative() && starts_like_option {
+            Path::new(".").join(path).into()
+        } else {
+            path.into()
+        };
         match line {
-            Some(n) if PLUS_LINE.contains(&name.as_str()) => {
-                argv.push(format!("+{n}").into());
-                argv.push(path.into());
+            Some(n) if PLUS_LINE.contains(&name) => argv.extend([format!("+{n}").into(), file]),
+            Some(n) if DASH_C_LINE.contains(&name) => {
+                argv.extend(["-c".into(), n.to_string().into(), file]);
             }
-            Some(n) if GOTO_LINE.contains(&name.as_str()) => {
-                let mut at = OsString::from(path);
+            Some(n) if GOTO_LINE.contains(&name) => {
+                let mut at = file;
                 at.push(format!(":{n}"));
-                argv.push("--goto".into());
-                argv.push(at);
+                argv.extend(["--goto".into(), at]);
             }
-            _ => argv.push(path.into()),
+            _ => argv.push(file),
         }
         argv
     }
@@ -129,11 +142,24 @@ mod tests {
             )
         };
         assert_eq!(at("/usr/bin/nvim"), ["/usr/bin/nvim", "+7", "a.md"]);
+        assert_eq!(at("vi"), ["vi", "-c", "7", "a.md"], "POSIX, and BusyBox's");
         assert_eq!(at("nano"), ["nano", "+7", "a.md"]);
         assert_eq!(at("emacsclient -t"), ["emacsclient", "-t", "+7", "a.md"]);
         assert_eq!(at("code --wait"), ["code", "--wait", "--goto", "a.md:7"]);
         // Unknown editors get the file alone: `+7` could be taken for a file.
         assert_eq!(at("hx"), ["hx", "a.md"]);
         assert_eq!(at("gedit"), ["gedit", "a.md"]);
+    }
+
+    #[test]
+    fn a_file_named_like_an_option_is_given_as_a_path() {
+        let vim = Editor::from_vars(Some("vim".into()), None);
+        assert_eq!(words(&vim, "+x.md"), ["vim", "./+x.md"]);
+        assert_eq!(
+            at_line(&vim, "-R/a.md", Some(2)),
+            ["vim", "+2", "./-R/a.md"]
+        );
+        assert_eq!(words(&vim, "/posts/+x.md"), ["vim", "/posts/+x.md"]);
+        assert_eq!(words(&vim, "posts/-x.md"), ["vim", "posts/-x.md"]);
     }
 }

@@ -43,6 +43,13 @@ pub enum Outside {
     Write(String),
 }
 
+impl Outside {
+    /// Whether it gives the terminal to another program for a while.
+    pub fn lends_terminal(&self) -> bool {
+        matches!(self, Outside::RunInTerminal(_) | Outside::Edit { .. })
+    }
+}
+
 /// How the loop is set up.
 #[derive(Default)]
 pub struct Setup {
