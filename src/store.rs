@@ -368,8 +368,13 @@ impl Store {
         self.posts.retain(|p| !gone.contains(p.path.as_os_str()));
         self.problems.retain(|p| !gone.contains(p.path.as_os_str()));
         self.problems.extend(reloaded.problems.iter().cloned());
-        self.problems
-            .extend(incoming.iter().flat_map(|p| p.problems.iter().cloned()));
+        // Drafts not shown keep their problems, as at the first load.
+        self.problems.extend(
+            reloaded
+                .posts
+                .iter()
+                .flat_map(|p| p.problems.iter().cloned()),
+        );
         self.problems.sort();
         self.problems.dedup();
         // Each new post goes where the order puts it: no sort of them all.

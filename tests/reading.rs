@@ -546,3 +546,26 @@ fn the_problems_after_an_edit_keep_the_cursor_on_its_problem() {
         "still on b's problem"
     );
 }
+
+/// A draft not shown keeps its problems when it is read again (after `e`
+/// on its problem, say), as it had them at the first load.
+#[test]
+fn a_hidden_draft_keeps_its_problems_when_read_again() {
+    let site = site();
+    let draft = "---\ntitle: 초안\ndate: 2024-02-30\npublished: false\n---\n<p>쓰는 중</p>\n";
+    site.write("2024-07-09-draft.html", draft);
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    let count = |r: &Reader| r.app.problems().count();
+    assert_eq!(count(&r), 1, "the draft's date");
+    assert_eq!(titles(&r).len(), 3, "the draft is not shown");
+    site.write(
+        "2024-07-09-draft.html",
+        draft.replace("쓰는 중", "계속 쓰는 중"),
+    );
+    let more = r
+        .effects
+        .edited(&mut r.app, site.path().join("2024-07-09-draft.html"));
+    assert!(more.is_empty());
+    r.settle();
+    assert_eq!(count(&r), 1, "still there");
+}
