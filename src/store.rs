@@ -23,8 +23,10 @@ pub struct Store {
     categories: Vec<Category>,
     problems: Vec<Problem>,
     skipped: usize,
-    /// Drafts are kept (`--drafts`).
+    /// Drafts are shown (`--drafts`, `D`).
     drafts: bool,
+    /// The drafts read and not shown, kept for `D`.
+    hidden: Vec<Post>,
     sites: Vec<Site>,
     /// Searches bodies through the persistent index, when the posts came
     /// through one.
@@ -83,11 +85,8 @@ impl Store {
     /// The model of a load; drafts are left out unless `drafts`.
     pub fn new(load: Load, drafts: bool) -> Store {
         let problems = load.all_problems().into_iter().cloned().collect();
-        let posts: Vec<Post> = load
-            .posts
-            .into_iter()
-            .filter(|p| drafts || p.published)
-            .collect();
+        let (posts, hidden): (Vec<Post>, Vec<Post>) =
+            load.posts.into_iter().partition(|p| drafts || p.published);
         let categories = count_categories(&posts);
         Store {
             posts,
@@ -95,6 +94,7 @@ impl Store {
             problems,
             skipped: load.skipped,
             drafts,
+            hidden,
             sites: load.sites,
             searcher: None,
             order: None,
@@ -121,9 +121,40 @@ impl Store {
     /// left out unless kept); their order comes with [`Store::replace`].
     pub fn extend(&mut self, posts: Vec<Post>) {
         let drafts = self.drafts;
-        self.posts
-            .extend(posts.into_iter().filter(|p| drafts || p.published));
+        let (shown, hidden): (Vec<Post>, Vec<Post>) =
+            posts.into_iter().partition(|p| drafts || p.published);
+        self.posts.extend(shown);
+        self.hidden.extend(hidden);
         self.categories = count_categories(&self.posts);
+    }
+
+    /// Whether drafts are shown.
+    pub fn drafts_shown(&self) -> bool {
+        self.drafts
+    }
+
+    /// Show or hide the drafts among the posts; returns how many there
+    /// are.
+    pub fn show_drafts(&mut self, on: bool) -> usize {
+        self.drafts = on;
+        if on {
+            let drafts = std::mem::take(&mut self.hidden);
+            self.posts.extend(drafts);
+            self.posts.sort_by(crate::loader::post_order);
+            self.apply_order();
+        } else {
+            let (shown, hidden) = std::mem::take(&mut self.posts)
+                .into_iter()
+                .partition(|p| p.published);
+            (self.posts, self.hidden) = (shown, hidden);
+        }
+        self.categories = count_categories(&self.posts);
+        self.titles = std::sync::OnceLock::new();
+        self.posts
+            .iter()
+            .chain(&self.hidden)
+            .filter(|p| !p.published)
+            .count()
     }
 
     /// Take the posts of a complete load in place of those there are,
@@ -349,12 +380,14 @@ impl Store {
             .map(|p| p.path.as_os_str())
             .filter(|p| gone.contains(p))
             .collect();
-        let incoming: Vec<Post> = reloaded
+        let drafts = self.drafts;
+        let (incoming, hidden): (Vec<Post>, Vec<Post>) = reloaded
             .posts
             .iter()
-            .filter(|p| self.drafts || p.published)
             .cloned()
-            .collect();
+            .partition(|p| drafts || p.published);
+        self.hidden.retain(|p| !gone.contains(p.path.as_os_str()));
+        self.hidden.extend(hidden);
         let changed = incoming
             .iter()
             .filter(|p| old.contains(p.path.as_os_str()))

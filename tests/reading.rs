@@ -569,3 +569,57 @@ fn a_hidden_draft_keeps_its_problems_when_read_again() {
     r.settle();
     assert_eq!(count(&r), 1, "still there");
 }
+
+/// `D` shows the drafts among the posts, where their dates put them,
+/// searchable by their bodies, and hides them again; the selection stays.
+#[test]
+fn d_shows_and_hides_the_drafts() {
+    let site = site();
+    site.write(
+        "2024-07-02-draft.html",
+        "---\ntitle: 쓰는 중인 소식\ndate: 2024-07-02 12:00\npublished: false\n---\n<p>두루미가 날아왔다</p>\n",
+    );
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run([Action::Down]);
+    assert_eq!(titles(&r), ["셋째 소식", "둘째 소식", "첫째 소식"]);
+    r.run([Action::ToggleDrafts]);
+    assert_eq!(
+        titles(&r),
+        ["셋째 소식", "쓰는 중인 소식", "둘째 소식", "첫째 소식"]
+    );
+    assert_eq!(r.title(r.app.selected_post().unwrap()), "둘째 소식");
+    assert!(r.status().contains("drafts shown (1)"), "{}", r.status());
+    let row = r
+        .rows()
+        .into_iter()
+        .find(|row| row.contains("쓰는 중인 소식"));
+    assert!(
+        row.as_deref().is_some_and(|row| row.contains(" draft│")),
+        "a draft says so in the date column: {row:?}"
+    );
+    assert!(!r.status().contains("bodies"), "{}", r.status());
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("두루미")));
+    assert_eq!(titles(&r), ["쓰는 중인 소식"]);
+    r.run([Action::SearchCancel, Action::ToggleDrafts]);
+    assert_eq!(titles(&r), ["셋째 소식", "둘째 소식", "첫째 소식"]);
+    assert!(r.status().contains("drafts hidden (1)"), "{}", r.status());
+}
+
+#[test]
+fn drafts_shown_in_a_reader_started_from_the_index_are_searchable() {
+    let site = site();
+    site.write(
+        "2024-07-02-draft.html",
+        "---\ntitle: 쓰는 중인 소식\npublished: false\n---\n<p>두루미가 날아왔다</p>\n",
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let file = cache.path().join("index.sqlite3");
+    drop(Reader::indexed(&site.path(), &file, 100, 20));
+    let mut r = Reader::indexed(&site.path(), &file, 100, 20);
+    assert_eq!(titles(&r).len(), 3);
+    r.run([Action::ToggleDrafts]);
+    assert_eq!(titles(&r).len(), 4);
+    assert!(!r.status().contains("bodies"), "{}", r.status());
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("두루미")));
+    assert_eq!(titles(&r), ["쓰는 중인 소식"]);
+}

@@ -63,6 +63,8 @@ pub enum Action {
     Reload,
     /// Edit the selected (or open) post's file in the user's editor.
     Edit,
+    /// Show or hide the drafts.
+    ToggleDrafts,
     WidenList,
     NarrowList,
     ToggleList,

@@ -89,6 +89,33 @@ pub(super) fn edit(app: &mut App, context: Context) -> Vec<Effect> {
         .collect()
 }
 
+/// `D`: the drafts shown or hidden; shown, those whose bodies are not
+/// searchable yet are indexed.
+pub(super) fn toggle_drafts(app: &mut App) -> Vec<Effect> {
+    let on = !app.store.drafts_shown();
+    let n = app.rearrange(|_| false, |store| store.show_drafts(on));
+    let message = match (n, on) {
+        (0, _) => Msg::NoDrafts,
+        (_, true) => Msg::DraftsShown,
+        (_, false) => Msg::DraftsHidden,
+    };
+    app.message = Some(message.fill(app.lang, &[("n", &n)]));
+    let mut effects: Vec<Effect> = app.sync_article().into_iter().collect();
+    let searcher = app.store.searcher();
+    let unindexed: Vec<std::path::PathBuf> = app
+        .store
+        .posts()
+        .iter()
+        .filter(|p| !p.published && p.search.as_ref().is_none_or(|s| s.is_partial()))
+        .filter(|p| !p.doc.zip(searcher).is_some_and(|(doc, s)| s.has_body(doc)))
+        .map(|p| p.path.clone())
+        .collect();
+    if !unindexed.is_empty() {
+        effects.push(Effect::Index(unindexed));
+    }
+    effects
+}
+
 /// `Enter` in the problems: the post the problem is about, opened. A file
 /// that is no post (skipped, unreadable, a draft not shown) says so.
 pub(super) fn open_problem(app: &mut App, cursor: usize) -> Vec<Effect> {

@@ -159,6 +159,13 @@ pub static TABLE: &[Binding] = &[
     bind!("undo", Action::Undo, ["U"], MAIN, Msg::HelpUndo),
     bind!("sort", Action::CycleSort, ["S"], MAIN, Msg::HelpSort),
     bind!("reload", Action::Reload, ["R"], MAIN, Msg::HelpReload),
+    bind!(
+        "toggle_drafts",
+        Action::ToggleDrafts,
+        ["D"],
+        MAIN,
+        Msg::HelpToggleDrafts
+    ),
     bind!("edit", Action::Edit, ["e"], &[Li, A, P], Msg::HelpEdit, &[P] => Msg::HintEdit),
     bind!(
         "wider_list",

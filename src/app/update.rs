@@ -173,6 +173,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => return commands::undo(app),
         Action::CycleSort => commands::cycle_sort(app),
         Action::Edit => return commands::edit(app, context),
+        Action::ToggleDrafts => return commands::toggle_drafts(app),
         Action::WidenList | Action::NarrowList | Action::ToggleList => {
             return commands::arrange(app, &action);
         }

@@ -63,6 +63,7 @@ catalog! {
     HelpMarkAllRead: "mark every post in the list read", "목록의 글을 모두 읽음으로";
     HelpUndo: "undo the last mark-all-read", "마지막 모두 읽음 되돌리기";
     HelpSort: "sort by date, title or path", "날짜, 제목, 경로 순으로 정렬";
+    HelpToggleDrafts: "show or hide drafts (published: false, draft: true, _drafts)", "초안 보이기 / 숨기기 (published: false, draft: true, _drafts)";
     HelpEdit: "edit the post's file in $VISUAL or $EDITOR, then read it again", "글 파일을 $VISUAL 또는 $EDITOR로 고친 뒤 다시 읽기";
     HelpReload: "read the folders again (they are also watched)", "폴더 다시 읽기 (폴더는 늘 지켜봄)";
     HelpWiderList: "widen the list (side by side)", "목록 넓히기 (나란히 볼 때)";
@@ -139,6 +140,10 @@ catalog! {
     ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
     ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
     NotAPostShown: "{path} is not a post the reader shows", "{path}은(는) 목록에 있는 글이 아님";
+    DraftMark: "draft", "초안";
+    DraftsShown: "drafts shown ({n})", "초안 보임 ({n}개)";
+    DraftsHidden: "drafts hidden ({n})", "초안 숨김 ({n}개)";
+    NoDrafts: "no drafts", "초안 없음";
     NothingToEdit: "nothing to edit: these are the built-in demo posts", "고칠 파일이 없음: 내장된 예시 글";
     NothingToReload: "nothing to reload: these are the built-in demo posts", "다시 읽을 폴더가 없음: 내장된 예시 글";
     Reloading: "reloading…", "다시 읽는 중…";

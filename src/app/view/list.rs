@@ -134,8 +134,11 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         }
         if date_cells > 0 {
             x = put(buf, x, y, " ", 1, base);
+            // A draft (shown with `D`) says so where its date would be.
             let date = post.date.map(|d| d.day_string()).unwrap_or_default();
-            let date = if date_cells == 5 {
+            let date = if !post.published {
+                Msg::DraftMark.say(app.lang)
+            } else if date_cells == 5 {
                 date.get(5..).unwrap_or_default().to_string()
             } else {
                 date
