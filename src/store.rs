@@ -128,6 +128,16 @@ impl Store {
         self.categories = count_categories(&self.posts);
     }
 
+    /// The files of every post, drafts not shown included: those a reload
+    /// knows as read.
+    pub fn files(&self) -> Vec<std::path::PathBuf> {
+        self.posts
+            .iter()
+            .chain(&self.hidden)
+            .map(|p| p.path.clone())
+            .collect()
+    }
+
     /// Whether drafts are shown.
     pub fn drafts_shown(&self) -> bool {
         self.drafts
@@ -136,10 +146,20 @@ impl Store {
     /// Show or hide the drafts among the posts; returns how many there
     /// are.
     pub fn show_drafts(&mut self, on: bool) -> usize {
+        let drafts = self
+            .posts
+            .iter()
+            .chain(&self.hidden)
+            .filter(|p| !p.published)
+            .count();
+        if drafts == 0 {
+            // Nothing to show: drafts written later stay as they were.
+            return 0;
+        }
         self.drafts = on;
         if on {
-            let drafts = std::mem::take(&mut self.hidden);
-            self.posts.extend(drafts);
+            let hidden = std::mem::take(&mut self.hidden);
+            self.posts.extend(hidden);
             self.posts.sort_by(crate::loader::post_order);
             self.apply_order();
         } else {
@@ -150,11 +170,7 @@ impl Store {
         }
         self.categories = count_categories(&self.posts);
         self.titles = std::sync::OnceLock::new();
-        self.posts
-            .iter()
-            .chain(&self.hidden)
-            .filter(|p| !p.published)
-            .count()
+        drafts
     }
 
     /// Take the posts of a complete load in place of those there are,

@@ -623,3 +623,59 @@ fn drafts_shown_in_a_reader_started_from_the_index_are_searchable() {
     r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("두루미")));
     assert_eq!(titles(&r), ["쓰는 중인 소식"]);
 }
+
+const DRAFT: &str = "---\ntitle: 쓰는 중인 소식\ndate: 2024-07-02 12:00\npublished: false\n---\n<p>두루미가 날아왔다</p>\n";
+
+/// `D` with no drafts changes nothing: a draft written later stays hidden.
+#[test]
+fn d_without_drafts_leaves_drafts_hidden() {
+    let site = site();
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run([Action::ToggleDrafts]);
+    assert!(r.status().contains("no drafts"), "{}", r.status());
+    site.write("2024-07-02-draft.html", DRAFT);
+    r.run([Action::Reload]);
+    assert_eq!(titles(&r).len(), 3, "{:?}", titles(&r));
+}
+
+/// Drafts shown with `D` are files a reload knows: untouched, they are not
+/// "changed".
+#[test]
+fn a_reload_after_d_finds_untouched_drafts_unchanged() {
+    let site = site();
+    site.write("2024-07-02-draft.html", DRAFT);
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run([Action::ToggleDrafts, Action::Reload]);
+    assert_eq!(titles(&r).len(), 4);
+    assert!(r.status().contains("no new posts"), "{}", r.status());
+}
+
+/// A draft the index never held (written after the start) is indexed when
+/// `D` shows it.
+#[test]
+fn a_draft_written_after_an_index_start_is_searchable_once_shown() {
+    let site = site();
+    let cache = tempfile::tempdir().unwrap();
+    let mut r = Reader::indexed(&site.path(), &cache.path().join("index.sqlite3"), 100, 20);
+    site.write("2024-07-02-draft.html", DRAFT);
+    r.run([Action::Reload]);
+    assert_eq!(titles(&r).len(), 3, "hidden");
+    r.run([Action::ToggleDrafts]);
+    assert!(!r.status().contains("bodies"), "{}", r.status());
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("두루미")));
+    assert_eq!(titles(&r), ["쓰는 중인 소식"]);
+}
+
+/// A click, then `D` moves the posts: the next click on another row is a
+/// first click, not the second of a double click.
+#[test]
+fn a_click_before_d_is_not_half_of_a_double_click() {
+    let site = site();
+    site.write("2024-07-02-draft.html", DRAFT);
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    // The second row (둘째 소식), then the draft takes its place.
+    r.run([Action::Click { column: 5, row: 1 }, Action::ToggleDrafts]);
+    assert_eq!(r.title(r.app.list.visible[1]), "쓰는 중인 소식");
+    r.run([Action::Click { column: 5, row: 1 }]);
+    assert!(r.app.screen.article().is_none(), "one click selects only");
+}

@@ -201,6 +201,8 @@ impl App {
         let keys = self.screen.article().map(|_| self.screen.keys());
         let changed = change(&mut self.store);
         self.generation += 1;
+        // Post indices changed: a click before is no half of a double one.
+        self.last_click = None;
         self.rendering.clear();
         self.by_path.clear();
         self.marks.index(&self.store);

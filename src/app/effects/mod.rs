@@ -164,7 +164,7 @@ impl Effects {
         }
         let posts = app.store.posts();
         let paths: Vec<PathBuf> = posts.iter().map(|p| p.path.clone()).collect();
-        self.workers.index(IndexJob::Identities(paths.clone()));
+        self.workers.index(IndexJob::Identities(app.store.files()));
         if !app.indexed() {
             // First what search needs at once (the front matter's text, so
             // that a keystroke never makes it post by post), then bodies.
@@ -184,7 +184,7 @@ impl Effects {
             self.workers.index(IndexJob::FrontMatter(fields));
             self.workers.index(IndexJob::Bodies(paths.clone()));
         }
-        self.workers.watch(paths);
+        self.workers.watch(app.store.files());
     }
 
     /// Apply `action` and carry out its effects; returns what needs the
@@ -253,7 +253,7 @@ impl Effects {
         }
         if loaded {
             // Every post is known now: their files are stamped and watched.
-            let paths: Vec<PathBuf> = app.store.posts().iter().map(|p| p.path.clone()).collect();
+            let paths = app.store.files();
             self.workers.index(IndexJob::Identities(paths.clone()));
             self.workers.watch(paths);
             crate::memory::give_back();
