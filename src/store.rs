@@ -138,6 +138,11 @@ impl Store {
             .collect()
     }
 
+    /// Whether `path` is the file of a draft not shown.
+    pub fn is_hidden_draft(&self, path: &std::path::Path) -> bool {
+        self.hidden.iter().any(|p| p.path == path)
+    }
+
     /// Whether drafts are shown.
     pub fn drafts_shown(&self) -> bool {
         self.drafts

@@ -679,3 +679,24 @@ fn a_click_before_d_is_not_half_of_a_double_click() {
     r.run([Action::Click { column: 5, row: 1 }]);
     assert!(r.app.screen.article().is_none(), "one click selects only");
 }
+
+/// `Enter` on the problem of a draft not shown says how to show it.
+#[test]
+fn a_hidden_drafts_problem_says_d_shows_it() {
+    let site = site();
+    site.write(
+        "2024-07-02-draft.html",
+        "---\ntitle: 초안\ndate: 2024-02-30\npublished: false\n---\n<p>쓰는 중</p>\n",
+    );
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run([Action::ShowProblems, Action::Open]);
+    assert!(r.status().contains("is a draft: D shows"), "{}", r.status());
+    r.run([
+        Action::Close,
+        Action::ToggleDrafts,
+        Action::ShowProblems,
+        Action::Open,
+    ]);
+    let a = r.app.screen.article().expect("shown, it opens");
+    assert_eq!(r.title(a.post), "초안");
+}

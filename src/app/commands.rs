@@ -125,8 +125,13 @@ pub(super) fn open_problem(app: &mut App, cursor: usize) -> Vec<Effect> {
     match app.store.position_of(&path) {
         Some(post) => super::update::show_post(app, post),
         None => {
+            let message = if app.store.is_hidden_draft(&path) {
+                Msg::HiddenDraft
+            } else {
+                Msg::NotAPostShown
+            };
             let path = crate::sanitize::quote(&path.display().to_string());
-            app.message = Some(Msg::NotAPostShown.fill(app.lang, &[("path", &path)]));
+            app.message = Some(message.fill(app.lang, &[("path", &path)]));
             Vec::new()
         }
     }

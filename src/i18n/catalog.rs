@@ -139,6 +139,7 @@ catalog! {
     // Messages.
     ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
     ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
+    HiddenDraft: "{path} is a draft: D shows the drafts", "{path}은(는) 초안: D로 초안을 보임";
     NotAPostShown: "{path} is not a post the reader shows", "{path}은(는) 목록에 있는 글이 아님";
     DraftMark: "draft", "초안";
     DraftsShown: "drafts shown ({n})", "초안 보임 ({n}개)";
