@@ -559,6 +559,7 @@ mod robustness {
             Just(Action::CycleSort),
             Just(Action::Reload),
             Just(Action::Edit),
+            Just(Action::ToggleDrafts),
             Just(Action::FolderChanged(vec!["demo/x.html".into()])),
             Just(Action::WidenList),
             Just(Action::NarrowList),
@@ -597,6 +598,58 @@ mod robustness {
                 r.run([a]);
                 if let Some(article) = r.app.screen.article() {
                     prop_assert_eq!(Some(article.post), r.app.selected_post());
+                }
+                if let Some(layout) = r.app.popup_layout() {
+                    prop_assert!(layout.top <= layout.max_top);
+                }
+                let (w, h) = r.app.size;
+                if w > 0 && h > 0 {
+                    r.frame();
+                }
+            }
+        }
+    }
+
+    /// A blog with a draft, a post with a problem and posts that link to
+    /// each other (one hidden by a search for 겨울).
+    fn blog() -> common::Site {
+        let site = common::Site::new();
+        site.write("_config.yml", "title: 블로그\n");
+        site.write(
+            "_posts/2024-07-01-spring.md",
+            "---\ntitle: 봄 소식\n---\n겨울 다음은 [여름](/2024/07/02/summer.html).\n",
+        );
+        site.write(
+            "_posts/2024-07-02-summer.md",
+            "---\ntitle: 여름 소식\ndate: 2024-02-30\n---\n[봄](/2024/07/01/spring.html)으로.\n",
+        );
+        site.write(
+            "_posts/2024-07-03-draft.md",
+            "---\ntitle: 가을 초안\npublished: false\n---\n겨울 [봄](/2024/07/01/spring.html)\n",
+        );
+        site
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        /// The same over a blog's folder with drafts shown and hidden,
+        /// problems chosen and links followed and gone back from: no panic,
+        /// every index the view model holds is a post's, a popup's cursor
+        /// is on one of its rows.
+        #[test]
+        fn a_blog_with_drafts_problems_and_links_never_panics(w in 1u16..160, h in 1u16..40, actions in prop::collection::vec(action(), 0..30)) {
+            let site = blog();
+            let mut r = Reader::folder(&site.path(), w, h);
+            for a in actions {
+                r.run([a]);
+                let posts = r.app.store.posts().len();
+                if let Some(article) = r.app.screen.article() {
+                    prop_assert!(article.post < posts);
+                }
+                prop_assert!(r.app.list.visible.iter().all(|&p| p < posts));
+                if let Some(sinmun::app::Popup::Problems { cursor }) = r.app.popup {
+                    prop_assert!(cursor < r.app.problems().count().max(1));
                 }
                 if let Some(layout) = r.app.popup_layout() {
                     prop_assert!(layout.top <= layout.max_top);
