@@ -560,6 +560,7 @@ mod robustness {
             Just(Action::Reload),
             Just(Action::Edit),
             Just(Action::ToggleDrafts),
+            Just(Action::NextUnread),
             Just(Action::FolderChanged(vec!["demo/x.html".into()])),
             Just(Action::WidenList),
             Just(Action::NarrowList),

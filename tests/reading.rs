@@ -700,3 +700,21 @@ fn a_hidden_drafts_problem_says_d_shows_it() {
     let a = r.app.screen.article().expect("shown, it opens");
     assert_eq!(r.title(a.post), "초안");
 }
+
+/// `N` opens the next unread post below, then from the top; with none
+/// left it says so.
+#[test]
+fn n_shift_opens_the_next_unread_post() {
+    let site = site();
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
+    // 셋째 (top) is read; from 둘째, N skips nothing and opens 첫째.
+    r.run([Action::Open, Action::Back, Action::Down, Action::NextUnread]);
+    assert_eq!(open(&r).as_deref(), Some("첫째 소식"));
+    // From the last row, round to the top: 둘째 is the one left.
+    r.run([Action::NextUnread]);
+    assert_eq!(open(&r).as_deref(), Some("둘째 소식"));
+    r.run([Action::NextUnread]);
+    assert!(r.status().contains("no unread posts"), "{}", r.status());
+    assert_eq!(open(&r).as_deref(), Some("둘째 소식"), "stays");
+}

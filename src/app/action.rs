@@ -24,6 +24,9 @@ pub enum Action {
     SwitchPane,
     NextArticle,
     PrevArticle,
+    /// Open the next unread post of the list (from the top after the
+    /// last).
+    NextUnread,
     /// Search: start editing, edit, keep or cancel.
     StartSearch,
     SearchInput(char),

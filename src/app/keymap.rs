@@ -96,6 +96,13 @@ pub static TABLE: &[Binding] = &[
     ),
     bind!("next_article", Action::NextArticle, ["n"], &[A], Msg::HelpNextArticle, &[A] => Msg::HintNext),
     bind!("prev_article", Action::PrevArticle, ["p"], &[A], Msg::HelpPrevArticle, &[A] => Msg::HintPrev),
+    bind!(
+        "next_unread",
+        Action::NextUnread,
+        ["N"],
+        MAIN,
+        Msg::HelpNextUnread
+    ),
     bind!("search", Action::StartSearch, ["/"], MAIN, Msg::HelpSearch, &[Li] => Msg::HintSearch),
     bind!(
         "next_match",

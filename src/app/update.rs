@@ -115,6 +115,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SwitchPane => return switch_pane(app),
         Action::NextArticle => return step_article(app, 1),
         Action::PrevArticle => return step_article(app, -1),
+        Action::NextUnread => return next_unread(app),
         Action::StartSearch => app.filters.start_editing(),
         Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
         Action::Paste(text) if context == Context::Search => {
@@ -384,6 +385,24 @@ fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
     match app.selected_post() {
         Some(post) => open_post(app, post),
         None => Vec::new(),
+    }
+}
+
+/// `N`: the next unread post below the selection, else the first from the
+/// top, opened.
+fn next_unread(app: &mut App) -> Vec<Effect> {
+    let n = app.list.visible.len();
+    let start = app.list.selected + 1;
+    let found = (start..n)
+        .chain(0..start.min(n))
+        .map(|row| app.list.visible[row])
+        .find(|&post| !app.is_read(post));
+    match found {
+        Some(post) => show_post(app, post),
+        None => {
+            app.message = Some(Msg::NoUnread.say(app.lang));
+            Vec::new()
+        }
     }
 }
 

@@ -48,6 +48,7 @@ catalog! {
     HelpBack: "back to the list (after a link to another post: to the article it was in); in the list, clear the search, then the filters", "목록으로 (다른 글로 가는 링크를 따라왔으면 그 링크가 있던 글로); 목록에서는 검색을, 그다음 필터를 지우기";
     HelpSwitchPane: "switch between the list and the open article", "목록과 열린 기사 사이를 오가기";
     HelpNextArticle: "next article", "다음 기사";
+    HelpNextUnread: "open the next unread post of the list", "목록에서 다음 안 읽은 글 열기";
     HelpPrevArticle: "previous article", "이전 기사";
     HelpSearch: "search, live as you type (ㅈㅈㅎㄱ finds 제주항공; #name a category or tag)", "검색, 치는 대로 바로 (ㅈㅈㅎㄱ로 제주항공을 찾음; #이름은 분류나 태그)";
     HelpNextMatch: "the next line that matches the search", "검색어가 있는 다음 줄";
@@ -166,6 +167,7 @@ catalog! {
     NoLinks: "no links in this article", "이 기사에는 링크가 없음";
     MouseOn: "mouse on", "마우스 켬";
     MouseOff: "mouse off: the terminal selects text (m turns it on)", "마우스 끔: 터미널로 글자 선택 (m으로 켜기)";
+    NoUnread: "no unread posts in the list", "목록에 안 읽은 글이 없음";
     LastArticle: "this is the last article", "마지막 기사";
     FirstArticle: "this is the first article", "첫 기사";
     HangulKey: "한/영 키로 영문 입력으로 바꾸세요 (the Hangul input mode is on)", "한/영 키로 영문 입력으로 바꾸세요";
