@@ -718,3 +718,35 @@ fn n_shift_opens_the_next_unread_post() {
     assert!(r.status().contains("no unread posts"), "{}", r.status());
     assert_eq!(open(&r).as_deref(), Some("둘째 소식"), "stays");
 }
+
+/// Two folders can hold posts with the same id: a reload keeps the
+/// selection on the file it was on.
+#[test]
+fn a_reload_keeps_the_selection_on_its_file_when_ids_repeat() {
+    let (one, two) = (common::Site::new(), common::Site::new());
+    one.write(
+        "2024-07-01-a.html",
+        post("첫 폴더의 글", "2024-07-01", "사회"),
+    );
+    two.write(
+        "2024-07-01-a.html",
+        post("둘째 폴더의 글", "2024-07-01", "사회"),
+    );
+    let load = loader::load(&[one.path(), two.path()], Keep::default());
+    let mut app = App::new(Store::new(load, false), common::reader::theme(), false);
+    app.folders = vec![one.path(), two.path()];
+    let effects = Effects::new(Setup {
+        folders: app.folders.clone(),
+        loaded_at: Some(std::time::SystemTime::now()),
+        opener: Opener::off(),
+        ..Setup::default()
+    });
+    let mut r = Reader::of(app, effects, 100, 20);
+    r.effects.start(&r.app);
+    r.settle();
+    // The second row: looked up by its id, the first row's post is found.
+    r.run([Action::Down]);
+    let on = titles(&r)[1].clone();
+    r.run([Action::Reload]);
+    assert_eq!(r.title(r.app.selected_post().unwrap()), on);
+}

@@ -93,7 +93,7 @@ pub(super) fn edit(app: &mut App, context: Context) -> Vec<Effect> {
 /// searchable yet are indexed.
 pub(super) fn toggle_drafts(app: &mut App) -> Vec<Effect> {
     let on = !app.store.drafts_shown();
-    let n = app.rearrange(|_| false, |store| store.show_drafts(on));
+    let n = app.rearrange(|_| false, true, |store| store.show_drafts(on));
     let message = match (n, on) {
         (0, _) => Msg::NoDrafts,
         (_, true) => Msg::DraftsShown,
@@ -210,8 +210,8 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
         // A link to another post of the blog opens it here.
         if let Some(post) = linked_post(app, &address) {
             let from = app.screen.article().map(|a| {
-                let id = app.store.posts()[a.post].id.clone();
-                (id, a.scroll)
+                let path = app.store.posts()[a.post].path.clone();
+                (path, a.scroll)
             });
             app.trail.extend(from);
             return super::update::follow(app, post);

@@ -23,43 +23,16 @@ impl App {
     /// row they were on. A list still on its first row stays on the first
     /// row (the newest post once sorted): nothing was chosen there.
     pub(super) fn take_loaded(&mut self, load: crate::loader::Load) -> Vec<Effect> {
-        let path = |app: &App, i: usize| app.store.posts().get(i).map(|p| p.path.clone());
         let at_top = self.list.selected == 0 && self.screen.article().is_none();
-        let selected = self
-            .selected_post()
-            .filter(|_| !at_top)
-            .and_then(|i| path(self, i));
         let row = self.list.selected.saturating_sub(self.list.top);
-        let article = self
-            .screen
-            .article()
-            .and_then(|a| path(self, a.post).map(|p| (p, a.scroll, self.screen.keys())));
         let earlier_note = self.problems_note();
-        self.store.replace(load);
-        self.generation += 1;
-        self.rendering.clear();
-        self.by_path.clear();
-        self.marks.index(&self.store);
-        self.index.total = self.store.posts().len();
-        self.screen = Screen::List;
-        let keep = selected.and_then(|p| self.store.position_of(&p));
-        self.refilter_keeping(keep);
-        if keep.is_some() {
+        // Posts read in batches and the load's are other readings: no
+        // lines are kept.
+        self.rearrange(|_| true, !at_top, |store| store.replace(load));
+        if !at_top {
             self.list.top = self.list.selected.saturating_sub(row);
             let rows = self.list_rows();
             self.list.keep_in_view(rows);
-        }
-        if let Some((post, scroll, keys)) =
-            article.and_then(|(p, scroll, keys)| Some((self.store.position_of(&p)?, scroll, keys)))
-            && Some(post) == self.selected_post()
-        {
-            self.screen = Screen::Article {
-                keys,
-                article: Article {
-                    scroll,
-                    ..Article::new(post)
-                },
-            };
         }
         // A note shown already (the marks database set aside) stays until
         // a key, as at a start without the index.
@@ -156,6 +129,7 @@ impl App {
         };
         let change = self.rearrange(
             |path| reloaded.reread.iter().any(|p| p == path),
+            true,
             |store| store.merge(reloaded),
         );
         // Problems found later in files read again were found in what was
@@ -181,22 +155,26 @@ impl App {
     }
 
     /// The store's posts change under the reader (`change` does it): the
-    /// selection, the open article and the marks follow their posts to
+    /// selection (when `keep_selection`) stays on its post, the open
+    /// article and the marks follow their posts to
     /// their new places; the article keeps its lines unless `stale` says
     /// its file was read again.
     pub(super) fn rearrange<T>(
         &mut self,
         stale: impl Fn(&std::path::Path) -> bool,
+        keep_selection: bool,
         change: impl FnOnce(&mut Store) -> T,
     ) -> T {
-        let selected_id = self
+        // By path: ids repeat across folders, paths do not.
+        let selected = self
             .selected_post()
-            .map(|i| self.store.posts()[i].id.clone());
+            .filter(|_| keep_selection)
+            .map(|i| self.store.posts()[i].path.clone());
         let article = self.screen.article().map(|a| {
             let post = &self.store.posts()[a.post];
             // Unchanged, it keeps its lines until they are rendered again.
             let lines = (!stale(&post.path)).then(|| a.rendered.clone()).flatten();
-            (post.id.clone(), a.scroll, lines)
+            (post.path.clone(), a.scroll, lines)
         });
         let keys = self.screen.article().map(|_| self.screen.keys());
         let changed = change(&mut self.store);
@@ -206,10 +184,10 @@ impl App {
         self.rendering.clear();
         self.by_path.clear();
         self.marks.index(&self.store);
-        let find = |id: &str| self.store.posts().iter().position(|p| p.id == id);
-        let keep = selected_id.as_deref().and_then(find);
-        let reopened =
-            article.and_then(|(id, scroll, lines)| find(&id).map(|p| (p, scroll, lines)));
+        let keep = selected.and_then(|path| self.store.position_of(&path));
+        let reopened = article.and_then(|(path, scroll, lines)| {
+            Some((self.store.position_of(&path)?, scroll, lines))
+        });
         // The article is opened again below, on its post's new index.
         self.screen = Screen::List;
         self.refilter_keeping(keep);

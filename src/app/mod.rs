@@ -116,8 +116,9 @@ pub struct App {
     /// The post clicked last, for a second click to open it.
     last_click: Option<usize>,
     /// The articles left by following links to other posts of the blog
-    /// (id and scroll), the last left last: `back` returns to them.
-    pub trail: Vec<(String, usize)>,
+    /// (their files and scroll), the last left last: `back` returns to
+    /// them.
+    pub trail: Vec<(PathBuf, usize)>,
     /// Files looked at so far, of how many, while the posts are read in
     /// the background (a start from the persistent index).
     pub reading: Option<(usize, usize)>,

@@ -308,8 +308,8 @@ fn back(app: &mut App, context: Context) -> Vec<Effect> {
     match context {
         Context::Article => {
             // To the article a followed link was in, where it was read.
-            while let Some((id, scroll)) = app.trail.pop() {
-                if let Some(post) = app.store.posts().iter().position(|p| p.id == id) {
+            while let Some((path, scroll)) = app.trail.pop() {
+                if let Some(post) = app.store.position_of(&path) {
                     let effects = follow(app, post);
                     if let Some(a) = app.screen.article_mut() {
                         a.scroll = scroll;

@@ -24,7 +24,6 @@ const PLUS_LINE: &[&str] = &[
     "kak",
     "mg",
     "joe",
-    "jed",
     "ne",
     "mcedit",
 ];
