@@ -750,3 +750,40 @@ fn a_reload_keeps_the_selection_on_its_file_when_ids_repeat() {
     r.run([Action::Reload]);
     assert_eq!(r.title(r.app.selected_post().unwrap()), on);
 }
+
+/// A post opened by a link while the search hides it stays open when its
+/// file is edited and read again.
+#[test]
+fn an_article_opened_by_a_link_outside_the_search_stays_open_after_an_edit() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 블로그\n");
+    site.write(
+        "_posts/2024-07-01-spring.md",
+        "---\ntitle: 봄 소식\n---\n다음은 [여름](/2024/07/02/summer.html).\n",
+    );
+    site.write(
+        "_posts/2024-07-02-summer.md",
+        "---\ntitle: 여름 소식\n---\n덥다.\n",
+    );
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("봄")));
+    r.run([Action::SearchAccept, Action::Open, Action::OpenLink(1)]);
+    let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
+    assert_eq!(open(&r).as_deref(), Some("여름 소식"));
+    let outside = r.run([Action::Edit]);
+    let [Outside::Edit { path, .. }] = &outside[..] else {
+        panic!("{outside:?}")
+    };
+    let path = path.clone();
+    site.write(
+        "_posts/2024-07-02-summer.md",
+        "---\ntitle: 여름 소식\n---\n무척 덥다.\n",
+    );
+    let more = r.effects.edited(&mut r.app, path);
+    assert!(more.is_empty());
+    r.settle();
+    assert_eq!(open(&r).as_deref(), Some("여름 소식"), "still open");
+    assert!(r.frame().contains("무척 덥다."), "{}", r.frame());
+    r.run([Action::Back]);
+    assert_eq!(open(&r).as_deref(), Some("봄 소식"), "and the way back");
+}

@@ -177,6 +177,7 @@ impl App {
             (post.path.clone(), a.scroll, lines)
         });
         let keys = self.screen.article().map(|_| self.screen.keys());
+        let apart = self.article_apart();
         let changed = change(&mut self.store);
         self.generation += 1;
         // Post indices changed: a click before is no half of a double one.
@@ -192,7 +193,7 @@ impl App {
         self.screen = Screen::List;
         self.refilter_keeping(keep);
         if let (Some((post, scroll, rendered)), Some(keys)) = (reopened, keys)
-            && Some(post) == self.selected_post()
+            && (apart || Some(post) == self.selected_post())
         {
             self.screen = Screen::Article {
                 keys,

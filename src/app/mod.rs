@@ -394,8 +394,11 @@ impl App {
         }
         self.sort(&mut visible);
         let rows = self.list_rows();
+        let apart = self.article_apart();
         self.list.replace(visible, keep, rows);
-        self.follow_selection();
+        if !apart {
+            self.follow_selection();
+        }
     }
 
     /// Whether a search is still being decided.
@@ -427,6 +430,15 @@ impl App {
             }),
             Sort::Path => posts.sort_by(|&a, &b| all[a].path.cmp(&all[b].path)),
         }
+    }
+
+    /// Whether the open article is not the selected post's: a link opened
+    /// a post the list does not show. It stays open while the list
+    /// changes, until the selection moves.
+    fn article_apart(&self) -> bool {
+        self.screen
+            .article()
+            .is_some_and(|a| Some(a.post) != self.selected_post())
     }
 
     /// The open article belongs to the selected post: when the selection

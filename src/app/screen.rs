@@ -22,8 +22,11 @@ pub enum Screen {
     /// The selected post is open. `keys` is the pane that has the keys:
     /// side by side, `Tab` gives them to the list while the article stays
     /// shown; one pane at a time, the pane with the keys is the one shown.
-    /// The article always belongs to the selected post: moving the
-    /// selection closes it, and so does a change of the list that drops it.
+    /// The article belongs to the selected post: moving the selection
+    /// closes it, and so does a change of the list that drops it. Only a
+    /// link to a post the list does not show (hidden by the search, say)
+    /// opens an article apart from the selection; it stays open until the
+    /// selection moves.
     Article { keys: Pane, article: Article },
 }
 
