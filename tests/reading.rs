@@ -708,15 +708,26 @@ fn n_shift_opens_the_next_unread_post() {
     let site = site();
     let mut r = Reader::folder(&site.path(), 100, 24);
     let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
-    // 셋째 (top) is read; from 둘째, N skips nothing and opens 첫째.
+    // 셋째 (top) is read; on 둘째, with nothing open, N opens 둘째 itself.
     r.run([Action::Open, Action::Back, Action::Down, Action::NextUnread]);
-    assert_eq!(open(&r).as_deref(), Some("첫째 소식"));
-    // From the last row, round to the top: 둘째 is the one left.
-    r.run([Action::NextUnread]);
     assert_eq!(open(&r).as_deref(), Some("둘째 소식"));
+    // Reading it, N opens the next unread below: 첫째.
+    r.run([Action::NextUnread]);
+    assert_eq!(open(&r).as_deref(), Some("첫째 소식"));
+    // From the last row, round to the top: none is left.
     r.run([Action::NextUnread]);
     assert!(r.status().contains("no unread posts"), "{}", r.status());
-    assert_eq!(open(&r).as_deref(), Some("둘째 소식"), "stays");
+    assert_eq!(open(&r).as_deref(), Some("첫째 소식"), "stays");
+    // One marked unread again above is found from the top.
+    r.run([
+        Action::Back,
+        Action::Top,
+        Action::ToggleRead,
+        Action::Bottom,
+        Action::Open,
+    ]);
+    r.run([Action::NextUnread]);
+    assert_eq!(open(&r).as_deref(), Some("셋째 소식"));
 }
 
 /// Two folders can hold posts with the same id: a reload keeps the
@@ -786,4 +797,60 @@ fn an_article_opened_by_a_link_outside_the_search_stays_open_after_an_edit() {
     assert!(r.frame().contains("무척 덥다."), "{}", r.frame());
     r.run([Action::Back]);
     assert_eq!(open(&r).as_deref(), Some("봄 소식"), "and the way back");
+}
+
+/// An article apart from the selection joins it once its post is listed
+/// (the search cleared); from it, `n` and `p` go back to the list's post;
+/// the wheel over the list leaves it open.
+#[test]
+fn an_article_apart_from_the_selection_joins_it_when_listed() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 블로그\n");
+    site.write(
+        "_posts/2024-07-01-spring.md",
+        "---\ntitle: 봄 소식\n---\n다음은 [여름](/2024/07/02/summer.html).\n",
+    );
+    site.write(
+        "_posts/2024-07-02-summer.md",
+        "---\ntitle: 여름 소식\n---\n덥다.\n",
+    );
+    let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
+    let selected = |r: &Reader| r.title(r.app.selected_post().unwrap());
+    let mut r = Reader::folder(&site.path(), 120, 24);
+    let to_summer = |r: &mut Reader| {
+        r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("봄")));
+        r.run([Action::SearchAccept, Action::Open, Action::OpenLink(1)]);
+        assert_eq!(open(r).as_deref(), Some("여름 소식"));
+    };
+    to_summer(&mut r);
+    // The wheel over the list moves nothing: the article stays.
+    r.run([Action::Scroll {
+        column: 2,
+        row: 0,
+        lines: 3,
+    }]);
+    assert_eq!(open(&r).as_deref(), Some("여름 소식"));
+    r.run([Action::NextArticle]);
+    assert_eq!(
+        open(&r).as_deref(),
+        Some("봄 소식"),
+        "back to the list's post"
+    );
+    // Again, then the search cleared: the summer post is listed and chosen.
+    r.run([Action::OpenLink(1), Action::Back]);
+    assert_eq!(open(&r).as_deref(), Some("봄 소식"));
+    r.run([Action::OpenLink(1), Action::SwitchPane, Action::Back]);
+    assert!(r.app.filters.query().is_empty(), "the search is cleared");
+    assert_eq!(open(&r).as_deref(), Some("여름 소식"));
+    assert_eq!(selected(&r), "여름 소식", "the selection joined it");
+}
+
+/// With nothing open, `N` opens the selected post when it is unread.
+#[test]
+fn n_shift_in_the_list_starts_at_the_selected_post() {
+    let site = site();
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    r.run([Action::NextUnread]);
+    let a = r.app.screen.article().expect("opened");
+    assert_eq!(r.title(a.post), "셋째 소식", "the first row");
 }

@@ -25,11 +25,16 @@ impl App {
     pub(super) fn take_loaded(&mut self, load: crate::loader::Load) -> Vec<Effect> {
         let at_top = self.list.selected == 0 && self.screen.article().is_none();
         let row = self.list.selected.saturating_sub(self.list.top);
+        let path = |app: &App| {
+            app.selected_post()
+                .map(|i| app.store.posts()[i].path.clone())
+        };
+        let selected = path(self);
         let earlier_note = self.problems_note();
         // Posts read in batches and the load's are other readings: no
         // lines are kept.
         self.rearrange(|_| true, !at_top, |store| store.replace(load));
-        if !at_top {
+        if !at_top && selected.is_some() && path(self) == selected {
             self.list.top = self.list.selected.saturating_sub(row);
             let rows = self.list_rows();
             self.list.keep_in_view(rows);
@@ -203,6 +208,11 @@ impl App {
                     ..Article::new(post)
                 },
             };
+            // Apart, it joins the selection once its post is listed.
+            if apart {
+                let rows = self.list_rows();
+                self.list.select_post(post, rows);
+            }
         }
         self.index.total = self.store.posts().len();
         self.index.indexed = self.count_indexed().min(self.index.total);

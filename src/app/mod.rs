@@ -385,6 +385,13 @@ impl App {
     /// Show the posts `filtering` found so far, keeping `keep` selected.
     fn show_filtered(&mut self, filtering: &crate::store::Filtering, keep: Option<usize>) {
         let mut visible = filtering.matched().to_vec();
+        // An article apart from the selection joins it once its post is
+        // listed.
+        let apart = self.article_apart();
+        let keep = match self.screen.article() {
+            Some(a) if apart && visible.contains(&a.post) => Some(a.post),
+            _ => keep,
+        };
         // The post just read stays until the selection leaves it.
         if self.filters.unread_only {
             visible.retain(|&i| !self.is_read(i) || Some(i) == keep);
@@ -394,7 +401,6 @@ impl App {
         }
         self.sort(&mut visible);
         let rows = self.list_rows();
-        let apart = self.article_apart();
         self.list.replace(visible, keep, rows);
         if !apart {
             self.follow_selection();

@@ -368,6 +368,13 @@ fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
     if app.screen.article().is_none() || app.list.visible.is_empty() {
         return Vec::new();
     }
+    // From a post the list does not show, back to the list's own.
+    if app.article_apart() {
+        return match app.selected_post() {
+            Some(post) => open_post(app, post),
+            None => Vec::new(),
+        };
+    }
     let next = clamp_add(app.list.selected, delta, app.list.visible.len());
     if next == app.list.selected {
         app.message = Some(
@@ -392,7 +399,8 @@ fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
 /// top, opened.
 fn next_unread(app: &mut App) -> Vec<Effect> {
     let n = app.list.visible.len();
-    let start = app.list.selected + 1;
+    // The selected post counts when it is not the one being read.
+    let start = app.list.selected + usize::from(app.screen.article().is_some());
     let found = (start..n)
         .chain(0..start.min(n))
         .map(|row| app.list.visible[row])
@@ -421,8 +429,11 @@ fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
         move_by(app, Context::Article, isize::from(lines));
     } else if areas.list.contains(at) {
         let rows = app.list_rows();
+        let before = app.list.selected;
         app.list.scroll(isize::from(lines), rows);
-        app.follow_selection();
+        if app.list.selected != before {
+            app.follow_selection();
+        }
     }
 }
 
@@ -444,8 +455,10 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         let Some(&post) = app.list.visible.get(index) else {
             return Vec::new();
         };
-        app.list.selected = index;
-        app.follow_selection();
+        if app.list.selected != index {
+            app.list.selected = index;
+            app.follow_selection();
+        }
         if app.last_click == Some(post) {
             app.last_click = None;
             return open_post(app, post);
