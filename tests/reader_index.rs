@@ -160,3 +160,70 @@ fn search_finds_bodies_once_indexed_and_progress_shows_meanwhile() {
     assert_eq!(app.list.visible.len(), 5, "every body has 항공편");
     assert!(!status(&app).contains("bodies"));
 }
+
+/// A search that needs checking is decided a slice of time at a time.
+/// When the list is filtered again (bodies indexed, the complete load)
+/// before the search reaches the open article's post, the article stays
+/// open and the selection returns to it once the search lists it; an
+/// article the search drops closes once the search is decided.
+#[test]
+fn an_open_article_waits_for_a_search_still_being_decided() {
+    let (site, cache, _) = site(40);
+    let file = cache.path().join("i.sqlite3");
+    let mut index = Index::open(&file).unwrap();
+    let (load, _) = index.load(&[site.path()], WalkOptions::default()).unwrap();
+    index.index_texts(&load.posts, |_, _| {}).unwrap();
+    let mut store = Store::new(load, false);
+    store.set_searcher(index.searcher().unwrap());
+    let mut app = App::new(store, theme(), false);
+    // A post at a time: the search is never decided in one go.
+    app.search_slice = Duration::ZERO;
+    update(&mut app, Action::Resize(100, 20));
+    update(
+        &mut app,
+        Action::BodiesIndexed {
+            done: 40,
+            total: 40,
+        },
+    );
+    let decide = |app: &mut App| {
+        while app.is_refining() {
+            update(app, Action::Idle);
+        }
+    };
+    update(&mut app, Action::StartSearch);
+    for c in "항공편".chars().chain(" 본문".chars()) {
+        update(&mut app, Action::SearchInput(c));
+    }
+    update(&mut app, Action::SearchAccept);
+    decide(&mut app);
+    assert_eq!(app.list.visible.len(), 40);
+    // The oldest post, at the bottom, open.
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::Open);
+    let open = app.screen.article().map(|a| a.post).expect("open");
+    // Filtered again: the search starts over from the newest.
+    update(
+        &mut app,
+        Action::BodiesIndexed {
+            done: 40,
+            total: 40,
+        },
+    );
+    assert!(app.is_refining());
+    assert_eq!(app.screen.article().map(|a| a.post), Some(open), "waits");
+    decide(&mut app);
+    assert_eq!(app.screen.article().map(|a| a.post), Some(open));
+    assert_eq!(
+        app.selected_post(),
+        Some(open),
+        "the selection is back on it"
+    );
+
+    // A search that drops it: closed once decided.
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::SearchInput('없'));
+    update(&mut app, Action::SearchInput('다'));
+    decide(&mut app);
+    assert!(app.screen.article().is_none(), "{:?}", app.list.visible);
+}

@@ -182,7 +182,10 @@ impl App {
             (post.path.clone(), a.scroll, lines)
         });
         let keys = self.screen.article().map(|_| self.screen.keys());
-        let apart = self.article_apart();
+        // Opened by a link apart from the selection (not waiting for a
+        // search to reach it).
+        let apart = self.article_apart() && self.screen.article().map(|a| a.post) != self.awaiting;
+        self.awaiting = None;
         let changed = change(&mut self.store);
         self.generation += 1;
         // Post indices changed: a click before is no half of a double one.
@@ -197,8 +200,11 @@ impl App {
         // The article is opened again below, on its post's new index.
         self.screen = Screen::List;
         self.refilter_keeping(keep);
+        // A search under way may not have reached it yet: it waits.
+        let undecided =
+            |app: &App, post: usize| app.is_refining() && !app.list.visible.contains(&post);
         if let (Some((post, scroll, rendered)), Some(keys)) = (reopened, keys)
-            && (apart || Some(post) == self.selected_post())
+            && (apart || Some(post) == self.selected_post() || undecided(self, post))
         {
             self.screen = Screen::Article {
                 keys,
@@ -212,6 +218,9 @@ impl App {
             if apart {
                 let rows = self.list_rows();
                 self.list.select_post(post, rows);
+            }
+            if !apart && undecided(self, post) {
+                self.awaiting = Some(post);
             }
         }
         self.index.total = self.store.posts().len();

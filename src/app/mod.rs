@@ -125,6 +125,13 @@ pub struct App {
     /// A search whose posts are still being decided (a slice of time at a
     /// time, between keys).
     filtering: Option<crate::store::Filtering>,
+    /// How long a key may spend deciding which posts a search shows (tests
+    /// make it zero: a post at a time).
+    pub search_slice: std::time::Duration,
+    /// The open article's post, which the search under way has not
+    /// reached yet: the article stays open, and the selection returns to
+    /// it once the search lists it.
+    awaiting: Option<usize>,
     /// How pictures in articles are shown.
     pub pictures: crate::picture::Mode,
 }
@@ -169,6 +176,8 @@ impl App {
             trail: Vec::new(),
             reading: None,
             filtering: None,
+            search_slice: SEARCH_SLICE,
+            awaiting: None,
             pictures: crate::picture::Mode::Off,
         };
         app.message = app.problems_note();
@@ -376,8 +385,10 @@ impl App {
             query: self.filters.query().clone(),
         };
         let mut filtering = self.store.start_filter(&filter);
-        self.store
-            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.store.advance(
+            &mut filtering,
+            std::time::Instant::now() + self.search_slice,
+        );
         self.show_filtered(&filtering, keep);
         self.filtering = (!filtering.done()).then_some(filtering);
     }
@@ -385,11 +396,13 @@ impl App {
     /// Show the posts `filtering` found so far, keeping `keep` selected.
     fn show_filtered(&mut self, filtering: &crate::store::Filtering, keep: Option<usize>) {
         let mut visible = filtering.matched().to_vec();
-        // An article apart from the selection joins it once its post is
-        // listed.
-        let apart = self.article_apart();
-        let keep = match self.screen.article() {
-            Some(a) if apart && visible.contains(&a.post) => Some(a.post),
+        let article = self.screen.article().map(|a| a.post);
+        let awaited = article.filter(|&p| self.awaiting == Some(p));
+        // Opened by a link apart from the selection: it joins the selection
+        // once its post is listed, and stays open until then.
+        let linked = self.article_apart() && awaited.is_none();
+        let keep = match article {
+            Some(p) if awaited.is_some() || (linked && visible.contains(&p)) => Some(p),
             _ => keep,
         };
         // The post just read stays until the selection leaves it.
@@ -402,7 +415,11 @@ impl App {
         self.sort(&mut visible);
         let rows = self.list_rows();
         self.list.replace(visible, keep, rows);
-        if !apart {
+        // The open article's post not decided yet: it waits for the search.
+        let waiting = !filtering.done()
+            && article.is_some_and(|p| keep == Some(p) && self.selected_post() != Some(p));
+        self.awaiting = if waiting { article } else { None };
+        if !linked && !waiting {
             self.follow_selection();
         }
     }
@@ -417,8 +434,10 @@ impl App {
         let Some(mut filtering) = self.filtering.take() else {
             return;
         };
-        self.store
-            .advance(&mut filtering, std::time::Instant::now() + SEARCH_SLICE);
+        self.store.advance(
+            &mut filtering,
+            std::time::Instant::now() + self.search_slice,
+        );
         self.show_filtered(&filtering, self.selected_post());
         self.filtering = (!filtering.done()).then_some(filtering);
     }
@@ -441,7 +460,7 @@ impl App {
     /// Whether the open article is not the selected post's: a link opened
     /// a post the list does not show. It stays open while the list
     /// changes, until the selection moves.
-    fn article_apart(&self) -> bool {
+    pub(super) fn article_apart(&self) -> bool {
         self.screen
             .article()
             .is_some_and(|a| Some(a.post) != self.selected_post())

@@ -285,6 +285,7 @@ fn open(app: &mut App, context: Context) -> Vec<Effect> {
 /// The way back through followed links starts again.
 pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
     app.trail.clear();
+    app.awaiting = None;
     let mut effects = Vec::new();
     if let Some(save) = app.marks.set_read(&app.store, post, true) {
         effects.push(Effect::SaveMarks(save));
