@@ -202,6 +202,17 @@ impl Store {
         self.searcher.as_ref()
     }
 
+    /// Whether `post`'s body is searchable: by its own search text, or in
+    /// the persistent index (a reload reads changed posts into memory; the
+    /// others stay in the index).
+    pub fn body_searchable(&self, post: &Post) -> bool {
+        post.search.as_ref().is_some_and(|s| !s.is_partial())
+            || post
+                .doc
+                .zip(self.searcher.as_ref())
+                .is_some_and(|(doc, s)| s.has_body(doc))
+    }
+
     pub fn searcher_mut(&mut self) -> Option<&mut crate::index::Searcher> {
         self.searcher.as_mut()
     }

@@ -69,6 +69,29 @@ fn with_env(cmd: String, vars: &str) -> String {
     cmd.replacen(" sh -c ", &format!(" {vars} sh -c "), 1)
 }
 
+/// The environment that makes `editor` the reader's editor.
+fn editor_vars(editor: &std::path::Path) -> String {
+    format!("VISUAL= EDITOR='{}'", editor.display())
+}
+
+/// The reader on the fixture site with `vars` set, typed into an
+/// interactive shell (a user's: the reader is its foreground job, and job
+/// control works), `after` run once it quits; returned once the list shows.
+fn reader_in_a_shell(
+    home: &std::path::Path,
+    vars: &str,
+    after: &str,
+    (w, h): (u16, u16),
+) -> Option<Tmux> {
+    let t = Tmux::start("bash --norc --noprofile", w, h)?;
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let env = common::env_line(home);
+    t.type_text(&format!("{env} {vars} \"{bin}\" \"{SITE}\"{after}"));
+    t.keys(&["Enter"]);
+    t.wait_for("the list", |s| s.contains("장마 북상"));
+    Some(t)
+}
+
 const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
 
 /// The reader on the fixture site, with a home of its own that lives as
@@ -234,15 +257,9 @@ fn marks_persist_reach_another_open_reader_and_a_damaged_database_is_set_aside()
 #[test]
 fn ctrl_z_suspends_and_fg_resumes() {
     let home = tempfile::tempdir().unwrap();
-    let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
+    let Some(t) = reader_in_a_shell(home.path(), "", "", (90, 20)) else {
         return;
     };
-    let bin = env!("CARGO_BIN_EXE_sinmun");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/_posts");
-    let line = format!("{} \"{bin}\" \"{dir}\"", common::env_line(home.path()));
-    t.type_text(&line);
-    t.keys(&["Enter"]);
-    t.wait_for("the list", |s| s.contains("장마 북상"));
     t.keys(&["C-z"]);
     let s = t.wait_for("the shell", |s| s.contains("Stopped"));
     assert!(
@@ -339,10 +356,7 @@ fn e_runs_the_editor_in_the_foreground_and_shows_the_post_as_written() {
     std::fs::write(&config, "watch: false\n").unwrap();
     let dir = site.path().display().to_string();
     let args = format!("--config '\"'\"'{}'\"'\"'", config.display());
-    let cmd = with_env(
-        command_in(home.path(), &args, &dir),
-        &format!("VISUAL= EDITOR='{}'", editor.display()),
-    );
+    let cmd = with_env(command_in(home.path(), &args, &dir), &editor_vars(&editor));
     let Some(t) = Tmux::start(&cmd, 100, 20) else {
         return;
     };
@@ -377,18 +391,9 @@ fn an_editor_stopped_with_its_job_keeps_the_terminal_on_fg() {
         "editor",
         "echo \"EDITOR STARTED\"\nkill -TSTP 0\necho \"EDITOR RESUMED\"\nread -r _\n",
     );
-    let Some(t) = Tmux::start("bash --norc --noprofile", 90, 20) else {
+    let Some(t) = reader_in_a_shell(home.path(), &editor_vars(&editor), "", (90, 20)) else {
         return;
     };
-    let bin = env!("CARGO_BIN_EXE_sinmun");
-    let line = format!(
-        "{} VISUAL= EDITOR=\"{}\" \"{bin}\" \"{SITE}\"",
-        common::env_line(home.path()),
-        editor.display()
-    );
-    t.type_text(&line);
-    t.keys(&["Enter"]);
-    t.wait_for("the list", |s| s.contains("장마 북상"));
     t.keys(&["e"]);
     t.wait_for("the job stopped", |s| s.contains("Stopped"));
     t.type_text("fg");
@@ -414,19 +419,10 @@ fn ctrl_c_in_the_editor_ends_the_editor_not_the_reader() {
     let home = tempfile::tempdir().unwrap();
     let bin_dir = tempfile::tempdir().unwrap();
     let editor = script(&bin_dir, "editor", "echo \"EDITOR WAITING\"\nsleep 30\n");
-    // An interactive shell, as a user's: the reader is its foreground job.
-    let Some(t) = Tmux::start("bash --norc --noprofile", 100, 20) else {
+    let after = "; echo \"exited $?\"";
+    let Some(t) = reader_in_a_shell(home.path(), &editor_vars(&editor), after, (100, 20)) else {
         return;
     };
-    let bin = env!("CARGO_BIN_EXE_sinmun");
-    let line = format!(
-        "{} VISUAL= EDITOR=\"{}\" \"{bin}\" \"{SITE}\"; echo \"exited $?\"",
-        common::env_line(home.path()),
-        editor.display()
-    );
-    t.type_text(&line);
-    t.keys(&["Enter"]);
-    t.wait_for("the list", |s| s.contains("장마 북상"));
     t.keys(&["e"]);
     t.wait_for("the editor", |s| s.contains("EDITOR WAITING"));
     t.keys(&["C-c"]);
@@ -443,10 +439,7 @@ fn keys_typed_with_e_do_not_move_the_reader_afterwards() {
     let home = tempfile::tempdir().unwrap();
     let bin_dir = tempfile::tempdir().unwrap();
     let editor = script(&bin_dir, "editor", "echo \"EDITOR WAITING\"\nread -r _\n");
-    let cmd = with_env(
-        command_in(home.path(), "", SITE),
-        &format!("VISUAL= EDITOR='{}'", editor.display()),
-    );
+    let cmd = with_env(command_in(home.path(), "", SITE), &editor_vars(&editor));
     let Some(t) = Tmux::start(&cmd, 100, 20) else {
         return;
     };

@@ -302,21 +302,15 @@ fn e_edits_the_selected_post_in_the_editor_and_reads_it_again_after() {
     let site = site();
     let mut r = Reader::folder(&site.path(), 120, 30);
     r.run([Action::Down, Action::Open]);
-    let outside = r.run([Action::Edit]);
-    let [Outside::Edit { argv, path }] = &outside[..] else {
-        panic!("{outside:?}")
-    };
-    assert_eq!(path, &site.path().join("2024-07-02-b.html"));
-    assert_eq!(argv.last(), Some(&path.clone().into_os_string()));
+    let (argv, path) = r.edit();
+    assert_eq!(path, site.path().join("2024-07-02-b.html"));
+    assert_eq!(argv.last().map(std::path::Path::new), Some(path.as_path()));
     // What the editor does, then the runner's word that it was closed.
     site.write(
         "2024-07-02-b.html",
         post("둘째 소식 (고침)", "2024-07-02", "경제"),
     );
-    let path = path.clone();
-    let more = r.effects.edited(&mut r.app, path);
-    assert!(more.is_empty(), "{more:?}");
-    r.settle();
+    r.editor_closed(path);
     let a = r.app.screen.article().expect("the article stays open");
     assert_eq!(r.title(a.post), "둘째 소식 (고침)");
     assert!(
@@ -406,15 +400,11 @@ fn a_problem_opens_its_post_or_its_file_at_the_line() {
         r.run(std::iter::repeat_n(Action::Down, row));
     };
     to(&mut r, bad);
-    let outside = r.run([Action::Edit]);
-    let [Outside::Edit { argv, path }] = &outside[..] else {
-        panic!("{outside:?}")
-    };
-    assert_eq!(path, &site.path().join("2024-07-02-bad.html"));
+    let (argv, path) = r.edit();
+    assert_eq!(path, site.path().join("2024-07-02-bad.html"));
     assert_eq!(places[bad].1, 3, "the date's line");
-    let line_first: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into()).collect();
     assert_eq!(
-        line_first[..3],
+        argv[..3],
         ["vi", "-c", "3"],
         "the editor by default, at the line"
     );
@@ -494,11 +484,8 @@ fn a_problem_post_hidden_by_the_search_is_the_one_marks_and_edit_act_on() {
     assert_eq!(r.title(open), "날짜가 틀린 소식");
     r.run([Action::ToggleStar]);
     assert!(r.app.is_starred(open), "the open post is starred");
-    let outside = r.run([Action::Edit]);
-    let [Outside::Edit { path, .. }] = &outside[..] else {
-        panic!("{outside:?}")
-    };
-    assert_eq!(path, &site.path().join("2024-07-02-bad.html"));
+    let (_, path) = r.edit();
+    assert_eq!(path, site.path().join("2024-07-02-bad.html"));
 }
 
 /// After the editor closes on a problem's file, the problems show what is
@@ -533,9 +520,7 @@ fn the_problems_after_an_edit_keep_the_cursor_on_its_problem() {
     r.run(std::iter::repeat_n(Action::Down, b));
     site.write("2024-07-01-a.html", post("소식 0", "2024-07-01", "사회"));
     let path = site.path().join("2024-07-01-a.html");
-    let more = r.effects.edited(&mut r.app, path);
-    assert!(more.is_empty());
-    r.settle();
+    r.editor_closed(path);
     assert_eq!(places(&r), ["2024-07-02-b.html", "2024-07-03-c.html"]);
     let Some(sinmun::app::Popup::Problems { cursor }) = r.app.popup else {
         panic!("the problems stay open")
@@ -562,11 +547,7 @@ fn a_hidden_draft_keeps_its_problems_when_read_again() {
         "2024-07-09-draft.html",
         draft.replace("쓰는 중", "계속 쓰는 중"),
     );
-    let more = r
-        .effects
-        .edited(&mut r.app, site.path().join("2024-07-09-draft.html"));
-    assert!(more.is_empty());
-    r.settle();
+    r.editor_closed(site.path().join("2024-07-09-draft.html"));
     assert_eq!(count(&r), 1, "still there");
 }
 
@@ -707,7 +688,6 @@ fn a_hidden_drafts_problem_says_d_shows_it() {
 fn n_shift_opens_the_next_unread_post() {
     let site = site();
     let mut r = Reader::folder(&site.path(), 100, 24);
-    let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
     // 셋째 (top) is read; on 둘째, with nothing open, N opens 둘째 itself.
     r.run([Action::Open, Action::Back, Action::Down, Action::NextUnread]);
     assert_eq!(open(&r).as_deref(), Some("둘째 소식"));
@@ -762,10 +742,8 @@ fn a_reload_keeps_the_selection_on_its_file_when_ids_repeat() {
     assert_eq!(r.title(r.app.selected_post().unwrap()), on);
 }
 
-/// A post opened by a link while the search hides it stays open when its
-/// file is edited and read again.
-#[test]
-fn an_article_opened_by_a_link_outside_the_search_stays_open_after_an_edit() {
+/// A blog of two posts, the spring one linking to the summer one.
+fn spring_and_summer() -> common::Site {
     let site = common::Site::new();
     site.write("_config.yml", "title: 블로그\n");
     site.write(
@@ -776,23 +754,35 @@ fn an_article_opened_by_a_link_outside_the_search_stays_open_after_an_edit() {
         "_posts/2024-07-02-summer.md",
         "---\ntitle: 여름 소식\n---\n덥다.\n",
     );
-    let mut r = Reader::folder(&site.path(), 100, 24);
+    site
+}
+
+/// The title of the open article.
+fn open(r: &Reader) -> Option<String> {
+    r.app.screen.article().map(|a| r.title(a.post))
+}
+
+/// A search for 봄 kept, its post opened, and its link to the summer post
+/// (which the search hides) followed.
+fn summer_through_a_hidden_link(r: &mut Reader) {
     r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("봄")));
     r.run([Action::SearchAccept, Action::Open, Action::OpenLink(1)]);
-    let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
-    assert_eq!(open(&r).as_deref(), Some("여름 소식"));
-    let outside = r.run([Action::Edit]);
-    let [Outside::Edit { path, .. }] = &outside[..] else {
-        panic!("{outside:?}")
-    };
-    let path = path.clone();
+    assert_eq!(open(r).as_deref(), Some("여름 소식"));
+}
+
+/// A post opened by a link while the search hides it stays open when its
+/// file is edited and read again.
+#[test]
+fn an_article_opened_by_a_link_outside_the_search_stays_open_after_an_edit() {
+    let site = spring_and_summer();
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    summer_through_a_hidden_link(&mut r);
+    let (_, path) = r.edit();
     site.write(
         "_posts/2024-07-02-summer.md",
         "---\ntitle: 여름 소식\n---\n무척 덥다.\n",
     );
-    let more = r.effects.edited(&mut r.app, path);
-    assert!(more.is_empty());
-    r.settle();
+    r.editor_closed(path);
     assert_eq!(open(&r).as_deref(), Some("여름 소식"), "still open");
     assert!(r.frame().contains("무척 덥다."), "{}", r.frame());
     r.run([Action::Back]);
@@ -804,25 +794,10 @@ fn an_article_opened_by_a_link_outside_the_search_stays_open_after_an_edit() {
 /// the wheel over the list leaves it open.
 #[test]
 fn an_article_apart_from_the_selection_joins_it_when_listed() {
-    let site = common::Site::new();
-    site.write("_config.yml", "title: 블로그\n");
-    site.write(
-        "_posts/2024-07-01-spring.md",
-        "---\ntitle: 봄 소식\n---\n다음은 [여름](/2024/07/02/summer.html).\n",
-    );
-    site.write(
-        "_posts/2024-07-02-summer.md",
-        "---\ntitle: 여름 소식\n---\n덥다.\n",
-    );
-    let open = |r: &Reader| r.app.screen.article().map(|a| r.title(a.post));
+    let site = spring_and_summer();
     let selected = |r: &Reader| r.title(r.app.selected_post().unwrap());
     let mut r = Reader::folder(&site.path(), 120, 24);
-    let to_summer = |r: &mut Reader| {
-        r.run(std::iter::once(Action::StartSearch).chain(common::reader::typed("봄")));
-        r.run([Action::SearchAccept, Action::Open, Action::OpenLink(1)]);
-        assert_eq!(open(r).as_deref(), Some("여름 소식"));
-    };
-    to_summer(&mut r);
+    summer_through_a_hidden_link(&mut r);
     // The wheel over the list moves nothing: the article stays.
     r.run([Action::Scroll {
         column: 2,

@@ -101,13 +101,11 @@ pub(super) fn toggle_drafts(app: &mut App) -> Vec<Effect> {
     };
     app.message = Some(message.fill(app.lang, &[("n", &n)]));
     let mut effects: Vec<Effect> = app.sync_article().into_iter().collect();
-    let searcher = app.store.searcher();
-    let unindexed: Vec<std::path::PathBuf> = app
-        .store
+    let store = &app.store;
+    let unindexed: Vec<std::path::PathBuf> = store
         .posts()
         .iter()
-        .filter(|p| !p.published && p.search.as_ref().is_none_or(|s| s.is_partial()))
-        .filter(|p| !p.doc.zip(searcher).is_some_and(|(doc, s)| s.has_body(doc)))
+        .filter(|p| !p.published && !store.body_searchable(p))
         .map(|p| p.path.clone())
         .collect();
     if !unindexed.is_empty() {

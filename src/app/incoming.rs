@@ -61,18 +61,13 @@ impl App {
         }
     }
 
-    /// Posts whose bodies are searchable: by their own search text, or
-    /// in the persistent index (a reload reads changed posts into memory;
-    /// the others stay in the index).
+    /// Posts whose bodies are searchable.
     pub(super) fn count_indexed(&self) -> usize {
-        let searcher = self.store.searcher();
-        self.store
+        let store = &self.store;
+        store
             .posts()
             .iter()
-            .filter(|p| {
-                p.search.as_ref().is_some_and(|s| !s.is_partial())
-                    || p.doc.zip(searcher).is_some_and(|(doc, s)| s.has_body(doc))
-            })
+            .filter(|p| store.body_searchable(p))
             .count()
     }
 
@@ -126,7 +121,7 @@ impl App {
     }
 
     /// Posts read again: the new store, with the selection, the open
-    /// article and the marks kept by post id.
+    /// article and the marks kept on their files.
     pub(super) fn take_reload(&mut self, reloaded: &crate::reload::Reloaded) -> Vec<Effect> {
         let problem_at = match &self.popup {
             Some(Popup::Problems { cursor }) => self.problems().nth(*cursor).cloned(),
@@ -161,9 +156,8 @@ impl App {
 
     /// The store's posts change under the reader (`change` does it): the
     /// selection (when `keep_selection`) stays on its post, the open
-    /// article and the marks follow their posts to
-    /// their new places; the article keeps its lines unless `stale` says
-    /// its file was read again.
+    /// article and the marks follow their posts to their new places; the
+    /// article keeps its lines unless `stale` says its file was read again.
     pub(super) fn rearrange<T>(
         &mut self,
         stale: impl Fn(&std::path::Path) -> bool,
@@ -182,9 +176,7 @@ impl App {
             (post.path.clone(), a.scroll, lines)
         });
         let keys = self.screen.article().map(|_| self.screen.keys());
-        // Opened by a link apart from the selection (not waiting for a
-        // search to reach it).
-        let apart = self.article_apart() && self.screen.article().map(|a| a.post) != self.awaiting;
+        let apart = self.linked_apart();
         self.awaiting = None;
         let changed = change(&mut self.store);
         self.generation += 1;
@@ -200,27 +192,26 @@ impl App {
         // The article is opened again below, on its post's new index.
         self.screen = Screen::List;
         self.refilter_keeping(keep);
-        // A search under way may not have reached it yet: it waits.
-        let undecided =
-            |app: &App, post: usize| app.is_refining() && !app.list.visible.contains(&post);
-        if let (Some((post, scroll, rendered)), Some(keys)) = (reopened, keys)
-            && (apart || Some(post) == self.selected_post() || undecided(self, post))
-        {
-            self.screen = Screen::Article {
-                keys,
-                article: Article {
-                    scroll,
-                    rendered,
-                    ..Article::new(post)
-                },
-            };
-            // Apart, it joins the selection once its post is listed.
-            if apart {
-                let rows = self.list_rows();
-                self.list.select_post(post, rows);
-            }
-            if !apart && undecided(self, post) {
-                self.awaiting = Some(post);
+        if let (Some((post, scroll, rendered)), Some(keys)) = (reopened, keys) {
+            // A search under way may not have reached it yet: it waits.
+            let waits = !apart && self.is_refining() && !self.list.visible.contains(&post);
+            if apart || waits || Some(post) == self.selected_post() {
+                self.screen = Screen::Article {
+                    keys,
+                    article: Article {
+                        scroll,
+                        rendered,
+                        ..Article::new(post)
+                    },
+                };
+                // Apart, it joins the selection once its post is listed.
+                if apart {
+                    let rows = self.list_rows();
+                    self.list.select_post(post, rows);
+                }
+                if waits {
+                    self.awaiting = Some(post);
+                }
             }
         }
         self.index.total = self.store.posts().len();

@@ -385,10 +385,7 @@ impl App {
             query: self.filters.query().clone(),
         };
         let mut filtering = self.store.start_filter(&filter);
-        self.store.advance(
-            &mut filtering,
-            std::time::Instant::now() + self.search_slice,
-        );
+        self.decide_slice(&mut filtering);
         self.show_filtered(&filtering, keep);
         self.filtering = (!filtering.done()).then_some(filtering);
     }
@@ -397,12 +394,12 @@ impl App {
     fn show_filtered(&mut self, filtering: &crate::store::Filtering, keep: Option<usize>) {
         let mut visible = filtering.matched().to_vec();
         let article = self.screen.article().map(|a| a.post);
-        let awaited = article.filter(|&p| self.awaiting == Some(p));
+        let awaited = article.is_some() && article == self.awaiting;
         // Opened by a link apart from the selection: it joins the selection
         // once its post is listed, and stays open until then.
-        let linked = self.article_apart() && awaited.is_none();
+        let linked = self.linked_apart();
         let keep = match article {
-            Some(p) if awaited.is_some() || (linked && visible.contains(&p)) => Some(p),
+            Some(p) if awaited || (linked && visible.contains(&p)) => Some(p),
             _ => keep,
         };
         // The post just read stays until the selection leaves it.
@@ -429,15 +426,18 @@ impl App {
         self.filtering.is_some()
     }
 
+    /// Decide more of `filtering`, for one slice of time.
+    fn decide_slice(&self, filtering: &mut crate::store::Filtering) {
+        let deadline = std::time::Instant::now() + self.search_slice;
+        self.store.advance(filtering, deadline);
+    }
+
     /// Decide more of the search under way, for a slice of time.
     fn refine(&mut self) {
         let Some(mut filtering) = self.filtering.take() else {
             return;
         };
-        self.store.advance(
-            &mut filtering,
-            std::time::Instant::now() + self.search_slice,
-        );
+        self.decide_slice(&mut filtering);
         self.show_filtered(&filtering, self.selected_post());
         self.filtering = (!filtering.done()).then_some(filtering);
     }
@@ -464,6 +464,12 @@ impl App {
         self.screen
             .article()
             .is_some_and(|a| Some(a.post) != self.selected_post())
+    }
+
+    /// [`App::article_apart`] because a link opened it, not because a
+    /// search under way has yet to reach its post.
+    fn linked_apart(&self) -> bool {
+        self.article_apart() && self.screen.article().map(|a| a.post) != self.awaiting
     }
 
     /// The open article belongs to the selected post: when the selection

@@ -108,6 +108,25 @@ impl Reader {
         self.effects.settle(&mut self.app, Duration::from_secs(20))
     }
 
+    /// `e`: the editor's argv and the file it was given, as the runner
+    /// gets them (panics when `e` starts no editor).
+    pub fn edit(&mut self) -> (Vec<String>, std::path::PathBuf) {
+        let outside = self.run([Action::Edit]);
+        let [Outside::Edit { argv, path }] = &outside[..] else {
+            panic!("no editor started: {outside:?}")
+        };
+        let argv = argv.iter().map(|a| a.to_string_lossy().into()).collect();
+        (argv, path.clone())
+    }
+
+    /// The editor on `path` closed, as the runner says it: the file is read
+    /// again, and everything that sets going is settled.
+    pub fn editor_closed(&mut self, path: std::path::PathBuf) {
+        let more = self.effects.edited(&mut self.app, path);
+        assert!(more.is_empty(), "{more:?}");
+        self.settle();
+    }
+
     /// The effects `update` asks for, without carrying them out.
     pub fn effects_of(&mut self, action: Action) -> Vec<sinmun::app::Effect> {
         update(&mut self.app, action)

@@ -66,16 +66,13 @@ impl Editor {
     /// the editor is known to take one.
     pub fn argv(&self, path: &Path, line: Option<usize>) -> Vec<OsString> {
         let mut argv: Vec<OsString> = self.command.iter().map(Into::into).collect();
-        let name = Path::new(&self.command[0])
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = super::program_name(&self.command[0]);
         let name = name.as_str();
         // A relative path starting with `-` or `+` would be an option.
-        let starts_like_option = path.components().next().is_some_and(|c| {
-            c.as_os_str().as_encoded_bytes().starts_with(b"-")
-                || c.as_os_str().as_encoded_bytes().starts_with(b"+")
-        });
+        let starts_like_option = path
+            .components()
+            .next()
+            .is_some_and(|c| matches!(c.as_os_str().as_encoded_bytes().first(), Some(b'-' | b'+')));
         let file: OsString = if path.is_relative() && starts_like_option {
             Path::new(".").join(path).into()
         } else {

@@ -43,6 +43,15 @@ pub enum Outside {
     Write(String),
 }
 
+/// A program's name without its folder (`/usr/bin/nvim` is `nvim`): what
+/// tells which kind of browser or editor it is.
+fn program_name(program: &str) -> String {
+    std::path::Path::new(program)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 impl Outside {
     /// Whether it gives the terminal to another program for a while.
     pub fn lends_terminal(&self) -> bool {

@@ -59,11 +59,7 @@ impl Opener {
         }
         let argv = self.argv(url);
         let program = argv[0].clone();
-        let name = std::path::Path::new(&program)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if self.in_terminal || TEXT_BROWSERS.contains(&name.as_str()) {
+        if self.in_terminal || TEXT_BROWSERS.contains(&super::program_name(&program).as_str()) {
             return Ok(Some(argv));
         }
         std::process::Command::new(&program)
