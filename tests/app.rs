@@ -263,6 +263,29 @@ fn unread_only_and_esc_clears_filters_in_order() {
 }
 
 #[test]
+fn a_search_after_the_end_of_the_list_shows_every_match() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 1..=30 {
+        let title = if i % 3 == 0 {
+            "경제 기사"
+        } else {
+            "날씨 소식"
+        };
+        let body = format!("---\ntitle: {title} {i:02}\ndate: 2024-01-{i:02}\n---\n\n본문\n");
+        std::fs::write(dir.path().join(format!("2024-01-{i:02}-p.md")), body).unwrap();
+    }
+    let mut r = Reader::folder(dir.path(), 60, 20);
+    r.run(std::iter::once(Action::Bottom).chain([Action::StartSearch]));
+    r.run(typed("경제"));
+    let shown = r
+        .rows()
+        .iter()
+        .filter(|row| row.contains("경제 기사"))
+        .count();
+    assert_eq!(shown, 10, "all ten matches on screen:\n{}", r.frame());
+}
+
+#[test]
 fn links_open_only_web_and_mail_addresses() {
     let mut r = Reader::demo(120, 40);
     r.run([Action::Open]);

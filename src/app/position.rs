@@ -56,9 +56,12 @@ impl ListPosition {
         self.selected = self.selected.clamp(self.top, last.max(self.top));
     }
 
-    /// Scroll so that the selected row is on screen (`rows` of them).
+    /// Scroll so that the selected row is on screen (`rows` of them), and
+    /// no rows are left empty below the last post while earlier posts are
+    /// scrolled away (a search that shrank the list after `G`).
     pub fn keep_in_view(&mut self, rows: usize) {
         let rows = rows.max(1);
+        self.top = self.top.min(self.visible.len().saturating_sub(rows));
         if self.selected < self.top {
             self.top = self.selected;
         } else if self.selected >= self.top + rows {
@@ -102,5 +105,20 @@ mod tests {
         assert_eq!((p.selected, p.top), (9, 7));
         p.scroll(-100, 3);
         assert_eq!((p.top, p.selected), (0, 2));
+    }
+
+    #[test]
+    fn a_shorter_list_fills_the_screen_from_its_first_row() {
+        let mut p = ListPosition {
+            visible: (0..30).collect(),
+            ..ListPosition::default()
+        };
+        p.step(100, 19);
+        assert_eq!(p.top, 11);
+        p.replace((0..10).map(|i| i * 3).collect(), None, 19);
+        assert_eq!((p.selected, p.top), (9, 0), "every match is on screen");
+        p.replace((0..40).collect(), Some(27), 19);
+        p.replace((20..40).collect(), Some(39), 19);
+        assert_eq!((p.selected, p.top), (19, 1), "no empty row below the last");
     }
 }
