@@ -286,6 +286,30 @@ fn a_search_after_the_end_of_the_list_shows_every_match() {
 }
 
 #[test]
+fn a_search_typed_over_an_article_leaves_it_open_where_it_was() {
+    for (w, h) in [(120, 24), (60, 20)] {
+        let mut r = Reader::demo(w, h);
+        r.run([Action::Down, Action::Down, Action::Open, Action::PageDown]);
+        let reading = |r: &Reader| r.app.screen.article().map(|a| (a.post, a.scroll));
+        let before = reading(&r);
+        assert!(before.is_some_and(|(_, scroll)| scroll > 0));
+        r.run(std::iter::once(Action::StartSearch).chain(typed("태풍")));
+        assert_eq!(r.app.list.visible.len(), 1);
+        assert_eq!(reading(&r), before, "{w}x{h}: typing keeps the article");
+        r.run([Action::SearchCancel]);
+        assert_eq!(reading(&r), before, "{w}x{h}: Esc finds it as it was");
+        assert_eq!(r.app.selected_post(), before.map(|(p, _)| p));
+        r.run(std::iter::once(Action::StartSearch).chain(typed("태풍")));
+        r.run([Action::SearchAccept]);
+        assert_eq!(reading(&r), before, "{w}x{h}: a kept search keeps it");
+        assert!(r.title(r.app.selected_post().unwrap()).contains("태풍"));
+        r.run([Action::Back]);
+        assert!(r.app.screen.article().is_none(), "Esc: the list of matches");
+        assert_eq!(r.app.list.visible.len(), 1);
+    }
+}
+
+#[test]
 fn links_open_only_web_and_mail_addresses() {
     let mut r = Reader::demo(120, 40);
     r.run([Action::Open]);

@@ -58,7 +58,8 @@ fn a_first_start_shows_posts_as_they_arrive_and_keeps_the_selection_when_sorted(
     let (_site, _cache, load) = site(6);
     let mut app = App::new(Store::new(Load::default(), false), theme(), false);
     app.reading = Some((0, 0));
-    update(&mut app, Action::Resize(100, 20));
+    // Fewer rows than posts: a row to keep the selection on.
+    update(&mut app, Action::Resize(100, 4));
     assert!(status(&app).contains("reading…"), "{}", status(&app));
     // The oldest posts arrive first (the walk's order, not the date's).
     let mut oldest_first: Vec<_> = load.posts.iter().rev().cloned().collect();
@@ -220,10 +221,14 @@ fn an_open_article_waits_for_a_search_still_being_decided() {
         "the selection is back on it"
     );
 
-    // A search that drops it: closed once decided.
+    // A search typed over it that drops it: the article stays as it was
+    // until the selection moves (Esc: the list of what the search found).
     update(&mut app, Action::StartSearch);
     update(&mut app, Action::SearchInput('없'));
     update(&mut app, Action::SearchInput('다'));
     decide(&mut app);
+    update(&mut app, Action::SearchAccept);
+    assert_eq!(app.screen.article().map(|a| a.post), Some(open));
+    update(&mut app, Action::Back);
     assert!(app.screen.article().is_none(), "{:?}", app.list.visible);
 }

@@ -396,10 +396,13 @@ impl App {
         let article = self.screen.article().map(|a| a.post);
         let awaited = article.is_some() && article == self.awaiting;
         // Opened by a link apart from the selection: it joins the selection
-        // once its post is listed, and stays open until then.
-        let linked = self.linked_apart();
+        // once its post is listed, and stays open until then. A search typed
+        // over an open article leaves it open, as it was, the same way: `Esc`
+        // in the field finds it again, and a kept search that hides its post
+        // leaves it apart until the selection moves.
+        let held = self.linked_apart() || (self.filters.search.editing && article.is_some());
         let keep = match article {
-            Some(p) if awaited || (linked && visible.contains(&p)) => Some(p),
+            Some(p) if awaited || (held && visible.contains(&p)) => Some(p),
             _ => keep,
         };
         // The post just read stays until the selection leaves it.
@@ -416,7 +419,7 @@ impl App {
         let waiting = !filtering.done()
             && article.is_some_and(|p| keep == Some(p) && self.selected_post() != Some(p));
         self.awaiting = if waiting { article } else { None };
-        if !linked && !waiting {
+        if !held && !waiting {
             self.follow_selection();
         }
     }
@@ -466,7 +469,7 @@ impl App {
             .is_some_and(|a| Some(a.post) != self.selected_post())
     }
 
-    /// [`App::article_apart`] because a link opened it, not because a
+    /// [`App::article_apart`] because a link or a search left it open, not because a
     /// search under way has yet to reach its post.
     fn linked_apart(&self) -> bool {
         self.article_apart() && self.screen.article().map(|a| a.post) != self.awaiting
