@@ -546,6 +546,30 @@ fn idle_time_renders_the_selected_article_ahead() {
 }
 
 #[test]
+fn the_preview_of_a_post_without_excerpt_shows_its_beginning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2024-03-01-note.md"),
+        "---\ntitle: 요약 없는 글\n---\n\n첫 문단은 미리보기에 나옵니다.\n\n## 둘째 절\n\n둘째 문단.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2024-02-01-lead.md"),
+        "---\ntitle: 요약 있는 글\nexcerpt: 요약문입니다.\n---\n\n본문 첫 문단.\n",
+    )
+    .unwrap();
+    let mut r = Reader::folder(dir.path(), 120, 20);
+    r.idle();
+    assert!(r.shows("첫 문단은 미리보기에 나옵니다."), "{}", r.frame());
+    assert!(r.shows("## 둘째 절"));
+    assert!(r.shows("Enter opens the article"));
+    r.run([Action::Down]);
+    r.idle();
+    assert!(r.shows("요약문입니다."), "{}", r.frame());
+    assert!(!r.shows("본문 첫 문단."), "the excerpt stands for the body");
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

@@ -152,8 +152,9 @@ pub(super) fn draw_line_at(
 }
 
 /// What the pane shows while the list has the keys: the selected post's
-/// title, meta line and excerpt; for a search that matches only the body,
-/// the first line that matches (once the article is rendered ahead).
+/// title, meta line and excerpt, else the article's beginning; for a search
+/// that matches only the body, the first line that matches (both once the
+/// article is rendered ahead).
 fn preview(app: &App, buf: &mut Buffer, area: Rect) {
     let Some(index) = app.selected_post() else {
         return;
@@ -178,6 +179,11 @@ fn preview(app: &App, buf: &mut Buffer, area: Rect) {
     if let Some(snippet) = body_match(app, index, w) {
         lines.push(Line::default());
         lines.push(snippet);
+    } else if post.excerpt.trim().is_empty() {
+        // No excerpt (most blogs write none): the article's beginning, as
+        // Jekyll takes its first paragraph, once it is rendered ahead.
+        let room = usize::from(area.height).saturating_sub(lines.len() + 2);
+        lines.extend(opening(app, index).into_iter().take(room));
     }
     lines.push(Line::default());
     let mut hint = Line::default();
@@ -186,6 +192,21 @@ fn preview(app: &App, buf: &mut Buffer, area: Rect) {
     for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
         draw_line(app, buf, area, row, line);
     }
+}
+
+/// The rendered article's body (past its title and meta line), when it
+/// was rendered ahead: at the preview's width, the same lines it opens on.
+fn opening(app: &App, post_index: usize) -> Vec<Line> {
+    let Some(rendered) = app.rendered(post_index) else {
+        return Vec::new();
+    };
+    let mut body = rendered.lines.iter().skip_while(|l| !l.is_blank());
+    body.next();
+    let mut lines: Vec<Line> = body.cloned().collect();
+    while lines.last().is_some_and(Line::is_blank) {
+        lines.pop();
+    }
+    lines
 }
 
 /// "in the text: …" and the line of the body that matched, when the
