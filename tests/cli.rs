@@ -263,6 +263,27 @@ fn local_posts_folder_is_the_default() {
 }
 
 #[test]
+fn started_inside_a_posts_folder_reads_it() {
+    let site = Site::new();
+    site.write(
+        "_posts/경제/2024-01-01-inside.md",
+        "---\ntitle: 폴더 안에서\n---\n본문\n",
+    );
+    for cwd in ["_posts", "_posts/경제"] {
+        let out = run_in(&site.path().join(cwd), &["--list"]);
+        assert!(
+            stdout(&out).contains("폴더 안에서"),
+            "in {cwd}: {}",
+            stdout(&out)
+        );
+    }
+    // A folder that is not one of posts still opens the demo posts.
+    site.write("notes/readme.md", "메모\n");
+    let out = run_in(&site.path().join("notes"), &["--list"]);
+    assert!(stdout(&out).contains("제주항공"));
+}
+
+#[test]
 fn usage_errors_are_one_line_with_status_2() {
     for args in [
         vec!["--bogus"],

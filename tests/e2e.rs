@@ -162,6 +162,30 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
 }
 
 #[test]
+fn with_no_folder_of_posts_the_demo_posts_say_why_they_are_shown() {
+    let home = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_sinmun");
+    let cmd = format!(
+        "cd '{}' && {} sh -c '\"{bin}\"; echo \"exited $?\"; sleep 30'",
+        empty.path().display(),
+        common::env_line(home.path())
+    );
+    let Some(t) = Tmux::start(&cmd, 110, 20) else {
+        return;
+    };
+    t.wait_for("the demo posts and why", |s| {
+        s.contains("제주항공") && s.contains("no folder of posts here")
+    });
+    t.keys(&["j"]);
+    t.wait_for("the note gone after a key", |s| {
+        !s.contains("no folder of posts here") && s.contains("2/12")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("exited 0"));
+}
+
+#[test]
 fn closing_the_terminal_ends_the_reader() {
     let home = tempfile::tempdir().unwrap();
     let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");

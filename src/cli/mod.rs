@@ -233,8 +233,12 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     if let Some(w) = config.text_width {
         app.arrangement.text_width = w;
     }
+    let mut notes: Vec<String> = notes.iter().map(|n| n.say(lang)).collect();
+    if app.folders.is_empty() {
+        // Started where no posts were found: say why these are shown.
+        notes.insert(0, Msg::DemoShown.say(lang));
+    }
     if !notes.is_empty() {
-        let notes: Vec<String> = notes.iter().map(|n| n.say(lang)).collect();
         app.message = Some(notes.join("; "));
     }
     if reading {

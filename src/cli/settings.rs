@@ -67,8 +67,9 @@ impl Settings {
     /// The folders to read: the command line's, else the config's `posts`,
     /// else the site in the current folder (a Jekyll `_config.yml`, or a
     /// Hugo configuration beside `content/`: read as a site, drafts and
-    /// per-category `_posts` with it), else ./_posts, else none (the demo
-    /// posts).
+    /// per-category `_posts` with it), else ./_posts, else the current
+    /// folder when it is (or is inside) a `_posts` or `_drafts` folder or a
+    /// Hugo site's `content`, else none (the demo posts).
     pub fn post_paths(&self, args: &Args) -> Vec<PathBuf> {
         if !args.paths.is_empty() {
             return args.paths.clone();
@@ -81,6 +82,8 @@ impl Settings {
             vec![PathBuf::from(".")]
         } else if local.is_dir() {
             vec![local]
+        } else if within_posts(Path::new(".")) {
+            vec![PathBuf::from(".")]
         } else {
             Vec::new()
         }
@@ -198,4 +201,20 @@ pub fn walk_options(args: &Args) -> loader::WalkOptions {
     loader::WalkOptions {
         follow_symlinks: args.follow_symlinks,
     }
+}
+
+/// Whether `dir` is, or is inside, a folder of posts: `_posts` or `_drafts`
+/// (Jekyll, Hexo's `source/_posts`), or a Hugo site's `content`.
+fn within_posts(dir: &Path) -> bool {
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    dir.ancestors()
+        .any(|a| match a.file_name().and_then(|n| n.to_str()) {
+            Some("_posts" | "_drafts") => true,
+            Some("content") => a
+                .parent()
+                .is_some_and(|root| crate::site::Site::hugo_at(root).is_some()),
+            _ => false,
+        })
 }

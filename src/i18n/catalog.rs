@@ -148,6 +148,7 @@ catalog! {
     NoDrafts: "no drafts", "초안 없음";
     NothingToEdit: "nothing to edit: these are the built-in demo posts", "고칠 파일이 없음: 내장된 예시 글";
     NothingToReload: "nothing to reload: these are the built-in demo posts", "다시 읽을 폴더가 없음: 내장된 예시 글";
+    DemoShown: "the built-in demo posts: no folder of posts here (sinmun FOLDER reads one)", "내장된 예시 글: 여기에는 글 폴더가 없음 (sinmun 폴더 로 읽기)";
     Reloading: "reloading…", "다시 읽는 중…";
     NoSearchToFind: "no search to find: / searches", "찾을 검색어가 없음: /로 검색";
     NoMoreBelow: "no more matches below", "아래에는 더 없음";
