@@ -45,10 +45,10 @@ fn the_list_with_the_keys_opens_no_links() {
     assert!(r.key(KeyCode::Char('o')).is_empty());
     assert!(r.app.popup.is_none(), "no links popup");
     assert!(r.key(KeyCode::Char('1')).is_empty());
-    assert!(
-        r.app.message.is_none(),
-        "no link opened: {:?}",
-        r.app.message
+    assert_eq!(
+        r.app.message.as_deref(),
+        Some("1 acts in the article: Tab gives it the keys"),
+        "no link opened, and what to do"
     );
 }
 

@@ -83,6 +83,12 @@ pub enum Action {
     Redraw,
     /// A key typed with the 한글 input mode on that is no command here.
     HangulKey,
+    /// A letter, digit or sign that is no command where it was typed
+    /// (`article`: one of an open article's, typed in the list).
+    Unbound {
+        key: char,
+        article: bool,
+    },
     Resize(u16, u16),
     /// The wheel at a cell: positive scrolls down.
     Scroll {

@@ -34,14 +34,31 @@ pub fn action_for(map: &KeyMap, context: Context, key: KeyEvent) -> Option<Actio
             match dubeolsik_key(c, shift) {
                 Some(latin) => {
                     let as_latin = KeyEvent::new(KeyCode::Char(latin), KeyModifiers::NONE);
-                    Some(map.action(context, &as_latin).unwrap_or(Action::HangulKey))
+                    // A jamo that is no command anywhere: most likely the
+                    // input mode; one of an article's keys: say that.
+                    Some(map.action(context, &as_latin).unwrap_or_else(|| {
+                        match unbound(map, context, latin, &as_latin) {
+                            Some(a @ Action::Unbound { article: true, .. }) => a,
+                            _ => Action::HangulKey,
+                        }
+                    }))
                 }
                 None if is_hangul(c) => Some(Action::HangulKey),
-                None => None,
+                None => unbound(map, context, c, &key),
             }
         }
         _ => None,
     }
+}
+
+/// A character typed in the list or an article that is no command there:
+/// said, not ignored (`article` when it is one of an open article's keys).
+fn unbound(map: &KeyMap, context: Context, c: char, key: &KeyEvent) -> Option<Action> {
+    if !matches!(context, Context::List | Context::Article) || crate::text::is_forbidden(c) {
+        return None;
+    }
+    let article = context == Context::List && map.action(Context::Article, key).is_some();
+    Some(Action::Unbound { key: c, article })
 }
 
 /// The 두벌식 layout: each jamo and the Latin key in its place. The five
@@ -159,12 +176,22 @@ mod tests {
         assert_eq!(k(KeyCode::Char('A')), Some(Action::MarkAllRead));
         assert_eq!(k(KeyCode::Char('R')), Some(Action::Reload));
         assert_eq!(k(KeyCode::Char('e')), Some(Action::Edit));
-        assert_eq!(k(KeyCode::Char('o')), None, "the list has no links");
+        let article_key = |key| Some(Action::Unbound { key, article: true });
+        assert_eq!(k(KeyCode::Char('o')), article_key('o'), "no links: said");
         assert_eq!(
             k(KeyCode::Char('3')),
-            None,
+            article_key('3'),
             "digits open links only in the article"
         );
+        assert_eq!(k(KeyCode::Char('n')), article_key('n'));
+        assert_eq!(
+            k(KeyCode::Char('x')),
+            Some(Action::Unbound {
+                key: 'x',
+                article: false
+            })
+        );
+        assert_eq!(k(KeyCode::Char('\u{202e}')), None, "never echoed");
         let map = KeyMap::default();
         assert_eq!(
             action_for(&map, Context::List, ctrl('d')),
@@ -283,8 +310,10 @@ mod tests {
                     assert_eq!(typed, Some(Action::SearchInput(jamo)));
                     continue;
                 }
-                let expected =
-                    action_for(&map, ctx, press(KeyCode::Char(latin))).unwrap_or(Action::HangulKey);
+                let expected = match action_for(&map, ctx, press(KeyCode::Char(latin))) {
+                    None | Some(Action::Unbound { article: false, .. }) => Action::HangulKey,
+                    Some(a) => a,
+                };
                 assert_eq!(typed, Some(expected), "{jamo} in {ctx:?}");
             }
         }

@@ -102,6 +102,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::HangulKey => {
             app.message = Some(Msg::HangulKey.say(app.lang));
         }
+        Action::Unbound { key, article } => {
+            let msg = match (article, app.screen.article().is_some()) {
+                (true, true) => Msg::KeyForOpenArticle,
+                (true, false) => Msg::KeyForArticle,
+                (false, _) => Msg::KeyUnbound,
+            };
+            app.message = Some(msg.with("key", key.to_string()).say(app.lang));
+        }
         Action::Up => move_by(app, context, -1),
         Action::Down => move_by(app, context, 1),
         Action::PageDown => move_by(app, context, page(app, context) as isize),

@@ -172,6 +172,9 @@ catalog! {
     LastArticle: "this is the last article", "마지막 기사";
     FirstArticle: "this is the first article", "첫 기사";
     HangulKey: "한/영 키로 영문 입력으로 바꾸세요 (the Hangul input mode is on)", "한/영 키로 영문 입력으로 바꾸세요";
+    KeyForArticle: "{key} acts in an article: Enter opens one", "{key}: 기사를 연 뒤에 쓰는 키 (Enter로 열기)";
+    KeyForOpenArticle: "{key} acts in the article: Tab gives it the keys", "{key}: 기사 쪽 키 (Tab으로 기사로 가기)";
+    KeyUnbound: "{key} does nothing here: ? shows the keys", "{key}: 여기서는 쓰지 않는 키 (?로 키 보기)";
     CannotReadPost: "cannot read this post: {why}", "이 글을 읽을 수 없음: {why}";
     Loading: "loading…", "읽는 중…";
     EnterOpens: "Enter opens the article", "Enter로 기사 열기";
