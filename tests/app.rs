@@ -605,6 +605,29 @@ fn keys_that_do_nothing_where_they_are_typed_say_so() {
 }
 
 #[test]
+fn an_article_opened_again_starts_where_it_was_left() {
+    for (w, h) in [(120, 24), (60, 20)] {
+        let mut r = Reader::demo(w, h);
+        let scroll = |r: &Reader| r.app.screen.article().map(|a| a.scroll);
+        r.run([Action::Open, Action::PageDown]);
+        let left = scroll(&r);
+        assert!(left > Some(0));
+        r.run([Action::Back, Action::Open]);
+        assert_eq!(scroll(&r), left, "{w}x{h}: Esc, Enter");
+        r.run([Action::NextArticle]);
+        assert_eq!(scroll(&r), Some(0), "another article from its top");
+        r.run([Action::PrevArticle]);
+        assert_eq!(scroll(&r), left, "{w}x{h}: n, p");
+        r.run([Action::Bottom, Action::Back, Action::Open]);
+        assert_eq!(
+            scroll(&r),
+            Some(0),
+            "{w}x{h}: read to the end, from the top"
+        );
+    }
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

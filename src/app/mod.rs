@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 mod marks;
+mod places;
 pub mod popup;
 mod position;
 mod rendering;
@@ -119,6 +120,8 @@ pub struct App {
     /// (their files and scroll), the last left last: `back` returns to
     /// them.
     pub trail: Vec<(PathBuf, usize)>,
+    /// Where the articles read this session were left.
+    places: places::Places,
     /// Files looked at so far, of how many, while the posts are read in
     /// the background (a start from the persistent index).
     pub reading: Option<(usize, usize)>,
@@ -174,6 +177,7 @@ impl App {
             by_path: HashMap::new(),
             last_click: None,
             trail: Vec::new(),
+            places: places::Places::default(),
             reading: None,
             filtering: None,
             search_slice: SEARCH_SLICE,
@@ -473,6 +477,41 @@ impl App {
     /// search under way has yet to reach its post.
     fn linked_apart(&self) -> bool {
         self.article_apart() && self.screen.article().map(|a| a.post) != self.awaiting
+    }
+
+    /// The open article as it stands, to remember where it was left.
+    fn left_place(&self) -> Option<places::Left> {
+        let a = self.screen.article()?;
+        let at_end = a
+            .rendered
+            .as_ref()
+            .is_some_and(|r| a.scroll + self.article_rows() >= r.lines.len());
+        Some(places::Left {
+            path: self.store.posts().get(a.post)?.path.clone(),
+            scroll: a.scroll,
+            at_end,
+        })
+    }
+
+    /// Remember where `left` was left when it is no longer the open
+    /// article.
+    fn remember_place(&mut self, left: Option<places::Left>) {
+        let Some(left) = left else { return };
+        let open = self
+            .screen
+            .article()
+            .and_then(|a| self.store.posts().get(a.post));
+        if open.is_none_or(|p| p.path != left.path) {
+            self.places.leave(left);
+        }
+    }
+
+    /// The line the article of `post` opens at: where it was left.
+    fn place_of(&self, post: usize) -> usize {
+        self.store
+            .posts()
+            .get(post)
+            .map_or(0, |p| self.places.of(&p.path))
     }
 
     /// The open article belongs to the selected post: when the selection

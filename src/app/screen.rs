@@ -24,8 +24,9 @@ pub enum Screen {
     /// shown; one pane at a time, the pane with the keys is the one shown.
     /// The article belongs to the selected post: moving the selection
     /// closes it, and so does a change of the list that drops it. Only a
-    /// link to a post the list does not show (hidden by the search, say)
-    /// opens an article apart from the selection; it stays open until the
+    /// link to a post the list does not show (hidden by the search, say),
+    /// or a search typed over the article that hides its post, leaves an
+    /// article apart from the selection; it stays open until the
     /// selection moves.
     Article { keys: Pane, article: Article },
 }

@@ -10,6 +10,13 @@ use crate::i18n::Msg;
 /// Apply `action` to `app`; the effects are for the effect loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let _mode = app.ambiguous.enter();
+    let left = app.left_place();
+    let effects = apply(app, action);
+    app.remember_place(left);
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     if is_from_user(&action) {
         app.message = None;
     }
@@ -298,12 +305,16 @@ pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
     if let Some(save) = app.marks.set_read(&app.store, post, true) {
         effects.push(Effect::SaveMarks(save));
     }
+    let place = app.place_of(post);
     match &mut app.screen {
         Screen::Article { keys, article } if article.post == post => *keys = Pane::Article,
         screen => {
             *screen = Screen::Article {
                 keys: Pane::Article,
-                article: Article::new(post),
+                article: Article {
+                    scroll: place,
+                    ..Article::new(post)
+                },
             }
         }
     }
