@@ -628,6 +628,27 @@ fn an_article_opened_again_starts_where_it_was_left() {
 }
 
 #[test]
+fn space_at_the_end_of_an_article_says_so_then_opens_the_next_unread() {
+    let mut r = Reader::demo(60, 20);
+    let open = |r: &Reader| r.app.screen.article().map(|a| a.post);
+    r.run([Action::Open, Action::Bottom]);
+    let first = open(&r);
+    r.run([Action::PageDown]);
+    assert_eq!(open(&r), first, "not one key too many");
+    assert_eq!(
+        r.app.message.as_deref(),
+        Some("end of the article: Space again opens the next unread post")
+    );
+    r.run([Action::Up, Action::Bottom, Action::PageDown]);
+    assert_eq!(open(&r), first, "another key in between: told again");
+    r.run([Action::PageDown]);
+    let next = open(&r);
+    assert!(next.is_some() && next != first);
+    assert!(r.app.is_read(next.unwrap()));
+    assert_eq!(r.app.screen.article().unwrap().scroll, 0);
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

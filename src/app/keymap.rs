@@ -507,6 +507,13 @@ impl KeyMap {
         })
     }
 
+    /// The first key of the command that does `action`, as the help
+    /// writes it.
+    pub fn first_key(&self, action: &Action) -> Option<String> {
+        let i = TABLE.iter().position(|b| b.action == *action)?;
+        self.keys[i].first().map(Key::to_string)
+    }
+
     /// The keys of command `name` as the help writes them.
     pub fn keys_of(&self, index: usize) -> &[Key] {
         &self.keys[index]

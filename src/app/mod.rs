@@ -122,6 +122,9 @@ pub struct App {
     pub trail: Vec<(PathBuf, usize)>,
     /// Where the articles read this session were left.
     places: places::Places,
+    /// The last key paged down at the end of the article and was told that
+    /// another opens the next unread post.
+    end_hinted: bool,
     /// Files looked at so far, of how many, while the posts are read in
     /// the background (a start from the persistent index).
     pub reading: Option<(usize, usize)>,
@@ -178,6 +181,7 @@ impl App {
             last_click: None,
             trail: Vec::new(),
             places: places::Places::default(),
+            end_hinted: false,
             reading: None,
             filtering: None,
             search_slice: SEARCH_SLICE,
@@ -482,14 +486,19 @@ impl App {
     /// The open article as it stands, to remember where it was left.
     fn left_place(&self) -> Option<places::Left> {
         let a = self.screen.article()?;
-        let at_end = a
-            .rendered
-            .as_ref()
-            .is_some_and(|r| a.scroll + self.article_rows() >= r.lines.len());
         Some(places::Left {
             path: self.store.posts().get(a.post)?.path.clone(),
             scroll: a.scroll,
-            at_end,
+            at_end: self.article_at_end(),
+        })
+    }
+
+    /// Whether the open article shows its last line (once rendered).
+    pub(super) fn article_at_end(&self) -> bool {
+        self.screen.article().is_some_and(|a| {
+            a.rendered
+                .as_ref()
+                .is_some_and(|r| a.scroll + self.article_rows() >= r.lines.len())
         })
     }
 

@@ -17,11 +17,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn apply(app: &mut App, action: Action) -> Vec<Effect> {
+    let end_hinted = is_from_user(&action) && std::mem::take(&mut app.end_hinted);
     if is_from_user(&action) {
         app.message = None;
     }
     let context = app.context();
     match action {
+        Action::PageDown if context == Context::Article && app.article_at_end() => {
+            return page_past_the_end(app, end_hinted);
+        }
         Action::Quit if context == Context::Article => return back(app, context),
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
@@ -418,20 +422,42 @@ fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
 /// `N`: the next unread post below the selection, else the first from the
 /// top, opened.
 fn next_unread(app: &mut App) -> Vec<Effect> {
-    let n = app.list.visible.len();
-    // The selected post counts when it is not the one being read.
-    let start = app.list.selected + usize::from(app.screen.article().is_some());
-    let found = (start..n)
-        .chain(0..start.min(n))
-        .map(|row| app.list.visible[row])
-        .find(|&post| !app.is_read(post));
-    match found {
+    match next_unread_post(app) {
         Some(post) => show_post(app, post),
         None => {
             app.message = Some(Msg::NoUnread.say(app.lang));
             Vec::new()
         }
     }
+}
+
+/// The next unread post of the list, from the selection (the selected
+/// post counts when it is not the one being read), from the top after the
+/// last.
+fn next_unread_post(app: &App) -> Option<usize> {
+    let n = app.list.visible.len();
+    let start = app.list.selected + usize::from(app.screen.article().is_some());
+    (start..n)
+        .chain(0..start.min(n))
+        .map(|row| app.list.visible[row])
+        .find(|&post| !app.is_read(post))
+}
+
+/// Paging down at the end of an article: the first time says so, the
+/// second opens the next unread post (as tin and slrn page on into the
+/// next article, but never by one key too many).
+fn page_past_the_end(app: &mut App, hinted: bool) -> Vec<Effect> {
+    if next_unread_post(app).is_none() {
+        app.message = Some(Msg::NoUnread.say(app.lang));
+        return Vec::new();
+    }
+    if hinted {
+        return next_unread(app);
+    }
+    app.end_hinted = true;
+    let key = app.keymap.first_key(&Action::PageDown).unwrap_or_default();
+    app.message = Some(Msg::EndOfArticle.with("key", key).say(app.lang));
+    Vec::new()
 }
 
 fn edit_search(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {

@@ -38,7 +38,7 @@ catalog! {
     // The key table's help.
     HelpDown: "move down in the list, scroll the article or a popup", "목록에서 아래로, 기사나 창은 아래로 스크롤";
     HelpUp: "move up, scroll up", "위로 옮기기, 위로 스크롤";
-    HelpPageDown: "page down", "한 쪽 아래로";
+    HelpPageDown: "page down (at the end of an article, twice: the next unread post)", "한 쪽 아래로 (기사 끝에서 두 번: 다음 안 읽은 글)";
     HelpPageUp: "page up", "한 쪽 위로";
     HelpHalfPageDown: "half a page down", "반 쪽 아래로";
     HelpHalfPageUp: "half a page up", "반 쪽 위로";
@@ -174,6 +174,7 @@ catalog! {
     HangulKey: "한/영 키로 영문 입력으로 바꾸세요 (the Hangul input mode is on)", "한/영 키로 영문 입력으로 바꾸세요";
     KeyForArticle: "{key} acts in an article: Enter opens one", "{key}: 기사를 연 뒤에 쓰는 키 (Enter로 열기)";
     KeyForOpenArticle: "{key} acts in the article: Tab gives it the keys", "{key}: 기사 쪽 키 (Tab으로 기사로 가기)";
+    EndOfArticle: "end of the article: {key} again opens the next unread post", "기사 끝: {key} 키를 한 번 더 누르면 다음 안 읽은 글";
     KeyUnbound: "{key} does nothing here: ? shows the keys", "{key}: 여기서는 쓰지 않는 키 (?로 키 보기)";
     CannotReadPost: "cannot read this post: {why}", "이 글을 읽을 수 없음: {why}";
     Loading: "loading…", "읽는 중…";
