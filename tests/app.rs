@@ -649,6 +649,36 @@ fn space_at_the_end_of_an_article_says_so_then_opens_the_next_unread() {
 }
 
 #[test]
+fn braces_jump_between_the_headings_of_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = "문단입니다. ".repeat(30);
+    let body = format!(
+        "---\ntitle: 소제목 이동\n---\n\n{para}\n\n## 첫째 절\n\n{para}\n\n## 둘째 절 제목은 아주 길어서 좁은 화면에서는 두 줄이 됩니다\n\n{para}\n"
+    );
+    std::fs::write(dir.path().join("2024-01-01-h.md"), body).unwrap();
+    let mut r = Reader::folder(dir.path(), 40, 10);
+    r.run([Action::Open]);
+    let top_line = |r: &Reader| {
+        let a = r.app.screen.article().unwrap();
+        a.lines()[a.scroll].text()
+    };
+    r.run([Action::NextHeading]);
+    assert_eq!(top_line(&r).trim(), "## 첫째 절");
+    r.run([Action::NextHeading]);
+    assert!(top_line(&r).starts_with("## 둘째 절"), "{}", top_line(&r));
+    r.run([Action::NextHeading]);
+    assert_eq!(r.app.message.as_deref(), Some("no more headings below"));
+    assert!(
+        top_line(&r).starts_with("## 둘째 절"),
+        "a wrapped heading is one"
+    );
+    r.run([Action::PrevHeading]);
+    assert_eq!(top_line(&r).trim(), "## 첫째 절");
+    r.run([Action::PrevHeading]);
+    assert_eq!(r.app.message.as_deref(), Some("no more headings above"));
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

@@ -43,6 +43,9 @@ pub enum Action {
     /// Scroll the article to the next / previous line the search matches.
     NextMatch,
     PrevMatch,
+    /// Scroll the article to the next / previous heading.
+    NextHeading,
+    PrevHeading,
     /// Open the category picker (in the picker: close it).
     OpenCategories,
     /// In the category picker: choose or unchoose the one under the cursor.

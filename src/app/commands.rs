@@ -142,29 +142,43 @@ pub(super) fn jump_to_match(app: &mut App, forward: bool) {
         app.message = Some(Msg::NoSearchToFind.say(app.lang));
         return;
     }
+    let none = [Msg::NoMoreBelow, Msg::NoMoreAbove];
+    jump_to_line(app, forward, none, |lines, i| {
+        !query.highlights(&lines[i].text()).is_empty()
+    });
+}
+
+/// `}` and `{`: the first line of the next or previous heading.
+pub(super) fn jump_to_heading(app: &mut App, forward: bool) {
+    let none = [Msg::NoHeadingBelow, Msg::NoHeadingAbove];
+    jump_to_line(app, forward, none, |lines, i| {
+        lines[i].is_heading() && (i == 0 || !lines[i - 1].is_heading())
+    });
+}
+
+/// Scroll the open article to the first line below (or the last above)
+/// the top one that `is_target`, else say there is none (`none`: below,
+/// above).
+fn jump_to_line(
+    app: &mut App,
+    forward: bool,
+    none: [Msg; 2],
+    is_target: impl Fn(&[crate::render::Line], usize) -> bool,
+) {
     let Some(article) = app.screen.article_mut() else {
         return;
     };
     let lines = article.lines();
-    let hit = |i: &usize| !query.highlights(&lines[*i].text()).is_empty();
     let found = if forward {
-        (article.scroll + 1..lines.len()).find(hit)
+        (article.scroll + 1..lines.len()).find(|&i| is_target(lines, i))
     } else {
-        (0..article.scroll.min(lines.len())).rev().find(hit)
+        (0..article.scroll.min(lines.len()))
+            .rev()
+            .find(|&i| is_target(lines, i))
     };
     match found {
         Some(line) => article.scroll = line,
-        None => {
-            let lang = app.lang;
-            app.message = Some(
-                if forward {
-                    Msg::NoMoreBelow
-                } else {
-                    Msg::NoMoreAbove
-                }
-                .say(lang),
-            )
-        }
+        None => app.message = Some(none[usize::from(!forward)].say(app.lang)),
     }
 }
 

@@ -118,6 +118,20 @@ pub static TABLE: &[Binding] = &[
         &[A],
         Msg::HelpPrevMatch
     ),
+    bind!(
+        "next_heading",
+        Action::NextHeading,
+        ["}"],
+        &[A],
+        Msg::HelpNextHeading
+    ),
+    bind!(
+        "prev_heading",
+        Action::PrevHeading,
+        ["{"],
+        &[A],
+        Msg::HelpPrevHeading
+    ),
     bind!("categories", Action::OpenCategories, ["c"], &[Li, A, C], Msg::HelpCategories, &[Li] => Msg::HintCategories),
     bind!("links", Action::OpenLinks, ["o"], &[A, L], Msg::HelpLinks, &[A] => Msg::HintLinks),
     bind!(

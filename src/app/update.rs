@@ -155,6 +155,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextMatch => commands::jump_to_match(app, true),
         Action::PrevMatch => commands::jump_to_match(app, false),
+        Action::NextHeading => commands::jump_to_heading(app, true),
+        Action::PrevHeading => commands::jump_to_heading(app, false),
         Action::OpenCategories if context == Context::Categories => app.popup = None,
         Action::OpenCategories => {
             app.popup = Some(Popup::Categories {

@@ -53,6 +53,8 @@ catalog! {
     HelpSearch: "search, live as you type (ㅈㅈㅎㄱ finds 제주항공; #name a category or tag)", "검색, 치는 대로 바로 (ㅈㅈㅎㄱ로 제주항공을 찾음; #이름은 분류나 태그)";
     HelpNextMatch: "the next line that matches the search", "검색어가 있는 다음 줄";
     HelpPrevMatch: "the previous line that matches the search", "검색어가 있는 이전 줄";
+    HelpNextHeading: "the next heading", "다음 소제목";
+    HelpPrevHeading: "the previous heading", "이전 소제목";
     HelpCategories: "the category picker", "분류 고르기";
     HelpLinks: "the article's numbered links", "기사의 번호 붙은 링크";
     HelpOpenLink: "open link 1-9 (0: link 10)", "링크 1-9 열기 (0은 10번)";
@@ -153,6 +155,8 @@ catalog! {
     NoSearchToFind: "no search to find: / searches", "찾을 검색어가 없음: /로 검색";
     NoMoreBelow: "no more matches below", "아래에는 더 없음";
     NoMoreAbove: "no more matches above", "위에는 더 없음";
+    NoHeadingBelow: "no more headings below", "아래에는 소제목이 더 없음";
+    NoHeadingAbove: "no more headings above", "위에는 소제목이 더 없음";
     NoLink: "no link [{n}]", "링크 [{n}] 없음";
     NotOpened: "not opened (only http, https, mailto and this blog's posts): {address}", "열지 않음 (http, https, mailto와 이 블로그의 글만 엶): {address}";
     Opening: "opening {address}", "여는 중: {address}";

@@ -178,19 +178,13 @@ pub(super) fn trim_end(line: &mut Line) {
     }
 }
 
-fn is_heading(line: &Line) -> bool {
-    line.spans
-        .iter()
-        .any(|s| s.style.flags.contains(Flags::HEADING))
-}
-
 /// A heading always has a blank line before and after it (html2text puts
 /// none between a heading and a list).
 fn space_headings(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() + 8);
     for line in lines {
-        let prev_heading = out.last().is_some_and(is_heading);
-        let this_heading = is_heading(&line);
+        let prev_heading = out.last().is_some_and(Line::is_heading);
+        let this_heading = line.is_heading();
         let prev_blank = out.last().is_none_or(Line::is_blank);
         if !prev_blank && !line.is_blank() && prev_heading != this_heading {
             out.push(Line::default());

@@ -154,6 +154,13 @@ impl Line {
         self.spans.iter().map(|s| s.text.as_str()).collect()
     }
 
+    /// Part of a heading.
+    pub fn is_heading(&self) -> bool {
+        self.spans
+            .iter()
+            .any(|s| s.style.flags.contains(Flags::HEADING))
+    }
+
     /// Only spaces (and no-break spaces), and no picture.
     pub fn is_blank(&self) -> bool {
         self.spans.iter().all(|s| {
