@@ -29,6 +29,7 @@ pub mod loader;
 pub mod markdown;
 pub mod marks;
 pub mod memory;
+pub(crate) mod permalink;
 pub mod picture;
 pub mod post;
 pub(crate) mod post_link;

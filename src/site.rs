@@ -79,6 +79,9 @@ pub struct Site {
     pub url: String,
     /// `baseurl` (`/blog`), for Liquid's `relative_url`.
     pub baseurl: String,
+    /// The `permalink` patterns: Jekyll's and Hexo's under "", Hugo's by
+    /// section.
+    permalinks: Vec<(String, String)>,
     /// `exclude`, and Jekyll's own exclusions, as written (leading `/`
     /// removed).
     exclude: Vec<String>,
@@ -94,6 +97,7 @@ impl Site {
         site.title = text_of(&parsed.map, "title");
         site.url = text_of(&parsed.map, "url");
         site.baseurl = text_of(&parsed.map, "baseurl");
+        site.permalinks = vec![(String::new(), text_of(&parsed.map, "permalink"))];
         if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
             let written = items.iter().filter_map(Value::as_str);
             site.set_exclude(written.map(str::to_string).collect());
@@ -131,6 +135,11 @@ impl Site {
         };
         site.title = key("title");
         (site.url, site.baseurl) = split_base_url(&key("baseURL"));
+        let permalinks = parsed.map.iter().find(|(k, _)| {
+            k.as_str()
+                .is_some_and(|k| k.eq_ignore_ascii_case("permalinks"))
+        });
+        site.permalinks = hugo_permalinks(permalinks.map(|(_, v)| v));
         problems.extend(parsed.problems);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.
@@ -191,6 +200,16 @@ impl Site {
             site: vec![("title".to_string(), self.title.clone())],
             ..LiquidContext::for_post(post)
         }
+    }
+
+    /// The `permalink` pattern for posts of `section` ("" for Jekyll's and
+    /// Hexo's one); "" when the configuration sets none.
+    pub fn permalink(&self, section: &str) -> String {
+        self.permalinks
+            .iter()
+            .find(|(s, _)| s == section)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_default()
     }
 
     fn with_root(root: &Path) -> Site {
@@ -366,6 +385,20 @@ struct ConfigRead {
 }
 
 /// A scalar setting as one line of text ("" when unset or not a scalar).
+/// Hugo's `permalinks`: `section = "pattern"`, or under `page` (Hugo
+/// 0.120's form).
+fn hugo_permalinks(value: Option<&Value>) -> Vec<(String, String)> {
+    let Some(Value::Mapping(map)) = value else {
+        return Vec::new();
+    };
+    if let Some(page @ Value::Mapping(_)) = map.get("page") {
+        return hugo_permalinks(Some(page));
+    }
+    map.iter()
+        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), one_line(v.as_str()?.trim()))))
+        .collect()
+}
+
 fn text_of(map: &serde_yaml::Mapping, key: &str) -> String {
     match map.get(key) {
         Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {

@@ -58,6 +58,8 @@ pub enum Action {
     OpenLink(usize),
     /// Copy the selected link (or the post's address) to the clipboard.
     CopyLink,
+    /// Open the post's page on the web.
+    OpenPage,
     ToggleRead,
     ToggleStar,
     ToggleUnreadOnly,

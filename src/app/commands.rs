@@ -255,20 +255,58 @@ pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
         (Some(Popup::Links { cursor }), Some(a)) if context == Context::Links => {
             a.links().get(*cursor).cloned()
         }
-        (_, Some(a)) => post_address(&app.store.posts()[a.post]),
+        (_, Some(a)) => page_address(app, a.post),
         _ => None,
     };
     match address {
         Some(address) => {
             app.message =
                 Some(Msg::Copied.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
-            vec![Effect::Copy(address)]
+            vec![Effect::Copy(encoded(&address))]
         }
         None => {
             app.message = Some(Msg::NoAddress.say(app.lang));
             Vec::new()
         }
     }
+}
+
+/// `O`: the open (or selected) post's page on the web, in the browser.
+pub(super) fn open_page(app: &mut App) -> Vec<Effect> {
+    let Some(address) = app.target_post().and_then(|p| page_address(app, p)) else {
+        app.message = Some(Msg::NoAddress.say(app.lang));
+        return Vec::new();
+    };
+    app.message =
+        Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+    vec![Effect::OpenUrl(encoded(&address))]
+}
+
+/// The post's page on the web: the address its front matter gives, else
+/// where its site publishes it (readable: Hangul as written).
+fn page_address(app: &App, post: usize) -> Option<String> {
+    let post = app.store.posts().get(post)?;
+    post_address(post).or_else(|| {
+        let site = app.store.site_for(post)?;
+        crate::permalink::web_address(post, site)
+    })
+}
+
+/// An address as browsers send it: non-ASCII characters, spaces and the
+/// characters a URL may not hold percent-encoded.
+fn encoded(address: &str) -> String {
+    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'|')
+        .add(b'\\')
+        .add(b'^');
+    percent_encoding::utf8_percent_encode(address, UNSAFE).to_string()
 }
 
 /// The web address a post gives for itself, if any.

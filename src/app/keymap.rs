@@ -143,6 +143,13 @@ pub static TABLE: &[Binding] = &[
     ),
     bind!("copy_link", Action::CopyLink, ["y"], &[A, L], Msg::HelpCopyLink, &[L] => Msg::HintCopy),
     bind!(
+        "open_page",
+        Action::OpenPage,
+        ["O"],
+        MAIN,
+        Msg::HelpOpenPage
+    ),
+    bind!(
         "toggle_read",
         Action::ToggleRead,
         ["r"],

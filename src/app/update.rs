@@ -181,6 +181,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::OpenLink(n) => return commands::open_link(app, n),
         Action::CopyLink => return commands::copy_link(app, context),
+        Action::OpenPage => return commands::open_page(app),
         Action::ToggleRead => return commands::toggle_read(app),
         Action::ToggleStar => return commands::toggle_star(app),
         Action::ToggleUnreadOnly => {

@@ -59,6 +59,7 @@ catalog! {
     HelpLinks: "the article's numbered links", "기사의 번호 붙은 링크";
     HelpOpenLink: "open link 1-9 (0: link 10)", "링크 1-9 열기 (0은 10번)";
     HelpCopyLink: "copy the selected link, or the post's address, to the clipboard", "고른 링크나 글 주소를 클립보드에 복사";
+    HelpOpenPage: "open the post's page on the web (where its site publishes it)", "글의 웹 페이지 열기 (사이트가 게시하는 주소)";
     HelpToggleRead: "mark read / unread", "읽음 / 안 읽음 표시";
     HelpToggleStar: "star / unstar", "별표 달기 / 떼기";
     HelpUnreadOnly: "only unread posts", "안 읽은 글만";
@@ -161,7 +162,7 @@ catalog! {
     NotOpened: "not opened (only http, https, mailto and this blog's posts): {address}", "열지 않음 (http, https, mailto와 이 블로그의 글만 엶): {address}";
     Opening: "opening {address}", "여는 중: {address}";
     Copied: "copied {address}", "복사함: {address}";
-    NoAddress: "this post names no address of its own: o lists its links", "이 글에는 자기 주소가 없음: o로 링크 보기";
+    NoAddress: "no web address for this post (its front matter or its site's url gives one): o lists its links", "이 글의 웹 주소를 알 수 없음 (글이나 사이트 설정의 url로 정함): o로 링크 보기";
     NothingUnread: "nothing unread here", "여기에 안 읽은 글 없음";
     MarkedReadOne: "1 post marked read · U undoes", "1개를 읽음으로 · U로 되돌리기";
     MarkedRead: "{n} posts marked read · U undoes", "{n}개를 읽음으로 · U로 되돌리기";

@@ -36,6 +36,7 @@ impl Site {
         site.engine = Engine::Hexo;
         site.content = Some(content);
         site.title = text_of(&parsed.map, "title");
+        site.permalinks = vec![(String::new(), text_of(&parsed.map, "permalink"))];
         if text_of(&parsed.map, "post_asset_folder") == "true" {
             let name = match text_of(&parsed.map, "new_post_name") {
                 n if n.is_empty() => ":title.md".to_string(),

@@ -1,0 +1,224 @@
+//! A post's address on the web, as its site's generator publishes it:
+//! Jekyll's permalink styles and placeholders, Hugo's paths (and its
+//! `permalinks` patterns), Hexo's `permalink`. `None` where the address
+//! cannot be known for sure (no site `url`, a placeholder sinmun does not
+//! know): a wrong address is worse than none.
+
+use crate::date::PostDate;
+use crate::post::Post;
+use crate::site::{Engine, Site};
+
+/// The web address of `post` on `site`, when the site says where it lives.
+pub(crate) fn web_address(post: &Post, site: &Site) -> Option<String> {
+    if site.url.is_empty() {
+        return None;
+    }
+    let path = match site.engine {
+        Engine::Jekyll => jekyll_path(post, site),
+        Engine::Hugo => hugo_path(post, site),
+        Engine::Hexo => hexo_path(post, site),
+    }?;
+    let path = format!("/{}", path.trim_start_matches('/'));
+    Some(format!(
+        "{}{}{}",
+        site.url,
+        site.baseurl,
+        collapse_slashes(&path)
+    ))
+}
+
+/// Jekyll's built-in styles, by name.
+fn jekyll_style(name: &str) -> &str {
+    match name {
+        "" | "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        custom => custom,
+    }
+}
+
+fn jekyll_path(post: &Post, site: &Site) -> Option<String> {
+    let pattern = front(post, "permalink").unwrap_or_else(|| site.permalink(""));
+    let slug = front(post, "slug").unwrap_or_else(|| file_slug(post));
+    let categories: Vec<String> = post.categories.iter().map(|c| c.to_lowercase()).collect();
+    let mut categories_set: Vec<String> = Vec::new();
+    for c in categories {
+        if !categories_set.contains(&c) {
+            categories_set.push(c);
+        }
+    }
+    fill(jekyll_style(&pattern), |name| {
+        Some(match name {
+            "title" | "slug" => jekyll_slugify(&slug),
+            "categories" => categories_set.join("/"),
+            "output_ext" => ".html".into(),
+            _ => date_part(post.date?, name)?,
+        })
+    })
+}
+
+fn hugo_path(post: &Post, site: &Site) -> Option<String> {
+    if let Some(url) = front(post, "url") {
+        return Some(url);
+    }
+    let content = site.content.as_deref()?;
+    let rel = post.path.strip_prefix(content).ok()?;
+    let mut parts: Vec<String> = rel
+        .with_extension("")
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "index") {
+        parts.pop(); // a page bundle: the folder's name
+    }
+    let section = if parts.len() > 1 {
+        parts[0].clone()
+    } else {
+        String::new()
+    };
+    let slug = front(post, "slug");
+    let pattern = site.permalink(&section);
+    if pattern.is_empty() {
+        if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
+            *last = slug;
+        }
+        return Some(format!("{}/", parts.join("/").to_lowercase()));
+    }
+    let file = parts.last()?.clone();
+    let title = hugo_urlize(&post.title);
+    fill(&pattern, |name| {
+        Some(match name {
+            "title" => title.clone(),
+            "slug" => slug
+                .clone()
+                .map_or_else(|| title.clone(), |s| hugo_urlize(&s)),
+            "filename" | "contentbasename" => file.to_lowercase(),
+            "slugorfilename" | "slugorcontentbasename" => {
+                slug.clone().unwrap_or_else(|| file.to_lowercase())
+            }
+            "section" => section.clone(),
+            _ => date_part(post.date?, name)?,
+        })
+    })
+}
+
+fn hexo_path(post: &Post, site: &Site) -> Option<String> {
+    if let Some(own) = front(post, "permalink") {
+        return Some(own);
+    }
+    let pattern = match site.permalink("") {
+        p if p.is_empty() => ":year/:month/:day/:title/".to_string(),
+        p => p,
+    };
+    let posts = site.content.as_deref()?.join("_posts");
+    let title = post.path.strip_prefix(&posts).ok()?.with_extension("");
+    let title = title.to_string_lossy().replace('\\', "/");
+    let name = post.path.file_stem()?.to_string_lossy().into_owned();
+    fill(&pattern, |placeholder| {
+        Some(match placeholder {
+            "title" => title.clone(),
+            "name" => name.clone(),
+            "post_title" => post.title.clone(),
+            _ => date_part(post.date?, placeholder)?,
+        })
+    })
+}
+
+/// A date placeholder's value, the names Jekyll, Hugo and Hexo share.
+fn date_part(d: PostDate, name: &str) -> Option<String> {
+    let (h, mi, s) = d.time.unwrap_or((0, 0, 0));
+    Some(match name {
+        "year" => format!("{:04}", d.year),
+        "short_year" => format!("{:02}", d.year.rem_euclid(100)),
+        "month" => format!("{:02}", d.month),
+        "i_month" => d.month.to_string(),
+        "day" => format!("{:02}", d.day),
+        "i_day" => d.day.to_string(),
+        "hour" => format!("{h:02}"),
+        "minute" => format!("{mi:02}"),
+        "second" => format!("{s:02}"),
+        _ => return None,
+    })
+}
+
+/// `pattern` with each `:name` replaced by `value(name)`; `None` when a
+/// placeholder is unknown.
+fn fill(pattern: &str, value: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(at) = rest.find(':') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        if len == 0 {
+            out.push(':');
+        } else {
+            out.push_str(&value(&after[..len])?);
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// A front-matter value written as text.
+fn front(post: &Post, key: &str) -> Option<String> {
+    let (_, v) = post.extra.iter().find(|(k, _)| k == key)?;
+    let v = v.trim().trim_matches(['"', '\'']).trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// The file's name without its date prefix and extension (Jekyll's slug).
+fn file_slug(post: &Post) -> String {
+    let stem = post
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match crate::date::file_name_date(&stem) {
+        Some((_, len)) => stem[len..].to_string(),
+        None => stem,
+    }
+}
+
+/// Jekyll's `slugify` in its "pretty" mode, case kept: runs of characters
+/// other than letters, marks, digits and `._~!$&'()+,;=@` become one `-`.
+fn jekyll_slugify(s: &str) -> String {
+    let kept = |c: char| c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if kept(c) {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Hugo's `urlize` as its paths use it: lower case, spaces as `-`, only
+/// letters, digits, `-`, `_` and `.` kept.
+fn hugo_urlize(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() => Some('-'),
+            c if c.is_alphanumeric() || "-_.".contains(c) => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn collapse_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
+}
