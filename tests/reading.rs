@@ -214,7 +214,7 @@ fn y_copies_through_osc_52_and_text_browsers_run_in_the_terminal() {
     // Copying in the article: its own address, when its front matter has one.
     r.run([Action::Close]);
     assert!(r.run([Action::CopyLink]).is_empty());
-    assert!(r.shows("names no address"), "{}", r.status());
+    assert!(r.shows("no web address for this post"), "{}", r.status());
 
     let mut r = with_browser("w3m");
     r.run([Action::Open]);
