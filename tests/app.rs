@@ -679,6 +679,38 @@ fn braces_jump_between_the_headings_of_an_article() {
 }
 
 #[test]
+fn a_narrow_list_gives_the_year_of_posts_older_than_a_year() {
+    let dir = tempfile::tempdir().unwrap();
+    for (date, title) in [
+        ("2024-01-24", "올해 글"),
+        ("2023-07-02", "작년 여름 글"),
+        ("2022-03-05", "오래된 글"),
+    ] {
+        let post = format!("---\ntitle: {title}\n---\n본문\n");
+        std::fs::write(dir.path().join(format!("{date}-p.md")), post).unwrap();
+    }
+    let mut r = Reader::folder(dir.path(), 50, 10);
+    r.app.today = Some((2024, 6, 1));
+    let row = |r: &Reader, title: &str| {
+        r.rows()
+            .into_iter()
+            .find(|row| row.contains(title))
+            .unwrap_or_default()
+    };
+    assert!(
+        row(&r, "올해 글").trim_end().ends_with("01-24"),
+        "{}",
+        r.frame()
+    );
+    assert!(row(&r, "작년 여름 글").trim_end().ends_with("07-02"));
+    assert!(
+        row(&r, "오래된 글").trim_end().ends_with("2022"),
+        "{}",
+        r.frame()
+    );
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

@@ -120,6 +120,9 @@ pub struct App {
     /// (their files and scroll), the last left last: `back` returns to
     /// them.
     pub trail: Vec<(PathBuf, usize)>,
+    /// Today's date (year, month, day) where the list says how old a
+    /// post is; unset, the list shows months and days alone.
+    pub today: Option<(i32, u8, u8)>,
     /// Where the articles read this session were left.
     places: places::Places,
     /// The last key paged down at the end of the article and was told that
@@ -180,6 +183,7 @@ impl App {
             by_path: HashMap::new(),
             last_click: None,
             trail: Vec::new(),
+            today: None,
             places: places::Places::default(),
             end_hinted: false,
             reading: None,

@@ -229,6 +229,8 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
             args.search.as_deref().unwrap_or(""),
         );
     app.folders = folders.clone();
+    app.today =
+        crate::date::PostDate::from_system_time(loaded_at).map(|d| (d.year, d.month, d.day));
     app.mouse = config.mouse.unwrap_or(true);
     if let Some(w) = config.text_width {
         app.arrangement.text_width = w;

@@ -139,7 +139,7 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             let date = if !post.published {
                 Msg::DraftMark.say(app.lang)
             } else if date_cells == 5 {
-                date.get(5..).unwrap_or_default().to_string()
+                short_date(app, post.date)
             } else {
                 date
             };
@@ -180,4 +180,18 @@ fn empty_reason(app: &App) -> String {
         text.push_str(&Msg::ProblemsShown.fill(app.lang, &[("n", &app.problems().count())]));
     }
     text
+}
+
+/// A date in five cells: `MM-DD` within the year before today (where the
+/// month and day say which), the year alone before that (`01-24` beside
+/// `12-27` said nothing of the years between them).
+fn short_date(app: &App, date: Option<crate::date::PostDate>) -> String {
+    let Some(d) = date else {
+        return String::new();
+    };
+    let day = (d.year, d.month, d.day);
+    match app.today {
+        Some((y, m, dd)) if day <= (y - 1, m, dd) => format!("{:04}", d.year),
+        _ => format!("{:02}-{:02}", d.month, d.day),
+    }
 }
