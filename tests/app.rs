@@ -711,6 +711,53 @@ fn a_narrow_list_gives_the_year_of_posts_older_than_a_year() {
 }
 
 #[test]
+fn the_category_picker_filters_its_categories_as_the_search_matches() {
+    use crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    for (i, cat) in ["개발", "개발 도구", "일기", "Rust"].iter().enumerate() {
+        let post = format!("---\ntitle: 글 {i}\ncategories: [\"{cat}\"]\n---\n본문\n");
+        std::fs::write(dir.path().join(format!("2024-01-0{}-p.md", i + 1)), post).unwrap();
+    }
+    let mut r = Reader::folder(dir.path(), 80, 20);
+    // The picker's rows: its categories, chosen or not.
+    let picked = |r: &Reader| -> Vec<String> {
+        r.rows()
+            .iter()
+            .filter_map(|row| {
+                let at = row.find("[ ] ").or_else(|| row.find("[x] "))?;
+                let name = row[at + 4..].split("  ").next()?;
+                Some(name.trim().to_string())
+            })
+            .collect()
+    };
+    r.keys("c/");
+    r.keys("ㄱㅂ");
+    assert!(r.shows("/ㄱㅂ▏"), "{}", r.frame());
+    assert_eq!(picked(&r), ["개발", "개발 도구"], "{}", r.frame());
+    assert!(
+        r.status().contains("Enter keep  Esc clear"),
+        "{}",
+        r.status()
+    );
+    r.key(KeyCode::Down);
+    r.key(KeyCode::Enter);
+    assert!(r.shows("/ㄱㅂ") && !r.shows("▏"), "Enter keeps the filter");
+    r.keys(" ");
+    r.key(KeyCode::Enter);
+    assert_eq!(
+        r.app.filters.categories,
+        ["개발 도구"],
+        "Space chose the row shown"
+    );
+    assert_eq!(r.app.list.visible.len(), 1);
+    r.keys("c/zz");
+    assert!(r.shows("no category matches"), "{}", r.frame());
+    r.key(KeyCode::Esc);
+    assert_eq!(picked(&r).len(), 4, "Esc clears the filter: {}", r.frame());
+    assert!(r.app.popup.is_some(), "and the picker stays");
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

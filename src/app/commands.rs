@@ -3,7 +3,7 @@
 //! ahead. Pure, like `update`.
 
 use super::screen::{Context, Popup, Screen};
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, SearchBox};
 use crate::config::Sort;
 use crate::i18n::{Lang, Msg};
 use crate::render::article::is_openable;
@@ -183,20 +183,49 @@ fn jump_to_line(
 }
 
 pub(super) fn toggle_category(app: &mut App) {
-    let names: Vec<String> = app
-        .store
-        .categories()
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
-    if let Some(Popup::Categories { cursor, chosen }) = &mut app.popup
-        && let Some(name) = names.get(*cursor)
-    {
-        match chosen.iter().position(|c| c == name) {
+    let shown = shown_categories(app);
+    let name = match &app.popup {
+        Some(Popup::Categories { cursor, .. }) => shown
+            .get(*cursor)
+            .map(|&i| app.store.categories()[i].name.clone()),
+        _ => None,
+    };
+    if let (Some(Popup::Categories { chosen, .. }), Some(name)) = (&mut app.popup, name) {
+        match chosen.iter().position(|c| *c == name) {
             Some(i) => {
                 chosen.remove(i);
             }
-            None => chosen.push(name.clone()),
+            None => chosen.push(name),
+        }
+    }
+}
+
+/// The categories the picker shows, as indices into the store's: those
+/// its filter matches, as the search matches (초성, spacing, case).
+pub(crate) fn shown_categories(app: &App) -> Vec<usize> {
+    let all = app.store.categories();
+    let query = match &app.popup {
+        Some(Popup::Categories { filter, .. }) if !filter.input.is_empty() => {
+            crate::search::Query::parse(&filter.input)
+        }
+        _ => return (0..all.len()).collect(),
+    };
+    (0..all.len())
+        .filter(|&i| {
+            let text = crate::search::SearchText::new(&all[i].name);
+            query.matches_text(&text, &[], &[])
+        })
+        .collect()
+}
+
+/// Edit the picker's filter; the cursor goes back to the first row when
+/// the categories shown change.
+pub(super) fn edit_category_filter(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {
+    if let Some(Popup::Categories { cursor, filter, .. }) = &mut app.popup {
+        let before = filter.input.clone();
+        edit(filter);
+        if filter.input != before {
+            *cursor = 0;
         }
     }
 }

@@ -12,7 +12,8 @@ use super::screen::Context;
 use crate::i18n::{Lang, Msg};
 
 use Context::{
-    Article as A, Categories as C, Help as H, Links as L, List as Li, Problems as P, Search as S,
+    Article as A, Categories as C, CategoryFilter as F, Help as H, Links as L, List as Li,
+    Problems as P, Search as S,
 };
 
 /// A command of the key table.
@@ -28,7 +29,9 @@ pub struct Binding {
 }
 
 const MAIN: &[Context] = &[Li, A];
-const ALL: &[Context] = &[Li, A, S, H, P, C, L];
+const ALL: &[Context] = &[Li, A, S, H, P, C, F, L];
+/// Where keys type text: the search field and the category filter.
+const TYPING: &[Context] = &[S, F];
 const MOVING: &[Context] = &[Li, A, H, P, C, L];
 const PAGING: &[Context] = &[Li, A, H, P, L];
 const POPUPS: &[Context] = &[H, P, C, L];
@@ -103,7 +106,7 @@ pub static TABLE: &[Binding] = &[
         MAIN,
         Msg::HelpNextUnread
     ),
-    bind!("search", Action::StartSearch, ["/"], MAIN, Msg::HelpSearch, &[Li] => Msg::HintSearch),
+    bind!("search", Action::StartSearch, ["/"], &[Li, A, C], Msg::HelpSearch, &[Li, C] => Msg::HintSearch),
     bind!(
         "next_match",
         Action::NextMatch,
@@ -240,66 +243,68 @@ pub static TABLE: &[Binding] = &[
         "search_keep",
         Action::SearchAccept,
         ["Enter"],
-        &[S],
-        Msg::HelpSearchKeep
+        TYPING,
+        Msg::HelpSearchKeep,
+        &[F] => Msg::HintKeep
     ),
     bind!(
         "search_cancel",
         Action::SearchCancel,
         ["Esc"],
-        &[S],
-        Msg::HelpSearchCancel
+        TYPING,
+        Msg::HelpSearchCancel,
+        &[F] => Msg::HintClearFilter
     ),
     bind!(
         "search_erase",
         Action::SearchBackspace,
         ["Backspace"],
-        &[S],
+        TYPING,
         Msg::HelpSearchErase
     ),
     bind!(
         "search_erase_word",
         Action::SearchDeleteWord,
         ["Ctrl-w"],
-        &[S],
+        TYPING,
         Msg::HelpSearchEraseWord
     ),
     bind!(
         "search_left",
         Action::SearchLeft,
         ["Left"],
-        &[S],
+        TYPING,
         Msg::HelpSearchLeft
     ),
     bind!(
         "search_right",
         Action::SearchRight,
         ["Right"],
-        &[S],
+        TYPING,
         Msg::HelpSearchRight
     ),
     bind!(
         "search_start",
         Action::SearchHome,
         ["Home", "Ctrl-a"],
-        &[S],
+        TYPING,
         Msg::HelpSearchStart
     ),
     bind!(
         "search_end",
         Action::SearchEnd,
         ["End", "Ctrl-e"],
-        &[S],
+        TYPING,
         Msg::HelpSearchEnd
     ),
     bind!(
         "search_down",
         Action::Down,
         ["Down"],
-        &[S],
+        TYPING,
         Msg::HelpSearchDown
     ),
-    bind!("search_up", Action::Up, ["Up"], &[S], Msg::HelpSearchUp),
+    bind!("search_up", Action::Up, ["Up"], TYPING, Msg::HelpSearchUp),
     bind!("redraw", Action::Redraw, ["Ctrl-l"], ALL, Msg::HelpRedraw),
     bind!(
         "suspend",
@@ -627,6 +632,7 @@ fn where_(contexts: &[Context]) -> String {
             H => "help",
             P => "problems",
             C => "categories",
+            F => "category filter",
             L => "links",
         });
     }

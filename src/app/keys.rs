@@ -24,12 +24,10 @@ pub fn action_for(map: &KeyMap, context: Context, key: KeyEvent) -> Option<Actio
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
-        KeyCode::Char(c)
-            if context == Context::Search && plain && !crate::text::is_forbidden(c) =>
-        {
+        KeyCode::Char(c) if context.is_typing() && plain && !crate::text::is_forbidden(c) => {
             Some(Action::SearchInput(c))
         }
-        KeyCode::Char(c) if context != Context::Search && plain => {
+        KeyCode::Char(c) if !context.is_typing() && plain => {
             let shift = key.modifiers.contains(KeyModifiers::SHIFT);
             match dubeolsik_key(c, shift) {
                 Some(latin) => {
@@ -306,7 +304,7 @@ mod tests {
         for &(jamo, latin) in DUBEOLSIK {
             for ctx in Context::ALL {
                 let typed = action_for(&map, ctx, press(KeyCode::Char(jamo)));
-                if ctx == Context::Search {
+                if ctx.is_typing() {
                     assert_eq!(typed, Some(Action::SearchInput(jamo)));
                     continue;
                 }

@@ -33,8 +33,12 @@ pub fn content(app: &App, popup: &Popup) -> PopupContent {
                 scroll: 0,
             }
         }
-        Popup::Categories { cursor, chosen } => PopupContent {
-            title: Msg::TitleCategories.say(app.lang),
+        Popup::Categories {
+            cursor,
+            chosen,
+            filter,
+        } => PopupContent {
+            title: category_title(app, filter),
             rows: category_rows(app, chosen),
             cursor: Some(*cursor),
             trailing: 0,
@@ -123,13 +127,35 @@ fn problem_rows(app: &App) -> Vec<PopupRow> {
     rows
 }
 
+/// "categories", with the filter when there is one (a caret while it is
+/// typed).
+fn category_title(app: &App, filter: &super::SearchBox) -> String {
+    let title = Msg::TitleCategories.say(app.lang);
+    match (filter.editing, filter.input.is_empty()) {
+        (false, true) => title,
+        (false, false) => format!("{title} /{}", filter.input),
+        (true, _) => format!("{title} /{}▏", filter.input),
+    }
+}
+
 /// `[x] 경제     3   2 unread`: names and counts in aligned columns.
 fn category_rows(app: &App, chosen: &[String]) -> Vec<PopupRow> {
-    let counts = app.category_counts();
-    if counts.is_empty() {
+    let all = app.category_counts();
+    if all.is_empty() {
         return vec![PopupRow::new(
             "",
             Msg::NoCategories.text(app.lang),
+            Part::Meta,
+        )];
+    }
+    let counts: Vec<_> = super::commands::shown_categories(app)
+        .into_iter()
+        .map(|i| all[i].clone())
+        .collect();
+    if counts.is_empty() {
+        return vec![PopupRow::new(
+            "",
+            Msg::NoCategoryMatches.text(app.lang),
             Part::Meta,
         )];
     }

@@ -77,10 +77,13 @@ pub enum Popup {
         cursor: usize,
     },
     /// The category picker: `chosen` is the choice being made, applied on
-    /// `Enter` and dropped on `Esc`.
+    /// `Enter` and dropped on `Esc`; `filter` narrows the categories shown
+    /// (`/`, matched as the search matches: 초성 too), `cursor` is a row of
+    /// those.
     Categories {
         cursor: usize,
         chosen: Vec<String>,
+        filter: crate::app::SearchBox,
     },
     Links {
         cursor: usize,
@@ -97,24 +100,36 @@ pub enum Context {
     Help,
     Problems,
     Categories,
+    /// Typing the category picker's filter.
+    CategoryFilter,
     Links,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::List,
         Context::Article,
         Context::Search,
         Context::Help,
         Context::Problems,
         Context::Categories,
+        Context::CategoryFilter,
         Context::Links,
     ];
+
+    /// Keys type text here: the search field, the picker's filter.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Context::Search | Context::CategoryFilter)
+    }
 
     pub fn is_popup(self) -> bool {
         matches!(
             self,
-            Context::Help | Context::Problems | Context::Categories | Context::Links
+            Context::Help
+                | Context::Problems
+                | Context::Categories
+                | Context::CategoryFilter
+                | Context::Links
         )
     }
 }
@@ -124,6 +139,7 @@ impl Popup {
         match self {
             Popup::Help { .. } => Context::Help,
             Popup::Problems { .. } => Context::Problems,
+            Popup::Categories { filter, .. } if filter.editing => Context::CategoryFilter,
             Popup::Categories { .. } => Context::Categories,
             Popup::Links { .. } => Context::Links,
         }

@@ -135,19 +135,28 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextArticle => return step_article(app, 1),
         Action::PrevArticle => return step_article(app, -1),
         Action::NextUnread => return next_unread(app),
+        Action::StartSearch if context == Context::Categories => {
+            commands::edit_category_filter(app, |f| f.editing = true);
+        }
         Action::StartSearch => app.filters.start_editing(),
         Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
-        Action::Paste(text) if context == Context::Search => {
+        Action::Paste(text) if context.is_typing() => {
             let clean = crate::text::one_line(&text);
             edit_search(app, |s| s.insert(&clean));
         }
         Action::Paste(_) => {}
         Action::SearchBackspace => edit_search(app, SearchBox::backspace),
         Action::SearchDeleteWord => edit_search(app, SearchBox::delete_word),
-        Action::SearchLeft => app.filters.search.left(),
-        Action::SearchRight => app.filters.search.right(),
-        Action::SearchHome => app.filters.search.home(),
-        Action::SearchEnd => app.filters.search.end(),
+        Action::SearchLeft => move_caret(app, SearchBox::left),
+        Action::SearchRight => move_caret(app, SearchBox::right),
+        Action::SearchHome => move_caret(app, SearchBox::home),
+        Action::SearchEnd => move_caret(app, SearchBox::end),
+        Action::SearchAccept if context == Context::CategoryFilter => {
+            commands::edit_category_filter(app, |f| f.editing = false);
+        }
+        Action::SearchCancel if context == Context::CategoryFilter => {
+            commands::edit_category_filter(app, |f| *f = SearchBox::default());
+        }
         Action::SearchAccept => app.filters.accept(),
         Action::SearchCancel => {
             app.filters.cancel();
@@ -162,6 +171,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.popup = Some(Popup::Categories {
                 cursor: 0,
                 chosen: app.filters.categories.clone(),
+                filter: SearchBox::default(),
             });
         }
         Action::ToggleCategory => commands::toggle_category(app),
@@ -257,7 +267,7 @@ fn page(app: &App, context: Context) -> usize {
 
 fn move_by(app: &mut App, context: Context, delta: isize) {
     let layout = app.popup_layout();
-    let categories = app.store.categories().len();
+    let categories = commands::shown_categories(app).len();
     let links = app.screen.article().map_or(0, |a| a.links().len());
     let problems = app.problems().count();
     match (&mut app.popup, context) {
@@ -463,7 +473,21 @@ fn page_past_the_end(app: &mut App, hinted: bool) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Move the caret of the field that has the keys.
+fn move_caret(app: &mut App, step: fn(&mut SearchBox)) {
+    match (app.context(), &mut app.popup) {
+        (Context::CategoryFilter, Some(Popup::Categories { filter, .. })) => step(filter),
+        _ => step(&mut app.filters.search),
+    }
+}
+
+/// Edit the field that has the keys: the category filter in the picker,
+/// else the search (and the list follows it).
 fn edit_search(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {
+    if app.context() == Context::CategoryFilter {
+        commands::edit_category_filter(app, edit);
+        return;
+    }
     app.filters.edit(edit);
     app.refilter();
 }

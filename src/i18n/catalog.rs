@@ -50,7 +50,7 @@ catalog! {
     HelpNextArticle: "next article", "다음 기사";
     HelpNextUnread: "open the next unread post of the list", "목록에서 다음 안 읽은 글 열기";
     HelpPrevArticle: "previous article", "이전 기사";
-    HelpSearch: "search, live as you type (ㅈㅈㅎㄱ finds 제주항공; #name a category or tag)", "검색, 치는 대로 바로 (ㅈㅈㅎㄱ로 제주항공을 찾음; #이름은 분류나 태그)";
+    HelpSearch: "search, live as you type (ㅈㅈㅎㄱ finds 제주항공; #name a category or tag); in the category picker, its categories", "검색, 치는 대로 바로 (ㅈㅈㅎㄱ로 제주항공을 찾음; #이름은 분류나 태그); 분류 창에서는 분류를 거르기";
     HelpNextMatch: "the next line that matches the search", "검색어가 있는 다음 줄";
     HelpPrevMatch: "the previous line that matches the search", "검색어가 있는 이전 줄";
     HelpNextHeading: "the next heading", "다음 소제목";
@@ -115,6 +115,8 @@ catalog! {
     HintApply: "apply", "적용";
     HintAll: "all", "전체";
     HintClose: "close", "닫기";
+    HintKeep: "keep", "유지";
+    HintClearFilter: "clear", "지우기";
     // Popups.
     TitleKeys: "keys", "키";
     TitleProblems: "problems ({n})", "문제 ({n})";
@@ -124,6 +126,7 @@ catalog! {
     SkippedOne: "1 other file skipped (not a post)", "글이 아닌 파일 1개 건너뜀";
     Skipped: "{n} other files skipped (not posts)", "글이 아닌 파일 {n}개 건너뜀";
     NoCategories: "no categories", "분류 없음";
+    NoCategoryMatches: "no category matches: Esc clears the filter", "맞는 분류가 없음: Esc로 거르기 지우기";
     CategoryUnread: "{n} unread", "안 읽음 {n}";
     // The status line.
     OfTotal: "of {n}", "전체 {n}";
