@@ -134,7 +134,8 @@ fn category_title(app: &App, filter: &super::SearchBox) -> String {
     match (filter.editing, filter.input.is_empty()) {
         (false, true) => title,
         (false, false) => format!("{title} /{}", filter.input),
-        (true, _) => format!("{title} /{}▏", filter.input),
+        // ASCII: a block glyph is ambiguous-width in East Asian terminals.
+        (true, _) => format!("{title} /{}_", filter.input),
     }
 }
 
