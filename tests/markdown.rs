@@ -446,3 +446,15 @@ fn liquid_inside_the_second_display_math_of_a_paragraph_is_kept_as_written() {
     assert!(h.contains("{% highlight python %}"), "{h}");
     assert!(!h.contains('\u{fdd0}'), "{h}");
 }
+
+#[test]
+fn tabs_are_block_structure_and_search_text_has_none() {
+    let body = "- 항목\n\t- 하위\t항목\n\n```\nfor\tx\n```\n";
+    let shown = text(&md(body, 40));
+    assert!(!shown.contains('\t'), "{shown}");
+    assert!(shown.contains("  - 하위 항목"), "{shown}");
+    assert_eq!(
+        visible_text(body, &LiquidContext::default()),
+        "항목 하위 항목 for x"
+    );
+}

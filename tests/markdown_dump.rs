@@ -2,6 +2,8 @@
 //! Jekyll and Hugo blogs write them, through the real binary with a home of its own
 //! (no user config or theme can change the output), at widths 80 and 40.
 
+mod common;
+
 use std::process::Command;
 
 const POSTS: &[(&str, &str)] = &[
@@ -76,4 +78,49 @@ fn is_shown_code(line: &str) -> bool {
     ]
     .iter()
     .any(|c| line.contains(c))
+}
+
+/// `--dump` of `body` saved as the Markdown post `rel` of a folder of its
+/// own (its other `files` beside it), at `width`, without colour.
+fn dump_post(rel: &str, body: &str, files: &[(&str, &str)], width: &str) -> String {
+    let site = common::Site::new();
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    let path = site.write(rel, format!("---\ntitle: 시험\n---\n{body}"));
+    let path = path.to_string_lossy().into_owned();
+    let out = common::command()
+        .args(["--dump", &path, "--width", width, "--color", "never"])
+        .output()
+        .expect("run sinmun");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The article's body: what follows the title, the meta line and the
+/// blank line after them.
+fn body_of(dump: &str) -> Vec<&str> {
+    dump.lines().skip(3).collect()
+}
+
+#[test]
+fn tab_indented_markdown_nests_as_kramdown_reads_it() {
+    let body = "- 항목\n\t- 하위 항목\n\n1. 단계\n\n\t**굵게** 설명과 [주소](https://example.com)\n\n\t```\n\tfor\tx\n\t```\n";
+    let shown = dump_post("2024-01-02-tabs.md", body, &[], "60");
+    assert!(!shown.contains('\t'), "{shown}");
+    let lines = body_of(&shown);
+    let sub = lines.iter().position(|l| l.contains("하위 항목"));
+    let top = lines.iter().position(|l| l.contains("- 항목"));
+    assert!(sub.is_some() && top.is_some() && sub != top, "{shown}");
+    for syntax in ["**", "```", "]("] {
+        assert!(!shown.contains(syntax), "{syntax:?} shown:\n{shown}");
+    }
+    assert!(shown.contains("굵게 설명과 주소[1]"), "{shown}");
+    // The tab inside the code stops at column 8 of the code's own line.
+    assert!(lines.iter().any(|l| l.ends_with("│ for     x")), "{shown}");
 }
