@@ -5,7 +5,7 @@
 mod common;
 
 use common::rendered_text as text;
-use sinmun::markdown::{LiquidContext, to_html, visible_text};
+use sinmun::markdown::{Dialect, LiquidContext, to_html, visible_text};
 use sinmun::post::Format;
 use sinmun::render::{Flags, RenderOptions, Rendered, render};
 
@@ -457,4 +457,42 @@ fn tabs_are_block_structure_and_search_text_has_none() {
         visible_text(body, &LiquidContext::default()),
         "항목 하위 항목 for x"
     );
+}
+
+/// A body rendered as a site of `dialect` reads it.
+fn md_in(body: &str, dialect: Dialect) -> String {
+    let opts = RenderOptions {
+        liquid: Some(std::sync::Arc::new(LiquidContext {
+            dialect,
+            ..LiquidContext::default()
+        })),
+        ..RenderOptions::new(80)
+    };
+    unruled(&text(&render(body, Format::Markdown, &opts)))
+}
+
+#[test]
+fn kramdown_keeps_a_backslash_before_what_it_does_not_escape() {
+    let body = "인라인 수식 $ a \\; b \\, c $, 50\\% 할인, 경로 C:\\Temp\\@x \\/ \\? \\^\n\n\
+                \\*별표\\* \\_밑줄\\_ \\# \\[괄호\\] \\` \\$ \\| \\\\ \\~\n\n\
+                `코드 \\;` 와 $x\\;y$ 와 [주소\\;](https://example.com/a)\n\n\
+                ```\n그대로 \\; \\%\n```\n";
+    let shown = md_in(body, Dialect::Kramdown);
+    assert!(shown.contains("$ a \\; b \\, c $"), "{shown}");
+    assert!(
+        shown.contains("50\\% 할인, 경로 C:\\Temp\\@x \\/ \\? \\^"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("*별표* _밑줄_ # [괄호] ` $ | \\ ~"),
+        "{shown}"
+    );
+    assert!(shown.contains("코드 \\; 와 x\\;y 와 주소\\;[1]"), "{shown}");
+    assert!(shown.contains("그대로 \\; \\%"), "{shown}");
+    // Hugo's goldmark and Hexo's marked escape every ASCII punctuation.
+    let shown = md_in(body, Dialect::CommonMark);
+    assert!(shown.contains("$ a ; b , c $"), "{shown}");
+    assert!(shown.contains("50% 할인, 경로 C:\\Temp@x / ? ^"), "{shown}");
+    assert!(shown.contains("코드 \\; 와 x\\;y 와 주소;[1]"), "{shown}");
+    assert!(shown.contains("그대로 \\; \\%"), "{shown}");
 }

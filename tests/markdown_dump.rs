@@ -124,3 +124,20 @@ fn tab_indented_markdown_nests_as_kramdown_reads_it() {
     // The tab inside the code stops at column 8 of the code's own line.
     assert!(lines.iter().any(|l| l.ends_with("│ for     x")), "{shown}");
 }
+
+#[test]
+fn backslashes_are_read_as_the_sites_generator_reads_them() {
+    let body = "할인 50\\%, 띄어 a\\,b\n";
+    let jekyll = dump_post(
+        "_posts/2024-01-02-a.md",
+        body,
+        &[("_config.yml", "title: 블로그\n")],
+        "60",
+    );
+    assert!(jekyll.contains("할인 50\\%, 띄어 a\\,b"), "{jekyll}");
+    let loose = dump_post("2024-01-02-a.md", body, &[], "60");
+    assert!(loose.contains("할인 50\\%, 띄어 a\\,b"), "{loose}");
+    let hugo_config = [("hugo.toml", "title = \"블로그\"\n")];
+    let hugo = dump_post("content/posts/a.md", body, &hugo_config, "60");
+    assert!(hugo.contains("할인 50%, 띄어 a,b"), "{hugo}");
+}

@@ -23,6 +23,16 @@ pub(crate) enum Kramdown {
     Nothing,
 }
 
+/// The characters a backslash escapes in kramdown's GFM parser, Jekyll's
+/// default (`ESCAPED_CHARS_GFM`: kramdown's own, and `~`).
+const ESCAPED: &[u8] = b"\\.*_+`<>()[]{}#!:|\"'$=-~";
+
+/// Whether kramdown shows a backslash before `c` as written, where
+/// CommonMark would take it as an escape (`\;`, `\%`, `\,` in TeX).
+pub(crate) fn keeps_backslash(c: u8) -> bool {
+    c.is_ascii_punctuation() && !ESCAPED.contains(&c)
+}
+
 /// Longest attribute list read as one; longer ones stay text.
 const MAX_IAL: usize = 512;
 
@@ -255,6 +265,15 @@ mod tests {
         // A closing tag is ASCII; Hangul near it must not be cut.
         let long = format!("{{:/{}", "가".repeat(30));
         assert_eq!(kind(&long), None);
+    }
+
+    #[test]
+    fn backslashes_kept_before_what_kramdown_does_not_escape() {
+        let kept: String = (b'!'..=b'~')
+            .filter(|&c| keeps_backslash(c))
+            .map(char::from)
+            .collect();
+        assert_eq!(kept, "%&,/;?@^");
     }
 
     #[test]

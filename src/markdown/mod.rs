@@ -19,7 +19,7 @@ mod tree;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
 
-pub use liquid::{LiquidContext, PostTitles};
+pub use liquid::{Dialect, LiquidContext, PostTitles};
 use tree::Mode;
 
 fn options() -> Options<'static> {

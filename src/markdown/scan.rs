@@ -24,7 +24,7 @@ use super::blocks::{
     is_lone_span_tag, line_end, opens_markdown_html,
 };
 use super::kramdown::{self, Kramdown};
-use super::liquid::{self, Item, Liquid, LiquidContext};
+use super::liquid::{self, Dialect, Item, Liquid, LiquidContext};
 
 pub(crate) const INLINE_OPEN: char = '\u{FDD0}';
 pub(crate) const INLINE_CLOSE: char = '\u{FDD1}';
@@ -74,7 +74,8 @@ pub(crate) struct Prepared<'a> {
 /// Replace the constructs of `src` with tokens.
 pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
     let src = without_noncharacters(src);
-    if !needs_scan(&src) {
+    let kramdown = ctx.dialect == Dialect::Kramdown;
+    if !needs_scan(&src, kramdown) {
         return Prepared {
             source: src,
             tokens: Vec::new(),
@@ -91,6 +92,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         copied: 0,
         open_runs: Vec::new(),
         lines: LineState::default(),
+        kramdown,
     };
     s.run();
     // Each quote's opening token and its closing one, if it has one (the
@@ -129,8 +131,12 @@ fn without_noncharacters(src: &str) -> Cow<'_, str> {
 }
 
 /// Whether the source may hold anything the scan changes.
-fn needs_scan(src: &str) -> bool {
+fn needs_scan(src: &str, kramdown: bool) -> bool {
     let b = src.as_bytes();
+    let kept_backslash = |i: usize| b.get(i + 1).is_some_and(|&c| kramdown::keeps_backslash(c));
+    if kramdown && memchr::memchr_iter(b'\\', b).any(kept_backslash) {
+        return true;
+    }
     memchr::memchr2_iter(b'{', b'[', b).any(|i| match b[i] {
         b'{' => matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')),
         _ => b[i + 1..].starts_with(b"##_"),
@@ -159,6 +165,8 @@ struct Scanner<'s, 'c> {
     /// run of that length before there will not either.
     open_runs: Vec<(usize, usize)>,
     lines: LineState,
+    /// Backslashes are read as kramdown reads them.
+    kramdown: bool,
 }
 
 impl Scanner<'_, '_> {
@@ -231,7 +239,11 @@ impl Scanner<'_, '_> {
             }
             match b[pos] {
                 b'\\' => {
-                    pos += 1 + usize::from(b.get(pos + 1).is_some_and(u8::is_ascii_punctuation))
+                    let next = b.get(pos + 1).copied();
+                    if self.kramdown && next.is_some_and(kramdown::keeps_backslash) {
+                        self.backslash_as_text(pos);
+                    }
+                    pos += 1 + usize::from(next.is_some_and(|c| c.is_ascii_punctuation()))
                 }
                 b'`' => {
                     let run = b[pos..].iter().take_while(|&&c| c == b'`').count();
@@ -269,6 +281,20 @@ impl Scanner<'_, '_> {
             self.out.push_str(&self.src[self.copied..to]);
             self.copied = to;
         }
+    }
+
+    /// The backslash at `pos`, which kramdown shows: a token, so that
+    /// comrak does not take it as an escape (in code and math it is
+    /// written back as it is).
+    fn backslash_as_text(&mut self, pos: usize) {
+        self.flush(pos);
+        let id = self.tokens.len();
+        self.tokens.push(Token {
+            in_code: "\\".to_string(),
+            value: Value::Text("\\".to_string()),
+        });
+        let _ = write!(self.out, "{INLINE_OPEN}{id}{INLINE_CLOSE}");
+        self.copied = pos + 1;
     }
 
     /// Copy code as written, but for the tags of `raw` pairs.

@@ -22,7 +22,7 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// shortcodes, Tistory's placeholders and themes' includes show, and of
 /// HTML bodies through Liquid; translated section pages; 5: Hexo sites'
 /// posts, and search texts of what Hexo's tags show; 6: Markdown's tabs
-/// read as block structure).
+/// read as block structure, kramdown's backslashes).
 pub(crate) const READING_RULES: u32 = 6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
