@@ -496,3 +496,22 @@ fn kramdown_keeps_a_backslash_before_what_it_does_not_escape() {
     assert!(shown.contains("코드 \\; 와 x\\;y 와 주소;[1]"), "{shown}");
     assert!(shown.contains("그대로 \\; \\%"), "{shown}");
 }
+
+#[test]
+fn a_malformed_attribute_list_is_taken_whole() {
+    for body in [
+        "![상자 그림](https://example.com/box.png){: {: width=\"500\"}\n\n끝\n",
+        "![상자 그림](https://example.com/box.png){:{:.center}\n\n끝\n",
+        "![상자 그림](https://example.com/box.png){: width={{ page.w }} }\n\n끝\n",
+        "![상자 그림](https://example.com/box.png)\n{: {: .center}\n\n끝\n",
+    ] {
+        let shown = text(&md(body, 80));
+        assert_eq!(
+            shown, "[image: 상자 그림] https://example.com/box.png\n\n끝",
+            "{body:?}"
+        );
+    }
+    // Braces that open no attribute list are text.
+    let shown = text(&md("집합 {가나} 와 {: 닫히지 않음\n", 80));
+    assert_eq!(shown, "집합 {가나} 와 {: 닫히지 않음");
+}
