@@ -515,3 +515,39 @@ fn a_malformed_attribute_list_is_taken_whole() {
     let shown = text(&md("집합 {가나} 와 {: 닫히지 않음\n", 80));
     assert_eq!(shown, "집합 {가나} 와 {: 닫히지 않음");
 }
+
+#[test]
+fn display_math_keeps_each_lines_indentation_at_every_width() {
+    let math = "\\begin{aligned}\nf(x) &= x^2 + 2x + 1 \\\\\n     &= (x + 1)^2\n\\end{aligned}";
+    let indented = |s: &str, by: &str| {
+        s.lines()
+            .map(|l| format!("{by}{l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for body in [
+        format!("수식:\n\n$$\n{math}\n$$\n\n끝\n"),
+        format!("- 항목\n\n  $$\n{}\n  $$\n", indented(math, "  ")),
+        format!("1. 단계\n\n\t$$\n{}\n\t$$\n", indented(math, "\t")),
+        format!("> $$\n{}\n> $$\n", indented(math, "> ")),
+    ] {
+        let shown = text(&md(&body, 80));
+        let lines: Vec<&str> = shown.lines().map(str::trim_end).collect();
+        for line in ["│ f(x) &= x^2 + 2x + 1 \\\\", "│      &= (x + 1)^2"] {
+            assert!(
+                lines.iter().any(|l| l.ends_with(line)),
+                "{body:?}:\n{shown}"
+            );
+        }
+        for w in 1..40 {
+            let r = md(&body, w);
+            assert!(r.lines.iter().all(|l| l.width() <= w), "{w}: {}", text(&r));
+        }
+    }
+    // Lines that would be Markdown blocks elsewhere are TeX here.
+    let r = unruled(&text(&md("$$\na\n= b\n- c\n$$\n", 40)));
+    assert_eq!(r, "a\n= b\n- c");
+    // Narrower than a line: cut, the pieces after the first marked.
+    let r = text(&md(&format!("$$\n{math}\n$$\n"), 16));
+    assert!(r.contains("│      &= (x + 1\n│      ↪)^2"), "{r}");
+}

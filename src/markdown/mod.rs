@@ -11,6 +11,7 @@ mod blocks;
 mod kramdown;
 pub mod liquid;
 mod math;
+mod math_lines;
 mod resolve;
 mod scan;
 mod toc;
