@@ -141,3 +141,26 @@ fn backslashes_are_read_as_the_sites_generator_reads_them() {
     let hugo = dump_post("content/posts/a.md", body, &hugo_config, "60");
     assert!(hugo.contains("할인 50%, 띄어 a,b"), "{hugo}");
 }
+
+#[test]
+fn hangul_in_addresses_shows_as_a_browsers_address_bar_shows_it() {
+    let body = "[선언형](https://ko.wikipedia.org/wiki/선언형_프로그래밍), \
+                [인코딩](https://ko.wikipedia.org/wiki/%ED%95%9C%EA%B8%80), \
+                [공백](https://example.com/a%20b%2Fc), \
+                [뒤집기](https://example.com/%E2%80%AEgpj.exe), \
+                [반쪽](https://example.com/%ED%95)\n\n![시베](시베.jpg)\n";
+    let shown = dump_post("2024-01-02-a.md", body, &[], "100");
+    for line in [
+        "[1] https://ko.wikipedia.org/wiki/선언형_프로그래밍",
+        "[2] https://ko.wikipedia.org/wiki/한글",
+        "[3] https://example.com/a%20b%2Fc",
+        "[4] https://example.com/%E2%80%AEgpj.exe",
+        "[5] https://example.com/%ED%95",
+        "[image: 시베] 시베.jpg (not found)",
+    ] {
+        assert!(
+            shown.lines().any(|l| l == line),
+            "{line:?} not in:\n{shown}"
+        );
+    }
+}

@@ -214,14 +214,17 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
             app.trail.extend(from);
             return super::update::follow(app, post);
         }
-        app.message =
-            Some(Msg::NotOpened.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+        app.message = Some(Msg::NotOpened.fill(app.lang, &[("address", &quoted(&address))]));
         return Vec::new();
     }
     app.popup = None;
-    app.message =
-        Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+    app.message = Some(Msg::Opening.fill(app.lang, &[("address", &quoted(&address))]));
     vec![Effect::OpenUrl(address)]
+}
+
+/// An address as a message quotes it: shown as the article shows it.
+fn quoted(address: &str) -> String {
+    crate::sanitize::quote(&crate::text::shown_address(address))
 }
 
 /// The post of the blog that `address`, a link in the article shown,
@@ -246,8 +249,7 @@ pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
     };
     match address {
         Some(address) => {
-            app.message =
-                Some(Msg::Copied.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+            app.message = Some(Msg::Copied.fill(app.lang, &[("address", &quoted(&address))]));
             vec![Effect::Copy(address)]
         }
         None => {
