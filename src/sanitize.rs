@@ -65,13 +65,31 @@ pub fn sanitize(s: &str) -> String {
     terminal_text(s).into_owned()
 }
 
+/// [`sanitize`], tabs kept: a Markdown body's tabs are block structure
+/// (CommonMark and kramdown stop them every 4 columns), expanded only
+/// where its text is laid out.
+pub(crate) fn sanitize_keeping_tabs(s: &str) -> String {
+    cleaned(s, Tabs::Keep).into_owned()
+}
+
 /// [`sanitize`] without a copy when `s` is already clean: the function
 /// every output boundary calls.
 pub fn terminal_text(s: &str) -> Cow<'_, str> {
-    if is_clean(s) {
+    cleaned(s, Tabs::Expand)
+}
+
+/// What the cleaning does with tabs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tabs {
+    Expand,
+    Keep,
+}
+
+fn cleaned(s: &str, tabs: Tabs) -> Cow<'_, str> {
+    if is_clean(s, tabs) {
         return Cow::Borrowed(s);
     }
-    let stripped = strip(s);
+    let stripped = strip(s, tabs);
     if is_nfc_quick(stripped.chars()) == IsNormalized::Yes {
         Cow::Owned(stripped)
     } else {
@@ -190,14 +208,14 @@ pub fn json_text(json: &str) -> Cow<'_, str> {
 /// Whether `s` needs no cleaning at all: the fast path, taken by almost
 /// every post body. Printable ASCII, Latin and Hangul syllables are decided
 /// by a range check; NFC is checked only when other characters occur.
-fn is_clean(s: &str) -> bool {
+fn is_clean(s: &str, tabs: Tabs) -> bool {
     let bytes = s.as_bytes();
     let mut check_nfc = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7f {
+            if (b < 0x20 && b != b'\n' && (b != b'\t' || tabs == Tabs::Expand)) || b == 0x7f {
                 return false;
             }
             i += 1;
@@ -235,7 +253,7 @@ fn is_one_clean_line(s: &str) -> bool {
     if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
         return false;
     }
-    s.chars().all(|c| c == ' ' || !c.is_whitespace()) && is_clean(s)
+    s.chars().all(|c| c == ' ' || !c.is_whitespace()) && is_clean(s, Tabs::Expand)
 }
 
 /// Characters that are NFC and never combine with a neighbour under NFC
@@ -255,8 +273,43 @@ fn is_pictographic(c: char) -> bool {
         | 0x3297 | 0x3299 | 0x1f000..=0x1faff)
 }
 
+/// The spaces a tab at `column` (counted in cells from the line's start)
+/// stands for.
+fn spaces_to_tab_stop(column: usize) -> usize {
+    TAB_STOP - column % TAB_STOP
+}
+
+/// `text` with its tabs expanded to the tab stops, columns counted from
+/// each line's start, each character `cells` wide: code as a terminal
+/// shows it.
+pub(crate) fn expand_tabs(text: &str, cells: impl Fn(char) -> usize) -> Cow<'_, str> {
+    if !text.contains('\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let n = spaces_to_tab_stop(column);
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            c => {
+                out.push(c);
+                column += cells(c);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The cleaning pass proper (before NFC).
-fn strip(s: &str) -> String {
+fn strip(s: &str, tabs: Tabs) -> String {
     let mut out = String::with_capacity(s.len());
     let mut column = 0;
     // The last character kept, and whether the sequence it ends may take a
@@ -276,8 +329,12 @@ fn strip(s: &str) -> String {
                 column = 0;
                 (last, emoji) = (None, false);
             }
+            '\t' if tabs == Tabs::Keep => {
+                out.push(c);
+                (last, emoji) = (Some(' '), false);
+            }
             '\t' => {
-                let n = TAB_STOP - column % TAB_STOP;
+                let n = spaces_to_tab_stop(column);
                 out.extend(std::iter::repeat_n(' ', n));
                 column += n;
                 (last, emoji) = (Some(' '), false);
@@ -492,6 +549,14 @@ mod tests {
     fn tabs_expand_to_stops() {
         assert_eq!(sanitize("a\tb"), "a       b");
         assert_eq!(sanitize("한\tb"), "한      b");
+        let width = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        assert_eq!(expand_tabs("한\tb\n\tc", width), "한      b\n        c");
+    }
+
+    #[test]
+    fn tabs_can_be_kept_for_markdown() {
+        assert_eq!(sanitize_keeping_tabs("- a\n\t- b\u{7}"), "- a\n\t- b");
+        assert_eq!(sanitize_keeping_tabs("\t\u{1b}[31m빨강"), "\t빨강");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_yaml::Value;
 
 use crate::frontmatter::{self, Syntax};
-use crate::markdown::LiquidContext;
+use crate::markdown::{Dialect, LiquidContext};
 use crate::post::{Post, yaml_text};
 use crate::problem::Problem;
 use crate::text::one_line;
@@ -58,6 +58,16 @@ pub enum Engine {
     /// their front matter (else their files); categories from the front
     /// matter alone.
     Hexo,
+}
+
+impl Engine {
+    /// The Markdown the engine reads.
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Engine::Jekyll => Dialect::Kramdown,
+            Engine::Hugo | Engine::Hexo => Dialect::CommonMark,
+        }
+    }
 }
 
 /// A site's root and what its configuration says.
@@ -198,6 +208,7 @@ impl Site {
             site_url: self.url.clone(),
             baseurl: self.baseurl.clone(),
             site: vec![("title".to_string(), self.title.clone())],
+            dialect: self.engine.dialect(),
             ..LiquidContext::for_post(post)
         }
     }

@@ -5,6 +5,7 @@
 //! glyphs the interface draws of its own come from one table per mode
 //! ([`glyphs`]), and text goes into a screen buffer through [`screen`].
 
+mod address;
 mod ambiguous;
 mod glyphs;
 pub mod screen;
@@ -12,6 +13,7 @@ pub mod screen;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+pub use address::shown_address;
 pub use ambiguous::{AmbiguousWidth, ModeGuard, char_width, is_ambiguous, widens};
 pub use glyphs::{Border, Glyphs, TableLines, glyphs};
 

@@ -741,7 +741,10 @@ fn the_category_picker_filters_its_categories_as_the_search_matches() {
     );
     r.key(KeyCode::Down);
     r.key(KeyCode::Enter);
-    assert!(r.shows("/ㄱㅂ ") && !r.shows("/ㄱㅂ_"), "Enter keeps the filter");
+    assert!(
+        r.shows("/ㄱㅂ ") && !r.shows("/ㄱㅂ_"),
+        "Enter keeps the filter"
+    );
     r.keys(" ");
     r.key(KeyCode::Enter);
     assert_eq!(
@@ -928,4 +931,34 @@ mod robustness {
             }
         }
     }
+}
+
+#[test]
+fn the_links_popup_shows_hangul_addresses_and_opens_and_copies_them_as_written() {
+    let site = common::Site::new();
+    site.write(
+        "2024-01-02-a.md",
+        "---\ntitle: 링크\n---\n[선언형](https://ko.wikipedia.org/wiki/선언형)\n",
+    );
+    let mut r = Reader::folder(&site.path(), 100, 20);
+    r.run([Action::Open, Action::OpenLinks]);
+    assert!(
+        r.shows("[1] https://ko.wikipedia.org/wiki/선언형"),
+        "{}",
+        r.frame()
+    );
+    assert!(!r.frame().contains("%EC"), "{}", r.frame());
+    let written = "https://ko.wikipedia.org/wiki/%EC%84%A0%EC%96%B8%ED%98%95";
+    let effects = r.effects_of(Action::OpenLink(1));
+    assert!(
+        matches!(&effects[..], [Effect::OpenUrl(u)] if u == written),
+        "{effects:?}"
+    );
+    assert!(r.status().contains("wiki/선언형"), "{}", r.status());
+    r.run([Action::OpenLinks]);
+    let effects = r.effects_of(Action::CopyLink);
+    assert!(
+        matches!(&effects[..], [Effect::Copy(u)] if u == written),
+        "{effects:?}"
+    );
 }

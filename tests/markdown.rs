@@ -5,7 +5,7 @@
 mod common;
 
 use common::rendered_text as text;
-use sinmun::markdown::{LiquidContext, to_html, visible_text};
+use sinmun::markdown::{Dialect, LiquidContext, to_html, visible_text};
 use sinmun::post::Format;
 use sinmun::render::{Flags, RenderOptions, Rendered, render};
 
@@ -445,4 +445,109 @@ fn liquid_inside_the_second_display_math_of_a_paragraph_is_kept_as_written() {
     let h = html("$$<br>$$$${% highlight python %}$$\n");
     assert!(h.contains("{% highlight python %}"), "{h}");
     assert!(!h.contains('\u{fdd0}'), "{h}");
+}
+
+#[test]
+fn tabs_are_block_structure_and_search_text_has_none() {
+    let body = "- 항목\n\t- 하위\t항목\n\n```\nfor\tx\n```\n";
+    let shown = text(&md(body, 40));
+    assert!(!shown.contains('\t'), "{shown}");
+    assert!(shown.contains("  - 하위 항목"), "{shown}");
+    assert_eq!(
+        visible_text(body, &LiquidContext::default()),
+        "항목 하위 항목 for x"
+    );
+}
+
+/// A body rendered as a site of `dialect` reads it.
+fn md_in(body: &str, dialect: Dialect) -> String {
+    let opts = RenderOptions {
+        liquid: Some(std::sync::Arc::new(LiquidContext {
+            dialect,
+            ..LiquidContext::default()
+        })),
+        ..RenderOptions::new(80)
+    };
+    unruled(&text(&render(body, Format::Markdown, &opts)))
+}
+
+#[test]
+fn kramdown_keeps_a_backslash_before_what_it_does_not_escape() {
+    let body = "인라인 수식 $ a \\; b \\, c $, 50\\% 할인, 경로 C:\\Temp\\@x \\/ \\? \\^\n\n\
+                \\*별표\\* \\_밑줄\\_ \\# \\[괄호\\] \\` \\$ \\| \\\\ \\~\n\n\
+                `코드 \\;` 와 $x\\;y$ 와 [주소\\;](https://example.com/a)\n\n\
+                ```\n그대로 \\; \\%\n```\n";
+    let shown = md_in(body, Dialect::Kramdown);
+    assert!(shown.contains("$ a \\; b \\, c $"), "{shown}");
+    assert!(
+        shown.contains("50\\% 할인, 경로 C:\\Temp\\@x \\/ \\? \\^"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("*별표* _밑줄_ # [괄호] ` $ | \\ ~"),
+        "{shown}"
+    );
+    assert!(shown.contains("코드 \\; 와 x\\;y 와 주소\\;[1]"), "{shown}");
+    assert!(shown.contains("그대로 \\; \\%"), "{shown}");
+    // Hugo's goldmark and Hexo's marked escape every ASCII punctuation.
+    let shown = md_in(body, Dialect::CommonMark);
+    assert!(shown.contains("$ a ; b , c $"), "{shown}");
+    assert!(shown.contains("50% 할인, 경로 C:\\Temp@x / ? ^"), "{shown}");
+    assert!(shown.contains("코드 \\; 와 x\\;y 와 주소;[1]"), "{shown}");
+    assert!(shown.contains("그대로 \\; \\%"), "{shown}");
+}
+
+#[test]
+fn a_malformed_attribute_list_is_taken_whole() {
+    for body in [
+        "![상자 그림](https://example.com/box.png){: {: width=\"500\"}\n\n끝\n",
+        "![상자 그림](https://example.com/box.png){:{:.center}\n\n끝\n",
+        "![상자 그림](https://example.com/box.png){: width={{ page.w }} }\n\n끝\n",
+        "![상자 그림](https://example.com/box.png)\n{: {: .center}\n\n끝\n",
+    ] {
+        let shown = text(&md(body, 80));
+        assert_eq!(
+            shown, "[image: 상자 그림] https://example.com/box.png\n\n끝",
+            "{body:?}"
+        );
+    }
+    // Braces that open no attribute list are text.
+    let shown = text(&md("집합 {가나} 와 {: 닫히지 않음\n", 80));
+    assert_eq!(shown, "집합 {가나} 와 {: 닫히지 않음");
+}
+
+#[test]
+fn display_math_keeps_each_lines_indentation_at_every_width() {
+    let math = "\\begin{aligned}\nf(x) &= x^2 + 2x + 1 \\\\\n     &= (x + 1)^2\n\\end{aligned}";
+    let indented = |s: &str, by: &str| {
+        s.lines()
+            .map(|l| format!("{by}{l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for body in [
+        format!("수식:\n\n$$\n{math}\n$$\n\n끝\n"),
+        format!("- 항목\n\n  $$\n{}\n  $$\n", indented(math, "  ")),
+        format!("1. 단계\n\n\t$$\n{}\n\t$$\n", indented(math, "\t")),
+        format!("> $$\n{}\n> $$\n", indented(math, "> ")),
+    ] {
+        let shown = text(&md(&body, 80));
+        let lines: Vec<&str> = shown.lines().map(str::trim_end).collect();
+        for line in ["│ f(x) &= x^2 + 2x + 1 \\\\", "│      &= (x + 1)^2"] {
+            assert!(
+                lines.iter().any(|l| l.ends_with(line)),
+                "{body:?}:\n{shown}"
+            );
+        }
+        for w in 1..40 {
+            let r = md(&body, w);
+            assert!(r.lines.iter().all(|l| l.width() <= w), "{w}: {}", text(&r));
+        }
+    }
+    // Lines that would be Markdown blocks elsewhere are TeX here.
+    let r = unruled(&text(&md("$$\na\n= b\n- c\n$$\n", 40)));
+    assert_eq!(r, "a\n= b\n- c");
+    // Narrower than a line: cut, the pieces after the first marked.
+    let r = text(&md(&format!("$$\n{math}\n$$\n"), 16));
+    assert!(r.contains("│      &= (x + 1\n│      ↪)^2"), "{r}");
 }

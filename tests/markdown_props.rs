@@ -61,7 +61,7 @@ fn jekyll_markdown() -> impl Strategy<Value = String> {
         Just("{% tabs 탭 %}\n".to_string()),
         Just("\n<!-- tab 제목@아이콘 -->\n".to_string()),
         Just("{% endtabs %}".to_string()),
-        "[#*_`>|\\-~$ {}%:\\\\.!\\[\\]()0-9a-z가-힣\n<>/\"=]{0,12}",
+        "[#*_`>|\\-~$ {}%:\\\\.!\\[\\]()0-9a-z가-힣\n\t<>/\"=]{0,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
@@ -75,6 +75,7 @@ proptest! {
         for line in &r.lines {
             prop_assert!(line.width() <= w, "{} > {w}: {:?}", line.width(), line.text());
             prop_assert!(no_token_chars(&line.text()), "{:?}", line.text());
+            prop_assert!(!line.text().contains('\t'), "{:?}", line.text());
         }
         let ctx = LiquidContext::default();
         prop_assert!(no_token_chars(&to_html(&s, &ctx)));

@@ -397,3 +397,21 @@ fn thousands_of_pictures_in_one_post_end_in_time() {
     assert!(rows > 10_000, "{rows} rows of half blocks");
     assert!(text.lines().count() <= 60_000);
 }
+
+#[test]
+fn a_picture_named_in_hangul_is_found_and_shown_however_its_address_is_written() {
+    let site = common::picture_site(
+        "---\ntitle: 시베\n---\n![그대로](/assets/img/시베.png)\n\n\
+         ![인코딩](/assets/img/%EC%8B%9C%EB%B2%A0.png)\n",
+    );
+    let png = pictures::encode(&pictures::landscape(32, 18), ImageFormat::Png);
+    site.write("assets/img/시베.png", png);
+    let post = site.path().join("_posts/2026-11-20-autumn-hike.md");
+    let text = dump(&post, &["--images", "off", "--width", "80"]);
+    for alt in ["그대로", "인코딩"] {
+        let line = format!("[image: {alt}] /assets/img/시베.png (file present)");
+        assert!(text.contains(&line), "{line:?} not in:\n{text}");
+    }
+    let drawn = dump(&post, &["--images", "halfblocks", "--width", "40"]);
+    assert!(!drawn.contains("[image"), "both drawn:\n{drawn}");
+}

@@ -353,3 +353,14 @@ fn a_table_with_stray_text_before_its_rows_is_still_a_table() {
     );
     assert!(text(&r).contains('│'), "{}", text(&r));
 }
+
+#[test]
+fn tabs_in_code_stop_every_8_cells_of_the_code_line() {
+    let r = html("<pre>가&#9;b\n&#9;c</pre>", 40);
+    assert_eq!(lines(&r), ["│ 가      b", "│         c"]);
+    let r = html(
+        "<table><tr><td>칸</td><td><pre>x&#9;y</pre></td></tr></table>",
+        40,
+    );
+    assert!(!text(&r).contains('\t'), "{}", text(&r));
+}

@@ -257,14 +257,17 @@ pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
             app.trail.extend(from);
             return super::update::follow(app, post);
         }
-        app.message =
-            Some(Msg::NotOpened.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+        app.message = Some(Msg::NotOpened.fill(app.lang, &[("address", &quoted(&address))]));
         return Vec::new();
     }
     app.popup = None;
-    app.message =
-        Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+    app.message = Some(Msg::Opening.fill(app.lang, &[("address", &quoted(&address))]));
     vec![Effect::OpenUrl(address)]
+}
+
+/// An address as a message quotes it: shown as the article shows it.
+fn quoted(address: &str) -> String {
+    crate::sanitize::quote(&crate::text::shown_address(address))
 }
 
 /// The post of the blog that `address`, a link in the article shown,
@@ -277,21 +280,23 @@ pub(super) fn linked_post(app: &App, address: &str) -> Option<usize> {
     crate::post_link::post_named_by(app.store.posts(), address, site)
 }
 
-/// `y`: in the links, the link under the cursor; in the article, the
-/// post's own address when its front matter gives one.
+/// `y`: in the links, the link under the cursor (as written); in the
+/// article, the post's page address (as browsers send it).
 pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
     let address = match (&app.popup, app.screen.article()) {
         (Some(Popup::Links { cursor }), Some(a)) if context == Context::Links => {
-            a.links().get(*cursor).cloned()
+            a.links().get(*cursor).map(|l| (l.clone(), l.clone()))
         }
-        (_, Some(a)) => page_address(app, a.post),
+        (_, Some(a)) => page_address(app, a.post).map(|p| {
+            let sent = encoded(&p);
+            (p, sent)
+        }),
         _ => None,
     };
     match address {
-        Some(address) => {
-            app.message =
-                Some(Msg::Copied.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
-            vec![Effect::Copy(encoded(&address))]
+        Some((address, copied)) => {
+            app.message = Some(Msg::Copied.fill(app.lang, &[("address", &quoted(&address))]));
+            vec![Effect::Copy(copied)]
         }
         None => {
             app.message = Some(Msg::NoAddress.say(app.lang));
@@ -306,8 +311,7 @@ pub(super) fn open_page(app: &mut App) -> Vec<Effect> {
         app.message = Some(Msg::NoAddress.say(app.lang));
         return Vec::new();
     };
-    app.message =
-        Some(Msg::Opening.fill(app.lang, &[("address", &crate::sanitize::quote(&address))]));
+    app.message = Some(Msg::Opening.fill(app.lang, &[("address", &quoted(&address))]));
     vec![Effect::OpenUrl(encoded(&address))]
 }
 

@@ -198,16 +198,17 @@ fn link_rows(app: &App) -> Vec<PopupRow> {
         .enumerate()
         .map(|(i, l)| {
             let mark = pad_right(&format!("[{}]", i + 1), mark_w);
+            let shown = crate::text::shown_address(l);
             if is_openable(l) {
-                return PopupRow::new(mark, l.as_str(), Part::Link);
+                return PopupRow::new(mark, shown, Part::Link);
             }
             // A post of the blog opens here: its title says which.
             match super::commands::linked_post(app, l) {
                 Some(post) => {
                     let title = &app.store.posts()[post].title;
-                    PopupRow::new(mark, format!("{l} · {title}"), Part::Link)
+                    PopupRow::new(mark, format!("{shown} · {title}"), Part::Link)
                 }
-                None => PopupRow::new(mark, l.as_str(), Part::Meta),
+                None => PopupRow::new(mark, shown, Part::Meta),
             }
         })
         .collect()

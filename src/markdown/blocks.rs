@@ -91,7 +91,7 @@ pub(super) fn line_end(b: &[u8], pos: usize) -> usize {
 
 /// The line with its container markers (`>`, list markers) and
 /// indentation taken off.
-fn line_content(line: &str) -> &str {
+pub(super) fn line_content(line: &str) -> &str {
     let mut s = line.trim_start_matches([' ', '\t']);
     loop {
         if let Some(rest) = s.strip_prefix('>') {

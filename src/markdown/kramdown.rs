@@ -23,6 +23,16 @@ pub(crate) enum Kramdown {
     Nothing,
 }
 
+/// The characters a backslash escapes in kramdown's GFM parser, Jekyll's
+/// default (`ESCAPED_CHARS_GFM`: kramdown's own, and `~`).
+const ESCAPED: &[u8] = b"\\.*_+`<>()[]{}#!:|\"'$=-~";
+
+/// Whether kramdown shows a backslash before `c` as written, where
+/// CommonMark would take it as an escape (`\;`, `\%`, `\,` in TeX).
+pub(crate) fn keeps_backslash(c: u8) -> bool {
+    c.is_ascii_punctuation() && !ESCAPED.contains(&c)
+}
+
 /// Longest attribute list read as one; longer ones stay text.
 const MAX_IAL: usize = 512;
 
@@ -94,26 +104,43 @@ pub(super) fn callout_label(kind: &str) -> Option<&'static str> {
 }
 
 /// The length of an attribute list's content up to its `}`: one line,
-/// quoted values may hold `}`, a `\}` is escaped.
+/// quoted values may hold `}`, a `\}` is escaped. As kramdown reads it,
+/// any other `{` is part of the list (`{: {: width="500"}` is one list);
+/// Liquid inside (`{{ page.w }}`), which Jekyll runs first, is skipped
+/// whole.
 fn list_len(body: &str) -> Option<usize> {
     let mut quote = None;
     let mut escaped = false;
+    // Where the Liquid being skipped ends.
+    let mut skip_to = 0;
     for (i, c) in body.char_indices() {
         if i > MAX_IAL || c == '\n' {
             return None;
         }
         match (quote, c) {
+            _ if i < skip_to => {}
             _ if escaped => escaped = false,
             (_, '\\') => escaped = true,
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '}') => return Some(i),
-            (None, '{') => return None,
+            (None, '{') => skip_to = i + liquid_len(&body[i..]).unwrap_or(0),
             _ => {}
         }
     }
     None
+}
+
+/// The length of the Liquid tag or output `s` begins with, on its line.
+fn liquid_len(s: &str) -> Option<usize> {
+    let close = match s.get(..2)? {
+        "{{" => "}}",
+        "{%" => "%}",
+        _ => return None,
+    };
+    let end = s[2..].find(close)? + 2 + close.len();
+    (!s[..end].contains('\n')).then_some(end)
 }
 
 /// `{::name …/}` or `{::name …}…{:/name}` (or `{:/}`).
@@ -258,10 +285,34 @@ mod tests {
     }
 
     #[test]
+    fn backslashes_kept_before_what_kramdown_does_not_escape() {
+        let kept: String = (b'!'..=b'~')
+            .filter(|&c| keeps_backslash(c))
+            .map(char::from)
+            .collect();
+        assert_eq!(kept, "%&,/;?@^");
+    }
+
+    #[test]
     fn not_kramdown() {
         assert_eq!(kind("{: 끝이 없다"), None);
         assert_eq!(kind("{:}"), None);
         assert_eq!(kind("{:a\n}"), None);
         assert_eq!(kind("{ a: 1 }"), None);
+    }
+
+    #[test]
+    fn braces_and_liquid_inside_a_list() {
+        for src in [
+            "{: {: width=\"500\"}",
+            "{:{:.center}",
+            "{: alt={{ page.제목 }} }",
+            "{: {% if x %}.a{% endif %} }",
+            "{: {{ 끝 }",
+        ] {
+            assert_eq!(kind(src).map(|k| k.0), Some(src.len()), "{src}");
+        }
+        // The first `}` outside quotes and Liquid ends it, as in kramdown.
+        assert_eq!(kind("{: .a {b} }").map(|k| k.0), Some(9));
     }
 }

@@ -11,6 +11,7 @@ mod blocks;
 mod kramdown;
 pub mod liquid;
 mod math;
+mod math_lines;
 mod resolve;
 mod scan;
 mod toc;
@@ -19,7 +20,7 @@ mod tree;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
 
-pub use liquid::{LiquidContext, PostTitles};
+pub use liquid::{Dialect, LiquidContext, PostTitles};
 use tree::Mode;
 
 fn options() -> Options<'static> {

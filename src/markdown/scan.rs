@@ -24,7 +24,8 @@ use super::blocks::{
     is_lone_span_tag, line_end, opens_markdown_html,
 };
 use super::kramdown::{self, Kramdown};
-use super::liquid::{self, Item, Liquid, LiquidContext};
+use super::liquid::{self, Dialect, Item, Liquid, LiquidContext};
+use super::math_lines::{self, MathLines};
 
 pub(crate) const INLINE_OPEN: char = '\u{FDD0}';
 pub(crate) const INLINE_CLOSE: char = '\u{FDD1}';
@@ -74,7 +75,8 @@ pub(crate) struct Prepared<'a> {
 /// Replace the constructs of `src` with tokens.
 pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
     let src = without_noncharacters(src);
-    if !needs_scan(&src) {
+    let kramdown = ctx.dialect == Dialect::Kramdown;
+    if !needs_scan(&src, kramdown) {
         return Prepared {
             source: src,
             tokens: Vec::new(),
@@ -91,6 +93,8 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         copied: 0,
         open_runs: Vec::new(),
         lines: LineState::default(),
+        kramdown,
+        math: None,
     };
     s.run();
     // Each quote's opening token and its closing one, if it has one (the
@@ -129,12 +133,17 @@ fn without_noncharacters(src: &str) -> Cow<'_, str> {
 }
 
 /// Whether the source may hold anything the scan changes.
-fn needs_scan(src: &str) -> bool {
+fn needs_scan(src: &str, kramdown: bool) -> bool {
     let b = src.as_bytes();
+    let kept_backslash = |i: usize| b.get(i + 1).is_some_and(|&c| kramdown::keeps_backslash(c));
+    if kramdown && memchr::memchr_iter(b'\\', b).any(kept_backslash) {
+        return true;
+    }
     memchr::memchr2_iter(b'{', b'[', b).any(|i| match b[i] {
         b'{' => matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')),
         _ => b[i + 1..].starts_with(b"##_"),
     }) || memchr::memmem::find(b, b"markdown=").is_some()
+        || memchr::memmem::find(b, b"$$").is_some()
         || src
             .lines()
             .any(|line| match line.trim_start().as_bytes().first() {
@@ -159,6 +168,10 @@ struct Scanner<'s, 'c> {
     /// run of that length before there will not either.
     open_runs: Vec<(usize, usize)>,
     lines: LineState,
+    /// Backslashes are read as kramdown reads them.
+    kramdown: bool,
+    /// The display math over several lines being scanned, or last seen.
+    math: Option<MathLines>,
 }
 
 impl Scanner<'_, '_> {
@@ -167,7 +180,9 @@ impl Scanner<'_, '_> {
         let b = src.as_bytes();
         let mut pos = 0;
         while pos < b.len() {
-            if pos == 0 || b[pos - 1] == b'\n' {
+            if (pos == 0 || b[pos - 1] == b'\n') && self.in_math(pos) {
+                pos = self.math_line(pos);
+            } else if pos == 0 || b[pos - 1] == b'\n' {
                 let line_end = line_end(b, pos);
                 let line = &src[pos..line_end];
                 if self.lines.starts_indented_code(line, pos == 0) {
@@ -182,6 +197,9 @@ impl Scanner<'_, '_> {
                     self.copy_code(pos, end);
                     pos = end;
                     continue;
+                }
+                if let Some(math) = math_lines::at(src, pos) {
+                    self.math = Some(math);
                 }
                 if is_kramdown_line(line) {
                     // kramdown's end-of-block mark `^` and abbreviation
@@ -231,7 +249,13 @@ impl Scanner<'_, '_> {
             }
             match b[pos] {
                 b'\\' => {
-                    pos += 1 + usize::from(b.get(pos + 1).is_some_and(u8::is_ascii_punctuation))
+                    let next = b.get(pos + 1).copied();
+                    // Math keeps its TeX as written already.
+                    let shown = self.kramdown && !self.in_math(pos);
+                    if shown && next.is_some_and(kramdown::keeps_backslash) {
+                        self.backslash_as_text(pos);
+                    }
+                    pos += 1 + usize::from(next.is_some_and(|c| c.is_ascii_punctuation()))
                 }
                 b'`' => {
                     let run = b[pos..].iter().take_while(|&&c| c == b'`').count();
@@ -269,6 +293,52 @@ impl Scanner<'_, '_> {
             self.out.push_str(&self.src[self.copied..to]);
             self.copied = to;
         }
+    }
+
+    /// Whether `pos` is inside display math over several lines.
+    fn in_math(&self, pos: usize) -> bool {
+        self.math
+            .as_ref()
+            .is_some_and(|m| m.start < pos && pos <= m.end)
+    }
+
+    /// A line inside display math, at `pos`: a token holding its
+    /// indentation takes its start, so that comrak keeps the indentation
+    /// and reads no block structure in the line. Where its text starts.
+    fn math_line(&mut self, pos: usize) -> usize {
+        let line = &self.src[pos..line_end(self.src.as_bytes(), pos)];
+        let Some(prefix) = self.math.as_ref().map(|m| m.prefix.as_str()) else {
+            return pos;
+        };
+        let Some(indentation) = math_lines::indentation(line, prefix) else {
+            return pos;
+        };
+        let at = pos + prefix.len();
+        let indentation = indentation.to_string();
+        let text = at + indentation.len();
+        self.flush(at);
+        let id = self.tokens.len();
+        self.tokens.push(Token {
+            in_code: indentation.clone(),
+            value: Value::Text(indentation),
+        });
+        let _ = write!(self.out, "{INLINE_OPEN}{id}{INLINE_CLOSE}");
+        self.copied = text;
+        text
+    }
+
+    /// The backslash at `pos`, which kramdown shows: a token, so that
+    /// comrak does not take it as an escape (in code and math it is
+    /// written back as it is).
+    fn backslash_as_text(&mut self, pos: usize) {
+        self.flush(pos);
+        let id = self.tokens.len();
+        self.tokens.push(Token {
+            in_code: "\\".to_string(),
+            value: Value::Text("\\".to_string()),
+        });
+        let _ = write!(self.out, "{INLINE_OPEN}{id}{INLINE_CLOSE}");
+        self.copied = pos + 1;
     }
 
     /// Copy code as written, but for the tags of `raw` pairs.
@@ -476,7 +546,11 @@ mod tests {
     #[test]
     fn a_lone_span_tag_starts_a_paragraph() {
         let (out, tokens) = prep("<br>\n$$\nx\n$$\n");
-        assert_eq!(out, "\u{FDD0}0\u{FDD1}<br>\n$$\nx\n$$\n");
+        // The math's lines begin with their (empty) indentation.
+        assert_eq!(
+            out,
+            "\u{FDD0}0\u{FDD1}<br>\n$$\n\u{FDD0}1\u{FDD1}x\n\u{FDD0}2\u{FDD1}$$\n"
+        );
         assert_eq!(tokens[0].in_code, "");
         let (out, _) = prep("<div>\n");
         assert_eq!(out, "<div>\n");

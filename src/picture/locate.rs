@@ -157,7 +157,10 @@ impl Locator {
     /// `picture ADDRESS: why`.
     pub fn problem_of(address: &str, why: Message) -> Message {
         Msg::PictureProblem
-            .with("address", crate::sanitize::quote(address))
+            .with(
+                "address",
+                crate::sanitize::quote(&crate::text::shown_address(address)),
+            )
             .with_msg("why", why)
     }
 

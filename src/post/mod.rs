@@ -21,8 +21,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// mappings, dates whose zone is not one; 4: search texts of what Hugo's
 /// shortcodes, Tistory's placeholders and themes' includes show, and of
 /// HTML bodies through Liquid; translated section pages; 5: Hexo sites'
-/// posts, and search texts of what Hexo's tags show).
-pub(crate) const READING_RULES: u32 = 5;
+/// posts, and search texts of what Hexo's tags show; 6: Markdown's tabs
+/// read as block structure, kramdown's backslashes).
+pub(crate) const READING_RULES: u32 = 6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -253,7 +254,11 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
     // The body is only sanitised when something keeps it: `--list` reads
     // front matter alone.
     if keep.body || keep.search_text {
-        let body = sanitize(split.body);
+        // Markdown keeps its tabs for comrak: they are block structure.
+        let body = match format {
+            Format::Html => sanitize(split.body),
+            Format::Markdown => crate::sanitize::sanitize_keeping_tabs(split.body),
+        };
         if keep.search_text {
             post.search = Some(crate::search::SearchText::of(&post, &body));
         }

@@ -174,7 +174,7 @@ fn link_lines(links: &[String], max: usize) -> Vec<Line> {
     for (i, address) in links.iter().enumerate() {
         let mark = format!("[{}] ", i + 1);
         // Addresses have no spaces to break at: cut them by cells.
-        let address = address.replace(' ', "\u{a0}");
+        let address = crate::text::shown_address(address).replace(' ', "\u{a0}");
         for (k, text) in wrap_hanging(&mark, &address, max, MIN_ROOM)
             .into_iter()
             .enumerate()

@@ -93,6 +93,8 @@ impl Flow {
 
     /// Add text exactly as written (preformatted lines inside a cell).
     pub(super) fn raw(&mut self, text: &str, style: SpanStyle) {
+        // Code in a cell or a note: its tabs expanded as in a code block.
+        let text = super::code::expand_tabs(text);
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.closed = true;

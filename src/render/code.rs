@@ -7,9 +7,6 @@ use super::highlight::{self, Token};
 use super::{Flags, Line, SpanStyle};
 use crate::text::{Splitter, glyphs, width};
 
-/// Tab stops inside code that reaches the renderer with tabs (as `&#9;`).
-const TAB: usize = 4;
-
 /// A code block laid out at `max` cells.
 pub(super) fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
     let max = max.max(1);
@@ -20,6 +17,7 @@ pub(super) fn layout(text: &str, lang: Option<&str>, max: usize) -> Vec<Line> {
     } else {
         (None, max)
     };
+    // Tabs reach here from Markdown code and from `&#9;`.
     let text = expand_tabs(text);
     let source: Vec<&str> = text
         .trim_end_matches(['\n', ' '])
@@ -90,30 +88,8 @@ fn cut(
     }
 }
 
-/// Tabs to the next multiple of [`TAB`] cells.
-fn expand_tabs(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('\t') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut column = 0;
-    for c in text.chars() {
-        match c {
-            '\t' => {
-                let n = TAB - column % TAB;
-                out.extend(std::iter::repeat_n(' ', n));
-                column += n;
-            }
-            '\n' => {
-                out.push(c);
-                column = 0;
-            }
-            c => {
-                out.push(c);
-                let mut buf = [0u8; 4];
-                column += width(c.encode_utf8(&mut buf));
-            }
-        }
-    }
-    std::borrow::Cow::Owned(out)
+/// Tabs to the tab stops, counted from each code line's start in the
+/// cells the terminal draws.
+pub(super) fn expand_tabs(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::sanitize::expand_tabs(text, |c| width(c.encode_utf8(&mut [0; 4])))
 }

@@ -38,7 +38,8 @@ pub(crate) fn placeholder_rows(label: &str, (cols, rows): (usize, usize)) -> Vec
 /// The picture's rows in `room` cells, then its caption.
 pub(super) fn layout(p: &Picture, room: usize) -> Vec<Line> {
     let size = crate::picture::fit::cells(p.file.pixels, room, p.max_rows);
-    let mut lines = placeholder_rows(&format!("{} {}", label(&p.alt), p.address), size);
+    let address = crate::text::shown_address(&p.address);
+    let mut lines = placeholder_rows(&format!("{} {address}", label(&p.alt)), size);
     lines.extend(
         wrap(&p.alt, room)
             .into_iter()

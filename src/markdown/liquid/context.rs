@@ -19,6 +19,20 @@ pub struct LiquidContext {
     pub page: Vec<(String, String)>,
     /// The titles of the site's posts, for Hexo's `post_link`.
     pub titles: PostTitles,
+    /// The Markdown its site's generator reads.
+    pub dialect: Dialect,
+}
+
+/// The Markdown a generator reads, where it matters to a reader.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// Jekyll's kramdown (with its GFM parser, Jekyll's default): a
+    /// backslash escapes only the characters of its markup.
+    #[default]
+    Kramdown,
+    /// Hugo's goldmark, Hexo's marked: a backslash escapes any ASCII
+    /// punctuation.
+    CommonMark,
 }
 
 /// The titles of a site's posts by id, shared by every article of it.

@@ -22,7 +22,7 @@ mod tags;
 mod tistory;
 
 use context::lookup;
-pub use context::{LiquidContext, PostTitles};
+pub use context::{Dialect, LiquidContext, PostTitles};
 pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;
 pub use html::html;

@@ -139,9 +139,10 @@ impl Builder {
             return;
         }
         let label = crate::render::picture_rows::label(&alt);
+        let src = crate::text::shown_address(&src);
         let src = match note {
             Some(note) if !src.is_empty() => format!("{src} ({note})"),
-            _ => src,
+            _ => src.into_owned(),
         };
         if let Some((c, _)) = self.capture.as_mut() {
             let style = SpanStyle::of(Flags::IMAGE);
