@@ -395,6 +395,39 @@ fn with_no_folder_named_a_site_in_the_current_folder_is_read() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Java/2022-10-02-스레드"));
 }
 
+/// Jekyll's PostReader renders a draft, or a dated post, that has no
+/// front matter: `--check` finds nothing wrong with them. Outside
+/// Jekyll's folders a missing front matter is still said.
+#[test]
+fn drafts_and_dated_posts_need_no_front_matter() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 메모장\n");
+    site.write("_posts/2024-02-03-장보기.md", "# 장보기 목록\n\n- 두부\n");
+    site.write("_drafts/생각-정리.md", "요즘 드는 생각을 적어 둔다.\n");
+    let dir = site.path().to_string_lossy().into_owned();
+    let out = run_in(&site.path(), &["--check", &dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout, "");
+    let out = run_in(&site.path(), &["--list", "--drafts", &dir]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("2024-02-03-장보기  장보기 목록"),
+        "{listed}"
+    );
+    assert!(listed.contains("(draft) 생각 정리"), "{listed}");
+    let plain = Site::new();
+    plain.write("메모.md", "# 메모\n");
+    let dir = plain.path().to_string_lossy().into_owned();
+    let out = run_in(&plain.path(), &["--check", &dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("메모.md:1: no front matter: the first line is not `---`"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn check_prints_notes_and_passes_when_there_are_only_notes() {
     let site = Site::new();

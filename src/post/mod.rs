@@ -21,8 +21,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// mappings, dates whose zone is not one; 4: search texts of what Hugo's
 /// shortcodes, Tistory's placeholders and themes' includes show, and of
 /// HTML bodies through Liquid; translated section pages; 5: Hexo sites'
-/// posts, and search texts of what Hexo's tags show).
-pub(crate) const READING_RULES: u32 = 5;
+/// posts, and search texts of what Hexo's tags show; 6: files of Jekyll's
+/// `_drafts` and dated files of `_posts` need no front matter).
+pub(crate) const READING_RULES: u32 = 6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -157,6 +158,15 @@ pub fn parse(
     }
 }
 
+/// Whether a file of `folder` is published without front matter as it
+/// is: Jekyll's PostReader renders every dated file of `_posts` (undated
+/// ones are no posts) and every file of `_drafts`, front matter or not.
+/// Elsewhere a missing front matter is said: JSON front matter, or a
+/// first line that is not quite `---`, would be read as text.
+fn renders_without_front_matter(folder: Folder) -> bool {
+    matches!(folder, Folder::Posts | Folder::Drafts)
+}
+
 /// Decode `bytes`, found at `place`, as a post.
 pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep) -> Outcome {
     if bytes.len() as u64 > MAX_FILE_SIZE {
@@ -186,7 +196,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
     if split.unclosed {
         let message = Msg::FrontMatterUnclosed.with("delimiter", delimiter);
         problems.push(Problem::new(path, 1, message));
-    } else if split.front.is_none() {
+    } else if split.front.is_none() && !renders_without_front_matter(place.folder) {
         problems.push(Problem::new(path, 1, Msg::NoFrontMatter));
     }
     if split.blank_lines > 0 && matches!(place.folder, Folder::Posts | Folder::Drafts) {
