@@ -37,6 +37,7 @@ pub mod problem;
 pub(crate) mod reload;
 pub mod render;
 pub mod sanitize;
+pub(crate) mod schedule;
 pub mod search;
 pub(crate) mod site;
 pub(crate) mod sqlite_files;

@@ -32,6 +32,9 @@ const HUGO_CONFIGS: &[&str] = &[
     "config.toml",
     "config.yaml",
     "config.yml",
+    // JSON is YAML: read as it.
+    "hugo.json",
+    "config.json",
 ];
 /// A `_config.yml` larger than this is reported and not read.
 const MAX_CONFIG: u64 = 1024 * 1024;
@@ -79,6 +82,10 @@ pub struct Site {
     pub url: String,
     /// `baseurl` (`/blog`), for Liquid's `relative_url`.
     pub baseurl: String,
+    /// Whether posts dated in the future are published: Jekyll's
+    /// `future`, Hugo's `buildFuture` (both off unless set), Hexo's
+    /// `future` (on unless set).
+    pub future: bool,
     /// `exclude`, and Jekyll's own exclusions, as written (leading `/`
     /// removed).
     exclude: Vec<String>,
@@ -94,6 +101,7 @@ impl Site {
         site.title = text_of(&parsed.map, "title");
         site.url = text_of(&parsed.map, "url");
         site.baseurl = text_of(&parsed.map, "baseurl");
+        site.future = flag(&parsed.map, "future").unwrap_or(false);
         if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
             let written = items.iter().filter_map(Value::as_str);
             site.set_exclude(written.map(str::to_string).collect());
@@ -131,6 +139,7 @@ impl Site {
         };
         site.title = key("title");
         (site.url, site.baseurl) = split_base_url(&key("baseURL"));
+        site.future = key("buildFuture") == "true";
         problems.extend(parsed.problems);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.
@@ -158,6 +167,15 @@ impl Site {
                 }
             })
             .or_else(|| Site::of_file(folder))
+    }
+
+    /// The site of a folder or a file given to read, as the walk finds it.
+    pub fn of_path(path: &Path) -> Option<(Site, Vec<Problem>)> {
+        if path.is_dir() {
+            Site::of_folder(path)
+        } else {
+            Site::of_file(path)
+        }
     }
 
     /// The site a single file belongs to: the nearest folder above it that
@@ -363,6 +381,15 @@ fn read_config(path: &Path, syntax: Syntax) -> Option<(ConfigRead, Vec<Problem>)
 struct ConfigRead {
     map: serde_yaml::Mapping,
     problems: Vec<Problem>,
+}
+
+/// A yes-or-no setting, when it is one (`true`, or the text `"true"`).
+fn flag(map: &serde_yaml::Mapping, key: &str) -> Option<bool> {
+    match text_of(map, key).as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
 }
 
 /// A scalar setting as one line of text ("" when unset or not a scalar).

@@ -428,6 +428,118 @@ fn drafts_and_dated_posts_need_no_front_matter() {
     );
 }
 
+/// stdout and status of the binary over `args`, with its own home (and
+/// persistent index, kept in `home`).
+fn run_home(home: &std::path::Path, args: &[&str]) -> (String, Option<i32>) {
+    let out = common::command_in(home)
+        .args(args)
+        .output()
+        .expect("run sinmun");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    (stdout, out.status.code())
+}
+
+/// Jekyll leaves a post dated after the build out of the site, unless
+/// `_config.yml` says `future: true`: sinmun hides it as a draft, from the
+/// files and from its index alike, and `--check` says nothing about it.
+#[test]
+fn posts_dated_in_the_future_wait_as_jekyll_leaves_them_out() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 예약 블로그\n");
+    site.write(
+        "_posts/2000-01-01-지난-글.md",
+        "---\ntitle: 지난 글\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2999-01-01-먼-훗날.md",
+        "---\ntitle: 먼 훗날\n---\n본문\n",
+    );
+    // The front matter's date decides, not the file's name.
+    site.write(
+        "_posts/2000-02-02-미룬-글.md",
+        "---\ntitle: 미룬 글\ndate: 2999-03-04 09:00:00 +0900\n---\n본문\n",
+    );
+    let dir = site.path().to_string_lossy().into_owned();
+    let home = tempfile::tempdir().unwrap();
+    for _ in ["cold index", "warm index"] {
+        let (listed, code) = run_home(home.path(), &["--list", &dir]);
+        assert_eq!(code, Some(0));
+        assert_eq!(listed.lines().count(), 1, "{listed}");
+        assert!(listed.contains("지난 글"), "{listed}");
+        let (listed, _) = run_home(home.path(), &["--list", "--drafts", &dir]);
+        assert!(listed.contains("(scheduled) 먼 훗날"), "{listed}");
+        assert!(listed.contains("(scheduled) 미룬 글"), "{listed}");
+        let (json, _) = run_home(home.path(), &["--list", "--json", "--drafts", &dir]);
+        assert_eq!(json.matches("\"scheduled\": true").count(), 2, "{json}");
+        let (checked, code) = run_home(home.path(), &["--check", &dir]);
+        assert_eq!((checked.as_str(), code), ("", Some(0)));
+    }
+    site.write("_config.yml", "title: 예약 블로그\nfuture: true\n");
+    let (listed, _) = run_home(home.path(), &["--list", &dir]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    assert!(!listed.contains("(scheduled)"), "{listed}");
+}
+
+/// A folder that is no site and holds no `_posts` (a news folder) shows
+/// its posts whatever their dates; a `_posts` folder without a
+/// configuration follows Jekyll's default.
+#[test]
+fn a_plain_folder_loses_no_post_to_the_clock() {
+    let news = Site::new();
+    news.write("2999-01-01-예고.md", "---\ntitle: 예고 기사\n---\n본문\n");
+    let dir = news.path().to_string_lossy().into_owned();
+    let home = tempfile::tempdir().unwrap();
+    let (listed, _) = run_home(home.path(), &["--list", &dir]);
+    assert!(
+        listed.contains("예고 기사") && !listed.contains("(scheduled)"),
+        "{listed}"
+    );
+    let posts = Site::new();
+    posts.write(
+        "_posts/2999-01-01-예고.md",
+        "---\ntitle: 예고 기사\n---\n본문\n",
+    );
+    let dir = posts.path().join("_posts").to_string_lossy().into_owned();
+    let (listed, _) = run_home(home.path(), &["--list", &dir]);
+    assert_eq!(listed, "");
+}
+
+/// Whether a post waits is decided at each load by the clock, never kept
+/// in the index: a post that waited yesterday is out today.
+#[test]
+fn a_post_that_waited_yesterday_is_out_today() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 예약 블로그\n");
+    site.write(
+        "_posts/2030-06-01-출시.md",
+        "---\ntitle: 출시 소식\ndate: 2030-06-01 09:00:00 +0900\n---\n본문\n",
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let file = sinmun::index::Index::file_for(
+        cache.path(),
+        &[site.path()],
+        sinmun::loader::WalkOptions::default(),
+    );
+    let load = |clock: fn() -> SystemTime| {
+        let mut index = sinmun::index::Index::open(&file).unwrap();
+        let (load, _) = index
+            .load(&[site.path()], sinmun::loader::WalkOptions::default())
+            .unwrap();
+        Store::with_clock(load, false, clock)
+    };
+    // 2030-05-31 and 2030-06-02, in UTC.
+    let eve = load(|| SystemTime::UNIX_EPOCH + Duration::from_secs(1_906_416_000));
+    assert!(eve.posts().is_empty());
+    let mut after = load(|| SystemTime::UNIX_EPOCH + Duration::from_secs(1_906_588_800));
+    assert_eq!(after.posts().len(), 1);
+    assert!(!after.posts()[0].scheduled);
+    // `D` shows a waiting post as it shows drafts, and counts it.
+    let mut eve = eve;
+    assert_eq!(eve.show_drafts(true), 1);
+    assert!(eve.posts()[0].scheduled);
+    assert_eq!(after.show_drafts(true), 0, "nothing hidden");
+}
+
 #[test]
 fn check_prints_notes_and_passes_when_there_are_only_notes() {
     let site = Site::new();

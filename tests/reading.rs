@@ -829,3 +829,40 @@ fn n_shift_in_the_list_starts_at_the_selected_post() {
     let a = r.app.screen.article().expect("opened");
     assert_eq!(r.title(a.post), "셋째 소식", "the first row");
 }
+
+/// A Jekyll site with a post waiting for its date (it has a problem too,
+/// for the problems' list) and one published.
+fn waiting() -> common::Site {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 예약 블로그\n");
+    site.write(
+        "_posts/2000-01-01-지난.md",
+        "---\ntitle: 지난 글\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2999-01-01-예약.md",
+        "---\ntitle: 예약 글\ntitle: 예약된 글\n---\n본문\n",
+    );
+    site
+}
+
+/// A post waiting for its date is hidden as a draft is: `D` shows it
+/// (counted with the drafts), and its problem says how to show it.
+#[test]
+fn a_post_waiting_for_its_date_is_hidden_as_a_draft_is() {
+    let site = waiting();
+    let mut r = Reader::folder(&site.path(), 160, 24);
+    assert_eq!(titles(&r), ["지난 글"]);
+    r.run([Action::ShowProblems, Action::Open]);
+    assert!(
+        r.status()
+            .contains("예약.md waits for its date (2999-01-01): D shows it"),
+        "{}",
+        r.status()
+    );
+    r.run([Action::Close, Action::ToggleDrafts]);
+    assert_eq!(titles(&r), ["예약된 글", "지난 글"]);
+    assert!(r.status().contains("drafts shown (1)"), "{}", r.status());
+    r.run([Action::ToggleDrafts]);
+    assert_eq!(titles(&r), ["지난 글"]);
+}

@@ -52,6 +52,9 @@ pub struct Post {
     pub categories: Vec<String>,
     pub tags: Vec<String>,
     pub date: Option<PostDate>,
+    /// Hugo's `publishDate` (`pubdate`, or a date as `published`): when
+    /// Hugo publishes the post, if not at its `date`.
+    pub publish_date: Option<PostDate>,
     pub excerpt: String,
     pub feature_text: String,
     pub image: String,
@@ -59,6 +62,10 @@ pub struct Post {
     /// False for a draft: `published: false`, Hugo's `draft: true`, or a
     /// file under a `_drafts` folder.
     pub published: bool,
+    /// Dated in the future, which its site does not publish yet: hidden
+    /// as drafts are. Decided when posts are loaded, from the date and
+    /// the clock (never kept in the index: it changes with the day).
+    pub scheduled: bool,
     /// Every other front-matter key, with its value as YAML text.
     pub extra: Vec<(String, String)>,
     pub format: Format,
@@ -70,6 +77,14 @@ pub struct Post {
     /// when it was loaded through one: search postings name it.
     pub doc: Option<u32>,
     pub problems: Vec<Problem>,
+}
+
+impl Post {
+    /// Whether the post is hidden unless drafts are shown: a draft, or
+    /// a post waiting for its date.
+    pub fn is_hidden(&self) -> bool {
+        !self.published || self.scheduled
+    }
 }
 
 /// What the loader keeps of each post beyond its front matter.
@@ -231,11 +246,13 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         categories: Vec::new(),
         tags: Vec::new(),
         date: None,
+        publish_date: None,
         excerpt: String::new(),
         feature_text: String::new(),
         image: String::new(),
         layout: String::new(),
         published: !matches!(place.folder, Folder::Drafts | Folder::HexoDraft),
+        scheduled: false,
         extra: Vec::new(),
         format,
         body: None,

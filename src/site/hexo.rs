@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path};
 
-use super::{CONFIG_FILE, Engine, Site, read_config, split_base_url, text_of};
+use super::{CONFIG_FILE, Engine, Site, flag, read_config, split_base_url, text_of};
 use crate::frontmatter::Syntax;
 use crate::problem::Problem;
 
@@ -36,6 +36,7 @@ impl Site {
         site.engine = Engine::Hexo;
         site.content = Some(content);
         site.title = text_of(&parsed.map, "title");
+        site.future = flag(&parsed.map, "future").unwrap_or(true);
         if text_of(&parsed.map, "post_asset_folder") == "true" {
             let name = match text_of(&parsed.map, "new_post_name") {
                 n if n.is_empty() => ":title.md".to_string(),
