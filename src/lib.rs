@@ -34,6 +34,7 @@ pub mod post;
 pub(crate) mod post_link;
 pub(crate) mod probe;
 pub mod problem;
+pub mod references;
 pub(crate) mod reload;
 pub mod render;
 pub mod sanitize;

@@ -12,7 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_yaml::Value;
 
 use crate::frontmatter::{self, Syntax};
-use crate::markdown::LiquidContext;
+use crate::markdown::{Includes, LiquidContext};
 use crate::post::{Post, yaml_text};
 use crate::problem::Problem;
 use crate::text::one_line;
@@ -86,6 +86,14 @@ pub struct Site {
     /// `future`, Hugo's `buildFuture` (both off unless set), Hexo's
     /// `future` (on unless set).
     pub future: bool,
+    /// Jekyll's `includes_dir` (`_includes` unless set), under the root.
+    pub includes_dir: PathBuf,
+    /// A theme is named (`theme`, `remote_theme`): includes the site
+    /// lacks may be the theme's.
+    pub theme: bool,
+    /// The site was read from its root, every post of it: a `post_url`
+    /// naming none of them names no post.
+    pub whole: bool,
     /// `exclude`, and Jekyll's own exclusions, as written (leading `/`
     /// removed).
     exclude: Vec<String>,
@@ -102,6 +110,12 @@ impl Site {
         site.url = text_of(&parsed.map, "url");
         site.baseurl = text_of(&parsed.map, "baseurl");
         site.future = flag(&parsed.map, "future").unwrap_or(false);
+        site.theme = ["theme", "remote_theme"]
+            .iter()
+            .any(|k| !text_of(&parsed.map, k).is_empty());
+        if let Some(dir) = Some(text_of(&parsed.map, "includes_dir")).filter(|d| is_below(d)) {
+            site.includes_dir = root.join(dir);
+        }
         if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
             let written = items.iter().filter_map(Value::as_str);
             site.set_exclude(written.map(str::to_string).collect());
@@ -211,9 +225,23 @@ impl Site {
         }
     }
 
+    /// Where `post`'s includes are: the site's `_includes`, and the post's
+    /// folder for `include_relative`.
+    pub fn includes_for(&self, post: &Post) -> Includes {
+        Includes {
+            root: self.root.clone(),
+            dir: self.includes_dir.clone(),
+            post_dir: post
+                .path
+                .parent()
+                .map_or_else(|| self.root.clone(), Path::to_path_buf),
+        }
+    }
+
     fn with_root(root: &Path) -> Site {
         let mut site = Site {
             root: root.to_path_buf(),
+            includes_dir: root.join("_includes"),
             ..Site::default()
         };
         site.set_exclude(Vec::new());
@@ -286,6 +314,15 @@ impl Site {
     }
 }
 
+/// Whether `dir`, a folder a configuration names, is below the root:
+/// nothing above it (`..`) or absolute is followed out of the site.
+fn is_below(dir: &str) -> bool {
+    !dir.is_empty()
+        && Path::new(dir)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 /// A site's full address (`https://x.kr/blog/`) as its `url`
 /// (`https://x.kr`) and `baseurl` (`/blog`).
 fn split_base_url(base: &str) -> (String, String) {
@@ -327,7 +364,7 @@ pub(crate) fn path_on_site<'a>(address: &'a str, url: &str, baseurl: &str) -> Op
 
 /// The file at the `/`-separated `rel` under `root`, when it is one and
 /// stays under it (no `..`, no symlink out).
-fn file_under(root: &Path, rel: &str) -> Option<PathBuf> {
+pub(crate) fn file_under(root: &Path, rel: &str) -> Option<PathBuf> {
     let mut path = root.to_path_buf();
     for part in rel.split('/') {
         let component = Path::new(part).components().next();

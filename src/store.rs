@@ -10,6 +10,8 @@ use crate::problem::Problem;
 use crate::search::{Query, label_key};
 use crate::site::Site;
 
+mod arrivals;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
     pub name: String,
@@ -39,6 +41,9 @@ pub struct Store {
     titles: std::sync::OnceLock<crate::markdown::PostTitles>,
     /// What tells the time: which posts wait for their dates.
     clock: crate::schedule::Clock,
+    /// The problems of the tags naming other files, as last found (among
+    /// `problems`): found again when the posts change.
+    linked: Vec<Problem>,
 }
 
 /// A search under way: the posts it looks at, how many it decided, those
@@ -93,7 +98,10 @@ impl Store {
 
     /// [`Store::new`], telling the time by `clock` (a test's day).
     pub fn with_clock(load: Load, drafts: bool, clock: fn() -> std::time::SystemTime) -> Store {
-        let problems = load.all_problems().into_iter().cloned().collect();
+        let linked = load.reference_problems();
+        let mut problems: Vec<Problem> = load.file_problems().into_iter().cloned().collect();
+        problems.extend(linked.iter().cloned());
+        problems.sort();
         let mut store = Store {
             posts: Vec::new(),
             categories: Vec::new(),
@@ -106,44 +114,11 @@ impl Store {
             order: None,
             titles: std::sync::OnceLock::new(),
             clock,
+            linked,
         };
         (store.posts, store.hidden) = store.admit(load.posts);
         store.categories = count_categories(&store.posts);
         store
-    }
-
-    /// `posts`, told by the clock which wait for their dates, as those
-    /// shown and those hidden.
-    fn admit(&self, mut posts: Vec<Post>) -> (Vec<Post>, Vec<Post>) {
-        let now = crate::schedule::now(self.clock);
-        crate::schedule::mark(&mut posts, &self.sites, now);
-        let drafts = self.drafts;
-        posts.into_iter().partition(|p| drafts || !p.is_hidden())
-    }
-
-    /// The hidden posts whose dates came since they were read, shown.
-    fn release_due(&mut self) {
-        let now = crate::schedule::now(self.clock);
-        let (due, waiting): (Vec<Post>, Vec<Post>) = std::mem::take(&mut self.hidden)
-            .into_iter()
-            .partition(|p| p.scheduled && !crate::schedule::waits(p, &self.sites, now));
-        self.hidden = waiting;
-        for mut post in due {
-            post.scheduled = false;
-            if post.is_hidden() {
-                self.hidden.push(post);
-            } else {
-                self.insert(post);
-            }
-        }
-    }
-
-    /// Put `post` where the order puts it: no sort of them all.
-    fn insert(&mut self, post: Post) {
-        let at = self
-            .posts
-            .partition_point(|p| crate::loader::post_order(p, &post) == std::cmp::Ordering::Less);
-        self.posts.insert(at, post);
     }
 
     /// Put the posts in `order` (and keep them in it as posts arrive).
@@ -487,6 +462,7 @@ impl Store {
         if !self.drafts {
             self.release_due();
         }
+        self.check_references();
         self.categories = count_categories(&self.posts);
         if let Some(skipped) = reloaded.skipped {
             self.skipped = skipped;

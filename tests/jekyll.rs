@@ -540,6 +540,78 @@ fn a_post_that_waited_yesterday_is_out_today() {
     assert_eq!(after.show_drafts(true), 0, "nothing hidden");
 }
 
+/// Jekyll stops its build at a `post_url` naming no post: `--check` says
+/// where, in the reader's language, while the article still shows the
+/// link. Whether the post is there is decided at each load: one written
+/// later ends the problem, through the index too.
+#[test]
+fn a_post_url_naming_no_post_is_a_problem_at_its_line() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 링크 모음\n");
+    site.write("_posts/2023-12-31-있는-글.md", POST);
+    site.write("Java/_posts/2022-10-2-스레드.md", POST);
+    site.write(
+        "_posts/2024-01-01-첫-글.md",
+        "---\ntitle: 첫 글\n---\n\
+         [지난 글]({% post_url 2023-12-31-있는-글 %})과 \
+         [스레드]({% post_url Java/2022-10-02-스레드 %}).\n\n\
+         [다음 글]({% post_url 2024-01-05-다음-글 %})\n\n\
+         ```\n{% post_url 2024-09-09-코드-안 %}\n```\n\n\
+         {% post_url 이름-없음 %}\n",
+    );
+    let dir = site.path().to_string_lossy().into_owned();
+    let home = tempfile::tempdir().unwrap();
+    let (checked, code) = run_home(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(1), "{checked}");
+    let lines: Vec<&str> = checked.lines().collect();
+    assert_eq!(lines.len(), 2, "{checked}");
+    assert!(
+        lines[0].ends_with("2024-01-01-첫-글.md:6: post_url 2024-01-05-다음-글: no post of that name; Jekyll stops its build here"),
+        "{checked}"
+    );
+    assert!(
+        lines[1].ends_with("2024-01-01-첫-글.md:12: post_url 이름-없음: not a post's name (YYYY-MM-DD-title); Jekyll stops its build here"),
+        "{checked}"
+    );
+    let korean = common::command_in(home.path())
+        .args(["--check", &dir])
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&korean.stdout);
+    assert!(
+        said.contains(
+            ":6: post_url 2024-01-05-다음-글: 그런 이름의 글이 없음; Jekyll은 여기서 빌드를 멈춤"
+        ),
+        "{said}"
+    );
+    let (shown, _) = run_home(
+        home.path(),
+        &[
+            "--dump",
+            "2024-01-01-첫-글",
+            "--width",
+            "80",
+            "--color",
+            "never",
+            &dir,
+        ],
+    );
+    assert!(shown.contains("다음 글[3]"), "{shown}");
+    assert!(shown.contains("[3] 2024-01-05-"), "{shown}");
+    // The post written later: no problem but the name that is none.
+    site.write("_posts/2024-01-05-다음-글.md", POST);
+    let (checked, code) = run_home(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(1), "{checked}");
+    assert_eq!(checked.lines().count(), 1, "{checked}");
+    assert!(checked.contains("이름-없음"), "{checked}");
+    // A folder of the site is not all its posts: its links are not judged.
+    let folder = site.path().join("_posts").to_string_lossy().into_owned();
+    std::fs::remove_file(site.path().join("_posts/2024-01-05-다음-글.md")).unwrap();
+    let (checked, _) = run_home(home.path(), &["--check", &folder]);
+    assert!(!checked.contains("다음-글"), "{checked}");
+}
+
 #[test]
 fn check_prints_notes_and_passes_when_there_are_only_notes() {
     let site = Site::new();

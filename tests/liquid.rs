@@ -230,3 +230,66 @@ fn theme_includes_show_what_they_put_in_the_article() {
         ]
     );
 }
+
+/// The binary over `args` with a home of its own (kept in `home`, with
+/// its persistent index): stdout and status.
+fn run(home: &Path, args: &[&str]) -> (String, Option<i32>) {
+    let out = common::command_in(home)
+        .args(args)
+        .output()
+        .expect("run sinmun");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
+}
+
+/// `--dump ID` of the site at `dir`, 80 cells wide, without colour.
+fn dump(home: &Path, dir: &str, id: &str) -> String {
+    let args = ["--dump", id, "--width", "80", "--color", "never", dir];
+    let (shown, code) = run(home, &args);
+    assert_eq!(code, Some(0), "{shown}");
+    shown
+}
+
+/// An include the site lacks shows as a placeholder, and `--check` says
+/// where (Jekyll stops its build there), unless a theme may hold it; one
+/// written later ends the problem, through the index too.
+#[test]
+fn a_missing_include_is_a_placeholder_and_a_problem() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 설치 노트\n");
+    let post = "---\ntitle: 빠진 조각\n---\n첫 줄\n\n{% include 안내.html text=\"읽어 주세요\" %}\n\n끝에 {% include_relative 없음.md %}\n";
+    site.write("_posts/2024-03-02-빠짐.md", post);
+    let home = tempfile::tempdir().unwrap();
+    let dir = site.path().to_string_lossy().into_owned();
+    let shown = dump(home.path(), &dir, "2024-03-02-빠짐");
+    assert!(shown.contains("[include: 안내.html]"), "{shown}");
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(1), "{checked}");
+    let lines: Vec<&str> = checked.lines().collect();
+    assert_eq!(lines.len(), 2, "{checked}");
+    assert!(
+        lines[0].ends_with("2024-03-02-빠짐.md:6: include 안내.html: no such file in _includes; Jekyll stops its build here"),
+        "{checked}"
+    );
+    assert!(
+        lines[1].ends_with("2024-03-02-빠짐.md:8: include_relative 없음.md: no such file in _posts; Jekyll stops its build here"),
+        "{checked}"
+    );
+    // Written later: no problem, with the index warm.
+    site.write(
+        "_includes/안내.html",
+        "<p class=\"notice\">{{ include.text }}</p>\n",
+    );
+    site.write("_posts/없음.md", "덧붙인 글\n");
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(0), "{checked}");
+    assert!(checked.lines().all(|l| l.contains(": note: ")), "{checked}");
+    // With a theme named, the theme may hold what the site lacks.
+    site.write("_config.yml", "title: 설치 노트\ntheme: minima\n");
+    std::fs::remove_file(site.path().join("_includes/안내.html")).unwrap();
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(0), "{checked}");
+    assert!(!checked.contains("안내.html"), "{checked}");
+}

@@ -230,6 +230,9 @@ catalog! {
     FrontMatterAfterBlankLines: "front matter after {n} blank lines: Jekyll shows it as text (Hugo reads it)", "머리말 앞에 빈 줄 {n}개: Jekyll은 머리말을 본문 글자로 보여 줌 (Hugo는 읽음)";
     FrontMatterTooLarge: "front matter is {kib} KiB, over the {cap} limit; not parsed", "머리말이 {kib} KiB로 {cap} 한도를 넘어 읽지 않음";
     FrontMatter: "front matter: {problem}", "머리말: {problem}";
+    PostUrlNotFound: "post_url {name}: no post of that name; Jekyll stops its build here", "post_url {name}: 그런 이름의 글이 없음; Jekyll은 여기서 빌드를 멈춤";
+    PostUrlBadName: "post_url {name}: not a post's name (YYYY-MM-DD-title); Jekyll stops its build here", "post_url {name}: 글 이름(YYYY-MM-DD-제목)이 아님; Jekyll은 여기서 빌드를 멈춤";
+    IncludeNotFound: "{tag} {name}: no such file in {folder}; Jekyll stops its build here", "{tag} {name}: {folder}에 그런 파일이 없음; Jekyll은 여기서 빌드를 멈춤";
     DateZoneIgnored: "front matter: date's time zone {zone} is not one; read as the site's local time, as Jekyll does", "머리말: date의 시간대 {zone}은(는) 시간대가 아님; Jekyll처럼 사이트의 현지 시각으로 읽음";
     FieldShouldBe: "front matter: {key} should be {what}, found {value}", "머리말: {key} 값은 {what}(이)어야 함, 지금 값은 {value}";
     WhatText: "text", "글자";

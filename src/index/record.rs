@@ -38,6 +38,7 @@ struct PostRecord {
     extra: Vec<(String, String)>,
     markdown: bool,
     problems: Vec<ProblemRecord>,
+    references: Vec<crate::references::Reference>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -82,8 +83,8 @@ struct ProblemRecord {
 
 /// The version of the records' form: an index holding another form is
 /// rebuilt (2: problems keep their catalog message, not English text;
-/// 3: Hugo's publish date).
-pub(super) const FORMAT: u32 = 3;
+/// 3: Hugo's publish date; 4: the tags naming other files).
+pub(super) const FORMAT: u32 = 4;
 
 /// What a record is sealed under: its document and its file's path.
 fn seal_key(doc: i64, path: &Path) -> Vec<u8> {
@@ -110,6 +111,7 @@ pub(super) fn encode(doc: i64, path: &Path, outcome: &Outcome) -> Vec<u8> {
             extra: post.extra.clone(),
             markdown: post.format == Format::Markdown,
             problems: post.problems.iter().map(|p| problem(path, p)).collect(),
+            references: post.references.clone(),
         })),
         Outcome::NotAPost(p) => Record::NotAPost(problem(path, p)),
         Outcome::Unreadable(p) => Record::Unreadable(problem(path, p)),
@@ -148,6 +150,7 @@ pub(super) fn decode(doc: i64, path: &Path, bytes: &[u8]) -> Option<Outcome> {
             },
             body: None,
             search: None,
+            references: r.references,
             doc: None,
             problems: r.problems.into_iter().map(|p| unproblem(path, p)).collect(),
         })),

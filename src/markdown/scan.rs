@@ -81,17 +81,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
             quotes: Vec::new(),
         };
     }
-    let mut s = Scanner {
-        src: &src,
-        out: String::with_capacity(src.len() + 64),
-        tokens: Vec::new(),
-        liquid: Liquid::new(ctx),
-        quotes: Vec::new(),
-        quote_ends: Vec::new(),
-        copied: 0,
-        open_runs: Vec::new(),
-        lines: LineState::default(),
-    };
+    let mut s = Scanner::new(&src, Liquid::new(ctx));
     s.run();
     // Each quote's opening token and its closing one, if it has one (the
     // quotes are numbered as they open).
@@ -114,6 +104,17 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         tokens,
         quotes,
     }
+}
+
+/// The tags of a Markdown body naming other files (outside code, as the
+/// page runs them), each with its line in `src` (1 for the first).
+pub(crate) fn references(src: &str) -> Vec<(usize, crate::references::RefKind, String)> {
+    // Taking noncharacters out keeps every line where it was.
+    let clean = without_noncharacters(src);
+    let ctx = LiquidContext::default();
+    let mut s = Scanner::new(&clean, Liquid::new(&ctx));
+    s.run();
+    liquid::with_lines(&clean, s.liquid.references())
 }
 
 fn without_noncharacters(src: &str) -> Cow<'_, str> {
@@ -161,7 +162,21 @@ struct Scanner<'s, 'c> {
     lines: LineState,
 }
 
-impl Scanner<'_, '_> {
+impl<'s, 'c> Scanner<'s, 'c> {
+    fn new(src: &'s str, liquid: Liquid<'c>) -> Scanner<'s, 'c> {
+        Scanner {
+            src,
+            out: String::with_capacity(src.len() + 64),
+            tokens: Vec::new(),
+            liquid,
+            quotes: Vec::new(),
+            quote_ends: Vec::new(),
+            copied: 0,
+            open_runs: Vec::new(),
+            lines: LineState::default(),
+        }
+    }
+
     fn run(&mut self) {
         let src = self.src;
         let b = src.as_bytes();

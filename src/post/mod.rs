@@ -73,6 +73,8 @@ pub struct Post {
     pub body: Option<String>,
     /// Lowercased visible text for search, when the loader was asked for it.
     pub search: Option<crate::search::SearchText>,
+    /// The tags of its body naming other files (`post_url`, `include`).
+    pub references: Vec<crate::references::Reference>,
     /// The document number of the post's file in the persistent index,
     /// when it was loaded through one: search postings name it.
     pub doc: Option<u32>,
@@ -257,6 +259,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         format,
         body: None,
         search: None,
+        references: crate::references::of_body(split.body, format, split.body_line),
         doc: None,
         problems: Vec::new(),
     };

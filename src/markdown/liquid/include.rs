@@ -7,14 +7,15 @@
 use super::embed::{link_html, push_figure, video_url};
 use super::shortcode::quoted_arguments;
 use super::{Item, Liquid};
+use crate::references::RefKind;
 
 /// The include tag whose markup is `markup`, from `start` to `end` in
-/// `src`.
+/// `src`; `relative`: `include_relative`, whose file is beside the post.
 pub(super) fn include(
-    liquid: &Liquid<'_>,
+    liquid: &mut Liquid<'_>,
     src: &str,
     (start, end): (usize, usize),
-    markup: &str,
+    (markup, relative): (&str, bool),
 ) -> Item {
     let name = markup.split_whitespace().next().unwrap_or("");
     let params = quoted_arguments(&markup[name.len()..], &['"', '\'']);
@@ -36,7 +37,8 @@ pub(super) fn include(
     let paragraph = crate::markdown::scan::alone_on_line(src, start, end);
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     let base = name.trim_end_matches(".html");
-    let shown = match base {
+    let themes = if relative { "" } else { base };
+    let shown = match themes {
         "toc" => Some(Item::Toc),
         "figure" => arg("image_path").map(|image| {
             let mut html = String::new();
@@ -55,7 +57,15 @@ pub(super) fn include(
         "embed/video" | "embed/audio" => arg("src").map(link),
         _ => None,
     };
-    shown.unwrap_or_else(|| Item::Text(format!("[include: {name}]")))
+    if let Some(shown) = shown {
+        return shown;
+    }
+    let kind = match relative {
+        true => RefKind::IncludeRelative,
+        false => RefKind::Include,
+    };
+    liquid.refer(start, kind, name);
+    Item::Text(format!("[include: {name}]"))
 }
 
 #[cfg(test)]

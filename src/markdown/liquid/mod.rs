@@ -17,16 +17,21 @@ mod finds;
 mod hexo;
 mod html;
 mod include;
+mod passes;
 mod shortcode;
+mod site_include;
 mod tags;
 mod tistory;
 
 use context::lookup;
-pub use context::{LiquidContext, PostTitles};
+pub use context::{Includes, LiquidContext, PostTitles};
 pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;
 pub use html::html;
+pub(crate) use html::references as html_references;
 pub(crate) use html::{push_code_block, push_escaped};
+pub(crate) use passes::with_lines;
+pub use site_include::include_file;
 use tags::strip_raw_markers;
 use tags::{Tag, find_end, find_raw_end, output_at, tag_at};
 
@@ -86,6 +91,8 @@ pub(crate) struct Liquid<'c> {
     quotes: hexo::OpenQuotes,
     /// NexT's `tabs` blocks open.
     tabs: usize,
+    /// What the passes over a post and its includes share.
+    shared: std::rc::Rc<site_include::Shared>,
 }
 
 impl<'c> Liquid<'c> {
@@ -98,6 +105,15 @@ impl<'c> Liquid<'c> {
             finds: finds::Finds::default(),
             quotes: hexo::OpenQuotes::default(),
             tabs: 0,
+            shared: std::rc::Rc::default(),
+        }
+    }
+
+    /// `assign NAME = EXPR`: the variable set.
+    fn assign(&mut self, markup: &str) {
+        if let Some((name, expr)) = markup.split_once('=') {
+            let value = self.eval(expr);
+            self.vars.push((name.trim().to_string(), value));
         }
     }
 
@@ -188,16 +204,18 @@ impl<'c> Liquid<'c> {
                 });
             }
             "include" | "include_relative" | "include_cached" => {
-                include::include(self, src, (start, tag.end), tag.markup)
+                let relative = tag.name == "include_relative";
+                include::include(self, src, (start, tag.end), (tag.markup, relative))
             }
             "assign" => {
-                if let Some((name, expr)) = tag.markup.split_once('=') {
-                    let value = self.eval(expr);
-                    self.vars.push((name.trim().to_string(), value));
-                }
+                self.assign(tag.markup);
                 Item::Nothing
             }
-            "post_url" => Item::Text(tag.markup.trim().to_string()),
+            "post_url" => {
+                let name = tag.markup.trim();
+                self.refer(start, crate::references::RefKind::PostUrl, name);
+                Item::Text(name.to_string())
+            }
             _ => match hexo::tag(self, src, &tag) {
                 Some(item) => item,
                 None if tag.name == "link" => Item::Text(self.ctx.relative_url(tag.markup.trim())),
