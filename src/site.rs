@@ -215,12 +215,14 @@ impl Site {
     }
 
     /// What Liquid in `post` resolves against: the site's `url`,
-    /// `baseurl` and `title`, and the post's own front matter.
+    /// `baseurl` and `title`, the post's own front matter, and a Jekyll
+    /// site's includes.
     pub fn liquid_context(&self, post: &Post) -> LiquidContext {
         LiquidContext {
             site_url: self.url.clone(),
             baseurl: self.baseurl.clone(),
             site: vec![("title".to_string(), self.title.clone())],
+            includes: (self.engine == Engine::Jekyll).then(|| self.includes_for(post)),
             ..LiquidContext::for_post(post)
         }
     }

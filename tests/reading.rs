@@ -866,3 +866,36 @@ fn a_post_waiting_for_its_date_is_hidden_as_a_draft_is() {
     r.run([Action::ToggleDrafts]);
     assert_eq!(titles(&r), ["지난 글"]);
 }
+
+/// The open article shows a site's include as it is now: written again,
+/// the include is shown again once the watcher reports it; an include
+/// written later ends its problem.
+#[test]
+fn an_include_written_again_is_shown_again() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 설치 노트\n");
+    site.write(
+        "_includes/heading.html",
+        "<h2>{{ include.number }}. {{ include.content }}</h2>\n",
+    );
+    site.write(
+        "_posts/2024-03-01-설치.md",
+        "---\ntitle: 설치\n---\n{% include heading.html number=\"1\" content=\"설치하기\" %}\n\n본문\n\n{% include 뒤.html %}\n",
+    );
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    assert_eq!(r.app.problems().count(), 1, "뒤.html is missing");
+    r.run([Action::Open]);
+    r.settle();
+    assert!(r.shows("1. 설치하기"), "{}", r.frame());
+    assert!(r.shows("[include: 뒤.html]"), "{}", r.frame());
+    let heading = site.write(
+        "_includes/heading.html",
+        "<h2>{{ include.number }}) {{ include.content }}</h2>\n",
+    );
+    let after = site.write("_includes/뒤.html", "<p>맺음말</p>\n");
+    r.run([Action::FolderChanged(vec![heading, after])]);
+    r.settle();
+    assert!(r.shows("1) 설치하기"), "{}", r.frame());
+    assert!(r.shows("맺음말"), "{}", r.frame());
+    assert_eq!(r.app.problems().count(), 0);
+}

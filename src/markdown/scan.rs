@@ -177,6 +177,25 @@ impl<'s, 'c> Scanner<'s, 'c> {
         }
     }
 
+    /// A site's include, its text (its Liquid run) read as the post's own
+    /// and written where its tag was; `alone`: the tag was alone on its
+    /// line.
+    fn include(&mut self, text: &str, alone: bool) {
+        let text = without_noncharacters(text);
+        let text = html_block(&text);
+        let mut sub = Scanner::new(&text, self.liquid.child(Vec::new()));
+        sub.tokens = std::mem::take(&mut self.tokens);
+        sub.run();
+        self.tokens = sub.tokens;
+        let written = sub.out.trim_start_matches(['\n', '\r']).trim_end();
+        self.out.push_str(written);
+        // kramdown ends an HTML block at its closing tag, CommonMark at a
+        // blank line: one keeps the Markdown after it out of the block.
+        if alone && written.starts_with('<') {
+            self.out.push('\n');
+        }
+    }
+
     fn run(&mut self) {
         let src = self.src;
         let b = src.as_bytes();
@@ -324,6 +343,12 @@ impl<'s, 'c> Scanner<'s, 'c> {
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
                     }
+                    Item::Include(text) => {
+                        self.flush(start);
+                        self.include(&text, alone_on_line(src, start, found.end));
+                        self.copied = found.end;
+                        return Some(found.end);
+                    }
                     Item::Raw(content) if raw_is_markdown(&content) => {
                         self.flush(start);
                         self.out.push_str(&content);
@@ -377,6 +402,18 @@ impl<'s, 'c> Scanner<'s, 'c> {
         self.copied = end;
         Some(end)
     }
+}
+
+/// An include's text that is HTML (it starts with a tag) as one HTML
+/// block: kramdown reads such a block to its closing tag, CommonMark only
+/// to a blank line (which a decided condition often leaves), after which
+/// its indented lines would be code.
+fn html_block(text: &str) -> Cow<'_, str> {
+    if !text.trim_start().starts_with('<') || !text.contains("\n") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    Cow::Owned(lines.join("\n"))
 }
 
 /// The length of the run of emphasis marks (`*`, `_`, `~`) `bytes` begins with.

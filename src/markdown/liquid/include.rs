@@ -1,7 +1,8 @@
-//! What `{% include NAME … %}` shows. Jekyll writes the theme's file
-//! there, which a reader does not have; the includes themes use to put
-//! something in the article (Minimal Mistakes' `figure`, `video` and
-//! `toc`, Chirpy's `embed/…`) become that thing, and any other shows as
+//! What `{% include NAME … %}` shows. Jekyll writes the file there: the
+//! includes themes use to put something in the article (Minimal
+//! Mistakes' `figure`, `video` and `toc`, Chirpy's `embed/…`) become that
+//! thing (their files are the theme's, often not in the site); else the
+//! site's own file is read (see site_include.rs); any other shows as
 //! `[include: NAME]`.
 
 use super::embed::{link_html, push_figure, video_url};
@@ -65,7 +66,22 @@ pub(super) fn include(
         false => RefKind::Include,
     };
     liquid.refer(start, kind, name);
-    Item::Text(format!("[include: {name}]"))
+    let params: Vec<(String, String)> = params
+        .iter()
+        .filter_map(|&(key, value, quoted)| {
+            let value = if quoted {
+                value.to_string()
+            } else {
+                liquid.value(value)
+            };
+            Some((key?.to_string(), value))
+        })
+        .collect();
+    let mut child = liquid.child(params);
+    match super::site_include::text(&mut child, name, relative) {
+        Some(text) => Item::Include(text),
+        None => Item::Text(format!("[include: {name}]")),
+    }
 }
 
 #[cfg(test)]

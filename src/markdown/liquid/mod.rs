@@ -11,6 +11,7 @@
 //! `page.*`, `assign`) are understood, every other tag shows nothing, and
 //! anything that is not a well-formed tag stays text.
 
+mod conditions;
 mod context;
 mod embed;
 mod finds;
@@ -52,6 +53,9 @@ pub(crate) enum Item {
     Raw(String),
     /// HTML that a Hugo shortcode stands for (a link, a figure).
     Html(String),
+    /// A site's own include: the text Jekyll writes in its place (its
+    /// Liquid run), to be read as the post's own.
+    Include(String),
     /// A theme's table of contents (`{% include toc %}`).
     Toc,
     /// The start of a Hexo quote, by its number among the body's quotes:
@@ -91,6 +95,10 @@ pub(crate) struct Liquid<'c> {
     quotes: hexo::OpenQuotes,
     /// NexT's `tabs` blocks open.
     tabs: usize,
+    /// The parameters of the include this pass reads, for `include.KEY`.
+    params: Vec<(String, String)>,
+    /// How many includes deep this pass is (0: the post's own text).
+    depth: usize,
     /// What the passes over a post and its includes share.
     shared: std::rc::Rc<site_include::Shared>,
 }
@@ -105,6 +113,8 @@ impl<'c> Liquid<'c> {
             finds: finds::Finds::default(),
             quotes: hexo::OpenQuotes::default(),
             tabs: 0,
+            params: Vec::new(),
+            depth: 0,
             shared: std::rc::Rc::default(),
         }
     }
@@ -288,6 +298,7 @@ impl<'c> Liquid<'c> {
                 "downcase" => value.to_lowercase(),
                 "strip" => value.trim().to_string(),
                 "replace" => value.replace(arg(0), arg(1)),
+                "plus" | "minus" => arithmetic(name.trim(), &value, arg(0)),
                 "remove" if !arg(0).is_empty() => value.replace(arg(0), ""),
                 _ => value,
             };
@@ -309,12 +320,25 @@ impl<'c> Liquid<'c> {
         if let Some(key) = term.strip_prefix("page.") {
             return lookup(&self.ctx.page, key).unwrap_or("").to_string();
         }
+        if let Some(key) = term.strip_prefix("include.") {
+            return lookup(&self.params, key).unwrap_or("").to_string();
+        }
         self.vars
             .iter()
             .rev()
             .find(|(k, _)| k == term)
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
+    }
+}
+
+/// Liquid's `plus` and `minus` on whole numbers (`{{ include.level |
+/// plus: 1 }}`); other values are left as they are.
+fn arithmetic(op: &str, value: &str, arg: &str) -> String {
+    match (value.trim().parse::<i64>(), arg.trim().parse::<i64>()) {
+        (Ok(a), Ok(b)) if op == "plus" => a.saturating_add(b).to_string(),
+        (Ok(a), Ok(b)) => a.saturating_sub(b).to_string(),
+        _ => value.to_string(),
     }
 }
 

@@ -1,20 +1,32 @@
-//! What a pass notes for the checks after a load: the tags of the
-//! post's own text naming other files.
+//! Passes over an include's text, beside the post's, and what they note
+//! for the checks after a load: the tags of the post's own text naming
+//! other files.
 
 use super::Liquid;
 use crate::references::RefKind;
 
-impl Liquid<'_> {
+impl<'c> Liquid<'c> {
+    /// A pass over the text of an include this pass reads, with the
+    /// tag's `params`.
+    pub(crate) fn child(&self, params: Vec<(String, String)>) -> Liquid<'c> {
+        Liquid {
+            params,
+            depth: self.depth + 1,
+            shared: std::rc::Rc::clone(&self.shared),
+            ..Liquid::new(self.ctx)
+        }
+    }
+
     /// The tags of the post's own text that name other files, where each
     /// starts, in order.
     pub(crate) fn references(&self) -> Vec<(usize, RefKind, String)> {
         self.shared.references.borrow().clone()
     }
 
-    /// Note a tag of the post's text naming `name`, unless the name is
-    /// made by Liquid.
+    /// Note a tag of the post's own text (not an include's) naming `name`,
+    /// unless the name is made by Liquid.
     pub(super) fn refer(&self, start: usize, kind: RefKind, name: &str) {
-        if !name.is_empty() && !name.contains("{{") {
+        if self.depth == 0 && !name.is_empty() && !name.contains("{{") {
             let name = crate::text::one_line(name);
             self.shared
                 .references
