@@ -102,6 +102,16 @@ impl PostDate {
         days * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - offset
     }
 
+    /// The moment it names, in seconds since 1970 (UTC): a date without
+    /// an offset is local time, as Jekyll and Hexo read it.
+    pub fn instant(&self) -> i64 {
+        let written = self.sort_key();
+        match self.offset_minutes {
+            Some(_) => written,
+            None => written - local_offset_seconds(written),
+        }
+    }
+
     /// `YYYY-MM-DD`, ten cells, for columns.
     pub fn day_string(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)

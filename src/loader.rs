@@ -31,8 +31,18 @@ pub struct Load {
 }
 
 impl Load {
-    /// Every problem: the walk's, then each post's, in path order.
-    pub fn all_problems(&self) -> Vec<&Problem> {
+    /// Every problem: the walk's, each post's, and those of the tags that
+    /// name other files, in path order.
+    pub fn all_problems(&self) -> Vec<Problem> {
+        let mut all: Vec<Problem> = self.file_problems().into_iter().cloned().collect();
+        all.extend(self.reference_problems());
+        all.sort();
+        all
+    }
+
+    /// The problems found reading the files: the walk's, then each
+    /// post's, in path order.
+    pub(crate) fn file_problems(&self) -> Vec<&Problem> {
         let mut all: Vec<&Problem> = self
             .problems
             .iter()
@@ -40,6 +50,14 @@ impl Load {
             .collect();
         all.sort();
         all
+    }
+
+    /// The problems of the tags that name other files (`post_url`,
+    /// `include`): what they name is looked for among all the posts and
+    /// files now, never kept.
+    pub(crate) fn reference_problems(&self) -> Vec<Problem> {
+        let posts: Vec<&Post> = self.posts.iter().collect();
+        crate::references::problems(&posts, &self.sites)
     }
 }
 

@@ -52,6 +52,9 @@ pub struct Reloaded {
     pub removed: Vec<PathBuf>,
     /// Files that are not posts, when the folders were walked.
     pub skipped: Option<usize>,
+    /// Other files changed too (an include, a picture, a configuration),
+    /// or the user asked: what articles show may have changed with them.
+    pub others: bool,
 }
 
 /// The folders and the stamps of their files as last read.
@@ -107,6 +110,24 @@ impl Reloader {
 
     /// Walk the folders and read the new and changed files.
     pub(crate) fn reload(&mut self) -> Reloaded {
+        Reloaded {
+            others: true,
+            ..self.walk_again()
+        }
+    }
+
+    /// [`Reloader::reload`], for changes the watcher reported at `paths`:
+    /// whether others than posts changed is told by them.
+    fn reload_for(&mut self, paths: &[PathBuf]) -> Reloaded {
+        let mut found = self.walk_again();
+        found.others = paths
+            .iter()
+            .filter_map(|event| self.place(event))
+            .any(|(_, path, _)| !found.reread.contains(&path) && !found.removed.contains(&path));
+        found
+    }
+
+    fn walk_again(&mut self) -> Reloaded {
         use rayon::prelude::*;
         let mut found = walk::walk(&self.roots, self.options);
         let mut seen: HashSet<OsString> = HashSet::with_capacity(found.sources.len());
@@ -153,7 +174,7 @@ impl Reloader {
             };
             // In a site, which files are posts is the walk's to say.
             if self.in_site[i] {
-                return self.reload();
+                return self.reload_for(paths);
             }
             let root = self.roots[i].clone();
             if !done.insert(path.clone()) {
@@ -242,6 +263,7 @@ fn read(found: walk::Found, reread: Vec<PathBuf>, removed: Vec<PathBuf>, walked:
         reread,
         removed,
         skipped: walked.then_some(load.skipped),
+        others: false,
     }
 }
 

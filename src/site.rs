@@ -12,7 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_yaml::Value;
 
 use crate::frontmatter::{self, Syntax};
-use crate::markdown::{Dialect, LiquidContext};
+use crate::markdown::{Dialect, Includes, LiquidContext};
 use crate::post::{Post, yaml_text};
 use crate::problem::Problem;
 use crate::text::one_line;
@@ -32,6 +32,9 @@ const HUGO_CONFIGS: &[&str] = &[
     "config.toml",
     "config.yaml",
     "config.yml",
+    // JSON is YAML: read as it.
+    "hugo.json",
+    "config.json",
 ];
 /// A `_config.yml` larger than this is reported and not read.
 const MAX_CONFIG: u64 = 1024 * 1024;
@@ -92,6 +95,18 @@ pub struct Site {
     /// The `permalink` patterns: Jekyll's and Hexo's under "", Hugo's by
     /// section.
     permalinks: Vec<(String, String)>,
+    /// Whether posts dated in the future are published: Jekyll's
+    /// `future`, Hugo's `buildFuture` (both off unless set), Hexo's
+    /// `future` (on unless set).
+    pub future: bool,
+    /// Jekyll's `includes_dir` (`_includes` unless set), under the root.
+    pub includes_dir: PathBuf,
+    /// A theme is named (`theme`, `remote_theme`): includes the site
+    /// lacks may be the theme's.
+    pub theme: bool,
+    /// The site was read from its root, every post of it: a `post_url`
+    /// naming none of them names no post.
+    pub whole: bool,
     /// `exclude`, and Jekyll's own exclusions, as written (leading `/`
     /// removed).
     exclude: Vec<String>,
@@ -108,6 +123,13 @@ impl Site {
         site.url = text_of(&parsed.map, "url");
         site.baseurl = text_of(&parsed.map, "baseurl");
         site.permalinks = vec![(String::new(), text_of(&parsed.map, "permalink"))];
+        site.future = flag(&parsed.map, "future").unwrap_or(false);
+        site.theme = ["theme", "remote_theme"]
+            .iter()
+            .any(|k| !text_of(&parsed.map, k).is_empty());
+        if let Some(dir) = Some(text_of(&parsed.map, "includes_dir")).filter(|d| is_below(d)) {
+            site.includes_dir = root.join(dir);
+        }
         if let Some(Value::Sequence(items)) = parsed.map.get("exclude") {
             let written = items.iter().filter_map(Value::as_str);
             site.set_exclude(written.map(str::to_string).collect());
@@ -150,6 +172,7 @@ impl Site {
                 .is_some_and(|k| k.eq_ignore_ascii_case("permalinks"))
         });
         site.permalinks = hugo_permalinks(permalinks.map(|(_, v)| v));
+        site.future = key("buildFuture") == "true";
         problems.extend(parsed.problems);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.
@@ -179,6 +202,15 @@ impl Site {
             .or_else(|| Site::of_file(folder))
     }
 
+    /// The site of a folder or a file given to read, as the walk finds it.
+    pub fn of_path(path: &Path) -> Option<(Site, Vec<Problem>)> {
+        if path.is_dir() {
+            Site::of_folder(path)
+        } else {
+            Site::of_file(path)
+        }
+    }
+
     /// The site a single file belongs to: the nearest folder above it that
     /// is a site's root.
     pub fn of_file(file: &Path) -> Option<(Site, Vec<Problem>)> {
@@ -202,13 +234,15 @@ impl Site {
     }
 
     /// What Liquid in `post` resolves against: the site's `url`,
-    /// `baseurl` and `title`, and the post's own front matter.
+    /// `baseurl` and `title`, the post's own front matter, and a Jekyll
+    /// site's includes.
     pub fn liquid_context(&self, post: &Post) -> LiquidContext {
         LiquidContext {
             site_url: self.url.clone(),
             baseurl: self.baseurl.clone(),
             site: vec![("title".to_string(), self.title.clone())],
             dialect: self.engine.dialect(),
+            includes: (self.engine == Engine::Jekyll).then(|| self.includes_for(post)),
             ..LiquidContext::for_post(post)
         }
     }
@@ -223,9 +257,23 @@ impl Site {
             .unwrap_or_default()
     }
 
+    /// Where `post`'s includes are: the site's `_includes`, and the post's
+    /// folder for `include_relative`.
+    pub fn includes_for(&self, post: &Post) -> Includes {
+        Includes {
+            root: self.root.clone(),
+            dir: self.includes_dir.clone(),
+            post_dir: post
+                .path
+                .parent()
+                .map_or_else(|| self.root.clone(), Path::to_path_buf),
+        }
+    }
+
     fn with_root(root: &Path) -> Site {
         let mut site = Site {
             root: root.to_path_buf(),
+            includes_dir: root.join("_includes"),
             ..Site::default()
         };
         site.set_exclude(Vec::new());
@@ -298,6 +346,15 @@ impl Site {
     }
 }
 
+/// Whether `dir`, a folder a configuration names, is below the root:
+/// nothing above it (`..`) or absolute is followed out of the site.
+fn is_below(dir: &str) -> bool {
+    !dir.is_empty()
+        && Path::new(dir)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 /// A site's full address (`https://x.kr/blog/`) as its `url`
 /// (`https://x.kr`) and `baseurl` (`/blog`).
 fn split_base_url(base: &str) -> (String, String) {
@@ -339,7 +396,7 @@ pub(crate) fn path_on_site<'a>(address: &'a str, url: &str, baseurl: &str) -> Op
 
 /// The file at the `/`-separated `rel` under `root`, when it is one and
 /// stays under it (no `..`, no symlink out).
-fn file_under(root: &Path, rel: &str) -> Option<PathBuf> {
+pub(crate) fn file_under(root: &Path, rel: &str) -> Option<PathBuf> {
     let mut path = root.to_path_buf();
     for part in rel.split('/') {
         let component = Path::new(part).components().next();
@@ -395,7 +452,15 @@ struct ConfigRead {
     problems: Vec<Problem>,
 }
 
-/// A scalar setting as one line of text ("" when unset or not a scalar).
+/// A yes-or-no setting, when it is one (`true`, or the text `"true"`).
+fn flag(map: &serde_yaml::Mapping, key: &str) -> Option<bool> {
+    match text_of(map, key).as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// Hugo's `permalinks`: `section = "pattern"`, or under `page` (Hugo
 /// 0.120's form).
 fn hugo_permalinks(value: Option<&Value>) -> Vec<(String, String)> {
@@ -410,6 +475,7 @@ fn hugo_permalinks(value: Option<&Value>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A scalar setting as one line of text ("" when unset or not a scalar).
 fn text_of(map: &serde_yaml::Mapping, key: &str) -> String {
     match map.get(key) {
         Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {

@@ -10,6 +10,8 @@ use crate::problem::Problem;
 use crate::search::{Query, label_key};
 use crate::site::Site;
 
+mod arrivals;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
     pub name: String,
@@ -17,15 +19,16 @@ pub struct Category {
     pub count: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Store {
     posts: Vec<Post>,
     categories: Vec<Category>,
     problems: Vec<Problem>,
     skipped: usize,
-    /// Drafts are shown (`--drafts`, `D`).
+    /// Drafts, and posts waiting for their dates, are shown (`--drafts`,
+    /// `D`).
     drafts: bool,
-    /// The drafts read and not shown, kept for `D`.
+    /// The drafts and waiting posts read and not shown, kept for `D`.
     hidden: Vec<Post>,
     sites: Vec<Site>,
     /// Searches bodies through the persistent index, when the posts came
@@ -36,6 +39,11 @@ pub struct Store {
     /// The posts' titles by id, made when a Hexo post first links to
     /// another; made again after the posts change.
     titles: std::sync::OnceLock<crate::markdown::PostTitles>,
+    /// What tells the time: which posts wait for their dates.
+    clock: crate::schedule::Clock,
+    /// The problems of the tags naming other files, as last found (among
+    /// `problems`): found again when the posts change.
+    linked: Vec<Problem>,
 }
 
 /// A search under way: the posts it looks at, how many it decided, those
@@ -82,24 +90,35 @@ impl Filter {
 }
 
 impl Store {
-    /// The model of a load; drafts are left out unless `drafts`.
+    /// The model of a load; drafts, and posts waiting for their dates,
+    /// are left out unless `drafts`.
     pub fn new(load: Load, drafts: bool) -> Store {
-        let problems = load.all_problems().into_iter().cloned().collect();
-        let (posts, hidden): (Vec<Post>, Vec<Post>) =
-            load.posts.into_iter().partition(|p| drafts || p.published);
-        let categories = count_categories(&posts);
-        Store {
-            posts,
-            categories,
+        Store::with_clock(load, drafts, std::time::SystemTime::now)
+    }
+
+    /// [`Store::new`], telling the time by `clock` (a test's day).
+    pub fn with_clock(load: Load, drafts: bool, clock: fn() -> std::time::SystemTime) -> Store {
+        let linked = load.reference_problems();
+        let mut problems: Vec<Problem> = load.file_problems().into_iter().cloned().collect();
+        problems.extend(linked.iter().cloned());
+        problems.sort();
+        let mut store = Store {
+            posts: Vec::new(),
+            categories: Vec::new(),
             problems,
             skipped: load.skipped,
             drafts,
-            hidden,
+            hidden: Vec::new(),
             sites: load.sites,
             searcher: None,
             order: None,
             titles: std::sync::OnceLock::new(),
-        }
+            clock,
+            linked,
+        };
+        (store.posts, store.hidden) = store.admit(load.posts);
+        store.categories = count_categories(&store.posts);
+        store
     }
 
     /// Put the posts in `order` (and keep them in it as posts arrive).
@@ -120,9 +139,7 @@ impl Store {
     /// Add posts read in the background, after those there are (drafts
     /// left out unless kept); their order comes with [`Store::replace`].
     pub fn extend(&mut self, posts: Vec<Post>) {
-        let drafts = self.drafts;
-        let (shown, hidden): (Vec<Post>, Vec<Post>) =
-            posts.into_iter().partition(|p| drafts || p.published);
+        let (shown, hidden) = self.admit(posts);
         self.posts.extend(shown);
         self.hidden.extend(hidden);
         self.categories = count_categories(&self.posts);
@@ -138,9 +155,10 @@ impl Store {
             .collect()
     }
 
-    /// Whether `path` is the file of a draft not shown.
-    pub fn is_hidden_draft(&self, path: &std::path::Path) -> bool {
-        self.hidden.iter().any(|p| p.path == path)
+    /// The draft, or the post waiting for its date, read from `path`
+    /// and not shown.
+    pub fn hidden_post(&self, path: &std::path::Path) -> Option<&Post> {
+        self.hidden.iter().find(|p| p.path == path)
     }
 
     /// Whether drafts are shown.
@@ -148,14 +166,14 @@ impl Store {
         self.drafts
     }
 
-    /// Show or hide the drafts among the posts; returns how many there
-    /// are.
+    /// Show or hide the drafts (and the posts waiting for their dates)
+    /// among the posts; returns how many there are.
     pub fn show_drafts(&mut self, on: bool) -> usize {
         let drafts = self
             .posts
             .iter()
             .chain(&self.hidden)
-            .filter(|p| !p.published)
+            .filter(|p| p.is_hidden())
             .count();
         if drafts == 0 {
             // Nothing to show: drafts written later stay as they were.
@@ -170,7 +188,7 @@ impl Store {
         } else {
             let (shown, hidden) = std::mem::take(&mut self.posts)
                 .into_iter()
-                .partition(|p| p.published);
+                .partition(|p| !p.is_hidden());
             (self.posts, self.hidden) = (shown, hidden);
         }
         self.categories = count_categories(&self.posts);
@@ -181,7 +199,7 @@ impl Store {
     /// Take the posts of a complete load in place of those there are,
     /// keeping the searcher and the order.
     pub fn replace(&mut self, load: Load) {
-        let mut next = Store::new(load, self.drafts);
+        let mut next = Store::with_clock(load, self.drafts, self.clock);
         next.searcher = self.searcher.take();
         next.order = self.order;
         next.apply_order();
@@ -412,12 +430,7 @@ impl Store {
             .map(|p| p.path.as_os_str())
             .filter(|p| gone.contains(p))
             .collect();
-        let drafts = self.drafts;
-        let (incoming, hidden): (Vec<Post>, Vec<Post>) = reloaded
-            .posts
-            .iter()
-            .cloned()
-            .partition(|p| drafts || p.published);
+        let (incoming, hidden) = self.admit(reloaded.posts.clone());
         self.hidden.retain(|p| !gone.contains(p.path.as_os_str()));
         self.hidden.extend(hidden);
         let changed = incoming
@@ -442,13 +455,14 @@ impl Store {
         );
         self.problems.sort();
         self.problems.dedup();
-        // Each new post goes where the order puts it: no sort of them all.
         for post in incoming {
-            let at = self.posts.partition_point(|p| {
-                crate::loader::post_order(p, &post) == std::cmp::Ordering::Less
-            });
-            self.posts.insert(at, post);
+            self.insert(post);
         }
+        // A reader left open past a post's date shows it at the next reload.
+        if !self.drafts {
+            self.release_due();
+        }
+        self.check_references();
         self.categories = count_categories(&self.posts);
         if let Some(skipped) = reloaded.skipped {
             self.skipped = skipped;

@@ -144,7 +144,10 @@ impl Walk {
                     Some(content) => self.tree(&content, Zone::Plain, None),
                     None => self.tree(root, zone, exclude.as_ref()),
                 }
-                self.found.sites.extend(site);
+                self.found.sites.extend(site.map(|mut s| {
+                    s.whole = s.root == root;
+                    s
+                }));
             }
             Ok(m) => {
                 self.engine = Engine::default();

@@ -172,3 +172,24 @@ fn the_demo_posts_list_the_same_with_and_without_the_index() {
     let empty = tempfile::tempdir().expect("folder");
     same_with_and_without_cache(empty.path(), "");
 }
+
+/// What depends on the clock or on other files is decided at each load,
+/// never kept in the index: a post waiting for its date, a `post_url`
+/// naming no post, an include the site lacks.
+#[test]
+fn a_jekyll_sites_cross_file_problems_list_the_same_with_and_without_the_index() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 제주 소식\n");
+    site.write("_includes/제목.html", "<h2>{{ include.text }}</h2>\n");
+    site.write(
+        "_posts/2024-07-01-제주.md",
+        "---\ntitle: 제주항공 소식\ncategories: [News]\n---\n{% include 제목.html text=\"제주 항공\" %}\n\n[다음]({% post_url 2024-07-09-없음 %}) {% include 없음.html %}\n",
+    );
+    site.write(
+        "_posts/2999-07-01-예약.md",
+        "---\ntitle: 예약된 제주 소식\n---\n클라우드 장애\n",
+    );
+    site.write("_drafts/머리말-없음.md", "# 제주 초안\n");
+    settle();
+    same_with_and_without_cache(&site.path(), ".");
+}

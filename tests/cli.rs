@@ -127,6 +127,7 @@ fn json_has_the_documented_fields() {
         "excerpt",
         "image",
         "published",
+        "scheduled",
         "read",
         "starred",
         "problems",

@@ -218,3 +218,36 @@ fn the_asset_folder_rule_holds_in_posts_folders_only() {
     let folder = sinmun::loader::load(&[site.path().join("notes")], sinmun::post::Keep::ALL);
     assert_eq!(folder.posts.len(), 2);
 }
+
+/// Hexo publishes posts dated in the future (`future: true` by default)
+/// and leaves them out with `future: false`.
+#[test]
+fn posts_dated_in_the_future_are_published_unless_future_is_false() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 바람의 기록\n");
+    site.write("scaffolds/post.md", "---\ntitle: {{ title }}\n---\n");
+    site.write(
+        "source/_posts/먼-훗날.md",
+        "---\ntitle: 먼 훗날\ndate: 2999-01-01 10:00:00\n---\n본문\n",
+    );
+    site.write(
+        "source/_posts/지난.md",
+        "---\ntitle: 지난 글\ndate: 2000-01-01 10:00:00\n---\n본문\n",
+    );
+    let list = |drafts: bool| {
+        let mut command = common::command();
+        command.arg("--list").arg(site.path());
+        if drafts {
+            command.arg("--drafts");
+        }
+        let out = command.output().expect("run sinmun");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let listed = list(false);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(!listed.contains("(scheduled)"), "{listed}");
+    site.write("_config.yml", "title: 바람의 기록\nfuture: false\n");
+    let listed = list(false);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(list(true).contains("(scheduled) 먼 훗날"));
+}

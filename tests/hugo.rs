@@ -287,3 +287,52 @@ fn hugo_dates_and_configs_as_hugo_reads_them() {
     assert!(reports[0].is_note() && reports[0].to_string().contains("hugo.yaml:4: note:"));
     assert_eq!(Store::new(load, false).site_title(), Some("구름 속 저장소"));
 }
+
+/// The binary's `--list` over `dir`, with a home of its own.
+fn list(dir: &std::path::Path) -> String {
+    let out = common::command()
+        .arg("--list")
+        .arg(dir)
+        .output()
+        .expect("run sinmun");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Hugo leaves a page whose publish date (its `publishDate`, else its
+/// `date`) is after the build out of the site unless its configuration
+/// says `buildFuture`, in TOML, YAML or JSON.
+#[test]
+fn pages_dated_in_the_future_wait_unless_build_future() {
+    let site = Site::new();
+    site.write("hugo.toml", "title = \"곰의 노트\"\n");
+    site.write(
+        "content/posts/지난.md",
+        "+++\ntitle = \"지난 글\"\ndate = 2000-01-01\n+++\n본문\n",
+    );
+    site.write(
+        "content/posts/먼-훗날.md",
+        "+++\ntitle = \"먼 훗날\"\ndate = 2999-01-01T09:00:00+09:00\n+++\n본문\n",
+    );
+    site.write(
+        "content/posts/발행-예약.md",
+        "---\ntitle: 발행 예약\ndate: 2000-01-02\npublishDate: 2999-01-01\n---\n본문\n",
+    );
+    let listed = list(&site.path());
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("지난 글"), "{listed}");
+    for (file, config) in [
+        ("hugo.toml", "title = \"곰의 노트\"\nbuildFuture = true\n"),
+        ("hugo.yaml", "title: 곰의 노트\nbuildFuture: true\n"),
+        (
+            "config.json",
+            "{\"title\": \"곰의 노트\", \"buildFuture\": true}\n",
+        ),
+    ] {
+        for other in ["hugo.toml", "hugo.yaml", "config.json"] {
+            let _ = std::fs::remove_file(site.path().join(other));
+        }
+        site.write(file, config);
+        let listed = list(&site.path());
+        assert_eq!(listed.lines().count(), 3, "{file}: {listed}");
+    }
+}

@@ -395,6 +395,223 @@ fn with_no_folder_named_a_site_in_the_current_folder_is_read() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Java/2022-10-02-스레드"));
 }
 
+/// Jekyll's PostReader renders a draft, or a dated post, that has no
+/// front matter: `--check` finds nothing wrong with them. Outside
+/// Jekyll's folders a missing front matter is still said.
+#[test]
+fn drafts_and_dated_posts_need_no_front_matter() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 메모장\n");
+    site.write("_posts/2024-02-03-장보기.md", "# 장보기 목록\n\n- 두부\n");
+    site.write("_drafts/생각-정리.md", "요즘 드는 생각을 적어 둔다.\n");
+    let dir = site.path().to_string_lossy().into_owned();
+    let out = run_in(&site.path(), &["--check", &dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout, "");
+    let out = run_in(&site.path(), &["--list", "--drafts", &dir]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("2024-02-03-장보기  장보기 목록"),
+        "{listed}"
+    );
+    assert!(listed.contains("(draft) 생각 정리"), "{listed}");
+    let plain = Site::new();
+    plain.write("메모.md", "# 메모\n");
+    let dir = plain.path().to_string_lossy().into_owned();
+    let out = run_in(&plain.path(), &["--check", &dir]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("메모.md:1: no front matter: the first line is not `---`"),
+        "{stdout}"
+    );
+}
+
+/// stdout and status of the binary over `args`, with its own home (and
+/// persistent index, kept in `home`).
+fn run_home(home: &std::path::Path, args: &[&str]) -> (String, Option<i32>) {
+    let out = common::command_in(home)
+        .args(args)
+        .output()
+        .expect("run sinmun");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    (stdout, out.status.code())
+}
+
+/// Jekyll leaves a post dated after the build out of the site, unless
+/// `_config.yml` says `future: true`: sinmun hides it as a draft, from the
+/// files and from its index alike, and `--check` says nothing about it.
+#[test]
+fn posts_dated_in_the_future_wait_as_jekyll_leaves_them_out() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 예약 블로그\n");
+    site.write(
+        "_posts/2000-01-01-지난-글.md",
+        "---\ntitle: 지난 글\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2999-01-01-먼-훗날.md",
+        "---\ntitle: 먼 훗날\n---\n본문\n",
+    );
+    // The front matter's date decides, not the file's name.
+    site.write(
+        "_posts/2000-02-02-미룬-글.md",
+        "---\ntitle: 미룬 글\ndate: 2999-03-04 09:00:00 +0900\n---\n본문\n",
+    );
+    let dir = site.path().to_string_lossy().into_owned();
+    let home = tempfile::tempdir().unwrap();
+    for _ in ["cold index", "warm index"] {
+        let (listed, code) = run_home(home.path(), &["--list", &dir]);
+        assert_eq!(code, Some(0));
+        assert_eq!(listed.lines().count(), 1, "{listed}");
+        assert!(listed.contains("지난 글"), "{listed}");
+        let (listed, _) = run_home(home.path(), &["--list", "--drafts", &dir]);
+        assert!(listed.contains("(scheduled) 먼 훗날"), "{listed}");
+        assert!(listed.contains("(scheduled) 미룬 글"), "{listed}");
+        let (json, _) = run_home(home.path(), &["--list", "--json", "--drafts", &dir]);
+        assert_eq!(json.matches("\"scheduled\": true").count(), 2, "{json}");
+        let (checked, code) = run_home(home.path(), &["--check", &dir]);
+        assert_eq!((checked.as_str(), code), ("", Some(0)));
+    }
+    site.write("_config.yml", "title: 예약 블로그\nfuture: true\n");
+    let (listed, _) = run_home(home.path(), &["--list", &dir]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    assert!(!listed.contains("(scheduled)"), "{listed}");
+}
+
+/// A folder that is no site and holds no `_posts` (a news folder) shows
+/// its posts whatever their dates; a `_posts` folder without a
+/// configuration follows Jekyll's default.
+#[test]
+fn a_plain_folder_loses_no_post_to_the_clock() {
+    let news = Site::new();
+    news.write("2999-01-01-예고.md", "---\ntitle: 예고 기사\n---\n본문\n");
+    let dir = news.path().to_string_lossy().into_owned();
+    let home = tempfile::tempdir().unwrap();
+    let (listed, _) = run_home(home.path(), &["--list", &dir]);
+    assert!(
+        listed.contains("예고 기사") && !listed.contains("(scheduled)"),
+        "{listed}"
+    );
+    let posts = Site::new();
+    posts.write(
+        "_posts/2999-01-01-예고.md",
+        "---\ntitle: 예고 기사\n---\n본문\n",
+    );
+    let dir = posts.path().join("_posts").to_string_lossy().into_owned();
+    let (listed, _) = run_home(home.path(), &["--list", &dir]);
+    assert_eq!(listed, "");
+}
+
+/// Whether a post waits is decided at each load by the clock, never kept
+/// in the index: a post that waited yesterday is out today.
+#[test]
+fn a_post_that_waited_yesterday_is_out_today() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 예약 블로그\n");
+    site.write(
+        "_posts/2030-06-01-출시.md",
+        "---\ntitle: 출시 소식\ndate: 2030-06-01 09:00:00 +0900\n---\n본문\n",
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let file = sinmun::index::Index::file_for(
+        cache.path(),
+        &[site.path()],
+        sinmun::loader::WalkOptions::default(),
+    );
+    let load = |clock: fn() -> SystemTime| {
+        let mut index = sinmun::index::Index::open(&file).unwrap();
+        let (load, _) = index
+            .load(&[site.path()], sinmun::loader::WalkOptions::default())
+            .unwrap();
+        Store::with_clock(load, false, clock)
+    };
+    // 2030-05-31 and 2030-06-02, in UTC.
+    let eve = load(|| SystemTime::UNIX_EPOCH + Duration::from_secs(1_906_416_000));
+    assert!(eve.posts().is_empty());
+    let mut after = load(|| SystemTime::UNIX_EPOCH + Duration::from_secs(1_906_588_800));
+    assert_eq!(after.posts().len(), 1);
+    assert!(!after.posts()[0].scheduled);
+    // `D` shows a waiting post as it shows drafts, and counts it.
+    let mut eve = eve;
+    assert_eq!(eve.show_drafts(true), 1);
+    assert!(eve.posts()[0].scheduled);
+    assert_eq!(after.show_drafts(true), 0, "nothing hidden");
+}
+
+/// Jekyll stops its build at a `post_url` naming no post: `--check` says
+/// where, in the reader's language, while the article still shows the
+/// link. Whether the post is there is decided at each load: one written
+/// later ends the problem, through the index too.
+#[test]
+fn a_post_url_naming_no_post_is_a_problem_at_its_line() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 링크 모음\n");
+    site.write("_posts/2023-12-31-있는-글.md", POST);
+    site.write("Java/_posts/2022-10-2-스레드.md", POST);
+    site.write(
+        "_posts/2024-01-01-첫-글.md",
+        "---\ntitle: 첫 글\n---\n\
+         [지난 글]({% post_url 2023-12-31-있는-글 %})과 \
+         [스레드]({% post_url Java/2022-10-02-스레드 %}).\n\n\
+         [다음 글]({% post_url 2024-01-05-다음-글 %})\n\n\
+         ```\n{% post_url 2024-09-09-코드-안 %}\n```\n\n\
+         {% post_url 이름-없음 %}\n",
+    );
+    let dir = site.path().to_string_lossy().into_owned();
+    let home = tempfile::tempdir().unwrap();
+    let (checked, code) = run_home(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(1), "{checked}");
+    let lines: Vec<&str> = checked.lines().collect();
+    assert_eq!(lines.len(), 2, "{checked}");
+    assert!(
+        lines[0].ends_with("2024-01-01-첫-글.md:6: post_url 2024-01-05-다음-글: no post of that name; Jekyll stops its build here"),
+        "{checked}"
+    );
+    assert!(
+        lines[1].ends_with("2024-01-01-첫-글.md:12: post_url 이름-없음: not a post's name (YYYY-MM-DD-title); Jekyll stops its build here"),
+        "{checked}"
+    );
+    let korean = common::command_in(home.path())
+        .args(["--check", &dir])
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&korean.stdout);
+    assert!(
+        said.contains(
+            ":6: post_url 2024-01-05-다음-글: 그런 이름의 글이 없음; Jekyll은 여기서 빌드를 멈춤"
+        ),
+        "{said}"
+    );
+    let (shown, _) = run_home(
+        home.path(),
+        &[
+            "--dump",
+            "2024-01-01-첫-글",
+            "--width",
+            "80",
+            "--color",
+            "never",
+            &dir,
+        ],
+    );
+    assert!(shown.contains("다음 글[3]"), "{shown}");
+    assert!(shown.contains("[3] 2024-01-05-"), "{shown}");
+    // The post written later: no problem but the name that is none.
+    site.write("_posts/2024-01-05-다음-글.md", POST);
+    let (checked, code) = run_home(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(1), "{checked}");
+    assert_eq!(checked.lines().count(), 1, "{checked}");
+    assert!(checked.contains("이름-없음"), "{checked}");
+    // A folder of the site is not all its posts: its links are not judged.
+    let folder = site.path().join("_posts").to_string_lossy().into_owned();
+    std::fs::remove_file(site.path().join("_posts/2024-01-05-다음-글.md")).unwrap();
+    let (checked, _) = run_home(home.path(), &["--check", &folder]);
+    assert!(!checked.contains("다음-글"), "{checked}");
+}
+
 #[test]
 fn check_prints_notes_and_passes_when_there_are_only_notes() {
     let site = Site::new();

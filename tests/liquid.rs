@@ -230,3 +230,166 @@ fn theme_includes_show_what_they_put_in_the_article() {
         ]
     );
 }
+
+/// The binary over `args` with a home of its own (kept in `home`, with
+/// its persistent index): stdout and status.
+fn run(home: &Path, args: &[&str]) -> (String, Option<i32>) {
+    let out = common::command_in(home)
+        .args(args)
+        .output()
+        .expect("run sinmun");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
+}
+
+/// `--dump ID` of the site at `dir`, 80 cells wide, without colour.
+fn dump(home: &Path, dir: &str, id: &str) -> String {
+    let args = ["--dump", id, "--width", "80", "--color", "never", dir];
+    let (shown, code) = run(home, &args);
+    assert_eq!(code, Some(0), "{shown}");
+    shown
+}
+
+/// A Jekyll site whose posts put their section headings and figures in
+/// through its own includes, as many Korean blogs do.
+fn include_site() -> common::Site {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 설치 노트\n");
+    site.write(
+        "_includes/heading.html",
+        "<h2>{{ include.number }}. {{ include.content }}</h2>\n",
+    );
+    site.write(
+        "_includes/figure.html",
+        "<figure>\n    {% if include.width %}\n    <img src=\"{{ include.url }}\" alt=\"{{ include.description }}\" width=\"{{ include.width }}\">\n    {% else %}\n    <img src=\"{{ include.url }}\" alt=\"{{ include.description }}\">\n    {% endif %}\n    <figcaption>[ {{ include.description }} ]</figcaption>\n</figure>\n",
+    );
+    site.write(
+        "_includes/note.md",
+        "> **알림:** {{ include.text }} ({{ include.level | plus: 1 }}단계)\n",
+    );
+    site.write(
+        "_includes/nested.html",
+        "<div>{% include heading.html number=include.n content=page.title %}</div>\n",
+    );
+    site.write(
+        "_posts/2024-03-01-설치.md",
+        "---\ntitle: 도구 설치\n---\n들어가며.\n\n\
+         {% include heading.html number=\"1\" content=\"설치하기\" %}\n\
+         내려받아 **설치**합니다.\n\n\
+         {% include figure.html url=\"/assets/img/설치.png\" description=\"설치 화면\" %}\n\n\
+         {% include note.md text=\"관리자 권한이 필요합니다\" level=\"1\" %}\n\n\
+         {% include nested.html n=\"2\" %}\n\n\
+         {% include_relative 조각.md %}\n\n\
+         ```liquid\n{% include heading.html number=\"9\" content=\"코드 안\" %}\n```\n",
+    );
+    site.write("_posts/조각.md", "*기울인* 조각 글\n");
+    site
+}
+
+/// A site's own includes are written where their tags are, as Jekyll
+/// writes them: their parameters, their conditions, their own Liquid and
+/// includes, then read as the post's Markdown.
+#[test]
+fn a_sites_own_includes_show_their_text() {
+    let site = include_site();
+    let home = tempfile::tempdir().unwrap();
+    let dir = site.path().to_string_lossy().into_owned();
+    let shown = dump(home.path(), &dir, "2024-03-01-설치");
+    for want in [
+        "\n## 1. 설치하기\n\n내려받아 설치합니다.\n",
+        "[image: 설치 화면] /assets/img/설치.png (not found)\n[ 설치 화면 ]\n",
+        "알림: 관리자 권한이 필요합니다 (2단계)",
+        "## 2. 도구 설치",
+        "\n기울인 조각 글\n",
+        // Liquid in the post's Markdown code stays as written.
+        "{% include heading.html number=\"9\" content=\"코드 안\" %}",
+    ] {
+        assert!(shown.contains(want), "{want:?} not in:\n{shown}");
+    }
+    assert!(!shown.contains("[include:"), "{shown}");
+    assert!(!shown.contains("include."), "{shown}");
+    // The fragment is no post (a note says so); nothing is wrong.
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(0), "{checked}");
+    assert!(checked.lines().all(|l| l.contains(": note: ")), "{checked}");
+}
+
+/// An include the site lacks shows as a placeholder, and `--check` says
+/// where (Jekyll stops its build there), unless a theme may hold it; one
+/// written later is shown, and ends the problem, through the index too.
+#[test]
+fn a_missing_include_is_a_placeholder_and_a_problem() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 설치 노트\n");
+    let post = "---\ntitle: 빠진 조각\n---\n첫 줄\n\n{% include 안내.html text=\"읽어 주세요\" %}\n\n끝에 {% include_relative 없음.md %}\n";
+    site.write("_posts/2024-03-02-빠짐.md", post);
+    let home = tempfile::tempdir().unwrap();
+    let dir = site.path().to_string_lossy().into_owned();
+    let shown = dump(home.path(), &dir, "2024-03-02-빠짐");
+    assert!(shown.contains("[include: 안내.html]"), "{shown}");
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(1), "{checked}");
+    let lines: Vec<&str> = checked.lines().collect();
+    assert_eq!(lines.len(), 2, "{checked}");
+    assert!(
+        lines[0].ends_with("2024-03-02-빠짐.md:6: include 안내.html: no such file in _includes; Jekyll stops its build here"),
+        "{checked}"
+    );
+    assert!(
+        lines[1].ends_with("2024-03-02-빠짐.md:8: include_relative 없음.md: no such file in _posts; Jekyll stops its build here"),
+        "{checked}"
+    );
+    // Written later: shown, and no problem, with the index warm.
+    site.write(
+        "_includes/안내.html",
+        "<p class=\"notice\">{{ include.text }}</p>\n",
+    );
+    site.write("_posts/없음.md", "덧붙인 글\n");
+    let shown = dump(home.path(), &dir, "2024-03-02-빠짐");
+    assert!(
+        shown.contains("\n읽어 주세요\n") && shown.contains("끝에 덧붙인 글"),
+        "{shown}"
+    );
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(0), "{checked}");
+    assert!(checked.lines().all(|l| l.contains(": note: ")), "{checked}");
+    // With a theme named, the theme may hold what the site lacks.
+    site.write("_config.yml", "title: 설치 노트\ntheme: minima\n");
+    std::fs::remove_file(site.path().join("_includes/안내.html")).unwrap();
+    let (checked, code) = run(home.path(), &["--check", &dir]);
+    assert_eq!(code, Some(0), "{checked}");
+    assert!(!checked.contains("안내.html"), "{checked}");
+}
+
+/// Include text is post text: cleaned of what a terminal would obey; and
+/// an include that includes itself cannot hang or blow up the article.
+#[test]
+fn hostile_includes_are_cleaned_and_bounded() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 시험\n");
+    site.write(
+        "_includes/esc.html",
+        "<p>\u{1b}[31m빨강\u{1b}[0m \u{202e}역순</p>\n",
+    );
+    site.write(
+        "_includes/self.html",
+        "고리 {% include self.html %}{% include self.html %}\n",
+    );
+    site.write(
+        "_posts/2024-03-03-위험.html",
+        "---\ntitle: 위험한 조각\n---\n{% include esc.html %}\n{% include self.html %}\n",
+    );
+    let home = tempfile::tempdir().unwrap();
+    let dir = site.path().to_string_lossy().into_owned();
+    let started = std::time::Instant::now();
+    let shown = dump(home.path(), &dir, "2024-03-03-위험");
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    assert!(common::is_terminal_safe(&shown), "{shown:?}");
+    assert!(shown.contains("빨강") && shown.contains("역순"), "{shown}");
+    // Eight includes deep (one, two, four … at each depth), then the
+    // placeholder.
+    assert!(shown.contains("[include: self.html]"), "{shown}");
+    assert_eq!(shown.matches("고리").count(), 255, "2⁸ - 1 of them");
+}

@@ -829,3 +829,73 @@ fn n_shift_in_the_list_starts_at_the_selected_post() {
     let a = r.app.screen.article().expect("opened");
     assert_eq!(r.title(a.post), "셋째 소식", "the first row");
 }
+
+/// A Jekyll site with a post waiting for its date (it has a problem too,
+/// for the problems' list) and one published.
+fn waiting() -> common::Site {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 예약 블로그\n");
+    site.write(
+        "_posts/2000-01-01-지난.md",
+        "---\ntitle: 지난 글\n---\n본문\n",
+    );
+    site.write(
+        "_posts/2999-01-01-예약.md",
+        "---\ntitle: 예약 글\ntitle: 예약된 글\n---\n본문\n",
+    );
+    site
+}
+
+/// A post waiting for its date is hidden as a draft is: `D` shows it
+/// (counted with the drafts), and its problem says how to show it.
+#[test]
+fn a_post_waiting_for_its_date_is_hidden_as_a_draft_is() {
+    let site = waiting();
+    let mut r = Reader::folder(&site.path(), 160, 24);
+    assert_eq!(titles(&r), ["지난 글"]);
+    r.run([Action::ShowProblems, Action::Open]);
+    assert!(
+        r.status()
+            .contains("예약.md waits for its date (2999-01-01): D shows it"),
+        "{}",
+        r.status()
+    );
+    r.run([Action::Close, Action::ToggleDrafts]);
+    assert_eq!(titles(&r), ["예약된 글", "지난 글"]);
+    assert!(r.status().contains("drafts shown (1)"), "{}", r.status());
+    r.run([Action::ToggleDrafts]);
+    assert_eq!(titles(&r), ["지난 글"]);
+}
+
+/// The open article shows a site's include as it is now: written again,
+/// the include is shown again once the watcher reports it; an include
+/// written later ends its problem.
+#[test]
+fn an_include_written_again_is_shown_again() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 설치 노트\n");
+    site.write(
+        "_includes/heading.html",
+        "<h2>{{ include.number }}. {{ include.content }}</h2>\n",
+    );
+    site.write(
+        "_posts/2024-03-01-설치.md",
+        "---\ntitle: 설치\n---\n{% include heading.html number=\"1\" content=\"설치하기\" %}\n\n본문\n\n{% include 뒤.html %}\n",
+    );
+    let mut r = Reader::folder(&site.path(), 100, 24);
+    assert_eq!(r.app.problems().count(), 1, "뒤.html is missing");
+    r.run([Action::Open]);
+    r.settle();
+    assert!(r.shows("1. 설치하기"), "{}", r.frame());
+    assert!(r.shows("[include: 뒤.html]"), "{}", r.frame());
+    let heading = site.write(
+        "_includes/heading.html",
+        "<h2>{{ include.number }}) {{ include.content }}</h2>\n",
+    );
+    let after = site.write("_includes/뒤.html", "<p>맺음말</p>\n");
+    r.run([Action::FolderChanged(vec![heading, after])]);
+    r.settle();
+    assert!(r.shows("1) 설치하기"), "{}", r.frame());
+    assert!(r.shows("맺음말"), "{}", r.frame());
+    assert_eq!(r.app.problems().count(), 0);
+}

@@ -89,8 +89,8 @@ pub(super) fn edit(app: &mut App, context: Context) -> Vec<Effect> {
         .collect()
 }
 
-/// `D`: the drafts shown or hidden; shown, those whose bodies are not
-/// searchable yet are indexed.
+/// `D`: the drafts (and the posts waiting for their dates) shown or
+/// hidden; shown, those whose bodies are not searchable yet are indexed.
 pub(super) fn toggle_drafts(app: &mut App) -> Vec<Effect> {
     let on = !app.store.drafts_shown();
     let n = app.rearrange(|_| false, true, |store| store.show_drafts(on));
@@ -105,7 +105,7 @@ pub(super) fn toggle_drafts(app: &mut App) -> Vec<Effect> {
     let unindexed: Vec<std::path::PathBuf> = store
         .posts()
         .iter()
-        .filter(|p| !p.published && !store.body_searchable(p))
+        .filter(|p| p.is_hidden() && !store.body_searchable(p))
         .map(|p| p.path.clone())
         .collect();
     if !unindexed.is_empty() {
@@ -123,13 +123,17 @@ pub(super) fn open_problem(app: &mut App, cursor: usize) -> Vec<Effect> {
     match app.store.position_of(&path) {
         Some(post) => super::update::show_post(app, post),
         None => {
-            let message = if app.store.is_hidden_draft(&path) {
-                Msg::HiddenDraft
-            } else {
-                Msg::NotAPostShown
+            let hidden = app.store.hidden_post(&path);
+            let date = hidden
+                .and_then(|p| p.date.or(p.publish_date))
+                .map_or_else(String::new, |d| d.day_string());
+            let message = match hidden {
+                Some(post) if post.published => Msg::HiddenScheduled,
+                Some(_) => Msg::HiddenDraft,
+                None => Msg::NotAPostShown,
             };
             let path = crate::sanitize::quote(&path.display().to_string());
-            app.message = Some(message.fill(app.lang, &[("path", &path)]));
+            app.message = Some(message.fill(app.lang, &[("path", &path), ("date", &date)]));
             Vec::new()
         }
     }

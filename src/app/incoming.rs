@@ -127,8 +127,9 @@ impl App {
             Some(Popup::Problems { cursor }) => self.problems().nth(*cursor).cloned(),
             _ => None,
         };
+        // An include or a picture changed: the article is rendered again.
         let change = self.rearrange(
-            |path| reloaded.reread.iter().any(|p| p == path),
+            |path| reloaded.others || reloaded.reread.iter().any(|p| p == path),
             true,
             |store| store.merge(reloaded),
         );

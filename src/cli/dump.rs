@@ -132,7 +132,13 @@ fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
 /// A post with its Liquid context (its site's `url`, `baseurl` and
 /// title) and where its images are (under its site, else the folder it
 /// was found in, else its own folder).
-fn with_context(post: Post, sites: &[crate::site::Site], folders: &[std::path::PathBuf]) -> Found {
+fn with_context(
+    mut post: Post,
+    sites: &[crate::site::Site],
+    folders: &[std::path::PathBuf],
+) -> Found {
+    let now = crate::schedule::now(std::time::SystemTime::now);
+    crate::schedule::mark(std::slice::from_mut(&mut post), sites, now);
     let site = crate::store::site_of(sites, &post);
     let context = match site {
         Some(site) => site.liquid_context(&post),

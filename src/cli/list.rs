@@ -20,16 +20,19 @@ fn categories_of(post: &Post) -> String {
 }
 
 fn title_of(post: &Post, lang: Lang) -> String {
-    if post.published {
-        post.title.clone()
+    let mark = if !post.published {
+        Msg::Draft
+    } else if post.scheduled {
+        Msg::Scheduled
     } else {
-        Msg::Draft.fill(lang, &[("title", &post.title)])
-    }
+        return post.title.clone();
+    };
+    mark.fill(lang, &[("title", &post.title)])
 }
 
 /// One line per post, `DATE  CATEGORIES  ID  TITLE`, columns aligned in
 /// terminal cells. With `max_width` (a terminal), titles are cut to fit.
-/// Drafts are marked in `lang`.
+/// Drafts and posts waiting for their dates are marked in `lang`.
 pub fn write_list(
     out: &mut impl Write,
     posts: &[&Post],
@@ -80,6 +83,7 @@ struct JsonPost<'a> {
     excerpt: &'a str,
     image: &'a str,
     published: bool,
+    scheduled: bool,
     read: bool,
     starred: bool,
     problems: Vec<String>,
@@ -105,6 +109,7 @@ pub fn write_json(
             excerpt: &p.excerpt,
             image: &p.image,
             published: p.published,
+            scheduled: p.scheduled,
             read: marks.is_read(&p.id),
             starred: marks.is_starred(&p.id),
             // In English whatever the interface speaks: scripts read them.

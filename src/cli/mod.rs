@@ -206,7 +206,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     // keeps the posts by date.
     let (store, index) = match index {
         Some(index) => {
-            let (store, start) = crate::app::effects::IndexStart::new(index, drafts);
+            let (store, start) = crate::app::effects::IndexStart::new(index, drafts, &folders);
             (store, Some(start))
         }
         None => {

@@ -67,7 +67,7 @@ catalog! {
     HelpMarkAllRead: "mark every post in the list read", "목록의 글을 모두 읽음으로";
     HelpUndo: "undo the last mark-all-read", "마지막 모두 읽음 되돌리기";
     HelpSort: "sort by date, title or path", "날짜, 제목, 경로 순으로 정렬";
-    HelpToggleDrafts: "show or hide drafts (published: false, draft: true, _drafts)", "초안 보이기 / 숨기기 (published: false, draft: true, _drafts)";
+    HelpToggleDrafts: "show or hide drafts and posts waiting for their dates", "초안과 날짜를 기다리는 글 보이기 / 숨기기";
     HelpEdit: "edit the post's file in $VISUAL or $EDITOR, then read it again", "글 파일을 $VISUAL 또는 $EDITOR로 고친 뒤 다시 읽기";
     HelpReload: "read the folders again (they are also watched)", "폴더 다시 읽기 (폴더는 늘 지켜봄)";
     HelpWiderList: "widen the list (side by side)", "목록 넓히기 (나란히 볼 때)";
@@ -147,6 +147,7 @@ catalog! {
     ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
     ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
     HiddenDraft: "{path} is a draft: D shows the drafts", "{path}은(는) 초안: D로 초안을 보임";
+    HiddenScheduled: "{path} waits for its date ({date}): D shows it", "{path}은(는) {date}에 게시될 글: D로 보임";
     NotAPostShown: "{path} is not a post the reader shows", "{path}은(는) 목록에 있는 글이 아님";
     DraftMark: "draft", "초안";
     DraftsShown: "drafts shown ({n})", "초안 보임 ({n}개)";
@@ -242,6 +243,9 @@ catalog! {
     FrontMatterAfterBlankLines: "front matter after {n} blank lines: Jekyll shows it as text (Hugo reads it)", "머리말 앞에 빈 줄 {n}개: Jekyll은 머리말을 본문 글자로 보여 줌 (Hugo는 읽음)";
     FrontMatterTooLarge: "front matter is {kib} KiB, over the {cap} limit; not parsed", "머리말이 {kib} KiB로 {cap} 한도를 넘어 읽지 않음";
     FrontMatter: "front matter: {problem}", "머리말: {problem}";
+    PostUrlNotFound: "post_url {name}: no post of that name; Jekyll stops its build here", "post_url {name}: 그런 이름의 글이 없음; Jekyll은 여기서 빌드를 멈춤";
+    PostUrlBadName: "post_url {name}: not a post's name (YYYY-MM-DD-title); Jekyll stops its build here", "post_url {name}: 글 이름(YYYY-MM-DD-제목)이 아님; Jekyll은 여기서 빌드를 멈춤";
+    IncludeNotFound: "{tag} {name}: no such file in {folder}; Jekyll stops its build here", "{tag} {name}: {folder}에 그런 파일이 없음; Jekyll은 여기서 빌드를 멈춤";
     DateZoneIgnored: "front matter: date's time zone {zone} is not one; read as the site's local time, as Jekyll does", "머리말: date의 시간대 {zone}은(는) 시간대가 아님; Jekyll처럼 사이트의 현지 시각으로 읽음";
     FieldShouldBe: "front matter: {key} should be {what}, found {value}", "머리말: {key} 값은 {what}(이)어야 함, 지금 값은 {value}";
     WhatText: "text", "글자";
@@ -344,6 +348,7 @@ catalog! {
     CheckSkipped: ", {n} other files skipped", ", 다른 파일 {n}개 건너뜀";
     UserTheme: " (user)", " (사용자)";
     Draft: "(draft) {title}", "(초안) {title}";
+    Scheduled: "(scheduled) {title}", "(예약) {title}";
     DumpFolder: "\"{wanted}\" is a folder, not a post; give a post's id or file", "\"{wanted}\"는 글이 아니라 폴더임; 글의 id나 파일을 주세요";
     DumpNotPostFile: "\"{wanted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) and no post has that id", "\"{wanted}\"는 글 파일이 아니고 (sinmun은 .md, .markdown, .html, .htm, .txt를 읽음) 그 id의 글도 없음";
     DumpNotRegular: "\"{wanted}\" is not a regular file, and no post has that id", "\"{wanted}\"는 보통 파일이 아니고, 그 id의 글도 없음";

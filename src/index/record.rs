@@ -16,7 +16,8 @@ use crate::problem::{Problem, Severity};
 
 #[derive(Serialize, Deserialize)]
 enum Record {
-    Post(PostRecord),
+    // Boxed: serialised as the record itself.
+    Post(Box<PostRecord>),
     NotAPost(ProblemRecord),
     Unreadable(ProblemRecord),
 }
@@ -28,6 +29,7 @@ struct PostRecord {
     categories: Vec<String>,
     tags: Vec<String>,
     date: Option<DateRecord>,
+    publish_date: Option<DateRecord>,
     excerpt: String,
     feature_text: String,
     image: String,
@@ -36,6 +38,7 @@ struct PostRecord {
     extra: Vec<(String, String)>,
     markdown: bool,
     problems: Vec<ProblemRecord>,
+    references: Vec<crate::references::Reference>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -45,6 +48,28 @@ struct DateRecord {
     day: u8,
     time: Option<(u8, u8, u8)>,
     offset_minutes: Option<i16>,
+}
+
+impl DateRecord {
+    fn of(d: PostDate) -> DateRecord {
+        DateRecord {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+            time: d.time,
+            offset_minutes: d.offset_minutes,
+        }
+    }
+
+    fn date(self) -> PostDate {
+        PostDate {
+            year: self.year,
+            month: self.month,
+            day: self.day,
+            time: self.time,
+            offset_minutes: self.offset_minutes,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -57,8 +82,9 @@ struct ProblemRecord {
 }
 
 /// The version of the records' form: an index holding another form is
-/// rebuilt (2: problems keep their catalog message, not English text).
-pub(super) const FORMAT: u32 = 2;
+/// rebuilt (2: problems keep their catalog message, not English text;
+/// 3: Hugo's publish date; 4: the tags naming other files).
+pub(super) const FORMAT: u32 = 4;
 
 /// What a record is sealed under: its document and its file's path.
 fn seal_key(doc: i64, path: &Path) -> Vec<u8> {
@@ -70,18 +96,13 @@ fn seal_key(doc: i64, path: &Path) -> Vec<u8> {
 /// `outcome` (of the file at `path`, document `doc`) as bytes.
 pub(super) fn encode(doc: i64, path: &Path, outcome: &Outcome) -> Vec<u8> {
     let record = match outcome {
-        Outcome::Post(post) => Record::Post(PostRecord {
+        Outcome::Post(post) => Record::Post(Box::new(PostRecord {
             id: post.id.clone(),
             title: post.title.clone(),
             categories: post.categories.clone(),
             tags: post.tags.clone(),
-            date: post.date.map(|d| DateRecord {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-                time: d.time,
-                offset_minutes: d.offset_minutes,
-            }),
+            date: post.date.map(DateRecord::of),
+            publish_date: post.publish_date.map(DateRecord::of),
             excerpt: post.excerpt.clone(),
             feature_text: post.feature_text.clone(),
             image: post.image.clone(),
@@ -90,7 +111,8 @@ pub(super) fn encode(doc: i64, path: &Path, outcome: &Outcome) -> Vec<u8> {
             extra: post.extra.clone(),
             markdown: post.format == Format::Markdown,
             problems: post.problems.iter().map(|p| problem(path, p)).collect(),
-        }),
+            references: post.references.clone(),
+        })),
         Outcome::NotAPost(p) => Record::NotAPost(problem(path, p)),
         Outcome::Unreadable(p) => Record::Unreadable(problem(path, p)),
     };
@@ -111,18 +133,15 @@ pub(super) fn decode(doc: i64, path: &Path, bytes: &[u8]) -> Option<Outcome> {
             title: r.title,
             categories: r.categories,
             tags: r.tags,
-            date: r.date.map(|d| PostDate {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-                time: d.time,
-                offset_minutes: d.offset_minutes,
-            }),
+            date: r.date.map(DateRecord::date),
+            publish_date: r.publish_date.map(DateRecord::date),
             excerpt: r.excerpt,
             feature_text: r.feature_text,
             image: r.image,
             layout: r.layout,
             published: r.published,
+            // Decided at each load, by the clock of that day.
+            scheduled: false,
             extra: r.extra,
             format: if r.markdown {
                 Format::Markdown
@@ -131,6 +150,7 @@ pub(super) fn decode(doc: i64, path: &Path, bytes: &[u8]) -> Option<Outcome> {
             },
             body: None,
             search: None,
+            references: r.references,
             doc: None,
             problems: r.problems.into_iter().map(|p| unproblem(path, p)).collect(),
         })),

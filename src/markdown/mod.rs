@@ -20,7 +20,7 @@ mod tree;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
 
-pub use liquid::{Dialect, LiquidContext, PostTitles};
+pub use liquid::{Dialect, Includes, LiquidContext, PostTitles};
 use tree::Mode;
 
 fn options() -> Options<'static> {
@@ -54,6 +54,19 @@ fn with_document<R>(
     let tokens = tree::without_unclosed_quotes(root, &prepared.tokens, &prepared.quotes);
     tree::transform(&arena, root, &tokens, mode);
     f(root, &options)
+}
+
+/// The tags of a body that name other files (Jekyll's `post_url`,
+/// `include`, `include_relative`), outside code as the page runs them,
+/// each with its line in the body (1 for the first).
+pub(crate) fn references(
+    body: &str,
+    format: crate::post::Format,
+) -> Vec<(usize, crate::references::RefKind, String)> {
+    match format {
+        crate::post::Format::Markdown => scan::references(body),
+        crate::post::Format::Html => liquid::html_references(body),
+    }
 }
 
 /// The body as HTML for the renderer.

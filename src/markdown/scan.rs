@@ -83,19 +83,7 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
             quotes: Vec::new(),
         };
     }
-    let mut s = Scanner {
-        src: &src,
-        out: String::with_capacity(src.len() + 64),
-        tokens: Vec::new(),
-        liquid: Liquid::new(ctx),
-        quotes: Vec::new(),
-        quote_ends: Vec::new(),
-        copied: 0,
-        open_runs: Vec::new(),
-        lines: LineState::default(),
-        kramdown,
-        math: None,
-    };
+    let mut s = Scanner::new(&src, Liquid::new(ctx), kramdown);
     s.run();
     // Each quote's opening token and its closing one, if it has one (the
     // quotes are numbered as they open).
@@ -118,6 +106,17 @@ pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
         tokens,
         quotes,
     }
+}
+
+/// The tags of a Markdown body naming other files (outside code, as the
+/// page runs them), each with its line in `src` (1 for the first).
+pub(crate) fn references(src: &str) -> Vec<(usize, crate::references::RefKind, String)> {
+    // Taking noncharacters out keeps every line where it was.
+    let clean = without_noncharacters(src);
+    let ctx = LiquidContext::default();
+    let mut s = Scanner::new(&clean, Liquid::new(&ctx), ctx.dialect == Dialect::Kramdown);
+    s.run();
+    liquid::with_lines(&clean, s.liquid.references())
 }
 
 fn without_noncharacters(src: &str) -> Cow<'_, str> {
@@ -174,7 +173,42 @@ struct Scanner<'s, 'c> {
     math: Option<MathLines>,
 }
 
-impl Scanner<'_, '_> {
+impl<'s, 'c> Scanner<'s, 'c> {
+    fn new(src: &'s str, liquid: Liquid<'c>, kramdown: bool) -> Scanner<'s, 'c> {
+        Scanner {
+            src,
+            out: String::with_capacity(src.len() + 64),
+            tokens: Vec::new(),
+            liquid,
+            quotes: Vec::new(),
+            quote_ends: Vec::new(),
+            copied: 0,
+            open_runs: Vec::new(),
+            lines: LineState::default(),
+            kramdown,
+            math: None,
+        }
+    }
+
+    /// A site's include, its text (its Liquid run) read as the post's own
+    /// and written where its tag was; `alone`: the tag was alone on its
+    /// line.
+    fn include(&mut self, text: &str, alone: bool) {
+        let text = without_noncharacters(text);
+        let text = html_block(&text);
+        let mut sub = Scanner::new(&text, self.liquid.child(Vec::new()), self.kramdown);
+        sub.tokens = std::mem::take(&mut self.tokens);
+        sub.run();
+        self.tokens = sub.tokens;
+        let written = sub.out.trim_start_matches(['\n', '\r']).trim_end();
+        self.out.push_str(written);
+        // kramdown ends an HTML block at its closing tag, CommonMark at a
+        // blank line: one keeps the Markdown after it out of the block.
+        if alone && written.starts_with('<') {
+            self.out.push('\n');
+        }
+    }
+
     fn run(&mut self) {
         let src = self.src;
         let b = src.as_bytes();
@@ -379,6 +413,12 @@ impl Scanner<'_, '_> {
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
                     }
+                    Item::Include(text) => {
+                        self.flush(start);
+                        self.include(&text, alone_on_line(src, start, found.end));
+                        self.copied = found.end;
+                        return Some(found.end);
+                    }
                     Item::Raw(content) if raw_is_markdown(&content) => {
                         self.flush(start);
                         self.out.push_str(&content);
@@ -432,6 +472,18 @@ impl Scanner<'_, '_> {
         self.copied = end;
         Some(end)
     }
+}
+
+/// An include's text that is HTML (it starts with a tag) as one HTML
+/// block: kramdown reads such a block to its closing tag, CommonMark only
+/// to a blank line (which a decided condition often leaves), after which
+/// its indented lines would be code.
+fn html_block(text: &str) -> Cow<'_, str> {
+    if !text.trim_start().starts_with('<') || !text.contains("\n") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    Cow::Owned(lines.join("\n"))
 }
 
 /// The length of the run of emphasis marks (`*`, `_`, `~`) `bytes` begins with.

@@ -150,6 +150,7 @@ impl Fields<'_> {
         }
         // Folder names may hold anything a file system allows.
         let folders = folder_categories.iter().map(|c| one_line(c)).collect();
+        post.publish_date = publish_date;
         post.date = post.date.or(publish_date);
         for items in [folders, names.categories, names.category] {
             merge(&mut post.categories, items);

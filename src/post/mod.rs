@@ -22,8 +22,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// shortcodes, Tistory's placeholders and themes' includes show, and of
 /// HTML bodies through Liquid; translated section pages; 5: Hexo sites'
 /// posts, and search texts of what Hexo's tags show; 6: Markdown's tabs
-/// read as block structure, kramdown's backslashes).
-pub(crate) const READING_RULES: u32 = 6;
+/// read as block structure, kramdown's backslashes; 7: files of Jekyll's
+/// `_drafts` and dated files of `_posts` need no front matter).
+pub(crate) const READING_RULES: u32 = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -52,6 +53,9 @@ pub struct Post {
     pub categories: Vec<String>,
     pub tags: Vec<String>,
     pub date: Option<PostDate>,
+    /// Hugo's `publishDate` (`pubdate`, or a date as `published`): when
+    /// Hugo publishes the post, if not at its `date`.
+    pub publish_date: Option<PostDate>,
     pub excerpt: String,
     pub feature_text: String,
     pub image: String,
@@ -59,6 +63,10 @@ pub struct Post {
     /// False for a draft: `published: false`, Hugo's `draft: true`, or a
     /// file under a `_drafts` folder.
     pub published: bool,
+    /// Dated in the future, which its site does not publish yet: hidden
+    /// as drafts are. Decided when posts are loaded, from the date and
+    /// the clock (never kept in the index: it changes with the day).
+    pub scheduled: bool,
     /// Every other front-matter key, with its value as YAML text.
     pub extra: Vec<(String, String)>,
     pub format: Format,
@@ -66,10 +74,20 @@ pub struct Post {
     pub body: Option<String>,
     /// Lowercased visible text for search, when the loader was asked for it.
     pub search: Option<crate::search::SearchText>,
+    /// The tags of its body naming other files (`post_url`, `include`).
+    pub references: Vec<crate::references::Reference>,
     /// The document number of the post's file in the persistent index,
     /// when it was loaded through one: search postings name it.
     pub doc: Option<u32>,
     pub problems: Vec<Problem>,
+}
+
+impl Post {
+    /// Whether the post is hidden unless drafts are shown: a draft, or
+    /// a post waiting for its date.
+    pub fn is_hidden(&self) -> bool {
+        !self.published || self.scheduled
+    }
 }
 
 /// What the loader keeps of each post beyond its front matter.
@@ -158,6 +176,15 @@ pub fn parse(
     }
 }
 
+/// Whether a file of `folder` is published without front matter as it
+/// is: Jekyll's PostReader renders every dated file of `_posts` (undated
+/// ones are no posts) and every file of `_drafts`, front matter or not.
+/// Elsewhere a missing front matter is said: JSON front matter, or a
+/// first line that is not quite `---`, would be read as text.
+fn renders_without_front_matter(folder: Folder) -> bool {
+    matches!(folder, Folder::Posts | Folder::Drafts)
+}
+
 /// Decode `bytes`, found at `place`, as a post.
 pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep) -> Outcome {
     if bytes.len() as u64 > MAX_FILE_SIZE {
@@ -187,7 +214,7 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
     if split.unclosed {
         let message = Msg::FrontMatterUnclosed.with("delimiter", delimiter);
         problems.push(Problem::new(path, 1, message));
-    } else if split.front.is_none() {
+    } else if split.front.is_none() && !renders_without_front_matter(place.folder) {
         problems.push(Problem::new(path, 1, Msg::NoFrontMatter));
     }
     if split.blank_lines > 0 && matches!(place.folder, Folder::Posts | Folder::Drafts) {
@@ -222,15 +249,18 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
         categories: Vec::new(),
         tags: Vec::new(),
         date: None,
+        publish_date: None,
         excerpt: String::new(),
         feature_text: String::new(),
         image: String::new(),
         layout: String::new(),
         published: !matches!(place.folder, Folder::Drafts | Folder::HexoDraft),
+        scheduled: false,
         extra: Vec::new(),
         format,
         body: None,
         search: None,
+        references: crate::references::of_body(split.body, format, split.body_line),
         doc: None,
         problems: Vec::new(),
     };

@@ -72,6 +72,8 @@ pub fn meta(post: &Post) -> String {
     }
     if !post.published {
         parts.push("draft".to_string());
+    } else if post.scheduled {
+        parts.push("scheduled".to_string());
     }
     parts.push(crate::text::one_line(&post.path.to_string_lossy()));
     parts.join(glyphs().separator)

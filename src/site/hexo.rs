@@ -2,9 +2,9 @@
 //! site (which has the same configuration file) by Hexo's `scaffolds`
 //! folder or a `package.json` that depends on Hexo.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
-use super::{CONFIG_FILE, Engine, Site, read_config, split_base_url, text_of};
+use super::{CONFIG_FILE, Engine, Site, flag, is_below, read_config, split_base_url, text_of};
 use crate::frontmatter::Syntax;
 use crate::problem::Problem;
 
@@ -25,11 +25,8 @@ impl Site {
         };
         // The folder must be below the root: `source_dir: ../x` is not
         // followed out of the site.
-        let below = Path::new(&source)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
         let content = root.join(&source);
-        if !below || !content.join("_posts").is_dir() {
+        if !is_below(&source) || !content.join("_posts").is_dir() {
             return None;
         }
         let mut site = Site::with_root(root);
@@ -37,6 +34,7 @@ impl Site {
         site.content = Some(content);
         site.title = text_of(&parsed.map, "title");
         site.permalinks = vec![(String::new(), text_of(&parsed.map, "permalink"))];
+        site.future = flag(&parsed.map, "future").unwrap_or(true);
         if text_of(&parsed.map, "post_asset_folder") == "true" {
             let name = match text_of(&parsed.map, "new_post_name") {
                 n if n.is_empty() => ":title.md".to_string(),

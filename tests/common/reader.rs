@@ -65,7 +65,8 @@ impl Reader {
         h: u16,
     ) -> Reader {
         let index = sinmun::index::Index::open(index_file).unwrap();
-        let (store, start) = sinmun::app::effects::IndexStart::new(index, false);
+        let (store, start) =
+            sinmun::app::effects::IndexStart::new(index, false, &[folder.to_path_buf()]);
         let mut app = App::new(store, theme(), false);
         app.folders = vec![folder.to_path_buf()];
         app.reading = Some((0, 0));

@@ -96,13 +96,25 @@ pub struct IndexStart {
 const FIRST_POSTS: usize = 2000;
 
 impl IndexStart {
-    /// The posts of the reader's first frame, from `index`: the newest
-    /// it knew (none when it is new), searched through it; and the start.
-    pub fn new(index: crate::index::Index, drafts: bool) -> (crate::store::Store, IndexStart) {
+    /// The posts of the reader's first frame, from `index` (of
+    /// `folders`): the newest it knew (none when it is new), searched
+    /// through it; and the start. Their sites are read at once: they say
+    /// which posts wait for their dates.
+    pub fn new(
+        index: crate::index::Index,
+        drafts: bool,
+        folders: &[PathBuf],
+    ) -> (crate::store::Store, IndexStart) {
         let warm = index.count().unwrap_or(0) > 0;
         let first = index.first_posts(FIRST_POSTS).unwrap_or_default();
+        let sites = folders
+            .iter()
+            .filter_map(|f| crate::site::Site::of_path(f))
+            .map(|(site, _)| site)
+            .collect();
         let load = crate::loader::Load {
             posts: first,
+            sites,
             ..Default::default()
         };
         let mut store = crate::store::Store::new(load, drafts);

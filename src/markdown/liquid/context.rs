@@ -1,6 +1,7 @@
 //! What Liquid's `site.*` and `page.*` resolve to, and Jekyll's URL rules.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::post::Post;
@@ -21,6 +22,10 @@ pub struct LiquidContext {
     pub titles: PostTitles,
     /// The Markdown its site's generator reads.
     pub dialect: Dialect,
+    /// Where a Jekyll site's own includes are read from; `None` outside
+    /// a site (and for search texts, which the index keeps: an include
+    /// edited later would leave them stale).
+    pub includes: Option<Includes>,
 }
 
 /// The Markdown a generator reads, where it matters to a reader.
@@ -33,6 +38,17 @@ pub enum Dialect {
     /// Hugo's goldmark, Hexo's marked: a backslash escapes any ASCII
     /// punctuation.
     CommonMark,
+}
+
+/// Where a post's includes are read from: nothing outside `root`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Includes {
+    /// The site's root.
+    pub root: PathBuf,
+    /// Its `_includes` folder, for `include`.
+    pub dir: PathBuf,
+    /// The post's folder, for `include_relative`.
+    pub post_dir: PathBuf,
 }
 
 /// The titles of a site's posts by id, shared by every article of it.

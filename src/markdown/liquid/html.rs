@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::{Item, Liquid, LiquidContext};
+use crate::references::RefKind;
 
 /// Whether `text` may hold Liquid, a shortcode or a Tistory placeholder.
 pub(crate) fn may_hold_liquid(text: &str) -> bool {
@@ -25,7 +26,20 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
     if !may_hold_liquid(body) {
         return Cow::Borrowed(body);
     }
-    let mut liquid = Liquid::new(ctx);
+    Cow::Owned(run(body, &mut Liquid::new(ctx)))
+}
+
+/// The tags of an HTML body naming other files (outside `<pre>` and
+/// `<code>`), each with its line (1 for the first).
+pub(crate) fn references(body: &str) -> Vec<(usize, RefKind, String)> {
+    let ctx = LiquidContext::default();
+    let mut liquid = Liquid::new(&ctx);
+    run(body, &mut liquid);
+    super::with_lines(body, liquid.references())
+}
+
+/// [`html`] with the pass `liquid`.
+fn run(body: &str, liquid: &mut Liquid<'_>) -> String {
     let mut closes = Closes::default();
     // Where each quote's `<blockquote>` was written, by its number.
     let mut quotes: Vec<(usize, usize)> = Vec::new();
@@ -52,13 +66,14 @@ pub fn html<'b>(body: &'b str, ctx: &LiquidContext) -> Cow<'b, str> {
                 quotes.push((id, out.len()));
                 out.push_str(QUOTE_OPEN);
             }
+            Item::Include(text) => out.push_str(&run(&text, &mut liquid.child(Vec::new()))),
             Item::Nothing | Item::Toc => {}
         }
         copied = found.end;
         pos = found.end;
     }
     out.push_str(&body[copied..]);
-    Cow::Owned(without_unclosed_quotes(out, &quotes, &liquid))
+    without_unclosed_quotes(out, &quotes, liquid)
 }
 
 const QUOTE_OPEN: &str = "<blockquote>";

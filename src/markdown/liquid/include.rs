@@ -1,20 +1,22 @@
-//! What `{% include NAME … %}` shows. Jekyll writes the theme's file
-//! there, which a reader does not have; the includes themes use to put
-//! something in the article (Minimal Mistakes' `figure`, `video` and
-//! `toc`, Chirpy's `embed/…`) become that thing, and any other shows as
+//! What `{% include NAME … %}` shows. Jekyll writes the file there: the
+//! includes themes use to put something in the article (Minimal
+//! Mistakes' `figure`, `video` and `toc`, Chirpy's `embed/…`) become that
+//! thing (their files are the theme's, often not in the site); else the
+//! site's own file is read (see site_include.rs); any other shows as
 //! `[include: NAME]`.
 
 use super::embed::{link_html, push_figure, video_url};
 use super::shortcode::quoted_arguments;
 use super::{Item, Liquid};
+use crate::references::RefKind;
 
 /// The include tag whose markup is `markup`, from `start` to `end` in
-/// `src`.
+/// `src`; `relative`: `include_relative`, whose file is beside the post.
 pub(super) fn include(
-    liquid: &Liquid<'_>,
+    liquid: &mut Liquid<'_>,
     src: &str,
     (start, end): (usize, usize),
-    markup: &str,
+    (markup, relative): (&str, bool),
 ) -> Item {
     let name = markup.split_whitespace().next().unwrap_or("");
     let params = quoted_arguments(&markup[name.len()..], &['"', '\'']);
@@ -36,7 +38,8 @@ pub(super) fn include(
     let paragraph = crate::markdown::scan::alone_on_line(src, start, end);
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     let base = name.trim_end_matches(".html");
-    let shown = match base {
+    let themes = if relative { "" } else { base };
+    let shown = match themes {
         "toc" => Some(Item::Toc),
         "figure" => arg("image_path").map(|image| {
             let mut html = String::new();
@@ -55,7 +58,30 @@ pub(super) fn include(
         "embed/video" | "embed/audio" => arg("src").map(link),
         _ => None,
     };
-    shown.unwrap_or_else(|| Item::Text(format!("[include: {name}]")))
+    if let Some(shown) = shown {
+        return shown;
+    }
+    let kind = match relative {
+        true => RefKind::IncludeRelative,
+        false => RefKind::Include,
+    };
+    liquid.refer(start, kind, name);
+    let params: Vec<(String, String)> = params
+        .iter()
+        .filter_map(|&(key, value, quoted)| {
+            let value = if quoted {
+                value.to_string()
+            } else {
+                liquid.value(value)
+            };
+            Some((key?.to_string(), value))
+        })
+        .collect();
+    let mut child = liquid.child(params);
+    match super::site_include::text(&mut child, name, relative) {
+        Some(text) => Item::Include(text),
+        None => Item::Text(format!("[include: {name}]")),
+    }
 }
 
 #[cfg(test)]

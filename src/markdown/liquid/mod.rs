@@ -11,22 +11,28 @@
 //! `page.*`, `assign`) are understood, every other tag shows nothing, and
 //! anything that is not a well-formed tag stays text.
 
+mod conditions;
 mod context;
 mod embed;
 mod finds;
 mod hexo;
 mod html;
 mod include;
+mod passes;
 mod shortcode;
+mod site_include;
 mod tags;
 mod tistory;
 
 use context::lookup;
-pub use context::{Dialect, LiquidContext, PostTitles};
+pub use context::{Dialect, Includes, LiquidContext, PostTitles};
 pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;
 pub use html::html;
+pub(crate) use html::references as html_references;
 pub(crate) use html::{push_code_block, push_escaped};
+pub(crate) use passes::with_lines;
+pub use site_include::include_file;
 use tags::strip_raw_markers;
 use tags::{Tag, find_end, find_raw_end, output_at, tag_at};
 
@@ -47,6 +53,9 @@ pub(crate) enum Item {
     Raw(String),
     /// HTML that a Hugo shortcode stands for (a link, a figure).
     Html(String),
+    /// A site's own include: the text Jekyll writes in its place (its
+    /// Liquid run), to be read as the post's own.
+    Include(String),
     /// A theme's table of contents (`{% include toc %}`).
     Toc,
     /// The start of a Hexo quote, by its number among the body's quotes:
@@ -86,6 +95,12 @@ pub(crate) struct Liquid<'c> {
     quotes: hexo::OpenQuotes,
     /// NexT's `tabs` blocks open.
     tabs: usize,
+    /// The parameters of the include this pass reads, for `include.KEY`.
+    params: Vec<(String, String)>,
+    /// How many includes deep this pass is (0: the post's own text).
+    depth: usize,
+    /// What the passes over a post and its includes share.
+    shared: std::rc::Rc<site_include::Shared>,
 }
 
 impl<'c> Liquid<'c> {
@@ -98,6 +113,17 @@ impl<'c> Liquid<'c> {
             finds: finds::Finds::default(),
             quotes: hexo::OpenQuotes::default(),
             tabs: 0,
+            params: Vec::new(),
+            depth: 0,
+            shared: std::rc::Rc::default(),
+        }
+    }
+
+    /// `assign NAME = EXPR`: the variable set.
+    fn assign(&mut self, markup: &str) {
+        if let Some((name, expr)) = markup.split_once('=') {
+            let value = self.eval(expr);
+            self.vars.push((name.trim().to_string(), value));
         }
     }
 
@@ -188,16 +214,18 @@ impl<'c> Liquid<'c> {
                 });
             }
             "include" | "include_relative" | "include_cached" => {
-                include::include(self, src, (start, tag.end), tag.markup)
+                let relative = tag.name == "include_relative";
+                include::include(self, src, (start, tag.end), (tag.markup, relative))
             }
             "assign" => {
-                if let Some((name, expr)) = tag.markup.split_once('=') {
-                    let value = self.eval(expr);
-                    self.vars.push((name.trim().to_string(), value));
-                }
+                self.assign(tag.markup);
                 Item::Nothing
             }
-            "post_url" => Item::Text(tag.markup.trim().to_string()),
+            "post_url" => {
+                let name = tag.markup.trim();
+                self.refer(start, crate::references::RefKind::PostUrl, name);
+                Item::Text(name.to_string())
+            }
             _ => match hexo::tag(self, src, &tag) {
                 Some(item) => item,
                 None if tag.name == "link" => Item::Text(self.ctx.relative_url(tag.markup.trim())),
@@ -270,6 +298,7 @@ impl<'c> Liquid<'c> {
                 "downcase" => value.to_lowercase(),
                 "strip" => value.trim().to_string(),
                 "replace" => value.replace(arg(0), arg(1)),
+                "plus" | "minus" => arithmetic(name.trim(), &value, arg(0)),
                 "remove" if !arg(0).is_empty() => value.replace(arg(0), ""),
                 _ => value,
             };
@@ -291,12 +320,25 @@ impl<'c> Liquid<'c> {
         if let Some(key) = term.strip_prefix("page.") {
             return lookup(&self.ctx.page, key).unwrap_or("").to_string();
         }
+        if let Some(key) = term.strip_prefix("include.") {
+            return lookup(&self.params, key).unwrap_or("").to_string();
+        }
         self.vars
             .iter()
             .rev()
             .find(|(k, _)| k == term)
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
+    }
+}
+
+/// Liquid's `plus` and `minus` on whole numbers (`{{ include.level |
+/// plus: 1 }}`); other values are left as they are.
+fn arithmetic(op: &str, value: &str, arg: &str) -> String {
+    match (value.trim().parse::<i64>(), arg.trim().parse::<i64>()) {
+        (Ok(a), Ok(b)) if op == "plus" => a.saturating_add(b).to_string(),
+        (Ok(a), Ok(b)) => a.saturating_sub(b).to_string(),
+        _ => value.to_string(),
     }
 }
 
