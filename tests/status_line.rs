@@ -1,5 +1,7 @@
 //! What the status line says: the answer to a key wins the room over the
-//! counters at every size, and an empty list counts no rows.
+//! counters at every size, an empty list counts no rows, and the problems
+//! found while loading are counted apart from the notes, as `--check`
+//! counts them.
 
 mod common;
 
@@ -101,4 +103,46 @@ fn an_empty_list_counts_no_rows() {
     r.run(common::reader::typed("없는낱말zzq"));
     r.run([Action::SearchAccept]);
     assert!(status(&r).starts_with("0/0 · of 12 ·"), "{:?}", r.status());
+}
+/// A `_posts` folder with a post Jekyll does not publish (a note) and,
+/// with `problem`, a post whose date is wrong (a problem).
+fn noted(problem: bool) -> common::Site {
+    let site = common::Site::new();
+    site.write(
+        "_posts/2026-03-01-bom.html",
+        "---\ntitle: 봄 소식\ndate: 2026-03-01\n---\n<p>봄입니다.</p>\n",
+    );
+    site.write(
+        "_posts/memo.html",
+        "---\ntitle: 메모\ndate: 2026-03-02\n---\n<p>메모입니다.</p>\n",
+    );
+    if problem {
+        site.write(
+            "_posts/2026-03-03-teullin.html",
+            "---\ntitle: 날짜가 틀린 글\ndate: 2026-02-30\n---\n<p>틀림</p>\n",
+        );
+    }
+    site
+}
+
+#[test]
+fn notes_are_not_counted_as_problems() {
+    for (problem, en, ko) in [
+        (false, "no problems, 1 note", "문제 없음, 참고 1개"),
+        (true, "1 problem, 1 note", "문제 1개, 참고 1개"),
+    ] {
+        let site = noted(problem);
+        for (lang, summary) in [(Lang::En, en), (Lang::Ko, ko)] {
+            let mut r = Reader::folder_in(lang, &site.path().join("_posts"), 100, 30);
+            assert!(status(&r).contains(summary), "{lang:?}: {:?}", r.status());
+            r.run([Action::ShowProblems]);
+            assert!(
+                r.rows()
+                    .iter()
+                    .any(|row| row.contains(&format!("┌ {summary} ─"))),
+                "{lang:?}: the popup's title\n{}",
+                r.frame()
+            );
+        }
+    }
 }

@@ -334,18 +334,8 @@ fn check(load: &Load, lang: Lang) -> io::Result<i32> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
         _ => {}
     }
-    let notes = reports.iter().filter(|p| p.is_note()).count();
-    let problems = reports.len() - notes;
-    let mut summary = match problems {
-        0 => Msg::NoProblemsCount.say(lang),
-        1 => Msg::OneProblem.say(lang),
-        n => Msg::ProblemsCount.fill(lang, &[("n", &n)]),
-    };
-    match notes {
-        0 => {}
-        1 => summary.push_str(Msg::NoteOne.text(lang)),
-        n => summary.push_str(&Msg::Notes.fill(lang, &[("n", &n)])),
-    }
+    let tally = crate::problem::Tally::of(reports.iter().copied());
+    let mut summary = tally.say(lang);
     if load.skipped > 0 {
         summary.push_str(&Msg::CheckSkipped.fill(lang, &[("n", &load.skipped)]));
     }
@@ -356,7 +346,7 @@ fn check(load: &Load, lang: Lang) -> io::Result<i32> {
         n => summary.push_str(&Msg::SpecialNotRead.fill(lang, &[("n", &n)])),
     }
     say(&Msg::Checked.fill(lang, &[("n", &load.posts.len()), ("summary", &summary)]));
-    Ok(if problems == 0 {
+    Ok(if tally.problems == 0 {
         EXIT_OK
     } else {
         EXIT_PROBLEMS

@@ -114,7 +114,6 @@ catalog! {
     HintClose: "close", "닫기";
     // Popups.
     TitleKeys: "keys", "키";
-    TitleProblems: "problems ({n})", "문제 ({n})";
     TitleCategories: "categories · Space chooses · Enter applies", "분류 · Space 고르기 · Enter 적용";
     TitleLinks: "links · a digit or Enter opens · y copies", "링크 · 숫자나 Enter로 열기 · y 복사";
     NoProblems: "no problems found while loading", "읽으며 찾은 문제 없음";
@@ -138,8 +137,8 @@ catalog! {
     SortTitle: "title", "제목";
     SortPath: "path", "경로";
     // Messages.
-    ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
-    ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
+    FoundWhileLoadingOne: "found while loading: {summary}; ! shows it", "읽으며 찾은 것: {summary}; !로 보기";
+    FoundWhileLoading: "found while loading: {summary}; ! shows them", "읽으며 찾은 것: {summary}; !로 보기";
     HiddenDraft: "{path} is a draft: D shows the drafts", "{path}은(는) 초안: D로 초안을 보임";
     NotAPostShown: "{path} is not a post the reader shows", "{path}은(는) 목록에 있는 글이 아님";
     DraftMark: "draft", "초안";
@@ -181,7 +180,7 @@ catalog! {
     PostKinds: " (posts are .html, .htm, .md, .markdown and .txt files)", " (글은 .html, .htm, .md, .markdown, .txt 파일)";
     OtherSkippedOne: "; 1 other file skipped", "; 다른 파일 1개 건너뜀";
     OtherSkipped: "; {n} other files skipped", "; 다른 파일 {n}개 건너뜀";
-    ProblemsShown: "; {n} problems: ! shows them", "; 문제 {n}개: !로 보기";
+    ProblemsShown: "; {summary}: ! shows them", "; {summary}: !로 보기";
     NewPostOne: "1 new post", "새 글 1개";
     NewPosts: "{n} new posts", "새 글 {n}개";
     ChangedPosts: "{n} changed", "{n}개 바뀜";
