@@ -119,13 +119,15 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
         let result = if args.json {
             list::write_json(&mut out, &posts, &marks)
         } else {
-            let width = terminal
-                .then(|| {
-                    crossterm::terminal::size()
-                        .map(|(w, _)| usize::from(w))
-                        .ok()
-                })
-                .flatten();
+            let width = args.width.map(usize::from).or_else(|| {
+                terminal
+                    .then(|| {
+                        crossterm::terminal::size()
+                            .map(|(w, _)| usize::from(w))
+                            .ok()
+                    })
+                    .flatten()
+            });
             crate::probe::resolve(settings.ambiguous_setting(args))
                 .scope(|| list::write_list(&mut out, &posts, width, *lang))
         };
