@@ -185,6 +185,8 @@ pub struct RenderOptions {
     /// How wide the terminal draws ambiguous characters: every line is
     /// measured so, whatever thread renders it.
     pub ambiguous: AmbiguousWidth,
+    /// The interface's language: the header's own words (a draft says so).
+    pub lang: crate::i18n::Lang,
 }
 
 impl RenderOptions {
@@ -196,6 +198,7 @@ impl RenderOptions {
             liquid: None,
             pictures: None,
             ambiguous: AmbiguousWidth::Narrow,
+            lang: crate::i18n::Lang::En,
         }
     }
 
