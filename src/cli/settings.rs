@@ -40,6 +40,11 @@ impl Settings {
                 message,
             }));
         }
+        // So must the one `--theme` names, in every mode: `--list` and
+        // `--check` draw nothing with it, and would take a typo silently.
+        if let Some(spec) = &args.theme {
+            Theme::load(spec, paths.themes_dir.as_deref()).map_err(AppError::Theme)?;
+        }
         let changes: Vec<(String, Vec<String>)> = config
             .keys
             .iter()
