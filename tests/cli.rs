@@ -377,6 +377,24 @@ fn help_and_version() {
     ] {
         assert!(stdout(&out).contains(flag), "{flag}");
     }
+    // The commands a config's `keys:` may name, from the key table (the
+    // digit keys cannot be changed).
+    let help = stdout(&out);
+    let listed = help
+        .split_once("Commands for the config's keys:")
+        .map(|(_, after)| after)
+        .unwrap_or_else(|| panic!("no commands in the help:\n{help}"));
+    let listed: Vec<&str> = listed.lines().skip(2).collect();
+    let names: Vec<&str> = listed.iter().flat_map(|l| l.split_whitespace()).collect();
+    for b in sinmun::app::keymap::TABLE {
+        assert_eq!(
+            names.contains(&b.name),
+            b.name != sinmun::app::keymap::OPEN_LINK,
+            "{}",
+            b.name
+        );
+    }
+    assert!(listed.iter().all(|l| width(l) <= 80), "{help}");
     let out = run(&["--version"]);
     assert_eq!(
         stdout(&out).trim(),

@@ -1,6 +1,7 @@
 //! The command-line modes: everything but the interactive reader.
 
 pub mod args;
+mod commands;
 pub mod dump;
 pub mod list;
 pub mod settings;
@@ -27,7 +28,11 @@ pub const EXIT_USAGE: i32 = 2;
 /// Run sinmun with the process's arguments; returns the exit status.
 pub fn main() -> i32 {
     let files = settings::files_help(&crate::config::Paths::new(None));
-    let command = Args::command().after_help(format!("{}\n\n{files}", args::AFTER_HELP));
+    let command = Args::command().after_help(format!(
+        "{}\n\n{files}\n\n{}",
+        args::AFTER_HELP,
+        commands::help()
+    ));
     let args = match command
         .try_get_matches()
         .and_then(|m| Args::from_arg_matches(&m))

@@ -280,7 +280,8 @@ catalog! {
     PostsExpected: "expected a folder or a list of folders, found {value}", "폴더나 폴더 목록이어야 함, 지금 값은 {value}";
     TextWidthTooNarrow: "text_width: {n} is too narrow (20 cells at least)", "text_width: {n}칸은 너무 좁음 (20칸 이상)";
     KeysExpected: "keys.{name}: expected a key or a list of keys, found {value}", "keys.{name}: 키나 키 목록이어야 함, 지금 값은 {value}";
-    UnknownCommand: "unknown command \"{name}\"; the commands are listed by `sinmun --help` and in the README", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`와 README에 있음";
+    UnknownCommand: "unknown command \"{name}\"; `sinmun --help` lists the commands", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`에 있음";
+    UnknownCommandNear: "unknown command \"{name}\" (did you mean {near}?); `sinmun --help` lists the commands", "모르는 명령 \"{name}\" (혹시 {near}?); 명령 목록은 `sinmun --help`에 있음";
     DigitKeys: "the digit keys cannot be changed", "숫자 키는 바꿀 수 없음";
     UnknownKey: "unknown key \"{key}\" (write j, G, Enter, Ctrl-d, Alt-x, F5, …)", "모르는 키 \"{key}\" (j, G, Enter, Ctrl-d, Alt-x, F5 …처럼 쓰세요)";
     KeyConflict: "\"{key}\" is also the key of {other} there", "\"{key}\"는 거기서 {other}의 키이기도 함";
