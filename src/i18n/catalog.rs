@@ -278,6 +278,15 @@ catalog! {
     ThisFile: "this file {refusal}", "이 파일은 {refusal}";
     NoSuchConfig: "{path}: no such config file", "{path}: 그런 설정 파일이 없음";
     PostsExpected: "expected a folder or a list of folders, found {value}", "폴더나 폴더 목록이어야 함, 지금 값은 {value}";
+    ConfigNotMapping: "the config must be a mapping of settings like `theme: dark`, found {value}", "설정 파일은 `theme: dark`처럼 설정 이름과 값의 매핑이어야 함, 지금 값은 {value}";
+    ConfigExpected: "expected {what}, found {value}", "{what}(이)어야 함, 지금 값은 {value}";
+    WhatThemeName: "a theme's name or the path of a .yaml file", "테마 이름이나 .yaml 파일의 경로";
+    WhatSort: "date, title or path", "date, title, path 가운데 하나";
+    WhatKeys: "a mapping of commands to keys like `quit: [q, Q]`", "`quit: [q, Q]`처럼 명령과 키의 매핑";
+    WhatCells: "a whole number of cells (e.g. 80)", "80처럼 칸 수를 나타내는 자연수";
+    WhatLanguage: "en or ko", "en이나 ko";
+    WhatImages: "auto, halfblocks or off", "auto, halfblocks, off 가운데 하나";
+    WhatAmbiguous: "auto, narrow or wide", "auto, narrow, wide 가운데 하나";
     TextWidthTooNarrow: "text_width: {n} is too narrow (20 cells at least)", "text_width: {n}칸은 너무 좁음 (20칸 이상)";
     KeysExpected: "keys.{name}: expected a key or a list of keys, found {value}", "keys.{name}: 키나 키 목록이어야 함, 지금 값은 {value}";
     UnknownCommand: "unknown command \"{name}\"; `sinmun --help` lists the commands", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`에 있음";
