@@ -287,6 +287,13 @@ catalog! {
     WhatLanguage: "en or ko", "en이나 ko";
     WhatImages: "auto, halfblocks or off", "auto, halfblocks, off 가운데 하나";
     WhatAmbiguous: "auto, narrow or wide", "auto, narrow, wide 가운데 하나";
+    ThemeNotMapping: "a theme must be a mapping like `styles: {heading: {fg: red}}`, found {value}", "테마는 `styles: {heading: {fg: red}}`처럼 설정 이름과 값의 매핑이어야 함, 지금 값은 {value}";
+    WhatThemeNameOnly: "the name of a theme", "테마 이름";
+    WhatSyntaxTheme: "the name of a syntax theme", "구문 강조 테마 이름";
+    WhatStyles: "a mapping of parts to styles like `heading: {fg: red}`", "`heading: {fg: red}`처럼 부분과 모양의 매핑";
+    WhatStyle: "a style like `{fg: red, bg: 0, modifiers: [bold]}`", "`{fg: red, bg: 0, modifiers: [bold]}` 같은 모양";
+    WhatModifiers: "a list of modifiers ({names})", "{names} 가운데 고른 목록";
+    WhatModifier: "one of {names}", "{names} 가운데 하나";
     TextWidthTooNarrow: "text_width: {n} is too narrow (20 cells at least)", "text_width: {n}칸은 너무 좁음 (20칸 이상)";
     KeysExpected: "keys.{name}: expected a key or a list of keys, found {value}", "keys.{name}: 키나 키 목록이어야 함, 지금 값은 {value}";
     UnknownCommand: "unknown command \"{name}\"; `sinmun --help` lists the commands", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`에 있음";
