@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod expected;
+
 use serde::Deserialize;
 
 use crate::i18n::{Lang, Message, Msg};
@@ -70,6 +72,7 @@ struct ConfigFile {
     show_drafts: Option<bool>,
     inline_colors: Option<bool>,
     keys: Option<serde_yaml::Mapping>,
+    #[serde(default, deserialize_with = "expected::cells")]
     text_width: Option<usize>,
     mouse: Option<bool>,
     watch: Option<bool>,
@@ -83,19 +86,23 @@ struct ConfigFile {
 #[derive(Debug)]
 struct Folders(Vec<String>);
 
+/// The folders a `posts:` value names, when it is one or a list of them.
+fn folders_of(value: &serde_yaml::Value) -> Option<Vec<String>> {
+    use serde_yaml::Value;
+    match value {
+        Value::String(s) => Some(vec![s.clone()]),
+        Value::Sequence(items) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    }
+}
+
 impl<'de> Deserialize<'de> for Folders {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde_yaml::Value;
-        let value = Value::deserialize(d)?;
-        let folders = match &value {
-            Value::String(s) => Some(vec![s.clone()]),
-            Value::Sequence(items) => items
-                .iter()
-                .map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            _ => None,
-        };
-        folders.map(Folders).ok_or_else(|| {
+        let value = serde_yaml::Value::deserialize(d)?;
+        folders_of(&value).map(Folders).ok_or_else(|| {
             let found = crate::frontmatter::quote(&crate::post::yaml_text(&value));
             crate::frontmatter::own_error(Msg::PostsExpected.with("value", found))
         })
@@ -223,7 +230,7 @@ impl Config {
             });
         }
         let file: ConfigFile = serde_yaml::from_str(text).map_err(|e| {
-            let (line, message) = crate::frontmatter::describe(&e, Msg::ConfigSays);
+            let (line, message) = expected::explain(&e, text);
             ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
@@ -389,15 +396,37 @@ mod tests {
         );
         assert_eq!(
             parse("sort: newest\n").unwrap_err(),
-            "config.yaml:1: sort: unknown variant \"newest\""
+            "config.yaml:1: sort: expected date, title or path, found \"newest\""
         );
         assert_eq!(
             parse("theme: dark\nimages: sixel\n").unwrap_err(),
-            "config.yaml:2: images: unknown variant \"sixel\""
+            "config.yaml:2: images: expected auto, halfblocks or off, found \"sixel\""
         );
         assert_eq!(
             parse("ambiguous_width: double\n").unwrap_err(),
-            "config.yaml:1: ambiguous_width: unknown variant \"double\""
+            "config.yaml:1: ambiguous_width: expected auto, narrow or wide, found \"double\""
+        );
+        assert_eq!(
+            parse("theme: dark\ntext_width: 1.5\n").unwrap_err(),
+            "config.yaml:2: text_width: expected a whole number of cells (e.g. 80), found \"1.5\""
+        );
+        assert_eq!(
+            parse("text_width: 99999999999999999999999\n").unwrap_err(),
+            "config.yaml:1: text_width: expected a whole number of cells (e.g. 80), found \"99999999999999999999999\""
+        );
+        assert_eq!(parse("text_width:\n").unwrap().text_width, None);
+        assert_eq!(
+            parse("42\n").unwrap_err(),
+            "config.yaml:1: the config must be a mapping of settings like `theme: dark`, found \"42\""
+        );
+        // The first setting that does not fit, in the file's order.
+        assert_eq!(
+            parse("posts: {a: 1}\nsort: newest\n").unwrap_err(),
+            "config.yaml:1: expected a folder or a list of folders, found \"a: 1\""
+        );
+        assert_eq!(
+            parse("sort: newest\nposts: {a: 1}\n").unwrap_err(),
+            "config.yaml:1: sort: expected date, title or path, found \"newest\""
         );
         let e = parse("theme: dark\nshow_drafts: maybe\n").unwrap_err();
         assert!(

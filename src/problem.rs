@@ -81,6 +81,43 @@ impl fmt::Display for Problem {
     }
 }
 
+/// How many of some reports are problems and how many are notes: the
+/// count `--check` ends with and the reader shows, decided by
+/// [`Problem::is_note`] alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub problems: usize,
+    pub notes: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(reports: impl IntoIterator<Item = &'a Problem>) -> Tally {
+        reports.into_iter().fold(Tally::default(), |t, p| Tally {
+            problems: t.problems + usize::from(!p.is_note()),
+            notes: t.notes + usize::from(p.is_note()),
+        })
+    }
+
+    pub fn total(&self) -> usize {
+        self.problems + self.notes
+    }
+
+    /// "no problems, 1 note", "5 problems, 66 notes", "1 problem" in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let mut said = match self.problems {
+            0 => Msg::NoProblemsCount.say(lang),
+            1 => Msg::OneProblem.say(lang),
+            n => Msg::ProblemsCount.fill(lang, &[("n", &n)]),
+        };
+        match self.notes {
+            0 => {}
+            1 => said.push_str(Msg::NoteOne.text(lang)),
+            n => said.push_str(&Msg::Notes.fill(lang, &[("n", &n)])),
+        }
+        said
+    }
+}
+
 /// By path, line, then the message as English reads it (the order
 /// `--check` prints), then severity.
 impl Ord for Problem {
@@ -114,6 +151,18 @@ mod tests {
         );
         assert_eq!(p.say(Lang::Ko), "글/가.md:3: 참고: 키와 값의 매핑이 아님");
         assert_eq!(p.place(Lang::Ko), "글/가.md:3: 참고: ");
+    }
+
+    #[test]
+    fn a_tally_counts_notes_apart() {
+        let problem = Problem::new(Path::new("a.md"), 1, Msg::NotAMapping);
+        let note = Problem::note(Path::new("b.md"), 1, Msg::NotPublishedNoDate);
+        let tally = Tally::of([&note]);
+        assert_eq!(tally.say(Lang::En), "no problems, 1 note");
+        assert_eq!(tally.say(Lang::Ko), "문제 없음, 참고 1개");
+        let tally = Tally::of([&problem, &note, &note]);
+        assert_eq!(tally.say(Lang::En), "1 problem, 2 notes");
+        assert_eq!(tally.total(), 3);
     }
 
     #[test]

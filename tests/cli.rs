@@ -263,6 +263,87 @@ fn local_posts_folder_is_the_default() {
     );
 }
 
+/// Posts whose ids (their file names) are wider than a terminal, Hangul
+/// in both ids and titles; one title is long, one short.
+fn long_ids() -> Site {
+    let site = Site::new();
+    for (day, slug, title) in [
+        (
+            "01",
+            "봄꽃-축제가-열리는-강변-공원의-주말-교통-통제와-임시-버스-노선-안내",
+            "강변 봄꽃 축제 교통 안내: 주말 이틀 동안 달라지는 길과 임시 버스 노선 정리",
+        ),
+        (
+            "02",
+            "spring-festival-traffic-control-and-temporary-bus-routes-around-the-riverside-park",
+            "주말 임시 버스 노선",
+        ),
+    ] {
+        site.write(
+            &format!("2026-04-{day}-{slug}.html"),
+            format!("---\ntitle: \"{title}\"\ncategories: [지역]\n---\n<p>본문</p>\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn list_on_a_terminal_cuts_long_ids_so_that_titles_show() {
+    let site = long_ids();
+    let folder = site.path().to_string_lossy().into_owned();
+    for w in [120, 80] {
+        let out = run(&["--list", "--width", &w.to_string(), &folder]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        for line in text.lines() {
+            assert!(width(line) <= w, "{w}: {line:?}");
+            // DATE  CATEGORIES  ID  TITLE: the id is cut by cells, to a
+            // third of the width at most; the title has the rest.
+            let id_start = line.match_indices("2026-04-").nth(1).unwrap().0;
+            let (id, title) = line[id_start..].split_once("  ").unwrap();
+            assert!(id.ends_with('…') && width(id) <= w / 3, "{w}: {id:?}");
+            let title = title.trim_start();
+            assert!(
+                title == "주말 임시 버스 노선" || width(title) >= w - 20 - w / 3,
+                "{w}: {title:?}"
+            );
+        }
+        assert!(text.contains("  주말 임시 버스 노선"), "{w}\n{text}");
+        assert!(text.contains("  강변 봄꽃 축제 교통 안내"), "{w}\n{text}");
+    }
+    // Piped without --width, every id and title is whole.
+    let text = stdout(&run(&["--list", &folder]));
+    assert!(!text.contains('…'), "{text}");
+    assert!(
+        text.contains("riverside-park  주말 임시 버스 노선"),
+        "{text}"
+    );
+}
+
+/// Ids cut only as far as the titles need: with short titles, the ids
+/// keep the room the titles leave.
+#[test]
+fn list_on_a_terminal_leaves_ids_the_room_titles_do_not_need() {
+    let site = Site::new();
+    let slug = "동네-작은도서관-밤-10시까지-불-밝힌다-주민-요청에-운영-시간-늘려";
+    site.write(
+        &format!("2026-04-03-{slug}.html"),
+        "---\ntitle: 도서관 소식\n---\n<p>본문</p>\n",
+    );
+    let folder = site.path().to_string_lossy().into_owned();
+    let out = run(&["--list", "--width", "120", &folder]);
+    let text = stdout(&out);
+    assert_eq!(
+        text.trim_end(),
+        format!("2026-04-03  -  2026-04-03-{slug}  도서관 소식"),
+        "whole at 120 cells"
+    );
+    let out = run(&["--list", "--width", "60", &folder]);
+    let line = stdout(&out).trim_end().to_string();
+    assert!(line.ends_with("…  도서관 소식"), "{line:?}");
+    assert_eq!(width(&line), 60, "{line:?}");
+}
+
 #[test]
 fn started_inside_a_posts_folder_reads_it() {
     let site = Site::new();
@@ -318,6 +399,24 @@ fn help_and_version() {
     ] {
         assert!(stdout(&out).contains(flag), "{flag}");
     }
+    // The commands a config's `keys:` may name, from the key table (the
+    // digit keys cannot be changed).
+    let help = stdout(&out);
+    let listed = help
+        .split_once("Commands for the config's keys:")
+        .map(|(_, after)| after)
+        .unwrap_or_else(|| panic!("no commands in the help:\n{help}"));
+    let listed: Vec<&str> = listed.lines().skip(2).collect();
+    let names: Vec<&str> = listed.iter().flat_map(|l| l.split_whitespace()).collect();
+    for b in sinmun::app::keymap::TABLE {
+        assert_eq!(
+            names.contains(&b.name),
+            b.name != sinmun::app::keymap::OPEN_LINK,
+            "{}",
+            b.name
+        );
+    }
+    assert!(listed.iter().all(|l| width(l) <= 80), "{help}");
     let out = run(&["--version"]);
     assert_eq!(
         stdout(&out).trim(),

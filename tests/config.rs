@@ -153,6 +153,51 @@ fn invalid_themes_name_file_line_and_value_and_exit_2() {
     ));
 }
 
+/// `--theme` naming no theme is the same usage error in every mode, even
+/// those that draw nothing; so is a broken theme file.
+#[test]
+fn an_unknown_theme_is_an_error_in_every_mode() {
+    let home = Home::new();
+    let broken =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid_themes/bad_colour.yaml");
+    let broken = broken.to_string_lossy().into_owned();
+    for mode in [
+        vec!["--list"],
+        vec!["--list", "--json"],
+        vec!["--check"],
+        vec!["--dump", "2026-11-17-jejuair-winter-routes"],
+        vec!["--dump", "no-such-post"],
+        vec![],
+    ] {
+        for (locale, said) in [
+            (
+                "C.UTF-8",
+                "sinmun: unknown theme \"없는테마\" (built-in: dark, light, high-contrast, solarized-dark, mono; or a path to a .yaml file)\n",
+            ),
+            (
+                "ko_KR.UTF-8",
+                "sinmun: 모르는 테마 \"없는테마\" (내장 테마: dark, light, high-contrast, solarized-dark, mono; 또는 .yaml 파일의 경로)\n",
+            ),
+        ] {
+            let mut args = mode.clone();
+            args.extend(["--theme", "없는테마"]);
+            let out = home.run(&args, &[("LANG", locale)]);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert_eq!(stderr(&out), said, "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+        }
+        let mut args = mode.clone();
+        args.extend(["--theme", &broken]);
+        let out = home.run(&args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).starts_with(&format!("sinmun: {broken}:4: styles.heading: bad colour")),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn a_named_config_that_does_not_exist_is_an_error() {
     let home = Home::new();

@@ -208,3 +208,50 @@ fn default_width_is_80_when_piped() {
     assert_eq!(widest, 80);
     let _ = Path::new(SAMPLE);
 }
+
+/// A draft's header says so in the interface's language, in `--dump` and
+/// in the reader's article and preview alike.
+#[test]
+fn a_drafts_header_says_draft_in_the_interfaces_language() {
+    let site = common::Site::new();
+    site.write(
+        "2026-03-05-chogo.html",
+        "---\ntitle: 아직 쓰는 글\ndate: 2026-03-05\npublished: false\n---\n<p>초고입니다.</p>\n",
+    );
+    let folder = site.path().to_string_lossy().into_owned();
+    let args = ["--dump", "2026-03-05-chogo", "--width", "60", &folder];
+    for (locale, lang, word, other) in [
+        (
+            "ko_KR.UTF-8",
+            sinmun::i18n::Lang::Ko,
+            "2026-03-05 · 초안 · ",
+            "draft",
+        ),
+        (
+            "C.UTF-8",
+            sinmun::i18n::Lang::En,
+            "2026-03-05 · draft · ",
+            "초안",
+        ),
+    ] {
+        let text = stdout(&dump(&args, &[("LANG", locale)]));
+        let meta = text.lines().nth(1).unwrap_or_default();
+        assert!(
+            meta.starts_with(word) && !meta.contains(other),
+            "{locale}: {text}"
+        );
+        let mut r = common::reader::Reader::folder_in(lang, &site.path(), 120, 30);
+        r.run([sinmun::app::Action::ToggleDrafts]);
+        assert!(
+            r.shows(word.trim_end()),
+            "preview, {locale}:\n{}",
+            r.frame()
+        );
+        r.run([sinmun::app::Action::Open]);
+        assert!(
+            r.shows(word.trim_end()),
+            "article, {locale}:\n{}",
+            r.frame()
+        );
+    }
+}

@@ -204,12 +204,15 @@ impl App {
         self
     }
 
-    /// "3 problems found while loading", when the load found any.
+    /// "found while loading: 3 problems, 1 note", when the load found
+    /// any, counted as `--check` counts them.
     fn problems_note(&self) -> Option<String> {
-        match self.store.problems().len() {
+        let tally = crate::problem::Tally::of(self.store.problems());
+        let summary = tally.say(self.lang);
+        match tally.total() {
             0 => None,
-            1 => Some(Msg::ProblemsAtStartOne.say(self.lang)),
-            n => Some(Msg::ProblemsAtStart.fill(self.lang, &[("n", &n)])),
+            1 => Some(Msg::FoundWhileLoadingOne.fill(self.lang, &[("summary", &summary)])),
+            _ => Some(Msg::FoundWhileLoading.fill(self.lang, &[("summary", &summary)])),
         }
     }
 

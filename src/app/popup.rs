@@ -26,7 +26,8 @@ pub fn content(app: &App, popup: &Popup) -> PopupContent {
             let n = app.problems().count();
             let rows = problem_rows(app);
             PopupContent {
-                title: Msg::TitleProblems.fill(app.lang, &[("n", &n)]),
+                // Counted as `--check` counts them: notes apart.
+                title: crate::problem::Tally::of(app.problems()).say(app.lang),
                 trailing: rows.len().saturating_sub(n),
                 rows,
                 cursor: (n > 0).then_some(*cursor),

@@ -16,6 +16,9 @@ pub enum ColorChoice {
 /// sinmun (신문) — a terminal reader for folders of Jekyll-style posts.
 #[derive(Debug, Parser, Default)]
 #[command(name = "sinmun", version, about, long_about = None)]
+// `--width` is for the modes that print posts (clap does not hold a
+// `requires` whose target conflicts with an argument given).
+#[command(group(clap::ArgGroup::new("printing").args(["list", "dump"]).multiple(true)))]
 pub struct Args {
     /// Folders (or files) of posts. Default: the config's `posts`, else
     /// ./_posts when it exists, else the built-in demo posts.
@@ -49,8 +52,10 @@ pub struct Args {
     #[arg(long, value_name = "ID-or-PATH")]
     pub dump: Option<String>,
 
-    /// With --dump: wrap at N cells (default: the terminal's width, else 80).
-    #[arg(long, value_name = "N", requires = "dump", value_parser = clap::value_parser!(u16).range(1..))]
+    /// With --dump: wrap at N cells (default: the terminal's width, else
+    /// 80). With --list: fit the lines to N cells, as on a terminal that
+    /// wide (default: the terminal's width; piped, lines are whole).
+    #[arg(long, value_name = "N", requires = "printing", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 
     /// With --dump: the page height that pictures take at most half of

@@ -208,6 +208,7 @@ pub fn dump(args: &Args, settings: &Settings, wanted: &str, lang: Lang) -> Resul
             })
         }),
         ambiguous: crate::probe::resolve(settings.ambiguous_setting(args)),
+        lang,
     };
     let mut lines = article::render(&post, post.body.as_deref().unwrap_or(""), &opts);
     Painter::new(mode, theme.paper, lang).paint_all(&mut lines);

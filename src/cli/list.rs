@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::i18n::{Lang, Msg};
 use crate::post::Post;
-use crate::text::{fit, truncate, width};
+use crate::text::{fit, pad_right, truncate, width};
 
 /// The widest the categories column grows before it truncates with `…`.
 const MAX_CATEGORY_CELLS: usize = 24;
@@ -31,8 +31,10 @@ fn title_of(post: &Post, lang: Lang) -> String {
 }
 
 /// One line per post, `DATE  CATEGORIES  ID  TITLE`, columns aligned in
-/// terminal cells. With `max_width` (a terminal), titles are cut to fit.
-/// Drafts and posts waiting for their dates are marked in `lang`.
+/// terminal cells. With `max_width` (a terminal), lines are fitted to it:
+/// the ids are cut when ids and titles do not both fit (see [`id_cells`]),
+/// then the titles. Drafts and posts waiting for their dates are marked in
+/// `lang`.
 pub fn write_list(
     out: &mut impl Write,
     posts: &[&Post],
@@ -45,9 +47,22 @@ pub fn write_list(
         .max()
         .unwrap_or(0)
         .min(MAX_CATEGORY_CELLS);
-    let id_w = posts.iter().map(|p| width(&p.id)).max().unwrap_or(0);
+    let longest_id = posts.iter().map(|p| width(&p.id)).max().unwrap_or(0);
     let date_w = 10;
-    let title_col = date_w + cat_w + id_w + 3 * GAP.len();
+    let before_id = date_w + cat_w + 2 * GAP.len();
+    let id_w = match max_width {
+        Some(w) => {
+            let longest_title = posts
+                .iter()
+                .map(|p| width(&title_of(p, lang)))
+                .max()
+                .unwrap_or(0);
+            let room = w.saturating_sub(before_id + GAP.len());
+            id_cells(longest_id, longest_title, room, w)
+        }
+        None => longest_id,
+    };
+    let title_col = before_id + id_w + GAP.len();
     let mut line = String::with_capacity(256);
     for post in posts {
         line.clear();
@@ -58,7 +73,11 @@ pub fn write_list(
         line.push_str(GAP);
         line.push_str(&fit(&categories_of(post), cat_w));
         line.push_str(GAP);
-        line.push_str(&crate::text::pad_right(&post.id, id_w));
+        // Piped, the id is whole: scripts take it for --dump.
+        match max_width {
+            Some(_) => line.push_str(&fit(&post.id, id_w)),
+            None => line.push_str(&pad_right(&post.id, id_w)),
+        }
         line.push_str(GAP);
         let title = title_of(post, lang);
         match max_width {
@@ -70,6 +89,16 @@ pub fn write_list(
         writeln!(out, "{}", crate::sanitize::terminal_text(line.trim_end()))?;
     }
     Ok(())
+}
+
+/// The id column's cells on a terminal `w` cells wide, with `room` cells
+/// for the ids and titles together: ids as long as they are when the
+/// titles still fit; else at most a third of the width and half the room,
+/// so that titles keep the rest (ids can be 100 cells and more, and
+/// pushed every title down to `…`).
+fn id_cells(longest_id: usize, longest_title: usize, room: usize, w: usize) -> usize {
+    let fair = (w / 3).min(room / 2);
+    longest_id.min(room.saturating_sub(longest_title).max(fair))
 }
 
 #[derive(serde::Serialize)]

@@ -1,6 +1,7 @@
 //! The command-line modes: everything but the interactive reader.
 
 pub mod args;
+mod commands;
 pub mod dump;
 pub mod list;
 pub mod settings;
@@ -27,7 +28,11 @@ pub const EXIT_USAGE: i32 = 2;
 /// Run sinmun with the process's arguments; returns the exit status.
 pub fn main() -> i32 {
     let files = settings::files_help(&crate::config::Paths::new(None));
-    let command = Args::command().after_help(format!("{}\n\n{files}", args::AFTER_HELP));
+    let command = Args::command().after_help(format!(
+        "{}\n\n{files}\n\n{}",
+        args::AFTER_HELP,
+        commands::help()
+    ));
     let args = match command
         .try_get_matches()
         .and_then(|m| Args::from_arg_matches(&m))
@@ -119,13 +124,15 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
         let result = if args.json {
             list::write_json(&mut out, &posts, &marks)
         } else {
-            let width = terminal
-                .then(|| {
-                    crossterm::terminal::size()
-                        .map(|(w, _)| usize::from(w))
-                        .ok()
-                })
-                .flatten();
+            let width = args.width.map(usize::from).or_else(|| {
+                terminal
+                    .then(|| {
+                        crossterm::terminal::size()
+                            .map(|(w, _)| usize::from(w))
+                            .ok()
+                    })
+                    .flatten()
+            });
             crate::probe::resolve(settings.ambiguous_setting(args))
                 .scope(|| list::write_list(&mut out, &posts, width, *lang))
         };
@@ -340,18 +347,8 @@ fn check(load: &Load, lang: Lang) -> io::Result<i32> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
         _ => {}
     }
-    let notes = reports.iter().filter(|p| p.is_note()).count();
-    let problems = reports.len() - notes;
-    let mut summary = match problems {
-        0 => Msg::NoProblemsCount.say(lang),
-        1 => Msg::OneProblem.say(lang),
-        n => Msg::ProblemsCount.fill(lang, &[("n", &n)]),
-    };
-    match notes {
-        0 => {}
-        1 => summary.push_str(Msg::NoteOne.text(lang)),
-        n => summary.push_str(&Msg::Notes.fill(lang, &[("n", &n)])),
-    }
+    let tally = crate::problem::Tally::of(reports.iter());
+    let mut summary = tally.say(lang);
     if load.skipped > 0 {
         summary.push_str(&Msg::CheckSkipped.fill(lang, &[("n", &load.skipped)]));
     }
@@ -362,7 +359,7 @@ fn check(load: &Load, lang: Lang) -> io::Result<i32> {
         n => summary.push_str(&Msg::SpecialNotRead.fill(lang, &[("n", &n)])),
     }
     say(&Msg::Checked.fill(lang, &[("n", &load.posts.len()), ("summary", &summary)]));
-    Ok(if problems == 0 {
+    Ok(if tally.problems == 0 {
         EXIT_OK
     } else {
         EXIT_PROBLEMS

@@ -40,6 +40,11 @@ impl Settings {
                 message,
             }));
         }
+        // So must the one `--theme` names, in every mode: `--list` and
+        // `--check` draw nothing with it, and would take a typo silently.
+        if let Some(spec) = &args.theme {
+            Theme::load(spec, paths.themes_dir.as_deref()).map_err(AppError::Theme)?;
+        }
         let changes: Vec<(String, Vec<String>)> = config
             .keys
             .iter()
@@ -51,10 +56,25 @@ impl Settings {
                 .iter()
                 .find(|(name, ..)| *name == e.name)
                 .map_or(1, |(.., line)| *line);
+            // A command the table does not have: name the one meant.
+            let near = (!crate::app::keymap::TABLE.iter().any(|b| b.name == e.name))
+                .then(|| super::commands::closest(&e.name))
+                .flatten();
+            let message = match near {
+                Some(near) => crate::i18n::Msg::Keyed
+                    .with("key", format!("keys.{}", crate::text::one_line(&e.name)))
+                    .with_msg(
+                        "message",
+                        crate::i18n::Msg::UnknownCommandNear
+                            .with("name", crate::text::one_line(&e.name))
+                            .with("near", near),
+                    ),
+                None => e.message,
+            };
             AppError::Config(crate::config::ConfigError::Invalid {
                 path: paths.config_file.clone(),
                 line,
-                message: e.message,
+                message,
             })
         })?;
         Ok(Settings {

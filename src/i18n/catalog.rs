@@ -119,7 +119,6 @@ catalog! {
     HintClearFilter: "clear", "지우기";
     // Popups.
     TitleKeys: "keys", "키";
-    TitleProblems: "problems ({n})", "문제 ({n})";
     TitleCategories: "categories · Space chooses · Enter applies", "분류 · Space 고르기 · Enter 적용";
     TitleLinks: "links · a digit or Enter opens · y copies", "링크 · 숫자나 Enter로 열기 · y 복사";
     NoProblems: "no problems found while loading", "읽으며 찾은 문제 없음";
@@ -144,12 +143,13 @@ catalog! {
     SortTitle: "title", "제목";
     SortPath: "path", "경로";
     // Messages.
-    ProblemsAtStartOne: "1 problem found while loading: ! shows it", "읽으며 문제 1개를 찾음: !로 보기";
-    ProblemsAtStart: "{n} problems found while loading: ! shows them", "읽으며 문제 {n}개를 찾음: !로 보기";
+    FoundWhileLoadingOne: "found while loading: {summary}; ! shows it", "읽으며 찾은 것: {summary}; !로 보기";
+    FoundWhileLoading: "found while loading: {summary}; ! shows them", "읽으며 찾은 것: {summary}; !로 보기";
     HiddenDraft: "{path} is a draft: D shows the drafts", "{path}은(는) 초안: D로 초안을 보임";
     HiddenScheduled: "{path} waits for its date ({date}): D shows it", "{path}은(는) {date}에 게시될 글: D로 보임";
     NotAPostShown: "{path} is not a post the reader shows", "{path}은(는) 목록에 있는 글이 아님";
     DraftMark: "draft", "초안";
+    ScheduledMark: "scheduled", "예약";
     DraftsShown: "drafts shown ({n})", "초안 보임 ({n}개)";
     DraftsHidden: "drafts hidden ({n})", "초안 숨김 ({n}개)";
     NoDrafts: "no drafts", "초안 없음";
@@ -166,7 +166,7 @@ catalog! {
     NotOpened: "not opened (only http, https, mailto and this blog's posts): {address}", "열지 않음 (http, https, mailto와 이 블로그의 글만 엶): {address}";
     Opening: "opening {address}", "여는 중: {address}";
     Copied: "copied {address}", "복사함: {address}";
-    NoAddress: "no web address for this post (its front matter or its site's url gives one): o lists its links", "이 글의 웹 주소를 알 수 없음 (글이나 사이트 설정의 url로 정함): o로 링크 보기";
+    NoAddress: "no web address for this post: o lists its links", "이 글의 웹 주소를 알 수 없음: o로 링크 보기";
     NothingUnread: "nothing unread here", "여기에 안 읽은 글 없음";
     MarkedReadOne: "1 post marked read · U undoes", "1개를 읽음으로 · U로 되돌리기";
     MarkedRead: "{n} posts marked read · U undoes", "{n}개를 읽음으로 · U로 되돌리기";
@@ -195,7 +195,7 @@ catalog! {
     PostKinds: " (posts are .html, .htm, .md, .markdown and .txt files)", " (글은 .html, .htm, .md, .markdown, .txt 파일)";
     OtherSkippedOne: "; 1 other file skipped", "; 다른 파일 1개 건너뜀";
     OtherSkipped: "; {n} other files skipped", "; 다른 파일 {n}개 건너뜀";
-    ProblemsShown: "; {n} problems: ! shows them", "; 문제 {n}개: !로 보기";
+    ProblemsShown: "; {summary}: ! shows them", "; {summary}: !로 보기";
     NewPostOne: "1 new post", "새 글 1개";
     NewPosts: "{n} new posts", "새 글 {n}개";
     ChangedPosts: "{n} changed", "{n}개 바뀜";
@@ -296,9 +296,26 @@ catalog! {
     ThisFile: "this file {refusal}", "이 파일은 {refusal}";
     NoSuchConfig: "{path}: no such config file", "{path}: 그런 설정 파일이 없음";
     PostsExpected: "expected a folder or a list of folders, found {value}", "폴더나 폴더 목록이어야 함, 지금 값은 {value}";
+    ConfigNotMapping: "the config must be a mapping of settings like `theme: dark`, found {value}", "설정 파일은 `theme: dark`처럼 설정 이름과 값의 매핑이어야 함, 지금 값은 {value}";
+    ConfigExpected: "expected {what}, found {value}", "{what}(이)어야 함, 지금 값은 {value}";
+    WhatThemeName: "a theme's name or the path of a .yaml file", "테마 이름이나 .yaml 파일의 경로";
+    WhatSort: "date, title or path", "date, title, path 가운데 하나";
+    WhatKeys: "a mapping of commands to keys like `quit: [q, Q]`", "`quit: [q, Q]`처럼 명령과 키의 매핑";
+    WhatCells: "a whole number of cells (e.g. 80)", "80처럼 칸 수를 나타내는 자연수";
+    WhatLanguage: "en or ko", "en이나 ko";
+    WhatImages: "auto, halfblocks or off", "auto, halfblocks, off 가운데 하나";
+    WhatAmbiguous: "auto, narrow or wide", "auto, narrow, wide 가운데 하나";
+    ThemeNotMapping: "a theme must be a mapping like `styles: {heading: {fg: red}}`, found {value}", "테마는 `styles: {heading: {fg: red}}`처럼 설정 이름과 값의 매핑이어야 함, 지금 값은 {value}";
+    WhatThemeNameOnly: "the name of a theme", "테마 이름";
+    WhatSyntaxTheme: "the name of a syntax theme", "구문 강조 테마 이름";
+    WhatStyles: "a mapping of parts to styles like `heading: {fg: red}`", "`heading: {fg: red}`처럼 부분과 모양의 매핑";
+    WhatStyle: "a style like `{fg: red, bg: 0, modifiers: [bold]}`", "`{fg: red, bg: 0, modifiers: [bold]}` 같은 모양";
+    WhatModifiers: "a list of modifiers ({names})", "{names} 가운데 고른 목록";
+    WhatModifier: "one of {names}", "{names} 가운데 하나";
     TextWidthTooNarrow: "text_width: {n} is too narrow (20 cells at least)", "text_width: {n}칸은 너무 좁음 (20칸 이상)";
     KeysExpected: "keys.{name}: expected a key or a list of keys, found {value}", "keys.{name}: 키나 키 목록이어야 함, 지금 값은 {value}";
-    UnknownCommand: "unknown command \"{name}\"; the commands are listed by `sinmun --help` and in the README", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`와 README에 있음";
+    UnknownCommand: "unknown command \"{name}\"; `sinmun --help` lists the commands", "모르는 명령 \"{name}\"; 명령 목록은 `sinmun --help`에 있음";
+    UnknownCommandNear: "unknown command \"{name}\" (did you mean {near}?); `sinmun --help` lists the commands", "모르는 명령 \"{name}\" (혹시 {near}?); 명령 목록은 `sinmun --help`에 있음";
     DigitKeys: "the digit keys cannot be changed", "숫자 키는 바꿀 수 없음";
     UnknownKey: "unknown key \"{key}\" (write j, G, Enter, Ctrl-d, Alt-x, F5, …)", "모르는 키 \"{key}\" (j, G, Enter, Ctrl-d, Alt-x, F5 …처럼 쓰세요)";
     KeyConflict: "\"{key}\" is also the key of {other} there", "\"{key}\"는 거기서 {other}의 키이기도 함";

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::cache::ArticleLines;
 use super::{Flags, Line, RenderOptions, Rendered, SpanStyle};
+use crate::i18n::{Lang, Msg};
 use crate::markdown::LiquidContext;
 use crate::picture::Found;
 use crate::post::Post;
@@ -52,8 +53,9 @@ fn names_an_attachment(mail: &str) -> bool {
     })
 }
 
-/// The meta line: categories, tags, date and file.
-pub fn meta(post: &Post) -> String {
+/// The meta line: categories, tags, date, whether a draft (in `lang`,
+/// as the list says it) and file.
+pub fn meta(post: &Post, lang: Lang) -> String {
     let mut parts = Vec::new();
     if !post.categories.is_empty() {
         parts.push(post.categories.join(", "));
@@ -71,9 +73,9 @@ pub fn meta(post: &Post) -> String {
         parts.push(d.day_string());
     }
     if !post.published {
-        parts.push("draft".to_string());
+        parts.push(Msg::DraftMark.say(lang));
     } else if post.scheduled {
-        parts.push("scheduled".to_string());
+        parts.push(Msg::ScheduledMark.say(lang));
     }
     parts.push(crate::text::one_line(&post.path.to_string_lossy()));
     parts.join(glyphs().separator)
@@ -103,7 +105,7 @@ pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
         files.extend(rendered.pictures.iter().cloned());
         let mut problems = lead.as_ref().map_or_else(Vec::new, |l| l.problems.clone());
         problems.extend(rendered.problems.iter().cloned());
-        let lines = lines(post, lead, rendered, opts.width);
+        let lines = lines(post, lead, rendered, opts);
         ArticleLines {
             pictures: crate::picture::slot::find(&lines, files),
             lines,
@@ -135,10 +137,10 @@ fn lead(post: &Post, opts: &RenderOptions) -> Option<Rendered> {
     Some(super::render(&html, crate::post::Format::Html, opts))
 }
 
-/// The article's lines at `width`: header, a blank line, the lead picture,
-/// the body, and the link list when the body has links.
-pub fn lines(post: &Post, lead: Option<Rendered>, body: Rendered, width: usize) -> Vec<Line> {
-    let width = width.max(1);
+/// The article's lines at `opts.width`: header, a blank line, the lead
+/// picture, the body, and the link list when the body has links.
+fn lines(post: &Post, lead: Option<Rendered>, body: Rendered, opts: &RenderOptions) -> Vec<Line> {
+    let width = opts.width.max(1);
     let mut out = Vec::with_capacity(body.lines.len() + body.links.len() + 6);
     out.extend(
         wrap(&post.title, width)
@@ -146,7 +148,7 @@ pub fn lines(post: &Post, lead: Option<Rendered>, body: Rendered, width: usize) 
             .map(|l| Line::plain(l, Flags::TITLE)),
     );
     out.extend(
-        wrap(&meta(post), width)
+        wrap(&meta(post, opts.lang), width)
             .into_iter()
             .map(|l| Line::plain(l, Flags::META)),
     );

@@ -192,6 +192,8 @@ pub struct RenderOptions {
     /// How wide the terminal draws ambiguous characters: every line is
     /// measured so, whatever thread renders it.
     pub ambiguous: AmbiguousWidth,
+    /// The interface's language: the header's own words (a draft says so).
+    pub lang: crate::i18n::Lang,
 }
 
 impl RenderOptions {
@@ -203,6 +205,7 @@ impl RenderOptions {
             liquid: None,
             pictures: None,
             ambiguous: AmbiguousWidth::Narrow,
+            lang: crate::i18n::Lang::En,
         }
     }
 

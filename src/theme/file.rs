@@ -65,6 +65,17 @@ impl StyleSpec {
     }
 }
 
+/// The modifiers a style may list, as a theme writes them (what an
+/// error says the choices are).
+pub(super) const MODIFIERS: &[&str] = &[
+    "bold",
+    "dim",
+    "italic",
+    "underlined",
+    "reversed",
+    "crossed_out",
+];
+
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum ModifierSpec {
@@ -109,18 +120,22 @@ impl ToRgb for Color {
 impl<'de> Deserialize<'de> for ColorSpec {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = serde_yaml::Value::deserialize(d)?;
-        let bad = |shown: &str| {
-            let shown = crate::frontmatter::quote(shown);
+        colour_of(&value).map(ColorSpec).map_err(|shown| {
+            let shown = crate::frontmatter::quote(&shown);
             crate::frontmatter::own_error::<D::Error>(Msg::BadColour.with("value", shown))
-        };
-        match &value {
-            serde_yaml::Value::Number(n) => match n.as_u64() {
-                Some(i) if i <= 255 => Ok(ColorSpec(Color::Indexed(i as u8))),
-                _ => Err(bad(&n.to_string())),
-            },
-            serde_yaml::Value::String(s) => parse_color(s).map(ColorSpec).ok_or_else(|| bad(s)),
-            other => Err(bad(&crate::post::yaml_text(other))),
-        }
+        })
+    }
+}
+
+/// The colour a theme's value names, or the value as a message shows it.
+pub(super) fn colour_of(value: &serde_yaml::Value) -> Result<Color, String> {
+    match value {
+        serde_yaml::Value::Number(n) => match n.as_u64() {
+            Some(i) if i <= 255 => Ok(Color::Indexed(i as u8)),
+            _ => Err(n.to_string()),
+        },
+        serde_yaml::Value::String(s) => parse_color(s).ok_or_else(|| s.clone()),
+        other => Err(crate::post::yaml_text(other)),
     }
 }
 
@@ -154,4 +169,23 @@ pub fn parse_color(s: &str) -> Option<Color> {
         "white" => Color::White,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_modifiers_named_are_those_read() {
+        for name in MODIFIERS {
+            let read: ModifierSpec = serde_yaml::from_str(name).unwrap();
+            assert_eq!(
+                MODIFIERS.iter().position(|m| m == name),
+                Some(read as usize),
+                "{name}"
+            );
+        }
+        assert!(serde_yaml::from_str::<ModifierSpec>("blink").is_err());
+        assert_eq!(MODIFIERS.len(), ModifierSpec::CrossedOut as usize + 1);
+    }
 }

@@ -10,6 +10,7 @@ use crate::i18n::{Lang, Message, Msg};
 use crate::render::highlight::Token;
 use crate::render::{Flags, Rgb, SpanStyle};
 
+mod expected;
 mod file;
 mod resolve;
 mod syntax;

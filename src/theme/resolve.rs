@@ -65,7 +65,7 @@ impl Layers {
 
 pub(super) fn parse_file(text: &str, path: &Path) -> Result<ThemeFile, ThemeError> {
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, message) = crate::frontmatter::describe(&e, Msg::ThemeSays);
+        let (line, message) = super::expected::explain(&e, text);
         ThemeError::File {
             path: path.to_path_buf(),
             line,

@@ -161,6 +161,7 @@ impl Workers {
             liquid: Some(Arc::new(app.store.liquid_context(post))),
             pictures,
             ambiguous: app.ambiguous,
+            lang: self.lang,
         };
         let mut post = post.clone();
         post.search = None;

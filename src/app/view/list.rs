@@ -177,7 +177,8 @@ fn empty_reason(app: &App) -> String {
         n => text.push_str(&Msg::OtherSkipped.fill(app.lang, &[("n", &n)])),
     }
     if app.problems().next().is_some() {
-        text.push_str(&Msg::ProblemsShown.fill(app.lang, &[("n", &app.problems().count())]));
+        let summary = crate::problem::Tally::of(app.problems()).say(app.lang);
+        text.push_str(&Msg::ProblemsShown.fill(app.lang, &[("summary", &summary)]));
     }
     text
 }

@@ -24,22 +24,29 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> 
     if app.context() == Context::Search {
         return search_field(app, buf, area);
     }
-    let left = position_text(app);
-    let right = match &app.message {
-        Some(m) => m.clone(),
-        None => hints(app),
+    let parts = position_parts(app);
+    let Some(message) = &app.message else {
+        let left = truncate(&counters(&parts), w);
+        let x = put(buf, area.x, area.y, &left, w, theme.style(Part::Status));
+        let room = w.saturating_sub(width(&left) + 1);
+        let right = truncate(&hints(app), room);
+        let rx = area.right().saturating_sub(width(&right) as u16).max(x + 1);
+        put(buf, rx, area.y, &right, room, theme.style(Part::StatusDim));
+        return None;
     };
-    let left = truncate(&left, w);
-    let x = put(buf, area.x, area.y, &left, w, theme.style(Part::Status));
-    let room = w.saturating_sub(width(&left) + 1);
-    let right = truncate(&right, room);
-    let style = if app.message.is_some() {
-        theme.style(Part::StatusDim).patch(theme.style(Part::Key))
-    } else {
-        theme.style(Part::StatusDim)
-    };
-    let rx = area.right().saturating_sub(width(&right) as u16).max(x + 1);
-    put(buf, rx, area.y, &right, room, style);
+    // The answer to the key just pressed comes first: whole when the row
+    // holds it, the counters keeping what room is left; cut at its end
+    // when even the row is too narrow.
+    let style = theme.style(Part::StatusDim).patch(theme.style(Part::Key));
+    let message_w = width(message);
+    if message_w >= w {
+        put(buf, area.x, area.y, &truncate(message, w), w, style);
+        return None;
+    }
+    let left = counters_within(&parts, w - message_w - 1);
+    put(buf, area.x, area.y, &left, w, theme.style(Part::Status));
+    let rx = area.right().saturating_sub(message_w as u16);
+    put(buf, rx, area.y, message, message_w, style);
     None
 }
 
@@ -115,13 +122,32 @@ fn reading(app: &App, done: usize, total: usize) -> String {
     )
 }
 
-/// " 12/340 · 5 unread · #항공 · /ㅈㅈㅎㄱ · 45% "
-fn position_text(app: &App) -> String {
+/// " 12/340 · 5 unread · #항공 · /ㅈㅈㅎㄱ · 45% " as a line.
+fn counters(parts: &[String]) -> String {
+    format!(" {} ", parts.join(crate::text::glyphs().separator))
+}
+
+/// The counters that fit in `cells`, from the first: those at the end go
+/// first, then all of them.
+fn counters_within(parts: &[String], cells: usize) -> String {
+    (0..=parts.len())
+        .rev()
+        .map(|n| counters(&parts[..n]))
+        .find(|line| width(line) <= cells)
+        .filter(|line| !line.trim().is_empty())
+        .unwrap_or_default()
+}
+
+/// The status line's counters, in the order they are dropped from the
+/// end: the position, counts, filters, progress, the article's scroll.
+fn position_parts(app: &App) -> Vec<String> {
     let mut parts = Vec::new();
     let total = app.store.posts().len();
     let shown = app.list.visible.len();
+    // An empty list (nothing starred, a search that matches nothing)
+    // shows no row of any number.
     parts.push(if shown == 0 {
-        format!("0/{total}")
+        "0/0".to_string()
     } else {
         format!("{}/{}", app.list.selected + 1, shown)
     });
@@ -177,7 +203,7 @@ fn position_text(app: &App) -> String {
             parts.push(format!("{pct}%"));
         }
     }
-    format!(" {} ", parts.join(crate::text::glyphs().separator))
+    parts
 }
 
 /// "/ search  c categories  ? help  q quit": the key table's hints for
