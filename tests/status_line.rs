@@ -146,3 +146,26 @@ fn notes_are_not_counted_as_problems() {
         }
     }
 }
+
+#[test]
+fn the_sites_title_follows_the_counters_when_the_hints_leave_room() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 어쩐지 오늘은\n");
+    site.write(
+        "_posts/2026-03-01-bom.md",
+        "---\ntitle: 봄 소식\n---\n봄 본문입니다.\n",
+    );
+    let r = Reader::folder(&site.path(), 120, 20);
+    assert!(
+        status(&r).starts_with("1/1 · 1 unread · 어쩐지 오늘은"),
+        "{:?}",
+        r.status()
+    );
+    let r = Reader::folder(&site.path(), 50, 15);
+    assert!(
+        !r.status().contains("어쩐지"),
+        "hints first: {:?}",
+        r.status()
+    );
+    assert!(r.status().contains("/ search"), "{:?}", r.status());
+}

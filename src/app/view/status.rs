@@ -26,10 +26,20 @@ pub(super) fn draw(app: &App, buf: &mut Buffer, area: Rect) -> Option<Position> 
     }
     let parts = position_parts(app);
     let Some(message) = &app.message else {
-        let left = truncate(&counters(&parts), w);
+        let hints = hints(app);
+        // The site's title after the counters, when the hints leave room.
+        let titled = app.store.site_title().map(|title| {
+            let mut with = parts.clone();
+            with.push(title.to_string());
+            counters(&with)
+        });
+        let left = match titled {
+            Some(t) if width(&t) + width(&hints) < w => t,
+            _ => truncate(&counters(&parts), w),
+        };
         let x = put(buf, area.x, area.y, &left, w, theme.style(Part::Status));
         let room = w.saturating_sub(width(&left) + 1);
-        let right = truncate(&hints(app), room);
+        let right = truncate(&hints, room);
         let rx = area.right().saturating_sub(width(&right) as u16).max(x + 1);
         put(buf, rx, area.y, &right, room, theme.style(Part::StatusDim));
         return None;
