@@ -97,37 +97,18 @@ const SETTINGS: &[Setting] = &[
 /// serde's own words when no setting of ours is to blame (an unknown key,
 /// a YAML slip) or the setting says it itself.
 pub(super) fn explain(error: &serde_yaml::Error, text: &str) -> (usize, Message) {
-    let (line, said) = crate::frontmatter::describe(error, Msg::ConfigSays);
-    // The text already passed the size, nesting and alias checks.
-    let Ok(value) = serde_yaml::from_str::<Value>(text) else {
-        return (line, said);
-    };
-    let found = |v: &Value| crate::frontmatter::quote(&crate::post::yaml_text(v));
-    let Value::Mapping(settings) = &value else {
-        return (line, Msg::ConfigNotMapping.with("value", found(&value)));
-    };
-    for (key, value) in settings {
-        let Some(setting) = key
-            .as_str()
-            .and_then(|k| SETTINGS.iter().find(|s| s.key == k))
-        else {
-            return (line, said);
-        };
-        if (setting.fits)(value) {
-            continue;
+    let frames = (Msg::ConfigSays, Msg::ConfigNotMapping);
+    crate::frontmatter::explain_settings(error, text, frames, |settings| {
+        for (key, value) in settings {
+            let setting = key
+                .as_str()
+                .and_then(|k| SETTINGS.iter().find(|s| s.key == k))?;
+            if !(setting.fits)(value) {
+                return Some((setting.key.to_string(), setting.what?.into(), value));
+            }
         }
-        let Some(what) = setting.what else {
-            return (line, said);
-        };
-        let message = Msg::Keyed.with("key", setting.key).with_msg(
-            "message",
-            Msg::ConfigExpected
-                .with_msg("what", what)
-                .with("value", found(value)),
-        );
-        return (line, message);
-    }
-    (line, said)
+        None
+    })
 }
 
 /// `text_width:` read as a whole number of cells. Beyond 64 bits, YAML's

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use serde_yaml::Value;
+use serde_yaml::{Mapping, Value};
 
 use super::YamlProblem;
 use crate::i18n::{Message, Msg};
@@ -57,6 +57,40 @@ pub(crate) fn describe(e: &serde_yaml::Error, frame: Msg) -> (usize, Message) {
     }
     let (line, text) = library_text(e);
     (line, frame.with("error", text))
+}
+
+/// What to say when serde could not read a settings file's `text` (the
+/// config, a theme): the line serde names, and the first setting that
+/// `misfit` finds of the wrong kind, said as "KEY: expected WHAT, found
+/// VALUE"; `not_mapping` when the file is no mapping of settings; else
+/// serde's own words in `frame`. The file is read again as plain YAML:
+/// it already passed the size, nesting and alias checks.
+pub(crate) fn explain_settings(
+    error: &serde_yaml::Error,
+    text: &str,
+    (frame, not_mapping): (Msg, Msg),
+    misfit: impl for<'a> FnOnce(&'a Mapping) -> Option<(String, Message, &'a Value)>,
+) -> (usize, Message) {
+    let (line, said) = describe(error, frame);
+    let Ok(value) = serde_yaml::from_str::<Value>(text) else {
+        return (line, said);
+    };
+    let found = |v: &Value| quote(&crate::post::yaml_text(v));
+    let Value::Mapping(settings) = &value else {
+        return (line, not_mapping.with("value", found(&value)));
+    };
+    match misfit(settings) {
+        Some((key, what, value)) => {
+            let expected = Msg::ConfigExpected
+                .with_msg("what", what)
+                .with("value", found(value));
+            (
+                line,
+                Msg::Keyed.with("key", key).with_msg("message", expected),
+            )
+        }
+        None => (line, said),
+    }
 }
 
 /// serde_yaml's words: the line to look at and one line of message, with

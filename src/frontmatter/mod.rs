@@ -16,7 +16,7 @@ mod toml_matter;
 
 pub(crate) use hexo::split_unopened;
 pub(crate) use limits::{MAX_DEPTH, MAX_FRONT_MATTER, Refusal, check};
-pub(crate) use message::{describe, key_text, own_error, quote};
+pub(crate) use message::{explain_settings, key_text, own_error, quote};
 use message::{first_line, yaml_problem};
 
 /// YAML of `levels` anchors, each a list of nine aliases to the one before

@@ -19,27 +19,10 @@ type Misfit<'a> = (String, Message, &'a Value);
 /// it names, and what the value there must be with the value found;
 /// serde's own words (or sinmun's own, a bad colour) otherwise.
 pub(super) fn explain(error: &serde_yaml::Error, text: &str) -> (usize, Message) {
-    let (line, said) = crate::frontmatter::describe(error, Msg::ThemeSays);
-    // The text already passed the size, nesting and alias checks.
-    let Ok(value) = serde_yaml::from_str::<Value>(text) else {
-        return (line, said);
-    };
-    let found = |v: &Value| crate::frontmatter::quote(&crate::post::yaml_text(v));
-    let Value::Mapping(top) = &value else {
-        return (line, Msg::ThemeNotMapping.with("value", found(&value)));
-    };
-    match first_misfit(top) {
-        Ok(()) | Err(None) => (line, said),
-        Err(Some((key, what, value))) => {
-            let expected = Msg::ConfigExpected
-                .with_msg("what", what)
-                .with("value", found(value));
-            (
-                line,
-                Msg::Keyed.with("key", key).with_msg("message", expected),
-            )
-        }
-    }
+    let frames = (Msg::ThemeSays, Msg::ThemeNotMapping);
+    crate::frontmatter::explain_settings(error, text, frames, |top| {
+        first_misfit(top).err().flatten()
+    })
 }
 
 /// `Err(Some(..))`: the first value that does not fit; `Err(None)`: one
