@@ -152,6 +152,11 @@ pub enum Action {
     },
     /// The watched folders changed: these paths (a burst of changes).
     FolderChanged(Vec<std::path::PathBuf>),
+    /// The files as loaded were stamped, to tell later changes by;
+    /// `changed`: some changed while they were being loaded.
+    Stamped {
+        changed: bool,
+    },
     /// A reload finished.
     Reloaded(Shared<crate::reload::Reloaded>),
     /// Something an effect has to say (a failed save, a link opened).

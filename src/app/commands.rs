@@ -3,10 +3,9 @@
 //! ahead. Pure, like `update`.
 
 use super::screen::{Context, Popup, Screen};
-use super::{Action, App, Effect, SearchBox};
+use super::{Action, App, Effect};
 use crate::config::Sort;
 use crate::i18n::{Lang, Msg};
-use crate::render::article::is_openable;
 
 /// A quiet moment: render the selected article ahead; with it open and
 /// ready, the next one (for `n`).
@@ -121,7 +120,7 @@ pub(super) fn open_problem(app: &mut App, cursor: usize) -> Vec<Effect> {
         return Vec::new();
     };
     match app.store.position_of(&path) {
-        Some(post) => super::update::show_post(app, post),
+        Some(post) => super::navigate::show_post(app, post),
         None => {
             let hidden = app.store.hidden_post(&path);
             let date = hidden
@@ -184,175 +183,6 @@ fn jump_to_line(
         Some(line) => article.scroll = line,
         None => app.message = Some(none[usize::from(!forward)].say(app.lang)),
     }
-}
-
-pub(super) fn toggle_category(app: &mut App) {
-    let shown = shown_categories(app);
-    let name = match &app.popup {
-        Some(Popup::Categories { cursor, .. }) => shown
-            .get(*cursor)
-            .map(|&i| app.store.categories()[i].name.clone()),
-        _ => None,
-    };
-    if let (Some(Popup::Categories { chosen, .. }), Some(name)) = (&mut app.popup, name) {
-        match chosen.iter().position(|c| *c == name) {
-            Some(i) => {
-                chosen.remove(i);
-            }
-            None => chosen.push(name),
-        }
-    }
-}
-
-/// The categories the picker shows, as indices into the store's: those
-/// its filter matches, as the search matches (초성, spacing, case).
-pub(crate) fn shown_categories(app: &App) -> Vec<usize> {
-    let all = app.store.categories();
-    let query = match &app.popup {
-        Some(Popup::Categories { filter, .. }) if !filter.input.is_empty() => {
-            crate::search::Query::parse(&filter.input)
-        }
-        _ => return (0..all.len()).collect(),
-    };
-    (0..all.len())
-        .filter(|&i| {
-            let text = crate::search::SearchText::new(&all[i].name);
-            query.matches_text(&text, &[], &[])
-        })
-        .collect()
-}
-
-/// Edit the picker's filter; the cursor goes back to the first row when
-/// the categories shown change.
-pub(super) fn edit_category_filter(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {
-    if let Some(Popup::Categories { cursor, filter, .. }) = &mut app.popup {
-        let before = filter.input.clone();
-        edit(filter);
-        if filter.input != before {
-            *cursor = 0;
-        }
-    }
-}
-
-pub(super) fn apply_categories(app: &mut App) {
-    if let Some(Popup::Categories { chosen, .. }) = app.popup.take() {
-        app.filters.categories = chosen;
-        app.refilter();
-    }
-}
-
-pub(super) fn open_link(app: &mut App, n: usize) -> Vec<Effect> {
-    let Some(address) = app
-        .screen
-        .article()
-        .and_then(|a| a.links().get(n.wrapping_sub(1)))
-        .cloned()
-    else {
-        app.message = Some(Msg::NoLink.fill(app.lang, &[("n", &n)]));
-        return Vec::new();
-    };
-    if !is_openable(&address) {
-        // A link to another post of the blog opens it here.
-        if let Some(post) = linked_post(app, &address) {
-            let from = app.screen.article().map(|a| {
-                let path = app.store.posts()[a.post].path.clone();
-                (path, a.scroll)
-            });
-            app.trail.extend(from);
-            return super::update::follow(app, post);
-        }
-        app.message = Some(Msg::NotOpened.fill(app.lang, &[("address", &quoted(&address))]));
-        return Vec::new();
-    }
-    app.popup = None;
-    app.message = Some(Msg::Opening.fill(app.lang, &[("address", &quoted(&address))]));
-    vec![Effect::OpenUrl(address)]
-}
-
-/// An address as a message quotes it: shown as the article shows it.
-fn quoted(address: &str) -> String {
-    crate::sanitize::quote(&crate::text::shown_address(address))
-}
-
-/// The post of the blog that `address`, a link in the article shown,
-/// names (a link the reader opens itself).
-pub(super) fn linked_post(app: &App, address: &str) -> Option<usize> {
-    let site = app.screen.article().and_then(|a| {
-        let post = app.store.posts().get(a.post)?;
-        app.store.site_for(post)
-    });
-    crate::post_link::post_named_by(app.store.posts(), address, site)
-}
-
-/// `y`: in the links, the link under the cursor (as written); in the
-/// article, the post's page address (as browsers send it).
-pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
-    let address = match (&app.popup, app.screen.article()) {
-        (Some(Popup::Links { cursor }), Some(a)) if context == Context::Links => {
-            a.links().get(*cursor).map(|l| (l.clone(), l.clone()))
-        }
-        (_, Some(a)) => page_address(app, a.post).map(|p| {
-            let sent = encoded(&p);
-            (p, sent)
-        }),
-        _ => None,
-    };
-    match address {
-        Some((address, copied)) => {
-            app.message = Some(Msg::Copied.fill(app.lang, &[("address", &quoted(&address))]));
-            vec![Effect::Copy(copied)]
-        }
-        None => {
-            app.message = Some(Msg::NoAddress.say(app.lang));
-            Vec::new()
-        }
-    }
-}
-
-/// `O`: the open (or selected) post's page on the web, in the browser.
-pub(super) fn open_page(app: &mut App) -> Vec<Effect> {
-    let Some(address) = app.target_post().and_then(|p| page_address(app, p)) else {
-        app.message = Some(Msg::NoAddress.say(app.lang));
-        return Vec::new();
-    };
-    app.message = Some(Msg::Opening.fill(app.lang, &[("address", &quoted(&address))]));
-    vec![Effect::OpenUrl(encoded(&address))]
-}
-
-/// The post's page on the web: the address its front matter gives, else
-/// where its site publishes it (readable: Hangul as written).
-fn page_address(app: &App, post: usize) -> Option<String> {
-    let post = app.store.posts().get(post)?;
-    post_address(post).or_else(|| {
-        let site = app.store.site_for(post)?;
-        crate::permalink::web_address(post, site)
-    })
-}
-
-/// An address as browsers send it: non-ASCII characters, spaces and the
-/// characters a URL may not hold percent-encoded.
-fn encoded(address: &str) -> String {
-    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'<')
-        .add(b'>')
-        .add(b'`')
-        .add(b'{')
-        .add(b'}')
-        .add(b'|')
-        .add(b'\\')
-        .add(b'^');
-    percent_encoding::utf8_percent_encode(address, UNSAFE).to_string()
-}
-
-/// The web address a post gives for itself, if any.
-fn post_address(post: &crate::post::Post) -> Option<String> {
-    ["url", "permalink", "canonical_url", "link"]
-        .iter()
-        .find_map(|key| post.extra.iter().find(|(k, _)| k == key))
-        .map(|(_, v)| v.trim().trim_matches(['"', '\'']).to_string())
-        .filter(|v| v.starts_with("http://") || v.starts_with("https://"))
 }
 
 pub(super) fn toggle_read(app: &mut App) -> Vec<Effect> {

@@ -150,7 +150,7 @@ fn category_rows(app: &App, chosen: &[String]) -> Vec<PopupRow> {
             Part::Meta,
         )];
     }
-    let counts: Vec<_> = super::commands::shown_categories(app)
+    let counts: Vec<_> = super::picker::shown_categories(app)
         .into_iter()
         .map(|i| all[i].clone())
         .collect();
@@ -204,7 +204,7 @@ fn link_rows(app: &App) -> Vec<PopupRow> {
                 return PopupRow::new(mark, shown, Part::Link);
             }
             // A post of the blog opens here: its title says which.
-            match super::commands::linked_post(app, l) {
+            match super::links::linked_post(app, l) {
                 Some(post) => {
                     let title = &app.store.posts()[post].title;
                     PopupRow::new(mark, format!("{shown} · {title}"), Part::Link)

@@ -3,8 +3,8 @@
 //! [`Effect`]. What a key does depends on [`App::context`] alone.
 
 use super::position::clamp_add;
-use super::screen::{Article, Context, Pane, Popup, Screen};
-use super::{Action, App, Effect, SearchBox, commands};
+use super::screen::{Context, Pane, Popup, Screen};
+use super::{Action, App, Effect, SearchBox, commands, links, navigate, picker};
 use crate::i18n::Msg;
 
 /// Apply `action` to `app`; the effects are for the effect loop.
@@ -24,9 +24,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     let context = app.context();
     match action {
         Action::PageDown if context == Context::Article && app.article_at_end() => {
-            return page_past_the_end(app, end_hinted);
+            return navigate::page_past_the_end(app, end_hinted);
         }
-        Action::Quit if context == Context::Article => return back(app, context),
+        Action::Quit if context == Context::Article => return navigate::back(app, context),
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
         Action::Redraw => return vec![Effect::Redraw],
@@ -84,6 +84,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Indexed { texts, done } => app.take_index(texts, done),
         Action::FolderChanged(paths) => return commands::reload(app, Some(paths)),
+        Action::Stamped { changed: true } => return commands::reload(app, Some(Vec::new())),
+        Action::Stamped { changed: false } => {}
         Action::Reload => return commands::reload(app, None),
         Action::Reloaded(reloaded) => return commands::reloaded(app, &reloaded.0),
         Action::Notice(text) => app.message = Some(text),
@@ -130,13 +132,13 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => move_by(app, context, isize::MIN / 2),
         Action::Bottom => move_by(app, context, isize::MAX / 2),
         Action::Open => return open(app, context),
-        Action::Back => return back(app, context),
-        Action::SwitchPane => return switch_pane(app),
-        Action::NextArticle => return step_article(app, 1),
-        Action::PrevArticle => return step_article(app, -1),
-        Action::NextUnread => return next_unread(app),
+        Action::Back => return navigate::back(app, context),
+        Action::SwitchPane => return navigate::switch_pane(app),
+        Action::NextArticle => return navigate::step_article(app, 1),
+        Action::PrevArticle => return navigate::step_article(app, -1),
+        Action::NextUnread => return navigate::next_unread(app),
         Action::StartSearch if context == Context::Categories => {
-            commands::edit_category_filter(app, |f| f.editing = true);
+            picker::edit_category_filter(app, |f| f.editing = true);
         }
         Action::StartSearch => app.filters.start_editing(),
         Action::SearchInput(c) => edit_search(app, |s| s.insert(&c.to_string())),
@@ -152,10 +154,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SearchHome => move_caret(app, SearchBox::home),
         Action::SearchEnd => move_caret(app, SearchBox::end),
         Action::SearchAccept if context == Context::CategoryFilter => {
-            commands::edit_category_filter(app, |f| f.editing = false);
+            picker::edit_category_filter(app, |f| f.editing = false);
         }
         Action::SearchCancel if context == Context::CategoryFilter => {
-            commands::edit_category_filter(app, |f| *f = SearchBox::default());
+            picker::edit_category_filter(app, |f| *f = SearchBox::default());
         }
         Action::SearchAccept => app.filters.accept(),
         Action::SearchCancel => {
@@ -174,8 +176,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 filter: SearchBox::default(),
             });
         }
-        Action::ToggleCategory => commands::toggle_category(app),
-        Action::ApplyCategories => commands::apply_categories(app),
+        Action::ToggleCategory => picker::toggle_category(app),
+        Action::ApplyCategories => picker::apply_categories(app),
         Action::ClearCategories => {
             if let Some(Popup::Categories { chosen, .. }) = &mut app.popup {
                 chosen.clear();
@@ -189,9 +191,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = Some(Msg::NoLinks.say(app.lang));
             }
         }
-        Action::OpenLink(n) => return commands::open_link(app, n),
-        Action::CopyLink => return commands::copy_link(app, context),
-        Action::OpenPage => return commands::open_page(app),
+        Action::OpenLink(n) => return links::open_link(app, n),
+        Action::CopyLink => return links::copy_link(app, context),
+        Action::OpenPage => return links::open_page(app),
         Action::ToggleRead => return commands::toggle_read(app),
         Action::ToggleStar => return commands::toggle_star(app),
         Action::ToggleUnreadOnly => {
@@ -247,6 +249,7 @@ fn is_from_user(action: &Action) -> bool {
             | Action::Loaded(_)
             | Action::BodiesIndexed { .. }
             | Action::FolderChanged(_)
+            | Action::Stamped { .. }
             | Action::Reloaded(_)
             | Action::Notice(_)
             | Action::Problems(_)
@@ -267,7 +270,7 @@ fn page(app: &App, context: Context) -> usize {
 
 fn move_by(app: &mut App, context: Context, delta: isize) {
     let layout = app.popup_layout();
-    let categories = commands::shown_categories(app).len();
+    let categories = picker::shown_categories(app).len();
     let links = app.screen.article().map_or(0, |a| a.links().len());
     let problems = app.problems().count();
     match (&mut app.popup, context) {
@@ -299,178 +302,18 @@ fn open(app: &mut App, context: Context) -> Vec<Effect> {
     match (context, &app.popup) {
         (Context::Links, Some(Popup::Links { cursor })) => {
             let n = cursor + 1;
-            commands::open_link(app, n)
+            links::open_link(app, n)
         }
         (Context::Problems, Some(Popup::Problems { cursor })) => {
             let cursor = *cursor;
             commands::open_problem(app, cursor)
         }
         (Context::List, _) => match app.selected_post() {
-            Some(post) => open_post(app, post),
+            Some(post) => navigate::open_post(app, post),
             None => Vec::new(),
         },
         _ => Vec::new(),
     }
-}
-
-/// Open `post` (the selected one) in the article pane, with the keys.
-/// The way back through followed links starts again.
-pub(super) fn open_post(app: &mut App, post: usize) -> Vec<Effect> {
-    app.trail.clear();
-    app.awaiting = None;
-    let mut effects = Vec::new();
-    if let Some(save) = app.marks.set_read(&app.store, post, true) {
-        effects.push(Effect::SaveMarks(save));
-    }
-    let place = app.place_of(post);
-    match &mut app.screen {
-        Screen::Article { keys, article } if article.post == post => *keys = Pane::Article,
-        screen => {
-            *screen = Screen::Article {
-                keys: Pane::Article,
-                article: Article {
-                    scroll: place,
-                    ..Article::new(post)
-                },
-            }
-        }
-    }
-    effects.extend(app.sync_article());
-    effects
-}
-
-/// Back to the list: the article closes. In the list, `Esc` drops a
-/// filter, and with none left, closes an article shown beside it.
-fn back(app: &mut App, context: Context) -> Vec<Effect> {
-    match context {
-        Context::Article => {
-            // To the article a followed link was in, where it was read.
-            while let Some((path, scroll)) = app.trail.pop() {
-                if let Some(post) = app.store.position_of(&path) {
-                    let effects = follow(app, post);
-                    if let Some(a) = app.screen.article_mut() {
-                        a.scroll = scroll;
-                    }
-                    return effects;
-                }
-            }
-            app.screen = Screen::List;
-        }
-        _ => {
-            if app.filters.clear_one() {
-                app.refilter();
-            } else {
-                app.screen = Screen::List;
-            }
-        }
-    }
-    Vec::new()
-}
-
-/// Open `post` from another article (a link followed, or back), keeping
-/// the way back.
-pub(super) fn follow(app: &mut App, post: usize) -> Vec<Effect> {
-    let trail = std::mem::take(&mut app.trail);
-    let effects = show_post(app, post);
-    app.trail = trail;
-    effects
-}
-
-/// Select and open `post` from elsewhere than the list (a link, a
-/// problem): any popup closes.
-pub(super) fn show_post(app: &mut App, post: usize) -> Vec<Effect> {
-    app.popup = None;
-    let rows = app.list_rows();
-    app.list.select_post(post, rows);
-    open_post(app, post)
-}
-
-fn switch_pane(app: &mut App) -> Vec<Effect> {
-    match &mut app.screen {
-        Screen::Article { keys, .. } => {
-            *keys = match keys {
-                Pane::List => Pane::Article,
-                Pane::Article => Pane::List,
-            };
-            Vec::new()
-        }
-        Screen::List => match app.selected_post() {
-            Some(post) => open_post(app, post),
-            None => Vec::new(),
-        },
-    }
-}
-
-fn step_article(app: &mut App, delta: isize) -> Vec<Effect> {
-    if app.screen.article().is_none() || app.list.visible.is_empty() {
-        return Vec::new();
-    }
-    // From a post the list does not show, back to the list's own.
-    if app.article_apart() {
-        return match app.selected_post() {
-            Some(post) => open_post(app, post),
-            None => Vec::new(),
-        };
-    }
-    let next = clamp_add(app.list.selected, delta, app.list.visible.len());
-    if next == app.list.selected {
-        app.message = Some(
-            if delta > 0 {
-                Msg::LastArticle
-            } else {
-                Msg::FirstArticle
-            }
-            .say(app.lang),
-        );
-        return Vec::new();
-    }
-    let rows = app.list_rows();
-    app.list.step(delta, rows);
-    match app.selected_post() {
-        Some(post) => open_post(app, post),
-        None => Vec::new(),
-    }
-}
-
-/// `N`: the next unread post below the selection, else the first from the
-/// top, opened.
-fn next_unread(app: &mut App) -> Vec<Effect> {
-    match next_unread_post(app) {
-        Some(post) => show_post(app, post),
-        None => {
-            app.message = Some(Msg::NoUnread.say(app.lang));
-            Vec::new()
-        }
-    }
-}
-
-/// The next unread post of the list, from the selection (the selected
-/// post counts when it is not the one being read), from the top after the
-/// last.
-fn next_unread_post(app: &App) -> Option<usize> {
-    let n = app.list.visible.len();
-    let start = app.list.selected + usize::from(app.screen.article().is_some());
-    (start..n)
-        .chain(0..start.min(n))
-        .map(|row| app.list.visible[row])
-        .find(|&post| !app.is_read(post))
-}
-
-/// Paging down at the end of an article: the first time says so, the
-/// second opens the next unread post (as tin and slrn page on into the
-/// next article, but never by one key too many).
-fn page_past_the_end(app: &mut App, hinted: bool) -> Vec<Effect> {
-    if next_unread_post(app).is_none() {
-        app.message = Some(Msg::NoUnread.say(app.lang));
-        return Vec::new();
-    }
-    if hinted {
-        return next_unread(app);
-    }
-    app.end_hinted = true;
-    let key = app.keymap.first_key(&Action::PageDown).unwrap_or_default();
-    app.message = Some(Msg::EndOfArticle.with("key", key).say(app.lang));
-    Vec::new()
 }
 
 /// Move the caret of the field that has the keys.
@@ -485,7 +328,7 @@ fn move_caret(app: &mut App, step: fn(&mut SearchBox)) {
 /// else the search (and the list follows it).
 fn edit_search(app: &mut App, edit: impl FnOnce(&mut SearchBox)) {
     if app.context() == Context::CategoryFilter {
-        commands::edit_category_filter(app, edit);
+        picker::edit_category_filter(app, edit);
         return;
     }
     app.filters.edit(edit);
@@ -534,7 +377,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         }
         if app.last_click == Some(post) {
             app.last_click = None;
-            return open_post(app, post);
+            return navigate::open_post(app, post);
         }
         app.last_click = Some(post);
     } else if areas.article.contains(at)

@@ -205,7 +205,14 @@ impl Effects {
             self.workers.index(IndexJob::FrontMatter(fields));
             self.workers.index(IndexJob::Bodies(paths.clone()));
         }
-        self.workers.watch(app.store.files());
+        self.stamp(app.store.files());
+    }
+
+    /// Stamp the loaded files and watch the folders; the stamping answers.
+    fn stamp(&mut self, files: Vec<PathBuf>) {
+        if self.workers.watch(files) {
+            self.outstanding += 1;
+        }
     }
 
     /// Apply `action` and carry out its effects; returns what needs the
@@ -215,6 +222,7 @@ impl Effects {
             action,
             Action::Rendered { .. }
                 | Action::Reloaded(_)
+                | Action::Stamped { .. }
                 | Action::Indexed { done: true, .. }
                 | Action::Pictured { done: true, .. }
         ) || matches!(action, Action::BodiesIndexed { done, total } if done >= total)
@@ -276,7 +284,7 @@ impl Effects {
             // Every post is known now: their files are stamped and watched.
             let paths = app.store.files();
             self.workers.index(IndexJob::Identities(paths.clone()));
-            self.workers.watch(paths);
+            self.stamp(paths);
             crate::memory::give_back();
         }
         outside

@@ -237,13 +237,15 @@ impl Workers {
         }
     }
 
-    /// Stamp `known` (the loaded files) and watch the folders.
-    pub(super) fn watch(&mut self, known: Vec<PathBuf>) {
-        if let Some(r) = &self.reload {
-            let _ = r.send(ReloadJob::Start(known));
-        }
+    /// Stamp `known` (the loaded files) and watch the folders; whether
+    /// the stamping was asked for (it answers [`Action::Stamped`]).
+    pub(super) fn watch(&mut self, known: Vec<PathBuf>) -> bool {
+        let stamping = self
+            .reload
+            .as_ref()
+            .is_some_and(|r| r.send(ReloadJob::Start(known)).is_ok());
         if !self.watch || self.folders.is_empty() {
-            return;
+            return stamping;
         }
         // The watcher's events go to a thread that waits for the folders
         // to be quiet: a burst of writes becomes one reload.
@@ -277,6 +279,7 @@ impl Workers {
                 ));
             }
         }
+        stamping
     }
 }
 
@@ -533,9 +536,9 @@ fn reload_loop(
             ReloadJob::Start(known) => {
                 let r = Reloader::new(folders.clone(), walk, &known, loaded_at);
                 // Files changed while they were being loaded: read them again.
-                let changed_meanwhile = r.stamped() < known.len();
+                let changed = r.stamped() < known.len();
                 reloader = Some(r);
-                if changed_meanwhile && tx.send(Action::FolderChanged(Vec::new())).is_err() {
+                if tx.send(Action::Stamped { changed }).is_err() {
                     return;
                 }
             }
