@@ -366,6 +366,26 @@ fn started_inside_a_posts_folder_reads_it() {
 }
 
 #[test]
+fn a_category_no_post_has_is_said_on_stderr() {
+    let site = Site::new();
+    site.write(
+        "_posts/2024-01-01-a.md",
+        "---\ntitle: 경제 글\ncategories: [경제, IT]\n---\n본문\n",
+    );
+    let dir = site.path().join("_posts").display().to_string();
+    let out = run(&["--list", "--category", "졍제", &dir]);
+    assert_eq!(out.status.code(), Some(0), "an empty list is no error");
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "sinmun: no post is in the category \"졍제\"; the 2 categories: IT, 경제\n"
+    );
+    let out = run(&["--list", "--category", "it", &dir]);
+    assert_eq!(stderr(&out), "", "case aside, IT is one");
+    assert!(stdout(&out).contains("경제 글"));
+}
+
+#[test]
 fn usage_errors_are_one_line_with_status_2() {
     for args in [
         vec!["--bogus"],

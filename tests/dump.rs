@@ -123,6 +123,30 @@ fn missing_post_is_status_1() {
     );
 }
 
+#[test]
+fn dump_finds_a_post_by_the_end_of_its_id_when_only_one_has_it() {
+    let site = common::Site::new();
+    let post = |title: &str| format!("---\ntitle: {title}\n---\n{title} 본문\n");
+    site.write("_posts/ml/2021-01-03-python-ray.md", post("레이 사용법"));
+    site.write("_posts/a/2021-01-01-note.md", post("첫 메모"));
+    site.write("_posts/b/2021-02-01-note.md", post("둘째 메모"));
+    let dir = site.path().display().to_string();
+    for wanted in [
+        "python-ray",
+        "ml/2021-01-03-python-ray",
+        "2021-01-03-python-ray",
+    ] {
+        let out = dump(&[&dir, "--dump", wanted, "--color", "never"], &[]);
+        assert_eq!(out.status.code(), Some(0), "{wanted}: {:?}", out);
+        assert!(stdout(&out).contains("레이 사용법 본문"), "{wanted}");
+    }
+    let out = dump(&[&dir, "--dump", "note"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(said.contains("\"note\" names 2 posts:"), "{said}");
+    assert!(said.contains("give the whole id"), "{said}");
+}
+
 /// Every escape sequence in `bytes` is SGR (`ESC [ digits;… m`).
 fn only_sgr(bytes: &[u8]) -> bool {
     let mut i = 0;

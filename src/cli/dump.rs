@@ -55,6 +55,30 @@ pub fn find_post(
             .iter()
             .position(|p| Path::new(&p.id) == stem || p.path == as_path)
     });
+    // Else the end of an id (`python-ray` for `_posts/2021-01-03-python-ray`),
+    // when it names one post only.
+    let named = if found.is_none() {
+        named_by_end(&load.posts, id)
+    } else {
+        Vec::new()
+    };
+    if named.len() > 1 {
+        let ids: Vec<&str> = named
+            .iter()
+            .take(5)
+            .map(|&i| load.posts[i].id.as_str())
+            .collect();
+        let more = if named.len() > ids.len() { ", …" } else { "" };
+        let why = Msg::DumpSeveral
+            .with("wanted", crate::sanitize::quote(wanted))
+            .with("n", named.len())
+            .with(
+                "ids",
+                format!("{}{more}", crate::sanitize::one_line(&ids.join(", "))),
+            );
+        return Ok(Err(why.say(lang)));
+    }
+    let found = found.or_else(|| named.first().copied());
     if let Some(i) = found {
         // Hexo's `post_link` shows the title of the post it links to.
         let titles = crate::store::site_of(&load.sites, &load.posts[i])
@@ -101,6 +125,23 @@ pub fn find_post(
         }
     };
     Ok(Err(why.say(lang)))
+}
+
+/// The posts whose id ends with `end` as a whole part (`python-ray`,
+/// `2021/python-ray`), or whose file name without its date is `end`.
+fn named_by_end(posts: &[Post], end: &str) -> Vec<usize> {
+    if end.is_empty() {
+        return Vec::new();
+    }
+    let tail = format!("/{end}");
+    (0..posts.len())
+        .filter(|&i| {
+            let id = posts[i].id.as_str();
+            let name = id.rsplit('/').next().unwrap_or(id);
+            let undated = crate::date::file_name_date(name).map_or(name, |(_, len)| &name[len..]);
+            id.ends_with(&tail) || undated == end
+        })
+        .collect()
 }
 
 /// A path whose extension is a post format's, naming an existing file.

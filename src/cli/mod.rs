@@ -111,6 +111,7 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
             query: Query::parse(args.search.as_deref().unwrap_or("")),
         };
         let (store, shown) = list_store(args, &settings, keep, &filter)?;
+        no_such_categories(&args.categories, &store, *lang);
         let paths = &settings.paths;
         let marks = paths
             .marks_file
@@ -139,6 +140,34 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
         return finish_output(result.and_then(|()| out.flush())).map(|()| EXIT_OK);
     }
     reader(args, &settings, *lang)
+}
+
+/// `--category NAME` that no post has: said on stderr (the list is empty
+/// for it, which is not an error), with the categories there are.
+fn no_such_categories(wanted: &[String], store: &crate::store::Store, lang: Lang) {
+    let known = store.categories();
+    let has = |name: &str| {
+        let key = crate::search::label_key(name);
+        known
+            .iter()
+            .any(|c| crate::search::label_key(&c.name) == key)
+    };
+    for name in wanted.iter().filter(|n| !has(n)) {
+        let names: Vec<&str> = known.iter().take(8).map(|c| c.name.as_str()).collect();
+        let more = if known.len() > names.len() {
+            ", …"
+        } else {
+            ""
+        };
+        let message = match known.len() {
+            0 => Msg::NoCategoryAtAll.with("name", crate::sanitize::quote(name)),
+            n => Msg::NoSuchCategory
+                .with("name", crate::sanitize::quote(name))
+                .with("n", n)
+                .with("known", format!("{}{more}", names.join(", "))),
+        };
+        say(&message.say(lang));
+    }
 }
 
 /// The posts `--list` shows: through the index when there is one (its

@@ -370,6 +370,9 @@ catalog! {
     DumpNotPostFile: "\"{wanted}\" is not a post file (sinmun reads .md, .markdown, .html, .htm and .txt) and no post has that id", "\"{wanted}\"는 글 파일이 아니고 (sinmun은 .md, .markdown, .html, .htm, .txt를 읽음) 그 id의 글도 없음";
     DumpNotRegular: "\"{wanted}\" is not a regular file, and no post has that id", "\"{wanted}\"는 보통 파일이 아니고, 그 id의 글도 없음";
     DumpNoPost: "no post with the id or path \"{wanted}\" among {posts} in {place}", "{posts}({place}) 가운데 id나 경로가 \"{wanted}\"인 글이 없음";
+    DumpSeveral: "\"{wanted}\" names {n} posts: {ids}; give the whole id", "\"{wanted}\"에 맞는 글이 {n}개: {ids}; id 전체를 주세요";
+    NoSuchCategory: "no post is in the category \"{name}\"; the {n} categories: {known}", "\"{name}\" 분류에 든 글이 없음; 분류 {n}개: {known}";
+    NoCategoryAtAll: "no post is in the category \"{name}\": these posts have no categories", "\"{name}\" 분류에 든 글이 없음: 분류가 있는 글이 없음";
     ThePost: "the 1 post", "글 1개";
     ThePosts: "the {n} posts", "글 {n}개";
     TheDemoPosts: "the built-in demo posts", "내장된 예시 글";
