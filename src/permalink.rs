@@ -18,13 +18,14 @@ pub(crate) fn web_address(post: &Post, site: &Site) -> Option<String> {
         Engine::Hugo => hugo_path(post, site),
         Engine::Hexo => hexo_path(post, site),
     }?;
-    let path = format!("/{}", path.trim_start_matches('/'));
-    Some(format!(
-        "{}{}{}",
-        site.url,
-        site.baseurl,
-        collapse_slashes(&path)
-    ))
+    // `url: https://x.io/` and `baseurl: blog/` are written many ways.
+    let url = site.url.trim_end_matches('/');
+    let base = match site.baseurl.trim_matches('/') {
+        "" => String::new(),
+        base => format!("/{base}"),
+    };
+    let path = collapse_slashes(&format!("{base}/{}", path.trim_start_matches('/')));
+    Some(format!("{url}{path}"))
 }
 
 /// Jekyll's built-in styles, by name.

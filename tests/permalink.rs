@@ -57,6 +57,12 @@ fn jekyll_publishes_by_its_permalink_style() {
         page_of(&site, "고정 주소").as_deref(),
         Some("https://blog.example.kr/log/about/2024/own/")
     );
+    let site = jekyll("url: https://blog.example.kr/\nbaseurl: log/\n");
+    assert_eq!(
+        page_of(&site, "둘째").as_deref(),
+        Some("https://blog.example.kr/log/2024/03/06/my-slug.html"),
+        "slashes as people write them"
+    );
     let site = jekyll("url: https://blog.example.kr\npermalink: pretty\n");
     assert_eq!(
         page_of(&site, "둘째").as_deref(),
