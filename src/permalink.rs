@@ -35,6 +35,8 @@ fn jekyll_style(name: &str) -> &str {
         "pretty" => "/:categories/:year/:month/:day/:title/",
         "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
         "none" => "/:categories/:title:output_ext",
+        // Week dates sinmun does not work out: no address rather than a guess.
+        "weekdate" => "/:week/",
         custom => custom,
     }
 }
@@ -51,7 +53,8 @@ fn jekyll_path(post: &Post, site: &Site) -> Option<String> {
     }
     fill(jekyll_style(&pattern), |name| {
         Some(match name {
-            "title" | "slug" => jekyll_slugify(&slug),
+            "title" => jekyll_slugify(&slug),
+            "slug" => slugify_default(&slug),
             "categories" => categories_set.join("/"),
             "output_ext" => ".html".into(),
             _ => date_part(post.date?, name)?,
@@ -70,6 +73,11 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
+    // `x.ko.md`: a translation, published under its language's path,
+    // which sinmun does not work out.
+    if parts.last().is_some_and(|p| p.contains('.')) {
+        return None;
+    }
     if parts.last().is_some_and(|p| p == "index") {
         parts.pop(); // a page bundle: the folder's name
     }
@@ -115,12 +123,17 @@ fn hexo_path(post: &Post, site: &Site) -> Option<String> {
     let posts = site.content.as_deref()?.join("_posts");
     let title = post.path.strip_prefix(&posts).ok()?.with_extension("");
     let title = title.to_string_lossy().replace('\\', "/");
+    // Named `:year-:month-:day-:title.md` (`new_post_name`), a file's
+    // date is no part of its title.
+    let title = match title.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/{}", undated(name)),
+        None => undated(&title).to_string(),
+    };
     let name = post.path.file_stem()?.to_string_lossy().into_owned();
     fill(&pattern, |placeholder| {
         Some(match placeholder {
             "title" => title.clone(),
             "name" => name.clone(),
-            "post_title" => post.title.clone(),
             _ => date_part(post.date?, placeholder)?,
         })
     })
@@ -172,6 +185,11 @@ fn front(post: &Post, key: &str) -> Option<String> {
     (!v.is_empty()).then(|| v.to_string())
 }
 
+/// A file name without its date prefix.
+fn undated(name: &str) -> &str {
+    crate::date::file_name_date(name).map_or(name, |(_, len)| &name[len..])
+}
+
 /// The file's name without its date prefix and extension (Jekyll's slug).
 fn file_slug(post: &Post) -> String {
     let stem = post
@@ -192,6 +210,20 @@ fn jekyll_slugify(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if kept(c) {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Jekyll's `slugify` in its default mode (`:slug`): lower case, runs of
+/// anything but letters, marks and digits as one `-`.
+fn slugify_default(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') {
             out.push('-');

@@ -122,7 +122,11 @@ impl Site {
         site.title = text_of(&parsed.map, "title");
         site.url = text_of(&parsed.map, "url");
         site.baseurl = text_of(&parsed.map, "baseurl");
-        site.permalinks = vec![(String::new(), text_of(&parsed.map, "permalink"))];
+        let permalink = match text_of(&parsed.map, "permalink") {
+            own if own.is_empty() => posts_default(&parsed.map, "permalink"),
+            own => own,
+        };
+        site.permalinks = vec![(String::new(), permalink)];
         site.future = flag(&parsed.map, "future").unwrap_or(false);
         site.theme = ["theme", "remote_theme"]
             .iter()
@@ -459,6 +463,31 @@ fn flag(map: &serde_yaml::Mapping, key: &str) -> Option<bool> {
         "false" => Some(false),
         _ => None,
     }
+}
+
+/// A value `defaults:` gives every post (a scope of `type: posts`, or of
+/// the `_posts` path), as themes like Chirpy set `permalink` ("" when none
+/// does).
+fn posts_default(map: &serde_yaml::Mapping, key: &str) -> String {
+    let Some(Value::Sequence(defaults)) = map.get("defaults") else {
+        return String::new();
+    };
+    defaults
+        .iter()
+        .filter_map(Value::as_mapping)
+        .filter(|d| match d.get("scope") {
+            Some(Value::Mapping(scope)) => {
+                text_of(scope, "type") == "posts"
+                    || text_of(scope, "path").trim_matches('/') == "_posts"
+            }
+            _ => false,
+        })
+        .filter_map(|d| match d.get("values") {
+            Some(Value::Mapping(values)) => Some(text_of(values, key)),
+            _ => None,
+        })
+        .rfind(|v| !v.is_empty())
+        .unwrap_or_default()
 }
 
 /// Hugo's `permalinks`: `section = "pattern"`, or under `page` (Hugo

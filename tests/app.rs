@@ -761,6 +761,29 @@ fn the_category_picker_filters_its_categories_as_the_search_matches() {
 }
 
 #[test]
+fn next_unread_from_an_article_a_search_hides_starts_with_the_selected_post() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, title) in ["장마 소식", "태풍 소식 하나", "태풍 소식 둘"]
+        .iter()
+        .enumerate()
+    {
+        let post = format!("---\ntitle: {title}\n---\n본문\n");
+        std::fs::write(dir.path().join(format!("2024-01-0{}-p.md", 3 - i)), post).unwrap();
+    }
+    let mut r = Reader::folder(dir.path(), 60, 20);
+    r.run([Action::Open]);
+    assert_eq!(r.title(r.app.screen.article().unwrap().post), "장마 소식");
+    r.run(std::iter::once(Action::StartSearch).chain(typed("태풍")));
+    r.run([Action::SearchAccept, Action::NextUnread]);
+    let open = r.app.screen.article().map(|a| r.title(a.post));
+    assert_eq!(
+        open.as_deref(),
+        Some("태풍 소식 하나"),
+        "the selected unread post first"
+    );
+}
+
+#[test]
 fn ctrl_l_repaints_and_m_lets_the_terminal_select_text() {
     let mut r = Reader::demo(80, 24);
     assert_eq!(r.run([Action::Redraw]), [Outside::Redraw]);

@@ -11,7 +11,9 @@ use sinmun::app::{Action, Effect};
 /// The address `O` opens for the post titled `title`, if any.
 fn page_of(site: &Site, title: &str) -> Option<String> {
     let mut r = Reader::folder(&site.path(), 120, 30);
-    let post = (0..r.app.store.posts().len()).find(|&i| r.title(i) == title)?;
+    let post = (0..r.app.store.posts().len())
+        .find(|&i| r.title(i) == title)
+        .unwrap_or_else(|| panic!("no post titled {title}"));
     let row = r.app.list.visible.iter().position(|&p| p == post)?;
     r.app.list.selected = row;
     let effects = r.effects_of(Action::OpenPage);
@@ -72,6 +74,34 @@ fn jekyll_publishes_by_its_permalink_style() {
     assert_eq!(
         page_of(&site, "둘째").as_deref(),
         Some("https://blog.example.kr/2024/my-slug.html")
+    );
+}
+
+#[test]
+fn jekyll_defaults_slugs_and_styles_as_themes_write_them() {
+    // Chirpy sets the posts' permalink under `defaults:` only.
+    let site = jekyll(
+        "url: https://blog.example.kr\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n      permalink: /posts/:title/\n",
+    );
+    assert_eq!(
+        page_of(&site, "둘째").as_deref(),
+        Some("https://blog.example.kr/posts/my-slug/")
+    );
+    let site = jekyll("url: https://blog.example.kr\npermalink: /:slug/\n");
+    site.write(
+        "_posts/2024-03-08-Python.Ray.md",
+        "---\ntitle: 레이\n---\n본문\n",
+    );
+    assert_eq!(
+        page_of(&site, "레이").as_deref(),
+        Some("https://blog.example.kr/python-ray/"),
+        ":slug is lower case, its dots hyphens"
+    );
+    let site = jekyll("url: https://blog.example.kr\npermalink: weekdate\n");
+    assert_eq!(
+        page_of(&site, "둘째"),
+        None,
+        "week dates are not worked out"
     );
 }
 

@@ -143,7 +143,13 @@ pub(super) fn next_unread(app: &mut App) -> Vec<Effect> {
 /// last.
 fn next_unread_post(app: &App) -> Option<usize> {
     let n = app.list.visible.len();
-    let start = app.list.selected + usize::from(app.screen.article().is_some());
+    // An article apart from the list (a link, a search that hides it) is
+    // not the selected post: that one counts.
+    let reading_selected = app
+        .screen
+        .article()
+        .is_some_and(|a| Some(a.post) == app.selected_post());
+    let start = app.list.selected + usize::from(reading_selected);
     (start..n)
         .chain(0..start.min(n))
         .map(|row| app.list.visible[row])
