@@ -232,3 +232,39 @@ fn an_open_article_waits_for_a_search_still_being_decided() {
     update(&mut app, Action::Back);
     assert!(app.screen.article().is_none(), "{:?}", app.list.visible);
 }
+
+/// A search typed over an open article and kept before it is decided
+/// leaves the article open once decided, though it hides its post.
+#[test]
+fn a_search_kept_before_it_is_decided_leaves_the_article_open() {
+    let (site, cache, _) = site(40);
+    let file = cache.path().join("i.sqlite3");
+    let mut index = Index::open(&file).unwrap();
+    let (load, _) = index.load(&[site.path()], WalkOptions::default()).unwrap();
+    index.index_texts(&load.posts, |_, _| {}).unwrap();
+    let mut store = Store::new(load, false);
+    store.set_searcher(index.searcher().unwrap());
+    let mut app = App::new(store, theme(), false);
+    app.search_slice = Duration::ZERO;
+    update(&mut app, Action::Resize(100, 20));
+    update(
+        &mut app,
+        Action::BodiesIndexed {
+            done: 40,
+            total: 40,
+        },
+    );
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::Open);
+    let open = app.screen.article().map(|a| a.post).expect("open");
+    update(&mut app, Action::StartSearch);
+    for c in "항공편 없다".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    update(&mut app, Action::SearchAccept);
+    assert!(app.is_refining(), "not decided yet");
+    while app.is_refining() {
+        update(&mut app, Action::Idle);
+    }
+    assert_eq!(app.screen.article().map(|a| a.post), Some(open));
+}

@@ -434,7 +434,10 @@ impl App {
         let rows = self.list_rows();
         self.list.replace(visible, keep, rows);
         // The open article's post not decided yet: it waits for the search.
-        let waiting = !filtering.done()
+        // (An article held by a search typed over it is apart, not waiting:
+        // once the search is kept, it stays whatever the search decides.)
+        let waiting = !held
+            && !filtering.done()
             && article.is_some_and(|p| keep == Some(p) && self.selected_post() != Some(p));
         self.awaiting = if waiting { article } else { None };
         if !held && !waiting {
