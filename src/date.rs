@@ -134,6 +134,11 @@ impl fmt::Display for PostDate {
     }
 }
 
+/// `name` without its Jekyll date prefix (`2021-08-02-setup` → `setup`).
+pub(crate) fn undated(name: &str) -> &str {
+    file_name_date(name).map_or(name, |(_, len)| &name[len..])
+}
+
 /// A Jekyll file-name date, `\d{2,4}-\d{1,2}-\d{1,2}-` as Jekyll's own
 /// pattern has it (`2018-05-9-title.md` is 2018-05-09), and the length in
 /// bytes of the prefix, its last `-` included. A two-digit year is read as

@@ -42,8 +42,11 @@ fn jekyll_style(name: &str) -> &str {
 }
 
 fn jekyll_path(post: &Post, site: &Site) -> Option<String> {
-    let pattern = front(post, "permalink").unwrap_or_else(|| site.permalink(""));
-    let slug = front(post, "slug").unwrap_or_else(|| file_slug(post));
+    let pattern = post
+        .front_text("permalink")
+        .map(str::to_string)
+        .unwrap_or_else(|| site.permalink(""));
+    let slug = post.jekyll_slug();
     let categories: Vec<String> = post.categories.iter().map(|c| c.to_lowercase()).collect();
     let mut categories_set: Vec<String> = Vec::new();
     for c in categories {
@@ -53,8 +56,8 @@ fn jekyll_path(post: &Post, site: &Site) -> Option<String> {
     }
     fill(jekyll_style(&pattern), |name| {
         Some(match name {
-            "title" => jekyll_slugify(&slug),
-            "slug" => slugify_default(&slug),
+            "title" => jekyll_slugify(&slug, true),
+            "slug" => jekyll_slugify(&slug, false),
             "categories" => categories_set.join("/"),
             "output_ext" => ".html".into(),
             _ => date_part(post.date?, name)?,
@@ -63,7 +66,7 @@ fn jekyll_path(post: &Post, site: &Site) -> Option<String> {
 }
 
 fn hugo_path(post: &Post, site: &Site) -> Option<String> {
-    if let Some(url) = front(post, "url") {
+    if let Some(url) = post.front_text("url").map(str::to_string) {
         return Some(url);
     }
     let content = site.content.as_deref()?;
@@ -86,7 +89,7 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
     } else {
         String::new()
     };
-    let slug = front(post, "slug");
+    let slug = post.front_text("slug").map(str::to_string);
     let pattern = site.permalink(&section);
     if pattern.is_empty() {
         if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
@@ -113,7 +116,7 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
 }
 
 fn hexo_path(post: &Post, site: &Site) -> Option<String> {
-    if let Some(own) = front(post, "permalink") {
+    if let Some(own) = post.front_text("permalink").map(str::to_string) {
         return Some(own);
     }
     let pattern = match site.permalink("") {
@@ -126,8 +129,8 @@ fn hexo_path(post: &Post, site: &Site) -> Option<String> {
     // Named `:year-:month-:day-:title.md` (`new_post_name`), a file's
     // date is no part of its title.
     let title = match title.rsplit_once('/') {
-        Some((dir, name)) => format!("{dir}/{}", undated(name)),
-        None => undated(&title).to_string(),
+        Some((dir, name)) => format!("{dir}/{}", crate::date::undated(name)),
+        None => crate::date::undated(&title).to_string(),
     };
     let name = post.path.file_stem()?.to_string_lossy().into_owned();
     fill(&pattern, |placeholder| {
@@ -178,53 +181,19 @@ fn fill(pattern: &str, value: impl Fn(&str) -> Option<String>) -> Option<String>
     Some(out)
 }
 
-/// A front-matter value written as text.
-fn front(post: &Post, key: &str) -> Option<String> {
-    let (_, v) = post.extra.iter().find(|(k, _)| k == key)?;
-    let v = v.trim().trim_matches(['"', '\'']).trim();
-    (!v.is_empty()).then(|| v.to_string())
-}
-
-/// A file name without its date prefix.
-fn undated(name: &str) -> &str {
-    crate::date::file_name_date(name).map_or(name, |(_, len)| &name[len..])
-}
-
-/// The file's name without its date prefix and extension (Jekyll's slug).
-fn file_slug(post: &Post) -> String {
-    let stem = post
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match crate::date::file_name_date(&stem) {
-        Some((_, len)) => stem[len..].to_string(),
-        None => stem,
-    }
-}
-
-/// Jekyll's `slugify` in its "pretty" mode, case kept: runs of characters
-/// other than letters, marks, digits and `._~!$&'()+,;=@` become one `-`.
-fn jekyll_slugify(s: &str) -> String {
-    let kept = |c: char| c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c);
+/// Jekyll's `slugify`: runs of characters other than letters, marks and
+/// digits become one `-`. Its "pretty" mode (`:title`) also keeps
+/// `._~!$&'()+,;=@` and the case; its default mode (`:slug`) lowers it.
+fn jekyll_slugify(s: &str, pretty: bool) -> String {
+    let kept = |c: char| c.is_alphanumeric() || (pretty && "._~!$&'()+,;=@".contains(c));
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if kept(c) {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
-/// Jekyll's `slugify` in its default mode (`:slug`): lower case, runs of
-/// anything but letters, marks and digits as one `-`.
-fn slugify_default(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
+            if pretty {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if !out.ends_with('-') {
             out.push('-');
         }

@@ -4,7 +4,7 @@
 //! `post_url` gives. Such a link opens that post in the reader, as the
 //! blog would open its page.
 
-use crate::date::{PostDate, file_name_date};
+use crate::date::{PostDate, undated};
 use crate::post::Post;
 use crate::site::{Site, path_on_site};
 
@@ -30,7 +30,7 @@ fn named_by<T>(
     }
     // Else by the last part, its date prefix aside (Jekyll's URLs drop it
     // and put the date in folders), one post only.
-    let slug = slug(parts.last()?);
+    let slug = undated(parts.last()?);
     let same: Vec<usize> = (0..posts.len())
         .filter(|&i| slug_of_id(of(&posts[i]).0) == slug)
         .collect();
@@ -75,13 +75,8 @@ fn path_parts(address: &str, site: Option<(&str, &str)>) -> Option<Vec<String>> 
     (!parts.is_empty()).then_some(parts)
 }
 
-/// A name without its Jekyll date prefix (`2021-08-02-setup` → `setup`).
-fn slug(name: &str) -> &str {
-    file_name_date(name).map_or(name, |(_, len)| &name[len..])
-}
-
 fn slug_of_id(id: &str) -> &str {
-    slug(id.rsplit('/').next().unwrap_or(id))
+    undated(id.rsplit('/').next().unwrap_or(id))
 }
 
 /// Whether the address's folders hold `date` (`/2021/08/02/…`).

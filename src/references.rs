@@ -177,15 +177,7 @@ impl PostNames {
 
     fn add(&mut self, post: &Post) {
         let stem = file_stem(&post.path);
-        let slug = post
-            .extra
-            .iter()
-            .find(|(k, _)| k == "slug")
-            .map(|(_, v)| v.clone())
-            .unwrap_or_else(|| match file_name_date(&stem) {
-                Some((_, len)) => stem[len..].to_string(),
-                None => stem.clone(),
-            });
+        let slug = post.jekyll_slug();
         if let Some(d) = post.date {
             self.slugs.insert((slug, (d.year, d.month, d.day)));
         }

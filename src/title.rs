@@ -53,7 +53,7 @@ pub(crate) fn first_heading(body: &str) -> Option<String> {
 /// page bundle's folder name): the date prefix dropped, `-` and `_` as
 /// spaces.
 pub(crate) fn from_name(stem: &str) -> String {
-    let rest = date::file_name_date(stem).map_or(stem, |(_, len)| &stem[len..]);
+    let rest = date::undated(stem);
     let spaced: String = rest
         .chars()
         .map(|c| if c == '-' || c == '_' { ' ' } else { c })

@@ -162,13 +162,9 @@ fn search_finds_bodies_once_indexed_and_progress_shows_meanwhile() {
     assert!(!status(&app).contains("bodies"));
 }
 
-/// A search that needs checking is decided a slice of time at a time.
-/// When the list is filtered again (bodies indexed, the complete load)
-/// before the search reaches the open article's post, the article stays
-/// open and the selection returns to it once the search lists it; an
-/// article the search drops closes once the search is decided.
-#[test]
-fn an_open_article_waits_for_a_search_still_being_decided() {
+/// A reader over 40 indexed posts whose searches are decided a post at a
+/// time (never in one go), and the folders it lives on.
+fn deciding_slowly() -> (App, (Site, tempfile::TempDir)) {
     let (site, cache, _) = site(40);
     let file = cache.path().join("i.sqlite3");
     let mut index = Index::open(&file).unwrap();
@@ -177,7 +173,6 @@ fn an_open_article_waits_for_a_search_still_being_decided() {
     let mut store = Store::new(load, false);
     store.set_searcher(index.searcher().unwrap());
     let mut app = App::new(store, theme(), false);
-    // A post at a time: the search is never decided in one go.
     app.search_slice = Duration::ZERO;
     update(&mut app, Action::Resize(100, 20));
     update(
@@ -187,6 +182,17 @@ fn an_open_article_waits_for_a_search_still_being_decided() {
             total: 40,
         },
     );
+    (app, (site, cache))
+}
+
+/// A search that needs checking is decided a slice of time at a time.
+/// When the list is filtered again (bodies indexed, the complete load)
+/// before the search reaches the open article's post, the article stays
+/// open and the selection returns to it once the search lists it; an
+/// article the search drops closes once the search is decided.
+#[test]
+fn an_open_article_waits_for_a_search_still_being_decided() {
+    let (mut app, _folders) = deciding_slowly();
     let decide = |app: &mut App| {
         while app.is_refining() {
             update(app, Action::Idle);
@@ -237,23 +243,7 @@ fn an_open_article_waits_for_a_search_still_being_decided() {
 /// leaves the article open once decided, though it hides its post.
 #[test]
 fn a_search_kept_before_it_is_decided_leaves_the_article_open() {
-    let (site, cache, _) = site(40);
-    let file = cache.path().join("i.sqlite3");
-    let mut index = Index::open(&file).unwrap();
-    let (load, _) = index.load(&[site.path()], WalkOptions::default()).unwrap();
-    index.index_texts(&load.posts, |_, _| {}).unwrap();
-    let mut store = Store::new(load, false);
-    store.set_searcher(index.searcher().unwrap());
-    let mut app = App::new(store, theme(), false);
-    app.search_slice = Duration::ZERO;
-    update(&mut app, Action::Resize(100, 20));
-    update(
-        &mut app,
-        Action::BodiesIndexed {
-            done: 40,
-            total: 40,
-        },
-    );
+    let (mut app, _folders) = deciding_slowly();
     update(&mut app, Action::Bottom);
     update(&mut app, Action::Open);
     let open = app.screen.article().map(|a| a.post).expect("open");

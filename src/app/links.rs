@@ -116,7 +116,7 @@ fn encoded(address: &str) -> String {
 fn post_address(post: &crate::post::Post) -> Option<String> {
     ["url", "permalink", "canonical_url", "link"]
         .iter()
-        .find_map(|key| post.extra.iter().find(|(k, _)| k == key))
-        .map(|(_, v)| v.trim().trim_matches(['"', '\'']).to_string())
+        .find_map(|key| post.front_text(key))
         .filter(|v| v.starts_with("http://") || v.starts_with("https://"))
+        .map(str::to_string)
 }

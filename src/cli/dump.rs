@@ -138,8 +138,7 @@ fn named_by_end(posts: &[Post], end: &str) -> Vec<usize> {
         .filter(|&i| {
             let id = posts[i].id.as_str();
             let name = id.rsplit('/').next().unwrap_or(id);
-            let undated = crate::date::file_name_date(name).map_or(name, |(_, len)| &name[len..]);
-            id.ends_with(&tail) || undated == end
+            id.ends_with(&tail) || crate::date::undated(name) == end
         })
         .collect()
 }

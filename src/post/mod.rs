@@ -88,6 +88,27 @@ impl Post {
     pub fn is_hidden(&self) -> bool {
         !self.published || self.scheduled
     }
+
+    /// A front-matter key kept as written (`slug`, `url` …) as text, its
+    /// quotes aside; `None` when missing or empty.
+    pub fn front_text(&self, key: &str) -> Option<&str> {
+        let (_, v) = self.extra.iter().find(|(k, _)| k == key)?;
+        Some(v.trim().trim_matches(['"', '\'']).trim()).filter(|v| !v.is_empty())
+    }
+
+    /// Jekyll's slug: the front matter's `slug`, else the file's name
+    /// without its date prefix and extension.
+    pub fn jekyll_slug(&self) -> String {
+        if let Some(slug) = self.front_text("slug") {
+            return slug.to_string();
+        }
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        crate::date::undated(&stem).to_string()
+    }
 }
 
 /// What the loader keeps of each post beyond its front matter.
