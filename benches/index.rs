@@ -105,7 +105,9 @@ fn build(posts: usize) -> Indexed {
     let front = start.elapsed();
     let start = Instant::now();
     let mut index = indexed.open();
-    index.index_texts(&load.posts, |_, _| {}).expect("indexes");
+    index
+        .index_texts(&load.posts, &load.sites, |_, _| {})
+        .expect("indexes");
     let bodies = start.elapsed();
     index.tidy().expect("merges");
     let merged = start.elapsed();

@@ -194,7 +194,8 @@ pub(crate) fn read_source(source: &Source, keep: Keep) -> (Outcome, Option<std::
             return (Outcome::Unreadable(problem), Some(meta));
         }
     };
-    let outcome = post::read(path, &source.place, &bytes, source.format, keep);
+    let site = source.site.as_deref();
+    let outcome = post::read_in(site, path, &source.place, &bytes, source.format, keep);
     (outcome, Some(meta))
 }
 

@@ -206,6 +206,7 @@ impl Reloader {
                         place: walk::place_of(&root, &rel, Default::default()),
                         path,
                         format,
+                        site: None,
                     });
                 }
                 Err(_) => {

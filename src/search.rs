@@ -7,6 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::markdown::LiquidContext;
 use crate::post::{Format, Post};
 
 mod fold;
@@ -34,23 +35,24 @@ pub struct SearchText {
 
 impl SearchText {
     /// Index `post`'s title, categories, tags and excerpt and the visible
-    /// text of `body` (already sanitised and NFC).
-    pub fn of(post: &Post, body: &str) -> SearchText {
-        SearchText::from_lower(&SearchText::lower_of(post, body))
+    /// text of `body` (already sanitised and NFC), its Liquid resolved
+    /// against `liquid` (see [`crate::site::liquid_context_in`]).
+    pub fn of(post: &Post, body: &str, liquid: &LiquidContext) -> SearchText {
+        SearchText::from_lower(&SearchText::lower_of(post, body, liquid))
     }
 
     /// What [`SearchText::of`] is made from: the fields and the visible
     /// text, sanitised and lowercased (a search index stores this, the
     /// smallest form the search text is made again from).
-    pub fn lower_of(post: &Post, body: &str) -> String {
-        // What the article shows: Liquid, shortcodes and placeholders
-        // resolved in either format, as the renderer resolves them.
-        let liquid = crate::markdown::LiquidContext::for_post(post);
+    pub fn lower_of(post: &Post, body: &str, liquid: &LiquidContext) -> String {
+        // What the article shows: Liquid, shortcodes, placeholders and
+        // the site's includes resolved in either format, and the site's
+        // Markdown dialect, as the renderer reads them.
         let visible = match post.format {
             Format::Html => {
-                crate::html_text::visible_text(&crate::markdown::liquid::html(body, &liquid))
+                crate::html_text::visible_text(&crate::markdown::liquid::html(body, liquid))
             }
-            Format::Markdown => crate::markdown::visible_text(body, &liquid),
+            Format::Markdown => crate::markdown::visible_text(body, liquid),
         };
         let mut all = String::with_capacity(visible.len() + 256);
         for part in [

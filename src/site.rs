@@ -350,6 +350,12 @@ impl Site {
     }
 }
 
+/// What Liquid in `post` resolves against: `site`'s context when it
+/// belongs to one (see [`Site::liquid_context`]), else its front matter's.
+pub(crate) fn liquid_context_in(site: Option<&Site>, post: &Post) -> LiquidContext {
+    site.map_or_else(|| LiquidContext::for_post(post), |s| s.liquid_context(post))
+}
+
 /// Whether `dir`, a folder a configuration names, is below the root:
 /// nothing above it (`..`) or absolute is followed out of the site.
 fn is_below(dir: &str) -> bool {

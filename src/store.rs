@@ -241,6 +241,11 @@ impl Store {
         self.sites.first()
     }
 
+    /// Every site read.
+    pub fn sites(&self) -> &[Site] {
+        &self.sites
+    }
+
     /// The site's `title`, when a site with one was read: the reader's
     /// status line names it.
     pub fn site_title(&self) -> Option<&str> {
@@ -258,17 +263,13 @@ impl Store {
     /// What Liquid in `post` resolves against: its site's `url`, `baseurl`
     /// and `title` when it has a site, and its own front matter.
     pub fn liquid_context(&self, post: &Post) -> crate::markdown::LiquidContext {
-        match self.site_for(post) {
-            Some(site) => {
-                let mut context = site.liquid_context(post);
-                if site.needs_post_titles() {
-                    let titles = self.titles.get_or_init(|| PostTitles::of(&self.posts));
-                    context.titles = titles.clone();
-                }
-                context
-            }
-            None => crate::markdown::LiquidContext::for_post(post),
+        let site = self.site_for(post);
+        let mut context = crate::site::liquid_context_in(site, post);
+        if site.is_some_and(Site::needs_post_titles) {
+            let titles = self.titles.get_or_init(|| PostTitles::of(&self.posts));
+            context.titles = titles.clone();
         }
+        context
     }
 
     pub fn posts(&self) -> &[Post] {

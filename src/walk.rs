@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::i18n::{Message, Msg};
 use crate::post::{Folder, Format, Place};
@@ -40,6 +41,9 @@ pub(crate) struct Source {
     pub path: PathBuf,
     pub place: Place,
     pub format: Format,
+    /// The site it belongs to: its Liquid (and search text) resolves
+    /// against it.
+    pub site: Option<Arc<Site>>,
 }
 
 /// What a walk found.
@@ -69,6 +73,7 @@ pub(crate) fn walk(roots: &[PathBuf], options: WalkOptions) -> Found {
         visited: HashMap::new(),
         engine: Engine::default(),
         post_extension: None,
+        site: None,
     };
     for root in roots {
         walk.root(root);
@@ -100,6 +105,8 @@ struct Walk {
     engine: Engine,
     /// The extension of its posts, when only files of one are posts.
     post_extension: Option<String>,
+    /// The site of the root being walked.
+    site: Option<Arc<Site>>,
 }
 
 /// What an entry is, its symlinks followed.
@@ -130,6 +137,7 @@ impl Walk {
                 let exclude = site.clone().filter(|_| is_site_root);
                 self.engine = site.as_ref().map_or(Engine::default(), |s| s.engine);
                 self.post_extension = site.as_ref().and_then(|s| s.post_extension.clone());
+                self.site = site.clone().map(Arc::new);
                 // A Hugo site's posts are its `content` folder, a Hexo
                 // site's the `_posts` of its `source` (when the site or
                 // that folder is given, not a folder inside).
@@ -152,9 +160,11 @@ impl Walk {
             Ok(m) => {
                 self.engine = Engine::default();
                 self.post_extension = None;
+                self.site = None;
                 if let Some((site, problems)) = Site::of_file(root) {
                     self.found.problems.extend(problems);
                     self.engine = site.engine;
+                    self.site = Some(Arc::new(site.clone()));
                     self.found.sites.push(site);
                 }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
@@ -265,6 +275,7 @@ impl Walk {
                 path: path.strip_prefix(".").unwrap_or(path).to_path_buf(),
                 place,
                 format,
+                site: self.site.clone(),
             }),
             (Some(_), Kind::Special(what)) => {
                 self.found.special += 1;

@@ -254,7 +254,9 @@ fn filled(site: &Site, cache: &Cache) {
     // Search texts and postings too.
     let (load, _) = cache.load(&site.path());
     let mut index = Index::open(&cache.file()).unwrap().with_pending_max(0);
-    index.index_texts(&load.posts, |_, _| {}).unwrap();
+    index
+        .index_texts(&load.posts, &load.sites, |_, _| {})
+        .unwrap();
     drop(index);
     checkpoint(&cache.file());
 }
@@ -360,7 +362,9 @@ fn search_is_the_same_before_and_after_segments_are_merged() {
         .unwrap()
         .with_pending_max(0)
         .with_segment_docs(3);
-    index.index_texts(&load.posts, |_, _| {}).unwrap();
+    index
+        .index_texts(&load.posts, &load.sites, |_, _| {})
+        .unwrap();
     let queries = ["제주", "소식 3", "ㅈㅈ", "항공"];
     search_agrees(&site, &cache, &queries);
     let segments = || -> i64 {
@@ -392,7 +396,9 @@ fn two_readers_updating_at_once_stay_right() {
                     let (load, _) = index
                         .load(std::slice::from_ref(&root), WalkOptions::default())
                         .unwrap();
-                    index.index_texts(&load.posts, |_, _| {}).unwrap();
+                    index
+                        .index_texts(&load.posts, &load.sites, |_, _| {})
+                        .unwrap();
                     let _ = (reader, round);
                 }
             });
@@ -418,8 +424,9 @@ fn search_agrees(site: &Site, cache: &Cache, queries: &[&str]) {
     for attempt in 0..2 {
         let load = cache.load(&site.path()).0;
         let mut index = Index::open(&cache.file()).unwrap();
-        let answers: Result<Vec<Vec<usize>>, _> =
-            index.index_texts(&load.posts, |_, _| {}).and_then(|_| {
+        let answers: Result<Vec<Vec<usize>>, _> = index
+            .index_texts(&load.posts, &load.sites, |_, _| {})
+            .and_then(|_| {
                 let searcher = index.searcher()?;
                 let all: Vec<usize> = (0..load.posts.len()).collect();
                 queries
@@ -516,10 +523,14 @@ fn corpus() -> &'static (Site, Cache, Load, Vec<sinmun::post::Post>) {
             .unwrap()
             .with_pending_max(0)
             .with_segment_docs(9);
-        index.index_texts(&load.posts[..100], |_, _| {}).unwrap();
+        index
+            .index_texts(&load.posts[..100], &load.sites, |_, _| {})
+            .unwrap();
         assert!(index.tidy().unwrap(), "12 segments merged");
         let mut index = Index::open(&cache.file()).unwrap();
-        index.index_texts(&load.posts[100..], |_, _| {}).unwrap();
+        index
+            .index_texts(&load.posts[100..], &load.sites, |_, _| {})
+            .unwrap();
         let linear = loader::load(&[site.path()], Keep::ALL).posts;
         (site, cache, load, linear)
     })

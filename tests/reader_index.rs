@@ -156,7 +156,9 @@ fn search_finds_bodies_once_indexed_and_progress_shows_meanwhile() {
     assert!(status(&app).contains("bodies 0/5"), "{}", status(&app));
     let mut index = Index::open(&file).unwrap();
     let posts = app.store.posts().to_vec();
-    index.index_texts(&posts, |_, _| {}).unwrap();
+    index
+        .index_texts(&posts, app.store.sites(), |_, _| {})
+        .unwrap();
     update(&mut app, Action::BodiesIndexed { done: 5, total: 5 });
     assert_eq!(app.list.visible.len(), 5, "every body has 항공편");
     assert!(!status(&app).contains("bodies"));
@@ -169,7 +171,9 @@ fn deciding_slowly() -> (App, (Site, tempfile::TempDir)) {
     let file = cache.path().join("i.sqlite3");
     let mut index = Index::open(&file).unwrap();
     let (load, _) = index.load(&[site.path()], WalkOptions::default()).unwrap();
-    index.index_texts(&load.posts, |_, _| {}).unwrap();
+    index
+        .index_texts(&load.posts, &load.sites, |_, _| {})
+        .unwrap();
     let mut store = Store::new(load, false);
     store.set_searcher(index.searcher().unwrap());
     let mut app = App::new(store, theme(), false);

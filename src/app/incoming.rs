@@ -149,8 +149,19 @@ impl App {
             self.message = Some(change.describe(self.lang));
         }
         let mut effects: Vec<Effect> = self.sync_article().into_iter().collect();
-        if !change.reread.is_empty() {
-            effects.push(Effect::Index(change.reread));
+        let mut reindex = change.reread;
+        if reloaded.others {
+            // An include may have changed: the search texts of the posts
+            // that take one in are made again.
+            let including = self.store.posts().iter().filter(|p| p.includes_any());
+            let more: Vec<_> = including
+                .map(|p| p.path.clone())
+                .filter(|p| !reindex.contains(p))
+                .collect();
+            reindex.extend(more);
+        }
+        if !reindex.is_empty() {
+            effects.push(Effect::Index(reindex));
         }
         effects
     }

@@ -186,7 +186,7 @@ fn list_store(
         return Ok((store, shown));
     };
     let indexed = index
-        .index_texts(store.posts(), |_, _| {})
+        .index_texts(store.posts(), store.sites(), |_, _| {})
         .and_then(|_| index.tidy())
         .and_then(|_| index.searcher());
     let failed = match indexed {

@@ -193,8 +193,9 @@ mod tests {
                 .collect();
             for (doc, _) in &texts {
                 conn.execute(
-                    "INSERT INTO files (doc, path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record)
-                     VALUES (?1, ?1, 0, 0, 0, 0, 0, 1, 0, x'')",
+                    "INSERT INTO files
+                     (doc, path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record, deps)
+                     VALUES (?1, ?1, 0, 0, 0, 0, 0, 1, 0, x'', 0)",
                     [i64::from(*doc)],
                 )
                 .unwrap();

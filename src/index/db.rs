@@ -11,7 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use crate::sqlite_files::with_companions;
 
 /// `PRAGMA user_version` of the schema below.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// How long a write waits for another reader's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -48,7 +48,9 @@ CREATE TABLE files (
     settled INTEGER NOT NULL,
     -- where the walk found it (its id, categories, kind of folder, format)
     source INTEGER NOT NULL,
-    record BLOB NOT NULL
+    record BLOB NOT NULL,
+    -- a fingerprint of the includes its search text took in; 0: none
+    deps INTEGER NOT NULL
 );
 -- the posts' date order at the last complete load (apart from the files:
 -- writing a rank into each large row of a million was a random write each)

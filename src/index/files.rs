@@ -10,6 +10,7 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use super::deps::Deps;
 use super::record::{self, path_bytes};
 use super::stamp::Stamp;
 use super::{IndexError, fnv};
@@ -24,6 +25,8 @@ struct Row {
     settled: bool,
     source: i64,
     record: Vec<u8>,
+    /// The fingerprint of the includes its search text took in (0: none).
+    deps: i64,
 }
 
 /// How the walk placed a file: a file placed elsewhere (another id, other
@@ -52,6 +55,7 @@ enum Seen {
     Read {
         outcome: Outcome,
         stamp: Option<Stamp>,
+        deps: i64,
     },
 }
 
@@ -108,9 +112,10 @@ fn finish_load(
     let read_at = SystemTime::now();
     let total = found.sources.len();
     let mut seen: Vec<Seen> = Vec::with_capacity(total);
+    let deps = Deps::of(found.sites.iter());
     // A batch at a time, so that a reader shows posts as they arrive.
     for (sources, stamps) in found.sources.chunks(BATCH).zip(stamps.chunks(BATCH)) {
-        let batch = see(sources, stamps, &rows);
+        let batch = see(sources, stamps, &rows, &deps);
         if let Some(on_batch) = on_batch.as_deref_mut() {
             on_batch(Batch {
                 seen: &batch,
@@ -140,7 +145,7 @@ fn finish_load(
                 stats.kept += 1;
                 (outcome, Some(doc), stamps[i].map(|s| s.modified()))
             }
-            Seen::Read { outcome, stamp } => {
+            Seen::Read { outcome, stamp, .. } => {
                 stats.read += 1;
                 let doc = docs.as_ref().and_then(|d| d[i]);
                 (outcome, doc, stamp.map(|s| s.modified()))
@@ -199,8 +204,14 @@ impl Batch<'_> {
     }
 }
 
-/// Each file of `sources` (with its stamp now): kept or read.
-fn see(sources: &[Source], stamps: &[Option<Stamp>], rows: &HashMap<Vec<u8>, Row>) -> Vec<Seen> {
+/// Each file of `sources` (with its stamp now): kept, or read when it,
+/// or an include its search text took in, changed.
+fn see(
+    sources: &[Source],
+    stamps: &[Option<Stamp>],
+    rows: &HashMap<Vec<u8>, Row>,
+    deps: &Deps,
+) -> Vec<Seen> {
     sources
         .par_iter()
         .zip(stamps)
@@ -212,6 +223,7 @@ fn see(sources: &[Source], stamps: &[Option<Stamp>], rows: &HashMap<Vec<u8>, Row
                 && row.stamp == *stamp
                 && row.source == source_key(source)
                 && let Some(outcome) = record::decode(row.doc, &source.path, &row.record)
+                && deps_of(deps, source, &outcome) == row.deps
             {
                 return Seen::Kept {
                     doc: row.doc,
@@ -220,6 +232,7 @@ fn see(sources: &[Source], stamps: &[Option<Stamp>], rows: &HashMap<Vec<u8>, Row
             }
             let (outcome, meta) = loader::read_source(source, Keep::default());
             Seen::Read {
+                deps: deps_of(deps, source, &outcome),
                 outcome,
                 stamp: meta.map(|m| Stamp::of(&m)),
             }
@@ -227,9 +240,19 @@ fn see(sources: &[Source], stamps: &[Option<Stamp>], rows: &HashMap<Vec<u8>, Row
         .collect()
 }
 
+/// What the search text of `outcome`, read from `source`, depends on
+/// beside its file.
+fn deps_of(deps: &Deps, source: &Source, outcome: &Outcome) -> i64 {
+    match outcome {
+        Outcome::Post(post) => deps.of_post(source.site.as_deref(), post),
+        _ => 0,
+    }
+}
+
 fn read_rows(conn: &Connection) -> Result<HashMap<Vec<u8>, Row>, IndexError> {
     let mut stmt = conn.prepare(
-        "SELECT path, doc, dev, ino, size, mtime_ns, ctime_ns, settled, source, record FROM files",
+        "SELECT path, doc, dev, ino, size, mtime_ns, ctime_ns, settled, source, record, deps
+         FROM files",
     )?;
     let mut rows = HashMap::new();
     let mut query = stmt.query([])?;
@@ -249,6 +272,7 @@ fn read_rows(conn: &Connection) -> Result<HashMap<Vec<u8>, Row>, IndexError> {
                 settled: r.get(7)?,
                 source: r.get(8)?,
                 record: r.get(9)?,
+                deps: r.get(10)?,
             },
         );
     }
@@ -279,8 +303,9 @@ fn write_files(
         }
         let mut old = tx.prepare_cached("SELECT doc FROM files WHERE path = ?1")?;
         let mut insert = tx.prepare_cached(
-            "INSERT INTO files (doc, path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO files
+             (doc, path, dev, ino, size, mtime_ns, ctime_ns, settled, source, record, deps)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         // Numbers are never reused; this transaction holds the write lock.
         let mut next: i64 = tx
@@ -292,7 +317,12 @@ fn write_files(
             .optional()?
             .unwrap_or(0);
         for (i, (seen, source)) in seen.iter().zip(sources).enumerate() {
-            let Seen::Read { outcome, stamp } = seen else {
+            let Seen::Read {
+                outcome,
+                stamp,
+                deps,
+            } = seen
+            else {
                 continue;
             };
             let key = path_bytes(&source.path);
@@ -319,6 +349,7 @@ fn write_files(
                 stamp.settled(read_at, settle),
                 source_key(source),
                 record::encode(next, &source.path, outcome),
+                deps,
             ])?;
             docs[i] = Some(next);
         }

@@ -9,6 +9,7 @@
 
 mod compact;
 mod db;
+mod deps;
 mod files;
 mod grams;
 mod postings;
@@ -29,6 +30,7 @@ pub use search::{Partial, Prepared, Searcher};
 use crate::loader::{Load, WalkOptions};
 use crate::post::Post;
 use crate::problem::Problem;
+use crate::site::Site;
 
 /// An open index.
 pub struct Index {
@@ -173,16 +175,19 @@ impl Index {
     }
 
     /// Index the search text of every post in `posts` that has none yet,
-    /// reading its body again; `progress(done, total)` after each batch.
-    /// Problems: posts sinmun failed on (their bodies are not searched).
+    /// reading its body again (as its site among `sites` shows it);
+    /// `progress(done, total)` after each batch. Problems: posts sinmun
+    /// failed on (their bodies are not searched).
     pub fn index_texts(
         &mut self,
         posts: &[Post],
+        sites: &[Site],
         progress: impl FnMut(usize, usize),
     ) -> Result<Vec<Problem>, IndexError> {
         let result = search::index_texts(
             &mut self.conn,
             posts,
+            sites,
             (self.pending_max, self.segment_docs),
             progress,
         );

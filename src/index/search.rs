@@ -24,6 +24,7 @@ use super::text::{self, Postings};
 use crate::post::{Keep, Outcome, Place, Post};
 use crate::problem::Problem;
 use crate::search::{Query, SearchText};
+use crate::site::Site;
 
 /// Documents a batch of new postings holds: large enough that a key has few
 /// rows, small enough that search sees bodies arrive.
@@ -215,6 +216,7 @@ impl Searcher {
 pub(super) fn index_texts(
     conn: &mut Connection,
     posts: &[Post],
+    sites: &[Site],
     (pending_max, segment_docs): (usize, usize),
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Problem>, IndexError> {
@@ -237,7 +239,7 @@ pub(super) fn index_texts(
     let prepare = |batch: &[(&Post, u32)]| {
         let texts: Vec<(u32, Result<Option<String>, Problem>)> = batch
             .par_iter()
-            .map(|(post, doc)| (*doc, text_of(post, stamps.get(doc))))
+            .map(|(post, doc)| (*doc, text_of(post, sites, stamps.get(doc))))
             .collect();
         let mut ready = Vec::with_capacity(texts.len());
         let mut problems = Vec::new();
@@ -310,7 +312,7 @@ fn stamps(conn: &Connection) -> Result<HashMap<u32, Stamp>, IndexError> {
 /// The lowercased text the search text of `post` is made from, its body
 /// read again; `None` when its file is not the one the index read (changed
 /// since: the next start reads it).
-fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<String>, Problem> {
+fn text_of(post: &Post, sites: &[Site], stamp: Option<&Stamp>) -> Result<Option<String>, Problem> {
     let read = || -> Option<String> {
         let (file, meta) = crate::fsread::open_regular(&post.path).ok()?;
         if Some(&Stamp::of(&meta)) != stamp {
@@ -326,7 +328,9 @@ fn text_of(post: &Post, stamp: Option<&Stamp>) -> Result<Option<String>, Problem
         match crate::post::read(&post.path, &place, &bytes, post.format, keep) {
             Outcome::Post(read) => {
                 let body = read.body.unwrap_or_default();
-                Some(SearchText::lower_of(post, &body))
+                let site = crate::store::site_of(sites, post);
+                let context = crate::site::liquid_context_in(site, post);
+                Some(SearchText::lower_of(post, &body, &context))
             }
             _ => None,
         }

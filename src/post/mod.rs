@@ -23,8 +23,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// HTML bodies through Liquid; translated section pages; 5: Hexo sites'
 /// posts, and search texts of what Hexo's tags show; 6: Markdown's tabs
 /// read as block structure, kramdown's backslashes; 7: files of Jekyll's
-/// `_drafts` and dated files of `_posts` need no front matter).
-pub(crate) const READING_RULES: u32 = 7;
+/// `_drafts` and dated files of `_posts` need no front matter; 8: search
+/// texts in the site's Markdown dialect, with its includes' text).
+pub(crate) const READING_RULES: u32 = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,6 +95,15 @@ impl Post {
     pub fn front_text(&self, key: &str) -> Option<&str> {
         let (_, v) = self.extra.iter().find(|(k, _)| k == key)?;
         Some(v.trim().trim_matches(['"', '\'']).trim()).filter(|v| !v.is_empty())
+    }
+
+    /// Whether its text takes in a site's include (its search text, then,
+    /// says what the include says).
+    pub fn includes_any(&self) -> bool {
+        use crate::references::RefKind;
+        self.references
+            .iter()
+            .any(|r| matches!(r.kind, RefKind::Include | RefKind::IncludeRelative))
     }
 
     /// Jekyll's slug: the front matter's `slug`, else the file's name
@@ -206,8 +216,21 @@ fn renders_without_front_matter(folder: Folder) -> bool {
     matches!(folder, Folder::Posts | Folder::Drafts)
 }
 
-/// Decode `bytes`, found at `place`, as a post.
+/// Decode `bytes`, found at `place`, as a post of no site.
 pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep) -> Outcome {
+    read_in(None, path, place, bytes, format, keep)
+}
+
+/// Decode `bytes`, found at `place`, as a post of `site`: its search text
+/// is what the site shows of it (its dialect, its includes).
+pub fn read_in(
+    site: Option<&crate::site::Site>,
+    path: &Path,
+    place: &Place,
+    bytes: &[u8],
+    format: Format,
+    keep: Keep,
+) -> Outcome {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         let message = crate::fsread::too_large(bytes.len() as u64, MAX_FILE_SIZE);
         return Outcome::Unreadable(Problem::new(path, 1, message));
@@ -311,7 +334,8 @@ pub fn read(path: &Path, place: &Place, bytes: &[u8], format: Format, keep: Keep
             Format::Markdown => crate::sanitize::sanitize_keeping_tabs(split.body),
         };
         if keep.search_text {
-            post.search = Some(crate::search::SearchText::of(&post, &body));
+            let context = crate::site::liquid_context_in(site, &post);
+            post.search = Some(crate::search::SearchText::of(&post, &body, &context));
         }
         if keep.body {
             post.body = Some(body);

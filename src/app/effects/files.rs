@@ -175,6 +175,7 @@ pub(super) fn load_and_index(
     let posts: Vec<Post> = index.without_text(&load.posts).unwrap_or_default();
     let all = load.posts.len();
     let before = all - posts.len();
+    let sites = load.sites.clone();
     let _ = tx.send(Action::Loaded(Handoff::new(load)));
     // (Only the last answer says all are done: the loop counts it.)
     if before < all {
@@ -183,7 +184,7 @@ pub(super) fn load_and_index(
             total: all,
         });
     }
-    let indexed = index.index_texts(&posts, |done, _| {
+    let indexed = index.index_texts(&posts, &sites, |done, _| {
         let _ = tx.send(Action::BodiesIndexed {
             done: (before + done).min(all.saturating_sub(1)),
             total: all,
