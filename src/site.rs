@@ -1,6 +1,7 @@
 //! A site: a Jekyll site (the folder that holds `_config.yml` beside its
-//! `_posts`), a Hugo site (`hugo.toml` or `config.toml` beside
-//! `content/`) or a Hexo site (`_config.yml` beside `source/_posts`). Its `title` names the site in the reader, `url` and
+//! `_posts`), a Hugo site (`hugo.toml`, `config.toml` or a `config/`
+//! folder beside `content/`) or a Hexo site (`_config.yml` beside
+//! `source/_posts`). Its `title` names the site in the reader, `url` and
 //! `baseurl` resolve Liquid URLs, Jekyll's `exclude` keeps folders out of
 //! the walk as Jekyll keeps them out of the build, and root-relative
 //! addresses (`/assets/x.png`) resolve to files under it (under `static/`
@@ -18,34 +19,22 @@ use crate::problem::Problem;
 use crate::text::one_line;
 
 mod hexo;
+mod hugo;
 
 #[cfg(test)]
 pub(crate) use hexo::test_site;
 
 /// The file that makes a folder a Jekyll site.
 pub(crate) const CONFIG_FILE: &str = "_config.yml";
-/// The files that make a folder holding `content/` a Hugo site.
-const HUGO_CONFIGS: &[&str] = &[
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    // JSON is YAML: read as it.
-    "hugo.json",
-    "config.json",
-];
 /// A `_config.yml` larger than this is reported and not read.
 const MAX_CONFIG: u64 = 1024 * 1024;
 /// What Jekyll leaves out of every site, beside what `exclude` names.
 const DEFAULT_EXCLUDES: &[&str] = &["node_modules", "vendor", "gemfiles", ".jekyll-cache"];
 
 /// Whether `dir` is the root of a site: a Jekyll `_config.yml`, or a Hugo
-/// configuration beside a `content` folder.
+/// configuration (a file or a `config` folder) beside a `content` folder.
 pub(crate) fn is_site_root(dir: &Path) -> bool {
-    dir.join(CONFIG_FILE).is_file()
-        || (dir.join("content").is_dir() && HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()))
+    dir.join(CONFIG_FILE).is_file() || hugo::is_root(dir)
 }
 
 /// What builds a site, which decides how its folders are read.
@@ -93,7 +82,7 @@ pub struct Site {
     /// `baseurl` (`/blog`), for Liquid's `relative_url`.
     pub baseurl: String,
     /// The `permalink` patterns: Jekyll's and Hexo's under "", Hugo's by
-    /// section.
+    /// section (in lower case, as Hugo compares them).
     permalinks: Vec<(String, String)>,
     /// Whether posts dated in the future are published: Jekyll's
     /// `future`, Hugo's `buildFuture` (both off unless set), Hexo's
@@ -140,50 +129,6 @@ impl Site {
         }
         problems.extend(parsed.problems);
         Some((site, problems))
-    }
-
-    /// The Hugo site `root` is when it holds a Hugo configuration file and
-    /// a `content` folder.
-    pub fn hugo_at(root: &Path) -> Option<(Site, Vec<Problem>)> {
-        let content = root.join("content");
-        if !content.is_dir() {
-            return None;
-        }
-        let (parsed, mut problems) = HUGO_CONFIGS.iter().find_map(|name| {
-            let syntax = if name.ends_with(".toml") {
-                Syntax::Toml
-            } else {
-                Syntax::Yaml
-            };
-            read_config(&root.join(name), syntax)
-        })?;
-        let mut site = Site::with_root(root);
-        site.engine = Engine::Hugo;
-        site.content = Some(content);
-        // Hugo's keys are case-insensitive (`baseURL`, `baseurl`).
-        let key = |wanted: &str| {
-            parsed
-                .map
-                .keys()
-                .filter_map(Value::as_str)
-                .find(|k| k.eq_ignore_ascii_case(wanted))
-                .map_or_else(String::new, |k| text_of(&parsed.map, k))
-        };
-        site.title = key("title");
-        (site.url, site.baseurl) = split_base_url(&key("baseURL"));
-        let permalinks = parsed.map.iter().find(|(k, _)| {
-            k.as_str()
-                .is_some_and(|k| k.eq_ignore_ascii_case("permalinks"))
-        });
-        site.permalinks = hugo_permalinks(permalinks.map(|(_, v)| v));
-        site.future = key("buildFuture") == "true";
-        problems.extend(parsed.problems);
-        // Hugo's own parsers accept what sinmun's do not (YAML flow lists
-        // of `:filename`): what sinmun cannot read there is a note.
-        let notes = problems
-            .into_iter()
-            .map(|p| Problem::note(&p.path, p.line, p.message));
-        Some((site, notes.collect()))
     }
 
     /// The site of a folder given to read: the folder itself, or, for a
@@ -252,11 +197,13 @@ impl Site {
     }
 
     /// The `permalink` pattern for posts of `section` ("" for Jekyll's and
-    /// Hexo's one); "" when the configuration sets none.
+    /// Hexo's one, its case ignored for Hugo's); "" when the configuration
+    /// sets none.
     pub fn permalink(&self, section: &str) -> String {
+        let lower = section.to_lowercase();
         self.permalinks
             .iter()
-            .find(|(s, _)| s == section)
+            .find(|(s, _)| *s == lower)
             .map(|(_, p)| p.clone())
             .unwrap_or_default()
     }
@@ -496,20 +443,6 @@ fn posts_default(map: &serde_yaml::Mapping, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Hugo's `permalinks`: `section = "pattern"`, or under `page` (Hugo
-/// 0.120's form).
-fn hugo_permalinks(value: Option<&Value>) -> Vec<(String, String)> {
-    let Some(Value::Mapping(map)) = value else {
-        return Vec::new();
-    };
-    if let Some(page @ Value::Mapping(_)) = map.get("page") {
-        return hugo_permalinks(Some(page));
-    }
-    map.iter()
-        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), one_line(v.as_str()?.trim()))))
-        .collect()
-}
-
 /// A scalar setting as one line of text ("" when unset or not a scalar).
 fn text_of(map: &serde_yaml::Mapping, key: &str) -> String {
     match map.get(key) {
@@ -583,40 +516,6 @@ mod tests {
         assert!(!found("/assets/../secret.txt"));
         assert!(!found("/assets/%2E%2E/secret.txt"));
         assert!(!found("/../../etc/passwd"));
-    }
-
-    #[test]
-    fn a_hugo_site_reads_its_config_and_resolves_under_static() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/posts")).unwrap();
-        std::fs::create_dir_all(dir.path().join("static/images")).unwrap();
-        std::fs::write(dir.path().join("static/images/표지.png"), b"png").unwrap();
-        std::fs::write(
-            dir.path().join("hugo.toml"),
-            "baseURL = 'https://gom.example.com/blog/'\nlanguageCode = 'ko-kr'\ntitle = '곰의 노트'\n",
-        )
-        .unwrap();
-        let (s, problems) = Site::of_folder(dir.path()).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(s.title, "곰의 노트");
-        assert_eq!(
-            (s.url.as_str(), s.baseurl.as_str()),
-            ("https://gom.example.com", "/blog")
-        );
-        assert_eq!(s.content, Some(dir.path().join("content")));
-        assert!(s.resolve_asset("/blog/images/표지.png").is_some());
-        // Pictures beside the pages in `content` are published too.
-        std::fs::create_dir_all(dir.path().join("content/posts/taean")).unwrap();
-        std::fs::write(dir.path().join("content/posts/taean/오븐.jpg"), b"jpg").unwrap();
-        assert_eq!(
-            s.resolve_asset("/posts/taean/오븐.jpg"),
-            std::fs::canonicalize(dir.path().join("content/posts/taean/오븐.jpg")).ok()
-        );
-        assert_eq!(s.resolve_asset("/posts/../../config.toml"), None);
-        // Without a content folder, a config.toml is no Hugo site.
-        let other = tempfile::tempdir().unwrap();
-        std::fs::write(other.path().join("config.toml"), "title = 'x'\n").unwrap();
-        assert!(Site::of_folder(other.path()).is_none());
     }
 
     #[cfg(unix)]
