@@ -70,17 +70,26 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
         return Some(url);
     }
     let content = site.content.as_deref()?;
-    let rel = post.path.strip_prefix(content).ok()?;
+    let (language, rel) = site.languages.place(content, &post.path)?;
+    let mut language = language.to_string();
     let mut parts: Vec<String> = rel
         .with_extension("")
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
-    // `x.ko.md`: a translation, published under its language's path,
-    // which sinmun does not work out.
-    if parts.last().is_some_and(|p| p.contains('.')) {
-        return None;
+    // `x.ko.md`: the translation into a language of the site, published
+    // under that language's path. Hugo would read a language it is not
+    // told of as part of the name: too unsure to say.
+    if let Some(last) = parts.last_mut()
+        && let Some((name, code)) = last.rsplit_once('.')
+        && crate::walk::is_language(code)
+    {
+        if !site.languages.knows(code) {
+            return None;
+        }
+        (language, *last) = (code.to_string(), name.to_string());
     }
+    let prefix = site.languages.prefix(&language);
     if parts.last().is_some_and(|p| p == "index") {
         parts.pop(); // a page bundle: the folder's name
     }
@@ -95,7 +104,8 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
         if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
             *last = slug;
         }
-        return Some(format!("{}/", parts.join("/").to_lowercase()));
+        let parts: Vec<String> = parts.iter().map(|p| hugo_urlize(p)).collect();
+        return Some(format!("{prefix}/{}/", parts.join("/")));
     }
     let file = parts.last()?.clone();
     let title = hugo_urlize(&post.title);
@@ -113,6 +123,7 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
             _ => date_part(post.date?, name)?,
         })
     })
+    .map(|path| format!("{prefix}/{}", path.trim_start_matches('/')))
 }
 
 fn hexo_path(post: &Post, site: &Site) -> Option<String> {
@@ -124,7 +135,7 @@ fn hexo_path(post: &Post, site: &Site) -> Option<String> {
         p => p,
     };
     let posts = site.content.as_deref()?.join("_posts");
-    let title = post.path.strip_prefix(&posts).ok()?.with_extension("");
+    let title = crate::site::below(&post.path, &posts)?.with_extension("");
     let title = title.to_string_lossy().replace('\\', "/");
     // Named `:year-:month-:day-:title.md` (`new_post_name`), a file's
     // date is no part of its title.
@@ -201,18 +212,31 @@ fn jekyll_slugify(s: &str, pretty: bool) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// Hugo's `urlize` as its paths use it: lower case, spaces as `-`, only
-/// letters, digits, `-`, `_` and `.` kept.
+/// Hugo's path sanitising (`UnicodeSanitize`, then lower case): letters,
+/// digits, marks and `.` `/` `\\` `_` `#` `+` `~` `-` `@` kept, `%XX`
+/// escapes kept, a space made `-` unless it follows one, the rest dropped.
 fn hugo_urlize(s: &str) -> String {
-    s.trim()
-        .chars()
-        .filter_map(|c| match c {
-            c if c.is_whitespace() => Some('-'),
-            c if c.is_alphanumeric() || "-_.".contains(c) => Some(c),
-            _ => None,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut was_hyphen = false;
+    let chars: Vec<char> = s.trim().chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = c == '%'
+            && chars
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(char::is_ascii_hexdigit));
+        if escape
+            || c.is_alphanumeric()
+            || unicode_normalization::char::is_combining_mark(c)
+            || "./\\_#+~-@".contains(c)
+        {
+            was_hyphen = c == '-';
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !was_hyphen {
+            out.push('-');
+            was_hyphen = true;
+        }
+    }
+    out
 }
 
 fn collapse_slashes(path: &str) -> String {
@@ -223,4 +247,60 @@ fn collapse_slashes(path: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::post::{Format, Keep, Outcome, Place};
+    use std::path::Path;
+
+    fn post(path: &str, front: &str) -> Post {
+        let path = Path::new(path);
+        let text = format!("---\n{front}---\n본문\n");
+        let place = Place::plain(path, "글");
+        match crate::post::read(
+            path,
+            &place,
+            text.as_bytes(),
+            Format::Markdown,
+            Keep::default(),
+        ) {
+            Outcome::Post(p) => *p,
+            other => panic!("not a post: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_site_read_as_dot_has_addresses() {
+        // `sinmun .` in a site: its folders keep the `./`, its files not.
+        let site = |engine, content: &str| {
+            let mut site = Site::default();
+            site.engine = engine;
+            site.url = "https://blog.example.kr".into();
+            site.content = Some(content.into());
+            site
+        };
+        let mut hugo = site(Engine::Hugo, "./content");
+        let trip = post("content/posts/jeju-trip.md", "title: 제주 여행\n");
+        assert_eq!(
+            web_address(&trip, &hugo).as_deref(),
+            Some("https://blog.example.kr/posts/jeju-trip/")
+        );
+        hugo.content = Some("content".into());
+        let dotted = post("./content/posts/jeju-trip.md", "title: 제주 여행\n");
+        assert_eq!(
+            web_address(&dotted, &hugo).as_deref(),
+            Some("https://blog.example.kr/posts/jeju-trip/")
+        );
+        let hexo = site(Engine::Hexo, "./source");
+        let note = post(
+            "source/_posts/hallasan.md",
+            "title: 한라산\ndate: 2024-05-01\n",
+        );
+        assert_eq!(
+            web_address(&note, &hexo).as_deref(),
+            Some("https://blog.example.kr/2024/05/01/hallasan/")
+        );
+    }
 }

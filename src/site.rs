@@ -21,6 +21,8 @@ use crate::text::one_line;
 mod hexo;
 mod hugo;
 
+pub(crate) use hugo::Languages;
+
 #[cfg(test)]
 pub(crate) use hexo::test_site;
 
@@ -90,6 +92,8 @@ pub struct Site {
     pub future: bool,
     /// Jekyll's `includes_dir` (`_includes` unless set), under the root.
     pub includes_dir: PathBuf,
+    /// Hugo's languages: where each one's pages are published.
+    pub(crate) languages: Languages,
     /// A theme is named (`theme`, `remote_theme`): includes the site
     /// lacks may be the theme's.
     pub theme: bool,
@@ -349,6 +353,15 @@ pub(crate) fn path_on_site<'a>(address: &'a str, url: &str, baseurl: &str) -> Op
         Some(rest) if base != "/" && rest.starts_with('/') => rest,
         _ => address,
     })
+}
+
+/// `path` below `dir`, either named from `.` or not: the walk names the
+/// files of `sinmun .` without the `./` that a site's folders keep.
+pub(crate) fn below<'p>(path: &'p Path, dir: &Path) -> Option<&'p Path> {
+    let plain = |p: &'p Path| p.strip_prefix(".").unwrap_or(p);
+    plain(path)
+        .strip_prefix(dir.strip_prefix(".").unwrap_or(dir))
+        .ok()
 }
 
 /// The file at the `/`-separated `rel` under `root`, when it is one and

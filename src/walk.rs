@@ -421,7 +421,7 @@ pub(crate) fn place_of(root: &Path, rel: &Path, engine: Engine) -> Place {
 
 /// A language code as Hugo's file names carry them (`en`, `ko`, `zh-cn`):
 /// two letters, then subtags.
-fn is_language(s: &str) -> bool {
+pub(crate) fn is_language(s: &str) -> bool {
     let mut parts = s.split('-');
     let primary = parts.next().unwrap_or_default();
     primary.len() == 2

@@ -162,6 +162,15 @@ fn hugo_publishes_by_path_slug_url_and_permalinks() {
         page_of(&site, "주소").as_deref(),
         Some("https://hugo.example.kr/fixed/place/")
     );
+    // A slug as Hugo makes a path of it: spaces as `-`, punctuation gone.
+    site.write(
+        "content/posts/spring.md",
+        "+++\ntitle = '봄'\nslug = 'Jeju Trip (2024, 봄)'\ndate = 2024-05-05\n+++\n본문\n",
+    );
+    assert_eq!(
+        page_of(&site, "봄").as_deref(),
+        Some("https://hugo.example.kr/posts/jeju-trip-2024-%EB%B4%84/")
+    );
     site.write(
         "hugo.toml",
         "baseURL = 'https://hugo.example.kr/'\n[permalinks]\nposts = '/:year/:month/:title/'\n",
@@ -169,6 +178,72 @@ fn hugo_publishes_by_path_slug_url_and_permalinks() {
     assert_eq!(
         page_of(&site, "경로").as_deref(),
         Some("https://hugo.example.kr/2024/05/%EA%B2%BD%EB%A1%9C/")
+    );
+}
+
+#[test]
+fn hugo_publishes_each_language_under_its_code() {
+    let site = Site::new();
+    site.write(
+        "hugo.toml",
+        "baseURL = 'https://hugo.example.kr/'\ndefaultContentLanguage = 'ko'\n\
+         [languages.ko]\ncontentDir = 'content/ko'\n[languages.en]\ncontentDir = 'content/en'\n",
+    );
+    site.write(
+        "content/ko/posts/제주/index.md",
+        "+++\ntitle = '제주 여행'\ndate = 2024-05-01\n+++\n본문\n",
+    );
+    site.write(
+        "content/en/posts/jeju/index.md",
+        "+++\ntitle = 'Jeju trip'\ndate = 2024-05-01\n+++\nBody\n",
+    );
+    site.write(
+        "content/en/posts/jeju/index.ko.md",
+        "+++\ntitle = '번역된 제주'\ndate = 2024-05-01\n+++\n본문\n",
+    );
+    site.write(
+        "content/en/posts/v1.2-release.md",
+        "+++\ntitle = 'Release'\ndate = 2024-05-02\n+++\nBody\n",
+    );
+    site.write(
+        "content/en/posts/guide.fr.md",
+        "+++\ntitle = 'Guide'\ndate = 2024-05-03\n+++\nCorps\n",
+    );
+    // The default language at the root, the others under their codes.
+    assert_eq!(
+        page_of(&site, "제주 여행").as_deref(),
+        Some("https://hugo.example.kr/posts/%EC%A0%9C%EC%A3%BC/")
+    );
+    assert_eq!(
+        page_of(&site, "Jeju trip").as_deref(),
+        Some("https://hugo.example.kr/en/posts/jeju/")
+    );
+    // A translation by its file name, into the default language.
+    assert_eq!(
+        page_of(&site, "번역된 제주").as_deref(),
+        Some("https://hugo.example.kr/posts/jeju/")
+    );
+    // A dot that names no language is part of the name; a language the
+    // site does not have gives no address.
+    assert_eq!(
+        page_of(&site, "Release").as_deref(),
+        Some("https://hugo.example.kr/en/posts/v1.2-release/")
+    );
+    assert_eq!(page_of(&site, "Guide"), None);
+    // Every language under its code, and `permalinks` below it.
+    site.write(
+        "hugo.toml",
+        "baseURL = 'https://hugo.example.kr/'\ndefaultContentLanguage = 'ko'\n\
+         defaultContentLanguageInSubdir = true\n[permalinks]\nposts = '/:year/:slug/'\n\
+         [languages.ko]\ncontentDir = 'content/ko'\n[languages.en]\ncontentDir = 'content/en'\n",
+    );
+    assert_eq!(
+        page_of(&site, "Jeju trip").as_deref(),
+        Some("https://hugo.example.kr/en/2024/jeju-trip/")
+    );
+    assert_eq!(
+        page_of(&site, "번역된 제주").as_deref(),
+        Some("https://hugo.example.kr/ko/2024/%EB%B2%88%EC%97%AD%EB%90%9C-%EC%A0%9C%EC%A3%BC/")
     );
 }
 

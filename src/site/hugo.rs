@@ -62,6 +62,7 @@ impl Site {
         (site.url, site.baseurl) = split_base_url(&text_of(&map, "baseurl"));
         site.permalinks = permalinks(map.get("permalinks"));
         site.future = text_of(&map, "buildfuture") == "true";
+        site.languages = Languages::of(root, &map);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.
         let notes = problems
@@ -240,6 +241,81 @@ fn default_language(map: &Mapping) -> Option<&Mapping> {
         lang => lang.to_lowercase(),
     };
     map.get("languages")?.get(lang.as_str())?.as_mapping()
+}
+
+/// Hugo's languages, as far as where their pages are published goes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Languages {
+    /// `defaultContentLanguage`, in lower case (`en` unless set).
+    default: String,
+    /// `defaultContentLanguageInSubdir`: the default language's pages are
+    /// under its code too.
+    default_in_subdir: bool,
+    /// Each language configured (in lower case), with its own content
+    /// folder (`contentDir`) when it sets one.
+    configured: Vec<(String, Option<PathBuf>)>,
+}
+
+impl Languages {
+    fn of(root: &Path, map: &Mapping) -> Languages {
+        let default = match text_of(map, "defaultcontentlanguage") {
+            lang if lang.is_empty() => DEFAULT_LANGUAGE.to_string(),
+            lang => lang.to_lowercase(),
+        };
+        let configured = match map.get("languages") {
+            Some(Value::Mapping(languages)) => languages
+                .iter()
+                .filter_map(|(code, settings)| {
+                    let code = code.as_str()?.to_lowercase();
+                    let dir = settings
+                        .as_mapping()
+                        .map(|s| text_of(s, "contentdir"))
+                        .map(|d| d.trim_start_matches("./").trim_matches('/').to_string())
+                        .filter(|d| !d.is_empty())
+                        // As `content` is named: under the root as given.
+                        .map(|d| root.join(d));
+                    Some((code, dir))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Languages {
+            default,
+            default_in_subdir: text_of(map, "defaultcontentlanguageinsubdir") == "true",
+            configured,
+        }
+    }
+
+    /// The language of the page at `path` (in a language's own content
+    /// folder, else `content`'s, the default's) and its path under that
+    /// folder; `None` outside both.
+    pub(crate) fn place<'p>(&self, content: &Path, path: &'p Path) -> Option<(&str, &'p Path)> {
+        let own = self
+            .configured
+            .iter()
+            .filter_map(|(code, dir)| Some((code, super::below(path, dir.as_ref()?)?)))
+            .min_by_key(|(_, rel)| rel.components().count());
+        match own {
+            Some((code, rel)) => Some((code, rel)),
+            None => Some((&self.default, super::below(path, content)?)),
+        }
+    }
+
+    /// Whether `code` names a language of the site (a file named
+    /// `x.CODE.md` is that language's translation).
+    pub(crate) fn knows(&self, code: &str) -> bool {
+        code == self.default || self.configured.iter().any(|(c, _)| c == code)
+    }
+
+    /// What the paths of `code`'s pages start with: `/ko`, or nothing for
+    /// the default language unless it is put under its code too.
+    pub(crate) fn prefix(&self, code: &str) -> String {
+        if code == self.default && !self.default_in_subdir {
+            String::new()
+        } else {
+            format!("/{code}")
+        }
+    }
 }
 
 /// Hugo's `permalinks`: `section = "pattern"`, or under `page` (Hugo
