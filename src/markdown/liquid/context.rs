@@ -18,6 +18,9 @@ pub struct LiquidContext {
     pub site: Vec<(String, String)>,
     /// The post's front matter, for `page.KEY`.
     pub page: Vec<(String, String)>,
+    /// The keys of `page` that are lists of names (`categories`, `tags`:
+    /// `page` has them joined), for a loop over one.
+    pub page_lists: Vec<(String, Vec<String>)>,
     /// The titles of the site's posts, for Hexo's `post_link`.
     pub titles: PostTitles,
     /// The Markdown its site's generator reads.
@@ -129,8 +132,13 @@ impl LiquidContext {
             page.push(("date".to_string(), d.day_string()));
         }
         page.extend(post.extra.iter().cloned());
+        let page_lists = vec![
+            ("categories".to_string(), post.categories.clone()),
+            ("tags".to_string(), post.tags.clone()),
+        ];
         LiquidContext {
             page,
+            page_lists,
             ..LiquidContext::default()
         }
     }

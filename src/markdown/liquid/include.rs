@@ -7,6 +7,7 @@
 
 use super::embed::{link_html, push_figure, video_url};
 use super::shortcode::quoted_arguments;
+use super::value::Value;
 use super::{Item, Liquid};
 use crate::references::RefKind;
 
@@ -66,13 +67,14 @@ pub(super) fn include(
         false => RefKind::Include,
     };
     liquid.refer(start, kind, name);
-    let params: Vec<(String, String)> = params
+    // A variable keeps its structure: `{% include card.html item=img %}`.
+    let params: Vec<(String, Value)> = params
         .iter()
         .filter_map(|&(key, value, quoted)| {
             let value = if quoted {
-                value.to_string()
+                Value::Text(value.to_string())
             } else {
-                liquid.value(value)
+                liquid.value_of(value)
             };
             Some((key?.to_string(), value))
         })

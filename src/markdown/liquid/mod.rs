@@ -9,22 +9,30 @@
 //! it holds, so each tag is recognised on its own: the few that change what
 //! a reader sees (`highlight`, `raw`, `include`, URL filters, `site.*`,
 //! `page.*`, `assign`) are understood, every other tag shows nothing, and
-//! anything that is not a well-formed tag stays text.
+//! anything that is not a well-formed tag stays text. A site's own
+//! include, a theme's template rather than a post, is run further: its
+//! conditions and `for` loops too (run.rs), over the lists and maps of
+//! the post's front matter (value.rs).
 
+mod blocks;
 mod conditions;
 mod context;
 mod embed;
+mod expr;
+mod filters;
 mod finds;
 mod hexo;
 mod html;
 mod include;
+mod loops;
 mod passes;
+mod run;
 mod shortcode;
 mod site_include;
 mod tags;
 mod tistory;
+mod value;
 
-use context::lookup;
 pub use context::{Dialect, Includes, LiquidContext, PostTitles};
 pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;
@@ -35,6 +43,7 @@ pub(crate) use passes::with_lines;
 pub use site_include::include_file;
 use tags::strip_raw_markers;
 use tags::{Tag, find_end, find_raw_end, output_at, tag_at};
+use value::Value;
 
 /// Code as the page shows it: `{% raw %}` tags taken out (Jekyll), and
 /// `{{</* … */>}}` shown as the shortcode it writes out (Hugo).
@@ -82,7 +91,10 @@ pub(crate) struct Found {
 #[derive(Debug)]
 pub(crate) struct Liquid<'c> {
     ctx: &'c LiquidContext,
-    vars: Vec<(String, String)>,
+    vars: Vec<(String, Value)>,
+    /// The variables of the loops running, innermost last: each loop's
+    /// own and its `forloop`.
+    scopes: Vec<(String, Value)>,
     /// Blocks whose end tag was looked for from a position and not found:
     /// later searches from further on give up at once, so a post full of
     /// unclosed tags costs one scan per tag name, not one per tag.
@@ -96,7 +108,7 @@ pub(crate) struct Liquid<'c> {
     /// NexT's `tabs` blocks open.
     tabs: usize,
     /// The parameters of the include this pass reads, for `include.KEY`.
-    params: Vec<(String, String)>,
+    params: Vec<(String, Value)>,
     /// How many includes deep this pass is (0: the post's own text).
     depth: usize,
     /// What the passes over a post and its includes share.
@@ -108,6 +120,7 @@ impl<'c> Liquid<'c> {
         Liquid {
             ctx,
             vars: Vec::new(),
+            scopes: Vec::new(),
             unclosed: Vec::new(),
             unclosed_shortcode: Vec::new(),
             finds: finds::Finds::default(),
@@ -122,8 +135,17 @@ impl<'c> Liquid<'c> {
     /// `assign NAME = EXPR`: the variable set.
     fn assign(&mut self, markup: &str) {
         if let Some((name, expr)) = markup.split_once('=') {
-            let value = self.eval(expr);
-            self.vars.push((name.trim().to_string(), value));
+            let value = self.eval_value(expr);
+            self.set(name.trim(), value);
+        }
+    }
+
+    /// Set the variable `name`: in its place, so that one assigned in a
+    /// loop is held once.
+    fn set(&mut self, name: &str, value: Value) {
+        match self.vars.iter_mut().find(|(k, _)| k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.vars.push((name.to_string(), value)),
         }
     }
 
@@ -206,7 +228,7 @@ impl<'c> Liquid<'c> {
                     && let Some(name) = tag.markup.split_whitespace().next()
                 {
                     let body = src[tag.end..close.start].trim().to_string();
-                    self.vars.push((name.to_string(), body));
+                    self.set(name, Value::Text(body));
                 }
                 return Some(Found {
                     end: close.end,
@@ -275,98 +297,6 @@ impl<'c> Liquid<'c> {
         }
         found
     }
-
-    /// An output's value: a literal or a variable, through its filters.
-    /// Anything not known is empty, as Liquid makes it.
-    fn eval(&self, expr: &str) -> String {
-        let mut parts = split_outside_quotes(expr, '|').into_iter();
-        let mut value = self.value(parts.next().unwrap_or(""));
-        for filter in parts {
-            let (name, args) = filter.split_once(':').unwrap_or((filter, ""));
-            let args: Vec<String> = split_outside_quotes(args, ',')
-                .into_iter()
-                .map(|a| self.value(a))
-                .collect();
-            let arg = |i: usize| args.get(i).map_or("", String::as_str);
-            value = match name.trim() {
-                "relative_url" => self.ctx.relative_url(&value),
-                "absolute_url" => self.ctx.absolute_url(&value),
-                "prepend" => format!("{}{value}", arg(0)),
-                "append" => format!("{value}{}", arg(0)),
-                "default" if value.is_empty() => arg(0).to_string(),
-                "upcase" => value.to_uppercase(),
-                "downcase" => value.to_lowercase(),
-                "strip" => value.trim().to_string(),
-                "replace" => value.replace(arg(0), arg(1)),
-                "plus" | "minus" => arithmetic(name.trim(), &value, arg(0)),
-                "remove" if !arg(0).is_empty() => value.replace(arg(0), ""),
-                _ => value,
-            };
-        }
-        value
-    }
-
-    pub(super) fn value(&self, term: &str) -> String {
-        let term = term.trim();
-        if let Some(s) = unquote(term) {
-            return s.to_string();
-        }
-        if !term.is_empty() && term.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-            return term.to_string();
-        }
-        if let Some(key) = term.strip_prefix("site.") {
-            return self.ctx.site_value(key).unwrap_or("").to_string();
-        }
-        if let Some(key) = term.strip_prefix("page.") {
-            return lookup(&self.ctx.page, key).unwrap_or("").to_string();
-        }
-        if let Some(key) = term.strip_prefix("include.") {
-            return lookup(&self.params, key).unwrap_or("").to_string();
-        }
-        self.vars
-            .iter()
-            .rev()
-            .find(|(k, _)| k == term)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    }
-}
-
-/// Liquid's `plus` and `minus` on whole numbers (`{{ include.level |
-/// plus: 1 }}`); other values are left as they are.
-fn arithmetic(op: &str, value: &str, arg: &str) -> String {
-    match (value.trim().parse::<i64>(), arg.trim().parse::<i64>()) {
-        (Ok(a), Ok(b)) if op == "plus" => a.saturating_add(b).to_string(),
-        (Ok(a), Ok(b)) => a.saturating_sub(b).to_string(),
-        _ => value.to_string(),
-    }
-}
-
-fn unquote(term: &str) -> Option<&str> {
-    let b = term.as_bytes();
-    (b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0])
-        .then(|| &term[1..term.len() - 1])
-}
-
-/// Split at `sep` where it is not inside quotes.
-fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut quote = None;
-    let mut from = 0;
-    for (i, c) in s.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == sep => {
-                parts.push(&s[from..i]);
-                from = i + c.len_utf8();
-            }
-            None => {}
-        }
-    }
-    parts.push(&s[from..]);
-    parts
 }
 
 /// A language name safe to put in a class attribute.

@@ -3,12 +3,13 @@
 //! other files.
 
 use super::Liquid;
+use super::value::Value;
 use crate::references::RefKind;
 
 impl<'c> Liquid<'c> {
     /// A pass over the text of an include this pass reads, with the
     /// tag's `params`.
-    pub(crate) fn child(&self, params: Vec<(String, String)>) -> Liquid<'c> {
+    pub(crate) fn child(&self, params: Vec<(String, Value)>) -> Liquid<'c> {
         Liquid {
             params,
             depth: self.depth + 1,

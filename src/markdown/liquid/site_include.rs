@@ -1,34 +1,38 @@
 //! A Jekyll site's own includes: the file `{% include NAME %}` names in
 //! `_includes` (or `{% include_relative NAME %}` beside the post), read as
 //! post text is (decoded, sanitised), and its Liquid run as Jekyll runs
-//! it, over the whole text before any Markdown is read: its conditions
-//! decided and its outputs written (`include.KEY` is the tag's
-//! parameter), its own includes put in. What is left is the text Jekyll
+//! it, over the whole text before any Markdown is read (run.rs): its
+//! conditions decided, its loops run and its outputs written
+//! (`include.KEY` is the tag's parameter), its own includes put in. What is left is the text Jekyll
 //! writes where the tag was; the pass over the post reads it as the
 //! post's own (see html.rs and scan.rs): `raw` and `highlight` blocks,
 //! left as written, become code there.
 //!
 //! Bounded, as a hostile or recursive include must not hang or blow up
 //! the reader: includes nest [`MAX_DEPTH`] deep, a file is read up to
-//! [`MAX_FILE`], and one post takes in [`MAX_TOTAL`] of include text in
-//! all (a file that includes itself twice at each level stops there).
+//! [`MAX_FILE`], one post takes in [`MAX_TOTAL`] of include text in all
+//! (a file that includes itself twice at each level stops there), and
+//! one include's text, its loops run, stops at [`MAX_TOTAL`] too (see
+//! loops.rs for the loops' own bounds).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use super::Liquid;
 use super::context::Includes;
-use super::tags::{find_end, find_raw_end, tag_at};
-use super::{Item, Liquid};
+use super::loops::Looped;
+use super::value::Front;
 use crate::references::RefKind;
 
 /// How deep includes nest: one that goes deeper shows as a placeholder.
 pub(super) const MAX_DEPTH: usize = 8;
 /// The largest include file read.
 const MAX_FILE: u64 = 256 * 1024;
-/// The include text one post takes in, all its includes together.
-const MAX_TOTAL: usize = 4 * 1024 * 1024;
+/// The include text one post takes in, all its includes together; and
+/// the most one include's Liquid writes.
+pub(super) const MAX_TOTAL: usize = 4 * 1024 * 1024;
 
 /// The include files read, by kind (`include_relative` or not) and name;
 /// `None`: not there, or not readable.
@@ -42,6 +46,11 @@ pub(super) struct Shared {
     taken: Cell<usize>,
     /// The post's own tags naming other files, where each starts.
     pub(super) references: RefCell<Vec<(usize, RefKind, String)>>,
+    /// The post's front-matter values asked for, by key: each read for
+    /// its structure once.
+    pub(super) front: RefCell<HashMap<String, Rc<Front>>>,
+    /// What the loops of the post's includes have run so far.
+    pub(super) looped: Cell<Looped>,
 }
 
 /// The file of the include `name` (`relative`: `include_relative`'s,
@@ -78,50 +87,7 @@ pub(super) fn text(liquid: &mut Liquid<'_>, name: &str, relative: bool) -> Optio
         return None;
     }
     shared.taken.set(taken);
-    let decided = super::conditions::decide(&file, liquid);
-    Some(expand(&decided, liquid))
-}
-
-/// `text` with its Liquid run by `liquid`, as text (no code is told
-/// apart: Jekyll runs Liquid first); `raw` and `highlight` blocks, and
-/// what only the post's pass can place (a table of contents), left as
-/// written.
-fn expand(text: &str, liquid: &mut Liquid<'_>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut pos = 0;
-    while let Some(off) = memchr::memchr(b'{', &text.as_bytes()[pos..]) {
-        let at = pos + off;
-        if let Some(end) = code_block_end(text, at) {
-            pos = end;
-            continue;
-        }
-        let Some(found) = liquid.at(text, at) else {
-            pos = at + 1;
-            continue;
-        };
-        out.push_str(&text[copied..at]);
-        match found.item {
-            Item::Text(t) | Item::Html(t) | Item::Include(t) => out.push_str(&t),
-            Item::Nothing => {}
-            _ => out.push_str(&text[at..found.end]),
-        }
-        copied = found.end;
-        pos = found.end;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// The end of the `raw` or `highlight` block opening at `at`, if one does.
-fn code_block_end(text: &str, at: usize) -> Option<usize> {
-    let tag = tag_at(text, at)?;
-    let close = match tag.name {
-        "raw" => find_raw_end(text, tag.end),
-        "highlight" => find_end(text, tag.end, "highlight"),
-        _ => None,
-    }?;
-    Some(close.end)
+    Some(super::run::run_text(&file, liquid))
 }
 
 /// The include's text as post text is read: decoded, sanitised.
@@ -167,6 +133,23 @@ mod tests {
         assert_eq!(shown, MAX_TOTAL / big.len(), "then placeholders");
         assert!(out.contains("[include: big.html]"));
         assert!(out.len() < MAX_TOTAL + body.len());
+    }
+
+    /// A loop's item handed to an include keeps its fields.
+    #[test]
+    fn a_loop_hands_its_items_to_an_include() {
+        let card = "<li>{{ include.item.name }}: {{ include.item.menu | join: ', ' }}</li>";
+        let list = "<ul>{% for p in page.맛집 %}{% include card.html item=p %}{% endfor %}</ul>";
+        let (_dir, mut ctx) = site(&[("card.html", card.into()), ("list.html", list.into())]);
+        ctx.page = vec![(
+            "맛집".into(),
+            "- name: 흑돼지집\n  menu: [오겹살, 목살]\n- name: 국수집\n  menu: [고기국수]".into(),
+        )];
+        let out = crate::markdown::liquid::html("{% include list.html %}", &ctx);
+        assert_eq!(
+            out,
+            "<ul><li>흑돼지집: 오겹살, 목살</li><li>국수집: 고기국수</li></ul>"
+        );
     }
 
     #[test]
