@@ -260,6 +260,31 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// `parts` joined by `sep` and wrapped at `max` cells as [`wrap`] does,
+/// broken between parts where a part does not fit, so that no line starts
+/// or ends with `sep`; a part wider than a line is wrapped on its own.
+pub fn wrap_parts(parts: &[String], sep: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !line.is_empty() {
+            if width(&line) + width(sep) + width(part) <= max.max(1) {
+                line.push_str(sep);
+                line.push_str(part);
+                continue;
+            }
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut pieces = wrap(part, max);
+        line = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// `s` wrapped to `max` cells after a `lead` (a number, a bullet) on the
 /// first line, the following lines indented by the lead's width, as a list
 /// item hangs. When the lead leaves fewer than `min_room` cells, the text
@@ -321,6 +346,37 @@ mod tests {
                 assert_eq!(width(&fit(s, w)), w, "{s:?} at {w}");
             }
         }
+    }
+
+    #[test]
+    fn parts_break_between_them_never_at_a_separator() {
+        let parts: Vec<String> = [
+            "개발, 자바",
+            "#java #제네릭",
+            "2025-01-19",
+            "posts/자바/index.md",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            wrap_parts(&parts, " · ", 40),
+            [
+                "개발, 자바 · #java #제네릭 · 2025-01-19",
+                "posts/자바/index.md"
+            ]
+        );
+        for max in 1..60 {
+            for line in wrap_parts(&parts, " · ", max) {
+                assert!(width(&line) <= max, "{line:?} at {max}");
+                assert!(!line.starts_with(" ·") && !line.ends_with("· "), "{line:?}");
+                assert!(!line.ends_with(" ·"), "{line:?} at {max}");
+            }
+        }
+        // A part wider than a line wraps as text does.
+        assert_eq!(
+            wrap_parts(&parts[..2], " · ", 8),
+            ["개발,", "자바", "#java", "#제네릭"]
+        );
     }
 
     #[test]

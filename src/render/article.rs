@@ -53,9 +53,13 @@ fn names_an_attachment(mail: &str) -> bool {
     })
 }
 
-/// The meta line: categories, tags, date, whether a draft (in `lang`,
-/// as the list says it) and file.
-pub fn meta(post: &Post, lang: Lang) -> String {
+/// The meta line at `width` cells: categories, tags, date, whether a
+/// draft (in `lang`, as the list says it) and file, broken between them.
+pub fn meta_lines(post: &Post, lang: Lang, width: usize) -> Vec<String> {
+    crate::text::wrap_parts(&meta_parts(post, lang), glyphs().separator, width)
+}
+
+fn meta_parts(post: &Post, lang: Lang) -> Vec<String> {
     let mut parts = Vec::new();
     if !post.categories.is_empty() {
         parts.push(post.categories.join(", "));
@@ -78,7 +82,7 @@ pub fn meta(post: &Post, lang: Lang) -> String {
         parts.push(Msg::ScheduledMark.say(lang));
     }
     parts.push(crate::text::one_line(&post.path.to_string_lossy()));
-    parts.join(glyphs().separator)
+    parts
 }
 
 /// A post's whole article as the pane shows it and `--dump` prints it:
@@ -148,7 +152,7 @@ fn lines(post: &Post, lead: Option<Rendered>, body: Rendered, opts: &RenderOptio
             .map(|l| Line::plain(l, Flags::TITLE)),
     );
     out.extend(
-        wrap(&meta(post, opts.lang), width)
+        meta_lines(post, opts.lang, width)
             .into_iter()
             .map(|l| Line::plain(l, Flags::META)),
     );

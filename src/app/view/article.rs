@@ -166,7 +166,7 @@ fn preview(app: &App, buf: &mut Buffer, area: Rect) {
         .map(|l| Line::plain(l, Flags::TITLE))
         .collect();
     lines.extend(
-        wrap(&article::meta(post, app.lang), w)
+        article::meta_lines(post, app.lang, w)
             .into_iter()
             .map(|l| Line::plain(l, Flags::META)),
     );
