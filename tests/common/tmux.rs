@@ -140,7 +140,7 @@ impl Tmux {
                 return s;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(30),
                 "waited for {what}; the screen:\n{s}"
             );
             last = s;
