@@ -177,11 +177,29 @@ fn carry_out(
 /// again.
 fn run_in_terminal<S: AsRef<std::ffi::OsStr>>(argv: &[S]) -> io::Result<()> {
     terminal::lend(|| {
-        std::process::Command::new(&argv[0])
+        let status = std::process::Command::new(&argv[0])
             .args(&argv[1..])
-            .status()
+            .status();
+        if status.as_ref().is_ok_and(ended_of_typed_signal) {
+            terminal::ended_by_typed_signal();
+        }
+        status
     })?
     .map(|_| ())
+}
+
+/// Whether a program ended of a Ctrl-C or Ctrl-\\ (SIGINT, SIGQUIT: 2
+/// and 3 on every Unix), killed by it or exiting as shells then do (128
+/// and the signal's number).
+#[cfg(unix)]
+fn ended_of_typed_signal(status: &std::process::ExitStatus) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    matches!(status.signal(), Some(2 | 3)) || matches!(status.code(), Some(130 | 131))
+}
+
+#[cfg(not(unix))]
+fn ended_of_typed_signal(_status: &std::process::ExitStatus) -> bool {
+    false
 }
 
 /// Say on the status line that `program` did not run.
@@ -204,5 +222,23 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::ExitStatus;
+
+    #[test]
+    fn a_program_ends_of_a_typed_signal_killed_by_it_or_as_shells_exit() {
+        assert!(super::ended_of_typed_signal(&ExitStatus::from_raw(2)));
+        assert!(super::ended_of_typed_signal(&ExitStatus::from_raw(3)));
+        assert!(super::ended_of_typed_signal(&ExitStatus::from_raw(
+            130 << 8
+        )));
+        assert!(!super::ended_of_typed_signal(&ExitStatus::from_raw(0)));
+        assert!(!super::ended_of_typed_signal(&ExitStatus::from_raw(1 << 8)));
+        assert!(!super::ended_of_typed_signal(&ExitStatus::from_raw(15)));
     }
 }

@@ -25,7 +25,7 @@ pub(super) fn watch_signals() -> io::Result<()> {
                         let _ = terminal::suspend();
                     }
                     SIGCONT => terminal::continued(),
-                    SIGINT | SIGQUIT if terminal::is_lent() => {}
+                    SIGINT | SIGQUIT if terminal::typed_for_lent() => {}
                     _ => terminal::restore_and_exit(128 + signal),
                 }
             }

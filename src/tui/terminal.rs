@@ -14,8 +14,9 @@
 //! runner forces full redraws with `Terminal::resize`.
 
 use std::io::{self, Write};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -39,6 +40,13 @@ static MOUSE_WANTED: AtomicBool = AtomicBool::new(true);
 /// A program the reader started (an editor, a text browser) has the
 /// terminal.
 static LENT: AtomicBool = AtomicBool::new(false);
+/// When the last program lent the terminal ended of a Ctrl-C or Ctrl-\
+/// typed there: the same signal, sent to the reader too, may be handled
+/// only after the program is gone and the terminal taken back.
+static TYPED_WHILE_LENT: Mutex<Option<Instant>> = Mutex::new(None);
+/// How long after such an end a SIGINT or SIGQUIT is still taken as the
+/// one typed for the program.
+const TYPED_GRACE: Duration = Duration::from_secs(2);
 
 /// How long a signal waits for the terminal to be restored before the
 /// process exits anyway (a terminal that takes no more output would block
@@ -130,6 +138,27 @@ pub(crate) fn lend<T>(program: impl FnOnce() -> T) -> io::Result<T> {
 /// the same process group), as Git leaves them to the editor it runs.
 pub(crate) fn is_lent() -> bool {
     LENT.load(Ordering::SeqCst)
+}
+
+/// Say that the program lent the terminal ends of a signal typed there
+/// (called before [`lend`] takes the terminal back).
+pub(crate) fn ended_by_typed_signal() {
+    if let Ok(mut typed) = TYPED_WHILE_LENT.lock() {
+        *typed = Some(Instant::now());
+    }
+}
+
+/// Whether a SIGINT or SIGQUIT handled now was typed for a program lent
+/// the terminal: while it has it, or just after it ended of that signal
+/// (once: a second one is the reader's).
+pub(crate) fn typed_for_lent() -> bool {
+    if is_lent() {
+        return true;
+    }
+    let Ok(mut typed) = TYPED_WHILE_LENT.lock() else {
+        return false;
+    };
+    typed.take().is_some_and(|at| at.elapsed() < TYPED_GRACE)
 }
 
 /// Whether the terminal is in the reader's modes.
@@ -226,4 +255,24 @@ pub(crate) fn install_panic_hook(lang: crate::i18n::Lang) {
             std::process::exit(101);
         }
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Ctrl-C typed for an editor ends it; the reader's signal thread
+    /// may only see its own copy after the terminal was taken back.
+    #[test]
+    fn a_signal_typed_for_a_program_that_ended_of_it_is_its_own_once() {
+        assert!(!is_lent());
+        assert!(!typed_for_lent(), "nothing typed: the reader's");
+        ended_by_typed_signal();
+        assert!(typed_for_lent(), "the program's, handled late");
+        assert!(!typed_for_lent(), "a second one is the reader's");
+        if let Ok(mut typed) = TYPED_WHILE_LENT.lock() {
+            *typed = Instant::now().checked_sub(TYPED_GRACE + Duration::from_millis(10));
+        }
+        assert!(!typed_for_lent(), "long after: the reader's");
+    }
 }
