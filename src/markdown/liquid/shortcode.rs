@@ -290,14 +290,41 @@ fn code_pair(
 
 /// The kind of a theme's callout shortcode: hugo-book's `hint`, `notice`,
 /// `alert`, `callout`, `admonition` by their first argument (or `type`),
-/// or one named by its kind (`{{< warning >}}`).
+/// or one named by its kind (`{{< warning >}}`). Blowfish's and Congo's
+/// `alert` names an icon instead (a warning sign unless told): the
+/// icons that say a kind give it, any other is a note.
 fn callout_kind<'c>(name: &'c str, code: &'c Shortcode<'_>) -> Option<&'c str> {
+    let kind = || {
+        code.arg("type", 0)
+            .or_else(|| code.arg("context", usize::MAX))
+            .or_else(|| code.arg("color", usize::MAX))
+    };
     match name {
-        "hint" | "notice" | "alert" | "callout" | "admonition" => code
-            .arg("type", 0)
-            .or_else(|| code.arg("context", usize::MAX)),
+        "alert" => Some(match kind().or_else(|| code.arg("icon", usize::MAX)) {
+            // Docsy's, titled, is a note unless its colour says more.
+            None if code.arg("title", usize::MAX).is_some() => "note",
+            None => "warning",
+            Some(k) if super::super::kramdown::callout_label(k).is_some() => k,
+            Some(icon) => icon_kind(icon),
+        }),
+        "hint" | "notice" | "callout" | "admonition" => kind(),
         "note" | "tip" | "info" | "warning" | "danger" | "caution" | "important" => Some(name),
         _ => None,
+    }
+}
+
+/// The kind of callout a Font Awesome icon's name says.
+fn icon_kind(icon: &str) -> &'static str {
+    match icon.to_ascii_lowercase().as_str() {
+        "circle-info" | "info-circle" | "info" => "info",
+        "triangle-exclamation"
+        | "exclamation-triangle"
+        | "circle-exclamation"
+        | "exclamation-circle"
+        | "exclamation" => "warning",
+        "lightbulb" => "tip",
+        "fire" | "skull-crossbones" | "ban" | "circle-xmark" => "danger",
+        _ => "note",
     }
 }
 
@@ -408,6 +435,37 @@ mod tests {
         assert_eq!(
             item(r#"{{< hint type="WARNING" >}}"#).map(|f| f.1),
             Some(Item::Html("<p><strong>Warning:</strong></p>".into()))
+        );
+        // Blowfish's alerts name icons.
+        let label = |src: &str| match item(src) {
+            Some((_, Item::Html(h))) => h,
+            other => panic!("{src}: {other:?}"),
+        };
+        assert_eq!(label("{{< alert >}}"), "<p><strong>Warning:</strong></p>");
+        assert_eq!(
+            label(r#"{{< alert "circle-info" >}}"#),
+            "<p><strong>Info:</strong></p>"
+        );
+        assert_eq!(
+            label(r#"{{< alert "lightbulb" >}}"#),
+            "<p><strong>Tip:</strong></p>"
+        );
+        assert_eq!(
+            label(r#"{{< alert icon="fire" >}}"#),
+            "<p><strong>Danger:</strong></p>"
+        );
+        assert_eq!(
+            label(r#"{{< alert "tag" >}}"#),
+            "<p><strong>Note:</strong></p>"
+        );
+        // Docsy's names its colour, or only its title.
+        assert_eq!(
+            label(r#"{{< alert title="참고" >}}"#),
+            "<p><strong>Note:</strong></p>"
+        );
+        assert_eq!(
+            label(r#"{{< alert color="warning" >}}"#),
+            "<p><strong>Warning:</strong></p>"
         );
         assert!(matches!(
             item("{{< details 요약 >}}"),
