@@ -196,6 +196,9 @@ impl Site {
             site: vec![("title".to_string(), self.title.clone())],
             dialect: self.engine.dialect(),
             includes: (self.engine == Engine::Jekyll).then(|| self.includes_for(post)),
+            bundle: (self.engine == Engine::Hugo)
+                .then(|| crate::markdown::liquid::bundle_of(&post.path))
+                .flatten(),
             ..LiquidContext::for_post(post)
         }
     }

@@ -336,3 +336,38 @@ fn pages_dated_in_the_future_wait_unless_build_future() {
         assert_eq!(listed.lines().count(), 3, "{file}: {listed}");
     }
 }
+
+#[test]
+fn a_carousel_shows_the_bundle_s_pictures() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/한라산/index.md",
+        "+++\ntitle = \"한라산 산행\"\ndate = 2024-05-01\n+++\n정상에서 본 풍경입니다.\n\n\
+         {{< carousel images=\"img/*\" interval=\"2500\" >}}\n\n내려오는 길.\n",
+    );
+    for name in ["b-백록담.jpg", "a-윗세오름.png", "설명.txt"] {
+        site.write(&format!("content/posts/한라산/img/{name}"), "not a picture");
+    }
+    let out = common::command()
+        .args(["--dump", "posts/한라산", "--width", "60", "--color", "never"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let shown: Vec<&str> = text.lines().filter(|l| l.contains("img/")).collect();
+    assert_eq!(shown.len(), 2, "{text}");
+    assert!(shown[0].contains("img/a-윗세오름.png"), "{text}");
+    assert!(shown[1].contains("img/b-백록담.jpg"), "{text}");
+    assert!(text.contains("내려오는 길."), "{text}");
+    // A post of its own has no bundle: nothing is listed for it.
+    site.write(
+        "content/posts/혼자.md",
+        "+++\ntitle = \"혼자\"\n+++\n{{< carousel images=\"*\" >}}\n",
+    );
+    let out = common::command()
+        .args(["--dump", "posts/혼자", "--width", "60"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("[image"));
+}

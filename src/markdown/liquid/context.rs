@@ -26,9 +26,11 @@ pub struct LiquidContext {
     /// The Markdown its site's generator reads.
     pub dialect: Dialect,
     /// Where a Jekyll site's own includes are read from; `None` outside
-    /// a site (and for search texts, which the index keeps: an include
-    /// edited later would leave them stale).
+    /// a site.
     pub includes: Option<Includes>,
+    /// A Hugo page bundle's folder, whose files (its resources) shortcodes
+    /// name by pattern (Blowfish's `carousel images="img/*"`).
+    pub bundle: Option<PathBuf>,
 }
 
 /// The Markdown a generator reads, where it matters to a reader.

@@ -15,6 +15,7 @@
 //! the post's front matter (value.rs).
 
 mod blocks;
+mod bundle;
 mod conditions;
 mod context;
 mod embed;
@@ -33,6 +34,7 @@ mod tags;
 mod tistory;
 mod value;
 
+pub use bundle::bundle_of;
 pub use context::{Dialect, Includes, LiquidContext, PostTitles};
 pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;

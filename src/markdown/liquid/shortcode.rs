@@ -74,6 +74,13 @@ pub(super) fn at(
             code.arg("id", 0)?
         )),
         "figure" => Item::Html(figure_html(&code)),
+        // Blowfish's slides of the bundle's pictures: the pictures.
+        "carousel" => match (&ctx.bundle, code.arg("images", usize::MAX)) {
+            (Some(bundle), Some(pattern)) => {
+                Item::Html(super::bundle::pictures_html(bundle, pattern))
+            }
+            _ => Item::Nothing,
+        },
         "ref" | "relref" => Item::Text(code.arg("path", 0).unwrap_or_default().to_string()),
         "param" => {
             let key = code.arg("name", 0).unwrap_or_default();
@@ -329,7 +336,7 @@ fn icon_kind(icon: &str) -> &'static str {
 }
 
 /// Whether `src` names a picture file, by its extension.
-fn is_picture(src: &str) -> bool {
+pub(super) fn is_picture(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or_default();
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     matches!(
