@@ -349,7 +349,14 @@ fn a_carousel_shows_the_bundle_s_pictures() {
         site.write(&format!("content/posts/한라산/img/{name}"), "not a picture");
     }
     let out = common::command()
-        .args(["--dump", "posts/한라산", "--width", "60", "--color", "never"])
+        .args([
+            "--dump",
+            "posts/한라산",
+            "--width",
+            "60",
+            "--color",
+            "never",
+        ])
         .arg(site.path())
         .output()
         .unwrap();

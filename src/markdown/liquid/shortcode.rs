@@ -58,6 +58,8 @@ pub(super) fn at(
     let link = |url: String| Item::Html(link_html(&url, &url, paragraph));
     let item = match code.name {
         "youtube" | "vimeo" => link(video_url(code.name, code.arg("id", 0)?)?),
+        // Blowfish's lighter YouTube player.
+        "youtubeLite" => link(video_url("youtube", code.arg("id", 0)?)?),
         "gist" => link(format!(
             "https://gist.github.com/{}/{}",
             code.arg("user", 0)?,
@@ -86,11 +88,13 @@ pub(super) fn at(
             let key = code.arg("name", 0).unwrap_or_default();
             Item::Text(lookup(&ctx.page, key).unwrap_or_default().to_string())
         }
-        "highlight" | "mermaid" | "sequence" | "flowchart" => {
-            // Code, and diagrams drawn from their source: the source.
+        "highlight" | "mermaid" | "sequence" | "flowchart" | "chart" => {
+            // Code, and diagrams and charts drawn from their source (a
+            // Chart.js configuration for Blowfish's `chart`): the source.
             let (name, lang) = match code.name {
                 "highlight" => ("highlight", code.arg("lang", 0).unwrap_or_default()),
                 "mermaid" => ("mermaid", "mermaid"),
+                "chart" => ("chart", "javascript"),
                 "sequence" => ("sequence", ""),
                 _ => ("flowchart", ""),
             };
@@ -416,6 +420,10 @@ mod tests {
                 .contains("https://x.com/i/status/877500564405444608")
         );
         assert!(html(r#"{{< youtube "a<b" >}}"#).contains("a&lt;b"));
+        assert!(
+            html(r#"{{< youtubeLite id="SgXhGb-7QbU" label="데모" >}}"#)
+                .contains("https://www.youtube.com/watch?v=SgXhGb-7QbU")
+        );
         // Without the id it names, a video shortcode is left as text.
         assert_eq!(item("{{< youtube >}}"), None);
     }
@@ -525,6 +533,14 @@ mod tests {
                 lang: "mermaid".into(),
                 code: "graph TD;\n  가-->나;".into()
             }
+        );
+        let src = "{{< chart >}}\ntype: 'bar',\ndata: { labels: ['감귤'] }\n{{< /chart >}}";
+        assert_eq!(
+            item(src).map(|f| f.1),
+            Some(Item::Highlight {
+                lang: "javascript".into(),
+                code: "type: 'bar',\ndata: { labels: ['감귤'] }".into()
+            })
         );
         // Many openings and no end: each is nothing, found in linear time.
         let src = "{{< highlight go >}}\n{{ x }}\n".repeat(20_000);
