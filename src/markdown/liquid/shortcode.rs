@@ -76,6 +76,17 @@ pub(super) fn at(
             code.arg("id", 0)?
         )),
         "figure" => Item::Html(figure_html(&code)),
+        // A folded block's summary (Hugo's `details`, hugo-book's) and a
+        // tab's name: a title over the text they hold, all shown.
+        "details" | "tab" => match ["summary", "title", "name", "header"]
+            .iter()
+            .find_map(|key| code.arg(key, usize::MAX))
+            .or_else(|| code.arg("", 0))
+            .filter(|t| !t.trim().is_empty() && !matches!(*t, "open" | "true" | "false"))
+        {
+            Some(title) => Item::Html(super::embed::title_html(title.trim())),
+            None => Item::Nothing,
+        },
         // Blowfish's slides of the bundle's pictures: the pictures.
         "carousel" => match (&ctx.bundle, code.arg("images", usize::MAX)) {
             (Some(bundle), Some(pattern)) => {
@@ -482,10 +493,27 @@ mod tests {
             label(r#"{{< alert color="warning" >}}"#),
             "<p><strong>Warning:</strong></p>"
         );
+        let title = |src: &str| match item(src) {
+            Some((_, Item::Html(h))) => h,
+            other => panic!("{src}: {other:?}"),
+        };
+        assert_eq!(
+            title("{{< details 요약 >}}"),
+            "<p><strong>요약</strong></p>"
+        );
+        assert_eq!(
+            title(r#"{{< details summary="설치 방법" open=true >}}"#),
+            "<p><strong>설치 방법</strong></p>"
+        );
+        assert_eq!(
+            title(r#"{{% tab header="맥 <OS>" %}}"#),
+            "<p><strong>맥 &lt;OS&gt;</strong></p>"
+        );
         assert!(matches!(
-            item("{{< details 요약 >}}"),
+            item("{{< details open >}}"),
             Some((_, Item::Nothing))
         ));
+        assert!(matches!(item("{{< /details >}}"), Some((_, Item::Nothing))));
         // A theme's own picture shortcode, told by its `src`.
         assert_eq!(
             html(r#"{{< zimg src="/posts/오븐.JPG" width="480" caption="완성" >}}"#),
