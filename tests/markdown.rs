@@ -211,10 +211,11 @@ fn kramdown_attribute_lists_never_show() {
     assert!(!shown.contains("초안 메모"), "{shown}");
     assert!(shown.contains("가공하지 않은 HTML"), "{shown}");
     assert_eq!(r.links, ["https://jekyllrb.com/docs/"]);
-    // The table's header row is bold too.
+    // The notice's label, as Minimal Mistakes sets it apart; the
+    // table's header row is bold too.
     assert_eq!(
         spans_with(&r, Flags::STRONG),
-        ["강조 끝.", "이름", "값", "HTML"]
+        ["Warning:", "강조 끝.", "이름", "값", "HTML"]
     );
     assert!(!shown.contains("│ │"), "no empty table row: {shown}");
 }
@@ -260,6 +261,39 @@ fn chirpy_prompts_are_labelled_quotes() {
     assert!(
         visible.contains("Warning: 설치 전에 백업하세요."),
         "{visible}"
+    );
+}
+
+#[test]
+fn minimal_mistakes_notices_are_labelled_paragraphs() {
+    let body = "\
+다음 글을 참고하길 바란다.
+{: .notice--primary}
+
+플러그인 설정은 **주의**해야 한다.
+{: .notice--danger}
+
+보통 문단입니다.
+{: .text-center}
+
+아래 식을 보자.
+
+{: .notice--info}
+";
+    let r = md(body, 60);
+    let shown = text(&r);
+    assert_clean(&shown);
+    for line in [
+        "Note: 다음 글을 참고하길 바란다.",
+        "Danger: 플러그인 설정은 주의해야 한다.",
+        "보통 문단입니다.",
+        "Info: 아래 식을 보자.",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
+    }
+    assert_eq!(
+        spans_with(&r, Flags::STRONG),
+        ["Note:", "Danger:", "주의", "Info:"]
     );
 }
 

@@ -80,12 +80,23 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
     ))
 }
 
-/// The label a Chirpy prompt class (`.prompt-warning`) gives its quote.
+/// The label a callout's class gives its block: a Chirpy prompt's
+/// (`.prompt-warning` after a quote), a Minimal Mistakes notice's
+/// (`.notice--info` after a paragraph; `.notice` and `--primary` are
+/// notes).
 fn prompt_label(class: &str) -> Option<&'static str> {
-    class
-        .strip_prefix(".prompt-")
-        .filter(|kind| matches!(*kind, "tip" | "info" | "warning" | "danger"))
-        .and_then(callout_label)
+    if let Some(kind) = class.strip_prefix(".prompt-") {
+        return matches!(kind, "tip" | "info" | "warning" | "danger")
+            .then(|| callout_label(kind))
+            .flatten();
+    }
+    match class.strip_prefix(".notice")? {
+        "" | "--primary" => callout_label("note"),
+        kind => kind
+            .strip_prefix("--")
+            .filter(|k| matches!(*k, "info" | "warning" | "success" | "danger"))
+            .and_then(callout_label),
+    }
 }
 
 /// The label of a callout of `kind` (Chirpy's prompts, Hugo themes'

@@ -20,6 +20,15 @@ fn is_quote(node: Node<'_>) -> bool {
     matches!(node.data().value, NodeValue::BlockQuote)
 }
 
+/// Whether `node` is a quote or a paragraph: what a callout's attribute
+/// list (a Chirpy prompt, a Minimal Mistakes notice) sets apart.
+fn is_callout_block(node: Node<'_>) -> bool {
+    matches!(
+        node.data().value,
+        NodeValue::BlockQuote | NodeValue::Paragraph
+    )
+}
+
 /// Whether the document is made for HTML or for its visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -103,10 +112,13 @@ impl<'a> Pass<'a, '_> {
         self.arena.alloc(AstNode::from(value))
     }
 
-    /// Begin a prompt's first paragraph with its label, as the theme shows
-    /// its icon: `Warning: …`.
+    /// Begin a callout (a quote's first paragraph, or the paragraph) with
+    /// its label, as the theme shows its icon: `Warning: …`.
     fn label_prompt(&self, quote: Node<'a>, label: &str) {
-        let first = quote.first_child();
+        let first = match quote.data().value {
+            NodeValue::Paragraph => Some(quote),
+            _ => quote.first_child(),
+        };
         let paragraph = match first {
             Some(p) if matches!(p.data().value, NodeValue::Paragraph) => p,
             _ => {
@@ -245,8 +257,12 @@ impl<'a> Pass<'a, '_> {
             }
             // The list on the line after a quote continues its paragraph.
             Value::Prompt(label) => {
-                if let Some(quote) = at.ancestors().find(|a| is_quote(a)) {
-                    self.prompts.push((quote, label));
+                // At the end of the paragraph it sets apart, or of a
+                // quote's last one.
+                let quote = at.ancestors().find(|a| is_quote(a));
+                if let Some(block) = quote.or_else(|| at.ancestors().find(|a| is_callout_block(a)))
+                {
+                    self.prompts.push((block, label));
                 }
                 None
             }
@@ -313,9 +329,9 @@ impl<'a> Pass<'a, '_> {
                 node.detach();
             }
             Value::Prompt(label) => {
-                let quote = node.previous_sibling().filter(|p| is_quote(p));
-                if let Some(quote) = quote.or_else(|| node.ancestors().find(|a| is_quote(a))) {
-                    self.prompts.push((quote, *label));
+                let block = node.previous_sibling().filter(|p| is_callout_block(p));
+                if let Some(block) = block.or_else(|| node.ancestors().find(|a| is_quote(a))) {
+                    self.prompts.push((block, *label));
                 }
                 node.detach();
             }
