@@ -8,6 +8,36 @@ use crate::date::PostDate;
 use crate::post::Post;
 use crate::site::{Engine, Site};
 
+/// The post's page on the web: the address its front matter gives, else
+/// where its site (if any) publishes it; readable (Hangul as written).
+pub(crate) fn page_address(post: &Post, site: Option<&Site>) -> Option<String> {
+    let own = ["url", "permalink", "canonical_url", "link"]
+        .iter()
+        .find_map(|key| post.front_text(key))
+        .filter(|v| v.starts_with("http://") || v.starts_with("https://"));
+    match own {
+        Some(own) => Some(own.to_string()),
+        None => web_address(post, site?),
+    }
+}
+
+/// An address as browsers send it: non-ASCII characters, spaces and the
+/// characters a URL may not hold percent-encoded.
+pub(crate) fn as_sent(address: &str) -> String {
+    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'|')
+        .add(b'\\')
+        .add(b'^');
+    percent_encoding::utf8_percent_encode(address, UNSAFE).to_string()
+}
+
 /// The web address of `post` on `site`, when the site says where it lives.
 pub(crate) fn web_address(post: &Post, site: &Site) -> Option<String> {
     if site.url.is_empty() {

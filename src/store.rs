@@ -260,6 +260,12 @@ impl Store {
         site_of(&self.sites, post)
     }
 
+    /// The post's page on the web, readable (see
+    /// [`crate::permalink::page_address`]).
+    pub fn page_address(&self, post: &Post) -> Option<String> {
+        crate::permalink::page_address(post, self.site_for(post))
+    }
+
     /// What Liquid in `post` resolves against: its site's `url`, `baseurl`
     /// and `title` when it has a site, and its own front matter.
     pub fn liquid_context(&self, post: &Post) -> crate::markdown::LiquidContext {

@@ -128,6 +128,7 @@ fn json_has_the_documented_fields() {
         "image",
         "published",
         "scheduled",
+        "url",
         "read",
         "starred",
         "problems",

@@ -248,6 +248,56 @@ fn hugo_publishes_each_language_under_its_code() {
 }
 
 #[test]
+fn json_gives_each_post_s_page_as_a_browser_asks_for_it() {
+    let site = Site::new();
+    site.write(
+        "hugo.toml",
+        "baseURL = 'https://hugo.example.kr/'\ndefaultContentLanguage = 'ko'\n",
+    );
+    site.write(
+        "content/posts/제주 여행.md",
+        "+++\ntitle = '제주'\ndate = 2024-05-01\n+++\n본문\n",
+    );
+    site.write(
+        "content/posts/own.md",
+        "+++\ntitle = '자기 주소'\nurl = 'https://elsewhere.example.kr/글'\ndate = 2024-05-02\n+++\n본문\n",
+    );
+    let out = common::command()
+        .args(["--list", "--json"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let posts: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let url_of = |title: &str| {
+        posts
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["title"] == title)
+            .map(|p| p["url"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        url_of("제주"),
+        "https://hugo.example.kr/posts/%EC%A0%9C%EC%A3%BC-%EC%97%AC%ED%96%89/"
+    );
+    assert_eq!(
+        url_of("자기 주소"),
+        "https://elsewhere.example.kr/%EA%B8%80"
+    );
+    // A folder of posts that is no site: no address.
+    let plain = Site::new();
+    plain.write("뉴스/속보.md", "---\ntitle: 속보\n---\n본문\n");
+    let out = common::command()
+        .args(["--list", "--json"])
+        .arg(plain.path().join("뉴스"))
+        .output()
+        .unwrap();
+    let posts: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(posts[0]["url"], serde_json::Value::Null);
+}
+
+#[test]
 fn hexo_publishes_by_its_permalink() {
     let site = Site::new();
     site.write(

@@ -58,7 +58,7 @@ pub(super) fn copy_link(app: &mut App, context: Context) -> Vec<Effect> {
             a.links().get(*cursor).map(|l| (l.clone(), l.clone()))
         }
         (_, Some(a)) => page_address(app, a.post).map(|p| {
-            let sent = encoded(&p);
+            let sent = crate::permalink::as_sent(&p);
             (p, sent)
         }),
         _ => None,
@@ -82,41 +82,10 @@ pub(super) fn open_page(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     app.message = Some(Msg::Opening.fill(app.lang, &[("address", &quoted(&address))]));
-    vec![Effect::OpenUrl(encoded(&address))]
+    vec![Effect::OpenUrl(crate::permalink::as_sent(&address))]
 }
 
-/// The post's page on the web: the address its front matter gives, else
-/// where its site publishes it (readable: Hangul as written).
+/// The post's page on the web (readable: Hangul as written).
 fn page_address(app: &App, post: usize) -> Option<String> {
-    let post = app.store.posts().get(post)?;
-    post_address(post).or_else(|| {
-        let site = app.store.site_for(post)?;
-        crate::permalink::web_address(post, site)
-    })
-}
-
-/// An address as browsers send it: non-ASCII characters, spaces and the
-/// characters a URL may not hold percent-encoded.
-fn encoded(address: &str) -> String {
-    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'<')
-        .add(b'>')
-        .add(b'`')
-        .add(b'{')
-        .add(b'}')
-        .add(b'|')
-        .add(b'\\')
-        .add(b'^');
-    percent_encoding::utf8_percent_encode(address, UNSAFE).to_string()
-}
-
-/// The web address a post gives for itself, if any.
-fn post_address(post: &crate::post::Post) -> Option<String> {
-    ["url", "permalink", "canonical_url", "link"]
-        .iter()
-        .find_map(|key| post.front_text(key))
-        .filter(|v| v.starts_with("http://") || v.starts_with("https://"))
-        .map(str::to_string)
+    app.store.page_address(app.store.posts().get(post)?)
 }

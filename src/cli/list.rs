@@ -113,6 +113,8 @@ struct JsonPost<'a> {
     image: &'a str,
     published: bool,
     scheduled: bool,
+    /// The post's page on the web, as a browser asks for it.
+    url: Option<String>,
     read: bool,
     starred: bool,
     problems: Vec<String>,
@@ -124,6 +126,7 @@ struct JsonPost<'a> {
 pub fn write_json(
     out: &mut impl Write,
     posts: &[&Post],
+    store: &crate::store::Store,
     marks: &crate::marks::Marks,
 ) -> io::Result<()> {
     let items: Vec<JsonPost> = posts
@@ -139,6 +142,7 @@ pub fn write_json(
             image: &p.image,
             published: p.published,
             scheduled: p.scheduled,
+            url: store.page_address(p).map(|a| crate::permalink::as_sent(&a)),
             read: marks.is_read(&p.id),
             starred: marks.is_starred(&p.id),
             // In English whatever the interface speaks: scripts read them.

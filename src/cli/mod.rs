@@ -123,7 +123,7 @@ pub fn run(args: &Args, lang: &mut Lang) -> Result<i32, AppError> {
         let terminal = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout.lock());
         let result = if args.json {
-            list::write_json(&mut out, &posts, &marks)
+            list::write_json(&mut out, &posts, &store, &marks)
         } else {
             let width = args.width.map(usize::from).or_else(|| {
                 terminal
