@@ -94,6 +94,9 @@ pub struct Site {
     pub includes_dir: PathBuf,
     /// Hugo's languages: where each one's pages are published.
     pub(crate) languages: Languages,
+    /// `:name:` in Markdown becomes the emoji (Jekyll's `jemoji` plugin,
+    /// Hugo's `enableEmoji`).
+    pub emoji: bool,
     /// A theme is named (`theme`, `remote_theme`): includes the site
     /// lacks may be the theme's.
     pub theme: bool,
@@ -124,6 +127,13 @@ impl Site {
         site.theme = ["theme", "remote_theme"]
             .iter()
             .any(|k| !text_of(&parsed.map, k).is_empty());
+        // `plugins:`, or `gems:` as Jekyll 2 named them.
+        site.emoji = ["plugins", "gems"]
+            .iter()
+            .any(|k| match parsed.map.get(*k) {
+                Some(Value::Sequence(names)) => names.iter().any(|n| n.as_str() == Some("jemoji")),
+                _ => false,
+            });
         if let Some(dir) = Some(text_of(&parsed.map, "includes_dir")).filter(|d| is_below(d)) {
             site.includes_dir = root.join(dir);
         }
@@ -196,6 +206,7 @@ impl Site {
             site: vec![("title".to_string(), self.title.clone())],
             dialect: self.engine.dialect(),
             includes: (self.engine == Engine::Jekyll).then(|| self.includes_for(post)),
+            emoji: self.emoji,
             bundle: (self.engine == Engine::Hugo)
                 .then(|| crate::markdown::liquid::bundle_of(&post.path))
                 .flatten(),

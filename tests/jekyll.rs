@@ -710,3 +710,49 @@ fn a_themes_lead_picture_is_the_posts_image() {
             .any(|(k, _)| k == "cover")
     );
 }
+
+/// `:name:` shows as the emoji where the site's generator makes one of it
+/// (Jekyll's `jemoji` plugin, Hugo's `enableEmoji`), else as written.
+#[test]
+fn emoji_shortcodes_as_the_site_publishes_them() {
+    let body = "오늘의 기분 :smile: 그리고 :rocket:, `:smile:` 코드와 :없는이름:.\n";
+    let dump = |site: &Site, id: &str| {
+        let out = common::command()
+            .args(["--dump", id, "--width", "80", "--color", "never"])
+            .arg(site.path())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let jekyll = Site::new();
+    jekyll.write(
+        "_config.yml",
+        "title: 기분\nplugins:\n  - jekyll-feed\n  - jemoji\n",
+    );
+    jekyll.write(
+        "_posts/2024-05-01-기분.md",
+        format!("---\ntitle: 기분\n---\n{body}"),
+    );
+    let shown = dump(&jekyll, "2024-05-01-기분");
+    assert!(
+        shown.contains("오늘의 기분 😄 그리고 🚀, :smile: 코드와 :없는이름:."),
+        "{shown}"
+    );
+    // Search finds what is shown.
+    let out = common::command()
+        .args(["--list", "--no-cache", "--search", "🚀"])
+        .arg(jekyll.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    // Without the plugin, Jekyll shows them as written.
+    jekyll.write("_config.yml", "title: 기분\nplugins: [jekyll-feed]\n");
+    assert!(dump(&jekyll, "2024-05-01-기분").contains("오늘의 기분 :smile: 그리고 :rocket:,"));
+    let hugo = Site::new();
+    hugo.write("hugo.toml", "title = '기분'\nenableEmoji = true\n");
+    hugo.write(
+        "content/posts/기분.md",
+        format!("---\ntitle: 기분\n---\n{body}"),
+    );
+    assert!(dump(&hugo, "posts/기분").contains("오늘의 기분 😄 그리고 🚀,"));
+}

@@ -48,7 +48,8 @@ fn with_document<R>(
     f: impl for<'a> FnOnce(&'a AstNode<'a>, &Options<'static>) -> R,
 ) -> R {
     let prepared = scan::prepare(markdown, ctx);
-    let options = options();
+    let mut options = options();
+    options.extension.shortcodes = ctx.emoji;
     let arena = Arena::new();
     let root = parse_document(&arena, &prepared.source, &options);
     let tokens = tree::without_unclosed_quotes(root, &prepared.tokens, &prepared.quotes);
@@ -93,6 +94,7 @@ pub fn visible_text(markdown: &str, ctx: &LiquidContext) -> String {
             match &data.value {
                 NodeValue::Text(t) if entering => out.push_str(t),
                 NodeValue::Code(c) if entering => out.push_str(&c.literal),
+                NodeValue::ShortCode(s) if entering => out.push_str(&s.emoji),
                 NodeValue::CodeBlock(c) if entering => {
                     out.push(' ');
                     out.push_str(&c.literal);

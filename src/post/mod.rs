@@ -26,8 +26,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// `_drafts` and dated files of `_posts` need no front matter; 8: search
 /// texts in the site's Markdown dialect, with its includes' text; 9:
 /// includes' loops, captures and structured front matter; 10: callouts'
-/// labels, Hugo's `details` summaries and tab names).
-pub(crate) const READING_RULES: u32 = 10;
+/// labels, Hugo's `details` summaries and tab names; 11: emoji shortcodes
+/// where the site turns them into emoji).
+pub(crate) const READING_RULES: u32 = 11;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -62,6 +62,7 @@ impl Site {
         (site.url, site.baseurl) = split_base_url(&text_of(&map, "baseurl"));
         site.permalinks = permalinks(map.get("permalinks"));
         site.future = text_of(&map, "buildfuture") == "true";
+        site.emoji = text_of(&map, "enableemoji") == "true";
         site.languages = Languages::of(root, &map);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.

@@ -28,6 +28,9 @@ pub struct LiquidContext {
     /// Where a Jekyll site's own includes are read from; `None` outside
     /// a site.
     pub includes: Option<Includes>,
+    /// `:name:` becomes the emoji, as the site's generator is told to
+    /// (Jekyll's `jemoji`, Hugo's `enableEmoji`).
+    pub emoji: bool,
     /// A Hugo page bundle's folder, whose files (its resources) shortcodes
     /// name by pattern (Blowfish's `carousel images="img/*"`).
     pub bundle: Option<PathBuf>,
