@@ -346,9 +346,13 @@ fn under_a_korean_locale_placeholders_say_why_in_korean() {
         "/assets/img/text.jpg (sinmun이 읽는 그림 파일이 아님)",
         "https://example.com/x.jpg (원격 그림; 가져오지 않음)",
         "/assets/img/none.png (파일 없음)",
+        // The placeholder's own word too.
+        "[그림: 없음] /assets/img/none.png",
+        "[그림: 원격] https://example.com/x.jpg",
     ] {
         assert!(text.contains(said), "{said}\n{text}");
     }
+    assert!(!text.contains("[image"), "{text}");
 }
 
 #[test]

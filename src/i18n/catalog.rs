@@ -276,6 +276,7 @@ catalog! {
     FailedRendering: "sinmun failed rendering this post (a bug; please report it)", "sinmun이 이 글을 그리다 실패함 (버그이니 알려 주세요)";
     // Pictures in articles: why an image is not drawn, said after its address.
     PictureProblem: "picture {address}: {why}", "그림 {address}: {why}";
+    PictureLabel: "image", "그림";
     PictureFilePresent: "file present", "파일 있음";
     PictureNotFound: "not found", "파일 없음";
     PictureRemote: "remote; not fetched", "원격 그림; 가져오지 않음";

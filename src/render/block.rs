@@ -21,6 +21,9 @@ pub(super) enum Block {
 #[derive(Debug, Clone)]
 pub(super) struct Picture {
     pub alt: String,
+    /// What its rows say until it is drawn: `[image: alt]`, in the
+    /// interface's language.
+    pub label: String,
     pub address: String,
     pub file: crate::picture::locate::ImageFile,
     /// The most rows it may take.

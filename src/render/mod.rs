@@ -281,6 +281,7 @@ pub fn render_html(html: &str, opts: &RenderOptions) -> Rendered {
                 paper: opts.paper,
                 blocks: true,
                 pictures: opts.pictures.clone(),
+                lang: opts.lang,
             },
         );
         let config = html2text::config::with_decorator(decorator::Decorator)
@@ -313,6 +314,7 @@ fn plain(html: &str, opts: &RenderOptions, width: usize) -> Rendered {
             paper: Rgb(0, 0, 0),
             blocks: false,
             pictures: opts.pictures.clone(),
+            lang: opts.lang,
         },
     );
     let mut lines = Vec::new();

@@ -6,12 +6,13 @@ use super::block::Picture;
 use super::{Flags, Line, Span};
 use crate::text::{fit, wrap};
 
-/// `[image: alt]`, or `[image]` without alt text.
-pub(super) fn label(alt: &str) -> String {
+/// `[image: alt]`, or `[image]` without alt text (`그림` in Korean).
+pub(super) fn label(alt: &str, lang: crate::i18n::Lang) -> String {
+    let image = crate::i18n::Msg::PictureLabel.say(lang);
     if alt.is_empty() {
-        "[image]".to_string()
+        format!("[{image}]")
     } else {
-        format!("[image: {alt}]")
+        format!("[{image}: {alt}]")
     }
 }
 
@@ -39,7 +40,7 @@ pub(crate) fn placeholder_rows(label: &str, (cols, rows): (usize, usize)) -> Vec
 pub(super) fn layout(p: &Picture, room: usize) -> Vec<Line> {
     let size = crate::picture::fit::cells(p.file.pixels, room, p.max_rows);
     let address = crate::text::shown_address(&p.address);
-    let mut lines = placeholder_rows(&format!("{} {address}", label(&p.alt)), size);
+    let mut lines = placeholder_rows(&format!("{} {address}", p.label), size);
     lines.extend(
         wrap(&p.alt, room)
             .into_iter()

@@ -67,6 +67,8 @@ pub(super) struct PrepareOptions {
     pub blocks: bool,
     /// Where images are, and whether rows are held for them.
     pub pictures: Option<std::sync::Arc<crate::picture::PictureContext>>,
+    /// The interface's language, for the words sinmun adds (`[image]`).
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Default)]
@@ -715,6 +717,7 @@ mod tests {
             paper: Rgb(0, 0, 0),
             blocks: true,
             pictures: None,
+            lang: crate::i18n::Lang::En,
         }
     }
 

@@ -28,7 +28,14 @@ impl Reader {
     pub fn demo_in(lang: sinmun::i18n::Lang, w: u16, h: u16) -> Reader {
         let load = loader::load_demo(Keep::ALL);
         let app = App::new(Store::new(load, false), theme(), true).with_lang(lang);
-        Reader::of(app, Effects::quiet(), w, h)
+        // Articles are rendered in the interface's language, as the
+        // runner sets it up.
+        let effects = Effects::new(Setup {
+            opener: sinmun::app::effects::Opener::off(),
+            lang,
+            ..Setup::default()
+        });
+        Reader::of(app, effects, w, h)
     }
 
     /// The reader over the posts of `folder`, read as `sinmun FOLDER` reads

@@ -125,12 +125,14 @@ impl Builder {
             Some((Found::Remote, .., lang)) => Some(Msg::PictureRemote.say(*lang)),
             _ => None,
         };
+        let label = crate::render::picture_rows::label(&alt, self.opts.lang);
         if let Some((Found::File(file), true, max_rows, _)) = found
             && self.capture.is_none()
             && self.opts.blocks
         {
             self.lines += max_rows + 2;
             self.place(Block::Image(Picture {
+                label,
                 alt,
                 address: src,
                 file,
@@ -138,7 +140,6 @@ impl Builder {
             }));
             return;
         }
-        let label = crate::render::picture_rows::label(&alt);
         let src = crate::text::shown_address(&src);
         let src = match note {
             Some(note) if !src.is_empty() => format!("{src} ({note})"),
