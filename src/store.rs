@@ -137,9 +137,12 @@ impl Store {
     }
 
     /// Add posts read in the background, after those there are (drafts
-    /// left out unless kept); their order comes with [`Store::replace`].
+    /// left out unless kept), each batch in the posts' order: a folder
+    /// read in one batch is listed in order at once. The order of them
+    /// all comes with [`Store::replace`].
     pub fn extend(&mut self, posts: Vec<Post>) {
-        let (shown, hidden) = self.admit(posts);
+        let (mut shown, hidden) = self.admit(posts);
+        shown.sort_by(crate::loader::post_order);
         self.posts.extend(shown);
         self.hidden.extend(hidden);
         self.categories = count_categories(&self.posts);

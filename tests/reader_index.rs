@@ -109,6 +109,34 @@ fn a_first_start_shows_posts_as_they_arrive_and_keeps_the_selection_when_sorted(
 }
 
 #[test]
+fn a_folder_read_in_one_batch_is_listed_in_order_before_the_load_completes() {
+    let (_site, _cache, load) = site(4);
+    let mut app = App::new(Store::new(Load::default(), false), theme(), false);
+    app.reading = Some((0, 0));
+    update(&mut app, Action::Resize(100, 20));
+    // In the walk's order (oldest first), as a batch comes.
+    let walked: Vec<_> = load.posts.iter().rev().cloned().collect();
+    update(
+        &mut app,
+        Action::PostsArrived {
+            posts: Handoff::new(walked),
+            done: 4,
+            total: 4,
+        },
+    );
+    let titles: Vec<&str> = app
+        .list
+        .visible
+        .iter()
+        .map(|&i| app.store.posts()[i].title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["제주 소식 3", "제주 소식 2", "제주 소식 1", "제주 소식 0"]
+    );
+}
+
+#[test]
 fn a_first_start_left_at_the_top_shows_the_newest_post_once_sorted_and_keeps_its_note() {
     let (_site, _cache, load) = site(6);
     let mut app = App::new(Store::new(Load::default(), false), theme(), false);
