@@ -114,10 +114,11 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
         && let Some((name, code)) = last.rsplit_once('.')
         && crate::walk::is_language(code)
     {
-        if !site.languages.knows(code) {
+        let code = code.to_lowercase();
+        if !site.languages.knows(&code) {
             return None;
         }
-        (language, *last) = (code.to_string(), name.to_string());
+        (language, *last) = (code, name.to_string());
     }
     let prefix = site.languages.prefix(&language);
     if parts.last().is_some_and(|p| p == "index") {
@@ -145,9 +146,9 @@ fn hugo_path(post: &Post, site: &Site) -> Option<String> {
             "slug" => slug
                 .clone()
                 .map_or_else(|| title.clone(), |s| hugo_urlize(&s)),
-            "filename" | "contentbasename" => file.to_lowercase(),
+            "filename" | "contentbasename" => hugo_urlize(&file),
             "slugorfilename" | "slugorcontentbasename" => {
-                slug.clone().unwrap_or_else(|| file.to_lowercase())
+                slug.clone().unwrap_or_else(|| hugo_urlize(&file))
             }
             "section" => section.clone(),
             _ => date_part(post.date?, name)?,
@@ -242,28 +243,33 @@ fn jekyll_slugify(s: &str, pretty: bool) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// Hugo's path sanitising (`UnicodeSanitize`, then lower case): letters,
+/// Hugo's path sanitising (`paths.Sanitize`, then lower case): letters,
 /// digits, marks and `.` `/` `\\` `_` `#` `+` `~` `-` `@` kept, `%XX`
-/// escapes kept, a space made `-` unless it follows one, the rest dropped.
+/// escapes kept, a run of spaces one `-` before the next kept character
+/// (none at the start, none beside a `-`), the rest dropped.
 fn hugo_urlize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut was_hyphen = false;
-    let chars: Vec<char> = s.trim().chars().collect();
+    let (mut pending, mut was_hyphen) = (false, false);
+    let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let escape = c == '%'
             && chars
                 .get(i + 1..i + 3)
                 .is_some_and(|h| h.iter().all(char::is_ascii_hexdigit));
-        if escape
-            || c.is_alphanumeric()
-            || unicode_normalization::char::is_combining_mark(c)
-            || "./\\_#+~-@".contains(c)
-        {
+        let kept = c != ' '
+            && (escape
+                || c.is_alphanumeric()
+                || unicode_normalization::char::is_combining_mark(c)
+                || "./\\_#+~-@".contains(c));
+        if kept {
             was_hyphen = c == '-';
+            if pending && !was_hyphen {
+                out.push('-');
+            }
+            pending = false;
             out.extend(c.to_lowercase());
-        } else if c.is_whitespace() && !was_hyphen {
-            out.push('-');
-            was_hyphen = true;
+        } else if !out.is_empty() && !was_hyphen && c.is_whitespace() {
+            pending = true;
         }
     }
     out
@@ -299,6 +305,15 @@ mod tests {
             Outcome::Post(p) => *p,
             other => panic!("not a post: {other:?}"),
         }
+    }
+
+    #[test]
+    fn paths_are_sanitised_as_hugo_does() {
+        assert_eq!(hugo_urlize("Rust - 소유권"), "rust-소유권");
+        assert_eq!(hugo_urlize("제주 여행 !"), "제주-여행");
+        assert_eq!(hugo_urlize("  앞 공백"), "앞-공백");
+        assert_eq!(hugo_urlize("Jeju Trip (2024, 봄)"), "jeju-trip-2024-봄");
+        assert_eq!(hugo_urlize("a%20b c"), "a%20b-c");
     }
 
     #[test]

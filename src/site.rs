@@ -232,10 +232,13 @@ impl Site {
         Includes {
             root: self.root.clone(),
             dir: self.includes_dir.clone(),
-            post_dir: post
-                .path
-                .parent()
-                .map_or_else(|| self.root.clone(), Path::to_path_buf),
+            // A post named from its own folder (`sinmun .` in `_posts`)
+            // has an empty parent: that folder.
+            post_dir: match post.path.parent() {
+                Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+                Some(p) => p.to_path_buf(),
+                None => self.root.clone(),
+            },
         }
     }
 

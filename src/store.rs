@@ -501,7 +501,12 @@ pub fn site_of<'a>(sites: &'a [Site], post: &Post) -> Option<&'a Site> {
         // Posts read from `.` have paths without the `./`; a file named
         // on its own may be named from inside the site.
         let root = s.root.strip_prefix(".").unwrap_or(&s.root);
-        post.path.starts_with(root)
+        // A site read as `.` holds the paths named from it, not every one.
+        let named = match root.as_os_str().is_empty() {
+            true => post.path.is_relative(),
+            false => post.path.starts_with(root),
+        };
+        named
             || canonical(&post.path)
                 .zip(canonical(&s.root))
                 .is_some_and(|(p, r)| p.starts_with(r))

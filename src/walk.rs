@@ -74,6 +74,7 @@ pub(crate) fn walk(roots: &[PathBuf], options: WalkOptions) -> Found {
         engine: Engine::default(),
         post_extension: None,
         site: None,
+        resolved_root: None,
     };
     for root in roots {
         walk.root(root);
@@ -107,6 +108,9 @@ struct Walk {
     post_extension: Option<String>,
     /// The site of the root being walked.
     site: Option<Arc<Site>>,
+    /// The root being walked resolved, when it names a `_posts` or
+    /// `_drafts` folder that the root as given does not (`.` inside one).
+    resolved_root: Option<PathBuf>,
 }
 
 /// What an entry is, its symlinks followed.
@@ -119,6 +123,13 @@ enum Kind {
 
 impl Walk {
     fn root(&mut self, root: &Path) {
+        let marked = |p: &Path| {
+            p.components()
+                .any(|c| c.as_os_str() == POSTS || c.as_os_str() == DRAFTS)
+        };
+        self.resolved_root = fs::canonicalize(root)
+            .ok()
+            .filter(|resolved| marked(resolved) && !marked(root));
         match fs::metadata(root) {
             Ok(m) if m.is_dir() => {
                 let site = Site::of_folder(root).map(|(site, problems)| {
@@ -266,7 +277,7 @@ impl Walk {
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
             .filter(|_| posts && !is_section_page(path))
-            .map(|format| (format, place_of(root, rel, self.engine)))
+            .map(|format| (format, self.place(root, rel)))
             .filter(|(_, place)| self.is_post_extension(path, place));
         match (post, kind) {
             (None, _) => self.found.skipped += 1,
@@ -283,6 +294,19 @@ impl Walk {
             }
             (Some(_), Kind::Dir) => {}
         }
+    }
+
+    /// Where a file at `rel` below `root` is: [`place_of`], the kind of
+    /// folder told from the root as resolved (`sinmun .` run inside
+    /// `_posts` reads a `_posts` folder).
+    fn place(&self, root: &Path, rel: &Path) -> Place {
+        let mut place = place_of(root, rel, self.engine);
+        if let Some(resolved) = self.resolved_root.as_deref()
+            && place.folder == Folder::Plain
+        {
+            place.folder = place_of(resolved, rel, self.engine).folder;
+        }
+        place
     }
 
     /// Whether `path` has the extension of the site's posts, when only one

@@ -279,6 +279,11 @@ fn minimal_mistakes_notices_are_labelled_paragraphs() {
 아래 식을 보자.
 
 {: .notice--info}
+
+앞 문단.
+
+{: .notice--success}
+바로 아래 문단에 붙는다.
 ";
     let r = md(body, 60);
     let shown = text(&r);
@@ -288,12 +293,14 @@ fn minimal_mistakes_notices_are_labelled_paragraphs() {
         "Danger: 플러그인 설정은 주의해야 한다.",
         "보통 문단입니다.",
         "Info: 아래 식을 보자.",
+        "앞 문단.",
+        "Tip: 바로 아래 문단에 붙는다.",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
     }
     assert_eq!(
         spans_with(&r, Flags::STRONG),
-        ["Note:", "Danger:", "주의", "Info:"]
+        ["Note:", "Danger:", "주의", "Info:", "Tip:"]
     );
 }
 

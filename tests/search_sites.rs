@@ -80,6 +80,12 @@ fn the_text_an_include_writes_is_searched_with_and_without_the_index() {
             found(home.path(), &dir, "수확 안내", extra),
             ["2024-11-01-수확"]
         );
+        // Started inside `_posts`: the file beside the post is found too.
+        let inside = dir.join("_posts");
+        assert_eq!(
+            found(home.path(), &inside, "감귤", extra),
+            ["2024-11-02-곁글"]
+        );
     }
 }
 
@@ -162,4 +168,46 @@ fn a_hugo_post_is_searched_as_hugo_reads_its_backslashes() {
         found(home.path(), &jekyll.path(), "50\\%", &["--no-cache"]),
         ["2024-11-01-할인"]
     );
+}
+
+#[test]
+fn a_site_set_up_otherwise_is_searched_as_it_is_now() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 기분\n");
+    site.write(
+        "_posts/2024-11-05-기분.md",
+        "---\ntitle: 기분\n---\n오늘은 :smile: 입니다.\n",
+    );
+    settle();
+    let home = tempfile::tempdir().unwrap();
+    let dir = site.path();
+    assert!(found(home.path(), &dir, "😄", &[]).is_empty());
+    // The site turns emoji shortcodes on: the index reads the post again.
+    site.write("_config.yml", "title: 기분\nplugins: [jemoji]\n");
+    assert_eq!(found(home.path(), &dir, "😄", &[]), ["2024-11-05-기분"]);
+    assert_eq!(
+        found(home.path(), &dir, "😄", &["--no-cache"]),
+        ["2024-11-05-기분"]
+    );
+}
+
+#[test]
+fn a_folder_beside_a_site_read_as_dot_is_searched_as_no_site() {
+    // `sinmun . ../notes` in a Hugo site: the notes are no page of it.
+    let site = Site::new();
+    site.write("hugo.toml", "title = '사이트'\n");
+    site.write("content/posts/글.md", "---\ntitle: 글\n---\n본문\n");
+    let notes = Site::new();
+    notes.write("메모.md", "---\ntitle: 메모\n---\n가격 50\\% 할인\n");
+    settle();
+    let home = tempfile::tempdir().unwrap();
+    let notes_dir = notes.path().to_string_lossy().into_owned();
+    for extra in [&["--no-cache", ".", &notes_dir][..], &[".", &notes_dir]] {
+        // Read as kramdown (no site): the backslash stays, as shown.
+        assert_eq!(
+            found(home.path(), &site.path(), "50\\%", extra),
+            ["메모"],
+            "{extra:?}"
+        );
+    }
 }

@@ -54,11 +54,11 @@ impl Deps {
         let mut bytes = folder.to_le_bytes().to_vec();
         for reference in &post.references {
             if reference.kind == RefKind::IncludeRelative {
-                // Beside the post: its stamp, or a mark that it is not there.
-                let includes = site.includes_for(post);
-                let found = crate::markdown::liquid::include_file(&includes, &reference.name, true);
+                // Beside the post: its stamp, or a mark that it is not there
+                // (one stat: whether it may be read is the renderer's to say).
+                let beside = site.includes_for(post).post_dir.join(&reference.name);
                 bytes.extend_from_slice(reference.name.as_bytes());
-                push_stamp(&mut bytes, found.as_deref());
+                push_stamp(&mut bytes, Some(&beside));
             }
         }
         // Never 0, which says "depends on nothing".

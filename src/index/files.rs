@@ -29,8 +29,9 @@ struct Row {
     deps: i64,
 }
 
-/// How the walk placed a file: a file placed elsewhere (another id, other
-/// folder categories) is read again.
+/// How the walk placed a file, and the settings of its site that its
+/// search text depends on: a file placed elsewhere (another id, other
+/// folder categories) or in a site set up otherwise is read again.
 fn source_key(source: &Source) -> i64 {
     let place: &Place = &source.place;
     let mut text = Vec::with_capacity(128);
@@ -44,6 +45,17 @@ fn source_key(source: &Source) -> i64 {
     }
     text.push(place.folder as u8);
     text.push(source.format as u8);
+    // What of its site its search text depends on: another configuration
+    // (a Markdown dialect, emoji, a site's title) reads it again.
+    if let Some(site) = source.site.as_deref() {
+        text.push(site.engine as u8);
+        text.push(u8::from(site.emoji));
+        for part in [&site.url, &site.baseurl, &site.title] {
+            text.extend_from_slice(part.as_bytes());
+            text.push(0);
+        }
+        text.extend_from_slice(&path_bytes(&site.includes_dir));
+    }
     fnv(&text) as i64
 }
 

@@ -329,7 +329,20 @@ impl<'a> Pass<'a, '_> {
                 node.detach();
             }
             Value::Prompt(label) => {
-                let block = node.previous_sibling().filter(|p| is_callout_block(p));
+                // kramdown gives a list on a line of its own to the block
+                // it touches: the one just before it, else the one just
+                // after it; a blank line apart, the one before (as
+                // Chirpy's prompts are written).
+                let at = node.data().sourcepos;
+                let before = node.previous_sibling().filter(|p| is_callout_block(p));
+                let after = node.next_sibling().filter(|n| {
+                    is_callout_block(n) && n.data().sourcepos.start.line == at.end.line + 1
+                });
+                let block = match (before, after) {
+                    (Some(b), _) if b.data().sourcepos.end.line + 1 == at.start.line => Some(b),
+                    (_, Some(a)) => Some(a),
+                    (b, None) => b,
+                };
                 if let Some(block) = block.or_else(|| node.ancestors().find(|a| is_quote(a))) {
                     self.prompts.push((block, *label));
                 }

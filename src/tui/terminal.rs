@@ -15,7 +15,7 @@
 
 use std::io::{self, Write};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -44,6 +44,9 @@ static LENT: AtomicBool = AtomicBool::new(false);
 /// typed there: the same signal, sent to the reader too, may be handled
 /// only after the program is gone and the terminal taken back.
 static TYPED_WHILE_LENT: Mutex<Option<Instant>> = Mutex::new(None);
+/// SIGINTs and SIGQUITs handled while the terminal was lent (this time):
+/// the program's signal was then already taken as its own.
+static HANDLED_WHILE_LENT: AtomicUsize = AtomicUsize::new(0);
 /// How long after such an end a SIGINT or SIGQUIT is still taken as the
 /// one typed for the program.
 const TYPED_GRACE: Duration = Duration::from_secs(2);
@@ -126,6 +129,7 @@ pub(crate) fn set_mouse(on: bool) {
 /// exits, then take it again.
 pub(crate) fn lend<T>(program: impl FnOnce() -> T) -> io::Result<T> {
     leave();
+    HANDLED_WHILE_LENT.store(0, Ordering::SeqCst);
     LENT.store(true, Ordering::SeqCst);
     let result = program();
     LENT.store(false, Ordering::SeqCst);
@@ -143,6 +147,9 @@ pub(crate) fn is_lent() -> bool {
 /// Say that the program lent the terminal ends of a signal typed there
 /// (called before [`lend`] takes the terminal back).
 pub(crate) fn ended_by_typed_signal() {
+    if HANDLED_WHILE_LENT.load(Ordering::SeqCst) > 0 {
+        return; // its copy was handled while the program had the terminal
+    }
     if let Ok(mut typed) = TYPED_WHILE_LENT.lock() {
         *typed = Some(Instant::now());
     }
@@ -153,6 +160,11 @@ pub(crate) fn ended_by_typed_signal() {
 /// (once: a second one is the reader's).
 pub(crate) fn typed_for_lent() -> bool {
     if is_lent() {
+        HANDLED_WHILE_LENT.fetch_add(1, Ordering::SeqCst);
+        // Marked just before the terminal is taken back: this is that one.
+        if let Ok(mut typed) = TYPED_WHILE_LENT.lock() {
+            *typed = None;
+        }
         return true;
     }
     let Ok(mut typed) = TYPED_WHILE_LENT.lock() else {
@@ -274,5 +286,13 @@ mod tests {
             *typed = Instant::now().checked_sub(TYPED_GRACE + Duration::from_millis(10));
         }
         assert!(!typed_for_lent(), "long after: the reader's");
+        // Handled while the program had the terminal: a signal after it
+        // ended is the reader's.
+        LENT.store(true, Ordering::SeqCst);
+        HANDLED_WHILE_LENT.store(0, Ordering::SeqCst);
+        assert!(typed_for_lent());
+        ended_by_typed_signal();
+        LENT.store(false, Ordering::SeqCst);
+        assert!(!typed_for_lent(), "already taken as the program's");
     }
 }

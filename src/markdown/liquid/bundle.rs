@@ -57,7 +57,11 @@ fn files(dir: &Path) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
         };
-        for entry in entries.filter_map(Result::ok) {
+        // In name order, so that a bundle of more files than are looked
+        // at gives its first ones.
+        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
             if out.len() >= MAX_FILES {
                 return out;
             }
