@@ -75,6 +75,7 @@ pub(crate) fn walk(roots: &[PathBuf], options: WalkOptions) -> Found {
         post_extension: None,
         site: None,
         resolved_root: None,
+        file_categories: None,
     };
     for root in roots {
         walk.root(root);
@@ -111,6 +112,9 @@ struct Walk {
     /// The root being walked resolved, when it names a `_posts` or
     /// `_drafts` folder that the root as given does not (`.` inside one).
     resolved_root: Option<PathBuf>,
+    /// A file given alone in a site: the categories its folders give it
+    /// there, as when the site is read.
+    file_categories: Option<Vec<String>>,
 }
 
 /// What an entry is, its symlinks followed.
@@ -175,11 +179,13 @@ impl Walk {
                 if let Some((site, problems)) = Site::of_file(root) {
                     self.found.problems.extend(problems);
                     self.engine = site.engine;
+                    self.file_categories = categories_in(&site, root);
                     self.site = Some(Arc::new(site.clone()));
                     self.found.sites.push(site);
                 }
                 let name = root.file_name().map(Path::new).unwrap_or(root);
                 self.entry(root, root, name, kind_of(&m), true);
+                self.file_categories = None;
             }
             Err(e) => {
                 self.found
@@ -305,6 +311,9 @@ impl Walk {
             && place.folder == Folder::Plain
         {
             place.folder = place_of(resolved, rel, self.engine).folder;
+        }
+        if let Some(categories) = &self.file_categories {
+            place.categories = categories.clone();
         }
         place
     }
@@ -441,6 +450,15 @@ pub(crate) fn place_of(root: &Path, rel: &Path, engine: Engine) -> Place {
         folder,
         categories,
     }
+}
+
+/// The categories the folders of `file` give it in `site` (those above
+/// `_posts`), as when the site is read from its root.
+fn categories_in(site: &Site, file: &Path) -> Option<Vec<String>> {
+    let root = fs::canonicalize(&site.root).ok()?;
+    let file = fs::canonicalize(file).ok()?;
+    let rel = file.strip_prefix(&root).ok()?;
+    Some(place_of(&root, rel, site.engine).categories)
 }
 
 /// A language code as Hugo's file names carry them (`en`, `ko`, `zh-cn`):

@@ -756,3 +756,29 @@ fn emoji_shortcodes_as_the_site_publishes_them() {
     );
     assert!(dump(&hugo, "posts/기분").contains("오늘의 기분 😄 그리고 🚀,"));
 }
+
+/// A post's file given alone keeps the categories its folders give it in
+/// its site (those above `_posts`), as when the site is read: in `--list`
+/// and in the search text a reload makes of it.
+#[test]
+fn a_file_given_alone_keeps_its_folder_categories() {
+    let site = Site::new();
+    site.write("_config.yml", "title: 개발 노트\n");
+    let file = site.write(
+        "개발/자바/_posts/2024-01-01-제네릭.md",
+        "---\ntitle: 제네릭 정리\n---\n타입 소거 이야기.\n",
+    );
+    let out = common::command()
+        .args(["--list", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let posts: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(posts[0]["categories"], serde_json::json!(["개발", "자바"]));
+    let texts = sinmun::app::effects::build_index(std::slice::from_ref(&file));
+    let query = sinmun::search::Query::parse("자바 소거");
+    let load = sinmun::loader::load(std::slice::from_ref(&file), sinmun::post::Keep::default());
+    let mut post = load.posts[0].clone();
+    post.search = Some(texts[0].clone());
+    assert!(query.matches(&post), "the reload's search text holds them");
+}
