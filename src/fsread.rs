@@ -112,6 +112,45 @@ fn options() -> OpenOptions {
     o
 }
 
+/// The files under `dir` by their `/`-separated paths inside it, in name
+/// order, folders `max_depth` deep at most and `max_files` in all (a
+/// larger tree gives its first ones). Symlinked folders are not followed.
+pub(crate) fn files_below(dir: &Path, max_depth: usize, max_files: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), String::new(), 0)];
+    while let Some((folder, prefix, depth)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        let mut folders = Vec::new();
+        for entry in entries {
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            let rel = format!("{prefix}{name}");
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => {
+                    if depth < max_depth {
+                        folders.push((entry.path(), format!("{rel}/"), depth + 1));
+                    }
+                }
+                Ok(_) => {
+                    if out.len() >= max_files {
+                        return out;
+                    }
+                    out.push(rel);
+                }
+                Err(_) => {}
+            }
+        }
+        // The first folder in name order is looked into first.
+        stack.extend(folders.into_iter().rev());
+    }
+    out
+}
+
 /// What a file that is not a regular file is.
 pub(crate) fn kind_name(meta: &Metadata) -> Msg {
     kind_of_type(&meta.file_type())

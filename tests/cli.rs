@@ -2,21 +2,10 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Output;
 
-use common::{Site, fixture};
+use common::{Site, fixture, run_in};
 use sinmun::text::width;
-
-/// Run sinmun in `cwd` with `args`.
-fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    // A home of its own: no user config, themes or state leak in.
-    common::command()
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run sinmun")
-}
 
 fn run(args: &[&str]) -> Output {
     let empty = tempfile::tempdir().unwrap();

@@ -9,8 +9,8 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use common::Site;
 use common::reader::Reader;
+use common::{Site, run_in};
 use sinmun::app::{Action, Effect};
 
 /// A Hugo site configured by its `config/_default/` folder alone: a past
@@ -38,15 +38,6 @@ fn jeju_site() -> Site {
         "+++\ntitle = '한라산 겨울 산행'\ndate = 2999-01-01T09:00:00+09:00\n+++\n눈꽃을 보러 간다.\n",
     );
     site
-}
-
-/// sinmun run in `cwd` with `args`.
-fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    common::command()
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run sinmun")
 }
 
 fn stdout(out: &Output) -> String {

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, SystemTime};
 
-use common::{Site, by_id as find, messages};
+use common::{Site, by_id as find, messages, run_in};
 use sinmun::loader::Load;
 use sinmun::store::Store;
 
@@ -358,19 +358,6 @@ fn titles_from_html_or_markdown_headings_in_any_file() {
             messages(p)
         );
     }
-}
-
-/// Run the binary in `cwd` with a home of its own.
-fn run_in(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
-    let home = tempfile::tempdir().unwrap();
-    std::process::Command::new(env!("CARGO_BIN_EXE_sinmun"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("SINMUN_CONFIG")
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .output()
-        .expect("run sinmun")
 }
 
 #[test]

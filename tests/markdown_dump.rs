@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::Command;
-
 const POSTS: &[(&str, &str)] = &[
     (
         "embedding",
@@ -27,14 +25,8 @@ const POSTS: &[(&str, &str)] = &[
 
 fn dump(path: &str, width: &str) -> String {
     let home = tempfile::tempdir().expect("temporary home");
-    let out = Command::new(env!("CARGO_BIN_EXE_sinmun"))
+    let out = common::command_in(home.path())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .env_remove("SINMUN_CONFIG")
-        .env_remove("NO_COLOR")
         .args(["--dump", path, "--width", width, "--color", "never"])
         .output()
         .expect("run sinmun");

@@ -173,7 +173,7 @@ fn help_is_clean_whatever_the_environment_holds() {
 
 /// sinmun with `args`, its stdout going to `stdout`.
 fn run_to(args: &[&str], stdout: impl Into<Stdio>) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sinmun"))
+    common::command()
         .args(args)
         .stdout(stdout)
         .stderr(Stdio::piped())
@@ -205,7 +205,7 @@ fn help_and_version_never_panic_on_a_closed_or_full_output() {
         assert!(err.starts_with("sinmun: cannot write output"), "{err}");
     }
     // Nowhere to write an error either.
-    let status = Command::new(env!("CARGO_BIN_EXE_sinmun"))
+    let status = common::command()
         .arg("--no-such-option")
         .stderr(dev_full())
         .status()

@@ -71,30 +71,9 @@ impl Deps {
 /// another. Symlinks are followed to files, never to folders.
 fn folder_fingerprint(dir: &Path) -> u64 {
     let mut bytes = Vec::new();
-    let mut stack = vec![(dir.to_path_buf(), 0)];
-    let mut seen = 0;
-    while let Some((folder, depth)) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries.into_iter().rev() {
-            let path = entry.path();
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir {
-                if depth < MAX_DEPTH {
-                    stack.push((path, depth + 1));
-                }
-                continue;
-            }
-            seen += 1;
-            if seen > MAX_FILES {
-                return fnv(&bytes);
-            }
-            bytes.extend_from_slice(path.as_os_str().as_encoded_bytes());
-            push_stamp(&mut bytes, Some(&path));
-        }
+    for rel in crate::fsread::files_below(dir, MAX_DEPTH, MAX_FILES) {
+        bytes.extend_from_slice(rel.as_bytes());
+        push_stamp(&mut bytes, Some(&dir.join(&rel)));
     }
     fnv(&bytes)
 }

@@ -97,6 +97,15 @@ pub fn command() -> std::process::Command {
     command_in(&home)
 }
 
+/// [`command`] run in `cwd` with `args`, to its end.
+pub fn run_in(cwd: &Path, args: &[&str]) -> std::process::Output {
+    command()
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run sinmun")
+}
+
 static HOMES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// [`command`] with `home` as HOME (its XDG folders inside, see

@@ -36,7 +36,7 @@ pub(super) fn pictures_html(bundle: &Path, pattern: &str) -> String {
         Ok(glob) => glob.compile_matcher(),
         Err(_) => return String::new(),
     };
-    let mut found: Vec<String> = files(bundle)
+    let mut found: Vec<String> = crate::fsread::files_below(bundle, MAX_DEPTH, MAX_FILES)
         .into_iter()
         .filter(|rel| matcher.is_match(rel) && super::shortcode::is_picture(rel))
         .collect();
@@ -44,39 +44,6 @@ pub(super) fn pictures_html(bundle: &Path, pattern: &str) -> String {
     let mut out = String::new();
     for rel in found.iter().take(MAX_PICTURES) {
         push_figure(&mut out, rel, "", None);
-    }
-    out
-}
-
-/// The files under `dir` (not following symlinked folders), by their
-/// `/`-separated paths inside it.
-fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![(dir.to_path_buf(), String::new(), 0)];
-    while let Some((folder, prefix, depth)) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        // In name order, so that a bundle of more files than are looked
-        // at gives its first ones.
-        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            if out.len() >= MAX_FILES {
-                return out;
-            }
-            let Ok(name) = entry.file_name().into_string() else {
-                continue;
-            };
-            let rel = format!("{prefix}{name}");
-            match entry.file_type() {
-                Ok(t) if t.is_dir() && depth < MAX_DEPTH => {
-                    stack.push((entry.path(), format!("{rel}/"), depth + 1));
-                }
-                Ok(t) if !t.is_dir() => out.push(rel),
-                _ => {}
-            }
-        }
     }
     out
 }
