@@ -97,6 +97,11 @@ pub struct Site {
     /// `:name:` in Markdown becomes the emoji (Jekyll's `jemoji` plugin,
     /// Hugo's `enableEmoji`).
     pub emoji: bool,
+    /// Which goldmark attribute lists (`{#id .class}`) Hugo reads in the
+    /// site's Markdown (none elsewhere).
+    pub attributes: crate::markdown::goldmark::Attributes,
+    /// `:(fas fa-link):` is an icon (Hugo's LoveIt family of themes).
+    pub icons: bool,
     /// A theme is named (`theme`, `remote_theme`): includes the site
     /// lacks may be the theme's.
     pub theme: bool,
@@ -207,6 +212,8 @@ impl Site {
             dialect: self.engine.dialect(),
             includes: (self.engine == Engine::Jekyll).then(|| self.includes_for(post)),
             emoji: self.emoji,
+            attributes: self.attributes,
+            icons: self.icons,
             bundle: (self.engine == Engine::Hugo)
                 .then(|| crate::markdown::liquid::bundle_of(&post.path))
                 .flatten(),

@@ -294,13 +294,13 @@ fn minimal_mistakes_notices_are_labelled_paragraphs() {
         "보통 문단입니다.",
         "Info: 아래 식을 보자.",
         "앞 문단.",
-        "Tip: 바로 아래 문단에 붙는다.",
+        "Success: 바로 아래 문단에 붙는다.",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
     }
     assert_eq!(
         spans_with(&r, Flags::STRONG),
-        ["Note:", "Danger:", "주의", "Info:", "Tip:"]
+        ["Note:", "Danger:", "주의", "Info:", "Success:"]
     );
 }
 

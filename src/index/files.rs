@@ -50,6 +50,9 @@ fn source_key(source: &Source) -> i64 {
     if let Some(site) = source.site.as_deref() {
         text.push(site.engine as u8);
         text.push(u8::from(site.emoji));
+        text.push(u8::from(site.icons));
+        text.push(u8::from(site.attributes.headings));
+        text.push(u8::from(site.attributes.blocks));
         for part in [&site.url, &site.baseurl, &site.title] {
             text.extend_from_slice(part.as_bytes());
             text.push(0);

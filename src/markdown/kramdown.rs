@@ -5,6 +5,8 @@
 //! None of them is ever shown; what they mean for a reader (a table of
 //! contents, raw HTML) is kept.
 
+use super::callout;
+
 /// What a kramdown construct means for the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Kramdown {
@@ -87,31 +89,16 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
 fn prompt_label(class: &str) -> Option<&'static str> {
     if let Some(kind) = class.strip_prefix(".prompt-") {
         return matches!(kind, "tip" | "info" | "warning" | "danger")
-            .then(|| callout_label(kind))
+            .then(|| callout::label(kind))
             .flatten();
     }
     match class.strip_prefix(".notice")? {
-        "" | "--primary" => callout_label("note"),
+        "" | "--primary" => callout::label("note"),
         kind => kind
             .strip_prefix("--")
             .filter(|k| matches!(*k, "info" | "warning" | "success" | "danger"))
-            .and_then(callout_label),
+            .and_then(callout::label),
     }
-}
-
-/// The label of a callout of `kind` (Chirpy's prompts, Hugo themes'
-/// callouts), where the theme shows its colour and icon.
-pub(super) fn callout_label(kind: &str) -> Option<&'static str> {
-    Some(match kind.to_ascii_lowercase().as_str() {
-        "info" | "information" => "Info",
-        "note" => "Note",
-        "tip" | "success" => "Tip",
-        "warning" | "warn" => "Warning",
-        "danger" | "error" => "Danger",
-        "caution" => "Caution",
-        "important" => "Important",
-        _ => return None,
-    })
 }
 
 /// The length of an attribute list's content up to its `}`: one line,

@@ -8,6 +8,9 @@
 
 mod autolink;
 mod blocks;
+mod callout;
+pub(crate) mod goldmark;
+mod icons;
 mod kramdown;
 pub mod liquid;
 mod math;
@@ -54,6 +57,9 @@ fn with_document<R>(
     let root = parse_document(&arena, &prepared.source, &options);
     let tokens = tree::without_unclosed_quotes(root, &prepared.tokens, &prepared.quotes);
     tree::transform(&arena, root, &tokens, mode);
+    if ctx.icons {
+        tree::drop_icons(root);
+    }
     f(root, &options)
 }
 

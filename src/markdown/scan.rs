@@ -76,7 +76,7 @@ pub(crate) struct Prepared<'a> {
 pub(crate) fn prepare<'a>(src: &'a str, ctx: &LiquidContext) -> Prepared<'a> {
     let src = without_noncharacters(src);
     let kramdown = ctx.dialect == Dialect::Kramdown;
-    if !needs_scan(&src, kramdown) {
+    if !needs_scan(&src, kramdown, ctx.attributes.any()) {
         return Prepared {
             source: src,
             tokens: Vec::new(),
@@ -132,14 +132,18 @@ fn without_noncharacters(src: &str) -> Cow<'_, str> {
 }
 
 /// Whether the source may hold anything the scan changes.
-fn needs_scan(src: &str, kramdown: bool) -> bool {
+fn needs_scan(src: &str, kramdown: bool, attributes: bool) -> bool {
     let b = src.as_bytes();
     let kept_backslash = |i: usize| b.get(i + 1).is_some_and(|&c| kramdown::keeps_backslash(c));
     if kramdown && memchr::memchr_iter(b'\\', b).any(kept_backslash) {
         return true;
     }
     memchr::memchr2_iter(b'{', b'[', b).any(|i| match b[i] {
-        b'{' => matches!(b.get(i + 1), Some(b'%' | b'{' | b':' | b'#')),
+        b'{' => match b.get(i + 1) {
+            Some(b'%' | b'{' | b':' | b'#') => true,
+            Some(c) => attributes && (*c == b'.' || c.is_ascii_alphabetic()),
+            None => false,
+        },
         _ => b[i + 1..].starts_with(b"##_"),
     }) || memchr::memmem::find(b, b"markdown=").is_some()
         || memchr::memmem::find(b, b"$$").is_some()
@@ -383,6 +387,17 @@ impl<'s, 'c> Scanner<'s, 'c> {
         self.copied = end;
     }
 
+    /// The end of a goldmark attribute list at `start`, where the site's
+    /// Markdown reads one.
+    fn attributes_at(&self, start: usize) -> Option<usize> {
+        let attributes = self.liquid.attributes();
+        let escaped = start > 0 && self.src.as_bytes()[start - 1] == b'\\';
+        if !attributes.any() || escaped {
+            return None;
+        }
+        super::goldmark::list_at(self.src, start, attributes)
+    }
+
     /// The construct at `start` (a `{`, or the `[` of a Tistory
     /// placeholder), replaced by a token: its end.
     fn construct(&mut self, start: usize) -> Option<usize> {
@@ -431,6 +446,10 @@ impl<'s, 'c> Scanner<'s, 'c> {
                         (found.end, Value::Code { lang, code }, content)
                     }
                 }
+            }
+            // goldmark's lists, where the site's Markdown reads them.
+            _ if let Some(end) = self.attributes_at(start) => {
+                (end, Value::Nothing, src[start..end].to_string())
             }
             b':' | b'#' => {
                 if start > 0 && src.as_bytes()[start - 1] == b'\\' {

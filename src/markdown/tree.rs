@@ -12,7 +12,7 @@ use comrak::nodes::{AstNode, NodeCode, NodeCodeBlock, NodeValue};
 use super::autolink::keep_particles_out_of_autolink;
 use super::resolve::{Piece, has_token, in_code, only_token, pieces, resolve_html, resolve_text};
 use super::scan::{Token, Value};
-use super::{math, toc};
+use super::{callout, math, toc};
 
 type Node<'a> = &'a AstNode<'a>;
 
@@ -87,14 +87,31 @@ pub(crate) fn transform<'a>(arena: &'a Arena<'a>, root: Node<'a>, tokens: &[Toke
     for &node in &nodes {
         pass.node(node);
     }
-    for &(quote, label) in &pass.prompts {
-        pass.label_prompt(quote, label);
+    for &(block, label) in &pass.prompts {
+        callout::prepend_label(arena, block, label);
+    }
+    for &node in &nodes {
+        if is_quote(node) && node.parent().is_some() {
+            callout::label_alert(arena, node);
+        }
     }
     for &node in &nodes {
         tidy(node);
     }
     if !pass.toc_targets.is_empty() {
         toc::place(arena, root, &pass.toc_targets, &pass.no_toc, mode);
+    }
+}
+
+/// Take out the LoveIt family's icon shortcuts (`:(fas fa-link):`) from
+/// the document's text.
+pub(crate) fn drop_icons(root: Node<'_>) {
+    for node in root.descendants() {
+        if let NodeValue::Text(t) = &mut node.data_mut().value
+            && let Some(text) = super::icons::without_icons(t)
+        {
+            *t = Cow::Owned(text);
+        }
     }
 }
 
@@ -110,27 +127,6 @@ struct Pass<'a, 't> {
 impl<'a> Pass<'a, '_> {
     fn new_node(&self, value: NodeValue) -> Node<'a> {
         self.arena.alloc(AstNode::from(value))
-    }
-
-    /// Begin a callout (a quote's first paragraph, or the paragraph) with
-    /// its label, as the theme shows its icon: `Warning: …`.
-    fn label_prompt(&self, quote: Node<'a>, label: &str) {
-        let first = match quote.data().value {
-            NodeValue::Paragraph => Some(quote),
-            _ => quote.first_child(),
-        };
-        let paragraph = match first {
-            Some(p) if matches!(p.data().value, NodeValue::Paragraph) => p,
-            _ => {
-                let p = self.new_node(NodeValue::Paragraph);
-                quote.prepend(p);
-                p
-            }
-        };
-        let strong = self.new_node(NodeValue::Strong);
-        strong.append(self.new_node(NodeValue::Text(format!("{label}:").into())));
-        paragraph.prepend(self.new_node(NodeValue::Text(" ".into())));
-        paragraph.prepend(strong);
     }
 
     fn node(&mut self, node: Node<'a>) {

@@ -64,6 +64,8 @@ impl Site {
         site.future = text_of(&map, "buildfuture") == "true";
         site.emoji = text_of(&map, "enableemoji") == "true";
         site.languages = Languages::of(root, &map);
+        site.attributes = markup::attributes(&map);
+        site.icons = markup::icons(&map);
         // Hugo's own parsers accept what sinmun's do not (YAML flow lists
         // of `:filename`): what sinmun cannot read there is a note.
         let notes = problems
@@ -333,5 +335,6 @@ fn permalinks(value: Option<&Value>) -> Vec<(String, String)> {
         .collect()
 }
 
+mod markup;
 #[cfg(test)]
 mod tests;

@@ -34,6 +34,12 @@ pub struct LiquidContext {
     /// A Hugo page bundle's folder, whose files (its resources) shortcodes
     /// name by pattern (Blowfish's `carousel images="img/*"`).
     pub bundle: Option<PathBuf>,
+    /// Which goldmark attribute lists (`{#id .class}`) Hugo reads in the
+    /// site's Markdown; none elsewhere.
+    pub attributes: crate::markdown::goldmark::Attributes,
+    /// `:(fas fa-link):` is an icon, not text: Hugo's LoveIt family of
+    /// themes.
+    pub icons: bool,
 }
 
 /// The Markdown a generator reads, where it matters to a reader.

@@ -46,14 +46,18 @@ pub(super) fn push_figure(out: &mut String, src: &str, alt: &str, caption: Optio
     out.push_str("</figure>");
 }
 
-/// A callout's label (`Tip:`), where a theme shows its colour and icon:
-/// a paragraph of its own when `paragraph`, else before the text.
-pub(super) fn label_html(label: &str, paragraph: bool) -> String {
-    if paragraph {
-        format!("<p><strong>{label}:</strong></p>")
+/// A callout's label (`Tip:`, or `Tip: 제목` with its title), where a
+/// theme shows its colour and icon: a paragraph of its own when
+/// `paragraph`, else before the text.
+pub(super) fn label_html(label: &str, title: Option<&str>, paragraph: bool) -> String {
+    let mut out = String::from(if paragraph { "<p><strong>" } else { "<strong>" });
+    push_escaped(&mut out, &crate::markdown::callout::heading(label, title));
+    out.push_str(if paragraph {
+        "</strong></p>"
     } else {
-        format!("<strong>{label}:</strong> ")
-    }
+        "</strong> "
+    });
+    out
 }
 
 /// A title of its own (a note's summary, a tab's name): a paragraph of

@@ -3,7 +3,7 @@
 //! titles, code captions, embeds as links, notes and tabs under their
 //! titles. Octopress, which Hexo's tags come from, wrote the same ones.
 
-use super::embed::{label_html, link_html, push_figure, title_html, video_url};
+use super::embed::{label_html, link_html, push_figure, video_url};
 use super::html::push_escaped;
 use super::shortcode::quoted_arguments;
 use super::tags::Tag;
@@ -111,7 +111,7 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
         // colour and icon.
         "note" => {
             // Its classes first, then a summary, which is its title.
-            let label_of = super::super::kramdown::callout_label;
+            let label_of = crate::markdown::callout::label;
             let classes = args
                 .iter()
                 .take_while(|a| {
@@ -123,10 +123,7 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
                 .find_map(|a| label_of(a))
                 .unwrap_or("Note");
             let summary = args[classes..].join(" ");
-            Item::Html(match summary.trim() {
-                "" => label_html(label, paragraph),
-                summary => title_html(summary),
-            })
+            Item::Html(label_html(label, Some(&summary), paragraph))
         }
         _ => return None,
     })
@@ -563,14 +560,14 @@ mod tests {
             html("{% note %}\n메모\n{% endnote %}"),
             "<p><strong>Note:</strong></p>|nothing"
         );
-        // A summary is the note's title.
+        // A summary is the note's title, after its label.
         assert_eq!(
             html("{% note info no-icon 설치 전에 <확인> %}\n내용\n{% endnote %}"),
-            "<p><strong>설치 전에 &lt;확인&gt;</strong></p>|nothing"
+            "<p><strong>Info: 설치 전에 &lt;확인&gt;</strong></p>|nothing"
         );
         assert_eq!(
             html("{% note warning \"아직 고치는 중\" %}\n내용\n{% endnote %}"),
-            "<p><strong>아직 고치는 중</strong></p>|nothing"
+            "<p><strong>Warning: 아직 고치는 중</strong></p>|nothing"
         );
         assert_eq!(
             html("{% note warn %}\n내용\n{% endnote %}"),

@@ -118,6 +118,11 @@ pub(crate) struct Liquid<'c> {
 }
 
 impl<'c> Liquid<'c> {
+    /// Which goldmark attribute lists the post's Markdown reads.
+    pub(crate) fn attributes(&self) -> crate::markdown::goldmark::Attributes {
+        self.ctx.attributes
+    }
+
     pub(crate) fn new(ctx: &'c LiquidContext) -> Liquid<'c> {
         Liquid {
             ctx,

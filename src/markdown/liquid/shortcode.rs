@@ -118,8 +118,8 @@ pub(super) fn at(
         _ if code.arg("src", usize::MAX).is_some_and(is_picture) => Item::Html(figure_html(&code)),
         // A theme's callout (`{{< hint warning >}}`, `{{% notice tip %}}`):
         // its label, where the theme shows its colour and icon.
-        name => match callout_kind(name, &code).and_then(super::super::kramdown::callout_label) {
-            Some(label) => Item::Html(label_html(label, paragraph)),
+        name => match callout_kind(name, &code).and_then(crate::markdown::callout::label) {
+            Some(label) => Item::Html(label_html(label, callout_title(name, &code), paragraph)),
             None => Item::Nothing,
         },
     };
@@ -326,13 +326,26 @@ fn callout_kind<'c>(name: &'c str, code: &'c Shortcode<'_>) -> Option<&'c str> {
             // Docsy's, titled, is a note unless its colour says more.
             None if code.arg("title", usize::MAX).is_some() => "note",
             None => "warning",
-            Some(k) if super::super::kramdown::callout_label(k).is_some() => k,
+            Some(k) if crate::markdown::callout::label(k).is_some() => k,
             Some(icon) => icon_kind(icon),
         }),
-        "hint" | "notice" | "callout" | "admonition" => kind(),
+        // LoveIt's (and DoIt's, FixIt's) is a note unless told.
+        "admonition" => Some(kind().unwrap_or("note")),
+        "hint" | "notice" | "callout" => kind(),
         "note" | "tip" | "info" | "warning" | "danger" | "caution" | "important" => Some(name),
         _ => None,
     }
+}
+
+/// A callout's title: `title`, or the argument after the kind of
+/// LoveIt's `admonition` and Relearn's `notice` (`{{< admonition tip
+/// "제목" >}}`).
+fn callout_title<'c>(name: &str, code: &'c Shortcode<'_>) -> Option<&'c str> {
+    let place = match name {
+        "admonition" | "notice" => 1,
+        _ => usize::MAX,
+    };
+    code.arg("title", place)
 }
 
 /// The kind of callout a Font Awesome icon's name says.
@@ -487,7 +500,7 @@ mod tests {
         // Docsy's names its colour, or only its title.
         assert_eq!(
             label(r#"{{< alert title="참고" >}}"#),
-            "<p><strong>Note:</strong></p>"
+            "<p><strong>Note: 참고</strong></p>"
         );
         assert_eq!(
             label(r#"{{< alert color="warning" >}}"#),
