@@ -27,8 +27,9 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// texts in the site's Markdown dialect, with its includes' text; 9:
 /// includes' loops, captures and structured front matter; 10: callouts'
 /// labels, Hugo's `details` summaries and tab names; 11: emoji shortcodes
-/// where the site turns them into emoji).
-pub(crate) const READING_RULES: u32 = 11;
+/// where the site turns them into emoji; 12: Hugo's `images`, and
+/// `image` mappings without a `path` (Hugo Blox) not a problem).
+pub(crate) const READING_RULES: u32 = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
