@@ -249,7 +249,6 @@ catalog! {
     DateZoneIgnored: "front matter: date's time zone {zone} is not one; read as the site's local time, as Jekyll does", "머리말: date의 시간대 {zone}은(는) 시간대가 아님; Jekyll처럼 사이트의 현지 시각으로 읽음";
     FieldShouldBe: "front matter: {key} should be {what}, found {value}", "머리말: {key} 값은 {what}(이)어야 함, 지금 값은 {value}";
     WhatText: "text", "글자";
-    WhatImage: "text, or a mapping with a path", "글자, 또는 path가 있는 매핑";
     WhatList: "a list or a space-separated string", "목록이나 공백으로 나눈 문자열";
     WhatName: "a name or a list", "이름이나 목록";
     WhatDate: "a date like 2024-07-19 or 2024-07-19 10:00:00 +0900", "2024-07-19나 2024-07-19 10:00:00 +0900 같은 날짜";

@@ -74,11 +74,14 @@ impl Fields<'_> {
                     Some(items) => names.category = items,
                     None => bad(Msg::WhatName),
                 },
-                // jekyll-seo-tag and Chirpy write `image:` as a mapping.
-                "image" if value.is_mapping() => match value.get("path").and_then(Value::as_str) {
-                    Some(path) => post.image = one_line(path),
-                    None => bad(Msg::WhatImage),
-                },
+                // jekyll-seo-tag and Chirpy write `image:` as a mapping with
+                // a `path`; Hugo Blox (Wowchemy) as one without, describing
+                // the page bundle's `featured` picture: no picture here.
+                "image" if value.is_mapping() => {
+                    if let Some(path) = value.get("path").and_then(Value::as_str) {
+                        post.image = one_line(path);
+                    }
+                }
                 "excerpt" | "feature_text" | "image" | "layout" => {
                     let target = match key {
                         "excerpt" => &mut post.excerpt,
@@ -206,7 +209,8 @@ impl Fields<'_> {
 /// with its rank (lower first): Hexo themes' `cover`, `thumbnail`,
 /// `index_img` (Fluid), `banner_img` and `photos`; Hugo PaperMod's
 /// `cover.image`; Minimal Mistakes' `header.image`, `overlay_image` and
-/// `teaser`.
+/// `teaser`; last, Hugo's own `images` (its Open Graph and Twitter
+/// cards' pictures), a list or one path.
 fn lead_picture(key: &str, value: &Value) -> Option<(usize, String)> {
     const KEYS: &[&str] = &[
         "cover",
@@ -215,12 +219,16 @@ fn lead_picture(key: &str, value: &Value) -> Option<(usize, String)> {
         "banner_img",
         "photos",
         "header",
+        "images",
     ];
     let rank = KEYS.iter().position(|k| *k == key)?;
     let path = match value {
         Value::String(s) if key != "header" => Some(s.as_str()),
-        // `photos`: the first.
-        Value::Sequence(items) => items.first().and_then(Value::as_str),
+        // `photos`, `images`: the first that names a file.
+        Value::Sequence(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|s| !s.trim().is_empty()),
         Value::Mapping(_) if key == "cover" || key == "header" => {
             ["image", "overlay_image", "teaser"]
                 .iter()
@@ -303,3 +311,6 @@ pub fn yaml_text(value: &Value) -> String {
             .to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -29,7 +29,8 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// labels, Hugo's `details` summaries and tab names; 11: emoji shortcodes
 /// where the site turns them into emoji; 12: alerts' labels, callouts'
 /// titles, goldmark's attribute lists and the LoveIt family's icons
-/// taken out).
+/// taken out, Hugo's `images`, and `image` mappings without a `path`
+/// (Hugo Blox) not a problem).
 pub(crate) const READING_RULES: u32 = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -119,26 +119,36 @@ pub fn render(post: &Post, body: &str, opts: &RenderOptions) -> ArticleLines {
     })
 }
 
-/// The front matter's `image:` as the lead picture, when it names a local
-/// file (a missing or remote lead image is not shown: it belongs to the
-/// site's page around the article).
+/// The lead picture, when it names a local file (a missing or remote lead
+/// image is not shown: it belongs to the site's page around the article).
 fn lead(post: &Post, opts: &RenderOptions) -> Option<Rendered> {
     let context = opts.pictures.as_ref()?;
-    if post.image.trim().is_empty() {
-        return None;
-    }
-    match context.locator.locate(&post.image) {
+    let address = lead_address(post, opts)?;
+    match context.locator.locate(&address) {
         Found::File(_) | Found::Problem(_) => {}
         Found::Missing | Found::Remote | Found::Elsewhere => return None,
     }
     let html = format!(
         "<p><img src=\"{}\" alt=\"\"></p>",
-        post.image
+        address
             .replace('&', "&amp;")
             .replace('"', "&quot;")
             .replace('<', "&lt;")
     );
     Some(super::render(&html, crate::post::Format::Html, opts))
+}
+
+/// The lead picture's address: the front matter's `image:`, else a Hugo
+/// page bundle's featured picture, found as Hugo's templates find it
+/// (only here, when the article is shown: the list and `--json` say what
+/// the front matter says).
+fn lead_address(post: &Post, opts: &RenderOptions) -> Option<String> {
+    if !post.image.trim().is_empty() {
+        return Some(post.image.clone());
+    }
+    let bundle = opts.liquid.as_ref()?.bundle.as_ref()?;
+    let name = crate::markdown::liquid::featured_picture(bundle)?;
+    Some(crate::markdown::liquid::resource_address(&name))
 }
 
 /// The article's lines at `opts.width`: header, a blank line, the lead

@@ -34,7 +34,7 @@ mod tags;
 mod tistory;
 mod value;
 
-pub use bundle::bundle_of;
+pub use bundle::{bundle_of, featured_picture, resource_address};
 pub use context::{Dialect, Includes, LiquidContext, PostTitles};
 pub(crate) use embed::title_html;
 pub(crate) use hexo::tab_title;
