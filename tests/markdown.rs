@@ -265,6 +265,37 @@ fn chirpy_prompts_are_labelled_quotes() {
 }
 
 #[test]
+fn text_theme_coloured_blocks_are_labelled() {
+    // The TeXt theme colours a paragraph or a quote by its class.
+    let body = "\
+배포가 끝났다.
+{:.success}
+
+> 설정 파일을 먼저 확인한다.
+{:.info}
+
+경고 문단.
+{:.warning}
+
+오류 문단.
+{:.error}
+
+사진 설명.
+{:.circle.shadow}
+";
+    let shown = text(&md(body, 60));
+    for line in [
+        "Success: 배포가 끝났다.",
+        "> Info: 설정 파일을 먼저 확인한다.",
+        "Warning: 경고 문단.",
+        "Danger: 오류 문단.",
+        "사진 설명.",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
+    }
+}
+
+#[test]
 fn minimal_mistakes_notices_are_labelled_paragraphs() {
     let body = "\
 다음 글을 참고하길 바란다.

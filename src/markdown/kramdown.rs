@@ -85,12 +85,16 @@ pub(crate) fn at(src: &str, start: usize) -> Option<(usize, Kramdown)> {
 /// The label a callout's class gives its block: a Chirpy prompt's
 /// (`.prompt-warning` after a quote), a Minimal Mistakes notice's
 /// (`.notice--info` after a paragraph; `.notice` and `--primary` are
-/// notes).
+/// notes), a TeXt theme's coloured block's (`.success`, `.info`,
+/// `.warning`, `.error` after a paragraph or a quote).
 fn prompt_label(class: &str) -> Option<&'static str> {
     if let Some(kind) = class.strip_prefix(".prompt-") {
         return matches!(kind, "tip" | "info" | "warning" | "danger")
             .then(|| callout::label(kind))
             .flatten();
+    }
+    if let Some(kind @ ("success" | "info" | "warning" | "error")) = class.strip_prefix('.') {
+        return callout::label(kind);
     }
     match class.strip_prefix(".notice")? {
         "" | "--primary" => callout::label("note"),

@@ -76,17 +76,21 @@ pub(super) fn at(
             code.arg("id", 0)?
         )),
         "figure" => Item::Html(figure_html(&code)),
-        // A folded block's summary (Hugo's `details`, hugo-book's) and a
-        // tab's name: a title over the text they hold, all shown.
-        "details" | "tab" => match ["summary", "title", "name", "header"]
-            .iter()
-            .find_map(|key| code.arg(key, usize::MAX))
-            .or_else(|| code.arg("", 0))
-            .filter(|t| !t.trim().is_empty() && !matches!(*t, "open" | "true" | "false"))
-        {
-            Some(title) => Item::Html(super::embed::title_html(title.trim())),
-            None => Item::Nothing,
-        },
+        // A folded block's summary (Hugo's `details`, hugo-book's,
+        // PaperMod's `collapse`, Relearn's `expand`, Hugo Blox's
+        // `spoiler`) and a tab's name: a title over the text they hold,
+        // all shown.
+        "details" | "collapse" | "expand" | "spoiler" | "tab" => {
+            match ["summary", "title", "name", "header", "text"]
+                .iter()
+                .find_map(|key| code.arg(key, usize::MAX))
+                .or_else(|| code.arg("", 0))
+                .filter(|t| !t.trim().is_empty() && !matches!(*t, "open" | "true" | "false"))
+            {
+                Some(title) => Item::Html(super::embed::title_html(title.trim())),
+                None => Item::Nothing,
+            }
+        }
         // Blowfish's slides of the bundle's pictures: the pictures.
         "carousel" => match (&ctx.bundle, code.arg("images", usize::MAX)) {
             (Some(bundle), Some(pattern)) => {
@@ -94,6 +98,8 @@ pub(super) fn at(
             }
             _ => Item::Nothing,
         },
+        // A theme's table of contents of the article's headings.
+        "toc" | "TOC" => Item::Toc,
         "ref" | "relref" => Item::Text(code.arg("path", 0).unwrap_or_default().to_string()),
         "param" => {
             let key = code.arg("name", 0).unwrap_or_default();
@@ -527,6 +533,22 @@ mod tests {
             Some((_, Item::Nothing))
         ));
         assert!(matches!(item("{{< /details >}}"), Some((_, Item::Nothing))));
+        assert_eq!(
+            title(r#"{{< collapse summary="접힌 내용" >}}"#),
+            "<p><strong>접힌 내용</strong></p>"
+        );
+        assert_eq!(
+            title(r#"{{% expand "더 보기" %}}"#),
+            "<p><strong>더 보기</strong></p>"
+        );
+        assert_eq!(
+            title(r#"{{< spoiler text="정답 보기" >}}"#),
+            "<p><strong>정답 보기</strong></p>"
+        );
+        assert!(matches!(
+            item("{{< toc mobile_only=true is_open=true >}}"),
+            Some((_, Item::Toc))
+        ));
         // A theme's own picture shortcode, told by its `src`.
         assert_eq!(
             html(r#"{{< zimg src="/posts/오븐.JPG" width="480" caption="완성" >}}"#),
