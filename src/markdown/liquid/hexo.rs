@@ -125,8 +125,55 @@ pub(super) fn tag(liquid: &mut Liquid<'_>, src: &str, tag: &Tag<'_>) -> Option<I
             let summary = args[classes..].join(" ");
             Item::Html(label_html(label, Some(&summary), paragraph))
         }
+        // Icarus's `{% message color:info title:제목 %}`: its colour's
+        // label (a colour that names no kind is a note) and its title.
+        "message" => {
+            let color = param(tag.markup, "color").unwrap_or_default();
+            let label = crate::markdown::callout::label(color).unwrap_or("Note");
+            Item::Html(label_html(label, param(tag.markup, "title"), paragraph))
+        }
+        // Fluid's `{% fold info @제목 %}` and Butterfly's `{% hideToggle
+        // 제목 %}`: folded text under its title, all shown.
+        "fold" | "hideToggle" => {
+            let title = match tag.name {
+                "fold" => tag.markup.split_once('@').map_or("", |(_, t)| t),
+                _ => tag.markup.split(',').next().unwrap_or_default(),
+            };
+            match title.trim() {
+                "" => Item::Nothing,
+                title => Item::Html(super::embed::title_html(title)),
+            }
+        }
         _ => return None,
     })
+}
+
+/// The value of Icarus's parameter `key:value` in `markup` (`title:"두
+/// 단어"` quoted, `"title: 두 단어"` quoted whole, or up to a space).
+fn param<'m>(markup: &'m str, key: &str) -> Option<&'m str> {
+    let mut from = 0;
+    let at = loop {
+        let at = from + markup[from..].find(key)?;
+        let starts_word = at == 0 || markup[..at].ends_with([' ', '"', '\'']);
+        if starts_word && markup[at + key.len()..].starts_with(':') {
+            break at;
+        }
+        from = at + key.len();
+    };
+    let whole_quote = markup[..at]
+        .ends_with(['"', '\''])
+        .then(|| markup.as_bytes()[at - 1]);
+    let rest = markup[at + key.len() + 1..].trim_start();
+    let (quote, rest) = match (whole_quote, rest.as_bytes().first()) {
+        (Some(q), _) => (Some(q), rest),
+        (None, Some(q @ (b'"' | b'\''))) => (Some(*q), &rest[1..]),
+        _ => (None, rest),
+    };
+    let end = match quote {
+        Some(q) => rest.find(char::from(q)).unwrap_or(rest.len()),
+        None => rest.find(char::is_whitespace).unwrap_or(rest.len()),
+    };
+    Some(rest[..end].trim()).filter(|v| !v.is_empty())
 }
 
 /// The title of a tab of NexT's `{% tabs %}` that `line` begins:
@@ -564,6 +611,28 @@ mod tests {
         assert_eq!(
             html("{% note info no-icon 설치 전에 <확인> %}\n내용\n{% endnote %}"),
             "<p><strong>Info: 설치 전에 &lt;확인&gt;</strong></p>|nothing"
+        );
+        assert_eq!(
+            html(
+                "{% message color:warning title:\"두 단어\" size:small %}\n본문\n{% endmessage %}"
+            ),
+            "<p><strong>Warning: 두 단어</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% message color:primary \"title: 스트림 정리\"%}\n본문\n{% endmessage %}"),
+            "<p><strong>Note: 스트림 정리</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% message color:danger %}\n본문\n{% endmessage %}"),
+            "<p><strong>Danger:</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% fold info @접힌 설명 %}\n본문\n{% endfold %}"),
+            "<p><strong>접힌 설명</strong></p>|nothing"
+        );
+        assert_eq!(
+            html("{% hideToggle 정답 보기,bg,color %}\n본문\n{% endhideToggle %}"),
+            "<p><strong>정답 보기</strong></p>|nothing"
         );
         assert_eq!(
             html("{% note warning \"아직 고치는 중\" %}\n내용\n{% endnote %}"),
