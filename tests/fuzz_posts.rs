@@ -240,6 +240,9 @@ fn markdown() -> impl Strategy<Value = String> {
             "\n\n", "# ", "## ", "**", "*", "`", "```\n", "\n```\n", "- ", "1. ", "> ", "[링크](https://example.com)",
             "![그림](/x.png)", "| a | b |\n|---|---|\n| 1 | 2 |\n", "{:toc}", "{% highlight rust %}", "{% endhighlight %}",
             "[^1]", "\n[^1]: 각주\n", "**임베딩(embedding)**은", "$$x^2$$", "<b>",
+            "> [!NOTE]\n> ", "> [!tip]- 제목", "[!", " {#id .c}", "\n{.lead key=\"v\"}\n", "{.",
+            ":(fas fa-link):", ":(", "{{< admonition tip \"제목\" >}}", "{{< /admonition >}}",
+            "{% message color:info title:\"", "{% fold info @", "{{< collapse summary=\"",
         ])
         .prop_map(str::to_string),
     ];
@@ -368,6 +371,13 @@ fn site_config() -> impl Strategy<Value = File> {
             ("_config.yml".to_string(), yaml.into_bytes())
         }),
         toml_front_matter().prop_map(|t| ("hugo.toml".to_string(), t.into_bytes())),
+        // A LoveIt-family site that reads goldmark's lists after blocks.
+        toml_front_matter().prop_map(|t| {
+            let config = format!(
+                "theme = 'LoveIt'\n{t}\n[markup.goldmark.parser.attribute]\nblock = true\n"
+            );
+            ("hugo.toml".to_string(), config.into_bytes())
+        }),
     ]
 }
 
