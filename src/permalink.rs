@@ -43,11 +43,7 @@ pub(crate) fn web_address(post: &Post, site: &Site) -> Option<String> {
     if site.url.is_empty() {
         return None;
     }
-    let path = match site.engine {
-        Engine::Jekyll => jekyll_path(post, site),
-        Engine::Hugo => hugo_path(post, site),
-        Engine::Hexo => hexo_path(post, site),
-    }?;
+    let path = site_path(post, site)?;
     // `url: https://x.io/` and `baseurl: blog/` are written many ways.
     let url = site.url.trim_end_matches('/');
     let base = match site.baseurl.trim_matches('/') {
@@ -56,6 +52,20 @@ pub(crate) fn web_address(post: &Post, site: &Site) -> Option<String> {
     };
     let path = collapse_slashes(&format!("{base}/{}", path.trim_start_matches('/')));
     Some(format!("{url}{path}"))
+}
+
+/// Where `post` is published on `site`, from its root (`baseurl` not
+/// included): Jekyll's `post.url`.
+pub(crate) fn site_path(post: &Post, site: &Site) -> Option<String> {
+    let path = match site.engine {
+        Engine::Jekyll => jekyll_path(post, site),
+        Engine::Hugo => hugo_path(post, site),
+        Engine::Hexo => hexo_path(post, site),
+    }?;
+    Some(collapse_slashes(&format!(
+        "/{}",
+        path.trim_start_matches('/')
+    )))
 }
 
 /// Jekyll's built-in styles, by name.

@@ -20,6 +20,9 @@ use crate::text::one_line;
 
 mod hexo;
 mod hugo;
+mod posts;
+
+pub(crate) use posts::posts_of_sites;
 
 pub(crate) use hugo::Languages;
 
@@ -205,6 +208,14 @@ impl Site {
     /// `baseurl` and `title`, the post's own front matter, and a Jekyll
     /// site's includes.
     pub fn liquid_context(&self, post: &Post) -> LiquidContext {
+        let mut own = LiquidContext::for_post(post);
+        // Jekyll's `page.url`: where the post is on the site, from its
+        // root, which a series list compares its posts' with.
+        if self.engine == Engine::Jekyll
+            && let Some(path) = crate::permalink::site_path(post, self)
+        {
+            own.page.push(("url".to_string(), path));
+        }
         LiquidContext {
             site_url: self.url.clone(),
             baseurl: self.baseurl.clone(),
@@ -217,7 +228,7 @@ impl Site {
             bundle: (self.engine == Engine::Hugo)
                 .then(|| crate::markdown::liquid::bundle_of(&post.path))
                 .flatten(),
-            ..LiquidContext::for_post(post)
+            ..own
         }
     }
 

@@ -39,6 +39,9 @@ pub struct Store {
     /// The posts' titles by id, made when a Hexo post first links to
     /// another; made again after the posts change.
     titles: std::sync::OnceLock<crate::markdown::PostTitles>,
+    /// Each Jekyll site's posts for its Liquid (`site.posts`), by the
+    /// site's place in `sites`; made when an article first needs them.
+    site_posts: std::sync::OnceLock<Vec<crate::markdown::SitePosts>>,
     /// What tells the time: which posts wait for their dates.
     clock: crate::schedule::Clock,
     /// The problems of the tags naming other files, as last found (among
@@ -113,6 +116,7 @@ impl Store {
             searcher: None,
             order: None,
             titles: std::sync::OnceLock::new(),
+            site_posts: std::sync::OnceLock::new(),
             clock,
             linked,
         };
@@ -196,6 +200,7 @@ impl Store {
         }
         self.categories = count_categories(&self.posts);
         self.titles = std::sync::OnceLock::new();
+        self.site_posts = std::sync::OnceLock::new();
         drafts
     }
 
@@ -277,6 +282,15 @@ impl Store {
         if site.is_some_and(Site::needs_post_titles) {
             let titles = self.titles.get_or_init(|| PostTitles::of(&self.posts));
             context.titles = titles.clone();
+        }
+        if let Some(site) = site.filter(|s| s.engine == crate::site::Engine::Jekyll) {
+            let all = self
+                .site_posts
+                .get_or_init(|| crate::site::posts_of_sites(&self.sites, &self.posts));
+            let place = self.sites.iter().position(|s| std::ptr::eq(s, site));
+            if let Some(posts) = place.and_then(|i| all.get(i)) {
+                context.site_posts = posts.clone();
+            }
         }
         context
     }
@@ -427,6 +441,7 @@ impl Store {
         use std::collections::HashSet;
         use std::ffi::OsStr;
         self.titles = std::sync::OnceLock::new();
+        self.site_posts = std::sync::OnceLock::new();
         // Keyed by the paths' bytes: hashing a `Path` walks its components.
         let gone: HashSet<&OsStr> = reloaded
             .reread

@@ -84,6 +84,15 @@ pub fn find_post(
         let titles = crate::store::site_of(&load.sites, &load.posts[i])
             .filter(|site| site.needs_post_titles())
             .map(|_| crate::markdown::PostTitles::of(&load.posts));
+        // A Jekyll site's `site.posts`, for its Liquid.
+        let site_posts = crate::store::site_of(&load.sites, &load.posts[i])
+            .filter(|site| site.engine == crate::site::Engine::Jekyll)
+            .and_then(|site| {
+                let place = load.sites.iter().position(|s| std::ptr::eq(s, site))?;
+                crate::site::posts_of_sites(&load.sites, &load.posts)
+                    .into_iter()
+                    .nth(place)
+            });
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
@@ -97,6 +106,9 @@ pub fn find_post(
         let mut found = with_context(post, &sites, &folders);
         if let Some(titles) = titles {
             found.1.titles = titles;
+        }
+        if let Some(posts) = site_posts {
+            found.1.site_posts = posts;
         }
         if folders.is_empty() {
             // The built-in demo posts: their images are named only.
@@ -161,12 +173,42 @@ fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
     let load = loader::load(&[path.to_path_buf()], keep);
     let sites = load.sites;
     match load.posts.into_iter().next() {
-        Some(post) => Ok(with_context(post, &sites, &[])),
+        Some(post) => {
+            let mut found = with_context(post, &sites, &[]);
+            if let Some(posts) = crate::store::site_of(&sites, &found.0)
+                .and_then(|site| site_posts_for_one(site, &found.0))
+            {
+                found.1.site_posts = posts;
+            }
+            Ok(found)
+        }
         None => Err(load.problems.first().map_or_else(
             || Msg::NotAPost.with("path", shown(path)).say(lang),
             |p| p.say(lang),
         )),
     }
+}
+
+/// The posts of a Jekyll site that a post read alone lists (its text, or
+/// an include it takes in, may loop over `site.posts`): its site's posts
+/// read, without their bodies.
+fn site_posts_for_one(site: &crate::site::Site, post: &Post) -> Option<crate::markdown::SitePosts> {
+    let body = post.body.as_deref()?;
+    let uses = [
+        "site.posts",
+        "site.tags",
+        "site.categories",
+        "{% include",
+        "{%- include",
+    ];
+    if site.engine != crate::site::Engine::Jekyll || !uses.iter().any(|u| body.contains(u)) {
+        return None;
+    }
+    let load = loader::load(std::slice::from_ref(&site.root), Keep::default());
+    let place = load.sites.iter().position(|s| s.root == site.root)?;
+    crate::site::posts_of_sites(&load.sites, &load.posts)
+        .into_iter()
+        .nth(place)
 }
 
 /// A post with its Liquid context (its site's `url`, `baseurl` and

@@ -23,7 +23,7 @@ mod tree;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
 
-pub use liquid::{Dialect, Includes, LiquidContext, PostTitles};
+pub use liquid::{Dialect, Includes, LiquidContext, PostTitles, SitePost, SitePosts};
 use tree::Mode;
 
 fn options() -> Options<'static> {

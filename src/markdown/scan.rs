@@ -198,19 +198,32 @@ impl<'s, 'c> Scanner<'s, 'c> {
     /// and written where its tag was; `alone`: the tag was alone on its
     /// line.
     fn include(&mut self, text: &str, alone: bool) {
-        let text = without_noncharacters(text);
-        let text = html_block(&text);
-        let mut sub = Scanner::new(&text, self.liquid.child(Vec::new()), self.kramdown);
-        sub.tokens = std::mem::take(&mut self.tokens);
-        sub.run();
-        self.tokens = sub.tokens;
-        let written = sub.out.trim_start_matches(['\n', '\r']).trim_end();
+        let written = self.scanned(text);
+        let written = written.trim_start_matches(['\n', '\r']).trim_end();
         self.out.push_str(written);
         // kramdown ends an HTML block at its closing tag, CommonMark at a
         // blank line: one keeps the Markdown after it out of the block.
         if alone && written.starts_with('<') {
             self.out.push('\n');
         }
+    }
+
+    /// What a loop of the post's own text wrote, read as the post's own
+    /// where the loop was, its lines as they come.
+    fn splice(&mut self, text: &str) {
+        let written = self.scanned(text);
+        self.out.push_str(&written);
+    }
+
+    /// `text` scanned as the post's own, its tokens added to the post's.
+    fn scanned(&mut self, text: &str) -> String {
+        let text = without_noncharacters(text);
+        let text = html_block(&text);
+        let mut sub = Scanner::new(&text, self.liquid.child(Vec::new()), self.kramdown);
+        sub.tokens = std::mem::take(&mut self.tokens);
+        sub.run();
+        self.tokens = sub.tokens;
+        sub.out
     }
 
     fn run(&mut self) {
@@ -427,6 +440,12 @@ impl<'s, 'c> Scanner<'s, 'c> {
                     }
                     Item::Highlight { lang, code } => {
                         (found.end, Value::Code { lang, code }, written.to_string())
+                    }
+                    Item::Loop(text) => {
+                        self.flush(start);
+                        self.splice(&text);
+                        self.copied = found.end;
+                        return Some(found.end);
                     }
                     Item::Include(text) => {
                         self.flush(start);

@@ -36,6 +36,7 @@ pub(super) struct For {
 }
 
 /// The blocks of an include's text, by where each starts.
+#[derive(Debug)]
 pub(super) struct Blocks(Vec<(usize, Block)>);
 
 /// A block open while the text is read.

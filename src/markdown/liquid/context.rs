@@ -23,6 +23,9 @@ pub struct LiquidContext {
     pub page_lists: Vec<(String, Vec<String>)>,
     /// The titles of the site's posts, for Hexo's `post_link`.
     pub titles: PostTitles,
+    /// The site's posts, for `site.posts`, `site.tags` and
+    /// `site.categories` (none unless the site is Jekyll's).
+    pub site_posts: super::site_posts::SitePosts,
     /// The Markdown its site's generator reads.
     pub dialect: Dialect,
     /// Where a Jekyll site's own includes are read from; `None` outside

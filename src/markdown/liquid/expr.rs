@@ -85,7 +85,10 @@ impl Liquid<'_> {
     /// `page.KEY`, `site.KEY`, `include.KEY`.
     fn root_value(&self, root: &str, key: &str) -> Value {
         match root {
-            "site" => Value::Text(self.ctx.site_value(key).unwrap_or("").to_string()),
+            "site" => match self.ctx.site_posts.value(key) {
+                Some(posts) => posts,
+                None => Value::Text(self.ctx.site_value(key).unwrap_or("").to_string()),
+            },
             "include" => self
                 .params
                 .iter()

@@ -66,7 +66,9 @@ fn run(body: &str, liquid: &mut Liquid<'_>) -> String {
                 quotes.push((id, out.len()));
                 out.push_str(QUOTE_OPEN);
             }
-            Item::Include(text) => out.push_str(&run(&text, &mut liquid.child(Vec::new()))),
+            Item::Include(text) | Item::Loop(text) => {
+                out.push_str(&run(&text, &mut liquid.child(Vec::new())))
+            }
             Item::Nothing | Item::Toc => {}
         }
         copied = found.end;

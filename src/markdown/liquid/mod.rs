@@ -30,6 +30,7 @@ mod passes;
 mod run;
 mod shortcode;
 mod site_include;
+mod site_posts;
 mod tags;
 mod tistory;
 mod value;
@@ -43,6 +44,7 @@ pub(crate) use html::references as html_references;
 pub(crate) use html::{push_code_block, push_escaped};
 pub(crate) use passes::with_lines;
 pub use site_include::include_file;
+pub use site_posts::{SitePost, SitePosts};
 use tags::strip_raw_markers;
 use tags::{Tag, find_end, find_raw_end, output_at, tag_at};
 use value::Value;
@@ -67,6 +69,9 @@ pub(crate) enum Item {
     /// A site's own include: the text Jekyll writes in its place (its
     /// Liquid run), to be read as the post's own.
     Include(String),
+    /// A loop of the post's own text, run: the text Jekyll writes in its
+    /// place, its lines as they come (Liquid runs before Markdown).
+    Loop(String),
     /// A theme's table of contents (`{% include toc %}`).
     Toc,
     /// The start of a Hexo quote, by its number among the body's quotes:
@@ -115,6 +120,9 @@ pub(crate) struct Liquid<'c> {
     depth: usize,
     /// What the passes over a post and its includes share.
     shared: std::rc::Rc<site_include::Shared>,
+    /// The blocks of the post's own text (where it starts and its
+    /// length), found when its first loop is met.
+    body_blocks: Option<(usize, usize, std::rc::Rc<blocks::Blocks>)>,
 }
 
 impl<'c> Liquid<'c> {
@@ -136,7 +144,32 @@ impl<'c> Liquid<'c> {
             params: Vec::new(),
             depth: 0,
             shared: std::rc::Rc::default(),
+            body_blocks: None,
         }
+    }
+
+    /// A `for` block of the post's own text at `start`, run (its text
+    /// read as the post's, as an include's is); `None` when it is not
+    /// closed.
+    fn body_loop(&mut self, src: &str, start: usize) -> Option<Found> {
+        let key = (src.as_ptr() as usize, src.len());
+        let blocks = match &self.body_blocks {
+            Some((at, len, blocks)) if (*at, *len) == key => std::rc::Rc::clone(blocks),
+            _ => {
+                let blocks = std::rc::Rc::new(blocks::Blocks::of(src));
+                self.body_blocks = Some((key.0, key.1, std::rc::Rc::clone(&blocks)));
+                blocks
+            }
+        };
+        let Some(blocks::Block::For(block)) = blocks.at(start, src.len()) else {
+            return None;
+        };
+        let mut out = String::new();
+        run::run(src, (start, block.end), &blocks, self, &mut out);
+        Some(Found {
+            end: block.end,
+            item: Item::Loop(out),
+        })
     }
 
     /// `assign NAME = EXPR`: the variable set.
@@ -250,6 +283,10 @@ impl<'c> Liquid<'c> {
                 self.assign(tag.markup);
                 Item::Nothing
             }
+            "for" => match self.body_loop(src, start) {
+                Some(found) => return Some(found),
+                None => Item::Nothing,
+            },
             "post_url" => {
                 let name = tag.markup.trim();
                 self.refer(start, crate::references::RefKind::PostUrl, name);

@@ -153,7 +153,7 @@ fn put(
     let found = liquid.at(src, at)?;
     flush(out, src, (copied, at), true);
     match found.item {
-        Item::Text(t) | Item::Html(t) | Item::Include(t) => out.push_str(&t),
+        Item::Text(t) | Item::Html(t) | Item::Include(t) | Item::Loop(t) => out.push_str(&t),
         Item::Nothing => {}
         _ => out.push_str(&src[at..found.end]),
     }
