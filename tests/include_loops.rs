@@ -1,6 +1,7 @@
 //! Loops in a Jekyll site's own includes, through the binary: a theme's
 //! gallery walks the pictures a post lists in its front matter, and a
-//! hostile include's loops stop at their bounds.
+//! hostile include's loops stop at their bounds; an include formats the
+//! date a post passes it.
 
 mod common;
 
@@ -108,4 +109,29 @@ fn an_include_looping_over_itself_is_bounded() {
     );
     let stones = shown.matches('돌').count();
     assert!((1000..=10_000).contains(&stones), "{stones}");
+}
+
+/// An include given the post's date writes it with Liquid's `date` and
+/// Jekyll's `date_to_long_string`, as the published page shows it.
+#[test]
+fn an_include_formats_the_date_it_is_given() {
+    let site = common::Site::new();
+    site.write("_config.yml", "title: 제주 일기\n");
+    site.write(
+        "_includes/날짜.html",
+        "<p>{{ include.when | date: \"%Y년 %-m월 %-d일\" }}</p>\n\
+         <p>({{ include.when | date_to_long_string: \"ordinal\", \"US\" }})</p>\n",
+    );
+    site.write(
+        "_posts/2024-02-01-날짜.md",
+        "---\ntitle: 입춘 무렵\ndate: 2024-02-01 09:30:00 +0900\n---\n쓴 날:\n\n\
+         {% include 날짜.html when=page.date %}\n\n끝.\n",
+    );
+    let home = tempfile::tempdir().unwrap();
+    let dir = site.path().to_string_lossy().into_owned();
+    let shown = dump(home.path(), &dir, "2024-02-01-날짜");
+    for want in ["쓴 날:", "2024년 2월 1일", "(February 1st, 2024)", "끝."] {
+        assert!(shown.contains(want), "{want:?} not in:\n{shown}");
+    }
+    assert!(!shown.contains("%Y") && !shown.contains("{{"), "{shown}");
 }

@@ -1,7 +1,8 @@
 //! Liquid's filters, as Jekyll's sites use them in their includes: URL
-//! filters, text filters, and those of lists (`split`, `join`, `size`,
-//! `first`, `last`, `reverse`). What a filter makes is bounded (see
-//! value.rs); one not known leaves the value as it is.
+//! filters, text filters, date filters (dates.rs), and those of lists
+//! (`split`, `join`, `size`, `first`, `last`, `reverse`). What a filter
+//! makes is bounded (see value.rs); one not known leaves the value as it
+//! is.
 
 use super::Liquid;
 use super::value::{MAX_ITEMS, Value, bounded};
@@ -44,6 +45,15 @@ pub(super) fn filtered(liquid: &Liquid<'_>, name: &str, value: Value, args: &[St
         "remove" if !arg(0).is_empty() => text.replace(arg(0), ""),
         // Counted as a loop's text is: it may run in one.
         "markdownify" if liquid.spend(0, text.len()) => markdownify(liquid, &text),
+        "date"
+        | "date_to_xmlschema"
+        | "date_to_rfc822"
+        | "date_to_string"
+        | "date_to_long_string" => match super::dates::filtered(name, &text, args) {
+            Some(formatted) => formatted,
+            // Not a date: Liquid leaves it as it is.
+            None => return value,
+        },
         _ => return value,
     };
     Value::Text(bounded(text))

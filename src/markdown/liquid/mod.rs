@@ -18,6 +18,7 @@ mod blocks;
 mod bundle;
 mod conditions;
 mod context;
+mod dates;
 mod embed;
 mod expr;
 mod filters;

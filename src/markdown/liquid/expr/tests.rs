@@ -88,3 +88,28 @@ fn markdownify_reads_markdown_within_the_loops_bounds() {
     while l.spend(0, 1) {}
     assert_eq!(l.eval("'**바다**' | markdownify"), "**바다**");
 }
+
+#[test]
+fn date_filters_in_an_output() {
+    let mut c = ctx();
+    c.page.push(("date".into(), "2024-02-01".into()));
+    let l = Liquid::new(&c);
+    assert_eq!(
+        l.eval(r#"page.date | date: "%Y년 %-m월 %-d일""#),
+        "2024년 2월 1일"
+    );
+    // A comma and a colon inside the format are the format's.
+    assert_eq!(
+        l.eval("'2024-02-01 09:30 +0900' | date: '%b %d, %Y %H:%M'"),
+        "Feb 01, 2024 09:30"
+    );
+    assert_eq!(
+        l.eval("page.date | date_to_long_string: 'ordinal', 'US'"),
+        "February 1st, 2024"
+    );
+    // Not a date: as it was, through the filters after it too.
+    assert_eq!(
+        l.eval("page.title | date: '%Y' | append: '!'"),
+        "제주 여행!"
+    );
+}
