@@ -116,6 +116,22 @@ impl PostDate {
     pub fn day_string(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// As Liquid shows a date (Ruby's `Time#to_s`): `2024-07-19
+    /// 10:00:00 +0900` with a time (and its offset when written), the day
+    /// alone without one.
+    pub fn liquid_string(&self) -> String {
+        let mut out = self.day_string();
+        if let Some((h, m, s)) = self.time {
+            out.push_str(&format!(" {h:02}:{m:02}:{s:02}"));
+            if let Some(off) = self.offset_minutes {
+                let sign = if off < 0 { '-' } else { '+' };
+                let off = off.unsigned_abs();
+                out.push_str(&format!(" {sign}{:02}{:02}", off / 60, off % 60));
+            }
+        }
+        out
+    }
 }
 
 /// ISO 8601: `2024-07-19`, or `2024-07-19T10:00:00+09:00` with a time.
@@ -341,6 +357,26 @@ fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn liquid_shows_a_date_as_ruby_writes_a_time() {
+        let shown = |t: &str| PostDate::parse(t).map(|d| d.liquid_string());
+        assert_eq!(shown("2024-02-01").as_deref(), Some("2024-02-01"));
+        assert_eq!(
+            shown("2024-02-01T09:30:00+09:00").as_deref(),
+            Some("2024-02-01 09:30:00 +0900")
+        );
+        assert_eq!(
+            shown("2024-02-01 09:30").as_deref(),
+            Some("2024-02-01 09:30:00")
+        );
+        let back = shown("2024-02-01 09:30:00 -0330").unwrap();
+        assert_eq!(back, "2024-02-01 09:30:00 -0330");
+        assert_eq!(
+            PostDate::parse(&back).map(|d| d.offset_minutes),
+            Some(Some(-210))
+        );
+    }
     use super::*;
 
     #[test]

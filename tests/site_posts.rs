@@ -141,3 +141,28 @@ fn an_unclosed_or_hostile_loop_shows_what_it_can() {
     let shown = dump(&site.path(), "2024-01-02-big");
     assert!(shown.contains("가"), "{shown}");
 }
+
+#[test]
+fn a_site_s_include_lists_its_posts_with_their_dates() {
+    // A theme's series include, as Korean blogs add one to their posts.
+    let site = series_site();
+    site.write(
+        "_includes/series.html",
+        "<ul>{% for post in site.tags[include.tag] %}\
+         <li>{{ post.date | date: \"%Y년 %-m월 %-d일\" }} {{ post.title }}</li>\
+         {% endfor %}</ul>",
+    );
+    site.write(
+        "_posts/2024-04-01-end.md",
+        "---\ntitle: 시리즈를 마치며\ndate: 2024-04-01 21:05:00 +0900\ntags: [제주도]\n---\n\
+         {{ page.date | date: \"%H시 %M분\" }}에 쓴다.\n\n{% include series.html tag=\"제주도\" %}\n",
+    );
+    let shown = dump(&site.path(), "2024-04-01-end");
+    for line in [
+        "21시 05분에 쓴다.",
+        "- 2024년 4월 1일 시리즈를 마치며",
+        "- 2024년 1월 1일 올레길 첫날",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
+    }
+}

@@ -28,7 +28,7 @@ fn site_post(post: &Post, site: &Site) -> SitePost {
     SitePost {
         title: post.title.clone(),
         url: crate::permalink::site_path(post, site).unwrap_or_default(),
-        date: post.date.map(|d| d.to_string()).unwrap_or_default(),
+        date: post.date.map(|d| d.liquid_string()).unwrap_or_default(),
         categories: post.categories.clone(),
         tags: post.tags.clone(),
     }

@@ -143,7 +143,7 @@ impl LiquidContext {
             ("id".to_string(), post.id.clone()),
         ];
         if let Some(d) = post.date {
-            page.push(("date".to_string(), d.day_string()));
+            page.push(("date".to_string(), d.liquid_string()));
         }
         page.extend(post.extra.iter().cloned());
         let page_lists = vec![

@@ -14,7 +14,7 @@ pub struct SitePost {
     /// Its path on the site (`/2024/02/01/둘째.html`), as `post.url`
     /// gives it ("" when the site's permalink is not known).
     pub url: String,
-    /// Its date as written in ISO form ("" when it has none).
+    /// Its date as Liquid shows it ("" when it has none).
     pub date: String,
     pub categories: Vec<String>,
     pub tags: Vec<String>,
@@ -25,9 +25,9 @@ pub struct SitePost {
 pub struct SitePosts(Option<Arc<[SitePost]>>);
 
 impl SitePosts {
-    /// `posts` as `site.posts` lists them: newest first (by `date`,
-    /// ISO text, which sorts as dates do), the order given kept among
-    /// posts of one date.
+    /// `posts` as `site.posts` lists them: newest first (by `date`, whose
+    /// text begins with the day and time, and so sorts as they do), the
+    /// order given kept among posts of one date.
     pub fn new(mut posts: Vec<SitePost>) -> SitePosts {
         posts.sort_by(|a, b| b.date.cmp(&a.date));
         SitePosts(Some(posts.into()))
