@@ -166,3 +166,24 @@ fn a_site_s_include_lists_its_posts_with_their_dates() {
         assert!(shown.lines().any(|l| l == line), "{line:?} in:\n{shown}");
     }
 }
+
+#[test]
+fn a_post_picks_and_orders_the_site_s_posts_with_filters() {
+    let site = series_site();
+    site.write(
+        "_posts/2024-05-01-index.md",
+        "---\ntitle: 제주 글 모음\n---\n\
+         {% assign jeju = site.posts | where: \"tags\", \"제주도\" | sort: \"date\" %}\
+         {% for post in jeju %}\n{{ forloop.index }}. {{ post.title }}\n{% endfor %}\n",
+    );
+    let shown = dump(&site.path(), "2024-05-01-index");
+    let listed: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.contains(". ") && !l.contains(" · "))
+        .collect();
+    assert_eq!(
+        listed,
+        ["1. 올레길 첫날", "2. 한라산 오르기", "3. 우도 한 바퀴"],
+        "{shown}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Liquid's filters, as Jekyll's sites use them in their includes: URL
 //! filters, text filters, date filters (dates.rs), and those of lists
-//! (`split`, `join`, `size`, `first`, `last`, `reverse`). What a filter
+//! (`split`, `join`, `size`, `first`, `last`, `reverse`, and lists.rs's
+//! `sort`, `where`, `map` …). What a filter
 //! makes is bounded (see value.rs); one not known leaves the value as it
 //! is.
 
@@ -27,6 +28,9 @@ pub(super) fn filtered(liquid: &Liquid<'_>, name: &str, value: Value, args: &[St
             return Value::List(items.into());
         }
         _ => {}
+    }
+    if let Some(list) = super::lists::filtered(name, &value, args) {
+        return list;
     }
     let text = value.text();
     let text = match name {

@@ -26,6 +26,7 @@ mod finds;
 mod hexo;
 mod html;
 mod include;
+mod lists;
 mod loops;
 mod passes;
 mod run;
