@@ -53,9 +53,21 @@ const GALLERY: &str = r#"{% if include.id %}
 
 #[test]
 fn a_gallery_include_shows_each_picture_and_its_caption() {
+    // The site's own gallery, and the theme's when the site has none.
+    for own in [true, false] {
+        gallery_shows_each_picture(own);
+    }
+}
+
+fn gallery_shows_each_picture(own: bool) {
     let site = common::Site::new();
-    site.write("_config.yml", "title: 제주 일기\nbaseurl: /blog\n");
-    site.write("_includes/gallery", GALLERY);
+    site.write(
+        "_config.yml",
+        "title: 제주 일기\nbaseurl: /blog\nremote_theme: mmistakes/minimal-mistakes\n",
+    );
+    if own {
+        site.write("_includes/gallery", GALLERY);
+    }
     site.write(
         "_posts/2024-04-01-제주.md",
         "---\ntitle: 제주의 봄\ngallery:\n  - url: /img/한라산-큰.jpg\n    image_path: /img/한라산.jpg\n    alt: \"한라산 사진\"\n    title: 백록담\n  - image_path: /img/성산.jpg\n    alt: \"성산 일출봉\"\n  - image_path: /img/우도.jpg\n    alt: \"우도 바다\"\n맛집:\n  - image_path: /img/흑돼지.jpg\n    alt: 흑돼지 구이\n---\n사진부터 봅니다.\n\n{% include gallery caption=\"한라산과 **바다**\" %}\n\n먹은 것도.\n\n{% include gallery id=\"맛집\" %}\n\n끝.\n",

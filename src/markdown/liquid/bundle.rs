@@ -15,7 +15,7 @@ const MAX_FILES: usize = 1024;
 /// How deep a bundle's folders are looked into.
 const MAX_DEPTH: usize = 4;
 /// Pictures a pattern gives, at most.
-const MAX_PICTURES: usize = 64;
+pub(super) const MAX_PICTURES: usize = 64;
 
 /// The patterns Hugo's embedded `_funcs/get-page-images` partial (behind
 /// its Open Graph and Twitter cards) tries, in turn, for a page's picture

@@ -65,7 +65,7 @@ pub(super) fn filtered(liquid: &Liquid<'_>, name: &str, value: Value, args: &[St
 
 /// Jekyll's `markdownify`: `text` read as Markdown (a gallery's caption
 /// with its emphasis and links), as HTML; no include is read there.
-fn markdownify(liquid: &Liquid<'_>, text: &str) -> String {
+pub(super) fn markdownify(liquid: &Liquid<'_>, text: &str) -> String {
     let ctx = crate::markdown::LiquidContext {
         dialect: liquid.ctx.dialect,
         ..crate::markdown::LiquidContext::default()

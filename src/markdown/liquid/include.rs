@@ -82,8 +82,55 @@ pub(super) fn include(
     let mut child = liquid.child(params);
     match super::site_include::text(&mut child, name, relative) {
         Some(text) => Item::Include(text),
+        // Minimal Mistakes' gallery, when the theme's file is not in the
+        // site (a `remote_theme`): its pictures, as the theme shows them.
+        None if themes == "gallery" => {
+            let caption = arg("caption");
+            gallery(liquid, arg("id").as_deref(), caption.as_deref())
+        }
         None => Item::Text(format!("[include: {name}]")),
     }
+}
+
+/// Minimal Mistakes' `gallery`: the pictures of the front matter's list
+/// (`gallery`, or the one `id` names), each with its alt text and linked
+/// to its `url` when it has one, and the caption under them.
+fn gallery(liquid: &Liquid<'_>, id: Option<&str>, caption: Option<&str>) -> Item {
+    let key = id.filter(|id| !id.contains(['"', '[', ']']));
+    let list = liquid.value_of(&format!("page[\"{}\"]", key.unwrap_or("gallery")));
+    let mut html = String::new();
+    for item in list.items().iter().take(super::bundle::MAX_PICTURES) {
+        let image = item.field("image_path").text().into_owned();
+        if image.is_empty() {
+            continue;
+        }
+        let src = liquid.ctx.relative_url(&image);
+        let alt = item.field("alt").text().into_owned();
+        let url = item.field("url").text().into_owned();
+        if url.is_empty() {
+            push_figure(&mut html, &src, &alt, None);
+            continue;
+        }
+        let escaped = |text: &str| {
+            let mut out = String::new();
+            super::html::push_escaped(&mut out, text);
+            out
+        };
+        html.push_str(&format!(
+            "<figure><a href=\"{}\"><img src=\"{}\" alt=\"{}\"></a></figure>",
+            escaped(&liquid.ctx.relative_url(&url)),
+            escaped(&src),
+            escaped(&alt)
+        ));
+    }
+    if html.is_empty() {
+        return Item::Nothing;
+    }
+    // The theme reads its caption as Markdown.
+    if let Some(caption) = caption {
+        html.push_str(&super::filters::markdownify(liquid, caption));
+    }
+    Item::Html(html)
 }
 
 #[cfg(test)]
