@@ -85,7 +85,7 @@ impl Liquid<'_> {
     /// `page.KEY`, `site.KEY`, `include.KEY`.
     fn root_value(&self, root: &str, key: &str) -> Value {
         match root {
-            "site" => match self.ctx.site_posts.value(key) {
+            "site" => match self.site_posts_value(key) {
                 Some(posts) => posts,
                 None => Value::Text(self.ctx.site_value(key).unwrap_or("").to_string()),
             },
@@ -97,6 +97,20 @@ impl Liquid<'_> {
                 .unwrap_or_default(),
             _ => self.page_value(key),
         }
+    }
+
+    /// `site.posts`, `site.tags`, `site.categories`: made once per post
+    /// (a loop may ask for them at every turn).
+    fn site_posts_value(&self, key: &str) -> Option<Value> {
+        if let Some(made) = self.shared.site_posts.borrow().get(key) {
+            return Some(made.clone());
+        }
+        let made = self.ctx.site_posts.value(key)?;
+        self.shared
+            .site_posts
+            .borrow_mut()
+            .insert(key.to_string(), made.clone());
+        Some(made)
     }
 
     /// A front-matter value, read for its structure once per post.

@@ -51,6 +51,8 @@ pub(super) struct Shared {
     pub(super) front: RefCell<HashMap<String, Rc<Front>>>,
     /// What the loops of the post's includes have run so far.
     pub(super) looped: Cell<Looped>,
+    /// `site.posts`, `site.tags` and `site.categories`, each made once.
+    pub(super) site_posts: RefCell<HashMap<String, super::value::Value>>,
 }
 
 /// The file of the include `name` (`relative`: `include_relative`'s,

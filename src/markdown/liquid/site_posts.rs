@@ -52,13 +52,15 @@ impl SitePosts {
     /// they are first met, as Jekyll's hash keeps them).
     fn grouped(&self, names: impl Fn(&SitePost) -> &Vec<String>) -> Value {
         let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
+        let mut place: std::collections::HashMap<&str, usize> = Default::default();
         for post in self.posts() {
+            let value = post_value(post);
             for name in names(post) {
-                let value = post_value(post);
-                match groups.iter_mut().find(|(n, _)| n == name) {
-                    Some((_, posts)) => posts.push(value),
-                    None => groups.push((name.clone(), vec![value])),
-                }
+                let i = *place.entry(name).or_insert_with(|| {
+                    groups.push((name.clone(), Vec::new()));
+                    groups.len() - 1
+                });
+                groups[i].1.push(value.clone());
             }
         }
         let entries: Vec<(String, Value)> = groups
