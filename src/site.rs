@@ -22,7 +22,7 @@ mod hexo;
 mod hugo;
 mod posts;
 
-pub(crate) use posts::posts_of_sites;
+pub(crate) use posts::{posts_of_site, posts_of_sites};
 
 pub(crate) use hugo::Languages;
 
@@ -225,11 +225,18 @@ impl Site {
             emoji: self.emoji,
             attributes: self.attributes,
             icons: self.icons,
+            liquid_shown: self.engine == Engine::Hugo,
             bundle: (self.engine == Engine::Hugo)
                 .then(|| crate::markdown::liquid::bundle_of(&post.path))
                 .flatten(),
             ..own
         }
+    }
+
+    /// Every `permalink` pattern, by section (`page.url`, which a
+    /// post's Liquid may write, follows them).
+    pub(crate) fn permalink_patterns(&self) -> &[(String, String)] {
+        &self.permalinks
     }
 
     /// The `permalink` pattern for posts of `section` ("" for Jekyll's and

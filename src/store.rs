@@ -286,7 +286,7 @@ impl Store {
         if let Some(site) = site.filter(|s| s.engine == crate::site::Engine::Jekyll) {
             let all = self
                 .site_posts
-                .get_or_init(|| crate::site::posts_of_sites(&self.sites, &self.posts));
+                .get_or_init(|| crate::site::posts_of_sites(&self.sites, &self.posts, self.drafts));
             let place = self.sites.iter().position(|s| std::ptr::eq(s, site));
             if let Some(posts) = place.and_then(|i| all.get(i)) {
                 context.site_posts = posts.clone();

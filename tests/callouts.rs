@@ -175,6 +175,8 @@ fn the_loveit_family_s_icon_shortcuts_show_nothing() {
 const ATTRIBUTES: &str = "\
 ## 준비 {#ready .big}
 
+## 띄움 { #space .c }
+
 본문입니다.
 {.lead}
 
@@ -187,7 +189,7 @@ fn goldmark_attribute_lists_as_the_site_reads_them() {
     // Hugo reads headings' lists unless told not to, blocks' when told.
     let site = hugo_site("", ATTRIBUTES);
     let shown = dump(&site.path(), "content/posts/글.md");
-    assert_lines(&shown, &["## 준비", "본문입니다. {.lead}"]);
+    assert_lines(&shown, &["## 준비", "## 띄움", "본문입니다. {.lead}"]);
     let blocks = hugo_site(
         "[markup.goldmark.parser.attribute]\nblock = true\n",
         ATTRIBUTES,
@@ -210,4 +212,21 @@ fn a_jekyll_post_keeps_goldmark_s_lists_as_text() {
     let site = jekyll_site("본문입니다.\n{.lead}\n");
     let shown = dump(&site.path(), "_posts/2024-05-01-글.md");
     assert_lines(&shown, &["본문입니다. {.lead}"]);
+}
+
+#[test]
+fn a_hugo_post_shows_liquid_as_written() {
+    // Hugo runs no Liquid in a page's content; its shortcodes still show.
+    let body = "앞 {% for i in (1..3) %}x{{ i }} {% endfor %} 뒤\n\n{{ site.title }}\n\n\
+                {{< admonition tip \"팁\" >}}\n안쪽\n{{< /admonition >}}\n";
+    let site = hugo_site("", body);
+    let shown = dump(&site.path(), "content/posts/글.md");
+    assert_lines(
+        &shown,
+        &[
+            "앞 {% for i in (1..3) %}x{{ i }} {% endfor %} 뒤",
+            "{{ site.title }}",
+            "Tip: 팁",
+        ],
+    );
 }

@@ -211,3 +211,41 @@ fn a_folder_beside_a_site_read_as_dot_is_searched_as_no_site() {
         );
     }
 }
+
+#[test]
+fn the_index_reads_posts_again_when_the_site_s_settings_change_what_they_show() {
+    // Each setting a post's text follows: Jekyll's permalink (`page.url`
+    // written in the text), and a Hugo theme's icons and attribute lists.
+    let jekyll = Site::new();
+    jekyll.write("_config.yml", "title: 주소\npermalink: /:year/:title/\n");
+    jekyll.write(
+        "_posts/2024-11-05-주소.md",
+        "---\ntitle: 주소\n---\n이 글의 주소는 {{ page.url }} 입니다.\n",
+    );
+    let hugo = Site::new();
+    hugo.write("hugo.toml", "title = '아이콘'\n");
+    hugo.write(
+        "content/posts/글.md",
+        "---\ntitle: 글\n---\n## 준비 {#ready}\n\n본문 :(fas fa-link): 끝\n",
+    );
+    settle();
+    let home = tempfile::tempdir().unwrap();
+    let (j, h) = (jekyll.path(), hugo.path());
+    assert_eq!(
+        found(home.path(), &j, "/2024/주소/", &[]),
+        ["2024-11-05-주소"]
+    );
+    assert_eq!(found(home.path(), &h, "fa-link", &[]), ["posts/글"]);
+    assert_eq!(found(home.path(), &h, "ready", &[]), Vec::<String>::new());
+    jekyll.write("_config.yml", "title: 주소\npermalink: /글/:title/\n");
+    hugo.write(
+        "hugo.toml",
+        "title = '아이콘'\ntheme = 'LoveIt'\n[markup.goldmark.parser.attribute]\ntitle = false\n",
+    );
+    assert_eq!(
+        found(home.path(), &j, "/글/주소/", &[]),
+        ["2024-11-05-주소"]
+    );
+    assert!(found(home.path(), &h, "fa-link", &[]).is_empty());
+    assert_eq!(found(home.path(), &h, "ready", &[]), ["posts/글"]);
+}

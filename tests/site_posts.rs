@@ -209,3 +209,48 @@ fn a_loop_asking_for_the_site_s_posts_at_every_turn_ends_soon() {
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
     assert!(shown.contains("2000 2000"), "{shown}");
 }
+
+#[test]
+fn what_a_loop_writes_is_not_run_again() {
+    // A title that holds a loop, written by a loop: shown as written, as
+    // Jekyll runs a post's Liquid once (run again, it recursed without end).
+    let site = Site::new();
+    site.write(
+        "_posts/2024-01-01-rec.md",
+        "---\ntitle: \"{% for i in (1..1) %}{{ page.title }}{% endfor %}\"\n---\n\
+         {% for i in (1..1) %}{{ page.title }}{% endfor %}\n\n\
+         {% for i in (1..2) %}\n{% raw %}{{ 날것 }}{% endraw %} {{ i }}\n{% endfor %}\n",
+    );
+    let shown = dump(&site.path(), "_posts/2024-01-01-rec.md");
+    assert!(
+        shown.contains("\n{% for i in (1..1) %}{{ page.title }}{% endfor %}\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("{{ 날것 }} 1") && shown.contains("{{ 날것 }} 2"),
+        "{shown}"
+    );
+    let out = run_in(&site.path(), &["--list", "--search", "날것", "."]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn drafts_are_among_the_site_s_posts_when_shown() {
+    let site = series_site();
+    site.write(
+        "_drafts/목록.md",
+        "---\ntitle: 초안 목록\n---\n{% for post in site.posts limit:1 %}\n- 맨 위: {{ post.title }}\n{% endfor %}\n",
+    );
+    let out = run_in(
+        &site.path(),
+        &["--drafts", "--dump", "_drafts/목록.md", "--width", "70"],
+    );
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(shown.contains("- 맨 위: 초안 목록"), "{shown}");
+    let out = run_in(
+        &site.path(),
+        &["--dump", "_drafts/목록.md", "--width", "70"],
+    );
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(shown.contains("- 맨 위: 우도 한 바퀴"), "{shown}");
+}

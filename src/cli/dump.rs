@@ -38,7 +38,7 @@ pub fn find_post(
     // A post file named on the command line is read alone: no need to load
     // every post to find it.
     if is_post_file(as_path) {
-        return Ok(read_file(as_path, lang));
+        return Ok(read_file(as_path, settings.shows_drafts(args), lang));
     }
     let folders = settings.post_paths(args);
     let keep = if folders.is_empty() {
@@ -85,14 +85,9 @@ pub fn find_post(
             .filter(|site| site.needs_post_titles())
             .map(|_| crate::markdown::PostTitles::of(&load.posts));
         // A Jekyll site's `site.posts`, for its Liquid.
-        let site_posts = crate::store::site_of(&load.sites, &load.posts[i])
-            .filter(|site| site.engine == crate::site::Engine::Jekyll)
-            .and_then(|site| {
-                let place = load.sites.iter().position(|s| std::ptr::eq(s, site))?;
-                crate::site::posts_of_sites(&load.sites, &load.posts)
-                    .into_iter()
-                    .nth(place)
-            });
+        let site_posts = crate::store::site_of(&load.sites, &load.posts[i]).and_then(|site| {
+            crate::site::posts_of_site(&load.sites, &load.posts, site, settings.shows_drafts(args))
+        });
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {
@@ -165,7 +160,7 @@ fn is_post_file(path: &Path) -> bool {
 }
 
 /// The post in the file at `path`, or why there is none (in `lang`).
-fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
+fn read_file(path: &Path, drafts: bool, lang: Lang) -> Result<Found, String> {
     let keep = Keep {
         body: true,
         search_text: false,
@@ -176,7 +171,7 @@ fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
         Some(post) => {
             let mut found = with_context(post, &sites, &[]);
             if let Some(posts) = crate::store::site_of(&sites, &found.0)
-                .and_then(|site| site_posts_for_one(site, &found.0))
+                .and_then(|site| site_posts_for_one(site, &found.0, drafts))
             {
                 found.1.site_posts = posts;
             }
@@ -192,7 +187,11 @@ fn read_file(path: &Path, lang: Lang) -> Result<Found, String> {
 /// The posts of a Jekyll site that a post read alone lists (its text, or
 /// an include it takes in, may loop over `site.posts`): its site's posts
 /// read, without their bodies.
-fn site_posts_for_one(site: &crate::site::Site, post: &Post) -> Option<crate::markdown::SitePosts> {
+fn site_posts_for_one(
+    site: &crate::site::Site,
+    post: &Post,
+    drafts: bool,
+) -> Option<crate::markdown::SitePosts> {
     let body = post.body.as_deref()?;
     let uses = [
         "site.posts",
@@ -205,10 +204,8 @@ fn site_posts_for_one(site: &crate::site::Site, post: &Post) -> Option<crate::ma
         return None;
     }
     let load = loader::load(std::slice::from_ref(&site.root), Keep::default());
-    let place = load.sites.iter().position(|s| s.root == site.root)?;
-    crate::site::posts_of_sites(&load.sites, &load.posts)
-        .into_iter()
-        .nth(place)
+    let read = load.sites.iter().find(|s| s.root == site.root)?;
+    crate::site::posts_of_site(&load.sites, &load.posts, read, drafts)
 }
 
 /// A post with its Liquid context (its site's `url`, `baseurl` and

@@ -229,7 +229,7 @@ fn reader(args: &Args, settings: &Settings, lang: Lang) -> Result<i32, AppError>
     let paths = settings.paths.clone();
     let marks_job = std::thread::spawn(move || open_marks(&paths));
     let loaded_at = std::time::SystemTime::now();
-    let drafts = args.drafts || settings.config.show_drafts;
+    let drafts = settings.shows_drafts(args);
     let index = if folders.is_empty() {
         None
     } else {

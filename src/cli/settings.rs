@@ -20,6 +20,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Whether drafts and posts waiting for their dates are shown
+    /// (`--drafts`, or the config's `show_drafts`).
+    pub fn shows_drafts(&self, args: &Args) -> bool {
+        args.drafts || self.config.show_drafts
+    }
+
     pub fn new(args: &Args) -> Result<Settings, AppError> {
         let paths = Paths::new(args.config.as_deref());
         let config = Config::load(&paths).map_err(AppError::Config)?;
@@ -155,7 +161,7 @@ impl Settings {
 
     /// The model: drafts shown when asked for, posts in the configured order.
     pub fn store(&self, args: &Args, load: Load) -> Store {
-        let mut store = Store::new(load, args.drafts || self.config.show_drafts);
+        let mut store = Store::new(load, self.shows_drafts(args));
         if self.config.sort != Sort::Date {
             store.set_order(self.config.sort);
         }

@@ -46,7 +46,8 @@ fn source_key(source: &Source) -> i64 {
     text.push(place.folder as u8);
     text.push(source.format as u8);
     // What of its site its search text depends on: another configuration
-    // (a Markdown dialect, emoji, a site's title) reads it again.
+    // (a Markdown dialect, emoji, a site's title, the permalinks that
+    // `page.url` follows) reads it again.
     if let Some(site) = source.site.as_deref() {
         text.push(site.engine as u8);
         text.push(u8::from(site.emoji));
@@ -58,6 +59,12 @@ fn source_key(source: &Source) -> i64 {
             text.push(0);
         }
         text.extend_from_slice(&path_bytes(&site.includes_dir));
+        for (section, pattern) in site.permalink_patterns() {
+            for part in [section, pattern] {
+                text.extend_from_slice(part.as_bytes());
+                text.push(0);
+            }
+        }
     }
     fnv(&text) as i64
 }

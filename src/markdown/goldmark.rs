@@ -32,15 +32,69 @@ const MAX_LIST: usize = 512;
 /// line is a heading's or the list is alone on it.
 pub(crate) fn list_at(src: &str, start: usize, attributes: Attributes) -> Option<usize> {
     let end = start + list_len(src.get(start..)?)?;
-    let after = src[end..].split('\n').next().unwrap_or_default();
-    if !after.trim_matches([' ', '\t', '\r']).is_empty() {
+    if !ends_line(src, end) {
         return None;
     }
     let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
-    let before = &src[line_start..start];
+    let before = inside_containers(&src[line_start..start]);
     let alone = before.len() <= 3 && before.bytes().all(|b| b == b' ');
-    let ok = (attributes.headings && is_heading(before)) || (attributes.blocks && alone);
+    let heading = is_heading(before) || (!alone && before_underline(src, end));
+    let ok = (attributes.headings && heading) || (attributes.blocks && alone);
     ok.then_some(end)
+}
+
+/// A line's text inside the quotes and list items it is in (`> - ## 제목`
+/// is a heading's line).
+fn inside_containers(mut line: &str) -> &str {
+    loop {
+        let text = line.trim_start_matches(' ');
+        if line.len() - text.len() > 3 {
+            return line;
+        }
+        if let Some(rest) = text.strip_prefix('>') {
+            line = rest.strip_prefix(' ').unwrap_or(rest);
+            continue;
+        }
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = match text.as_bytes().get(digits) {
+            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+            Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+            _ => return text,
+        };
+        match text[marker..].strip_prefix([' ', '\t']) {
+            Some(rest) => line = rest,
+            None => return text,
+        }
+    }
+}
+
+/// Whether the line after the one ending at `end` underlines it as a
+/// setext heading (`===` or `---`).
+fn before_underline(src: &str, end: usize) -> bool {
+    let Some(newline) = src[end..].find('\n') else {
+        return false;
+    };
+    let next = src[end + newline + 1..]
+        .split('\n')
+        .next()
+        .unwrap_or_default();
+    let text = next.trim_start_matches(' ');
+    if next.len() - text.len() > 3 {
+        return false;
+    }
+    let text = text.trim_end_matches([' ', '\t', '\r']);
+    let underline = |c: char| !text.is_empty() && text.chars().all(|t| t == c);
+    underline('=') || underline('-')
+}
+
+/// Whether only spaces are left on the line at `at` (looked at up to
+/// the first other character: a long line of lists costs each one a
+/// look at what follows it, not the line).
+pub(crate) fn ends_line(src: &str, at: usize) -> bool {
+    src.as_bytes()[at..]
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .is_none_or(|&b| b == b'\n')
 }
 
 /// Whether a line beginning `before` is an ATX heading's (`## 제목 `):
@@ -63,13 +117,13 @@ fn list_len(rest: &str) -> Option<usize> {
         return None;
     }
     let mut i = 1;
-    let mut items = 0;
     loop {
         while matches!(b.get(i), Some(b' ' | b'\t')) {
             i += 1;
         }
         match b.get(i)? {
-            b'}' if items > 0 => return Some(i + 1),
+            // `{}` too: an empty list, as goldmark takes it.
+            b'}' => return Some(i + 1),
             b'#' | b'.' => {
                 let len = word(&b[i + 1..]);
                 if len == 0 {
@@ -89,7 +143,6 @@ fn list_len(rest: &str) -> Option<usize> {
             }
             _ => return None,
         }
-        items += 1;
         if i > MAX_LIST || !matches!(b.get(i), Some(b' ' | b'\t' | b'}')) {
             return None;
         }
@@ -167,10 +220,24 @@ mod tests {
     }
 
     #[test]
+    fn lists_inside_quotes_and_items_and_under_setext_headings() {
+        assert_eq!(at("> ## 인용 속 {.c}\n", Attributes::HUGO), Some("{.c}"));
+        assert_eq!(at("- ## 항목 속 {.c}\n", Attributes::HUGO), Some("{.c}"));
+        assert_eq!(at("> 1. ### 둘 {#d}\n", Attributes::HUGO), Some("{#d}"));
+        assert_eq!(at("> 인용\n> {.q}\n", BOTH), Some("{.q}"));
+        assert_eq!(at("제목 {#sid}\n===\n", Attributes::HUGO), Some("{#sid}"));
+        assert_eq!(
+            at("제목 {#sid}\n  ---  \n", Attributes::HUGO),
+            Some("{#sid}")
+        );
+        assert_eq!(at("문단 {#p}\n다음 줄\n", Attributes::HUGO), None);
+        assert_eq!(at("## 빈 {}\n", Attributes::HUGO), Some("{}"));
+        assert_eq!(at("-## 아님 {.c}\n", Attributes::HUGO), None);
+    }
+
+    #[test]
     fn what_is_not_a_list() {
         for src in [
-            "{}",
-            "{ }",
             "{#}",
             "{.a",
             "{a}",

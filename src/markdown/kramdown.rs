@@ -191,12 +191,8 @@ fn header_id(rest: &str) -> Option<usize> {
     if len == 0 || !inner[..1].bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let after = inner[len..].strip_prefix('}')?;
-    let line_rest = after.split('\n').next().unwrap_or("");
-    line_rest
-        .trim_matches([' ', '\t', '\r'])
-        .is_empty()
-        .then_some(2 + len + 1)
+    inner[len..].strip_prefix('}')?;
+    super::goldmark::ends_line(rest, 2 + len + 1).then_some(2 + len + 1)
 }
 
 #[cfg(test)]

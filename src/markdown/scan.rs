@@ -141,7 +141,7 @@ fn needs_scan(src: &str, kramdown: bool, attributes: bool) -> bool {
     memchr::memchr2_iter(b'{', b'[', b).any(|i| match b[i] {
         b'{' => match b.get(i + 1) {
             Some(b'%' | b'{' | b':' | b'#') => true,
-            Some(c) => attributes && (*c == b'.' || c.is_ascii_alphabetic()),
+            Some(c) => attributes && (matches!(c, b'.' | b' ' | b'}') || c.is_ascii_alphabetic()),
             None => false,
         },
         _ => b[i + 1..].starts_with(b"##_"),
@@ -198,7 +198,7 @@ impl<'s, 'c> Scanner<'s, 'c> {
     /// and written where its tag was; `alone`: the tag was alone on its
     /// line.
     fn include(&mut self, text: &str, alone: bool) {
-        let written = self.scanned(text);
+        let written = self.scanned(text, false);
         let written = written.trim_start_matches(['\n', '\r']).trim_end();
         self.out.push_str(written);
         // kramdown ends an HTML block at its closing tag, CommonMark at a
@@ -208,18 +208,22 @@ impl<'s, 'c> Scanner<'s, 'c> {
         }
     }
 
-    /// What a loop of the post's own text wrote, read as the post's own
-    /// where the loop was, its lines as they come.
+    /// What a loop of the post's own text wrote, where the loop was, its
+    /// lines as they come: read as the post's own, its Liquid not run
+    /// again.
     fn splice(&mut self, text: &str) {
-        let written = self.scanned(text);
+        let written = self.scanned(text, true);
         self.out.push_str(&written);
     }
 
-    /// `text` scanned as the post's own, its tokens added to the post's.
-    fn scanned(&mut self, text: &str) -> String {
+    /// `text` scanned as the post's own, its tokens added to the post's;
+    /// `ran`: Liquid wrote it, and its own is not run.
+    fn scanned(&mut self, text: &str, ran: bool) -> String {
         let text = without_noncharacters(text);
         let text = html_block(&text);
-        let mut sub = Scanner::new(&text, self.liquid.child(Vec::new()), self.kramdown);
+        let mut liquid = self.liquid.child(Vec::new());
+        liquid.ran = ran;
+        let mut sub = Scanner::new(&text, liquid, self.kramdown);
         sub.tokens = std::mem::take(&mut self.tokens);
         sub.run();
         self.tokens = sub.tokens;
@@ -470,7 +474,8 @@ impl<'s, 'c> Scanner<'s, 'c> {
             _ if let Some(end) = self.attributes_at(start) => {
                 (end, Value::Nothing, src[start..end].to_string())
             }
-            b':' | b'#' => {
+            // kramdown's, in Jekyll's Markdown only.
+            b':' | b'#' if self.kramdown => {
                 if start > 0 && src.as_bytes()[start - 1] == b'\\' {
                     return None;
                 }

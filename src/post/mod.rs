@@ -29,8 +29,10 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// labels, Hugo's `details` summaries and tab names; 11: emoji shortcodes
 /// where the site turns them into emoji; 12: alerts' labels, callouts'
 /// titles, goldmark's attribute lists and the LoveIt family's icons
-/// taken out, Hugo's `images`, and `image` mappings without a `path`
-/// (Hugo Blox) not a problem).
+/// taken out, kramdown's kept in Hugo's and Hexo's Markdown, Liquid not
+/// run in Hugo's; a post's own loops run, date and list filters,
+/// `page.url`, `page.date` with its time; Hugo's `images`, and `image`
+/// mappings without a `path` (Hugo Blox) not a problem).
 pub(crate) const READING_RULES: u32 = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -43,6 +43,9 @@ pub struct LiquidContext {
     /// `:(fas fa-link):` is an icon, not text: Hugo's LoveIt family of
     /// themes.
     pub icons: bool,
+    /// Liquid's tags and outputs are text, shown as written: Hugo runs
+    /// none in a page's content (its shortcodes still show).
+    pub liquid_shown: bool,
 }
 
 /// The Markdown a generator reads, where it matters to a reader.

@@ -66,9 +66,9 @@ fn run(body: &str, liquid: &mut Liquid<'_>) -> String {
                 quotes.push((id, out.len()));
                 out.push_str(QUOTE_OPEN);
             }
-            Item::Include(text) | Item::Loop(text) => {
-                out.push_str(&run(&text, &mut liquid.child(Vec::new())))
-            }
+            Item::Include(text) => out.push_str(&run(&text, &mut liquid.child(Vec::new()))),
+            // Liquid runs once: what a loop wrote is the post's HTML.
+            Item::Loop(text) => out.push_str(&text),
             Item::Nothing | Item::Toc => {}
         }
         copied = found.end;

@@ -84,18 +84,21 @@ pub(super) fn include(
         Some(text) => Item::Include(text),
         // Minimal Mistakes' gallery, when the theme's file is not in the
         // site (a `remote_theme`): its pictures, as the theme shows them.
-        None if themes == "gallery" => {
+        // (A post that names no pictures keeps the placeholder.)
+        None => {
             let caption = arg("caption");
-            gallery(liquid, arg("id").as_deref(), caption.as_deref())
+            (themes == "gallery")
+                .then(|| gallery(liquid, arg("id").as_deref(), caption.as_deref()))
+                .flatten()
+                .unwrap_or_else(|| Item::Text(format!("[include: {name}]")))
         }
-        None => Item::Text(format!("[include: {name}]")),
     }
 }
 
 /// Minimal Mistakes' `gallery`: the pictures of the front matter's list
 /// (`gallery`, or the one `id` names), each with its alt text and linked
 /// to its `url` when it has one, and the caption under them.
-fn gallery(liquid: &Liquid<'_>, id: Option<&str>, caption: Option<&str>) -> Item {
+fn gallery(liquid: &Liquid<'_>, id: Option<&str>, caption: Option<&str>) -> Option<Item> {
     let key = id.filter(|id| !id.contains(['"', '[', ']']));
     let list = liquid.value_of(&format!("page[\"{}\"]", key.unwrap_or("gallery")));
     let mut html = String::new();
@@ -124,13 +127,13 @@ fn gallery(liquid: &Liquid<'_>, id: Option<&str>, caption: Option<&str>) -> Item
         ));
     }
     if html.is_empty() {
-        return Item::Nothing;
+        return None;
     }
     // The theme reads its caption as Markdown.
     if let Some(caption) = caption {
         html.push_str(&super::filters::markdownify(liquid, caption));
     }
-    Item::Html(html)
+    Some(Item::Html(html))
 }
 
 #[cfg(test)]

@@ -122,6 +122,9 @@ pub(crate) struct Liquid<'c> {
     depth: usize,
     /// What the passes over a post and its includes share.
     shared: std::rc::Rc<site_include::Shared>,
+    /// The text read is what Liquid wrote (a loop of the post's own):
+    /// its outputs and tags are not run again.
+    pub(crate) ran: bool,
     /// The blocks of the post's own text (where it starts and its
     /// length), found when its first loop is met.
     body_blocks: Option<(usize, usize, std::rc::Rc<blocks::Blocks>)>,
@@ -147,12 +150,13 @@ impl<'c> Liquid<'c> {
             depth: 0,
             shared: std::rc::Rc::default(),
             body_blocks: None,
+            ran: false,
         }
     }
 
-    /// A `for` block of the post's own text at `start`, run (its text
-    /// read as the post's, as an include's is); `None` when it is not
-    /// closed.
+    /// A `for` block of the post's own text at `start`, run; `None` when
+    /// it is not closed. What it writes is not run again (Jekyll runs a
+    /// post's Liquid once): a title holding Liquid shows as written.
     fn body_loop(&mut self, src: &str, start: usize) -> Option<Found> {
         let key = (src.as_ptr() as usize, src.len());
         let blocks = match &self.body_blocks {
@@ -202,12 +206,21 @@ impl<'c> Liquid<'c> {
             let state = (&mut self.unclosed_shortcode, &mut self.finds);
             return shortcode::at(src, start, self.ctx, state);
         }
-        if rest.starts_with(b"{{") {
+        if self.ctx.liquid_shown {
+            return None;
+        }
+        if rest.starts_with(b"{{") && !self.ran {
             let (end, expr) = output_at(src, start)?;
             let item = Item::Text(self.eval(expr));
             return Some(Found { end, item });
         }
         let tag = tag_at(src, start)?;
+        // In what Liquid wrote, only the blocks it left for the post's
+        // pass (code) are read.
+        let left = matches!(tag.name, "raw" | "highlight" | "codeblock" | "code");
+        if self.ran && !left {
+            return None;
+        }
         let item = match tag.name {
             "highlight" | "codeblock" | "code" => {
                 let Some(close) = self.end_of(src, &tag) else {
