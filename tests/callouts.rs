@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Site, run_in};
+use common::Site;
 
 /// A Hugo site whose configuration ends with `config`, holding `body` as
 /// `content/posts/글.md`.
@@ -38,16 +38,14 @@ fn jekyll_site(body: &str) -> Site {
 
 /// The article `--dump` prints of `rel` under `dir`, 60 cells wide.
 fn dump(dir: &Path, rel: &str) -> String {
-    let out = run_in(dir, &["--dump", rel, "--width", "60"]);
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::output_in(dir, &["--dump", rel, "--width", "60"])
 }
 
 /// How many posts `--list --search query` finds under `dir`.
 fn found(dir: &Path, query: &str) -> usize {
-    let out = run_in(dir, &["--list", "--search", query, "."]);
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    String::from_utf8_lossy(&out.stdout).lines().count()
+    common::output_in(dir, &["--list", "--search", query, "."])
+        .lines()
+        .count()
 }
 
 fn assert_lines(shown: &str, lines: &[&str]) {

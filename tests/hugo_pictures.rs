@@ -35,19 +35,11 @@ fn jeju_site(front: &str) -> Site {
 
 /// `sinmun --dump ID` over `dir`, pictures off: each picture a line.
 fn dump(dir: &Path, id: &str) -> String {
-    let dir = dir.to_string_lossy();
-    let out = common::run_in(
-        Path::new(dir.as_ref()),
-        &[
-            "--dump", id, "--images", "off", "--width", "60", "--color", "never", &dir,
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let shown = dir.to_string_lossy();
+    let args = [
+        "--dump", id, "--images", "off", "--width", "60", "--color", "never", &shown,
+    ];
+    common::output_in(dir, &args)
 }
 
 #[test]

@@ -68,9 +68,7 @@ foods: [땅콩 아이스크림, 한치 물회]
 }
 
 fn dump(dir: &Path, wanted: &str) -> String {
-    let out = run_in(dir, &["--dump", wanted, "--width", "70", "."]);
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::output_in(dir, &["--dump", wanted, "--width", "70", "."])
 }
 
 fn assert_series(shown: &str) {

@@ -80,14 +80,15 @@ pub fn find_post(
     }
     let found = found.or_else(|| named.first().copied());
     if let Some(i) = found {
+        let site = crate::store::site_of(&load.sites, &load.posts[i]);
         // Hexo's `post_link` shows the title of the post it links to.
-        let titles = crate::store::site_of(&load.sites, &load.posts[i])
+        let titles = site
             .filter(|site| site.needs_post_titles())
             .map(|_| crate::markdown::PostTitles::of(&load.posts));
         // A Jekyll site's `site.posts`, for its Liquid.
-        let site_posts = crate::store::site_of(&load.sites, &load.posts[i]).and_then(|site| {
-            crate::site::posts_of_site(&load.sites, &load.posts, site, settings.shows_drafts(args))
-        });
+        let drafts = settings.shows_drafts(args);
+        let site_posts = site
+            .and_then(|site| crate::site::posts_of_site(&load.sites, &load.posts, site, drafts));
         let sites = load.sites;
         let mut post = load.posts.into_iter().nth(i).expect("index from position");
         if post.body.is_none() {

@@ -106,6 +106,13 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> std::process::Output {
         .expect("run sinmun")
 }
 
+/// What [`run_in`] printed, once it ended well (exit status 0).
+pub fn output_in(cwd: &Path, args: &[&str]) -> String {
+    let out = run_in(cwd, args);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 static HOMES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// [`command`] with `home` as HOME (its XDG folders inside, see

@@ -71,9 +71,46 @@ pub struct Includes {
     pub post_dir: PathBuf,
 }
 
+/// What every article of a site shares (its posts' titles, its posts):
+/// made once, compared by identity rather than item by item.
+pub(super) struct Shared<T: ?Sized>(Option<Arc<T>>);
+
+impl<T: ?Sized> Shared<T> {
+    pub(super) fn new(value: Arc<T>) -> Shared<T> {
+        Shared(Some(value))
+    }
+
+    pub(super) fn get(&self) -> Option<&T> {
+        self.0.as_deref()
+    }
+}
+
+impl<T: ?Sized> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> Default for Shared<T> {
+    fn default() -> Shared<T> {
+        Shared(None)
+    }
+}
+
+impl<T: ?Sized> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+impl<T: ?Sized> Eq for Shared<T> {}
+
 /// The titles of a site's posts by id, shared by every article of it.
-#[derive(Clone, Default)]
-pub struct PostTitles(Option<Arc<Titles>>);
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct PostTitles(Shared<Titles>);
 
 #[derive(Default)]
 struct Titles {
@@ -98,13 +135,13 @@ impl PostTitles {
                 .or_insert_with(|| id.clone());
             titles.by_id.insert(id, title);
         }
-        PostTitles(Some(Arc::new(titles)))
+        PostTitles(Shared::new(Arc::new(titles)))
     }
 
     /// The post `name` names, as Hexo looks one up: by its id, else by its
     /// title; its id and its title.
     pub(super) fn find(&self, name: &str) -> Option<(&str, &str)> {
-        let titles = self.0.as_deref()?;
+        let titles = self.0.get()?;
         let (id, title) = match titles.by_id.get_key_value(name) {
             Some(found) => found,
             None => titles.by_id.get_key_value(titles.id_by_title.get(name)?)?,
@@ -115,22 +152,10 @@ impl PostTitles {
 
 impl std::fmt::Debug for PostTitles {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.0.as_ref().map_or(0, |t| t.by_id.len());
+        let n = self.0.get().map_or(0, |t| t.by_id.len());
         write!(f, "PostTitles({n})")
     }
 }
-
-/// The same titles: shared, not compared one by one.
-impl PartialEq for PostTitles {
-    fn eq(&self, other: &PostTitles) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        }
-    }
-}
-
-impl Eq for PostTitles {}
 
 impl LiquidContext {
     /// A context whose `page` is `post`'s front matter.

@@ -33,11 +33,31 @@ pub(super) fn link_html(url: &str, text: &str, paragraph: bool) -> String {
 
 /// A picture with its text, and its caption below when it has one.
 pub(super) fn push_figure(out: &mut String, src: &str, alt: &str, caption: Option<&str>) {
-    out.push_str("<figure><img src=\"");
+    push_linked_figure(out, None, (src, alt), caption);
+}
+
+/// A picture with its text, linked to `href` when it has one, and its
+/// caption below when it has one.
+pub(super) fn push_linked_figure(
+    out: &mut String,
+    href: Option<&str>,
+    (src, alt): (&str, &str),
+    caption: Option<&str>,
+) {
+    out.push_str("<figure>");
+    if let Some(href) = href {
+        out.push_str("<a href=\"");
+        push_escaped(out, href);
+        out.push_str("\">");
+    }
+    out.push_str("<img src=\"");
     push_escaped(out, src);
     out.push_str("\" alt=\"");
     push_escaped(out, alt);
     out.push_str("\">");
+    if href.is_some() {
+        out.push_str("</a>");
+    }
     if let Some(caption) = caption {
         out.push_str("<figcaption>");
         push_escaped(out, caption);

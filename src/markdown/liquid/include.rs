@@ -5,7 +5,7 @@
 //! site's own file is read (see site_include.rs); any other shows as
 //! `[include: NAME]`.
 
-use super::embed::{link_html, push_figure, video_url};
+use super::embed::{link_html, push_figure, push_linked_figure, video_url};
 use super::shortcode::quoted_arguments;
 use super::value::Value;
 use super::{Item, Liquid};
@@ -110,21 +110,8 @@ fn gallery(liquid: &Liquid<'_>, id: Option<&str>, caption: Option<&str>) -> Opti
         let src = liquid.ctx.relative_url(&image);
         let alt = item.field("alt").text().into_owned();
         let url = item.field("url").text().into_owned();
-        if url.is_empty() {
-            push_figure(&mut html, &src, &alt, None);
-            continue;
-        }
-        let escaped = |text: &str| {
-            let mut out = String::new();
-            super::html::push_escaped(&mut out, text);
-            out
-        };
-        html.push_str(&format!(
-            "<figure><a href=\"{}\"><img src=\"{}\" alt=\"{}\"></a></figure>",
-            escaped(&liquid.ctx.relative_url(&url)),
-            escaped(&src),
-            escaped(&alt)
-        ));
+        let href = (!url.is_empty()).then(|| liquid.ctx.relative_url(&url));
+        push_linked_figure(&mut html, href.as_deref(), (&src, &alt), None);
     }
     if html.is_empty() {
         return None;

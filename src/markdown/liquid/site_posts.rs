@@ -3,8 +3,7 @@
 //! name. A post's own series list (`{% for post in site.tags.시리즈 %}`)
 //! and a site's include that lists related posts loop over them.
 
-use std::sync::Arc;
-
+use super::context::Shared;
 use super::value::Value;
 
 /// One post as `site.posts` holds it.
@@ -21,8 +20,8 @@ pub struct SitePost {
 }
 
 /// A site's posts, newest first, shared by every article of it.
-#[derive(Clone, Default)]
-pub struct SitePosts(Option<Arc<[SitePost]>>);
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SitePosts(Shared<[SitePost]>);
 
 impl SitePosts {
     /// `posts` as `site.posts` lists them: newest first (by `date`, whose
@@ -30,11 +29,11 @@ impl SitePosts {
     /// order given kept among posts of one date.
     pub fn new(mut posts: Vec<SitePost>) -> SitePosts {
         posts.sort_by(|a, b| b.date.cmp(&a.date));
-        SitePosts(Some(posts.into()))
+        SitePosts(Shared::new(posts.into()))
     }
 
     fn posts(&self) -> &[SitePost] {
-        self.0.as_deref().unwrap_or_default()
+        self.0.get().unwrap_or_default()
     }
 
     /// `site.posts`, `site.tags` or `site.categories` (`None` for another
@@ -93,18 +92,6 @@ impl std::fmt::Debug for SitePosts {
         write!(f, "SitePosts({})", self.posts().len())
     }
 }
-
-/// The same posts: shared, not compared one by one.
-impl PartialEq for SitePosts {
-    fn eq(&self, other: &SitePosts) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        }
-    }
-}
-
-impl Eq for SitePosts {}
 
 #[cfg(test)]
 mod tests {
